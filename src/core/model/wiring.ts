@@ -1,0 +1,192 @@
+import { INFRA, RUNTIMES, isInfra, isRuntime, type InfraId, type RuntimeId } from '../catalog/catalog';
+import { dnsLabel, envPrefix, topicName } from './naming';
+import type { Design, DesignLink, DesignNode, Field } from './types';
+
+/**
+ * Who talks to whom, and through which environment variable. compose.yaml, the Kubernetes
+ * ConfigMaps, the service stubs and the conformance run all read addresses from here, so the
+ * variable a stub reads is always the one the deployment sets.
+ */
+
+/** Where a node can be reached: compose uses DNS names, a native run 127.0.0.1 and remapped ports. */
+export interface Resolver {
+  host(node: DesignNode): string;
+  port(node: DesignNode): number;
+  grpcPort(node: DesignNode): number;
+}
+
+/** In compose and Kubernetes every node is reached by its DNS label on its own ports. */
+export const networkResolver: Resolver = {
+  host: (n) => dnsLabel(n.name),
+  port: (n) => n.port,
+  grpcPort: (n) => n.grpcPort,
+};
+
+export interface RestCall {
+  link: DesignLink;
+  target: DesignNode;
+  /** e.g. `ORDERS_URL`, holding `http://orders:8000`. */
+  envVar: string;
+}
+
+export interface GrpcCall {
+  link: DesignLink;
+  target: DesignNode;
+  /** e.g. `INVENTORY_GRPC_ADDR`, holding `inventory:50051`. */
+  envVar: string;
+}
+
+export interface QueueUse {
+  link: DesignLink;
+  broker: DesignNode;
+  brokerKind: 'kafka' | 'rabbitmq' | 'redis' | 'nats';
+  /** e.g. `KAFKA_URL`. */
+  envVar: string;
+  topic: string;
+  message: Field[];
+}
+
+export interface DatabaseUse {
+  link: DesignLink;
+  database: DesignNode;
+  databaseKind: 'postgres' | 'mongodb' | 'redis';
+  /** e.g. `POSTGRES_URL`. */
+  envVar: string;
+}
+
+export interface ServiceWiring {
+  node: DesignNode;
+  runtime: RuntimeId;
+  rest: RestCall[];
+  grpc: GrpcCall[];
+  publishes: QueueUse[];
+  subscribes: QueueUse[];
+  databases: DatabaseUse[];
+  /** Links on which other nodes call this service over REST. */
+  incomingRest: DesignLink[];
+  /** Links on which other services call this service over gRPC. */
+  incomingGrpc: DesignLink[];
+  /** Whether the service runs a gRPC server (it has incoming gRPC links). */
+  servesGrpc: boolean;
+}
+
+const BROKERS = new Set<InfraId>(['kafka', 'rabbitmq', 'redis', 'nats']);
+const DATABASES = new Set<InfraId>(['postgres', 'mongodb', 'redis']);
+
+/** The wiring of every service of the design, in design order. */
+export function wireServices(design: Design): ServiceWiring[] {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const out: ServiceWiring[] = [];
+  for (const node of design.nodes) {
+    if (!isRuntime(node.kind)) continue;
+    const w: ServiceWiring = {
+      node,
+      runtime: node.kind,
+      rest: [],
+      grpc: [],
+      publishes: [],
+      subscribes: [],
+      databases: [],
+      incomingRest: [],
+      incomingGrpc: [],
+      servesGrpc: false,
+    };
+    for (const link of design.links) {
+      const source = byId.get(link.source);
+      const target = byId.get(link.target);
+      if (!source || !target) continue;
+      if (link.source === node.id) {
+        if (link.kind === 'rest' && isRuntime(target.kind)) w.rest.push({ link, target, envVar: `${envPrefix(target.name)}_URL` });
+        else if (link.kind === 'grpc' && isRuntime(target.kind))
+          w.grpc.push({ link, target, envVar: `${envPrefix(target.name)}_GRPC_ADDR` });
+        else if (link.kind === 'queue' && isInfra(target.kind) && BROKERS.has(target.kind))
+          w.publishes.push(queueUse(link, target));
+        else if (link.kind === 'database' && isInfra(target.kind) && DATABASES.has(target.kind))
+          w.databases.push({
+            link,
+            database: target,
+            databaseKind: target.kind as DatabaseUse['databaseKind'],
+            envVar: `${envPrefix(target.name)}_URL`,
+          });
+      } else if (link.target === node.id) {
+        if (link.kind === 'rest') w.incomingRest.push(link);
+        else if (link.kind === 'grpc') w.incomingGrpc.push(link);
+        else if (link.kind === 'queue' && isInfra(source.kind) && BROKERS.has(source.kind)) w.subscribes.push(queueUse(link, source));
+      }
+    }
+    w.servesGrpc = w.incomingGrpc.length > 0 && RUNTIMES[node.kind].grpc;
+    out.push(w);
+  }
+  return out;
+}
+
+function queueUse(link: DesignLink, broker: DesignNode): QueueUse {
+  return {
+    link,
+    broker,
+    brokerKind: broker.kind as QueueUse['brokerKind'],
+    envVar: `${envPrefix(broker.name)}_URL`,
+    topic: topicName(link.topic),
+    message: link.message,
+  };
+}
+
+/** The connection string of an infrastructure node as a client needs it. */
+export function infraUrl(node: DesignNode, r: Resolver = networkResolver): string {
+  const h = r.host(node);
+  const p = r.port(node);
+  switch (node.kind as InfraId) {
+    case 'kafka':
+      return `${h}:${p}`;
+    case 'rabbitmq':
+      return `amqp://guest:guest@${h}:${p}/`;
+    case 'redis':
+      return `redis://${h}:${p}/0`;
+    case 'nats':
+      return `nats://${h}:${p}`;
+    case 'postgres':
+      return `postgresql://app:app@${h}:${p}/app`;
+    case 'mongodb':
+      return `mongodb://${h}:${p}/app`;
+    default:
+      return `http://${h}:${p}`;
+  }
+}
+
+/**
+ * The environment a service starts with, in a stable order: its own identity and ports, one
+ * variable per outgoing link target, then the user's own variables (which win on a clash).
+ */
+export function serviceEnv(w: ServiceWiring, r: Resolver = networkResolver): [string, string][] {
+  const env = new Map<string, string>();
+  env.set('SERVICE_NAME', dnsLabel(w.node.name));
+  env.set('PORT', String(r.port(w.node)));
+  if (w.servesGrpc) env.set('GRPC_PORT', String(r.grpcPort(w.node)));
+  for (const c of w.rest) env.set(c.envVar, `http://${r.host(c.target)}:${r.port(c.target)}`);
+  for (const c of w.grpc) env.set(c.envVar, `${r.host(c.target)}:${r.grpcPort(c.target)}`);
+  for (const q of [...w.publishes, ...w.subscribes]) env.set(q.envVar, infraUrl(q.broker, r));
+  for (const d of w.databases) env.set(d.envVar, infraUrl(d.database, r));
+  for (const e of w.node.env) env.set(e.key, e.value);
+  return [...env.entries()];
+}
+
+/** The nodes a node must wait for before it starts (its link targets, brokers it reads from). */
+export function dependencies(design: Design, node: DesignNode): DesignNode[] {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const deps = new Map<string, DesignNode>();
+  for (const l of design.links) {
+    if (l.source === node.id && l.kind !== 'queue') {
+      const t = byId.get(l.target);
+      if (t) deps.set(t.id, t);
+    }
+    if (l.kind === 'queue') {
+      // producers and consumers both need their broker up
+      const brokerId = l.source === node.id ? l.target : l.target === node.id ? l.source : undefined;
+      const b = brokerId ? byId.get(brokerId) : undefined;
+      if (b && isInfra(b.kind)) deps.set(b.id, b);
+    }
+  }
+  return [...deps.values()];
+}
+
+export { INFRA };
