@@ -64,7 +64,13 @@ export function contractFields(fields: readonly Field[]): ContractField[] {
     let n = name;
     for (let i = 2; seen.has(n); i++) n = `${name}_${i}`;
     seen.add(n);
-    out.push({ name: n, camel: camelCase(n, 'field'), pascal: pascalCase(n, 'Field'), type: f.type, number: out.length + 1 });
+    out.push({
+      name: n,
+      camel: camelCase(n, 'field'),
+      pascal: pascalCase(n, 'Field'),
+      type: f.type,
+      number: out.length + 1,
+    });
   }
   return out;
 }

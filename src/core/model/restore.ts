@@ -20,8 +20,7 @@ import { MIGRATIONS } from './migrations';
  * caller then keeps the user's current design and shows `error`.
  */
 export type RestoreResult =
-  | { ok: true; design: Design; warnings: string[] }
-  | { ok: false; error: string; warnings: string[] };
+  { ok: true; design: Design; warnings: string[] } | { ok: false; error: string; warnings: string[] };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -37,7 +36,11 @@ export function restoreText(text: string): RestoreResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `This file is not a design: it is not valid JSON (${(e as Error).message}).`, warnings: [] };
+    return {
+      ok: false,
+      error: `This file is not a design: it is not valid JSON (${(e as Error).message}).`,
+      warnings: [],
+    };
   }
   return restore(data);
 }
@@ -49,7 +52,8 @@ export function restoreText(text: string): RestoreResult {
  */
 export function restore(input: unknown): RestoreResult {
   const warnings: string[] = [];
-  if (!isObj(input)) return { ok: false, error: 'This is not a Polyglot Canvas design: expected a JSON object.', warnings };
+  if (!isObj(input))
+    return { ok: false, error: 'This is not a Polyglot Canvas design: expected a JSON object.', warnings };
   if (input.format !== DESIGN_FORMAT) {
     return {
       ok: false,
@@ -88,12 +92,14 @@ function repair(doc: Obj, warnings: string[]): Design {
     const x = num(doc.viewport.x);
     const y = num(doc.viewport.y);
     const zoom = num(doc.viewport.zoom);
-    if (x !== undefined && y !== undefined && zoom !== undefined && zoom > 0 && zoom <= 10) design.viewport = { x, y, zoom };
+    if (x !== undefined && y !== undefined && zoom !== undefined && zoom > 0 && zoom <= 10)
+      design.viewport = { x, y, zoom };
   }
 
   const rawNodes = Array.isArray(doc.nodes) ? doc.nodes : [];
   if (!Array.isArray(doc.nodes) && doc.nodes !== undefined) warnings.push('The list of nodes was unreadable.');
-  if (rawNodes.length > LIMITS.nodes) warnings.push(`Only the first ${LIMITS.nodes} of ${rawNodes.length} nodes were kept.`);
+  if (rawNodes.length > LIMITS.nodes)
+    warnings.push(`Only the first ${LIMITS.nodes} of ${rawNodes.length} nodes were kept.`);
   const ids = new Set<string>();
   const names: string[] = [];
   for (const [i, raw] of rawNodes.slice(0, LIMITS.nodes).entries()) {
@@ -106,7 +112,8 @@ function repair(doc: Obj, warnings: string[]): Design {
   }
 
   const rawLinks = Array.isArray(doc.links) ? doc.links : [];
-  if (rawLinks.length > LIMITS.links) warnings.push(`Only the first ${LIMITS.links} of ${rawLinks.length} links were kept.`);
+  if (rawLinks.length > LIMITS.links)
+    warnings.push(`Only the first ${LIMITS.links} of ${rawLinks.length} links were kept.`);
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const linkIds = new Set<string>();
   for (const [i, raw] of rawLinks.slice(0, LIMITS.links).entries()) {
@@ -161,7 +168,9 @@ function repairNode(raw: unknown, i: number, ids: Set<string>, names: string[], 
     return null;
   }
   if (!isNodeKind(raw.kind)) {
-    warnings.push(`Node ${i + 1} has an unknown kind ${JSON.stringify(String(raw.kind)).slice(0, 40)} and was dropped.`);
+    warnings.push(
+      `Node ${i + 1} has an unknown kind ${JSON.stringify(String(raw.kind)).slice(0, 40)} and was dropped.`,
+    );
     return null;
   }
   let name = str(raw.name, 100) ?? '';

@@ -96,7 +96,8 @@ export function wireServices(design: Design): ServiceWiring[] {
       const target = byId.get(link.target);
       if (!source || !target) continue;
       if (link.source === node.id) {
-        if (link.kind === 'rest' && isRuntime(target.kind)) w.rest.push({ link, target, envVar: `${envPrefix(target.name)}_URL` });
+        if (link.kind === 'rest' && isRuntime(target.kind))
+          w.rest.push({ link, target, envVar: `${envPrefix(target.name)}_URL` });
         else if (link.kind === 'grpc' && isRuntime(target.kind))
           w.grpc.push({ link, target, envVar: `${envPrefix(target.name)}_GRPC_ADDR` });
         else if (link.kind === 'queue' && isInfra(target.kind) && BROKERS.has(target.kind))
@@ -111,7 +112,8 @@ export function wireServices(design: Design): ServiceWiring[] {
       } else if (link.target === node.id) {
         if (link.kind === 'rest') w.incomingRest.push(link);
         else if (link.kind === 'grpc') w.incomingGrpc.push(link);
-        else if (link.kind === 'queue' && isInfra(source.kind) && BROKERS.has(source.kind)) w.subscribes.push(queueUse(link, source));
+        else if (link.kind === 'queue' && isInfra(source.kind) && BROKERS.has(source.kind))
+          w.subscribes.push(queueUse(link, source));
       }
     }
     w.servesGrpc = w.incomingGrpc.length > 0 && RUNTIMES[node.kind].grpc;

@@ -109,10 +109,14 @@ export function updateNode(design: Design, id: string, patch: NodePatch): OpResu
     );
     if (problem) return { ok: false, reason: problem };
   }
-  if (patch.port !== undefined && !validPort(patch.port)) return { ok: false, reason: 'A port is a whole number from 1 to 65535.' };
+  if (patch.port !== undefined && !validPort(patch.port))
+    return { ok: false, reason: 'A port is a whole number from 1 to 65535.' };
   if (patch.grpcPort !== undefined && !validPort(patch.grpcPort))
     return { ok: false, reason: 'A port is a whole number from 1 to 65535.' };
-  if (patch.replicas !== undefined && !(Number.isInteger(patch.replicas) && patch.replicas >= 0 && patch.replicas <= 100))
+  if (
+    patch.replicas !== undefined &&
+    !(Number.isInteger(patch.replicas) && patch.replicas >= 0 && patch.replicas <= 100)
+  )
     return { ok: false, reason: 'Replicas are a whole number from 0 to 100.' };
   const next = { ...node, ...patch };
   return { ok: true, design: { ...design, nodes: design.nodes.map((n) => (n.id === id ? next : n)) } };
@@ -170,7 +174,8 @@ export function linkProblem(source: NodeKind, target: NodeKind, kind: LinkKind):
     return `${tl} cannot serve gRPC in this designer; use REST for it.`;
   if (kind === 'grpc' && t !== 'service') return `gRPC calls go to a service; ${tl} does not serve gRPC.`;
   if (t === 'database' && kind !== 'database') return `${tl} is a database: connect to it with a database link.`;
-  if (s === 'database') return `${sl} is a database: it does not call anything. Draw the link from the service that uses it.`;
+  if (s === 'database')
+    return `${sl} is a database: it does not call anything. Draw the link from the service that uses it.`;
   if (s === 'broker' && t !== 'service')
     return `Messages from ${sl} go to a consuming service; draw the link from ${sl} to that service.`;
   if (t === 'broker' && s !== 'service') return `Only services publish to ${tl}.`;
@@ -196,7 +201,12 @@ export function connect(design: Design, args: ConnectArgs): OpResult<{ id: strin
   if (!kind) {
     return {
       ok: false,
-      reason: linkProblem(source.kind, target.kind, roleOf(source.kind) === 'service' && roleOf(target.kind) === 'service' ? 'queue' : 'rest') ?? 'These two cannot be linked.',
+      reason:
+        linkProblem(
+          source.kind,
+          target.kind,
+          roleOf(source.kind) === 'service' && roleOf(target.kind) === 'service' ? 'queue' : 'rest',
+        ) ?? 'These two cannot be linked.',
     };
   }
   const why = linkProblem(source.kind, target.kind, kind);
@@ -208,7 +218,16 @@ export function connect(design: Design, args: ConnectArgs): OpResult<{ id: strin
 }
 
 function defaultLink(design: Design, id: string, kind: LinkKind, source: DesignNode, target: DesignNode): DesignLink {
-  const base: DesignLink = { id, kind, source: source.id, target: target.id, endpoints: [], rpcs: [], topic: '', message: [] };
+  const base: DesignLink = {
+    id,
+    kind,
+    source: source.id,
+    target: target.id,
+    endpoints: [],
+    rpcs: [],
+    topic: '',
+    message: [],
+  };
   if (kind === 'rest') {
     base.endpoints = [
       {
@@ -235,8 +254,12 @@ function defaultLink(design: Design, id: string, kind: LinkKind, source: DesignN
   } else if (kind === 'queue') {
     // A subscription picks up the topic already published to the broker, so the pair matches.
     const broker = isInfra(source.kind) ? source : target;
-    const existing = design.links.find((l) => l.kind === 'queue' && (l.source === broker.id || l.target === broker.id) && l.topic);
-    base.topic = existing?.topic ?? `${dnsLabel(isInfra(source.kind) ? target.name : source.name).replace(/-service$/, '')}-events`;
+    const existing = design.links.find(
+      (l) => l.kind === 'queue' && (l.source === broker.id || l.target === broker.id) && l.topic,
+    );
+    base.topic =
+      existing?.topic ??
+      `${dnsLabel(isInfra(source.kind) ? target.name : source.name).replace(/-service$/, '')}-events`;
     base.message = existing?.message.map((f) => ({ ...f })) ?? [
       { name: 'id', type: 'string' },
       { name: 'kind', type: 'string' },
@@ -257,11 +280,21 @@ export function duplicateElements(
   let next = design;
   for (const n of nodes) {
     if (!isInfra(n.kind) && !isRuntime(n.kind)) continue;
-    const r = addNode(next, { kind: n.kind, name: n.name, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } });
+    const r = addNode(next, {
+      kind: n.kind,
+      name: n.name,
+      position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+    });
     if (!r.ok) continue;
     const added = r.design.nodes[r.design.nodes.length - 1];
     if (!added) continue;
-    const copy = { ...added, grpcPort: n.grpcPort, replicas: n.replicas, env: n.env.map((e) => ({ ...e })), description: n.description };
+    const copy = {
+      ...added,
+      grpcPort: n.grpcPort,
+      replicas: n.replicas,
+      env: n.env.map((e) => ({ ...e })),
+      description: n.description,
+    };
     next = { ...r.design, nodes: [...r.design.nodes.slice(0, -1), copy] };
     idMap.set(n.id, r.id);
   }
@@ -280,7 +313,8 @@ export function duplicateElements(
 export function renameProject(design: Design, name: string): OpResult {
   if (name.trim().length === 0) return { ok: false, reason: 'The project needs a name.' };
   if (name.length > 100) return { ok: false, reason: 'Names are limited to 100 characters.' };
-  if (/[\u0000-\u001f\u007f]/.test(name)) return { ok: false, reason: 'Names cannot contain control characters or line breaks.' };
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    return { ok: false, reason: 'Names cannot contain control characters or line breaks.' };
   return { ok: true, design: { ...design, name } };
 }
 

@@ -1,0 +1,48 @@
+import type { FieldType } from '../../catalog/catalog';
+import { serviceRpcs, type ContractField } from '../../model/contracts';
+import { packageSegment, protoPackage, protoServiceName } from '../../model/naming';
+import type { Design, DesignNode } from '../../model/types';
+import type { ServiceWiring } from '../../model/wiring';
+import type { GeneratedFile } from '../types';
+
+const PROTO_TYPES: Record<FieldType, string> = { string: 'string', int: 'int64', float: 'double', bool: 'bool' };
+
+/** Where a service's .proto lives, relative to the proto root (`proto/` in the export). */
+export function protoRelPath(design: Design, node: DesignNode): string {
+  const p = packageSegment(design.name, 'project');
+  const s = packageSegment(node.name);
+  return `${p}/${s}/v1/${s}.proto`;
+}
+
+function message(name: string, fields: readonly ContractField[]): string {
+  const body = fields.map((f) => `  ${PROTO_TYPES[f.type]} ${f.name} = ${f.number};`).join('\n');
+  return body ? `message ${name} {\n${body}\n}` : `message ${name} {}`;
+}
+
+/** The .proto of one gRPC-serving service: `Ping` plus the RPCs of its incoming gRPC links. */
+export function protoForService(design: Design, w: ServiceWiring): GeneratedFile {
+  const pkg = protoPackage(design.name, w.node.name);
+  const svc = protoServiceName(w.node.name);
+  const rpcs = serviceRpcs(w);
+  const lines = [
+    'syntax = "proto3";',
+    '',
+    `package ${pkg};`,
+    '',
+    `// ${svc} is served by ${packageSegment(w.node.name)}.`,
+    `service ${svc} {`,
+    '  // Ping fans out over every outgoing link and returns the tree of who answered, as JSON.',
+    '  rpc Ping(PingRequest) returns (PingResponse);',
+    ...rpcs.map((r) => `  rpc ${r.name}(${r.name}Request) returns (${r.name}Response);`),
+    '}',
+    '',
+    '// PingRequest carries the services the call has passed through, to stop loops.',
+    'message PingRequest {\n  repeated string path = 1;\n}',
+    '',
+    '// PingResponse carries the answer tree as JSON text.',
+    'message PingResponse {\n  string tree_json = 1;\n}',
+    ...rpcs.flatMap((r) => ['', message(`${r.name}Request`, r.request), '', message(`${r.name}Response`, r.response)]),
+    '',
+  ];
+  return { path: protoRelPath(design, w.node), content: lines.join('\n') };
+}

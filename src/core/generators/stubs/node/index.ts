@@ -1,0 +1,4 @@
+import type { StubGenerator } from '../types';
+
+// Filled in by the runtime's own generator modules.
+export const nodeExpressStub: StubGenerator = () => [];

@@ -1,0 +1,17 @@
+import type { RuntimeId } from '../../catalog/catalog';
+import { goStub } from './go';
+import { javaSpringStub } from './java';
+import { nodeExpressStub } from './node';
+import { pythonFastApiStub, pythonFlaskStub } from './python';
+import { rustAxumStub } from './rust';
+import type { StubGenerator } from './types';
+
+/** The runnable stub of each runtime; a runtime missing here gets a README saying so. */
+export const STUBS: Partial<Record<RuntimeId, StubGenerator>> = {
+  'python-fastapi': pythonFastApiStub,
+  'python-flask': pythonFlaskStub,
+  'go-nethttp': goStub,
+  'java-spring': javaSpringStub,
+  'node-express': nodeExpressStub,
+  'rust-axum': rustAxumStub,
+};
