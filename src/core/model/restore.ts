@@ -1,4 +1,12 @@
-import { FIELD_TYPES, HTTP_METHODS, isLinkKind, isNodeKind, type FieldType, type HttpMethod } from '../catalog/catalog';
+import {
+  FIELD_TYPES,
+  HTTP_METHODS,
+  isLinkKind,
+  isNodeKind,
+  isRuntime,
+  type FieldType,
+  type HttpMethod,
+} from '../catalog/catalog';
 import { nameProblem } from './naming';
 import { linkProblem, validPort } from '../ops/ops';
 import {
@@ -190,7 +198,14 @@ function repairNode(raw: unknown, i: number, ids: Set<string>, names: string[], 
     name,
     position: { x: clampCoord(num(pos.x)), y: clampCoord(num(pos.y)) },
     port: port !== undefined && validPort(port) ? port : 8080,
-    grpcPort: grpcPort !== undefined && validPort(grpcPort) ? grpcPort : 50051,
+    // infrastructure has no gRPC port: addNode gives it 0, and a reload must keep it so
+    grpcPort: isRuntime(raw.kind)
+      ? grpcPort !== undefined && validPort(grpcPort)
+        ? grpcPort
+        : 50051
+      : grpcPort !== undefined && (grpcPort === 0 || validPort(grpcPort))
+        ? grpcPort
+        : 0,
     replicas: replicas !== undefined && Number.isInteger(replicas) && replicas >= 0 && replicas <= 100 ? replicas : 1,
     env: list(raw.env, repairEnv, LIMITS.envPerNode),
     description: str(raw.description, 2000) ?? '',

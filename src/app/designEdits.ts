@@ -1,0 +1,111 @@
+import {
+  RUNTIMES,
+  allowedLinkKinds,
+  connect,
+  describeKind,
+  isRuntime,
+  removeElements,
+  type Design,
+  type DesignLink,
+  type DesignNode,
+  type LinkKind,
+  type NodeKind,
+  type OpResult,
+  type XY,
+} from '../core';
+
+/**
+ * Edits the editor needs on top of the core ops. They stay pure so the store and the tests share
+ * them; anything here that turns out to be useful elsewhere belongs in core/ops.
+ */
+
+/**
+ * Changes a link's kind. The link is rebuilt through `connect` so the new kind gets the same
+ * starter contract a fresh link would get (an endpoint, an RPC, a topic), while contract lists the
+ * user already filled in are kept. Order and id stay, so the canvas does not reshuffle.
+ */
+export function switchLinkKind(design: Design, id: string, kind: LinkKind): OpResult {
+  const index = design.links.findIndex((l) => l.id === id);
+  const old = design.links[index];
+  if (!old) return { ok: false, reason: 'That link no longer exists.' };
+  if (old.kind === kind) return { ok: true, design };
+  const r = connect(removeElements(design, [id]), { source: old.source, target: old.target, kind, id });
+  if (!r.ok) return r;
+  const fresh = r.link;
+  const link: DesignLink = {
+    ...fresh,
+    endpoints: old.endpoints.length > 0 ? old.endpoints : fresh.endpoints,
+    rpcs: old.rpcs.length > 0 ? old.rpcs : fresh.rpcs,
+    topic: old.topic || fresh.topic,
+    message: old.message.length > 0 ? old.message : fresh.message,
+  };
+  const links = [...design.links];
+  links[index] = link;
+  return { ok: true, design: { ...design, links } };
+}
+
+/**
+ * Why a node cannot switch to another kind, or null. A switch must keep every link of the node
+ * valid, otherwise the next load would silently drop those links.
+ */
+export function kindSwitchProblem(design: Design, nodeId: string, kind: NodeKind): string | null {
+  const node = design.nodes.find((n) => n.id === nodeId);
+  if (!node) return 'That node no longer exists.';
+  if (node.kind === kind) return null;
+  if (!isRuntime(node.kind) || !isRuntime(kind)) return 'Only a service can switch to another runtime.';
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  for (const l of design.links) {
+    if (l.source !== nodeId && l.target !== nodeId) continue;
+    const source = l.source === nodeId ? kind : byId.get(l.source)?.kind;
+    const target = l.target === nodeId ? kind : byId.get(l.target)?.kind;
+    if (!source || !target || allowedLinkKinds(source, target).includes(l.kind)) continue;
+    const other = byId.get(l.source === nodeId ? l.target : l.source);
+    return `${RUNTIMES[kind].label} cannot keep the ${l.kind.toUpperCase()} link with ${other?.name ?? 'another node'}; change that link first.`;
+  }
+  return null;
+}
+
+/**
+ * A spot near `at` that no node occupies yet, so repeated adds at the same point fan out instead
+ * of stacking exactly on top of each other.
+ */
+export function freeSpot(design: Design, at: XY, step = 32): XY {
+  const p = { x: Math.round(at.x), y: Math.round(at.y) };
+  for (let i = 0; i < 200; i++) {
+    const taken = design.nodes.some((n) => Math.abs(n.position.x - p.x) < 16 && Math.abs(n.position.y - p.y) < 16);
+    if (!taken) return p;
+    p.x += step;
+    p.y += step;
+  }
+  return p;
+}
+
+/** The nodes among `ids`, and every link whose both ends are among them or that is itself listed. */
+export function pickElements(design: Design, ids: readonly string[]): { nodes: DesignNode[]; links: DesignLink[] } {
+  const set = new Set(ids);
+  const nodes = design.nodes.filter((n) => set.has(n.id));
+  const nodeIds = new Set(nodes.map((n) => n.id));
+  const links = design.links.filter((l) => nodeIds.has(l.source) && nodeIds.has(l.target));
+  return { nodes, links };
+}
+
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Why an environment variable name cannot be used, or null. Mirrors what restore() keeps. */
+export function envKeyProblem(key: string, otherKeys: readonly string[]): string | null {
+  if (key.length === 0) return 'A variable needs a name.';
+  if (!ENV_KEY.test(key)) return 'Use letters, digits and underscores, not starting with a digit.';
+  if (key.length > 200) return 'Variable names are limited to 200 characters.';
+  if (otherKeys.includes(key)) return `${key} is already set on this node.`;
+  return null;
+}
+
+/** The next free variable name like VAR_1, VAR_2 … */
+export function nextEnvKey(existing: readonly string[]): string {
+  for (let i = 1; ; i++) if (!existing.includes(`VAR_${i}`)) return `VAR_${i}`;
+}
+
+/** A one-line description of a node for screen readers and tooltips. */
+export function nodeSummary(node: DesignNode): string {
+  return `${node.name}, ${describeKind(node.kind).label}, port ${node.port}`;
+}

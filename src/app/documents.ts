@@ -1,0 +1,85 @@
+import { dnsLabel, emptyDesign, restoreText, type Design } from '../core';
+import { serializeDesign } from './persistence';
+import type { DesignStoreApi } from './store';
+
+/** Whole-document actions of the top bar: New, Open and Save. */
+
+/** Largest design file we try to read; anything bigger is surely not a design. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** `<project>.json`, with the project name made safe for every file system. */
+export function designFileName(design: Design): string {
+  return `${dnsLabel(design.name, 'design')}.json`;
+}
+
+export function isEmptyDesign(design: Design): boolean {
+  return design.nodes.length === 0 && design.links.length === 0;
+}
+
+/** Starts over with an empty design (the caller asks first when there is work to lose). */
+export function newDesign(store: DesignStoreApi): void {
+  store.getState().loadDesign(emptyDesign());
+}
+
+/**
+ * Opens design text. A bad or foreign file leaves the current design untouched and shows why;
+ * repairs that restore() had to make are listed in a notice the user can dismiss.
+ */
+export function openDesignText(store: DesignStoreApi, text: string, fileName: string): boolean {
+  const { notify, loadDesign } = store.getState();
+  const r = restoreText(text);
+  if (!r.ok) {
+    notify({
+      tone: 'error',
+      placement: 'toast',
+      title: `Could not open ${fileName}`,
+      text: `${r.error} Your current design was not changed.`,
+    });
+    return false;
+  }
+  loadDesign(r.design);
+  if (r.warnings.length > 0) {
+    notify({
+      tone: 'warning',
+      placement: 'banner',
+      title: `${fileName} was opened with repairs`,
+      text: 'Some parts of the file could not be used as they were:',
+      details: r.warnings,
+    });
+  }
+  return true;
+}
+
+/** Reads a file the user picked or dropped and opens it. */
+export async function openDesignFile(store: DesignStoreApi, file: File): Promise<boolean> {
+  const notifyError = (text: string) =>
+    store.getState().notify({ tone: 'error', placement: 'toast', title: `Could not open ${file.name}`, text });
+  if (file.size > MAX_FILE_BYTES) {
+    notifyError('The file is too large to be a design. Your current design was not changed.');
+    return false;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    notifyError(`The file could not be read (${String(e)}). Your current design was not changed.`);
+    return false;
+  }
+  return openDesignText(store, text, file.name);
+}
+
+/** Downloads the design as pretty JSON. */
+export function saveDesignFile(store: DesignStoreApi): void {
+  const { design } = store.getState();
+  const blob = new Blob([serializeDesign(design, true)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = designFileName(design);
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeKind } from '../core';
+import { createDesignStore } from './store';
+
+function setup() {
+  let t = 0;
+  const clock = { advance: (ms: number) => (t += ms) };
+  const store = createDesignStore({ now: () => t });
+  const s = () => store.getState();
+  const add = (kind: NodeKind, x = 0, y = 0) => {
+    const r = s().addNode(kind, { x, y });
+    if (!r.ok) throw new Error(r.reason);
+    clock.advance(5000);
+    return r.id;
+  };
+  return { store, s, add, clock };
+}
+
+describe('design store', () => {
+  it('adds a node, selects it, and can undo the add', () => {
+    const { s, add } = setup();
+    const id = add('python-fastapi', 10.4, 20.6);
+    expect(s().design.nodes).toHaveLength(1);
+    expect(s().design.nodes[0]).toMatchObject({ id, kind: 'python-fastapi', position: { x: 10, y: 21 } });
+    expect(s().selection).toEqual([id]);
+    expect(s().undo()).toBe(true);
+    expect(s().design.nodes).toHaveLength(0);
+    expect(s().selection).toEqual([]);
+    expect(s().redo()).toBe(true);
+    expect(s().design.nodes[0]?.id).toBe(id);
+  });
+
+  it('connects two services with REST by default and refuses a database as a source with its reason', () => {
+    const { s, add } = setup();
+    const py = add('python-fastapi');
+    const go = add('go-nethttp');
+    const pg = add('postgres');
+    const ok = s().connect(py, go);
+    expect(ok.ok).toBe(true);
+    expect(s().design.links[0]).toMatchObject({ kind: 'rest', source: py, target: go });
+    const refused = s().connect(pg, py);
+    expect(refused).toEqual({ ok: false, reason: expect.stringContaining('is a database: it does not call anything') });
+    const queue = s().connect(py, go, 'queue');
+    expect(queue).toEqual({ ok: false, reason: expect.stringContaining('needs a broker') });
+    expect(s().design.links).toHaveLength(1);
+  });
+
+  it('switches a new link to gRPC within the same undo step', () => {
+    const { s, add } = setup();
+    const py = add('python-fastapi');
+    const go = add('go-nethttp');
+    const r = s().connect(py, go);
+    if (!r.ok) throw new Error(r.reason);
+    expect(s().setLinkKind(r.id, 'grpc', { merge: true })).toEqual({ ok: true });
+    expect(s().design.links[0]).toMatchObject({ id: r.id, kind: 'grpc' });
+    expect(s().design.links[0]?.rpcs.length).toBeGreaterThan(0);
+    s().undo();
+    expect(s().design.links).toHaveLength(0);
+    expect(s().design.nodes).toHaveLength(2);
+  });
+
+  it('refuses an invalid or clashing rename and keeps the old name', () => {
+    const { s, add } = setup();
+    const a = add('python-fastapi');
+    add('go-nethttp');
+    const before = s().design;
+    expect(s().updateNode(a, { name: '' }, `node:${a}:name`)).toEqual({ ok: false, reason: 'A name is required.' });
+    const clash = s().updateNode(a, { name: 'Go Service' });
+    expect(clash.ok).toBe(false);
+    expect(clash.ok ? '' : clash.reason).toContain('same host name (go-service)');
+    expect(s().design).toBe(before);
+    expect(s().updateNode(a, { name: 'orders' })).toEqual({ ok: true });
+    expect(s().design.nodes[0]?.name).toBe('orders');
+  });
+
+  it('coalesces typing in one field into one undo step', () => {
+    const { s, add, clock } = setup();
+    const a = add('python-fastapi');
+    const key = `node:${a}:name`;
+    for (const name of ['o', 'or', 'ord', 'orde', 'order']) {
+      s().updateNode(a, { name }, key);
+      clock.advance(200);
+    }
+    expect(s().design.nodes[0]?.name).toBe('order');
+    s().undo();
+    expect(s().design.nodes[0]?.name).toBe('python-service');
+  });
+
+  it('refuses a runtime switch that would break a gRPC link', () => {
+    const { s, add } = setup();
+    const py = add('python-fastapi');
+    const go = add('go-nethttp');
+    s().connect(py, go, 'grpc');
+    const r = s().setNodeKind(go, 'ruby-rails');
+    expect(r.ok).toBe(false);
+    expect(s().design.nodes[1]?.kind).toBe('go-nethttp');
+    expect(s().setNodeKind(go, 'java-spring')).toEqual({ ok: true });
+  });
+
+  it('deleting a node removes its links, in one undo step', () => {
+    const { s, add } = setup();
+    const py = add('python-fastapi');
+    const go = add('go-nethttp');
+    const kafka = add('kafka');
+    s().connect(py, go);
+    s().connect(py, kafka);
+    s().select([py]);
+    s().removeSelection();
+    expect(s().design.nodes.map((n) => n.id)).toEqual([go, kafka]);
+    expect(s().design.links).toHaveLength(0);
+    expect(s().selection).toEqual([]);
+    s().undo();
+    expect(s().design.links).toHaveLength(2);
+  });
+
+  it('a drag is one undo step and moves during the drag do not enter history', () => {
+    const { s, add } = setup();
+    const a = add('kafka', 0, 0);
+    const steps = s().history.past.length;
+    s().beginDrag();
+    for (let i = 1; i <= 20; i++) s().moveNodes(new Map([[a, { x: i * 5, y: i }]]));
+    expect(s().history.past.length).toBe(steps);
+    s().endDrag();
+    expect(s().history.past.length).toBe(steps + 1);
+    expect(s().design.nodes[0]?.position).toEqual({ x: 100, y: 20 });
+    s().undo();
+    expect(s().design.nodes[0]?.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('a click without movement adds no step', () => {
+    const { s, add } = setup();
+    add('kafka');
+    const steps = s().history.past.length;
+    s().beginDrag();
+    s().endDrag();
+    expect(s().history.past.length).toBe(steps);
+  });
+
+  it('keeps the viewport out of history', () => {
+    const { s, add } = setup();
+    add('redis');
+    s().setViewport({ x: 50, y: -20, zoom: 1.5 });
+    expect(s().design.viewport).toEqual({ x: 50, y: -20, zoom: 1.5 });
+    s().undo();
+    expect(s().design.nodes).toHaveLength(0);
+    expect(s().design.viewport).toEqual({ x: 50, y: -20, zoom: 1.5 });
+  });
+
+  it('copies and pastes the selection with its inner links, further away each time', () => {
+    const { s, add } = setup();
+    const py = add('python-fastapi', 0, 0);
+    const go = add('go-nethttp', 300, 0);
+    s().connect(py, go);
+    s().select([py, go]);
+    expect(s().copySelection()).toBe(2);
+    expect(s().paste()).toEqual({ ok: true });
+    expect(s().design.nodes).toHaveLength(4);
+    expect(s().design.links).toHaveLength(2);
+    expect(s().design.nodes[2]).toMatchObject({ name: 'python-service-2', position: { x: 40, y: 40 } });
+    expect(s().selection).toHaveLength(3);
+    s().paste();
+    expect(s().design.nodes[4]?.position).toEqual({ x: 80, y: 80 });
+  });
+
+  it('renames the project, refusing an empty name', () => {
+    const { s } = setup();
+    expect(s().renameProject('  ').ok).toBe(false);
+    expect(s().renameProject('shop')).toEqual({ ok: true });
+    expect(s().design.name).toBe('shop');
+  });
+});

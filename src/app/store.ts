@@ -1,0 +1,268 @@
+import { createStore } from 'zustand/vanilla';
+import {
+  addNode as addNodeOp,
+  connect as connectOp,
+  duplicateElements,
+  emptyDesign,
+  moveNodes,
+  removeElements as removeOp,
+  renameProject as renameOp,
+  updateLink as updateLinkOp,
+  updateNode as updateNodeOp,
+  type Design,
+  type DesignLink,
+  type DesignNode,
+  type LinkKind,
+  type LinkPatch,
+  type NodeKind,
+  type NodePatch,
+  type Viewport,
+  type XY,
+} from '../core';
+import { emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
+import { kindSwitchProblem, pickElements, switchLinkKind } from './designEdits';
+
+export type NoticeTone = 'error' | 'warning' | 'info';
+
+export interface Notice {
+  id: string;
+  tone: NoticeTone;
+  /** Banners stay above the canvas until dismissed; toasts float and expire. */
+  placement: 'banner' | 'toast';
+  title?: string;
+  text: string;
+  details?: readonly string[];
+}
+
+export interface Clipboard {
+  nodes: readonly DesignNode[];
+  links: readonly DesignLink[];
+  /** How often this copy was pasted, so each paste lands a step further away. */
+  pasted: number;
+}
+
+export interface DesignState {
+  design: Design;
+  /** Ids of selected nodes and links. Not part of history. */
+  selection: readonly string[];
+  history: History;
+  notices: readonly Notice[];
+  /** Bumped whenever a whole design is loaded (New, Open), so the canvas re-applies its viewport. */
+  loadCount: number;
+  /** The design as it was when a node drag started; null outside a drag. */
+  dragOrigin: Design | null;
+  clipboard: Clipboard | null;
+}
+
+export type Result = { ok: true } | { ok: false; reason: string };
+export type AddResult = { ok: true; id: string } | { ok: false; reason: string };
+
+export interface DesignActions {
+  addNode(kind: NodeKind, position: XY): AddResult;
+  connect(source: string, target: string, kind?: LinkKind): AddResult;
+  /** Changes a link's kind; `merge` folds the change into the step before (the link's creation). */
+  setLinkKind(id: string, kind: LinkKind, opts?: { merge?: boolean }): Result;
+  /** `key` coalesces consecutive edits of one field into one undo step. */
+  updateNode(id: string, patch: NodePatch, key?: string): Result;
+  setNodeKind(id: string, kind: NodeKind): Result;
+  updateLink(id: string, patch: LinkPatch, key?: string): Result;
+  renameProject(name: string): Result;
+  removeElements(ids: readonly string[]): void;
+  removeSelection(): void;
+  beginDrag(): void;
+  /** Moves nodes: inside a drag without history, otherwise (keyboard nudges) as a coalesced step. */
+  moveNodes(moves: ReadonlyMap<string, XY>): void;
+  endDrag(): void;
+  setViewport(viewport: Viewport): void;
+  select(ids: readonly string[]): void;
+  applySelectionChanges(changes: readonly { id: string; selected: boolean }[]): void;
+  selectAll(): void;
+  /** Copies the selected nodes (and the links among them); returns how many nodes were copied. */
+  copySelection(): number;
+  paste(): Result;
+  undo(): boolean;
+  redo(): boolean;
+  /** Replaces the whole design (New, Open). Undoable, so a wrong choice is one Ctrl+Z away. */
+  loadDesign(design: Design): void;
+  notify(notice: Omit<Notice, 'id'>): string;
+  dismiss(id: string): void;
+}
+
+export type DesignStore = DesignState & DesignActions;
+export type DesignStoreApi = ReturnType<typeof createDesignStore>;
+
+export interface StoreOptions {
+  design?: Design;
+  notices?: readonly Notice[];
+  /** Clock for coalescing; tests pass a fake one. */
+  now?: () => number;
+}
+
+let noticeCounter = 0;
+
+function prune(selection: readonly string[], design: Design): readonly string[] {
+  if (selection.length === 0) return selection;
+  const ids = new Set<string>([...design.nodes.map((n) => n.id), ...design.links.map((l) => l.id)]);
+  const kept = selection.filter((id) => ids.has(id));
+  return kept.length === selection.length ? selection : kept;
+}
+
+export function createDesignStore(opts: StoreOptions = {}) {
+  const now = opts.now ?? (() => Date.now());
+  return createStore<DesignStore>()((set, get) => {
+    /** Applies an edited design as one (possibly coalesced) undo step. */
+    const commit = (next: Design, o: { key?: string; merge?: boolean; select?: readonly string[] } = {}) => {
+      const s = get();
+      if (next === s.design) return;
+      set({
+        design: next,
+        history: record(s.history, s.design, { key: o.key, merge: o.merge, now: now() }),
+        selection: o.select ?? prune(s.selection, next),
+      });
+    };
+    const travel = (step: typeof undoStep) => {
+      const s = get();
+      const t = step(s.history, s.design);
+      if (!t) return false;
+      // The viewport is where the user is looking, not an edit: undo never moves the camera.
+      const design = { ...t.design, viewport: s.design.viewport };
+      set({ design, history: t.history, selection: prune(s.selection, design), dragOrigin: null });
+      return true;
+    };
+
+    return {
+      design: opts.design ?? emptyDesign(),
+      selection: [],
+      history: emptyHistory,
+      notices: opts.notices ?? [],
+      loadCount: 0,
+      dragOrigin: null,
+      clipboard: null,
+
+      addNode(kind, position) {
+        const r = addNodeOp(get().design, { kind, position });
+        if (!r.ok) return r;
+        commit(r.design, { select: [r.id] });
+        return { ok: true, id: r.id };
+      },
+      connect(source, target, kind) {
+        const r = connectOp(get().design, { source, target, kind });
+        if (!r.ok) return r;
+        commit(r.design, { select: [r.id] });
+        return { ok: true, id: r.id };
+      },
+      setLinkKind(id, kind, o) {
+        const r = switchLinkKind(get().design, id, kind);
+        if (!r.ok) return r;
+        commit(r.design, { merge: o?.merge });
+        return { ok: true };
+      },
+      updateNode(id, patch, key) {
+        if (patch.kind !== undefined) {
+          const why = kindSwitchProblem(get().design, id, patch.kind);
+          if (why) return { ok: false, reason: why };
+        }
+        const r = updateNodeOp(get().design, id, patch);
+        if (!r.ok) return r;
+        commit(r.design, { key });
+        return { ok: true };
+      },
+      setNodeKind(id, kind) {
+        return get().updateNode(id, { kind });
+      },
+      updateLink(id, patch, key) {
+        const r = updateLinkOp(get().design, id, patch);
+        if (!r.ok) return r;
+        commit(r.design, { key });
+        return { ok: true };
+      },
+      renameProject(name) {
+        const r = renameOp(get().design, name);
+        if (!r.ok) return r;
+        commit(r.design, { key: 'project:name' });
+        return { ok: true };
+      },
+      removeElements(ids) {
+        commit(removeOp(get().design, ids));
+      },
+      removeSelection() {
+        get().removeElements(get().selection);
+      },
+      beginDrag() {
+        set({ dragOrigin: get().design });
+      },
+      moveNodes(moves) {
+        const s = get();
+        const next = moveNodes(s.design, moves);
+        if (next === s.design) return;
+        if (s.dragOrigin) set({ design: next });
+        else commit(next, { key: `move:${[...moves.keys()].sort().join(',')}` });
+      },
+      endDrag() {
+        const { dragOrigin, design, history } = get();
+        if (!dragOrigin) return;
+        if (dragOrigin.nodes === design.nodes) return set({ dragOrigin: null });
+        set({ dragOrigin: null, history: record(history, dragOrigin, { now: now() }) });
+      },
+      setViewport(viewport) {
+        const { design } = get();
+        const v = design.viewport;
+        if (v.x === viewport.x && v.y === viewport.y && v.zoom === viewport.zoom) return;
+        set({ design: { ...design, viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } } });
+      },
+      select(ids) {
+        set({ selection: [...new Set(ids)] });
+      },
+      applySelectionChanges(changes) {
+        if (changes.length === 0) return;
+        const next = new Set(get().selection);
+        for (const c of changes) {
+          if (c.selected) next.add(c.id);
+          else next.delete(c.id);
+        }
+        set({ selection: [...next] });
+      },
+      selectAll() {
+        const { design } = get();
+        set({ selection: [...design.nodes.map((n) => n.id), ...design.links.map((l) => l.id)] });
+      },
+      copySelection() {
+        const { design, selection } = get();
+        const picked = pickElements(design, selection);
+        if (picked.nodes.length === 0) return 0;
+        set({ clipboard: { ...structuredClone(picked), pasted: 0 } });
+        return picked.nodes.length;
+      },
+      paste() {
+        const { clipboard, design } = get();
+        if (!clipboard || clipboard.nodes.length === 0)
+          return { ok: false, reason: 'Nothing to paste: copy a node first.' };
+        const step = 40 * (clipboard.pasted + 1);
+        const r = duplicateElements(design, clipboard.nodes, clipboard.links, { x: step, y: step });
+        commit(r.design, { select: r.ids });
+        set({ clipboard: { ...clipboard, pasted: clipboard.pasted + 1 } });
+        return { ok: true };
+      },
+      undo: () => travel(undoStep),
+      redo: () => travel(redoStep),
+      loadDesign(design) {
+        const s = get();
+        set({
+          design,
+          history: record(s.history, s.design, { now: now() }),
+          selection: [],
+          dragOrigin: null,
+          loadCount: s.loadCount + 1,
+        });
+      },
+      notify(notice) {
+        const id = `notice-${++noticeCounter}`;
+        set({ notices: [...get().notices, { ...notice, id }] });
+        return id;
+      },
+      dismiss(id) {
+        set({ notices: get().notices.filter((n) => n.id !== id) });
+      },
+    };
+  });
+}
