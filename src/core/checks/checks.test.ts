@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { LinkKind, NodeKind } from '../catalog/catalog';
+import { emptyDesign, type Design } from '../model/types';
+import { addNode, connect, updateLink, updateNode } from '../ops/ops';
+import { RULES, checkDesign } from './index';
+
+/** Builds a design from names and links, failing loudly when an op is refused. */
+function build(nodes: [string, NodeKind][], links: [string, string, LinkKind?, string?][]): Design {
+  let d = emptyDesign('t');
+  const ids = new Map<string, string>();
+  for (const [name, kind] of nodes) {
+    const r = addNode(d, { kind, name, position: { x: 0, y: 0 } });
+    if (!r.ok) throw new Error(r.reason);
+    d = r.design;
+    ids.set(name, r.id);
+  }
+  for (const [s, t, kind, topic] of links) {
+    const r = connect(d, { source: ids.get(s) ?? '', target: ids.get(t) ?? '', kind });
+    if (!r.ok) throw new Error(r.reason);
+    d = r.design;
+    if (topic !== undefined) {
+      const u = updateLink(d, r.id, { topic });
+      if (!u.ok) throw new Error(u.reason);
+      d = u.design;
+    }
+  }
+  return d;
+}
+
+const rules = (d: Design) => checkDesign(d).map((f) => f.rule);
+
+describe('checkDesign', () => {
+  it('finds nothing to say about an empty design', () => {
+    expect(checkDesign(emptyDesign())).toEqual([]);
+  });
+
+  it('every rule has an id, a severity and one sentence on why it matters', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RULES) {
+      expect(r.why).toMatch(/^[A-Z].*\.$/);
+      expect(['error', 'warning', 'info']).toContain(r.severity);
+    }
+  });
+
+  it('sees a cycle of synchronous calls and names it', () => {
+    const d = build(
+      [
+        ['a', 'python-fastapi'],
+        ['b', 'go-nethttp'],
+        ['c', 'rust-axum'],
+      ],
+      [
+        ['a', 'b'],
+        ['b', 'c', 'grpc'],
+        ['c', 'a'],
+      ],
+    );
+    const f = checkDesign(d).filter((x) => x.rule === 'sync-cycle');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.message).toContain('a → b → c → a');
+    expect(f[0]?.linkIds).toHaveLength(3);
+  });
+
+  it('a chain deeper than the threshold is reported once, from its start', () => {
+    const names = ['s1', 's2', 's3', 's4', 's5'];
+    const d = build(
+      names.map((n) => [n, 'go-nethttp'] as [string, NodeKind]),
+      names.slice(1).map((n, i) => [names[i] ?? '', n] as [string, string]),
+    );
+    const f = checkDesign(d).filter((x) => x.rule === 'deep-sync-chain');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.message).toContain('4 synchronous hops');
+    const short = build(
+      [
+        ['x', 'go-nethttp'],
+        ['y', 'go-nethttp'],
+      ],
+      [['x', 'y']],
+    );
+    expect(rules(short)).not.toContain('deep-sync-chain');
+  });
+
+  it('balances producers and consumers per broker and topic', () => {
+    const d = build(
+      [
+        ['web', 'python-fastapi'],
+        ['kafka', 'kafka'],
+        ['analytics', 'scala-http4s'],
+      ],
+      [
+        ['web', 'kafka', 'queue', 'clicks'],
+        ['kafka', 'analytics', 'queue', 'views'],
+      ],
+    );
+    const f = checkDesign(d);
+    expect(f.find((x) => x.rule === 'topic-without-consumer')?.message).toContain('"clicks"');
+    expect(f.find((x) => x.rule === 'topic-without-producer')?.message).toContain('"views"');
+    const fixed = build(
+      [
+        ['web', 'python-fastapi'],
+        ['kafka', 'kafka'],
+        ['analytics', 'scala-http4s'],
+      ],
+      [
+        ['web', 'kafka', 'queue', 'clicks'],
+        ['kafka', 'analytics', 'queue', 'clicks'],
+      ],
+    );
+    expect(rules(fixed)).not.toContain('topic-without-consumer');
+    expect(rules(fixed)).not.toContain('topic-without-producer');
+  });
+
+  it('warns about a shared database, a port clash and an unconnected node', () => {
+    let d = build(
+      [
+        ['orders', 'java-spring'],
+        ['billing', 'go-nethttp'],
+        ['db', 'postgres'],
+        ['lonely', 'rust-axum'],
+      ],
+      [
+        ['orders', 'db'],
+        ['billing', 'db'],
+      ],
+    );
+    const orders = d.nodes[0];
+    const billing = d.nodes[1];
+    if (!orders || !billing) throw new Error('nodes missing');
+    const r = updateNode(d, billing.id, { port: orders.port });
+    if (!r.ok) throw new Error(r.reason);
+    d = r.design;
+    const f = checkDesign(d);
+    expect(f[0]?.severity).toBe('error');
+    expect(f.map((x) => x.rule)).toEqual(expect.arrayContaining(['port-clash', 'shared-database', 'unconnected']));
+    expect(f.find((x) => x.rule === 'port-clash')?.nodeIds.sort()).toEqual([orders.id, billing.id].sort());
+  });
+
+  it('notes NATS without persistence, a frontend without a gateway and a runtime without a stub', () => {
+    const d = build(
+      [
+        ['web', 'frontend'],
+        ['api', 'elixir-phoenix'],
+        ['nats', 'nats'],
+        ['worker', 'go-nethttp'],
+      ],
+      [
+        ['web', 'api'],
+        ['worker', 'nats', 'queue', 'jobs'],
+      ],
+    );
+    expect(rules(d)).toEqual(expect.arrayContaining(['broker-without-persistence', 'no-gateway', 'no-runnable-stub']));
+  });
+
+  it('stays bounded on a dense design', () => {
+    const n = 60;
+    const nodes = Array.from({ length: n }, (_, i) => [`s${i}`, 'go-nethttp'] as [string, NodeKind]);
+    const links: [string, string][] = [];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) if (i !== j && (i * 7 + j) % 5 === 0) links.push([`s${i}`, `s${j}`]);
+    const d = build(nodes, links);
+    const f = checkDesign(d);
+    expect(f.filter((x) => x.rule === 'sync-cycle').length).toBeLessThanOrEqual(20);
+  });
+});
