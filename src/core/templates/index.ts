@@ -1,0 +1,2 @@
+export { TEMPLATES, type Template } from './templates';
+export { DesignBuilder, type LinkSpec } from './builder';
