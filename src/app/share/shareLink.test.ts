@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { TEMPLATES } from '../../core/templates';
+import { MAX_SHARE_LENGTH, decodeShareFragment, encodeShareFragment } from './shareLink';
+
+async function deflate(text: string): Promise<string> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  return '#d=' + Buffer.from(bytes).toString('base64url');
+}
+
+describe('share links', () => {
+  it('round-trips every template exactly', async () => {
+    for (const t of TEMPLATES) {
+      const d = t.build();
+      const r = await decodeShareFragment(await encodeShareFragment(d));
+      expect(r?.ok && r.design).toEqual(d);
+    }
+  });
+
+  it('keeps the polyglot shop short enough to paste in a chat', async () => {
+    const shop = TEMPLATES.find((t) => t.id === 'polyglot-shop');
+    if (!shop) throw new Error('no shop template');
+    const link = await encodeShareFragment(shop.build());
+    expect(link.length).toBeLessThan(MAX_SHARE_LENGTH);
+    expect(link).toMatch(/^#d=[A-Za-z0-9_-]+$/);
+  });
+
+  it('answers null for a fragment that is not a share link', async () => {
+    expect(await decodeShareFragment('#section-2')).toBeNull();
+  });
+
+  it('reports damaged, hostile and foreign links without throwing', async () => {
+    const cases = [
+      '#d=!!!<script>alert(1)</script>',
+      '#d=AAAA',
+      '#d=' + 'A'.repeat(300_000),
+      await deflate('not json'),
+      await deflate('{"format":"something-else"}'),
+      await deflate(JSON.stringify({ format: 'polyglot-canvas/design', version: 99 })),
+    ];
+    for (const c of cases) {
+      const r = await decodeShareFragment(c);
+      expect(r?.ok).toBe(false);
+      expect(r && !r.ok && r.error).toMatch(/link|design|Polyglot/);
+    }
+  });
+
+  it('refuses a small link that inflates into a huge document', async () => {
+    const bomb = await deflate(' '.repeat(20_000_000));
+    expect(bomb.length).toBeLessThan(60_000);
+    const r = await decodeShareFragment(bomb);
+    expect(r && !r.ok && r.error).toContain('5 MB');
+  });
+});
