@@ -192,5 +192,9 @@ export function nameProblem(name: string, otherNames: readonly string[]): string
   const dns = dnsLabel(name);
   const clash = otherNames.find((o) => dnsLabel(o) === dns);
   if (clash !== undefined) return `"${name}" would have the same host name (${dns}) as "${clash}".`;
+  // two services whose packages match would write the same proto package and file
+  const pkg = packageSegment(name);
+  const pkgClash = otherNames.find((o) => packageSegment(o) === pkg);
+  if (pkgClash !== undefined) return `"${name}" would have the same package name (${pkg}) as "${pkgClash}".`;
   return null;
 }

@@ -8,7 +8,7 @@ import {
   type LinkKind,
   type NodeKind,
 } from '../catalog/catalog';
-import { nameProblem, dnsLabel } from '../model/naming';
+import { nameProblem, dnsLabel, packageSegment } from '../model/naming';
 import type { Design, DesignLink, DesignNode, XY } from '../model/types';
 
 /**
@@ -29,10 +29,12 @@ export function newId(prefix: string): string {
 /** The next name like `base`, `base-2`, … that no node uses yet. */
 export function uniqueName(design: Design, base: string): string {
   const taken = new Set(design.nodes.map((n) => dnsLabel(n.name)));
-  if (!taken.has(dnsLabel(base))) return base;
+  const takenPkg = new Set(design.nodes.map((n) => packageSegment(n.name)));
+  const free = (c: string) => !taken.has(dnsLabel(c)) && !takenPkg.has(packageSegment(c));
+  if (free(base)) return base;
   for (let i = 2; ; i++) {
     const candidate = `${base}-${i}`;
-    if (!taken.has(dnsLabel(candidate))) return candidate;
+    if (free(candidate)) return candidate;
   }
 }
 
