@@ -7,7 +7,7 @@ import {
   type FieldType,
   type HttpMethod,
 } from '../catalog/catalog';
-import { nameProblem } from './naming';
+import { dnsLabel, nameProblem, packageSegment } from './naming';
 import { linkProblem, validPort } from '../ops/ops';
 import {
   DESIGN_FORMAT,
@@ -21,7 +21,7 @@ import {
   type Field,
   type Rpc,
 } from './types';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migrations } from './migrations';
 
 /**
  * The outcome of loading untrusted input. `design` is null when nothing usable was found; the
@@ -53,12 +53,20 @@ export function restoreText(text: string): RestoreResult {
   return restore(data);
 }
 
+/** Where restore migrates to and with which steps; tests pass their own table. */
+export interface RestoreOptions {
+  migrations?: Migrations;
+  currentVersion?: number;
+}
+
 /**
  * Validates, migrates and repairs a design from untrusted input (a file, a link, local storage).
  * It never throws: what it cannot use it reports in `warnings`, and input that is not a design
  * at all gives `ok: false` with a message a person understands.
  */
-export function restore(input: unknown): RestoreResult {
+export function restore(input: unknown, options: RestoreOptions = {}): RestoreResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const current = options.currentVersion ?? DESIGN_VERSION;
   const warnings: string[] = [];
   if (!isObj(input))
     return { ok: false, error: 'This is not a Polyglot Canvas design: expected a JSON object.', warnings };
@@ -73,16 +81,16 @@ export function restore(input: unknown): RestoreResult {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, error: 'This design has no valid version number, so it cannot be read safely.', warnings };
   }
-  if (version > DESIGN_VERSION) {
+  if (version > current) {
     return {
       ok: false,
-      error: `This design was saved by a newer Polyglot Canvas (format version ${version}; this one reads up to ${DESIGN_VERSION}).`,
+      error: `This design was saved by a newer Polyglot Canvas (format version ${version}; this one reads up to ${current}).`,
       warnings,
     };
   }
   let doc: Obj = input;
-  while (version < DESIGN_VERSION) {
-    const step = MIGRATIONS[version];
+  while (version < current) {
+    const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
     if (!step) return { ok: false, error: `No migration from design version ${version}.`, warnings };
     doc = step(doc);
     version++;
@@ -109,13 +117,15 @@ function repair(doc: Obj, warnings: string[]): Design {
   if (rawNodes.length > LIMITS.nodes)
     warnings.push(`Only the first ${LIMITS.nodes} of ${rawNodes.length} nodes were kept.`);
   const ids = new Set<string>();
-  const names: string[] = [];
+  // sets, not nameProblem's list, so that thousands of nodes do not take quadratic time
+  const names: TakenNames = { dns: new Set(), pkg: new Set() };
   for (const [i, raw] of rawNodes.slice(0, LIMITS.nodes).entries()) {
     const node = repairNode(raw, i, ids, names, warnings);
     if (node) {
       design.nodes.push(node);
       ids.add(node.id);
-      names.push(node.name);
+      names.dns.add(dnsLabel(node.name));
+      names.pkg.add(packageSegment(node.name));
     }
   }
 
@@ -165,7 +175,18 @@ function repair(doc: Obj, warnings: string[]): Design {
   return design;
 }
 
-function repairNode(raw: unknown, i: number, ids: Set<string>, names: string[], warnings: string[]): DesignNode | null {
+interface TakenNames {
+  dns: Set<string>;
+  pkg: Set<string>;
+}
+
+function repairNode(
+  raw: unknown,
+  i: number,
+  ids: Set<string>,
+  names: TakenNames,
+  warnings: string[],
+): DesignNode | null {
   if (!isObj(raw)) {
     warnings.push(`Node ${i + 1} was not an object and was dropped.`);
     return null;
@@ -182,11 +203,11 @@ function repairNode(raw: unknown, i: number, ids: Set<string>, names: string[], 
     return null;
   }
   let name = str(raw.name, 100) ?? '';
-  if (nameProblem(name, names)) {
-    const fixed = `${raw.kind}-${i + 1}`;
-    warnings.push(`Node ${i + 1} had an unusable or repeated name and was renamed to "${fixed}".`);
-    name = fixed;
-    while (nameProblem(name, names)) name = `${name}-x`;
+  const taken = (n: string) => names.dns.has(dnsLabel(n)) || names.pkg.has(packageSegment(n));
+  if (nameProblem(name, []) || taken(name)) {
+    name = `${raw.kind}-${i + 1}`;
+    while (taken(name)) name = `${name}-x`;
+    warnings.push(`Node ${i + 1} had an unusable or repeated name and was renamed to "${name}".`);
   }
   const pos = isObj(raw.position) ? raw.position : {};
   const port = num(raw.port);

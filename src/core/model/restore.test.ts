@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import { addNode, connect } from '../ops/ops';
+import { restore, restoreText, LIMITS, type RestoreResult } from './restore';
+import { DESIGN_FORMAT, DESIGN_VERSION, emptyDesign, type Design } from './types';
+
+function ok(r: RestoreResult): Extract<RestoreResult, { ok: true }> {
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
+  return r;
+}
+
+function fail(r: RestoreResult): string {
+  if (r.ok) throw new Error('expected a refusal');
+  return r.error;
+}
+
+function sample(): Design {
+  let d = emptyDesign('shop');
+  for (const [id, kind] of [
+    ['a', 'python-fastapi'],
+    ['b', 'go-nethttp'],
+    ['k', 'kafka'],
+  ] as const) {
+    const r = addNode(d, { kind, id, name: id, position: { x: 1, y: 2 } });
+    if (r.ok) d = r.design;
+  }
+  for (const [source, target, kind] of [
+    ['a', 'b', 'rest'],
+    ['a', 'b', 'grpc'],
+    ['a', 'k', 'queue'],
+    ['k', 'b', 'queue'],
+  ] as const) {
+    const r = connect(d, { source, target, kind, id: `${source}${target}${kind}` });
+    if (r.ok) d = r.design;
+  }
+  return { ...d, nodes: d.nodes.map((n, i) => (i === 0 ? { ...n, env: [{ key: 'LOG_LEVEL', value: 'debug' }] } : n)) };
+}
+
+const head = { format: DESIGN_FORMAT, version: DESIGN_VERSION };
+
+describe('restore: valid input', () => {
+  it('round-trips a design through JSON unchanged, with no warnings', () => {
+    const d = sample();
+    expect(d.links).toHaveLength(4);
+    const r = ok(restoreText(JSON.stringify(d)));
+    expect(r.design).toEqual(d);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('fills defaults for missing optional parts', () => {
+    const r = ok(restore({ ...head, name: 'x', nodes: [{ id: 'n1', kind: 'redis', name: 'cache' }] }));
+    expect(r.design.nodes[0]).toMatchObject({ position: { x: 0, y: 0 }, port: 8080, replicas: 1, env: [] });
+    expect(r.design.links).toEqual([]);
+    expect(r.design.viewport).toEqual({ x: 0, y: 0, zoom: 1 });
+  });
+});
+
+describe('restore: migrations', () => {
+  // Version 1 is the first shape, so the mechanism is tested with a table of our own: version 1
+  // stored services under "services", version 2 renamed it to "nodes", version 3 added "links".
+  const migrations = {
+    1: (doc: Record<string, unknown>) => {
+      const { services, ...rest } = doc;
+      return { ...rest, nodes: services, version: 2 };
+    },
+    2: (doc: Record<string, unknown>) => ({ ...doc, links: doc.links ?? [], version: 3 }),
+  };
+
+  it('applies every step from the stored version to the current one, in order', () => {
+    const old = {
+      format: DESIGN_FORMAT,
+      version: 1,
+      name: 'old',
+      services: [{ id: 'n1', kind: 'rust-axum', name: 'r' }],
+    };
+    const r = ok(restore(old, { migrations, currentVersion: 3 }));
+    expect(r.design.name).toBe('old');
+    expect(r.design.nodes.map((n) => n.kind)).toEqual(['rust-axum']);
+    expect(r.design.version).toBe(DESIGN_VERSION);
+    // a version-2 document only takes the second step
+    const v2 = { format: DESIGN_FORMAT, version: 2, name: 'v2', nodes: [{ id: 'n1', kind: 'nats', name: 'bus' }] };
+    expect(ok(restore(v2, { migrations, currentVersion: 3 })).design.nodes[0]?.name).toBe('bus');
+  });
+
+  it('says so when a step is missing', () => {
+    const r = restore({ format: DESIGN_FORMAT, version: 1 }, { migrations: {}, currentVersion: 2 });
+    expect(fail(r)).toMatch(/No migration from design version 1/);
+  });
+
+  it('reads the current version with the real table', () => {
+    expect(restore({ ...head, nodes: [] }).ok).toBe(true);
+  });
+});
+
+describe('restore: input that is not a design never throws and says why', () => {
+  it.each([
+    ['not JSON', '{nodes: [', /not valid JSON/],
+    ['empty text', '', /not valid JSON/],
+    ['an array', '[]', /expected a JSON object/],
+    ['null', 'null', /expected a JSON object/],
+    ['a number', '42', /expected a JSON object/],
+    ['a foreign format', '{"format":"excalidraw","version":2}', /"format" is "excalidraw"/],
+    ['no format', '{"nodes":[]}', /"format" is "missing"/],
+    ['a future version', `{"format":"${DESIGN_FORMAT}","version":99}`, /newer Polyglot Canvas \(format version 99/],
+    ['a broken version', `{"format":"${DESIGN_FORMAT}","version":"1"}`, /no valid version/],
+    ['version 0', `{"format":"${DESIGN_FORMAT}","version":0}`, /no valid version/],
+    ['deep nesting', '['.repeat(100_000) + ']'.repeat(100_000), /./],
+  ])('%s', (_label, text, message) => {
+    let r: RestoreResult | undefined;
+    expect(() => (r = restoreText(text))).not.toThrow();
+    expect(r?.ok).toBe(false);
+    expect(r && fail(r)).toMatch(message);
+  });
+});
+
+describe('restore: repairs what it can and reports the rest', () => {
+  it('drops nodes with bad kinds, ids and duplicates, renames clashing names', () => {
+    const r = ok(
+      restore({
+        ...head,
+        nodes: [
+          { id: 'a', kind: 'go-nethttp', name: 'orders' },
+          { id: 'b', kind: 'cobol', name: 'legacy' },
+          { id: 'a', kind: 'go-nethttp', name: 'dup-id' },
+          { kind: 'go-nethttp', name: 'no-id' },
+          'not an object',
+          { id: 'c', kind: 'go-nethttp', name: 'Orders' },
+          { id: 'd', kind: 'redis', name: '名前' },
+          { id: 'e', kind: 'redis', name: 'x\ny' },
+        ],
+      }),
+    );
+    expect(r.design.nodes.map((n) => [n.id, n.name])).toEqual([
+      ['a', 'orders'],
+      ['c', 'go-nethttp-6'],
+      ['d', 'redis-7'],
+      ['e', 'redis-8'],
+    ]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/Node 2 has an unknown kind "cobol"/),
+      expect.stringMatching(/Node 3 had a missing or repeated id/),
+      expect.stringMatching(/Node 4 had a missing or repeated id/),
+      expect.stringMatching(/Node 5 was not an object/),
+      'Node 6 had an unusable or repeated name and was renamed to "go-nethttp-6".',
+      expect.stringMatching(/Node 7 .* renamed to "redis-7"/),
+      expect.stringMatching(/Node 8 .* renamed to "redis-8"/),
+    ]);
+  });
+
+  it('drops links to missing nodes, self links, bad kinds and refused kinds', () => {
+    const r = ok(
+      restore({
+        ...head,
+        nodes: [
+          { id: 'a', kind: 'go-nethttp', name: 'a' },
+          { id: 'p', kind: 'postgres', name: 'pg' },
+        ],
+        links: [
+          { id: 'l1', kind: 'database', source: 'a', target: 'p' },
+          { id: 'l2', kind: 'rest', source: 'a', target: 'ghost' },
+          { id: 'l3', kind: 'rest', source: 'a', target: 'a' },
+          { id: 'l4', kind: 'telepathy', source: 'a', target: 'p' },
+          { id: 'l5', kind: 'grpc', source: 'a', target: 'p' },
+          { id: 'l1', kind: 'database', source: 'a', target: 'p' },
+          { id: 'a', kind: 'database', source: 'a', target: 'p' },
+          7,
+        ],
+      }),
+    );
+    expect(r.design.links.map((l) => l.id)).toEqual(['l1']);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/Link 2 did not connect two nodes/),
+      expect.stringMatching(/Link 3 did not connect two nodes/),
+      expect.stringMatching(/Link 4 had an unknown kind/),
+      expect.stringMatching(/Link from a to pg was dropped: gRPC calls go to a service/),
+      expect.stringMatching(/Link 6 had a missing or repeated id/),
+      expect.stringMatching(/Link 7 had a missing or repeated id/),
+      expect.stringMatching(/Link 8 was not an object/),
+    ]);
+  });
+
+  it('resets bad scalars: ports, replicas, positions, viewport, env keys, field types', () => {
+    const r = ok(
+      restore({
+        ...head,
+        name: 'bad\nname',
+        viewport: { x: 1, y: 2, zoom: -1 },
+        nodes: [
+          {
+            id: 'a',
+            kind: 'go-nethttp',
+            name: 'a',
+            port: 99999,
+            grpcPort: 'x',
+            replicas: 1e9,
+            position: { x: 1e12, y: 'y' },
+            env: [{ key: 'OK', value: 'v' }, { key: 'bad key', value: 'v' }, { key: 'NOVALUE' }, null],
+          },
+          { id: 'b', kind: 'go-nethttp', name: 'b' },
+        ],
+        links: [
+          {
+            id: 'l',
+            kind: 'rest',
+            source: 'a',
+            target: 'b',
+            endpoints: [{ method: 'TRACE', path: '/x', response: [{ name: 'n', type: 'date' }, { type: 'int' }] }, {}],
+          },
+        ],
+      }),
+    );
+    expect(r.design.name).toBe('my-system');
+    expect(r.warnings).toContain('The project name was unusable and was reset.');
+    expect(r.design.viewport).toEqual({ x: 0, y: 0, zoom: 1 });
+    expect(r.design.nodes[0]).toMatchObject({ port: 8080, grpcPort: 50051, replicas: 1, position: { x: 1e6, y: 0 } });
+    expect(r.design.nodes[0]?.env).toEqual([
+      { key: 'OK', value: 'v' },
+      { key: 'NOVALUE', value: '' },
+    ]);
+    expect(r.design.links[0]?.endpoints).toEqual([
+      { method: 'GET', path: '/x', request: [], response: [{ name: 'n', type: 'string' }] },
+    ]);
+  });
+
+  it('caps huge arrays, quickly', () => {
+    const nodes = Array.from({ length: LIMITS.nodes + 100 }, (_, i) => ({
+      id: `n${i}`,
+      kind: 'nats',
+      name: `bus ${i}`,
+    }));
+    const links = Array.from({ length: LIMITS.links + 5 }, (_, i) => ({
+      id: `l${i}`,
+      kind: 'rest',
+      source: 'x',
+      target: 'y',
+    }));
+    const fields = Array.from({ length: 1000 }, (_, i) => ({ name: `f${i}`, type: 'int' }));
+    const t0 = Date.now();
+    const r = ok(restore({ ...head, nodes: [...nodes.slice(0, 2), ...nodes.slice(2)], links }));
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.design.nodes).toHaveLength(LIMITS.nodes);
+    expect(r.warnings).toContain(`Only the first ${LIMITS.nodes} of ${LIMITS.nodes + 100} nodes were kept.`);
+    expect(r.warnings).toContain(`Only the first ${LIMITS.links} of ${LIMITS.links + 5} links were kept.`);
+    const withFields = ok(
+      restore({
+        ...head,
+        nodes: [
+          { id: 'a', kind: 'go-nethttp', name: 'a' },
+          { id: 'k', kind: 'kafka', name: 'k' },
+        ],
+        links: [{ id: 'l', kind: 'queue', source: 'a', target: 'k', topic: 't'.repeat(5000), message: fields }],
+      }),
+    );
+    expect(withFields.design.links[0]?.message).toHaveLength(LIMITS.fieldsPerList);
+    expect(withFields.design.links[0]?.topic.length).toBe(200);
+  });
+
+  it('is not fooled by prototype-pollution keys', () => {
+    const text = `{"format":"${DESIGN_FORMAT}","version":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},
+      "nodes":[{"id":"__proto__","kind":"__proto__","name":"x"},{"id":"constructor","kind":"toString","name":"y"},
+               {"id":"hasOwnProperty","kind":"redis","name":"__proto__","__proto__":{"port":1}}],
+      "links":[{"id":"__proto__","kind":"__proto__","source":"hasOwnProperty","target":"hasOwnProperty"}]}`;
+    const r = ok(restoreText(text));
+    expect(r.design.nodes.map((n) => [n.id, n.kind, n.name, n.port])).toEqual([
+      ['hasOwnProperty', 'redis', '__proto__', 8080],
+    ]);
+    expect(r.design.links).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('gives a clear message for a huge version number or a non-integer one', () => {
+    expect(fail(restore({ ...head, version: Number.MAX_SAFE_INTEGER }))).toMatch(/newer/);
+    expect(fail(restore({ ...head, version: 1.5 }))).toMatch(/no valid version/);
+  });
+});
