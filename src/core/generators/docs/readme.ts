@@ -1,0 +1,172 @@
+import { INFRA, RUNTIMES, describeKind, isInfra, isRuntime, roleOf, type Role } from '../../catalog/catalog';
+import { dnsLabel } from '../../model/naming';
+import type { Design, DesignNode } from '../../model/types';
+import { wireServices, type ServiceWiring } from '../../model/wiring';
+import { entryServices, hasStub } from './entries';
+import { mdCode, mdTable, mdText } from './markdown';
+import { mermaidFlowchart } from './mermaid';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function counts(design: Design): string {
+  const by = (r: Role) => design.nodes.filter((n) => roleOf(n.kind) === r).length;
+  const parts = [
+    plural(by('service'), 'service'),
+    plural(by('broker'), 'message broker'),
+    plural(by('database'), 'database'),
+    plural(by('gateway'), 'API gateway'),
+    plural(by('frontend'), 'web frontend'),
+  ];
+  return `${parts.join(', ')} and ${plural(design.links.length, 'link')}`;
+}
+
+function linksOut(w: ServiceWiring): string {
+  const out = [
+    ...w.rest.map((c) => `REST → ${mdText(c.target.name)}`),
+    ...w.grpc.map((c) => `gRPC → ${mdText(c.target.name)}`),
+    ...w.publishes.map((q) => `publishes ${mdCode(q.topic)} → ${mdText(q.broker.name)}`),
+    ...w.subscribes.map((q) => `consumes ${mdCode(q.topic)} ← ${mdText(q.broker.name)}`),
+    ...w.databases.map((d) => `database → ${mdText(d.database.name)}`),
+  ];
+  return out.length > 0 ? out.join('<br>') : '—';
+}
+
+function servicesTable(wirings: ServiceWiring[]): string {
+  if (wirings.length === 0) return 'The design has no services yet.';
+  const rows = wirings.map((w) => {
+    const r = RUNTIMES[w.runtime];
+    const tier = r.tier === 2 ? ' (no stub yet, profile `todo`)' : '';
+    return [
+      `${mdText(w.node.name)} (${mdCode(dnsLabel(w.node.name))})`,
+      `${mdText(r.language)} · ${mdText(r.framework)}${tier}`,
+      String(w.node.port),
+      w.servesGrpc ? String(w.node.grpcPort) : '—',
+      linksOut(w),
+    ];
+  });
+  return mdTable(['service', 'language · framework', 'port', 'gRPC port', 'links out'], rows);
+}
+
+function infraTable(nodes: DesignNode[]): string {
+  const infra = nodes.filter((n) => isInfra(n.kind));
+  if (infra.length === 0) return '';
+  const rows = infra.map((n) => {
+    const image = isInfra(n.kind) ? INFRA[n.kind].image : '';
+    return [
+      `${mdText(n.name)} (${mdCode(dnsLabel(n.name))})`,
+      mdText(describeKind(n.kind).label),
+      String(n.port),
+      mdCode(image),
+    ];
+  });
+  return ['', mdTable(['node', 'kind', 'host port', 'image'], rows)].join('\n');
+}
+
+function travel(design: Design): string[] {
+  const entries = entryServices(design);
+  if (entries.length === 0) return ['There is no runnable service to call yet.'];
+  return [
+    `Every service answers \`GET /ping\` by calling everything it is linked to and returning a JSON tree of who answered. Start at the ${entries.length === 1 ? 'entry service' : 'entry services'}, which no other service calls:`,
+    '',
+    '```sh',
+    ...entries.map((n) => `curl http://localhost:${n.port}/ping   # ${dnsLabel(n.name)}`),
+    '```',
+    '',
+    'Each call in the tree says `"ok": true` or gives an `"error"`; services that consume messages list what they received under `"received"`. `make verify` runs the same calls and fails if any call in the tree failed.',
+  ];
+}
+
+function tierTwo(design: Design): string[] {
+  const todo = design.nodes.filter((n) => isRuntime(n.kind) && !hasStub(n));
+  if (todo.length === 0) return [];
+  return [
+    '## Services without a runnable stub',
+    '',
+    'These runtimes have no generated stub yet. Each folder holds a README with the contract the service must keep; compose.yaml puts them under the `todo` profile, so a plain `docker compose up` leaves them out. Once implemented, start everything with `docker compose --profile todo up --build`.',
+    '',
+    ...todo.map(
+      (n) =>
+        `- ${mdText(n.name)} (${mdText(describeKind(n.kind).label)}): [services/${dnsLabel(n.name)}/README.md](services/${dnsLabel(n.name)}/README.md)`,
+    ),
+    '',
+  ];
+}
+
+function contracts(paths: readonly string[]): string[] {
+  const pick = (f: (p: string) => boolean) => paths.filter(f).map((p) => `- [${p}](${p})`);
+  const proto = pick((p) => p.startsWith('proto/') && p.endsWith('.proto'));
+  const openapi = pick((p) => p.startsWith('openapi/'));
+  const asyncapi = pick((p) => p === 'asyncapi.yaml');
+  const out: string[] = [];
+  if (proto.length) out.push('Protobuf (gRPC), linted and generated with `buf` (`make proto`):', '', ...proto, '');
+  if (openapi.length) out.push('OpenAPI 3.1 (REST):', '', ...openapi, '');
+  if (asyncapi.length) out.push('AsyncAPI 3.0 (messages):', '', ...asyncapi, '');
+  return out.length ? ['## Contracts', '', ...out] : [];
+}
+
+/**
+ * The README.md of the exported project: what the system is, a picture of it, how to run it, its
+ * services and where its contracts are. `paths` are the other files of the export.
+ */
+export function readme(design: Design, paths: readonly string[]): string {
+  const wirings = wireServices(design);
+  const hasK8s = paths.some((p) => p.startsWith('k8s/'));
+  const lines = [
+    `# ${mdText(design.name)}`,
+    '',
+    `A polyglot system of ${counts(design)}, exported from Polyglot Canvas. Every service is a runnable stub that keeps one contract: addresses come from environment variables, \`GET /healthz\` says when it is ready, and \`GET /ping\` calls everything it is linked to.`,
+    '',
+    '## Architecture',
+    '',
+    '```mermaid',
+    mermaidFlowchart(design),
+    '```',
+    '',
+    'Solid arrows are synchronous calls (REST, gRPC, database); dotted arrows are messages through a broker, labelled with their topic.',
+    '',
+    '## Run it',
+    '',
+    'With Docker Compose:',
+    '',
+    '```sh',
+    'docker compose up --build     # or: make up (detached)',
+    'make verify                   # calls /ping on the entry services and checks every call succeeded',
+    'make down',
+    '```',
+    '',
+    ...(hasK8s
+      ? [
+          'On Kubernetes, build the service images first (`docker compose build` builds them with the names the manifests use; load them into your cluster or push them to its registry), then:',
+          '',
+          '```sh',
+          'kubectl apply -k k8s/',
+          '```',
+          '',
+        ]
+      : []),
+    '## Watch a request travel',
+    '',
+    ...travel(design),
+    '',
+    '## Services',
+    '',
+    servicesTable(wirings),
+    infraTable(design.nodes),
+    '',
+    ...tierTwo(design),
+    ...contracts(paths),
+    '## Layout',
+    '',
+    '```text',
+    'compose.yaml      the whole system for Docker Compose',
+    'Makefile          up, down, logs, verify, proto',
+    ...(hasK8s ? ['k8s/              Kustomize manifests: a Deployment and a Service per node'] : []),
+    ...(paths.some((p) => p.startsWith('proto/')) ? ['proto/            gRPC contracts (buf)'] : []),
+    ...(paths.some((p) => p.startsWith('openapi/')) ? ['openapi/          REST contracts'] : []),
+    ...(paths.includes('asyncapi.yaml') ? ['asyncapi.yaml     message contracts'] : []),
+    ...(wirings.length ? ['services/<name>/  one folder per service: Dockerfile, source, README'] : []),
+    '```',
+    '',
+  ];
+  return lines.join('\n');
+}
