@@ -1,0 +1,53 @@
+import { EXPORT_USAGE, exportCommand } from './export';
+import { UsageError, processIo, type Io } from './io';
+
+/** A subcommand: its one-line summary, its usage text and what it runs. */
+export interface Command {
+  summary: string;
+  usage: string;
+  run(argv: readonly string[], io: Io): Promise<number>;
+}
+
+/** The subcommands, by name. `import` (compose.yaml → design) will sit beside `export`. */
+export const COMMANDS: Record<string, Command> = {
+  export: { summary: 'export a design file to a project zip or folder', usage: EXPORT_USAGE, run: exportCommand },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return [
+    'Usage: polyglot-canvas <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `polyglot-canvas <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+/**
+ * The command line. Returns the exit code: 0 done, 1 the design or the files failed, 2 the
+ * command was used wrongly.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`error: unknown command ${JSON.stringify(name)}.\n\n${helpText()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`error: ${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    io.err(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
