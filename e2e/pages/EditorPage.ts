@@ -1,0 +1,111 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Design } from '../../src/core';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The editor as a person sees it: palette, canvas, inspector and top bar. */
+export class EditorPage {
+  readonly palette: Locator;
+  readonly canvas: Locator;
+  readonly pane: Locator;
+  readonly inspector: Locator;
+  readonly topBar: Locator;
+  readonly edges: Locator;
+
+  constructor(readonly page: Page) {
+    this.palette = page.getByRole('complementary', { name: 'Palette' });
+    this.canvas = page.locator('.pc-canvas');
+    this.pane = page.locator('.react-flow__pane');
+    this.inspector = page.getByRole('complementary', { name: 'Inspector' });
+    this.topBar = page.getByRole('banner');
+    this.edges = page.locator('.react-flow__edge');
+  }
+
+  async goto() {
+    await this.page.goto('/');
+    await expect(this.pane).toBeVisible();
+    await this.page.waitForFunction(() => window.__polyglotCanvas !== undefined);
+  }
+
+  paletteItem(label: string): Locator {
+    return this.palette.getByRole('button', { name: label });
+  }
+
+  /** Drags a palette entry onto the canvas with real HTML5 drag and drop. */
+  async dragFromPalette(label: string, to: { x: number; y: number }) {
+    await this.paletteItem(label).dragTo(this.pane, { targetPosition: to });
+  }
+
+  /** A node card by its exact name. */
+  node(name: string): Locator {
+    return this.page.getByRole('group', { name: new RegExp(`^${escape(name)}, `) });
+  }
+
+  sourceHandle(name: string): Locator {
+    return this.node(name).locator('.react-flow__handle[data-handleid="out"]');
+  }
+
+  targetHandle(name: string): Locator {
+    return this.node(name).locator('.react-flow__handle[data-handleid="in"]');
+  }
+
+  /** Drags from one node's source handle to another's target handle, as a person would. */
+  async connect(from: string, to: string) {
+    const a = await this.sourceHandle(from).boundingBox();
+    const b = await this.targetHandle(to).boundingBox();
+    if (!a || !b) throw new Error('handle not visible');
+    const mouse = this.page.mouse;
+    await mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await mouse.down();
+    await mouse.move(a.x + 40, a.y + 10, { steps: 4 });
+    await mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await mouse.up();
+  }
+
+  edgeLabel(text: string | RegExp): Locator {
+    return this.page.locator('.react-flow__edge-text', { hasText: text });
+  }
+
+  /** Moves a node by dragging its card. */
+  async dragNode(name: string, by: { x: number; y: number }) {
+    const box = await this.node(name).boundingBox();
+    if (!box) throw new Error(`node ${name} not visible`);
+    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(start.x + by.x / 2, start.y + by.y / 2, { steps: 5 });
+    await this.page.mouse.move(start.x + by.x, start.y + by.y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  button(name: string): Locator {
+    return this.topBar.getByRole('button', { name, exact: true });
+  }
+
+  field(label: string): Locator {
+    return this.inspector.getByLabel(label, { exact: true });
+  }
+
+  async getDesign(): Promise<Design> {
+    return this.page.evaluate(() => window.__polyglotCanvas!.getDesign());
+  }
+
+  async nodeId(name: string): Promise<string> {
+    const d = await this.getDesign();
+    const n = d.nodes.find((x) => x.name === name);
+    if (!n) throw new Error(`no node named ${name}`);
+    return n.id;
+  }
+
+  /** Waits for autosave's debounce to have written the current design. */
+  async waitForAutosave() {
+    await this.page.waitForFunction(() => {
+      const saved = localStorage.getItem('polyglot-canvas/design');
+      return saved !== null && saved === JSON.stringify(window.__polyglotCanvas!.getDesign());
+    });
+  }
+
+  get mod(): string {
+    return process.platform === 'darwin' ? 'Meta' : 'Control';
+  }
+}

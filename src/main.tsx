@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './ui/styles/app.css';
+import './ui/styles/canvas.css';
+import './ui/styles/panels.css';
+import { browserStorage, startApp } from './app/bootstrap';
+import { installTestBridge } from './app/testBridge';
+import { App } from './ui/shell/App';
+
+const { store, autosave } = startApp(browserStorage());
+installTestBridge(store);
+// A reload or a closed tab must not lose the last 400 ms of work.
+window.addEventListener('pagehide', () => autosave?.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') autosave?.flush();
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App store={store} />
+  </StrictMode>,
+);

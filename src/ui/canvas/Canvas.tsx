@@ -1,0 +1,239 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnConnectEnd,
+  type Viewport,
+} from '@xyflow/react';
+import { allowedLinkKinds, describeKind, isNodeKind, type LinkKind, type XY } from '../../core';
+import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { PALETTE_MIME } from '../palette/paletteModel';
+import { EmptyState } from './EmptyState';
+import { LinkEdge } from './LinkEdge';
+import { LinkKindChooser } from './LinkKindChooser';
+import { ServiceNode } from './ServiceNode';
+import { createFlowModel, type LinkFlowEdge, type ServiceFlowNode, type Size } from './flowModel';
+import { useAddNode } from './useAddNode';
+
+const nodeTypes = { service: ServiceNode };
+const edgeTypes = { link: LinkEdge };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+
+interface Chooser {
+  linkId: string;
+  kinds: LinkKind[];
+  x: number;
+  y: number;
+}
+
+/**
+ * The canvas, controlled from the store. It is the one component that subscribes to all nodes
+ * and links; the flow model hands React Flow new objects only for elements that changed.
+ */
+export function Canvas() {
+  const store = useDesignStoreApi();
+  const flow = useReactFlow<ServiceFlowNode, LinkFlowEdge>();
+  const addNode = useAddNode();
+  const designNodes = useDesignStore((s) => s.design.nodes);
+  const designLinks = useDesignStore((s) => s.design.links);
+  const selection = useDesignStore((s) => s.selection);
+  const loadCount = useDesignStore((s) => s.loadCount);
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const [chooser, setChooser] = useState<Chooser | null>(null);
+  const [initialViewport] = useState(() => store.getState().design.viewport);
+  const pendingChooser = useRef<Omit<Chooser, 'x' | 'y'> | null>(null);
+  const [model] = useState(createFlowModel);
+
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const nodes = useMemo(() => model.nodes(designNodes, selected, sizes), [model, designNodes, selected, sizes]);
+  const edges = useMemo(
+    () => model.edges(designLinks, designNodes, selected),
+    [model, designLinks, designNodes, selected],
+  );
+
+  // A loaded design (New, Open) brings its own camera.
+  useEffect(() => {
+    if (loadCount > 0) void flow.setViewport(store.getState().design.viewport);
+  }, [loadCount, flow, store]);
+
+  const refuse = useCallback(
+    (reason: string) =>
+      store.getState().notify({ tone: 'error', placement: 'toast', title: 'Link refused', text: reason }),
+    [store],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ServiceFlowNode>[]) => {
+      const moves = new Map<string, XY>();
+      const picks: { id: string; selected: boolean }[] = [];
+      const measured: [string, Size][] = [];
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) moves.set(c.id, c.position);
+        else if (c.type === 'select') picks.push({ id: c.id, selected: c.selected });
+        else if (c.type === 'dimensions' && c.dimensions) measured.push([c.id, c.dimensions]);
+        // 'remove' arrives through onDelete as one step; 'add' and 'replace' never come from here.
+      }
+      const s = store.getState();
+      if (moves.size > 0) s.moveNodes(moves);
+      if (picks.length > 0) s.applySelectionChanges(picks);
+      if (measured.length > 0)
+        setSizes((prev) => {
+          const changed = measured.filter(
+            ([id, d]) => prev.get(id)?.width !== d.width || prev.get(id)?.height !== d.height,
+          );
+          if (changed.length === 0) return prev;
+          const next = new Map(prev);
+          for (const [id, d] of changed) next.set(id, { width: d.width, height: d.height });
+          return next;
+        });
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<LinkFlowEdge>[]) => {
+      const picks = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
+      if (picks.length > 0) store.getState().applySelectionChanges(picks);
+    },
+    [store],
+  );
+
+  const kindsBetween = useCallback(
+    (source: string, target: string) => {
+      const nodes = store.getState().design.nodes;
+      const s = nodes.find((n) => n.id === source);
+      const t = nodes.find((n) => n.id === target);
+      return s && t ? allowedLinkKinds(s.kind, t.kind) : [];
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => c.source !== c.target && kindsBetween(c.source, c.target).length > 0,
+    [kindsBetween],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const r = store.getState().connect(c.source, c.target);
+      if (!r.ok) {
+        refuse(r.reason);
+        return;
+      }
+      const kinds = kindsBetween(c.source, c.target);
+      if (kinds.length > 1) pendingChooser.current = { linkId: r.id, kinds };
+    },
+    [store, kindsBetween, refuse],
+  );
+
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const pending = pendingChooser.current;
+      pendingChooser.current = null;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (pending && point) {
+        setChooser({ ...pending, x: point.clientX, y: point.clientY });
+        return;
+      }
+      const { fromNode, toNode, fromHandle, toHandle, isValid } = state;
+      // Dropped on a handle that refused the link: say why instead of silently doing nothing.
+      if (isValid !== false || !fromNode || !toNode || !fromHandle || !toHandle) return;
+      if (fromNode.id === toNode.id || fromHandle.type === toHandle.type) return;
+      const [source, target] = fromHandle.type === 'source' ? [fromNode.id, toNode.id] : [toNode.id, fromNode.id];
+      const r = store.getState().connect(source, target);
+      if (!r.ok) refuse(r.reason);
+    },
+    [store, refuse],
+  );
+
+  const chooseKind = useCallback(
+    (kind: LinkKind) => {
+      if (!chooser) return;
+      setChooser(null);
+      const r = store.getState().setLinkKind(chooser.linkId, kind, { merge: true });
+      if (!r.ok) refuse(r.reason);
+    },
+    [chooser, store, refuse],
+  );
+  const closeChooser = useCallback(() => setChooser(null), []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      // Files fall through to the window's handler, which opens them.
+      if (!kind) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (isNodeKind(kind)) addNode(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [addNode, flow],
+  );
+
+  const s = store.getState;
+  return (
+    <div className="pc-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<ServiceFlowNode, LinkFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={() => s().beginDrag()}
+        onNodeDragStop={() => s().endDrag()}
+        onSelectionDragStart={() => s().beginDrag()}
+        onSelectionDragStop={() => s().endDrag()}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDelete={({ nodes: n, edges: e }) => s().removeElements([...n.map((x) => x.id), ...e.map((x) => x.id)])}
+        onMoveEnd={(_e: unknown, vp: Viewport) => s().setViewport(vp)}
+        defaultViewport={initialViewport}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        minZoom={0.1}
+        maxZoom={4}
+        colorMode="light"
+        elevateEdgesOnSelect
+        connectionLineStyle={{ stroke: '#64748b', strokeWidth: 2 }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Overview of the design"
+          nodeColor={(n: ServiceFlowNode) => describeKind(n.data.kind).color}
+          nodeBorderRadius={6}
+        />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {designNodes.length === 0 ? <EmptyState /> : null}
+      {chooser ? (
+        <LinkKindChooser
+          x={chooser.x}
+          y={chooser.y}
+          kinds={chooser.kinds}
+          current={chooser.kinds[0] ?? 'rest'}
+          onChoose={chooseKind}
+          onClose={closeChooser}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { memo, type CSSProperties } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { RUNTIMES, describeKind, isRuntime } from '../../core';
+import { inkOn } from '../palette/paletteModel';
+import type { ServiceFlowNode } from './flowModel';
+
+/** Approximate card size, used to centre a node where it is dropped or added. */
+export const NODE_SIZE = { width: 224, height: 60 } as const;
+
+function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
+  const d = describeKind(data.kind);
+  const diagramOnly = isRuntime(data.kind) && RUNTIMES[data.kind].tier === 2;
+  const style = { '--kind-color': d.color } as CSSProperties;
+  return (
+    <div className={selected ? 'pc-node is-selected' : 'pc-node'} style={style} data-kind={data.kind}>
+      <Handle type="target" position={Position.Left} id="in" className="pc-handle" />
+      <Handle type="target" position={Position.Top} id="in-top" className="pc-handle pc-handle--extra" />
+      <span className="pc-node__mark" style={{ background: d.color, color: inkOn(d.color) }} aria-hidden="true">
+        {d.mark}
+      </span>
+      <span className="pc-node__text">
+        <span className="pc-node__name" title={data.name}>
+          {data.name}
+        </span>
+        <span className="pc-node__meta">
+          <span className="pc-node__kind">
+            {d.label}
+            {diagramOnly ? <span className="pc-node__tier"> · diagram only</span> : null}
+          </span>
+          <span className="pc-node__port" title="Port">
+            :{data.port}
+          </span>
+        </span>
+      </span>
+      <Handle type="source" position={Position.Right} id="out" className="pc-handle" />
+      <Handle type="source" position={Position.Bottom} id="out-bottom" className="pc-handle pc-handle--extra" />
+    </div>
+  );
+}
+
+/**
+ * A node card. It re-renders only when what it shows changes (name, kind, port, selection): the
+ * position lives outside `data`, so dragging moves the card without rendering its content again.
+ */
+export const ServiceNode = memo(
+  ServiceNodeView,
+  (a, b) => a.data === b.data && a.selected === b.selected && a.id === b.id,
+);

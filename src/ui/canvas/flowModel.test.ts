@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { addNode, connect, emptyDesign, moveNodes, updateNode, type Design } from '../../core';
+import { createFlowModel, linkLabel } from './flowModel';
+
+function design(): Design {
+  let d = emptyDesign();
+  for (const kind of ['python-fastapi', 'go-nethttp', 'kafka'] as const) {
+    const r = addNode(d, { kind, position: { x: d.nodes.length * 250, y: 0 }, id: kind });
+    if (!r.ok) throw new Error(r.reason);
+    d = r.design;
+  }
+  for (const [source, target] of [
+    ['python-fastapi', 'go-nethttp'],
+    ['python-fastapi', 'kafka'],
+    ['kafka', 'go-nethttp'],
+  ] as const) {
+    const r = connect(d, { source, target, id: `${source}>${target}` });
+    if (!r.ok) throw new Error(r.reason);
+    d = r.design;
+  }
+  return d;
+}
+
+describe('flow model', () => {
+  it('replaces only the moved node object, and keeps its card data when only the position changed', () => {
+    const model = createFlowModel();
+    const d = design();
+    const none = new Set<string>();
+    const sizes = new Map([['go-nethttp', { width: 200, height: 60 }]]);
+    const before = model.nodes(d.nodes, none, sizes);
+    const edgesBefore = model.edges(d.links, d.nodes, none);
+    const moved = moveNodes(d, new Map([['go-nethttp', { x: 999, y: 5 }]]));
+    const after = model.nodes(moved.nodes, none, sizes);
+    expect(after[0]).toBe(before[0]);
+    expect(after[2]).toBe(before[2]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]?.position).toEqual({ x: 999, y: 5 });
+    expect(after[1]?.data).toBe(before[1]?.data);
+    expect(after[1]?.measured).toEqual({ width: 200, height: 60 });
+    const edgesAfter = model.edges(moved.links, moved.nodes, none);
+    edgesAfter.forEach((e, i) => expect(e).toBe(edgesBefore[i]));
+  });
+
+  it('gives a renamed node new data, and a selected node a new object', () => {
+    const model = createFlowModel();
+    const d = design();
+    const before = model.nodes(d.nodes, new Set(), new Map());
+    const renamed = updateNode(d, 'kafka', { name: 'events' });
+    if (!renamed.ok) throw new Error(renamed.reason);
+    const after = model.nodes(renamed.design.nodes, new Set(['python-fastapi']), new Map());
+    expect(after[2]?.data.name).toBe('events');
+    expect(after[2]?.data).not.toBe(before[2]?.data);
+    expect(after[0]?.selected).toBe(true);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+  });
+
+  it('labels links by kind and queue direction', () => {
+    const d = design();
+    const model = createFlowModel();
+    const labels = model.edges(d.links, d.nodes, new Set()).map((e) => e.data?.label);
+    expect(labels).toEqual(['REST', 'publish python-events', 'subscribe python-events']);
+    const grpc = { ...d.links[0]!, kind: 'grpc' as const };
+    expect(linkLabel(grpc, 'python-fastapi')).toBe('gRPC');
+  });
+});

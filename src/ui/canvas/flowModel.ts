@@ -1,0 +1,128 @@
+import type { Edge, MarkerType, Node } from '@xyflow/react';
+import {
+  INFRA,
+  describeKind,
+  isInfra,
+  type DesignLink,
+  type InfraEntry,
+  type DesignNode,
+  type LinkKind,
+  type NodeKind,
+} from '../../core';
+
+/**
+ * Turns design nodes and links into React Flow's node and edge objects. A React Flow object is
+ * replaced only when what it shows changed, so React Flow re-renders only those elements: moving
+ * one node gives one new node object and leaves every other node and edge object as it was.
+ */
+
+/** What a node draws. Kept apart from the position so that a drag does not re-render the card. */
+export interface ServiceNodeData extends Record<string, unknown> {
+  name: string;
+  kind: NodeKind;
+  port: number;
+}
+export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
+
+export interface LinkEdgeData extends Record<string, unknown> {
+  kind: LinkKind;
+  label: string;
+}
+export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export const LINK_COLORS: Record<LinkKind, string> = {
+  rest: '#475569',
+  grpc: '#7c3aed',
+  queue: '#c2410c',
+  database: '#0f766e',
+};
+
+/** The label on a link: REST, gRPC, "publish orders-events" / "subscribe orders-events", DB. */
+export function linkLabel(link: DesignLink, sourceKind: NodeKind | undefined): string {
+  switch (link.kind) {
+    case 'rest':
+      return link.endpoints.length > 1 ? `REST · ${link.endpoints.length} endpoints` : 'REST';
+    case 'grpc':
+      return link.rpcs.length > 1 ? `gRPC · ${link.rpcs.length} methods` : 'gRPC';
+    case 'queue': {
+      const subscribes = sourceKind !== undefined && isInfra(sourceKind);
+      const broker: InfraEntry | undefined = subscribes ? INFRA[sourceKind] : undefined;
+      const word = broker?.channelWord;
+      const topic = link.topic || (word ? `(no ${word})` : '(no topic)');
+      return `${subscribes ? 'subscribe' : 'publish'} ${topic}`;
+    }
+    case 'database':
+      return 'database';
+  }
+}
+
+export function createFlowModel() {
+  const nodeCache = new WeakMap<DesignNode, ServiceFlowNode>();
+  const lastById = new Map<string, ServiceFlowNode>();
+  const edgeCache = new WeakMap<DesignLink, LinkFlowEdge>();
+
+  function toNode(n: DesignNode, selected: boolean, size: Size | undefined): ServiceFlowNode {
+    const hit = nodeCache.get(n);
+    if (
+      hit &&
+      hit.selected === selected &&
+      hit.measured?.width === size?.width &&
+      hit.measured?.height === size?.height
+    )
+      return hit;
+    const prev = hit ?? lastById.get(n.id);
+    const data =
+      prev && prev.data.name === n.name && prev.data.kind === n.kind && prev.data.port === n.port
+        ? prev.data
+        : { name: n.name, kind: n.kind, port: n.port };
+    const rf: ServiceFlowNode = {
+      id: n.id,
+      type: 'service',
+      position: n.position,
+      data,
+      selected,
+      ariaLabel: `${n.name}, ${describeKind(n.kind).label}, port ${n.port}`,
+      ...(size ? { measured: size } : {}),
+    };
+    nodeCache.set(n, rf);
+    lastById.set(n.id, rf);
+    return rf;
+  }
+
+  function toEdge(l: DesignLink, selected: boolean, label: string): LinkFlowEdge {
+    const hit = edgeCache.get(l);
+    if (hit && hit.selected === selected && hit.data?.label === label) return hit;
+    const color = LINK_COLORS[l.kind];
+    const rf: LinkFlowEdge = {
+      id: l.id,
+      type: 'link',
+      source: l.source,
+      target: l.target,
+      sourceHandle: 'out',
+      targetHandle: 'in',
+      data: hit?.data?.label === label && hit.data.kind === l.kind ? hit.data : { kind: l.kind, label },
+      selected,
+      className: `pc-edge--${l.kind}`,
+      markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 18, height: 18 },
+      ariaLabel: `${label} link`,
+    };
+    edgeCache.set(l, rf);
+    return rf;
+  }
+
+  return {
+    nodes(nodes: readonly DesignNode[], selected: ReadonlySet<string>, sizes: ReadonlyMap<string, Size>) {
+      if (lastById.size > nodes.length * 2 + 64) lastById.clear();
+      return nodes.map((n) => toNode(n, selected.has(n.id), sizes.get(n.id)));
+    },
+    edges(links: readonly DesignLink[], nodes: readonly DesignNode[], selected: ReadonlySet<string>) {
+      const kinds = new Map(nodes.map((n) => [n.id, n.kind]));
+      return links.map((l) => toEdge(l, selected.has(l.id), linkLabel(l, kinds.get(l.source))));
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import {
+  INFRA,
+  LINK_KINDS,
+  allowedLinkKinds,
+  envPrefix,
+  isInfra,
+  type DesignLink,
+  type DesignNode,
+  type InfraEntry,
+  type LinkKind,
+  type LinkPatch,
+} from '../../core';
+import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { EndpointsEditor, QueueEditor, RpcsEditor } from './ContractEditors';
+import { SelectField } from './controls';
+
+/** The environment variable through which the calling side finds the other end. */
+function addressVar(link: DesignLink, source: DesignNode, target: DesignNode): string {
+  if (link.kind === 'grpc') return `${envPrefix(target.name)}_GRPC_ADDR`;
+  if (link.kind === 'queue' && isInfra(source.kind)) return `${envPrefix(source.name)}_URL`;
+  return `${envPrefix(target.name)}_URL`;
+}
+
+/** Edits one link: its kind (only kinds that make sense for its two ends) and its contract. */
+export function LinkInspector({ link }: { link: DesignLink }) {
+  const store = useDesignStoreApi();
+  const source = useDesignStore((s) => s.design.nodes.find((n) => n.id === link.source));
+  const target = useDesignStore((s) => s.design.nodes.find((n) => n.id === link.target));
+  if (!source || !target) return null;
+  const id = link.id;
+  const apply = (patch: LinkPatch, field?: string): string | null => {
+    const r = store.getState().updateLink(id, patch, field === undefined ? undefined : `link:${id}:${field}`);
+    return r.ok ? null : r.reason;
+  };
+  const kinds = allowedLinkKinds(source.kind, target.kind);
+  const broker: InfraEntry | undefined = isInfra(source.kind)
+    ? INFRA[source.kind]
+    : isInfra(target.kind)
+      ? INFRA[target.kind]
+      : undefined;
+  const direction = link.kind === 'queue' ? (isInfra(source.kind) ? 'subscribes to' : 'publishes to') : 'calls';
+  const caller = link.kind === 'queue' && isInfra(source.kind) ? target : source;
+  const callee = caller === source ? target : source;
+
+  return (
+    <div className="pc-inspector__body">
+      <header className="pc-inspector__head">
+        <span className={`pc-inspector__swatch pc-swatch--${link.kind}`} aria-hidden="true" />
+        <h2>{LINK_KINDS[link.kind].label} link</h2>
+        <span className="pc-inspector__sub">
+          {caller.name} {direction} {callee.name}
+        </span>
+      </header>
+
+      <SelectField<LinkKind>
+        label="Kind"
+        value={link.kind}
+        options={kinds.map((k) => ({ value: k, label: LINK_KINDS[k].label }))}
+        disabled={kinds.length < 2}
+        onChange={(k) => {
+          const r = store.getState().setLinkKind(id, k);
+          if (!r.ok)
+            store
+              .getState()
+              .notify({ tone: 'error', placement: 'toast', title: 'Link kind not changed', text: r.reason });
+        }}
+      />
+      <p className="pc-note">
+        {LINK_KINDS[link.kind].description}. {caller.name} finds {callee.name} through{' '}
+        <code>{addressVar(link, source, target)}</code>.
+      </p>
+
+      {link.kind === 'rest' ? (
+        <EndpointsEditor
+          endpoints={link.endpoints}
+          onChange={(endpoints, key) => apply({ endpoints }, key && `endpoints:${key}`)}
+        />
+      ) : null}
+      {link.kind === 'grpc' ? (
+        <RpcsEditor rpcs={link.rpcs} onChange={(rpcs, key) => apply({ rpcs }, key && `rpcs:${key}`)} />
+      ) : null}
+      {link.kind === 'queue' ? (
+        <QueueEditor
+          topic={link.topic}
+          channelWord={broker?.channelWord ?? 'topic'}
+          onTopic={(topic) => apply({ topic }, 'topic')}
+          message={link.message}
+          onMessage={(message, key) => apply({ message }, key && `message:${key}`)}
+        />
+      ) : null}
+      {link.kind === 'database' ? (
+        <p className="pc-note">
+          {source.name} reads and writes {target.name}. The exported stub opens the connection at start-up.
+        </p>
+      ) : null}
+
+      <button type="button" className="pc-danger-btn" onClick={() => store.getState().removeElements([id])}>
+        Delete link
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import {
+  RUNTIMES,
+  RUNTIME_IDS,
+  derivedNames,
+  describeKind,
+  isRuntime,
+  type DesignNode,
+  type NodePatch,
+  type RuntimeId,
+} from '../../core';
+import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { EnvEditor } from './EnvEditor';
+import { NumberField, SelectField, TextField } from './controls';
+
+const RUNTIME_OPTIONS = RUNTIME_IDS.map((id) => ({
+  value: id,
+  label: RUNTIMES[id].label,
+  group: RUNTIMES[id].tier === 1 ? 'Runnable stub' : 'Diagram only for now',
+}));
+
+/** Every identifier the exported project derives from the name, so a rename holds no surprises. */
+function DerivedNames({ project, node }: { project: string; node: DesignNode }) {
+  const d = derivedNames(project, node.name);
+  const rows: [string, string][] = [
+    ['Host name (DNS)', d.dns],
+    ['Env prefix', `${d.env}_URL`],
+    ['Package', d.package],
+  ];
+  if (isRuntime(node.kind)) rows.push(['Proto package', d.protoPackage]);
+  return (
+    <dl className="pc-derived" aria-label="Derived names">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Edits one node. Valid input applies as you type; typing in one field is one undo step. */
+export function NodeInspector({ node }: { node: DesignNode }) {
+  const store = useDesignStoreApi();
+  const project = useDesignStore((s) => s.design.name);
+  const id = node.id;
+  const apply = (patch: NodePatch, field?: string): string | null => {
+    const r = store.getState().updateNode(id, patch, field === undefined ? undefined : `node:${id}:${field}`);
+    return r.ok ? null : r.reason;
+  };
+  const kind = describeKind(node.kind);
+  const service = isRuntime(node.kind);
+
+  return (
+    <div className="pc-inspector__body">
+      <header className="pc-inspector__head">
+        <span className="pc-inspector__swatch" style={{ background: kind.color }} aria-hidden="true" />
+        <h2>{node.name}</h2>
+        <span className="pc-inspector__sub">{kind.label}</span>
+      </header>
+
+      <TextField label="Name" value={node.name} apply={(name) => apply({ name }, 'name')} />
+      <DerivedNames project={project} node={node} />
+
+      {service ? (
+        <SelectField<RuntimeId>
+          label="Runtime"
+          value={node.kind as RuntimeId}
+          options={RUNTIME_OPTIONS}
+          onChange={(k) => {
+            const r = store.getState().setNodeKind(id, k);
+            if (!r.ok)
+              store
+                .getState()
+                .notify({ tone: 'error', placement: 'toast', title: 'Runtime not changed', text: r.reason });
+          }}
+        />
+      ) : (
+        <div className="pc-field">
+          <span className="pc-field__label">Kind</span>
+          <span className="pc-field__static">{kind.label}</span>
+        </div>
+      )}
+      {service && RUNTIMES[node.kind as RuntimeId].tier === 2 ? (
+        <p className="pc-note">This runtime is part of the design and the diagrams; it gets no runnable stub yet.</p>
+      ) : null}
+
+      <div className="pc-grid2">
+        <NumberField label="Port" value={node.port} min={1} max={65535} apply={(port) => apply({ port }, 'port')} />
+        {service ? (
+          <NumberField
+            label="gRPC port"
+            value={node.grpcPort}
+            min={1}
+            max={65535}
+            apply={(grpcPort) => apply({ grpcPort }, 'grpcPort')}
+          />
+        ) : null}
+        <NumberField
+          label="Replicas"
+          value={node.replicas}
+          min={0}
+          max={100}
+          apply={(replicas) => apply({ replicas }, 'replicas')}
+        />
+      </div>
+
+      <EnvEditor env={node.env} onChange={(env, key) => apply({ env }, key === undefined ? undefined : `env:${key}`)} />
+
+      <TextField
+        label="Description"
+        multiline
+        value={node.description}
+        placeholder="What this node does, for the README"
+        apply={(description) => apply({ description }, 'description')}
+      />
+
+      <button type="button" className="pc-danger-btn" onClick={() => store.getState().removeElements([id])}>
+        Delete node
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { memo, useMemo, useState, type DragEvent } from 'react';
+import { inkOn, paletteGroups, PALETTE_MIME, type PaletteEntry } from './paletteModel';
+import { useAddNode } from '../canvas/useAddNode';
+import { useDesignStoreApi } from '../../app/storeContext';
+
+const PaletteItem = memo(function PaletteItem({
+  entry,
+  onAdd,
+}: {
+  entry: PaletteEntry;
+  onAdd: (entry: PaletteEntry) => void;
+}) {
+  const onDragStart = (e: DragEvent) => {
+    e.dataTransfer.setData(PALETTE_MIME, entry.kind);
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <button
+      type="button"
+      className="pc-palette__item"
+      draggable
+      onDragStart={onDragStart}
+      onClick={() => onAdd(entry)}
+      title={`Drag onto the canvas, or press Enter to add ${entry.label}`}
+    >
+      <span
+        className="pc-palette__mark"
+        style={{ background: entry.color, color: inkOn(entry.color) }}
+        aria-hidden="true"
+      >
+        {entry.mark}
+      </span>
+      <span className="pc-palette__text">
+        <span className="pc-palette__label">{entry.label}</span>
+        <span className="pc-palette__detail">{entry.diagramOnly ? 'diagram only for now' : entry.detail}</span>
+      </span>
+    </button>
+  );
+});
+
+/** The catalog, grouped and searchable. Entries are dragged onto the canvas or added with a click. */
+export const Palette = memo(function Palette() {
+  const [query, setQuery] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const groups = useMemo(() => paletteGroups(query), [query]);
+  const addNode = useAddNode();
+  const store = useDesignStoreApi();
+
+  const onAdd = (entry: PaletteEntry) => {
+    const r = addNode(entry.kind);
+    if (!r.ok) {
+      store.getState().notify({ tone: 'error', placement: 'toast', text: r.reason });
+      return;
+    }
+    const name = store.getState().design.nodes.find((n) => n.id === r.id)?.name ?? entry.label;
+    setAnnouncement(`Added ${name} to the canvas.`);
+  };
+
+  return (
+    <aside className="pc-palette" aria-label="Palette">
+      <div className="pc-palette__search">
+        <input
+          type="search"
+          aria-label="Search the palette"
+          placeholder="Search: python, kafka, sql…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      <div className="pc-palette__groups">
+        {groups.map((g) => (
+          <section key={g.category} aria-labelledby={`palette-${g.category}`} className="pc-palette__group">
+            <h2 id={`palette-${g.category}`}>{g.title}</h2>
+            <ul>
+              {g.entries.map((e) => (
+                <li key={e.kind}>
+                  <PaletteItem entry={e} onAdd={onAdd} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        {groups.length === 0 ? <p className="pc-palette__none">Nothing matches “{query}”.</p> : null}
+      </div>
+      <p className="pc-palette__tip">Drag onto the canvas, or click to add in the middle.</p>
+      <p className="pc-sr-only" aria-live="polite">
+        {announcement}
+      </p>
+    </aside>
+  );
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { INFRA_IDS, RUNTIME_IDS } from '../../core';
+import { inkOn, paletteGroups } from './paletteModel';
+
+describe('palette model', () => {
+  it('lists every catalog entry once, grouped Services / Messaging / Data / Edge', () => {
+    const groups = paletteGroups('');
+    expect(groups.map((g) => g.title)).toEqual(['Services', 'Messaging', 'Data', 'Edge']);
+    const kinds = groups.flatMap((g) => g.entries.map((e) => e.kind));
+    expect(kinds.sort()).toEqual([...RUNTIME_IDS, ...INFRA_IDS].sort());
+  });
+
+  it('marks tier-2 runtimes as diagram only', () => {
+    const services = paletteGroups('')[0]!.entries;
+    expect(services.find((e) => e.kind === 'ruby-rails')?.diagramOnly).toBe(true);
+    expect(services.find((e) => e.kind === 'go-nethttp')?.diagramOnly).toBe(false);
+  });
+
+  it('filters on label and keywords, every word must match', () => {
+    expect(paletteGroups('golang').flatMap((g) => g.entries.map((e) => e.kind))).toEqual(['go-nethttp']);
+    expect(paletteGroups('KAFKA').flatMap((g) => g.entries.map((e) => e.kind))).toEqual(['kafka']);
+    expect(paletteGroups('python flask').flatMap((g) => g.entries.map((e) => e.kind))).toEqual(['python-flask']);
+    const db = paletteGroups('database');
+    expect(db.map((g) => g.title)).toEqual(['Data']);
+    expect(paletteGroups('no such thing')).toEqual([]);
+  });
+
+  it('picks dark ink on light colours and white on dark ones', () => {
+    expect(inkOn('#dea584')).toBe('#111827');
+    expect(inkOn('#231f20')).toBe('#fff');
+  });
+});

@@ -1,0 +1,82 @@
+import { useState, type ReactNode } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { isEmptyDesign, newDesign } from '../../app/documents';
+import { DesignStoreProvider } from '../../app/storeContext';
+import type { DesignStoreApi } from '../../app/store';
+import { Canvas } from '../canvas/Canvas';
+import { Inspector } from '../inspector/Inspector';
+import { Palette } from '../palette/Palette';
+import { ConfirmDialog } from './ConfirmDialog';
+import { Banners, Toasts } from './Notices';
+import { TopBar } from './TopBar';
+import { useFileDrop } from './useFileDrop';
+import { useShortcuts } from './useShortcuts';
+
+export interface AppProps {
+  store: DesignStoreApi;
+  /** Buttons added at the end of the top bar (Export, Templates …). Rendered inside the store. */
+  toolbarExtras?: ReactNode;
+  /** A panel to the right of the inspector (the export preview). Rendered inside the store. */
+  sidePanel?: ReactNode;
+}
+
+/** The editor: top bar, palette, canvas, inspector, and room for more panels. */
+export function App({ store, toolbarExtras, sidePanel }: AppProps) {
+  return (
+    <DesignStoreProvider store={store}>
+      <ReactFlowProvider>
+        <Shell store={store} toolbarExtras={toolbarExtras} sidePanel={sidePanel} />
+      </ReactFlowProvider>
+    </DesignStoreProvider>
+  );
+}
+
+function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
+  const [confirmNew, setConfirmNew] = useState(false);
+  useShortcuts(store);
+  const fileOver = useFileDrop(store);
+  const summary = () => {
+    const { nodes, links } = store.getState().design;
+    return `${nodes.length} node${nodes.length === 1 ? '' : 's'} and ${links.length} link${links.length === 1 ? '' : 's'}`;
+  };
+
+  const onNew = () => {
+    if (isEmptyDesign(store.getState().design)) newDesign(store);
+    else setConfirmNew(true);
+  };
+
+  return (
+    <div className={sidePanel ? 'pc-app pc-app--with-panel' : 'pc-app'}>
+      <TopBar onNew={onNew} extras={toolbarExtras} />
+      <Palette />
+      <main className="pc-main" aria-label="Canvas">
+        <Banners />
+        <Canvas />
+        <Toasts />
+      </main>
+      <Inspector />
+      {sidePanel ? <div className="pc-side">{sidePanel}</div> : null}
+      {fileOver ? (
+        <div className="pc-dropzone" aria-hidden="true">
+          <div>Drop a design file (.json) to open it</div>
+        </div>
+      ) : null}
+      {confirmNew ? (
+        <ConfirmDialog
+          title="Start a new design?"
+          confirmLabel="Discard and start new"
+          onCancel={() => setConfirmNew(false)}
+          onConfirm={() => {
+            setConfirmNew(false);
+            newDesign(store);
+          }}
+        >
+          <p>
+            The current design ({summary()}) will be replaced by an empty one. Save it first if you want to keep a copy;
+            Undo also brings it back.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import type { DesignStoreApi } from '../../app/store';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement)
+    return !['button', 'checkbox', 'radio', 'range', 'file'].includes(target.type);
+  return false;
+}
+
+/**
+ * Editor shortcuts. Undo and redo work everywhere, text fields included: every keystroke there is
+ * already a design change (coalesced per field), so the app's undo is the field's undo too.
+ * Copy, paste and select-all belong to a text field while one has the focus.
+ * Delete and Backspace are handled by the canvas itself.
+ */
+export function useShortcuts(store: DesignStoreApi): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const s = store.getState();
+      if (mod && key === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) s.redo();
+        else s.undo();
+        return;
+      }
+      if (mod && key === 'y' && !e.shiftKey) {
+        e.preventDefault();
+        s.redo();
+        return;
+      }
+      if (isEditable(e.target)) return;
+      if (mod && key === 'c') {
+        if (window.getSelection()?.toString()) return;
+        if (s.copySelection() > 0) e.preventDefault();
+      } else if (mod && key === 'v') {
+        if (s.clipboard) {
+          e.preventDefault();
+          s.paste();
+        }
+      } else if (mod && key === 'a') {
+        e.preventDefault();
+        s.selectAll();
+      } else if (key === 'escape' && s.selection.length > 0) {
+        s.select([]);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+}
