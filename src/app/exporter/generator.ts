@@ -1,0 +1,58 @@
+import type { Design } from '../../core';
+import type { GenerateRequest, GenerateResponse } from './protocol';
+
+type Listener = (r: GenerateResponse) => void;
+
+/**
+ * One generator worker for the page. Requests are numbered; only the newest answer is passed on,
+ * so a slow generation for an old design never overwrites a newer one.
+ */
+export class ProjectGenerator {
+  private worker: Worker | null = null;
+  private seq = 0;
+  private listeners = new Set<Listener>();
+
+  private ensureWorker(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./generate.worker.ts', import.meta.url), { type: 'module' });
+      this.worker.onmessage = (e: MessageEvent<GenerateResponse>) => {
+        if (e.data.seq !== this.seq) return;
+        for (const l of this.listeners) l(e.data);
+      };
+      this.worker.onerror = (e) => {
+        const answer: GenerateResponse = { seq: this.seq, ok: false, error: e.message || 'The generator stopped.' };
+        for (const l of this.listeners) l(answer);
+      };
+    }
+    return this.worker;
+  }
+
+  /** Asks for the files of a design; listeners hear the answer. */
+  request(design: Design): void {
+    this.seq++;
+    const msg: GenerateRequest = { seq: this.seq, design };
+    this.ensureWorker().postMessage(msg);
+  }
+
+  /** Generates once and resolves with that answer (used by Export). */
+  generate(design: Design): Promise<GenerateResponse> {
+    return new Promise((resolve) => {
+      const off = this.subscribe((r) => {
+        off();
+        resolve(r);
+      });
+      this.request(design);
+    });
+  }
+
+  subscribe(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.listeners.clear();
+  }
+}
