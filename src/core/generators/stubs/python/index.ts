@@ -1,7 +1,55 @@
-import type { StubGenerator } from '../types';
+import type { GeneratedFile } from '../../types';
+import type { StubContext, StubGenerator } from '../types';
+import { entryPy, fastapiMainPy, flaskMainPy, handlersPy } from './app';
+import { configPy } from './config';
+import { databasesPy } from './databases';
+import { grpcClientsPy, grpcServerPy } from './grpc';
+import { PY_DOCKERIGNORE, pythonDockerfile, requirementsTxt } from './manifest';
+import { messagingPy } from './messaging';
+import { PING_PY } from './ping';
+import { planStub, type PyFramework } from './plan';
+import { pythonReadme } from './readme';
+import { restClientsPy } from './restClients';
+import { GEN_PROTO_PY, runtimePy } from './runtime';
 
-// Filled in by the runtime's own generator modules.
-export const pythonFastApiStub: StubGenerator = () => [];
+const PLUMBING_INIT = '"""Generated plumbing of the service contract. Regenerate, do not edit."""\n';
 
-// Filled in by the runtime's own generator modules.
-export const pythonFlaskStub: StubGenerator = () => [];
+function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
+  const p = planStub(ctx);
+  const protos = [...(p.own && ctx.ownProto ? [ctx.ownProto] : []), ...ctx.targetProtos.map((t) => t.file)];
+  const seen = new Set<string>();
+  const files: GeneratedFile[] = [
+    { path: 'Dockerfile', content: pythonDockerfile(p) },
+    { path: '.dockerignore', content: PY_DOCKERIGNORE },
+    { path: 'README.md', content: pythonReadme(p, flavour) },
+    { path: 'requirements.txt', content: requirementsTxt(p, flavour) },
+    { path: 'gen_proto.py', content: GEN_PROTO_PY },
+    { path: 'app/__init__.py', content: '' },
+    { path: 'app/__main__.py', content: entryPy(p, flavour) },
+    { path: 'app/main.py', content: flavour === 'fastapi' ? fastapiMainPy(p) : flaskMainPy(p) },
+    { path: 'app/handlers.py', content: handlersPy(p) },
+    { path: 'app/plumbing/__init__.py', content: PLUMBING_INIT },
+    { path: 'app/plumbing/config.py', content: configPy(p) },
+    { path: 'app/plumbing/ping.py', content: PING_PY },
+    { path: 'app/plumbing/messaging.py', content: messagingPy(p) },
+    { path: 'app/plumbing/databases.py', content: databasesPy(p) },
+    { path: 'app/plumbing/runtime.py', content: runtimePy(p) },
+  ];
+  if (p.own) files.push({ path: 'app/plumbing/grpc_server.py', content: grpcServerPy(p) });
+  if (p.grpc.length > 0) files.push({ path: 'app/plumbing/grpc_clients.py', content: grpcClientsPy(p) });
+  if (p.rest.length > 0) files.push({ path: 'app/plumbing/rest_clients.py', content: restClientsPy(p) });
+  for (const proto of protos) {
+    if (seen.has(proto.path)) continue;
+    seen.add(proto.path);
+    files.push({ path: `proto/${proto.path}`, content: proto.content });
+  }
+  return files;
+}
+
+/** The Python · FastAPI stub: uvicorn serves the app; plumbing shared with the Flask stub. */
+export const pythonFastApiStub: StubGenerator = (ctx) => pythonStub(ctx, 'fastapi');
+
+/** The Python · Flask stub: waitress serves the app; plumbing shared with the FastAPI stub. */
+export const pythonFlaskStub: StubGenerator = (ctx) => pythonStub(ctx, 'flask');
+
+export { PY_VERSIONS, PYTHON_IMAGE } from './manifest';

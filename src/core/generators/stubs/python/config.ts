@@ -1,0 +1,104 @@
+import { lit, type StubPlan } from './plan';
+import { pySampleDict } from './pyvalues';
+import { contractFields } from '../../../model/contracts';
+import { dnsLabel } from '../../../model/naming';
+
+/** `app/plumbing/config.py`: the service's identity and its links, as data read by the plumbing. */
+export function configPy(p: StubPlan): string {
+  const grpcMissing = p.w.grpc.filter((c) => !p.grpc.some((g) => g.call.link.id === c.link.id));
+  return `"""The links of this service, as the design declares them. Generated: regenerate, do not edit.
+
+Every address is read from an environment variable, which compose.yaml and the Kubernetes
+ConfigMap set; nothing here names a host.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGE = ${lit(p.language)}
+FRAMEWORK = ${lit(p.framework)}
+DEFAULT_SERVICE_NAME = ${lit(p.dns)}
+DEFAULT_PORT = ${p.w.node.port}
+DEFAULT_GRPC_PORT = ${p.w.node.grpcPort}
+SERVES_GRPC = ${p.own ? 'True' : 'False'}
+#: Seconds every outgoing call may take before it counts as failed.
+TIMEOUT = 5.0
+
+
+def service_name() -> str:
+    return os.environ.get("SERVICE_NAME") or DEFAULT_SERVICE_NAME
+
+
+def http_port() -> int:
+    return int(os.environ.get("PORT") or DEFAULT_PORT)
+
+
+def grpc_port() -> int:
+    return int(os.environ.get("GRPC_PORT") or DEFAULT_GRPC_PORT)
+
+
+def env(name: str) -> str:
+    """The value of an address variable; raises when it is not set, so a call reports why."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise RuntimeError(f"{name} is not set")
+    return value
+
+
+@dataclass(frozen=True)
+class RestLink:
+    target: str
+    env: str
+
+
+@dataclass(frozen=True)
+class GrpcLink:
+    target: str
+    env: str
+    #: Name of the client instance in plumbing.grpc_clients, empty when the target serves no gRPC.
+    client: str
+
+
+@dataclass(frozen=True)
+class QueueLink:
+    broker: str
+    kind: str
+    env: str
+    topic: str
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DatabaseLink:
+    target: str
+    kind: str
+    env: str
+
+
+REST_LINKS: list[RestLink] = [
+${p.rest.map((r) => `    RestLink(target=${lit(r.target)}, env=${lit(r.call.envVar)}),`).join('\n')}
+]
+
+GRPC_LINKS: list[GrpcLink] = [
+${[
+  ...p.grpc.map((g) => `    GrpcLink(target=${lit(g.target)}, env=${lit(g.call.envVar)}, client=${lit(g.instance)}),`),
+  ...grpcMissing.map((c) => `    GrpcLink(target=${lit(dnsLabel(c.target.name))}, env=${lit(c.envVar)}, client=""),`),
+].join('\n')}
+]
+
+PUBLISHES: list[QueueLink] = [
+${p.publishes.map((q) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}, payload=${pySampleDict(contractFields(q.message), '    ')}),`).join('\n')}
+]
+
+SUBSCRIBES: list[QueueLink] = [
+${p.subscribes.map((q) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}),`).join('\n')}
+]
+
+DATABASES: list[DatabaseLink] = [
+${p.databases.map((d) => `    DatabaseLink(target=${lit(dnsLabel(d.database.name))}, kind=${lit(d.databaseKind)}, env=${lit(d.envVar)}),`).join('\n')}
+]
+`;
+}

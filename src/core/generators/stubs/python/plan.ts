@@ -1,0 +1,165 @@
+import { RUNTIMES } from '../../../catalog/catalog';
+import {
+  serviceEndpoints,
+  serviceRpcs,
+  type ContractEndpoint,
+  type ContractField,
+  type ContractRpc,
+} from '../../../model/contracts';
+import { dnsLabel, pascalCase, protoServiceName, snakeCase } from '../../../model/naming';
+import {
+  wireServices,
+  type DatabaseUse,
+  type GrpcCall,
+  type QueueUse,
+  type RestCall,
+  type ServiceWiring,
+} from '../../../model/wiring';
+import type { StubContext } from '../types';
+
+/**
+ * Everything the stub generators of one service need, computed once from the stub context with
+ * the naming and contract functions, so that no emitter touches raw user text.
+ */
+
+/** The framework flavour of a Python stub: the HTTP layer is all that differs. */
+export type PyFramework = 'fastapi' | 'flask';
+
+export interface RestTarget {
+  call: RestCall;
+  /** The target's DNS label (the `target` of a `/ping` call). */
+  target: string;
+  /** Module-level instance name, e.g. `inventory_rest`. */
+  instance: string;
+  /** Class name, e.g. `InventoryRestClient`. */
+  className: string;
+  /** The endpoints this link declares, normalised like the target serves them. */
+  endpoints: ContractEndpoint[];
+}
+
+export interface GrpcTarget {
+  call: GrpcCall;
+  target: string;
+  instance: string;
+  className: string;
+  /** Proto file path relative to the proto root, e.g. `shop/inventory/v1/inventory.proto`. */
+  protoPath: string;
+  /** gRPC service name, e.g. `InventoryService`. */
+  service: string;
+  /** Fully qualified gRPC service name, e.g. `shop.inventory.v1.InventoryService`. */
+  fullService: string;
+  rpcs: ContractRpc[];
+}
+
+export interface StubPlan {
+  ctx: StubContext;
+  w: ServiceWiring;
+  /** The service's DNS label: its default SERVICE_NAME. */
+  dns: string;
+  language: string;
+  framework: string;
+  endpoints: ContractEndpoint[];
+  rpcs: ContractRpc[];
+  /** The own proto path (relative to the proto root) and its gRPC service, when it serves gRPC. */
+  own: { protoPath: string; service: string; fullService: string } | null;
+  rest: RestTarget[];
+  grpc: GrpcTarget[];
+  publishes: QueueUse[];
+  /** Subscriptions, one per broker and topic. */
+  subscribes: QueueUse[];
+  databases: DatabaseUse[];
+  brokerKinds: Set<QueueUse['brokerKind']>;
+  databaseKinds: Set<DatabaseUse['databaseKind']>;
+}
+
+function protoPackageOf(content: string): string {
+  return /^package\s+([a-z0-9_.]+);/m.exec(content)?.[1] ?? '';
+}
+
+function protoServiceOf(content: string): string {
+  return /^service\s+([A-Za-z0-9_]+)\s*\{/m.exec(content)?.[1] ?? '';
+}
+
+/** Builds the plan of one service's stub. */
+export function planStub(ctx: StubContext): StubPlan {
+  const w = ctx.wiring;
+  const runtime = RUNTIMES[w.runtime];
+  const all = wireServices(ctx.design);
+  const wiringOf = (id: string): ServiceWiring | undefined => all.find((x) => x.node.id === id);
+  const used = new Set<string>();
+  const unique = (base: string): string => {
+    let n = base;
+    for (let i = 2; used.has(n); i++) n = `${base}_${i}`;
+    used.add(n);
+    return n;
+  };
+  const rest = w.rest.map((call): RestTarget => {
+    const tw = wiringOf(call.target.id);
+    const endpoints = tw ? serviceEndpoints({ ...tw, incomingRest: [call.link] }) : [];
+    const base = snakeCase(call.target.name, 'svc');
+    return {
+      call,
+      target: dnsLabel(call.target.name),
+      instance: unique(`${base}_rest`),
+      className: `${pascalCase(call.target.name, 'Svc')}RestClient`,
+      endpoints,
+    };
+  });
+  const grpc: GrpcTarget[] = [];
+  for (const tp of ctx.targetProtos) {
+    const tw = wiringOf(tp.call.target.id);
+    const service = protoServiceOf(tp.file.content) || protoServiceName(tp.call.target.name);
+    grpc.push({
+      call: tp.call,
+      target: dnsLabel(tp.call.target.name),
+      instance: unique(`${snakeCase(tp.call.target.name, 'svc')}_grpc`),
+      className: `${pascalCase(tp.call.target.name, 'Svc')}GrpcClient`,
+      protoPath: tp.file.path,
+      service,
+      fullService: `${protoPackageOf(tp.file.content)}.${service}`,
+      rpcs: tw ? serviceRpcs(tw) : [],
+    });
+  }
+  const own =
+    w.servesGrpc && ctx.ownProto
+      ? {
+          protoPath: ctx.ownProto.path,
+          service: protoServiceOf(ctx.ownProto.content) || protoServiceName(w.node.name),
+          fullService: `${protoPackageOf(ctx.ownProto.content)}.${protoServiceOf(ctx.ownProto.content)}`,
+        }
+      : null;
+  const seen = new Set<string>();
+  const subscribes = w.subscribes.filter((q) => {
+    const key = `${q.broker.id} ${q.topic}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    ctx,
+    w,
+    dns: dnsLabel(w.node.name),
+    language: runtime.language,
+    framework: runtime.framework,
+    endpoints: serviceEndpoints(w),
+    rpcs: own ? serviceRpcs(w) : [],
+    own,
+    rest,
+    grpc,
+    publishes: w.publishes,
+    subscribes,
+    databases: w.databases,
+    brokerKinds: new Set([...w.publishes, ...subscribes].map((q) => q.brokerKind)),
+    databaseKinds: new Set(w.databases.map((d) => d.databaseKind)),
+  };
+}
+
+/** The sample payload of a message or response: field name to sample value. */
+export function samplePayload(fields: readonly ContractField[], sample: (f: ContractField) => unknown): string {
+  return `{${fields.map((f) => `${JSON.stringify(f.name)}: ${String(sample(f))}`).join(', ')}}`;
+}
+
+/** A string literal for Python, JavaScript or TypeScript source (double-quoted, escaped). */
+export function lit(s: string): string {
+  return JSON.stringify(s);
+}

@@ -1,0 +1,57 @@
+import { RUNTIMES } from '../../../catalog/catalog';
+import { serviceEnv } from '../../../model/wiring';
+import { mdCode, mdTable, mdText } from '../../docs/markdown';
+import type { StubPlan } from './plan';
+
+/** The service's README.md: what is safe to edit, how to run it, and its environment. */
+export function pythonReadme(p: StubPlan, flavour: 'fastapi' | 'flask'): string {
+  const r = RUNTIMES[p.w.runtime];
+  const server = flavour === 'fastapi' ? 'uvicorn' : 'waitress';
+  const env = serviceEnv(p.w);
+  const rows: string[][] = [
+    ['`app/handlers.py`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `on_message`'],
+    ['`app/main.py`', `generated: the ${r.framework} app and its routes`],
+    ['`app/__main__.py`', `generated: \`python -m app\` starts ${server} on \`PORT\``],
+    ['`app/plumbing/`', 'generated: /ping fan-out, brokers, databases, gRPC server and clients'],
+    ['`gen_proto.py`', 'generated: build step, protoc from grpcio-tools, `proto/` into `protogen/`'],
+    ['`proto/`', 'copied from the project: the contracts this service serves and calls'],
+    ['`requirements.txt`', 'pinned dependencies: add yours here'],
+  ];
+  return `# ${mdText(p.w.node.name)} (${mdText(r.label)})
+
+A runnable stub that keeps the project's service contract: \`GET /healthz\`, \`GET /ping\` (calls
+every outgoing link and answers the tree of who answered), the declared REST endpoints${p.own ? ', a gRPC server with the declared RPCs' : ''} and
+the producers and consumers of its topics.
+
+## Files
+
+${mdTable(['file', 'what it is'], rows)}
+
+Regenerating the project rewrites everything generated; keep your code in \`app/handlers.py\`
+(and modules of your own that it imports).
+
+## Run it
+
+With Docker: \`docker compose up --build ${p.dns}\` from the project root.
+
+Natively (Python 3.11 or newer), from this folder:
+
+\`\`\`sh
+python3 -m venv .venv
+.venv/bin/pip install -r requirements.txt
+.venv/bin/python gen_proto.py
+PORT=${p.w.node.port} .venv/bin/python -m app
+\`\`\`
+
+Then \`curl http://127.0.0.1:${p.w.node.port}/ping\`.
+
+## Environment
+
+Every address comes from these variables (the values compose.yaml sets):
+
+${mdTable(
+  ['variable', 'value in compose'],
+  env.map(([k, v]) => [mdCode(k), mdCode(v)]),
+)}
+`;
+}

@@ -1,0 +1,134 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pythonFastApiStub, pythonFlaskStub, PY_VERSIONS } from '../../src/core/generators/stubs/python';
+import type { StubGenerator } from '../../src/core/generators/stubs/types';
+import type { GeneratedFile } from '../../src/core/generators/types';
+import { dockerfileProblems } from '../fixtures/dockerfile-rules';
+import { fullDesign, hostileDesign, stubContexts } from './designs';
+
+const hasPython = spawnSync('python3', ['--version']).status === 0;
+const work = mkdtempSync(join(tmpdir(), 'py-stub-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function write(dir: string, files: readonly GeneratedFile[]): void {
+  for (const f of files) {
+    const p = join(dir, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.content);
+  }
+}
+
+/** Compiles every .py file of a folder; returns the compiler's complaints (empty when all compile). */
+function pyCompileErrors(dir: string, files: readonly GeneratedFile[]): string {
+  const py = files.filter((f) => f.path.endsWith('.py')).map((f) => join(dir, f.path));
+  const script = 'import py_compile,sys\nfor f in sys.argv[1:]:\n    py_compile.compile(f, doraise=True)\n';
+  const r = spawnSync('python3', ['-c', script, ...py], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  return r.status === 0 ? '' : `${r.stdout}${r.stderr}`;
+}
+
+const FLAVOURS: [string, 'python-fastapi' | 'python-flask', StubGenerator][] = [
+  ['FastAPI', 'python-fastapi', pythonFastApiStub],
+  ['Flask', 'python-flask', pythonFlaskStub],
+];
+
+describe.each(FLAVOURS)('Python %s stub', (label, runtime, stub) => {
+  const designs = { full: fullDesign(runtime), hostile: hostileDesign(runtime) };
+
+  it.each(Object.entries(designs))('%s design: every service compiles', (name, design) => {
+    for (const ctx of stubContexts(design)) {
+      const files = stub(ctx);
+      expect(files.map((f) => f.path)).toContain('app/handlers.py');
+      if (!hasPython) continue;
+      const dir = join(work, runtime, name, ctx.wiring.node.id);
+      write(dir, files);
+      expect(pyCompileErrors(dir, files)).toBe('');
+    }
+  });
+
+  it('keeps the Dockerfile rules and pins every requirement', () => {
+    for (const ctx of stubContexts(designs.full)) {
+      const files = new Map(stub(ctx).map((f) => [f.path, f.content]));
+      expect(dockerfileProblems(files.get('Dockerfile') ?? '')).toEqual([]);
+      expect(files.get('.dockerignore')).toContain('__pycache__');
+      const reqs = (files.get('requirements.txt') ?? '').split('\n').filter((l) => l && !l.startsWith('#'));
+      expect(reqs.length).toBeGreaterThan(1);
+      for (const r of reqs) {
+        const [name = '', version] = r.split('==');
+        expect(PY_VERSIONS[name as keyof typeof PY_VERSIONS], r).toBe(version);
+      }
+    }
+  });
+
+  it('wires every link of the caller into its plumbing', () => {
+    const [orders, inventory] = stubContexts(designs.full);
+    if (!orders || !inventory) throw new Error('two services expected');
+    const a = new Map(stub(orders).map((f) => [f.path, f.content]));
+    const config = a.get('app/plumbing/config.py') ?? '';
+    expect(config).toContain(`FRAMEWORK = "${label}"`);
+    expect(config).toContain('RestLink(target="inventory", env="INVENTORY_URL")');
+    expect(config).toContain('GrpcLink(target="inventory", env="INVENTORY_GRPC_ADDR", client="inventory_grpc")');
+    for (const kind of ['kafka', 'rabbitmq', 'redis', 'nats'])
+      expect(config).toContain(`kind="${kind}", env="${kind.toUpperCase()}_URL", topic="${kind}-events"`);
+    expect(config).toContain('kind="postgres"');
+    expect(config).toContain('kind="mongodb"');
+    expect(a.get('requirements.txt')).toMatch(
+      /confluent-kafka==.*pika==.*redis==.*nats-py==.*psycopg\[binary\]==.*pymongo==/s,
+    );
+    expect(a.get('proto/shop/inventory/v1/inventory.proto')).toContain('service InventoryService');
+    expect(a.get('app/plumbing/grpc_server.py')).toContain('class _Servicer(pb_grpc.OrdersServiceServicer)');
+    const b = new Map(stub(inventory).map((f) => [f.path, f.content]));
+    expect(b.get('app/handlers.py')).toMatch(/def get_items_by_id\(id: str\)[\s\S]*"count": 42/);
+    expect(b.get('app/handlers.py')).toMatch(/def post_items\(body: dict\[str, Any\]\)/);
+    expect(b.get('app/plumbing/config.py')).toContain('SUBSCRIBES: list[QueueLink] = [\n    QueueLink(broker="kafka"');
+  });
+});
+
+describe.skipIf(!hasPython)('generated Python runs', () => {
+  it('answers the tree of a service without links, and reports a dead target as ok:false', () => {
+    const [ctx] = stubContexts(fullDesign('python-flask'));
+    if (!ctx) throw new Error('no service');
+    const dir = join(work, 'run');
+    write(dir, pythonFlaskStub(ctx));
+    // the fan-out with only its standard-library parts: every link fails fast (no address set)
+    const script = [
+      'import json, sys, types',
+      'from app.plumbing import config, ping',
+      'config.REST_LINKS[:] = []',
+      'config.GRPC_LINKS[:] = [config.GrpcLink(target="x", env="X_GRPC_ADDR", client="")]',
+      'config.PUBLISHES[:] = []',
+      'config.DATABASES[:] = []',
+      'print(json.dumps(ping.tree(ping.parse_path("a,b"))))',
+    ].join('\n');
+    const out = execFileSync('python3', ['-c', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, SERVICE_NAME: 'orders' },
+    });
+    const tree = JSON.parse(out) as Record<string, unknown>;
+    expect(tree).toMatchObject({
+      service: 'orders',
+      language: 'Python',
+      framework: 'Flask',
+      ok: true,
+      loop: false,
+      path: ['a', 'b', 'orders'],
+    });
+    expect(tree.calls).toEqual([{ via: 'grpc', target: 'x', ok: false, error: 'RuntimeError: x serves no gRPC' }]);
+    const loop = execFileSync(
+      'python3',
+      ['-c', 'import json\nfrom app.plumbing import ping\nprint(json.dumps(ping.tree(["orders"])))'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, SERVICE_NAME: 'orders' },
+      },
+    );
+    expect(JSON.parse(loop)).toMatchObject({ loop: true, calls: [], path: ['orders', 'orders'] });
+  });
+});
