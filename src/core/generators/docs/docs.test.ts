@@ -186,6 +186,15 @@ describe('generateDocs', () => {
     expect(md?.content).toContain('| a\\|b (`a-b`) |');
   });
 
+  it('asks compose for the host port of a replicated entry and shows the routes of a gateway', () => {
+    const r = updateNode(shop(), 'bff', { replicas: 2 });
+    if (!r.ok) throw new Error(r.reason);
+    const md = generateDocs(r.design, ['k8s/kustomization.yaml'])[1]?.content ?? '';
+    expect(md).toContain('curl "http://$(docker compose port bff 3000)/ping"   # bff, 2 replicas');
+    expect(md).toContain('- gateway routes `/bff/` to bff: `curl http://localhost:8088/bff/ping`');
+    expect(md).toContain('kind load docker-image shop/bff:dev shop/orders:dev shop/inventory:dev shop/audit:dev');
+  });
+
   it('says so when there is nothing to run', () => {
     const [mk, md] = generateDocs(emptyDesign('empty'), []);
     expect(mk?.content).toContain('verify:\n\t@echo "No runnable service to call."');

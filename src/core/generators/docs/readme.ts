@@ -2,9 +2,11 @@ import { INFRA, RUNTIMES, describeKind, isInfra, isRuntime, roleOf, type Role } 
 import { dnsLabel } from '../../model/naming';
 import type { Design, DesignNode } from '../../model/types';
 import { wireServices, type ServiceWiring } from '../../model/wiring';
-import { entryServices, hasStub } from './entries';
+import { entryServices, hasStub, runsByDefault } from './entries';
 import { mdCode, mdTable, mdText } from './markdown';
 import { mermaidFlowchart } from './mermaid';
+import { edgeRoutes } from '../compose/edge';
+import { imageName } from '../compose/plan';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -62,17 +64,54 @@ function infraTable(nodes: DesignNode[]): string {
   return ['', mdTable(['node', 'kind', 'host port', 'image'], rows)].join('\n');
 }
 
+/** The curl line of an entry; a replicated service has no fixed host port, compose knows it. */
+function curlLine(n: DesignNode): string {
+  const dns = dnsLabel(n.name);
+  return n.replicas === 1
+    ? `curl http://localhost:${n.port}/ping   # ${dns}`
+    : `curl "http://$(docker compose port ${dns} ${n.port})/ping"   # ${dns}, ${n.replicas} replicas`;
+}
+
+function edges(design: Design): string[] {
+  const out: string[] = [];
+  for (const n of design.nodes) {
+    const role = roleOf(n.kind);
+    if (role === 'frontend') out.push(`- ${mdText(n.name)}: open http://localhost:${n.port}/ in a browser.`);
+    if (role !== 'gateway') continue;
+    for (const r of edgeRoutes(design, n))
+      out.push(
+        `- ${mdText(n.name)} routes \`${r.prefix}\` to ${mdText(r.node.name)}: \`curl http://localhost:${n.port}${r.prefix}ping\``,
+      );
+  }
+  return out.length ? ['', 'Through the edge:', '', ...out] : [];
+}
+
 function travel(design: Design): string[] {
   const entries = entryServices(design);
-  if (entries.length === 0) return ['There is no runnable service to call yet.'];
+  if (entries.length === 0) return ['There is no runnable service to call yet.', ...edges(design)];
   return [
     `Every service answers \`GET /ping\` by calling everything it is linked to and returning a JSON tree of who answered. Start at the ${entries.length === 1 ? 'entry service' : 'entry services'}, which no other service calls:`,
     '',
     '```sh',
-    ...entries.map((n) => `curl http://localhost:${n.port}/ping   # ${dnsLabel(n.name)}`),
+    ...entries.map(curlLine),
     '```',
     '',
     'Each call in the tree says `"ok": true` or gives an `"error"`; services that consume messages list what they received under `"received"`. `make verify` runs the same calls and fails if any call in the tree failed.',
+    ...edges(design),
+  ];
+}
+
+function kubernetes(design: Design): string[] {
+  const images = design.nodes.filter(runsByDefault).map((n) => imageName(design, n));
+  return [
+    'On Kubernetes, build the service images first: `docker compose build` tags each one with the name the manifests use. Load them into your cluster (e.g. `kind load docker-image`, `minikube image load`) or push them to its registry, then apply the manifests:',
+    '',
+    '```sh',
+    'docker compose build',
+    ...(images.length ? ['# on a kind cluster:', `kind load docker-image ${images.join(' ')}`] : []),
+    'kubectl apply -k k8s/',
+    '```',
+    '',
   ];
 }
 
@@ -114,7 +153,7 @@ export function readme(design: Design, paths: readonly string[]): string {
   const lines = [
     `# ${mdText(design.name)}`,
     '',
-    `A polyglot system of ${counts(design)}, exported from Polyglot Canvas. Every service is a runnable stub that keeps one contract: addresses come from environment variables, \`GET /healthz\` says when it is ready, and \`GET /ping\` calls everything it is linked to.`,
+    `A polyglot system of ${counts(design)}, exported from Polyglot Canvas. Every service with a runnable stub keeps one contract: addresses come from environment variables, \`GET /healthz\` says when it is ready, and \`GET /ping\` calls everything it is linked to.`,
     '',
     '## Architecture',
     '',
@@ -134,16 +173,7 @@ export function readme(design: Design, paths: readonly string[]): string {
     'make down',
     '```',
     '',
-    ...(hasK8s
-      ? [
-          'On Kubernetes, build the service images first (`docker compose build` builds them with the names the manifests use; load them into your cluster or push them to its registry), then:',
-          '',
-          '```sh',
-          'kubectl apply -k k8s/',
-          '```',
-          '',
-        ]
-      : []),
+    ...(hasK8s ? [...kubernetes(design)] : []),
     '## Watch a request travel',
     '',
     ...travel(design),
