@@ -1,16 +1,26 @@
-import { EXPORT_USAGE, exportCommand } from './export';
 import { UsageError, processIo, type Io } from './io';
 
-/** A subcommand: its one-line summary, its usage text and what it runs. */
-export interface Command {
-  summary: string;
+/** What a subcommand's module provides: its usage text and what it runs. */
+export interface CommandModule {
   usage: string;
   run(argv: readonly string[], io: Io): Promise<number>;
 }
 
+/** A subcommand: its one-line summary, and its module, loaded only when the command runs. */
+export interface Command {
+  summary: string;
+  load(): Promise<CommandModule>;
+}
+
 /** The subcommands, by name. `import` (compose.yaml → design) will sit beside `export`. */
 export const COMMANDS: Record<string, Command> = {
-  export: { summary: 'export a design file to a project zip or folder', usage: EXPORT_USAGE, run: exportCommand },
+  export: {
+    summary: 'export a design file to a project zip or folder',
+    load: async () => {
+      const m = await import('./export');
+      return { usage: m.EXPORT_USAGE, run: m.exportCommand };
+    },
+  },
 };
 
 export function helpText(): string {
@@ -40,11 +50,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.err(`error: unknown command ${JSON.stringify(name)}.\n\n${helpText()}`);
     return 2;
   }
+  const mod = await command.load();
   try {
-    return await command.run(rest, io);
+    return await mod.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\n\n${command.usage}`);
+      io.err(`error: ${e.message}\n\n${mod.usage}`);
       return 2;
     }
     io.err(`error: ${e instanceof Error ? e.message : String(e)}`);
