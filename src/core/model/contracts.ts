@@ -1,5 +1,5 @@
 import type { FieldType, HttpMethod } from '../catalog/catalog';
-import { camelCase, fieldName, httpPath, pascalCase, rpcName, snakeCase } from './naming';
+import { camelCase, fieldName, httpPath, isReservedWord, pascalCase, rpcName, snakeCase } from './naming';
 import type { Field } from './types';
 import type { ServiceWiring } from './wiring';
 
@@ -58,16 +58,25 @@ export function contractFields(fields: readonly Field[]): ContractField[] {
   const seen = new Set<string>();
   const out: ContractField[] = [];
   for (const f of fields) {
-    let name = fieldName(f.name);
-    // stay clear of names the plumbing uses
-    if (name === 'path' || name === 'from_' || name === 'service') name = `${name}_value`;
-    let n = name;
-    for (let i = 2; seen.has(n); i++) n = `${name}_${i}`;
-    seen.add(n);
+    // A reserved word comes back as `word_`; buf's lower_snake_case rule refuses the trailing
+    // underscore, so such a name, and the names the plumbing uses, become `word_value`.
+    let name = fieldName(f.name).replace(/_$/, '');
+    if (isReservedWord(name) || name === 'path' || name === 'from' || name === 'service') name = `${name}_value`;
+    // `x_2` and `x2` differ, their camelCase does not: every form must be unique. The suffix goes
+    // after the 40-character clip, so it cannot be clipped away.
+    const camel = camelCase(name, 'field');
+    const pascal = pascalCase(name, 'Field');
+    let i = 1;
+    const sfx = (sep: string) => (i === 1 ? '' : `${sep}${i}`);
+    while (seen.has(name + sfx('_')) || seen.has(`c ${camel}${sfx('')}`) || seen.has(`p ${pascal}${sfx('')}`)) i++;
+    seen
+      .add(name + sfx('_'))
+      .add(`c ${camel}${sfx('')}`)
+      .add(`p ${pascal}${sfx('')}`);
     out.push({
-      name: n,
-      camel: camelCase(n, 'field'),
-      pascal: pascalCase(n, 'Field'),
+      name: name + sfx('_'),
+      camel: camel + sfx(''),
+      pascal: pascal + sfx(''),
       type: f.type,
       number: out.length + 1,
     });
@@ -78,15 +87,23 @@ export function contractFields(fields: readonly Field[]): ContractField[] {
 /** The RPCs a service serves: from every incoming gRPC link, merged by name. */
 export function serviceRpcs(w: ServiceWiring): ContractRpc[] {
   const byName = new Map<string, ContractRpc>();
+  const forms = new Set<string>();
   for (const link of w.incomingGrpc) {
     for (const rpc of link.rpcs) {
       let name = rpcName(rpc.name);
       if (name === 'Ping') name = 'PingCall';
       if (byName.has(name)) continue; // the first declaration wins; callers share it
+      // two long names can share their clipped snake_case or camelCase form: number the later one
+      const snake = snakeCase(name, 'call');
+      const camel = camelCase(name, 'call');
+      let i = 1;
+      const sfx = (sep: string) => (i === 1 ? '' : `${sep}${i}`);
+      while (forms.has(`s ${snake}${sfx('_')}`) || forms.has(`c ${camel}${sfx('')}`)) i++;
+      forms.add(`s ${snake}${sfx('_')}`).add(`c ${camel}${sfx('')}`);
       byName.set(name, {
         name,
-        snake: snakeCase(name, 'call'),
-        camel: camelCase(name, 'call'),
+        snake: snake + sfx('_'),
+        camel: camel + sfx(''),
         request: contractFields(rpc.request),
         response: contractFields(rpc.response),
       });
@@ -99,10 +116,16 @@ export function serviceRpcs(w: ServiceWiring): ContractRpc[] {
 export function serviceEndpoints(w: ServiceWiring): ContractEndpoint[] {
   const out = new Map<string, ContractEndpoint>();
   const ids = new Set<string>();
+  // `/a/{id}` and `/a/{key}` are one route to every router (Go's ServeMux refuses both), so a
+  // template keeps the parameter names it was first declared with.
+  const templates = new Map<string, string>();
   for (const link of w.incomingRest) {
     for (const e of link.endpoints) {
-      const path = httpPath(e.path);
-      if (path === '/healthz' || path === '/ping') continue; // the contract's own
+      const declared = uniqueParams(httpPath(e.path));
+      if (declared === '/healthz' || declared === '/ping') continue; // the contract's own
+      const template = declared.replace(/\{[^}]*\}/g, '{}');
+      const path = templates.get(template) ?? declared;
+      templates.set(template, path);
       const key = `${e.method} ${path}`;
       if (out.has(key)) continue;
       const params = [...path.matchAll(/\{([a-z0-9_]+)\}/g)].map((m) => m[1] ?? 'id');
@@ -112,15 +135,22 @@ export function serviceEndpoints(w: ServiceWiring): ContractEndpoint[] {
         .map((s) => (s.startsWith('{') ? `by ${s.slice(1, -1)}` : s))
         .join(' ');
       const base = camelCase(`${e.method.toLowerCase()} ${words || 'root'}`, 'op');
-      let opId = base;
-      for (let i = 2; ids.has(opId); i++) opId = `${base}${i}`;
-      ids.add(opId);
+      // every form must be unique, and the number goes after the 40-character clip
+      const snake = snakeCase(base, 'op');
+      const pascal = pascalCase(base, 'Op');
+      let i = 1;
+      const sfx = (sep: string) => (i === 1 ? '' : `${sep}${i}`);
+      while (ids.has(base + sfx('')) || ids.has(`s ${snake}${sfx('_')}`) || ids.has(`p ${pascal}${sfx('')}`)) i++;
+      ids
+        .add(base + sfx(''))
+        .add(`s ${snake}${sfx('_')}`)
+        .add(`p ${pascal}${sfx('')}`);
       out.set(key, {
         method: e.method,
         path,
-        operationId: opId,
-        snake: snakeCase(opId, 'op'),
-        pascal: pascalCase(opId, 'Op'),
+        operationId: base + sfx(''),
+        snake: snake + sfx('_'),
+        pascal: pascal + sfx(''),
         params,
         request: e.method === 'GET' || e.method === 'DELETE' ? [] : contractFields(e.request),
         response: contractFields(e.response),
@@ -128,6 +158,17 @@ export function serviceEndpoints(w: ServiceWiring): ContractEndpoint[] {
     }
   }
   return [...out.values()];
+}
+
+/** Numbers a repeated path parameter: `/a/{id}/b/{id}` becomes `/a/{id}/b/{id_2}`. */
+function uniqueParams(path: string): string {
+  const seen = new Set<string>();
+  return path.replace(/\{([a-z0-9_]+)\}/g, (_m, p: string) => {
+    let n = p;
+    for (let i = 2; seen.has(n); i++) n = `${p}_${i}`;
+    seen.add(n);
+    return `{${n}}`;
+  });
 }
 
 /** Sample JSON value of a field type, for TODO bodies and examples. */
