@@ -35,6 +35,10 @@ export function uniqueName(design: Design, base: string): string {
   for (let i = 2; ; i++) {
     const candidate = `${base}-${i}`;
     if (free(candidate)) return candidate;
+    // A long name loses the suffix to the 40-character clip of its DNS label, so every candidate
+    // would clash forever: number a shortened form instead.
+    const short = `${dnsLabel(base).slice(0, 30)}-${i}`;
+    if (free(short)) return short;
   }
 }
 
