@@ -24,6 +24,14 @@ export function protoForService(design: Design, w: ServiceWiring): GeneratedFile
   const pkg = protoPackage(design.name, w.node.name);
   const svc = protoServiceName(w.node.name);
   const rpcs = serviceRpcs(w);
+  // Inside a service, an RPC named like a message (`PingRequest`) shadows that message, so type
+  // references are written fully qualified when such a name exists.
+  const messages = new Set([
+    'PingRequest',
+    'PingResponse',
+    ...rpcs.flatMap((r) => [`${r.name}Request`, `${r.name}Response`]),
+  ]);
+  const q = rpcs.some((r) => messages.has(r.name)) ? `.${pkg}.` : '';
   const lines = [
     'syntax = "proto3";',
     '',
@@ -32,8 +40,8 @@ export function protoForService(design: Design, w: ServiceWiring): GeneratedFile
     `// ${svc} is served by ${packageSegment(w.node.name)}.`,
     `service ${svc} {`,
     '  // Ping fans out over every outgoing link and returns the tree of who answered, as JSON.',
-    '  rpc Ping(PingRequest) returns (PingResponse);',
-    ...rpcs.map((r) => `  rpc ${r.name}(${r.name}Request) returns (${r.name}Response);`),
+    `  rpc Ping(${q}PingRequest) returns (${q}PingResponse);`,
+    ...rpcs.map((r) => `  rpc ${r.name}(${q}${r.name}Request) returns (${q}${r.name}Response);`),
     '}',
     '',
     '// PingRequest carries the services the call has passed through, to stop loops.',
