@@ -1,4 +1,49 @@
+import type { GeneratedFile } from '../../types';
+import { planStub } from '../python/plan';
 import type { StubGenerator } from '../types';
+import { mainTs } from './app';
+import { configTs } from './config';
+import { databasesTs } from './databases';
+import { PROTOS_TS, grpcClientsTs, grpcServerTs } from './grpc';
+import { NODE_DOCKERIGNORE, TSCONFIG_JSON, nodeDockerfile, packageJson } from './manifest';
+import { messagingTs } from './messaging';
+import { PING_TS, RECEIVED_TS } from './ping';
+import { nodeReadme } from './readme';
+import { contractsTs, handlersTs, restClientsTs } from './rest';
 
-// Filled in by the runtime's own generator modules.
-export const nodeExpressStub: StubGenerator = () => [];
+/**
+ * The Node.js · TypeScript (Express) stub: Express 5 compiled with tsc, @grpc/grpc-js with the
+ * service definitions loaded from proto/ by @grpc/proto-loader, kafkajs, amqplib, ioredis, nats,
+ * pg and mongodb. User code in `src/handlers.ts`, generated plumbing in `src/plumbing/`.
+ */
+export const nodeExpressStub: StubGenerator = (ctx) => {
+  const p = planStub(ctx);
+  const files: GeneratedFile[] = [
+    { path: 'Dockerfile', content: nodeDockerfile(p) },
+    { path: '.dockerignore', content: NODE_DOCKERIGNORE },
+    { path: 'README.md', content: nodeReadme(p) },
+    { path: 'package.json', content: packageJson(p) },
+    { path: 'tsconfig.json', content: TSCONFIG_JSON },
+    { path: 'src/main.ts', content: mainTs(p) },
+    { path: 'src/handlers.ts', content: handlersTs(p) },
+    { path: 'src/plumbing/config.ts', content: configTs(p) },
+    { path: 'src/plumbing/contracts.ts', content: contractsTs(p) },
+    { path: 'src/plumbing/received.ts', content: RECEIVED_TS },
+    { path: 'src/plumbing/ping.ts', content: PING_TS },
+    { path: 'src/plumbing/messaging.ts', content: messagingTs(p) },
+    { path: 'src/plumbing/databases.ts', content: databasesTs(p) },
+    { path: 'src/plumbing/grpcClients.ts', content: grpcClientsTs(p) },
+  ];
+  if (p.own || p.grpc.length > 0) files.push({ path: 'src/plumbing/protos.ts', content: PROTOS_TS });
+  if (p.own) files.push({ path: 'src/plumbing/grpcServer.ts', content: grpcServerTs(p) });
+  if (p.rest.length > 0) files.push({ path: 'src/plumbing/restClients.ts', content: restClientsTs(p) });
+  const seen = new Set<string>();
+  for (const proto of [...(p.own && ctx.ownProto ? [ctx.ownProto] : []), ...ctx.targetProtos.map((t) => t.file)]) {
+    if (seen.has(proto.path)) continue;
+    seen.add(proto.path);
+    files.push({ path: `proto/${proto.path}`, content: proto.content });
+  }
+  return files;
+};
+
+export { NODE_IMAGE, NODE_VERSIONS } from './manifest';

@@ -1,0 +1,100 @@
+import { contractFields } from '../../../model/contracts';
+import { dnsLabel } from '../../../model/naming';
+import { lit, type StubPlan } from '../python/plan';
+import { clientNames, tsSample } from './names';
+
+/** `src/plumbing/config.ts`: the service's identity and its links, as data read by the plumbing. */
+export function configTs(p: StubPlan): string {
+  const names = clientNames(p);
+  const grpcMissing = p.w.grpc.filter((c) => !p.grpc.some((g) => g.call.link.id === c.link.id));
+  const grpcRows = [
+    ...p.grpc.map(
+      (g) =>
+        `  { target: ${lit(g.target)}, env: ${lit(g.call.envVar)}, client: ${lit(names.grpc.get(g)?.instance ?? '')} },`,
+    ),
+    ...grpcMissing.map((c) => `  { target: ${lit(dnsLabel(c.target.name))}, env: ${lit(c.envVar)}, client: '' },`),
+  ];
+  return `/**
+ * The links of this service, as the design declares them. Generated: regenerate, do not edit.
+ * Every address is read from an environment variable that compose.yaml and the Kubernetes
+ * ConfigMap set; nothing here names a host.
+ */
+
+export const LANGUAGE = ${lit(p.language)};
+export const FRAMEWORK = ${lit(p.framework)};
+export const DEFAULT_SERVICE_NAME = ${lit(p.dns)};
+export const DEFAULT_PORT = ${p.w.node.port};
+export const DEFAULT_GRPC_PORT = ${p.w.node.grpcPort};
+export const SERVES_GRPC = ${p.own ? 'true' : 'false'};
+/** Milliseconds every outgoing call may take before it counts as failed. */
+export const TIMEOUT_MS = 5000;
+
+export function serviceName(): string {
+  return process.env.SERVICE_NAME || DEFAULT_SERVICE_NAME;
+}
+
+export function httpPort(): number {
+  return Number(process.env.PORT || DEFAULT_PORT);
+}
+
+export function grpcPort(): number {
+  return Number(process.env.GRPC_PORT || DEFAULT_GRPC_PORT);
+}
+
+/** The value of an address variable; throws when it is not set, so a call reports why. */
+export function env(name: string): string {
+  const value = (process.env[name] ?? '').trim();
+  if (!value) throw new Error(\`\${name} is not set\`);
+  return value;
+}
+
+export type BrokerKind = 'kafka' | 'rabbitmq' | 'redis' | 'nats';
+export type DatabaseKind = 'postgres' | 'mongodb' | 'redis';
+
+export interface RestLink {
+  target: string;
+  env: string;
+}
+
+export interface GrpcLink {
+  target: string;
+  env: string;
+  /** The client in grpcClients.ts; empty when the target serves no gRPC. */
+  client: string;
+}
+
+export interface QueueLink {
+  broker: string;
+  kind: BrokerKind;
+  env: string;
+  topic: string;
+  payload: Record<string, unknown>;
+}
+
+export interface DatabaseLink {
+  target: string;
+  kind: DatabaseKind;
+  env: string;
+}
+
+export const REST_LINKS: RestLink[] = [
+${p.rest.map((r) => `  { target: ${lit(r.target)}, env: ${lit(r.call.envVar)} },`).join('\n')}
+];
+
+export const GRPC_LINKS: GrpcLink[] = [
+${grpcRows.join('\n')}
+];
+
+export const PUBLISHES: QueueLink[] = [
+${p.publishes.map((q) => `  {\n    broker: ${lit(dnsLabel(q.broker.name))},\n    kind: ${lit(q.brokerKind)},\n    env: ${lit(q.envVar)},\n    topic: ${lit(q.topic)},\n    payload: ${tsSample(contractFields(q.message), '    ')},\n  },`).join('\n')}
+];
+
+export const SUBSCRIBES: QueueLink[] = [
+${p.subscribes.map((q) => `  { broker: ${lit(dnsLabel(q.broker.name))}, kind: ${lit(q.brokerKind)}, env: ${lit(q.envVar)}, topic: ${lit(q.topic)}, payload: {} },`).join('\n')}
+];
+
+export const DATABASES: DatabaseLink[] = [
+${p.databases.map((d) => `  { target: ${lit(dnsLabel(d.database.name))}, kind: ${lit(d.databaseKind)}, env: ${lit(d.envVar)} },`).join('\n')}
+];
+`;
+}

@@ -1,0 +1,163 @@
+import type { ContractField } from '../../../model/contracts';
+import { lit, type StubPlan } from '../python/plan';
+import { clientNames, tsInterface, tsZero } from './names';
+
+/** `src/plumbing/protos.ts`: loads a .proto of proto/ at run time with @grpc/proto-loader. */
+export const PROTOS_TS = `/** Loads the service definitions of proto/ (copied from the project) at start. Generated: do not edit. */
+
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { fileURLToPath } from 'node:url';
+
+/** proto/ next to dist/ and src/: the compiled file is dist/plumbing/protos.js. */
+const PROTO_ROOT = fileURLToPath(new URL('../../proto/', import.meta.url));
+
+/** The client constructor (and service definition) of a fully qualified gRPC service. */
+export function loadService(protoPath: string, fullName: string): grpc.ServiceClientConstructor {
+  const definition = protoLoader.loadSync(protoPath, {
+    includeDirs: [PROTO_ROOT],
+    keepCase: true,
+    longs: Number,
+    enums: String,
+    defaults: true,
+  });
+  let node: unknown = grpc.loadPackageDefinition(definition);
+  for (const part of fullName.split('.')) node = (node as Record<string, unknown>)[part];
+  if (typeof node !== 'function') throw new Error(\`\${fullName} is not in \${protoPath}\`);
+  return node as grpc.ServiceClientConstructor;
+}
+`;
+
+function pick(fields: readonly ContractField[], from: string): string {
+  return `{ ${fields.map((f) => `${f.name}: ${from}.${f.name}`).join(', ')} }`;
+}
+
+/** `src/plumbing/grpcServer.ts`: Ping plus the declared RPCs, whose bodies live in handlers.ts. */
+export function grpcServerTs(p: StubPlan): string {
+  if (!p.own) return '';
+  const methods = p.rpcs.map(
+    (r) =>
+      `    ${r.name}: unary<${r.name}Request, ${r.name}Response>((req) => handlers.rpc${r.name}(${pick(r.request, 'req')})),`,
+  );
+  return `/** The gRPC server of ${p.own.fullService}. Generated: do not edit; the RPC bodies live in src/handlers.ts. */
+
+import * as grpc from '@grpc/grpc-js';
+import * as handlers from '../handlers.js';
+import * as config from './config.js';
+import type { ${[...p.rpcs.flatMap((r) => [`${r.name}Request`, `${r.name}Response`])].join(', ') || 'Never'} } from './contracts.js';
+import { tree } from './ping.js';
+import { loadService } from './protos.js';
+
+function unary<Req, Res>(run: (req: Req) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    run(call.request).then(
+      (res) => callback(null, res),
+      (err: unknown) => callback({ code: grpc.status.INTERNAL, details: err instanceof Error ? err.message : String(err) }),
+    );
+  };
+}
+
+/** Starts the gRPC server on GRPC_PORT. */
+export async function serveGrpc(): Promise<grpc.Server> {
+  const service = loadService(${lit(p.own.protoPath)}, ${lit(p.own.fullService)});
+  const server = new grpc.Server();
+  server.addService(service.service, {
+    Ping: unary<{ path: string[] }, { tree_json: string }>(async (req) => ({ tree_json: JSON.stringify(await tree(req.path ?? [])) })),
+${methods.join('\n')}
+  });
+  await new Promise<number>((resolve, reject) =>
+    server.bindAsync(\`0.0.0.0:\${config.grpcPort()}\`, grpc.ServerCredentials.createInsecure(), (err, port) =>
+      err ? reject(err) : resolve(port),
+    ),
+  );
+  console.log(\`gRPC ${p.own.fullService} listening on \${config.grpcPort()}\`);
+  return server;
+}
+`.replace("import type { Never } from './contracts.js';\n", '');
+}
+
+/** `src/plumbing/grpcClients.ts`: a typed client per outgoing gRPC link, and the Ping of each. */
+export function grpcClientsTs(p: StubPlan): string {
+  const names = clientNames(p);
+  if (p.grpc.length === 0)
+    return `/** No outgoing gRPC links. Generated: do not edit. */
+
+/** The contract's Ping on an outgoing gRPC link (this service has none). */
+export function grpcPing(client: string, _path: string[]): Promise<string> {
+  return Promise.reject(new Error(\`no gRPC client \${client}\`));
+}
+`;
+  const parts = p.grpc.map((g) => {
+    const n = names.grpc.get(g);
+    if (!n) return '';
+    const types = g.rpcs.flatMap((r) => [
+      tsInterface(`${n.prefix}${r.name}Request`, r.request, `${r.name} request of ${g.target}.`),
+      tsInterface(`${n.prefix}${r.name}Response`, r.response, `${r.name} response of ${g.target}.`),
+    ]);
+    const methods = g.rpcs.map(
+      (r) => `
+  /** Calls ${r.name} on ${g.target}. */
+  ${r.camel}(req: Partial<${n.prefix}${r.name}Request> = {}): Promise<${n.prefix}${r.name}Response> {
+    const full: ${n.prefix}${r.name}Request = { ${r.request.map((f) => `${f.name}: req.${f.name} ?? ${tsZero(f.type)}`).join(', ')} };
+    return this.call<${n.prefix}${r.name}Request, ${n.prefix}${r.name}Response>(${lit(r.name)}, full);
+  }
+`,
+    );
+    return `
+${types.join('\n\n')}
+
+/** gRPC client of ${g.fullService}, at the address in ${g.call.envVar}. */
+export class ${n.className} {
+  private client: grpc.Client | null = null;
+
+  private call<Req, Res>(method: string, req: Req): Promise<Res> {
+    if (!this.client) {
+      const Client = loadService(${lit(g.protoPath)}, ${lit(g.fullService)});
+      this.client = new Client(config.env(${lit(g.call.envVar)}), grpc.credentials.createInsecure());
+    }
+    const client = this.client as unknown as Record<string, UnaryMethod<Req, Res>>;
+    const fn = client[method];
+    if (!fn) return Promise.reject(new Error(\`no method \${method}\`));
+    return new Promise((resolve, reject) => {
+      fn.call(client, req, { deadline: Date.now() + config.TIMEOUT_MS }, (err, res) =>
+        err || res === undefined ? reject(err ?? new Error('empty answer')) : resolve(res),
+      );
+    });
+  }
+
+  /** The contract's Ping: the target's tree as JSON text. */
+  async ping(path: string[]): Promise<string> {
+    const res = await this.call<{ path: string[] }, { tree_json: string }>('Ping', { path });
+    return res.tree_json;
+  }
+${methods.join('')}}
+
+export const ${n.instance} = new ${n.className}();`;
+  });
+  const registry = p.grpc.map(
+    (g) => `  ${lit(names.grpc.get(g)?.instance ?? '')}: ${names.grpc.get(g)?.instance ?? ''},`,
+  );
+  return `/** Typed gRPC clients of the services this one calls. Generated: do not edit. */
+
+import * as grpc from '@grpc/grpc-js';
+import * as config from './config.js';
+import { loadService } from './protos.js';
+
+type UnaryMethod<Req, Res> = (
+  req: Req,
+  options: grpc.CallOptions,
+  callback: (err: grpc.ServiceError | null, res?: Res) => void,
+) => void;
+${parts.join('\n')}
+
+const CLIENTS: Record<string, { ping(path: string[]): Promise<string> }> = {
+${registry.join('\n')}
+};
+
+/** The contract's Ping on an outgoing gRPC link, by client name. */
+export function grpcPing(client: string, path: string[]): Promise<string> {
+  const c = CLIENTS[client];
+  return c ? c.ping(path) : Promise.reject(new Error(\`no gRPC client \${client}\`));
+}
+`;
+}

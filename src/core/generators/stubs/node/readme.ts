@@ -1,0 +1,57 @@
+import { RUNTIMES } from '../../../catalog/catalog';
+import { serviceEnv } from '../../../model/wiring';
+import { mdCode, mdTable, mdText } from '../../docs/markdown';
+import type { StubPlan } from '../python/plan';
+
+/** The service's README.md: what is safe to edit, how to run it, and its environment. */
+export function nodeReadme(p: StubPlan): string {
+  const r = RUNTIMES[p.w.runtime];
+  const rows: string[][] = [
+    ['`src/handlers.ts`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `onMessage`'],
+    ['`src/main.ts`', 'generated: the Express app, its routes, and the start of everything'],
+    ['`src/plumbing/`', 'generated: /ping fan-out, brokers, databases, gRPC server and clients, contract types'],
+    ['`proto/`', 'copied from the project: loaded at start by `@grpc/proto-loader`'],
+    ['`package.json`', 'exact dependency versions: add yours here'],
+  ];
+  return `# ${mdText(p.w.node.name)} (${mdText(r.label)})
+
+A runnable stub that keeps the project's service contract: \`GET /healthz\`, \`GET /ping\` (calls
+every outgoing link and answers the tree of who answered), the declared REST endpoints${p.own ? ', a gRPC server with the declared RPCs' : ''} and
+the producers and consumers of its topics.
+
+## Files
+
+${mdTable(['file', 'what it is'], rows)}
+
+Regenerating the project rewrites everything generated; keep your code in \`src/handlers.ts\`
+(and modules of your own that it imports).
+
+The gRPC service definitions are read from \`proto/\` when the service starts (no generated
+code to keep in step); the request and response types are in \`src/plumbing/contracts.ts\` and
+\`src/plumbing/grpcClients.ts\`. There is no lock file: every version in \`package.json\` is exact;
+run \`npm install\` once and commit the \`package-lock.json\` it writes to pin the rest.
+
+## Run it
+
+With Docker: \`docker compose up --build ${p.dns}\` from the project root.
+
+Natively (Node.js 20.19 or newer), from this folder:
+
+\`\`\`sh
+npm install
+npm run build
+PORT=${p.w.node.port} node dist/main.js
+\`\`\`
+
+Then \`curl http://127.0.0.1:${p.w.node.port}/ping\`.
+
+## Environment
+
+Every address comes from these variables (the values compose.yaml sets):
+
+${mdTable(
+  ['variable', 'value in compose'],
+  serviceEnv(p.w).map(([k, v]) => [mdCode(k), mdCode(v)]),
+)}
+`;
+}

@@ -1,0 +1,72 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { NODE_VERSIONS, nodeExpressStub } from '../../src/core/generators/stubs/node';
+import { dockerfileProblems } from '../fixtures/dockerfile-rules';
+import { fullDesign, hostileDesign, stubContexts } from './designs';
+
+/** Syntax errors of one TypeScript file, as tsc would report them (no type check: no node_modules here). */
+function syntaxErrors(path: string, source: string): string[] {
+  const out = ts.transpileModule(source, {
+    fileName: path,
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true },
+  });
+  return (out.diagnostics ?? []).map((d) => `${path}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+}
+
+describe('Node.js · TypeScript (Express) stub', () => {
+  const designs = {
+    full: fullDesign('node-express'),
+    mixed: fullDesign('node-express', 'python-fastapi'),
+    hostile: hostileDesign('node-express'),
+  };
+
+  it.each(Object.entries(designs))('%s design: every TypeScript file parses', (_name, design) => {
+    for (const ctx of stubContexts(design)) {
+      if (ctx.wiring.runtime !== 'node-express') continue;
+      const files = nodeExpressStub(ctx);
+      const sources = files.filter((f) => f.path.endsWith('.ts'));
+      expect(sources.map((f) => f.path)).toEqual(expect.arrayContaining(['src/main.ts', 'src/handlers.ts']));
+      expect(sources.flatMap((f) => syntaxErrors(f.path, f.content))).toEqual([]);
+      for (const f of files.filter((x) => x.path.endsWith('.json')))
+        expect(() => JSON.parse(f.content), f.path).not.toThrow();
+    }
+  });
+
+  it('keeps the Dockerfile rules and pins every dependency exactly', () => {
+    for (const ctx of stubContexts(designs.full)) {
+      const files = new Map(nodeExpressStub(ctx).map((f) => [f.path, f.content]));
+      expect(dockerfileProblems(files.get('Dockerfile') ?? '')).toEqual([]);
+      expect(files.get('.dockerignore')).toContain('node_modules');
+      const pkg = JSON.parse(files.get('package.json') ?? '{}') as Record<string, Record<string, string>>;
+      const all = { ...pkg.dependencies, ...pkg.devDependencies };
+      expect(Object.keys(all).length).toBeGreaterThan(3);
+      for (const [name, version] of Object.entries(all))
+        expect(version, name).toBe(NODE_VERSIONS[name as keyof typeof NODE_VERSIONS]);
+    }
+  });
+
+  it('wires every link of the caller and the callee', () => {
+    const [orders, inventory] = stubContexts(designs.full);
+    if (!orders || !inventory) throw new Error('two services expected');
+    const a = new Map(nodeExpressStub(orders).map((f) => [f.path, f.content]));
+    const config = a.get('src/plumbing/config.ts') ?? '';
+    expect(config).toContain('export const FRAMEWORK = "Express"');
+    expect(config).toContain('{ target: "inventory", env: "INVENTORY_URL" }');
+    expect(config).toContain('{ target: "inventory", env: "INVENTORY_GRPC_ADDR", client: "inventoryGrpc" }');
+    for (const kind of ['kafka', 'rabbitmq', 'redis', 'nats']) expect(config).toContain(`topic: "${kind}-events"`);
+    const pkg = JSON.parse(a.get('package.json') ?? '{}') as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).toEqual(
+      expect.arrayContaining(['kafkajs', 'amqplib', 'ioredis', 'nats', 'pg', 'mongodb', '@grpc/grpc-js']),
+    );
+    expect(a.get('proto/shop/inventory/v1/inventory.proto')).toContain('service InventoryService');
+    expect(a.get('src/plumbing/grpcClients.ts')).toMatch(/getItem\(req: Partial<InventoryGrpcGetItemRequest> = \{\}\)/);
+    const b = new Map(nodeExpressStub(inventory).map((f) => [f.path, f.content]));
+    expect(b.get('src/main.ts')).toContain('app.get("/items/:id"');
+    expect(b.get('src/handlers.ts')).toMatch(
+      /export async function getItemsById\(params: GetItemsByIdParams\)[\s\S]*count: 42/,
+    );
+    expect(b.get('src/plumbing/grpcServer.ts')).toContain('GetItem: unary<GetItemRequest, GetItemResponse>');
+    expect(b.get('src/plumbing/config.ts')).toMatch(/SUBSCRIBES: QueueLink\[\] = \[\n {2}\{ broker: "kafka"/);
+  });
+});
