@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { dirname } from 'node:path';
 
@@ -128,6 +128,30 @@ export function run(
     if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });
+}
+
+/**
+ * Runs a command to completion with its output appended to a log file (a build can print a lot
+ * and take long; the file shows progress). Resolves with the exit code; 124 on timeout.
+ */
+export async function runLogged(
+  cmd: string,
+  args: readonly string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string; timeoutMs: number },
+): Promise<number> {
+  const p = spawnLogged(cmd, cmd, args, opts);
+  const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), opts.timeoutMs).unref());
+  const first = await Promise.race([p.exited, timer]);
+  if (first === 'timeout') {
+    await stopProc(p, 'SIGTERM', 5_000);
+    appendFileSync(opts.logFile, `\n[timed out after ${opts.timeoutMs / 1000} s]\n`);
+    return 124;
+  }
+  if (typeof first === 'string') {
+    appendFileSync(opts.logFile, `\n[${cmd}: ${first}]\n`);
+    return 127;
+  }
+  return first;
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */

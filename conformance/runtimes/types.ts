@@ -12,7 +12,11 @@ export interface Command {
 /**
  * How the conformance run builds and starts one exported service natively, with the same steps
  * its Dockerfile runs. `dir` is the absolute path of `services/<name>/`; `cache` is a folder kept
- * between runs for downloads (venvs are made per service inside it when useful).
+ * between runs for downloads (venvs are made per service inside it when useful). conformance/run.ts
+ * passes one folder per runtime, `~/.cache/polyglot-canvas/runtimes/<runtime>`, shared by every
+ * service of that runtime (a place for a shared CARGO_TARGET_DIR, for instance). Build commands
+ * and the service run with our environment plus `env`; the service also gets the variables
+ * compose gives it (`serviceEnv` in wiring.ts), with addresses on 127.0.0.1, which win.
  */
 export interface RuntimeRecipe {
   runtime: RuntimeId;

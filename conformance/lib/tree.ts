@@ -1,0 +1,76 @@
+/**
+ * The `/ping` answer tree of the stub contract (docs/stub-contract.md), read defensively: it comes
+ * from services under test, so every field is checked before it is trusted.
+ */
+
+/** One call a service made during `/ping`. */
+export interface PingCall {
+  via: string;
+  target?: string;
+  broker?: string;
+  brokerKind?: string;
+  topic?: string;
+  ok: boolean;
+  error?: string;
+  tree?: PingNode;
+}
+
+/** One message a consumer received. */
+export interface Received {
+  broker?: string;
+  topic?: string;
+  from?: string;
+  id?: string;
+}
+
+/** One service's answer. */
+export interface PingNode {
+  service: string;
+  language?: string;
+  framework?: string;
+  loop: boolean;
+  calls: PingCall[];
+  received: Received[];
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optStr = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Reads a tree from parsed JSON, or null when it is not a tree (no `service` name). */
+export function readTree(v: unknown, depth = 0): PingNode | null {
+  if (!isObj(v) || typeof v.service !== 'string' || depth > 64) return null;
+  const calls: PingCall[] = [];
+  for (const c of Array.isArray(v.calls) ? v.calls : []) {
+    if (!isObj(c) || typeof c.via !== 'string') continue;
+    calls.push({
+      via: c.via,
+      target: optStr(c.target),
+      broker: optStr(c.broker),
+      brokerKind: optStr(c.brokerKind),
+      topic: optStr(c.topic),
+      ok: c.ok === true,
+      error: optStr(c.error),
+      tree: readTree(c.tree, depth + 1) ?? undefined,
+    });
+  }
+  const received: Received[] = [];
+  for (const r of Array.isArray(v.received) ? v.received : []) {
+    if (isObj(r))
+      received.push({ broker: optStr(r.broker), topic: optStr(r.topic), from: optStr(r.from), id: optStr(r.id) });
+  }
+  return {
+    service: v.service,
+    language: optStr(v.language),
+    framework: optStr(v.framework),
+    loop: v.loop === true,
+    calls,
+    received,
+  };
+}
+
+/** Every service answer in a tree, the root first. */
+export function* walk(tree: PingNode): Generator<PingNode> {
+  yield tree;
+  for (const c of tree.calls) if (c.tree) yield* walk(c.tree);
+}
