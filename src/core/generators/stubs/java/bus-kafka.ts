@@ -1,0 +1,88 @@
+import type { JavaPlan } from './plan';
+import { HEADER, RETRY } from './bus-common';
+
+/** plumbing/KafkaBus.java: Kafka (kafka-clients). */
+export function kafkaBus(p: JavaPlan): string {
+  return `${HEADER}
+package ${p.plumbing};
+
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Kafka: topic = the link's topic; consumer group = this service's name; earliest offsets first. */
+@Component
+public class KafkaBus {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaBus.class);
+  private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
+  private volatile boolean running = true;
+
+  /** Publishes one envelope (keyed by its id) and waits for the broker's acknowledgement. */
+  public void publish(String servers, String topic, Envelopes.Outgoing message) throws Exception {
+    producers
+        .computeIfAbsent(servers, KafkaBus::producer)
+        .send(new ProducerRecord<>(topic, message.id(), message.body()))
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  private static KafkaProducer<String, byte[]> producer(String servers) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, Env.instanceName());
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** Consumes {@code topics} in the group named after this service, from the earliest offset. */
+  public void subscribe(String servers, List<String> topics, Consumer<ConsumerRecord<String, byte[]>> onMessage) {
+    keepTrying(
+        "kafka " + String.join(",", topics),
+        () -> {
+          Properties props = new Properties();
+          props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+          props.put(ConsumerConfig.GROUP_ID_CONFIG, Env.serviceName());
+          props.put(ConsumerConfig.CLIENT_ID_CONFIG, Env.instanceName());
+          props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+          props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+          try (KafkaConsumer<String, byte[]> consumer =
+              new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(topics);
+            while (running) {
+              for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                onMessage.accept(record);
+              }
+            }
+          }
+        });
+  }
+
+  @PreDestroy
+  public void close() {
+    running = false;
+    producers.values().forEach(producer -> producer.close(Duration.ofSeconds(2)));
+  }
+${RETRY}
+}
+`;
+}

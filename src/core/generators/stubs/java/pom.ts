@@ -1,0 +1,136 @@
+import { packageSegment } from '../../../model/naming';
+import type { GeneratedFile } from '../../types';
+import type { StubContext } from '../types';
+import { JAVA_VERSIONS as V } from './versions';
+
+/** Which optional client libraries a service needs: only those of the links it has. */
+export interface JavaFeatures {
+  grpc: boolean;
+  kafka: boolean;
+  rabbitmq: boolean;
+  redis: boolean;
+  nats: boolean;
+  postgres: boolean;
+  mongodb: boolean;
+}
+
+/** The features of one service, from its wiring. */
+export function javaFeatures(ctx: StubContext): JavaFeatures {
+  const w = ctx.wiring;
+  const brokers = new Set([...w.publishes, ...w.subscribes].map((q) => q.brokerKind));
+  const dbs = new Set(w.databases.map((d) => d.databaseKind));
+  return {
+    grpc: w.servesGrpc || w.grpc.length > 0,
+    kafka: brokers.has('kafka'),
+    rabbitmq: brokers.has('rabbitmq'),
+    redis: brokers.has('redis') || dbs.has('redis'),
+    nats: brokers.has('nats'),
+    postgres: dbs.has('postgres'),
+    mongodb: dbs.has('mongodb'),
+  };
+}
+
+function dep(group: string, artifact: string, version?: string, scope?: string): string {
+  return [
+    '    <dependency>',
+    `      <groupId>${group}</groupId>`,
+    `      <artifactId>${artifact}</artifactId>`,
+    ...(version ? [`      <version>${version}</version>`] : []),
+    ...(scope ? [`      <scope>${scope}</scope>`] : []),
+    '    </dependency>',
+  ].join('\n');
+}
+
+function protobufPlugin(): string {
+  return `      <plugin>
+        <!-- Java classes and gRPC stubs are generated from src/main/proto at build time. -->
+        <groupId>org.xolstice.maven.plugins</groupId>
+        <artifactId>protobuf-maven-plugin</artifactId>
+        <version>${V.protobufMavenPlugin}</version>
+        <configuration>
+          <protocArtifact>com.google.protobuf:protoc:${V.protobuf}:exe:\${os.detected.classifier}</protocArtifact>
+          <pluginId>grpc-java</pluginId>
+          <pluginArtifact>io.grpc:protoc-gen-grpc-java:${V.grpc}:exe:\${os.detected.classifier}</pluginArtifact>
+        </configuration>
+        <executions>
+          <execution>
+            <goals>
+              <goal>compile</goal>
+              <goal>compile-custom</goal>
+            </goals>
+          </execution>
+        </executions>
+      </plugin>`;
+}
+
+/** pom.xml: Spring Boot parent, only the clients the service uses, every version pinned. */
+export function pomXml(ctx: StubContext, features: JavaFeatures, groupId: string): GeneratedFile {
+  const artifact = packageSegment(ctx.wiring.node.name);
+  const deps = [dep('org.springframework.boot', 'spring-boot-starter-web', V.springBoot)];
+  if (features.grpc) {
+    deps.push(
+      dep('io.grpc', 'grpc-netty-shaded', V.grpc),
+      dep('io.grpc', 'grpc-protobuf', V.grpc),
+      dep('io.grpc', 'grpc-stub', V.grpc),
+      dep('com.google.protobuf', 'protobuf-java', V.protobuf),
+      dep('org.apache.tomcat', 'annotations-api', V.tomcatAnnotations, 'provided'),
+    );
+  }
+  if (features.kafka) deps.push(dep('org.apache.kafka', 'kafka-clients', V.kafka));
+  if (features.rabbitmq) deps.push(dep('com.rabbitmq', 'amqp-client', V.rabbitmq));
+  if (features.redis) deps.push(dep('redis.clients', 'jedis', V.jedis));
+  if (features.nats) deps.push(dep('io.nats', 'jnats', V.jnats));
+  if (features.postgres) deps.push(dep('org.postgresql', 'postgresql', V.postgresql));
+  if (features.mongodb) deps.push(dep('org.mongodb', 'mongodb-driver-sync', V.mongodb));
+  const extensions = features.grpc
+    ? `    <extensions>
+      <!-- Sets os.detected.classifier, so Maven fetches the protoc built for this machine. -->
+      <extension>
+        <groupId>kr.motd.maven</groupId>
+        <artifactId>os-maven-plugin</artifactId>
+        <version>${V.osMavenPlugin}</version>
+      </extension>
+    </extensions>
+`
+    : '';
+  const content = `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+
+  <parent>
+    <groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-starter-parent</artifactId>
+    <version>${V.springBoot}</version>
+    <relativePath/>
+  </parent>
+
+  <groupId>${groupId}</groupId>
+  <artifactId>${artifact}</artifactId>
+  <version>0.1.0</version>
+  <packaging>jar</packaging>
+
+  <properties>
+    <java.version>${V.java}</java.version>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+
+  <dependencies>
+${deps.join('\n')}
+  </dependencies>
+
+  <build>
+    <!-- A fixed name, so the Dockerfile and the run command do not depend on the version. -->
+    <finalName>service</finalName>
+${extensions}    <plugins>
+${features.grpc ? `${protobufPlugin()}\n` : ''}      <plugin>
+        <groupId>org.springframework.boot</groupId>
+        <artifactId>spring-boot-maven-plugin</artifactId>
+        <version>${V.springBoot}</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+`;
+  return { path: 'pom.xml', content };
+}

@@ -1,0 +1,86 @@
+import { RUNTIMES } from '../../../catalog/catalog';
+import { serviceEnv } from '../../../model/wiring';
+import { mdCode, mdTable, mdText } from '../../docs/markdown';
+import type { GeneratedFile } from '../../types';
+import { JAVA_BUILD, JAVA_JAR } from './docker';
+import type { JavaPlan } from './plan';
+import { JAVA_VERSIONS } from './versions';
+
+/** The service's README: what is safe to edit, how to build and run it, and its contract. */
+export function readme(p: JavaPlan): GeneratedFile {
+  const w = p.ctx.wiring;
+  const r = RUNTIMES[w.runtime];
+  const dir = (pkg: string) => `src/main/java/${pkg.replace(/\./g, '/')}/`;
+  const env = serviceEnv(w);
+  const handlers = [
+    ...(p.endpoints.length ? ['`ApiController.java`, `ApiModels.java`: the REST endpoints other services call.'] : []),
+    ...(p.ownRpcs.length ? ['`RpcHandlers.java`: the gRPC methods other services call.'] : []),
+    ...(p.messages.length ? ['`Messages.java`: message payloads, and the sample payloads `/ping` publishes.'] : []),
+    ...(p.subscribes.length ? ['`MessageHandlers.java`: what to do with each consumed message.'] : []),
+  ];
+  const uses = [
+    ...p.rest.map(
+      (x) =>
+        `- REST to ${mdCode(x.target)}: \`${x.cls}\` (typed methods per declared endpoint, at ${mdCode(x.call.envVar)}).`,
+    ),
+    ...p.grpc.map(
+      (x) => `- gRPC to ${mdCode(x.target)}: \`${x.cls}\` (\`${x.proto.service}\`, at ${mdCode(x.call.envVar)}).`,
+    ),
+    ...p.publishes.map(
+      (q) => `- publishes on ${mdCode(q.use.topic)} (${mdText(q.use.brokerKind)} ${mdCode(q.brokerDns)}).`,
+    ),
+    ...p.subscribes.map(
+      (q) => `- consumes ${mdCode(q.use.topic)} (${mdText(q.use.brokerKind)} ${mdCode(q.brokerDns)}).`,
+    ),
+    ...p.databases.map((d) => `- ${mdText(d.use.databaseKind)} ${mdCode(d.target)}, at ${mdCode(d.use.envVar)}.`),
+  ];
+  const lines = [
+    `# ${mdText(w.node.name)} (${mdText(r.label)})`,
+    '',
+    `A runnable ${mdText(r.framework)} service (Java ${JAVA_VERSIONS.java}, Spring Boot ${JAVA_VERSIONS.springBoot}${p.features.grpc ? `, grpc-java ${JAVA_VERSIONS.grpc}` : ''}) that keeps the project's service contract: \`GET /healthz\`, \`GET /ping\` answering the tree of every call it makes${p.own ? ', and the gRPC `Ping`' : ''}.`,
+    '',
+    '## What to edit',
+    '',
+    `Your code lives in ${mdCode(dir(p.handlers))}:`,
+    '',
+    ...(handlers.length
+      ? handlers.map((h) => `- ${h}`)
+      : ['- nothing yet: add a link to this service on the canvas to get handlers.']),
+    '',
+    `Everything in ${mdCode(dir(p.plumbing))}, \`Application.java\`, \`pom.xml\` and the copied \`.proto\` files under \`src/main/proto/\` is generated plumbing: exporting again rewrites it, so keep changes there small or move them into \`handlers\`. Exporting again also rewrites \`handlers\`; keep the service under version control and merge.`,
+    '',
+    ...(uses.length ? ['## Links', '', ...uses, ''] : []),
+    '## Build and run',
+    '',
+    'With JDK 17 and Maven:',
+    '',
+    '```sh',
+    JAVA_BUILD.join(' '),
+    `${env.map(([k, v]) => `${k}=${shellWord(v)}`).join(' ')} java -jar ${JAVA_JAR}`,
+    '```',
+    '',
+    p.features.grpc
+      ? 'The build generates the Java classes of the `.proto` files under `src/main/proto/` (protobuf-maven-plugin fetches `protoc` and `protoc-gen-grpc-java` for your machine from Maven Central).'
+      : '',
+    '',
+    'With Docker (the Dockerfile runs the same build): `docker build -t ' +
+      p.dns +
+      ' .`, or `docker compose up` from the project root.',
+    '',
+    '## Environment',
+    '',
+    'Every address comes from these variables; the values below are those compose.yaml sets.',
+    '',
+    mdTable(
+      ['variable', 'value in compose'],
+      env.map(([k, v]) => [mdCode(k), mdCode(v)]),
+    ),
+    '',
+  ];
+  return { path: 'README.md', content: lines.join('\n').replace(/\n{3,}/g, '\n\n') };
+}
+
+/** A value as one shell word (single-quoted unless it is plainly safe). */
+function shellWord(v: string): string {
+  return /^[A-Za-z0-9_./:@,+-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
