@@ -117,6 +117,22 @@ describe('generateProto', () => {
     for (const p of gen.plugins) expect(p.out).toMatch(/^gen\/[a-z]+$/);
   });
 
+  it('the buf set-up reports a lint error and a compile error', () => {
+    const files = generateProto(seedDesign());
+    const bad = files.map((f) =>
+      f.path.endsWith('inventory.proto') ? { ...f, content: f.content.replace('tree_json', 'treeJson') } : f,
+    );
+    const lint = bufCheck(bad).lint;
+    expect(lint.status).not.toBe(0);
+    expect(lint.output).toMatch(/FIELD_LOWER_SNAKE_CASE|lower_snake_case/);
+    const broken = files.map((f) =>
+      f.path.endsWith('inventory.proto')
+        ? { ...f, content: f.content.replace('returns (PingResponse)', 'returns (Nope)') }
+        : f,
+    );
+    expect(bufCheck(broken).build.status).not.toBe(0);
+  });
+
   it('is deterministic', () => {
     expect(generateProto(hostileDesign())).toEqual(generateProto(hostileDesign()));
   });

@@ -14,9 +14,9 @@ export function protoRelPath(design: Design, node: DesignNode): string {
   return `${p}/${s}/v1/${s}.proto`;
 }
 
-function message(name: string, fields: readonly ContractField[]): string {
+function message(name: string, fields: readonly ContractField[], comment: string): string {
   const body = fields.map((f) => `  ${PROTO_TYPES[f.type]} ${f.name} = ${f.number};`).join('\n');
-  return body ? `message ${name} {\n${body}\n}` : `message ${name} {}`;
+  return `// ${comment}\n` + (body ? `message ${name} {\n${body}\n}` : `message ${name} {}`);
 }
 
 /** The .proto of one gRPC-serving service: `Ping` plus the RPCs of its incoming gRPC links. */
@@ -41,7 +41,10 @@ export function protoForService(design: Design, w: ServiceWiring): GeneratedFile
     `service ${svc} {`,
     '  // Ping fans out over every outgoing link and returns the tree of who answered, as JSON.',
     `  rpc Ping(${q}PingRequest) returns (${q}PingResponse);`,
-    ...rpcs.map((r) => `  rpc ${r.name}(${q}${r.name}Request) returns (${q}${r.name}Response);`),
+    ...rpcs.flatMap((r) => [
+      `  // ${r.name} is declared on an incoming gRPC link; its generated handler returns sample data.`,
+      `  rpc ${r.name}(${q}${r.name}Request) returns (${q}${r.name}Response);`,
+    ]),
     '}',
     '',
     '// PingRequest carries the services the call has passed through, to stop loops.',
@@ -49,7 +52,12 @@ export function protoForService(design: Design, w: ServiceWiring): GeneratedFile
     '',
     '// PingResponse carries the answer tree as JSON text.',
     'message PingResponse {\n  string tree_json = 1;\n}',
-    ...rpcs.flatMap((r) => ['', message(`${r.name}Request`, r.request), '', message(`${r.name}Response`, r.response)]),
+    ...rpcs.flatMap((r) => [
+      '',
+      message(`${r.name}Request`, r.request, `${r.name}Request is the request of ${r.name}.`),
+      '',
+      message(`${r.name}Response`, r.response, `${r.name}Response is the answer of ${r.name}.`),
+    ]),
     '',
   ];
   return { path: protoRelPath(design, w.node), content: lines.join('\n') };
