@@ -1,4 +1,51 @@
+import type { GeneratedFile } from '../../types';
 import type { StubGenerator } from '../types';
+import { kafkaGo, natsGo, rabbitmqGo, redisStreamsGo } from './brokers';
+import { grpcClientsGo, restClientsGo } from './clients';
+import { apiGo } from './api';
+import { databasesGo } from './databases';
+import { goMod } from './deps';
+import { handlersGo } from './handlers';
+import { grpcServerGo, linksGo } from './links';
+import { goPlan } from './plan';
+import { DOCKERIGNORE, PROTOC_ARGS_FILE, dockerfile, mainGo, protocArgs, readme } from './project';
+import { serverGo } from './server';
 
-// Filled in by the runtime's own generator modules.
-export const goStub: StubGenerator = () => [];
+/**
+ * The Go · net/http stub: a module named after the service, generated plumbing under
+ * internal/plumbing, api/ and clients/, the user's code in handlers/, and the gRPC code
+ * generated from the copied .proto files by protoc at build time.
+ */
+export const goStub: StubGenerator = (ctx) => {
+  const plan = goPlan(ctx);
+  const w = plan.w;
+  const kinds = new Set([...w.publishes, ...w.subscribes].map((q) => q.brokerKind));
+  const dbs = new Set(w.databases.map((d) => d.databaseKind));
+  const files: GeneratedFile[] = [
+    { path: 'go.mod', content: goMod(plan.module, plan.features) },
+    { path: 'main.go', content: mainGo(plan) },
+    { path: 'api/api.go', content: apiGo(plan) },
+    { path: 'handlers/handlers.go', content: handlersGo(plan) },
+    { path: 'internal/plumbing/server.go', content: serverGo(plan.dns, w.servesGrpc) },
+    { path: 'internal/plumbing/links.go', content: linksGo(plan) },
+  ];
+  if (plan.rest.length > 0) files.push({ path: 'clients/rest.go', content: restClientsGo(plan) });
+  if (plan.grpc.length > 0) files.push({ path: 'clients/grpc.go', content: grpcClientsGo(plan) });
+  if (plan.ownProto) files.push({ path: 'internal/plumbing/grpc.go', content: grpcServerGo(plan) });
+  if (kinds.has('kafka')) files.push({ path: 'internal/plumbing/kafka.go', content: kafkaGo(plan.module) });
+  if (kinds.has('rabbitmq')) files.push({ path: 'internal/plumbing/rabbitmq.go', content: rabbitmqGo(plan.module) });
+  if (kinds.has('redis')) files.push({ path: 'internal/plumbing/redis.go', content: redisStreamsGo(plan.module) });
+  if (kinds.has('nats')) files.push({ path: 'internal/plumbing/nats.go', content: natsGo(plan.module) });
+  if (plan.features.redis || dbs.size > 0) {
+    const uses = { postgres: dbs.has('postgres'), mongodb: dbs.has('mongodb'), redis: dbs.has('redis') };
+    files.push({ path: 'internal/plumbing/databases.go', content: databasesGo(plan.features, uses) });
+  }
+  for (const p of plan.protos) files.push({ path: `proto/${p.rel}`, content: p.file.content });
+  if (plan.protos.length > 0) files.push({ path: PROTOC_ARGS_FILE, content: `${protocArgs(plan).join('\n')}\n` });
+  files.push(
+    { path: 'Dockerfile', content: dockerfile(plan) },
+    { path: '.dockerignore', content: DOCKERIGNORE },
+    { path: 'README.md', content: readme(plan) },
+  );
+  return files;
+};
