@@ -1,0 +1,21 @@
+/**
+ * Rewrites test/golden/<fixture>/ from the generators: `npm run golden:update`. Review the diff:
+ * it shows exactly what changed in the exported projects.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateProject } from '../src/core/generators/project';
+import { GOLDEN_DIR, fixtureNames, goldenDiff, loadFixture, readTree, writeGolden } from '../test/fixtures/load';
+
+const names = fixtureNames();
+for (const name of names) {
+  const files = generateProject(loadFixture(name));
+  const changes = goldenDiff(name, files, readTree(join(GOLDEN_DIR, name)));
+  writeGolden(name, files);
+  console.log(`${name}: ${files.length} files, ${changes.length} changed`);
+}
+// a fixture that was removed takes its golden folder with it
+for (const dir of readTree(GOLDEN_DIR).keys()) {
+  const top = dir.split('/')[0] ?? '';
+  if (top && !names.includes(top)) rmSync(join(GOLDEN_DIR, top), { recursive: true, force: true });
+}

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main';
+import { generateProject } from '../src/core/generators/project';
+import { FIXTURE_DIR, loadFixture, readTree } from './fixtures/load';
+
+const ROOT = join(FIXTURE_DIR, '..', '..');
+const tmp = mkdtempSync(join(tmpdir(), 'pgc-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'polyglot-canvas.mjs'), ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const fixture = (name: string) => join(FIXTURE_DIR, `${name}.json`);
+
+/** The same command line in this process: faster, for the cases that do not need the real binary. */
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('polyglot-canvas export', () => {
+  it('prints help with its commands', async () => {
+    const r = cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage: polyglot-canvas <command>');
+    expect(r.out).toContain('export');
+    expect((await run('export', '--help')).out).toContain('-o, --out');
+  });
+
+  it('writes a fixture into a folder, file for file as generateProject', async () => {
+    const dir = join(tmp, 'shop');
+    const r = cli('export', fixture('polyglot-shop'), '-o', `${dir}/`);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const files = generateProject(loadFixture('polyglot-shop'));
+    const written = readTree(dir);
+    expect([...written.keys()]).toEqual(files.map((f) => f.path));
+    for (const f of files) expect(written.get(f.path), f.path).toBe(f.content);
+    expect(r.out).toContain(`Wrote ${files.length} files`);
+    // a folder that is not empty is left alone unless asked
+    const again = await run('export', fixture('polyglot-shop'), '-o', dir);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('is not empty');
+    expect((await run('export', fixture('polyglot-shop'), '-o', dir, '--overwrite')).code).toBe(0);
+  });
+
+  it('writes the same zip from the binary and in process, holding the files of generateProject', async () => {
+    const a = join(tmp, 'a', 'hostile.zip');
+    const b = join(tmp, 'b.zip');
+    expect(cli('export', fixture('hostile-names'), '-o', a).code).toBe(0);
+    expect((await run('export', fixture('hostile-names'), '--out', b)).code).toBe(0);
+    const bytes = readFileSync(a);
+    expect(Buffer.compare(bytes, readFileSync(b))).toBe(0);
+    const zip = await JSZip.loadAsync(bytes);
+    const names = Object.keys(zip.files).sort();
+    const files = generateProject(loadFixture('hostile-names'));
+    expect(names).toEqual(files.map((f) => f.path));
+    expect(await zip.file('README.md')?.async('string')).toBe(files.find((f) => f.path === 'README.md')?.content);
+  });
+
+  it('checks a design without writing', async () => {
+    const r = await run('export', fixture('seed-kafka'), '--check');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('0 error(s)');
+  });
+
+  it('refuses a design with export errors, prints them, and exports with --force', async () => {
+    const design = JSON.parse(readFileSync(fixture('polyglot-shop'), 'utf8')) as { nodes: { port: number }[] };
+    for (const n of design.nodes) n.port = 8080;
+    const file = join(tmp, 'clash.json');
+    writeFileSync(file, JSON.stringify(design));
+    const r = await run('export', file, '-o', join(tmp, 'clash.zip'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('publish host port 8080');
+    expect(r.err).toContain('--force');
+    const check = await run('export', file, '--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/^error: .*publish host port 8080/m);
+    expect((await run('export', file, '-o', join(tmp, 'clash.zip'), '--force')).code).toBe(0);
+  });
+
+  it('fails with a message on a corrupt file, a foreign JSON file and a missing file', async () => {
+    const corrupt = join(tmp, 'corrupt.json');
+    writeFileSync(corrupt, '{"format": "polyglot-canvas/design", "version": 1, "nodes": [');
+    const r1 = cli('export', corrupt, '-o', join(tmp, 'x.zip'));
+    expect(r1.code).toBe(1);
+    expect(r1.err).toContain('not valid JSON');
+    const foreign = join(tmp, 'package.json');
+    writeFileSync(foreign, JSON.stringify({ name: 'something-else', version: '1.0.0' }));
+    const r2 = await run('export', foreign, '-o', join(tmp, 'y.zip'));
+    expect(r2.code).toBe(1);
+    expect(r2.err).toContain('not a Polyglot Canvas design');
+    const r3 = await run('export', join(tmp, 'nope.json'));
+    expect(r3.code).toBe(1);
+    expect(r3.err).toContain('cannot read');
+    expect(readTree(tmp).has('x.zip') || readTree(tmp).has('y.zip')).toBe(false);
+  });
+
+  it('prints restore warnings and still exports what it could repair', async () => {
+    const file = join(tmp, 'repairable.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'polyglot-canvas/design',
+        version: 1,
+        name: 'repairable',
+        nodes: [
+          { id: 'a', kind: 'go-nethttp', name: 'api', port: 8080 },
+          { id: 'b', kind: 'quantum-db' },
+        ],
+        links: [],
+      }),
+    );
+    const r = await run('export', file, '-o', join(tmp, 'repairable'));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/warning: .*unknown kind/);
+  });
+
+  it('answers a usage mistake with exit code 2 and the usage', async () => {
+    const r = cli('export');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Usage: polyglot-canvas export');
+    expect((await run('export', fixture('empty'), '--bogus')).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+  });
+});

@@ -1,0 +1,22 @@
+"""Starts class: `python -m app`. Generated: do not edit."""
+
+from __future__ import annotations
+
+import logging
+
+from .plumbing import config
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for chatty in ("pika", "nats", "httpx"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
+    from waitress import serve
+
+    from .main import app
+
+    serve(app, host="0.0.0.0", port=config.http_port(), threads=16)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,7 @@
+module etc-passwd
+
+go 1.26
+
+require (
+	github.com/jackc/pgx/v5 v5.12.0
+)

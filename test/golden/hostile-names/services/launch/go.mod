@@ -1,0 +1,7 @@
+module launch
+
+go 1.26
+
+require (
+	github.com/twmb/franz-go v1.22.3
+)

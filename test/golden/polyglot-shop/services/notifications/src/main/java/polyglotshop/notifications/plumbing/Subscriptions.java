@@ -1,0 +1,64 @@
+// Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
+package polyglotshop.notifications.plumbing;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import polyglotshop.notifications.handlers.MessageHandlers;
+import polyglotshop.notifications.handlers.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Starts every consumer once the service is up; each retries in the background until its broker answers. */
+@Component
+public class Subscriptions {
+  private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final Received received;
+  private final MessageHandlers handlers;
+  private final RabbitBus rabbitmqBus;
+
+  public Subscriptions(Received received, MessageHandlers handlers, RabbitBus rabbitmqBus) {
+    this.received = received;
+    this.handlers = handlers;
+    this.rabbitmqBus = rabbitmqBus;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void start() {
+    rabbitmqBus.subscribe(
+        Env.get("RABBITMQ_URL", "amqp://guest:guest@rabbitmq:5672/"),
+        "order-placed",
+        (topic, body) -> deliver("rabbitmq", "order-placed", body, Messages.OrderPlacedMessage.class, handlers::onOrderPlaced));
+  }
+
+  private interface Handler<T> {
+    void handle(String from, String id, T payload) throws Exception;
+  }
+
+  /** Parses the envelope, notes it in /ping's received list, then hands the payload to the handler. */
+  private <T> void deliver(String broker, String topic, byte[] body, Class<T> type, Handler<T> handler) {
+    JsonNode envelope;
+    try {
+      envelope = JSON.readTree(body);
+    } catch (Exception e) {
+      envelope = null;
+    }
+    if (envelope == null || !envelope.isObject()) {
+      LOG.warn("skipped a message on {} that is not a JSON envelope", topic);
+      return;
+    }
+    received.add(broker, topic, envelope);
+    try {
+      JsonNode payload = envelope.path("payload").isObject() ? envelope.get("payload") : JSON.createObjectNode();
+      handler.handle(envelope.path("from").asText(""), envelope.path("id").asText(""), JSON.treeToValue(payload, type));
+    } catch (Exception e) {
+      LOG.warn("the handler of {} failed: {}", topic, e.toString());
+    }
+  }
+}

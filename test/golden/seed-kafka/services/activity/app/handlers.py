@@ -1,0 +1,15 @@
+"""The code of activity that is yours to edit: REST endpoints, gRPC methods and the message hook.
+
+The plumbing (HTTP server, /healthz, /ping, gRPC server, brokers, clients) lives in app/plumbing and
+is generated: regenerating the project rewrites it but never needs to touch this file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def on_message(broker: str, topic: str, message: dict[str, Any]) -> None:
+    """Called for each message consumed; `message` is the envelope {id, from, topic, path, payload}."""
+    # TODO: react to the message. The plumbing already lists it under "received" in /ping.
+    return None
