@@ -66,6 +66,12 @@ export class EditorPage {
     return this.page.locator('.react-flow__edge-text', { hasText: text });
   }
 
+  /** Selects a link by clicking its label (the label's background takes the click). */
+  async clickEdge(label: string) {
+    const edge = this.edges.filter({ has: this.edgeLabel(label) });
+    await edge.locator('.react-flow__edge-textbg').click();
+  }
+
   /** Moves a node by dragging its card. */
   async dragNode(name: string, by: { x: number; y: number }) {
     const box = await this.node(name).boundingBox();
@@ -73,6 +79,8 @@ export class EditorPage {
     const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await this.page.mouse.move(start.x, start.y);
     await this.page.mouse.down();
+    // React Flow starts a drag once the pointer has moved a little; that first step is not applied.
+    await this.page.mouse.move(start.x + 2, start.y, { steps: 2 });
     await this.page.mouse.move(start.x + by.x / 2, start.y + by.y / 2, { steps: 5 });
     await this.page.mouse.move(start.x + by.x, start.y + by.y, { steps: 5 });
     await this.page.mouse.up();

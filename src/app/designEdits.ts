@@ -44,6 +44,42 @@ export function switchLinkKind(design: Design, id: string, kind: LinkKind): OpRe
   return { ok: true, design: { ...design, links } };
 }
 
+/** The broker end of a queue link. */
+function brokerOf(design: Design, link: DesignLink): string | undefined {
+  const source = design.nodes.find((n) => n.id === link.source);
+  if (!source) return undefined;
+  return isRuntime(source.kind) ? link.target : link.source;
+}
+
+/**
+ * The other queue links that meet this one on its broker and topic: its publishers and
+ * subscribers. They must agree on the topic and the message, or the exported services would
+ * publish where nobody listens.
+ */
+export function topicPartners(design: Design, id: string): DesignLink[] {
+  const link = design.links.find((l) => l.id === id);
+  if (!link || link.kind !== 'queue') return [];
+  const broker = brokerOf(design, link);
+  return design.links.filter(
+    (l) => l.id !== id && l.kind === 'queue' && l.topic === link.topic && brokerOf(design, l) === broker,
+  );
+}
+
+/**
+ * Carries a topic or message change of one queue link over to the partners it had in `before`
+ * (the design before the change), so the pair keeps meeting on the same topic.
+ */
+export function shareQueueContract(
+  before: Design,
+  after: Design,
+  id: string,
+  shared: { topic?: string; message?: DesignLink['message'] },
+): Design {
+  const partners = new Set(topicPartners(before, id).map((l) => l.id));
+  if (partners.size === 0 || Object.keys(shared).length === 0) return after;
+  return { ...after, links: after.links.map((l) => (partners.has(l.id) ? { ...l, ...shared } : l)) };
+}
+
 /**
  * Why a node cannot switch to another kind, or null. A switch must keep every link of the node
  * valid, otherwise the next load would silently drop those links.

@@ -169,3 +169,35 @@ describe('design store', () => {
     expect(s().design.name).toBe('shop');
   });
 });
+
+describe('queue links', () => {
+  it('a topic or message edit also changes the other end of the topic on the same broker', () => {
+    const { s, add } = setup();
+    const py = add('python-fastapi');
+    const go = add('go-nethttp');
+    const java = add('java-spring');
+    const kafka = add('kafka');
+    const nats = add('nats');
+    const pub = s().connect(py, kafka);
+    const sub = s().connect(kafka, go);
+    const other = s().connect(java, nats);
+    if (!pub.ok || !sub.ok || !other.ok) throw new Error('connect failed');
+    expect(s().design.links[1]?.topic).toBe('python-events');
+
+    s().updateLink(pub.id, { topic: 'orders' }, 'k');
+    const topics = () => s().design.links.map((l) => l.topic);
+    expect(topics()).toEqual(['orders', 'orders', 'java-events']);
+    s().updateLink(sub.id, { message: [{ name: 'total', type: 'float' }] });
+    expect(s().design.links[0]?.message).toEqual([{ name: 'total', type: 'float' }]);
+    expect(s().design.links[2]?.message).not.toEqual([{ name: 'total', type: 'float' }]);
+
+    // A new publisher joins the broker's topic; it can also move to a topic of its own.
+    const pub2 = s().connect(java, kafka);
+    if (!pub2.ok) throw new Error(pub2.reason);
+    expect(topics()).toEqual(['orders', 'orders', 'java-events', 'orders']);
+    s().updateLink(pub2.id, { topic: 'audit' }, undefined, { shareTopic: false });
+    expect(topics()).toEqual(['orders', 'orders', 'java-events', 'audit']);
+    s().updateLink(pub.id, { topic: 'orders-v2' });
+    expect(topics()).toEqual(['orders-v2', 'orders-v2', 'java-events', 'audit']);
+  });
+});

@@ -20,7 +20,7 @@ import {
   type XY,
 } from '../core';
 import { emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
-import { kindSwitchProblem, pickElements, switchLinkKind } from './designEdits';
+import { kindSwitchProblem, pickElements, switchLinkKind, shareQueueContract } from './designEdits';
 
 export type NoticeTone = 'error' | 'warning' | 'info';
 
@@ -65,7 +65,11 @@ export interface DesignActions {
   /** `key` coalesces consecutive edits of one field into one undo step. */
   updateNode(id: string, patch: NodePatch, key?: string): Result;
   setNodeKind(id: string, kind: NodeKind): Result;
-  updateLink(id: string, patch: LinkPatch, key?: string): Result;
+  /**
+   * Changes a link. A queue link's topic and message also change on its partners on the same
+   * broker and topic, unless `shareTopic` is false (to move one link to a topic of its own).
+   */
+  updateLink(id: string, patch: LinkPatch, key?: string, opts?: { shareTopic?: boolean }): Result;
   renameProject(name: string): Result;
   removeElements(ids: readonly string[]): void;
   removeSelection(): void;
@@ -170,10 +174,20 @@ export function createDesignStore(opts: StoreOptions = {}) {
       setNodeKind(id, kind) {
         return get().updateNode(id, { kind });
       },
-      updateLink(id, patch, key) {
-        const r = updateLinkOp(get().design, id, patch);
+      updateLink(id, patch, key, opts) {
+        const before = get().design;
+        const r = updateLinkOp(before, id, patch);
         if (!r.ok) return r;
-        commit(r.design, { key });
+        const { topic, message } = patch;
+        // Publishers and subscribers of one topic change together (see topicPartners).
+        const next =
+          opts?.shareTopic === false
+            ? r.design
+            : shareQueueContract(before, r.design, id, {
+                ...(topic !== undefined ? { topic } : {}),
+                ...(message !== undefined ? { message } : {}),
+              });
+        commit(next, { key });
         return { ok: true };
       },
       renameProject(name) {

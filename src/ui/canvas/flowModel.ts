@@ -108,7 +108,7 @@ export function createFlowModel() {
       data: hit?.data?.label === label && hit.data.kind === l.kind ? hit.data : { kind: l.kind, label },
       selected,
       className: `pc-edge--${l.kind}`,
-      markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 18, height: 18 },
+      markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 20, height: 20, markerUnits: 'userSpaceOnUse' },
       ariaLabel: `${label} link`,
     };
     edgeCache.set(l, rf);

@@ -150,10 +150,14 @@ export function QueueEditor(props: {
   topic: string;
   channelWord: string;
   onTopic: (topic: string) => string | null;
+  /** How many other links meet this one on the same broker and topic. */
+  partners: number;
+  sharing: boolean;
+  onSharingChange: (sharing: boolean) => void;
   message: readonly Field[];
   onMessage: (fields: Field[], key?: string) => string | null;
 }) {
-  const { topic, channelWord, onTopic, message, onMessage } = props;
+  const { topic, channelWord, onTopic, partners, sharing, onSharingChange, message, onMessage } = props;
   const word = channelWord.charAt(0).toUpperCase() + channelWord.slice(1);
   return (
     <section className="pc-contract" aria-label="Message">
@@ -162,12 +166,19 @@ export function QueueEditor(props: {
         className="pc-mono"
         value={topic}
         apply={(t) => (t.trim() === '' ? `A ${channelWord} needs a name.` : onTopic(t))}
-        hint={
-          topicName(topic) !== topic
-            ? `Exported as ${topicName(topic)}`
-            : `Publishers and subscribers meet on the same ${channelWord} name.`
-        }
+        hint={topicName(topic) !== topic ? `Exported as ${topicName(topic)}` : undefined}
       />
+      {partners > 0 ? (
+        <label className="pc-check">
+          <input type="checkbox" checked={sharing} onChange={(e) => onSharingChange(e.target.checked)} />
+          <span>
+            Keep the {partners === 1 ? 'other link' : `${partners} other links`} on this {channelWord} in step (
+            {word.toLowerCase()} and message)
+          </span>
+        </label>
+      ) : (
+        <p className="pc-note">Nothing else uses this {channelWord} on this broker yet.</p>
+      )}
       <FieldListEditor title="Message fields" fields={message} onChange={onMessage} />
     </section>
   );

@@ -10,6 +10,8 @@ import {
   type LinkKind,
   type LinkPatch,
 } from '../../core';
+import { useState } from 'react';
+import { topicPartners } from '../../app/designEdits';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { EndpointsEditor, QueueEditor, RpcsEditor } from './ContractEditors';
 import { SelectField } from './controls';
@@ -26,10 +28,13 @@ export function LinkInspector({ link }: { link: DesignLink }) {
   const store = useDesignStoreApi();
   const source = useDesignStore((s) => s.design.nodes.find((n) => n.id === link.source));
   const target = useDesignStore((s) => s.design.nodes.find((n) => n.id === link.target));
+  const partners = useDesignStore((s) => topicPartners(s.design, link.id).length);
+  const [shareTopic, setShareTopic] = useState(true);
   if (!source || !target) return null;
   const id = link.id;
   const apply = (patch: LinkPatch, field?: string): string | null => {
-    const r = store.getState().updateLink(id, patch, field === undefined ? undefined : `link:${id}:${field}`);
+    const key = field === undefined ? undefined : `link:${id}:${field}`;
+    const r = store.getState().updateLink(id, patch, key, { shareTopic });
     return r.ok ? null : r.reason;
   };
   const kinds = allowedLinkKinds(source.kind, target.kind);
@@ -84,6 +89,9 @@ export function LinkInspector({ link }: { link: DesignLink }) {
           topic={link.topic}
           channelWord={broker?.channelWord ?? 'topic'}
           onTopic={(topic) => apply({ topic }, 'topic')}
+          partners={partners}
+          sharing={shareTopic}
+          onSharingChange={setShareTopic}
           message={link.message}
           onMessage={(message, key) => apply({ message }, key && `message:${key}`)}
         />
