@@ -1,5 +1,5 @@
 import Ajv from 'ajv';
-import { parse } from 'yaml';
+import { parse, parseDocument, visit } from 'yaml';
 import schemaText from '../../../../test/schemas/compose-spec.json?raw';
 
 /**
@@ -34,7 +34,10 @@ export interface ComposeDoc {
 /** Parses compose.yaml as a YAML 1.1 reader would and returns every problem found. */
 export function composeProblems(text: string): { doc: ComposeDoc; problems: string[] } {
   const problems: string[] = [];
-  const doc = parse(text, { version: '1.1' }) as ComposeDoc;
+  const parsed = parseDocument(text, { version: '1.1' });
+  if (parsed.errors.length > 0) problems.push(`YAML: ${parsed.errors[0]?.message}`);
+  visit(parsed, { Alias: () => void problems.push('uses a YAML alias') });
+  const doc = parsed.toJS() as ComposeDoc;
   const strict = parse(text) as unknown;
   if (JSON.stringify(strict) !== JSON.stringify(doc)) problems.push('YAML 1.1 and 1.2 readers disagree');
   if (!validate(doc)) problems.push(...(validate.errors ?? []).map((e) => `schema: ${e.instancePath} ${e.message}`));

@@ -173,8 +173,10 @@ export const INFRA_PORT_NAME: Record<InfraId, string> = {
   frontend: 'http',
 };
 
-/** The NATS monitoring port (health endpoint), inside the container. */
-export const NATS_MONITOR_PORT = 8222;
+/** The NATS monitoring port (health endpoint) inside the container, clear of the client port. */
+export function natsMonitorPort(node: DesignNode): number {
+  return node.port === 8222 ? 8223 : 8222;
+}
 
 /**
  * How an infrastructure node is started: extra arguments to its image's entrypoint (so it listens
@@ -190,7 +192,7 @@ export function infraRuntime(node: DesignNode): { args: string[] | null; env: [s
     case 'redis':
       return { args: ['redis-server', '--port', p, '--appendonly', 'yes'], env: [] };
     case 'nats':
-      return { args: ['nats-server', '-p', p, '-m', String(NATS_MONITOR_PORT), '-js', '-sd', '/data'], env: [] };
+      return { args: ['nats-server', '-p', p, '-m', String(natsMonitorPort(node)), '-js', '-sd', '/data'], env: [] };
     case 'postgres':
       return {
         args: null,
@@ -244,7 +246,7 @@ export function infraCheck(node: DesignNode): string[] | null {
     case 'redis':
       return ['redis-cli', '-p', p, 'ping'];
     case 'nats':
-      return ['wget', '-qO-', `http://127.0.0.1:${NATS_MONITOR_PORT}/healthz`];
+      return ['wget', '-qO-', `http://127.0.0.1:${natsMonitorPort(node)}/healthz`];
     case 'postgres':
       // over TCP: during initdb the temporary server listens on the socket only
       return ['pg_isready', '-h', '127.0.0.1', '-p', p, '-U', 'app', '-d', 'app'];

@@ -1,0 +1,149 @@
+import { parse, parseAllDocuments, visit } from 'yaml';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Service } from 'kubernetes-models/v1/Service';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import { Job } from 'kubernetes-models/batch/v1/Job';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import type { GeneratedFile } from '../types';
+
+/**
+ * The checks every generated k8s/ folder must pass, shared by the example and property tests:
+ * kubernetes-models' schema validation of each document, plus what the OpenAPI schemas do not
+ * say and the API server does (name formats, label syntax, port names), and the folder's own
+ * consistency (kustomization, selectors, probes).
+ */
+
+type Model = { validate(): void };
+const MODELS: Record<string, new (data: never) => Model> = {
+  'v1/ConfigMap': ConfigMap,
+  'v1/Service': Service,
+  'apps/v1/Deployment': Deployment,
+  'apps/v1/StatefulSet': StatefulSet,
+  'batch/v1/Job': Job,
+  'networking.k8s.io/v1/Ingress': Ingress,
+};
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- walking parsed YAML */
+export type Doc = Record<string, any>;
+
+const DNS_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-)){0,13}[a-z0-9]$|^[a-z]$/;
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+
+export interface K8sResult {
+  docs: Doc[];
+  byFile: Map<string, Doc[]>;
+  problems: string[];
+}
+
+/** Parses every file under k8s/ and returns all documents and every problem found. */
+export function k8sProblems(files: readonly GeneratedFile[]): K8sResult {
+  const problems: string[] = [];
+  const byFile = new Map<string, Doc[]>();
+  const docs: Doc[] = [];
+  let kustomization: Doc | undefined;
+  for (const f of files) {
+    if (!f.path.startsWith('k8s/')) problems.push(`${f.path} is outside k8s/`);
+    if (f.path === 'k8s/kustomization.yaml') {
+      kustomization = parse(f.content, { version: '1.1' }) as Doc;
+      continue;
+    }
+    const parsed = parseAllDocuments(f.content, { version: '1.1' });
+    const parsedList = Array.isArray(parsed) ? parsed : [parsed];
+    for (const d of parsedList) {
+      if (d.errors.length > 0) problems.push(`${f.path}: ${d.errors[0]?.message}`);
+      visit(d, { Alias: () => void problems.push(`${f.path}: uses a YAML alias`) });
+    }
+    const list = parsedList.map((d) => d.toJS() as Doc);
+    const strict = parseAllDocuments(f.content);
+    const strictList = (Array.isArray(strict) ? strict : [strict]).map((d) => d.toJS() as unknown);
+    if (JSON.stringify(list) !== JSON.stringify(strictList)) problems.push(`${f.path}: YAML 1.1 and 1.2 disagree`);
+    byFile.set(f.path, list);
+    docs.push(...list);
+  }
+  if (!kustomization) problems.push('no kustomization.yaml');
+  else {
+    const listed = [...(kustomization.resources ?? [])].sort();
+    const present = [...byFile.keys()].map((p) => p.slice(4)).sort();
+    if (JSON.stringify(listed) !== JSON.stringify(present))
+      problems.push(`kustomization lists ${listed.join(',')} but files are ${present.join(',')}`);
+  }
+  const seen = new Set<string>();
+  for (const d of docs) problems.push(...docProblems(d, seen));
+  problems.push(...serviceProblems(docs));
+  return { docs, byFile, problems };
+}
+
+function docProblems(d: Doc, seen: Set<string>): string[] {
+  const out: string[] = [];
+  const key = `${d.apiVersion}/${d.kind}`;
+  const name = String(d.metadata?.name);
+  const Model = MODELS[key];
+  if (!Model) return [`unknown kind ${key}`];
+  try {
+    new Model(d as never).validate();
+  } catch (e) {
+    out.push(`${key} ${name}: ${(e as Error).message}`);
+  }
+  if (seen.has(`${key}/${name}`)) out.push(`${key} ${name} defined twice`);
+  seen.add(`${key}/${name}`);
+  if (!DNS_LABEL.test(name)) out.push(`${key} name ${name} is not a DNS label`);
+  out.push(...labelProblems(`${key} ${name}`, d.metadata?.labels));
+  if (!d.metadata?.labels?.['app.kubernetes.io/name'] || !d.metadata?.labels?.['app.kubernetes.io/part-of'])
+    out.push(`${key} ${name} lacks the recommended labels`);
+  if (d.kind === 'ConfigMap')
+    for (const k of Object.keys(d.data ?? {})) if (!CONFIG_KEY.test(k)) out.push(`ConfigMap ${name}: key ${k}`);
+  const pod = d.spec?.template;
+  if (pod) {
+    out.push(...labelProblems(`${key} ${name} template`, pod.metadata?.labels));
+    const match = d.spec?.selector?.matchLabels as Record<string, string> | undefined;
+    for (const [k, v] of Object.entries(match ?? {}))
+      if (pod.metadata?.labels?.[k] !== v) out.push(`${key} ${name}: selector ${k} does not match its pods`);
+    for (const c of pod.spec?.containers ?? []) {
+      if (!DNS_LABEL.test(c.name)) out.push(`${key} ${name}: container name ${c.name}`);
+      for (const p of c.ports ?? []) if (!PORT_NAME.test(p.name)) out.push(`${key} ${name}: port name ${p.name}`);
+      const ports = (c.ports ?? []).map((p: Doc) => p.containerPort);
+      if (new Set(ports).size !== ports.length) out.push(`${key} ${name}: repeated container port`);
+      if (d.kind !== 'Job' && (!c.readinessProbe || !c.livenessProbe))
+        out.push(`${key} ${name}: ${c.name} lacks probes`);
+      if (d.kind !== 'Job' && !c.resources?.requests) out.push(`${key} ${name}: ${c.name} lacks resource requests`);
+    }
+  }
+  return out;
+}
+
+function labelProblems(where: string, labels: Record<string, unknown> | undefined): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    if (!LABEL_KEY.test(k)) out.push(`${where}: label key ${k}`);
+    if (typeof v !== 'string' || !LABEL_VALUE.test(v)) out.push(`${where}: label ${k}=${String(v)}`);
+  }
+  return out;
+}
+
+/** Every Service selects pods of some workload and targets ports those pods name. */
+function serviceProblems(docs: Doc[]): string[] {
+  const out: string[] = [];
+  const workloads = docs.filter((d) => d.kind === 'Deployment' || d.kind === 'StatefulSet');
+  for (const s of docs.filter((d) => d.kind === 'Service')) {
+    const sel = s.spec?.selector as Record<string, string> | undefined;
+    if (!sel) {
+      out.push(`Service ${s.metadata?.name} has no selector`);
+      continue;
+    }
+    const w = workloads.find((x) => Object.entries(sel).every(([k, v]) => x.spec.template.metadata.labels[k] === v));
+    if (!w) {
+      out.push(`Service ${s.metadata.name} selects no workload`);
+      continue;
+    }
+    const named = new Set<string>(
+      w.spec.template.spec.containers.flatMap((c: Doc) => (c.ports ?? []).map((p: Doc) => p.name)),
+    );
+    for (const p of s.spec.ports ?? [])
+      if (!named.has(p.targetPort)) out.push(`Service ${s.metadata.name}: target port ${p.targetPort} not on its pods`);
+  }
+  return out;
+}
