@@ -6,6 +6,7 @@ import { dnsLabel } from '../../model/naming';
 import type { Design } from '../../model/types';
 import { wireServices } from '../../model/wiring';
 import { DesignBuilder, designArb, hostileDesign, seedDesign } from '../proto/designs.testkit';
+import { fixtureNames, loadFixture } from '../../../../test/fixtures/load';
 import { generateAsyncApi } from './index';
 import { parseAsyncApi } from './parser.testkit';
 
@@ -129,6 +130,10 @@ describe('generateAsyncApi', () => {
     const broken = text.replace('action: send', 'action: publish');
     const diagnostics = await parseAsyncApi(broken);
     expect(diagnostics.filter((d) => d.severity === 'error').length).toBeGreaterThan(0);
+  });
+
+  it.each(fixtureNames())('writes a valid document for the fixture %s', async (name) => {
+    await expectValidAsyncApi(loadFixture(name));
   });
 
   it('is deterministic', () => {

@@ -42,12 +42,12 @@ interface Use {
 }
 
 /** The envelope of docs/stub-contract.md around the declared fields. */
-function envelope(topic: string, fields: readonly ContractField[]): JsonSchema {
+function envelope(topic: string, sender: string, fields: readonly ContractField[]): JsonSchema {
   return {
     type: 'object',
     required: ['id', 'from', 'topic', 'path', 'payload'],
     properties: {
-      id: { type: 'string', description: 'Unique per message: the sender and a counter.', examples: ['orders-1'] },
+      id: { type: 'string', description: 'Unique per message: the sender and a counter.', examples: [`${sender}-1`] },
       from: { type: 'string', description: 'The DNS name of the service that sent it.' },
       topic: { type: 'string', const: topic },
       path: {
@@ -170,7 +170,7 @@ export function generateAsyncApi(design: Design): GeneratedFile[] {
                 name: id,
                 title: `A message on ${ch.topic}`,
                 contentType: 'application/json',
-                payload: envelope(ch.topic, fields),
+                payload: envelope(ch.topic, ch.sender, fields),
                 examples: [
                   {
                     name: 'sample',

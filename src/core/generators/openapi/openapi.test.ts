@@ -6,6 +6,7 @@ import { dnsLabel } from '../../model/naming';
 import type { Design } from '../../model/types';
 import { wireServices } from '../../model/wiring';
 import { DesignBuilder, designArb, hostileDesign, seedDesign } from '../proto/designs.testkit';
+import { fixtureNames, loadFixture } from '../../../../test/fixtures/load';
 import { generateOpenApi } from './index';
 import { lintOpenApi, type OpenApiProblem } from './redocly.testkit';
 
@@ -164,6 +165,10 @@ describe('generateOpenApi', () => {
       .replace('version: 0.1.0', 'versio: 0');
     const problems = await lintOpenApi(broken, 'spec');
     expect(problems.map((p) => p.ruleId)).toEqual(expect.arrayContaining(['operation-operationId-unique', 'struct']));
+  });
+
+  it.each(fixtureNames())('writes valid documents for the fixture %s', async (name) => {
+    await expectValidOpenApi(loadFixture(name));
   });
 
   it('is deterministic', () => {

@@ -7,6 +7,7 @@ import type { Design } from '../../model/types';
 import { wireServices } from '../../model/wiring';
 import { bufCheck } from './buf.testkit';
 import { DesignBuilder, designArb, hostileDesign, seedDesign } from './designs.testkit';
+import { fixtureNames, loadFixture } from '../../../../test/fixtures/load';
 import { generateProto } from './index';
 
 /**
@@ -131,6 +132,10 @@ describe('generateProto', () => {
         : f,
     );
     expect(bufCheck(broken).build.status).not.toBe(0);
+  });
+
+  it.each(fixtureNames())('passes buf lint and buf build for the fixture %s', (name) => {
+    expectValidProto(loadFixture(name));
   });
 
   it('is deterministic', () => {
