@@ -71,8 +71,10 @@ export function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 function message(err: unknown): string {
-  if (err instanceof Error) return \`\${err.name}: \${err.message}\`;
-  return String(err);
+  if (!(err instanceof Error)) return String(err);
+  // fetch reports "fetch failed" and keeps the reason (refused, timed out) in its cause
+  const cause = err.cause instanceof Error ? \` (\${err.cause.message})\` : '';
+  return \`\${err.name}: \${err.message}\${cause}\`;
 }
 
 type CallBase = { via: Call['via'] } & Record<string, unknown>;

@@ -117,7 +117,9 @@ def publish(link: config.QueueLink, hop: list[str]) -> str:
     try:
         publisher(link, json.dumps(message).encode("utf-8"))
     except Exception:
-        _drop(f"{link.kind} {os.environ.get(link.env, '')}")
+        # librdkafka reconnects by itself; other clients are made anew on the next call
+        if link.kind != "kafka":
+            _drop(f"{link.kind} {os.environ.get(link.env, '')}")
         raise
     return str(message["id"])
 

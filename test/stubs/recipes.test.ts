@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recipe as nodeRecipe } from '../../conformance/runtimes/node-express';
+import { recipe as fastapiRecipe } from '../../conformance/runtimes/python-fastapi';
+import { recipe as flaskRecipe } from '../../conformance/runtimes/python-flask';
+import { pythonVenv } from '../../conformance/runtimes/python-venv';
+import { nodeExpressStub } from '../../src/core/generators/stubs/node';
+import { pythonFastApiStub } from '../../src/core/generators/stubs/python';
+import { fullDesign, stubContexts } from './designs';
+
+const dir = mkdtempSync(join(tmpdir(), 'recipe-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('native recipes run the Dockerfile build steps', () => {
+  it('Python: pip install -r requirements.txt and gen_proto.py in a venv keyed by the requirements', () => {
+    const [ctx] = stubContexts(fullDesign('python-fastapi'));
+    if (!ctx) throw new Error('no service');
+    const files = new Map(pythonFastApiStub(ctx).map((f) => [f.path, f.content]));
+    const dockerfile = files.get('Dockerfile') ?? '';
+    expect(dockerfile).toContain('pip install -r requirements.txt');
+    expect(dockerfile).toContain('RUN python gen_proto.py');
+    expect(dockerfile).toContain('CMD ["python", "-m", "app"]');
+    writeFileSync(join(dir, 'requirements.txt'), files.get('requirements.txt') ?? '');
+    const venv = pythonVenv(dir, '/cache');
+    expect(venv).toMatch(/^\/cache\/venvs\/py-[0-9a-f]{16}$/);
+    for (const recipe of [fastapiRecipe, flaskRecipe]) {
+      const [install, gen] = recipe.build(dir, '/cache');
+      expect(install?.args.join(' ')).toContain('pip" install --disable-pip-version-check -r requirements.txt');
+      expect(install?.env?.VENV).toBe(venv);
+      expect(gen).toEqual({ cmd: `${venv}/bin/python`, args: ['gen_proto.py'] });
+      expect(recipe.start(dir, '/cache')).toMatchObject({ cmd: `${venv}/bin/python`, args: ['-m', 'app'] });
+    }
+    writeFileSync(join(dir, 'requirements.txt'), 'flask==3.1.3\n');
+    expect(pythonVenv(dir, '/cache')).not.toBe(venv);
+  });
+
+  it('Node: npm install, npm run build (tsc), node dist/main.js', () => {
+    const [ctx] = stubContexts(fullDesign('node-express'));
+    if (!ctx) throw new Error('no service');
+    const files = new Map(nodeExpressStub(ctx).map((f) => [f.path, f.content]));
+    const dockerfile = files.get('Dockerfile') ?? '';
+    expect(dockerfile).toContain('npm install --no-audit --no-fund');
+    expect(dockerfile).toContain('npm run build');
+    expect(dockerfile).toContain('CMD ["node", "dist/main.js"]');
+    expect(JSON.parse(files.get('package.json') ?? '{}')).toMatchObject({ scripts: { build: 'tsc -p tsconfig.json' } });
+    const [install, build] = nodeRecipe.build(dir, '/cache');
+    expect(install?.args.slice(0, 3)).toEqual(['install', '--no-audit', '--no-fund']);
+    expect(build).toEqual({ cmd: 'npm', args: ['run', 'build'] });
+    expect(nodeRecipe.start(dir, '/cache')).toEqual({ cmd: 'node', args: ['dist/main.js'] });
+  });
+});
