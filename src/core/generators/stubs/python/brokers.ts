@@ -169,10 +169,16 @@ def _nats_event_loop() -> Any:
 
 
 async def _nats_connect(url: str) -> Any:
+    """One attempt, no reconnects: a lost connection closes, and the callers connect again, with
+    backoff for consumers. (nats-py retries a refused first connect up to max_reconnect_attempts
+    times, forever when it is negative, so it is 1 here.)"""
     import nats
 
+    async def on_error(exc: Exception) -> None:
+        log.debug("NATS: %s", exc)
+
     return await nats.connect(
-        url, connect_timeout=2, allow_reconnect=True, max_reconnect_attempts=-1, reconnect_time_wait=1
+        url, connect_timeout=2, allow_reconnect=False, max_reconnect_attempts=1, reconnect_time_wait=0.5, error_cb=on_error
     )
 
 
@@ -191,13 +197,17 @@ def _nats_publish(link: config.QueueLink, body: bytes) -> None:
     import asyncio
 
     future = asyncio.run_coroutine_threadsafe(_nats_publish_async(link, body), _nats_event_loop())
-    future.result(config.TIMEOUT + 1)
+    try:
+        future.result(config.TIMEOUT + 1)
+    except BaseException:
+        future.cancel()  # a late success must not publish a message reported as failed
+        raise
 
 
 def _nats_consume(url_env: str, links: list[config.QueueLink]) -> None:
     import asyncio
 
-    async def subscribe() -> None:
+    async def subscribe() -> Any:
         nc = await _nats_connect(config.env(url_env))
         for link in links:
 
@@ -206,10 +216,12 @@ def _nats_consume(url_env: str, links: list[config.QueueLink]) -> None:
 
             await nc.subscribe(link.topic, queue=config.service_name(), cb=on_msg)
         log.info("subscribed to NATS subjects %s", [link.topic for link in links])
+        return nc
 
-    asyncio.run_coroutine_threadsafe(subscribe(), _nats_event_loop()).result(config.TIMEOUT * 3)
-    # the connection reconnects by itself from here on; this thread only has to stay alive
-    threading.Event().wait()
+    nc = asyncio.run_coroutine_threadsafe(subscribe(), _nats_event_loop()).result(config.TIMEOUT * 3)
+    while not nc.is_closed:
+        time.sleep(1)
+    raise RuntimeError("NATS connection closed")
 `;
 
 /** The messaging section of each broker kind. */
