@@ -1,7 +1,8 @@
 import { RUNTIMES } from '../../catalog/catalog';
 import { serviceEndpoints, serviceRpcs } from '../../model/contracts';
 import { dnsLabel, protoServiceName } from '../../model/naming';
-import { serviceEnv, type QueueUse } from '../../model/wiring';
+import type { QueueUse } from '../../model/wiring';
+import { deployEnv } from '../compose/plan';
 import { mdCode, mdTable, mdText } from '../docs/markdown';
 import type { GeneratedFile } from '../types';
 import type { StubContext } from './types';
@@ -15,7 +16,7 @@ export function placeholderStub(ctx: StubContext): GeneratedFile[] {
   const w = ctx.wiring;
   const r = RUNTIMES[w.runtime];
   const dns = dnsLabel(w.node.name);
-  const env = serviceEnv(w);
+  const env = deployEnv(w);
   const endpoints = serviceEndpoints(w);
   const rpcs = serviceRpcs(w);
   const lines = [
