@@ -9,7 +9,9 @@ from .plumbing import config
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for chatty in ("pika", "nats", "httpx"):
+    # failures already show in /ping and in the consumers' retry warnings
+    logging.getLogger("pika").setLevel(logging.CRITICAL)
+    for chatty in ("nats", "httpx"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
     import uvicorn
 
