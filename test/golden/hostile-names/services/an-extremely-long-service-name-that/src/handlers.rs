@@ -10,7 +10,10 @@ use tonic::Status;
 /// The AnExtremelyLongServiceNameThatKeepsGoing RPC.
 pub async fn an_extremely_long_service_name_that(request: pb::AnExtremelyLongServiceNameThatKeepsGoingRequest) -> Result<pb::AnExtremelyLongServiceNameThatKeepsGoingResponse, Status> {
     // TODO: replace the sample answer with your logic.
-    Ok(pb::AnExtremelyLongServiceNameThatKeepsGoingResponse { class_value: "sample-class_value".to_string(), package_value: "sample-package_value".to_string() })
+    Ok(pb::AnExtremelyLongServiceNameThatKeepsGoingResponse {
+        class_value: "sample-class_value".to_string(),
+        package_value: "sample-package_value".to_string(),
+    })
 }
 
 /// Each message consumed from topic-drop on reboot; `message.payload` holds an api::TopicDropPayload.

@@ -20,10 +20,8 @@ fn producer(env_var: &str) -> Result<FutureProducer, BoxError> {
     if let Some(p) = producers.get(env_var) {
         return Ok(p.clone());
     }
-    let p: FutureProducer = ClientConfig::new()
-        .set("bootstrap.servers", std::env::var(env_var)?)
-        .set("message.timeout.ms", "8000")
-        .create()?;
+    let p: FutureProducer =
+        ClientConfig::new().set("bootstrap.servers", std::env::var(env_var)?).set("message.timeout.ms", "8000").create()?;
     producers.insert(env_var.to_string(), p.clone());
     Ok(p)
 }

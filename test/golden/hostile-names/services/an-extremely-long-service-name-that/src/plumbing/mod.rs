@@ -27,10 +27,7 @@ pub const FRAMEWORK: &str = "axum";
 
 /// SERVICE_NAME, or the service's DNS name when it is unset.
 pub fn service_name() -> String {
-    std::env::var("SERVICE_NAME")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "an-extremely-long-service-name-that".to_string())
+    std::env::var("SERVICE_NAME").ok().filter(|s| !s.is_empty()).unwrap_or_else(|| "an-extremely-long-service-name-that".to_string())
 }
 
 /// The answer of /ping and of the gRPC Ping method.

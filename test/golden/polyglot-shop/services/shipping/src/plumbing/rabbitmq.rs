@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use futures_util::StreamExt;
 use lapin::options::{
-    BasicAckOptions, BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, ExchangeDeclareOptions,
-    QueueBindOptions, QueueDeclareOptions,
+    BasicAckOptions, BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, ExchangeDeclareOptions, QueueBindOptions,
+    QueueDeclareOptions,
 };
 use lapin::types::FieldTable;
 use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, ExchangeKind};
@@ -37,10 +37,7 @@ async fn publish_inner(env_var: &str, topic: &str, body: &[u8]) -> Result<(), Bo
     let (_, channel) = publishers.get(env_var).ok_or("no channel")?;
     declare(channel, topic).await?;
     let properties = BasicProperties::default().with_content_type("application/json".into()).with_delivery_mode(2);
-    let confirm = channel
-        .basic_publish(topic.into(), "".into(), BasicPublishOptions::default(), body, properties)
-        .await?
-        .await?;
+    let confirm = channel.basic_publish(topic.into(), "".into(), BasicPublishOptions::default(), body, properties).await?.await?;
     if confirm.is_nack() {
         return Err("the broker refused the message".into());
     }
@@ -69,12 +66,9 @@ where
         let queue = format!("{topic}.{}", service_name());
         let options = QueueDeclareOptions { durable: true, ..Default::default() };
         channel.queue_declare(queue.as_str().into(), options, FieldTable::default()).await?;
-        channel
-            .queue_bind(queue.as_str().into(), topic.into(), "".into(), QueueBindOptions::default(), FieldTable::default())
-            .await?;
-        let mut deliveries = channel
-            .basic_consume(queue.as_str().into(), "".into(), BasicConsumeOptions::default(), FieldTable::default())
-            .await?;
+        channel.queue_bind(queue.as_str().into(), topic.into(), "".into(), QueueBindOptions::default(), FieldTable::default()).await?;
+        let mut deliveries =
+            channel.basic_consume(queue.as_str().into(), "".into(), BasicConsumeOptions::default(), FieldTable::default()).await?;
         while let Some(delivery) = deliveries.next().await {
             let delivery = delivery?;
             deliver(broker, &delivery.data, handle).await;
