@@ -57,8 +57,8 @@ export function Canvas() {
   const selected = useMemo(() => new Set(selection), [selection]);
   const nodes = useMemo(() => model.nodes(designNodes, selected, sizes), [model, designNodes, selected, sizes]);
   const edges = useMemo(
-    () => model.edges(designLinks, designNodes, selected),
-    [model, designLinks, designNodes, selected],
+    () => model.edges(designLinks, designNodes, selected, sizes),
+    [model, designLinks, designNodes, selected, sizes],
   );
 
   // A loaded design (New, Open) brings its own camera.

@@ -4,9 +4,6 @@ import { RUNTIMES, describeKind, isRuntime } from '../../core';
 import { inkOn } from '../palette/paletteModel';
 import type { ServiceFlowNode } from './flowModel';
 
-/** Approximate card size, used to centre a node where it is dropped or added. */
-export const NODE_SIZE = { width: 224, height: 60 } as const;
-
 function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
   const d = describeKind(data.kind);
   const diagramOnly = isRuntime(data.kind) && RUNTIMES[data.kind].tier === 2;
@@ -34,6 +31,11 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
       </span>
       <Handle type="source" position={Position.Right} id="out" className="pc-handle" />
       <Handle type="source" position={Position.Bottom} id="out-bottom" className="pc-handle pc-handle--extra" />
+      {/* Anchors only: links to a node on the left or above leave and enter on the facing sides. */}
+      <Handle type="source" position={Position.Left} id="out-left" isConnectable={false} className="pc-anchor" />
+      <Handle type="target" position={Position.Right} id="in-right" isConnectable={false} className="pc-anchor" />
+      <Handle type="source" position={Position.Top} id="out-top" isConnectable={false} className="pc-anchor" />
+      <Handle type="target" position={Position.Bottom} id="in-bottom" isConnectable={false} className="pc-anchor" />
     </div>
   );
 }

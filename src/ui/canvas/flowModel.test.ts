@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, connect, emptyDesign, moveNodes, updateNode, type Design } from '../../core';
-import { createFlowModel, linkLabel } from './flowModel';
+import { createFlowModel, linkLabel, linkSides } from './flowModel';
 
 function design(): Design {
   let d = emptyDesign();
@@ -29,12 +29,12 @@ describe('flow model', () => {
     const sizes = new Map([['go-nethttp', { width: 200, height: 60 }]]);
     const before = model.nodes(d.nodes, none, sizes);
     const edgesBefore = model.edges(d.links, d.nodes, none);
-    const moved = moveNodes(d, new Map([['go-nethttp', { x: 999, y: 5 }]]));
+    const moved = moveNodes(d, new Map([['go-nethttp', { x: 260, y: 40 }]]));
     const after = model.nodes(moved.nodes, none, sizes);
     expect(after[0]).toBe(before[0]);
     expect(after[2]).toBe(before[2]);
     expect(after[1]).not.toBe(before[1]);
-    expect(after[1]?.position).toEqual({ x: 999, y: 5 });
+    expect(after[1]?.position).toEqual({ x: 260, y: 40 });
     expect(after[1]?.data).toBe(before[1]?.data);
     expect(after[1]?.measured).toEqual({ width: 200, height: 60 });
     const edgesAfter = model.edges(moved.links, moved.nodes, none);
@@ -62,5 +62,30 @@ describe('flow model', () => {
     expect(labels).toEqual(['REST', 'publish python-events', 'subscribe python-events']);
     const grpc = { ...d.links[0]!, kind: 'grpc' as const };
     expect(linkLabel(grpc, 'python-fastapi')).toBe('gRPC');
+  });
+});
+
+describe('link sides', () => {
+  const at = (id: string, x: number, y: number) => ({ ...design().nodes[0]!, id, position: { x, y } });
+  const none = new Map();
+  it('leaves on the side facing the target, so a link never cuts through a card', () => {
+    expect(linkSides(at('a', 0, 0), at('b', 400, 80), none)).toEqual(['out', 'in']);
+    expect(linkSides(at('a', 400, 0), at('b', 0, 30), none)).toEqual(['out-left', 'in-right']);
+    expect(linkSides(at('a', 0, 0), at('b', 20, 300), none)).toEqual(['out-bottom', 'in-top']);
+    expect(linkSides(at('a', 0, 300), at('b', -10, 0), none)).toEqual(['out-top', 'in-bottom']);
+  });
+
+  it('gives an edge a new object only when its sides flip', () => {
+    const model = createFlowModel();
+    const d = design();
+    const first = model.edges(d.links, d.nodes, new Set());
+    const nudged = moveNodes(d, new Map([['go-nethttp', { x: 260, y: 10 }]]));
+    const second = model.edges(nudged.links, nudged.nodes, new Set());
+    expect(second[0]).toBe(first[0]);
+    const flipped = moveNodes(d, new Map([['go-nethttp', { x: -400, y: 0 }]]));
+    const third = model.edges(flipped.links, flipped.nodes, new Set());
+    expect(third[0]).not.toBe(first[0]);
+    expect([third[0]?.sourceHandle, third[0]?.targetHandle]).toEqual(['out-left', 'in-right']);
+    expect(third[1]).toBe(first[1]);
   });
 });

@@ -35,6 +35,30 @@ export interface Size {
   height: number;
 }
 
+/** Approximate card size, used to centre a node where it is dropped and before it is measured. */
+export const NODE_SIZE = { width: 224, height: 60 } as const;
+
+type Side = readonly [sourceHandle: string, targetHandle: string];
+const RIGHT_TO_LEFT: Side = ['out', 'in'];
+const LEFT_TO_RIGHT: Side = ['out-left', 'in-right'];
+const DOWN: Side = ['out-bottom', 'in-top'];
+const UP: Side = ['out-top', 'in-bottom'];
+
+/**
+ * Which sides of the two cards a link leaves and enters, so it never cuts through a card when the
+ * target sits left of or below its source. Sideways wins unless the cards are stacked.
+ */
+export function linkSides(source: DesignNode, target: DesignNode, sizes: ReadonlyMap<string, Size>): Side {
+  const s = sizes.get(source.id) ?? NODE_SIZE;
+  const t = sizes.get(target.id) ?? NODE_SIZE;
+  const dx = target.position.x + t.width / 2 - (source.position.x + s.width / 2);
+  const dy = target.position.y + t.height / 2 - (source.position.y + s.height / 2);
+  const gapX = Math.abs(dx) - (s.width + t.width) / 2;
+  const gapY = Math.abs(dy) - (s.height + t.height) / 2;
+  if (gapX > 24 || gapX >= gapY) return dx >= 0 ? RIGHT_TO_LEFT : LEFT_TO_RIGHT;
+  return dy >= 0 ? DOWN : UP;
+}
+
 export const LINK_COLORS: Record<LinkKind, string> = {
   rest: '#475569',
   grpc: '#7c3aed',
@@ -94,17 +118,24 @@ export function createFlowModel() {
     return rf;
   }
 
-  function toEdge(l: DesignLink, selected: boolean, label: string): LinkFlowEdge {
+  function toEdge(l: DesignLink, selected: boolean, label: string, side: Side): LinkFlowEdge {
     const hit = edgeCache.get(l);
-    if (hit && hit.selected === selected && hit.data?.label === label) return hit;
+    if (
+      hit &&
+      hit.selected === selected &&
+      hit.data?.label === label &&
+      hit.sourceHandle === side[0] &&
+      hit.targetHandle === side[1]
+    )
+      return hit;
     const color = LINK_COLORS[l.kind];
     const rf: LinkFlowEdge = {
       id: l.id,
       type: 'link',
       source: l.source,
       target: l.target,
-      sourceHandle: 'out',
-      targetHandle: 'in',
+      sourceHandle: side[0],
+      targetHandle: side[1],
       data: hit?.data?.label === label && hit.data.kind === l.kind ? hit.data : { kind: l.kind, label },
       selected,
       className: `pc-edge--${l.kind}`,
@@ -120,9 +151,19 @@ export function createFlowModel() {
       if (lastById.size > nodes.length * 2 + 64) lastById.clear();
       return nodes.map((n) => toNode(n, selected.has(n.id), sizes.get(n.id)));
     },
-    edges(links: readonly DesignLink[], nodes: readonly DesignNode[], selected: ReadonlySet<string>) {
-      const kinds = new Map(nodes.map((n) => [n.id, n.kind]));
-      return links.map((l) => toEdge(l, selected.has(l.id), linkLabel(l, kinds.get(l.source))));
+    edges(
+      links: readonly DesignLink[],
+      nodes: readonly DesignNode[],
+      selected: ReadonlySet<string>,
+      sizes: ReadonlyMap<string, Size> = new Map(),
+    ) {
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      return links.map((l) => {
+        const source = byId.get(l.source);
+        const target = byId.get(l.target);
+        const side = source && target ? linkSides(source, target, sizes) : RIGHT_TO_LEFT;
+        return toEdge(l, selected.has(l.id), linkLabel(l, source?.kind), side);
+      });
     },
   };
 }

@@ -4,7 +4,7 @@ import type { NodeKind, XY } from '../../core';
 import { freeSpot } from '../../app/designEdits';
 import { useDesignStoreApi } from '../../app/storeContext';
 import type { AddResult } from '../../app/store';
-import { NODE_SIZE } from './ServiceNode';
+import { NODE_SIZE } from './flowModel';
 
 /**
  * Adds a node centred on a point of the canvas (flow coordinates), or on the middle of what the

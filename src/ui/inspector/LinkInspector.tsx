@@ -43,7 +43,14 @@ export function LinkInspector({ link }: { link: DesignLink }) {
     : isInfra(target.kind)
       ? INFRA[target.kind]
       : undefined;
-  const direction = link.kind === 'queue' ? (isInfra(source.kind) ? 'subscribes to' : 'publishes to') : 'calls';
+  const direction =
+    link.kind === 'queue'
+      ? isInfra(source.kind)
+        ? 'subscribes to'
+        : 'publishes to'
+      : link.kind === 'database'
+        ? 'uses'
+        : 'calls';
   const caller = link.kind === 'queue' && isInfra(source.kind) ? target : source;
   const callee = caller === source ? target : source;
 
@@ -95,11 +102,6 @@ export function LinkInspector({ link }: { link: DesignLink }) {
           message={link.message}
           onMessage={(message, key) => apply({ message }, key && `message:${key}`)}
         />
-      ) : null}
-      {link.kind === 'database' ? (
-        <p className="pc-note">
-          {source.name} reads and writes {target.name}. The exported stub opens the connection at start-up.
-        </p>
       ) : null}
 
       <button type="button" className="pc-danger-btn" onClick={() => store.getState().removeElements([id])}>
