@@ -10,6 +10,7 @@ import {
 } from '../../core';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { EnvEditor } from './EnvEditor';
+import { NodeLinks } from './NodeLinks';
 import { NumberField, SelectField, TextField } from './controls';
 
 const RUNTIME_OPTIONS = RUNTIME_IDS.map((id) => ({
@@ -104,6 +105,8 @@ export function NodeInspector({ node }: { node: DesignNode }) {
           apply={(replicas) => apply({ replicas }, 'replicas')}
         />
       </div>
+
+      <NodeLinks node={node} />
 
       <EnvEditor env={node.env} onChange={(env, key) => apply({ env }, key === undefined ? undefined : `env:${key}`)} />
 

@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { isEmptyDesign, newDesign } from '../../app/documents';
-import { DesignStoreProvider } from '../../app/storeContext';
+import { DesignStoreProvider, useDesignStore } from '../../app/storeContext';
 import type { DesignStoreApi } from '../../app/store';
 import { Canvas } from '../canvas/Canvas';
 import { Inspector } from '../inspector/Inspector';
@@ -33,6 +33,10 @@ export function App({ store, toolbarExtras, sidePanel }: AppProps) {
 
 function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
   const [confirmNew, setConfirmNew] = useState(false);
+  const projectName = useDesignStore((s) => s.design.name);
+  useEffect(() => {
+    document.title = `${projectName} · Polyglot Canvas`;
+  }, [projectName]);
   useShortcuts(store);
   const fileOver = useFileDrop(store);
   const summary = () => {
