@@ -1,4 +1,6 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import type { DesignNode } from '../../core';
+import type { DesignStore } from '../../app/store';
 import { useDesignStore } from '../../app/storeContext';
 import { LinkInspector } from './LinkInspector';
 import { NodeInspector } from './NodeInspector';
@@ -52,11 +54,40 @@ function Hint({ count }: { count: number }) {
   );
 }
 
+const sameBesidesPosition = (a: DesignNode, b: DesignNode) =>
+  a.id === b.id &&
+  a.kind === b.kind &&
+  a.name === b.name &&
+  a.port === b.port &&
+  a.grpcPort === b.grpcPort &&
+  a.replicas === b.replicas &&
+  a.env === b.env &&
+  a.description === b.description;
+
+/**
+ * A selector for the node the inspector shows. Dragging a node changes only its position, which
+ * the inspector does not show, so the selector keeps returning the same object during a drag and
+ * the form does not re-render (the same idea as zustand's useShallow, keyed on what is shown).
+ */
+function inspectedNodeSelector(id: string | null) {
+  let last: DesignNode | undefined;
+  return (s: DesignStore) => {
+    const n = id === null ? undefined : s.design.nodes.find((x) => x.id === id);
+    if (!(n && last && sameBesidesPosition(n, last))) last = n;
+    return last;
+  };
+}
+
+function useInspectedNode(id: string | null): DesignNode | undefined {
+  const selector = useMemo(() => inspectedNodeSelector(id), [id]);
+  return useDesignStore(selector);
+}
+
 /** The right-hand panel: edits the one selected node or link. */
 export const Inspector = memo(function Inspector() {
   const only = useDesignStore((s) => (s.selection.length === 1 ? (s.selection[0] ?? null) : null));
   const count = useDesignStore((s) => s.selection.length);
-  const node = useDesignStore((s) => (only === null ? undefined : s.design.nodes.find((n) => n.id === only)));
+  const node = useInspectedNode(only);
   const link = useDesignStore((s) => (only === null ? undefined : s.design.links.find((l) => l.id === only)));
   return (
     <aside className="pc-inspector" aria-label="Inspector">
