@@ -66,7 +66,19 @@ describe('Node.js · TypeScript (Express) stub', () => {
     expect(b.get('src/handlers.ts')).toMatch(
       /export async function getItemsById\(params: GetItemsByIdParams\)[\s\S]*count: 42/,
     );
-    expect(b.get('src/plumbing/grpcServer.ts')).toContain('GetItem: unary<GetItemRequest, GetItemResponse>');
+    const server = b.get('src/plumbing/grpcServer.ts') ?? '';
+    expect(server).toContain(
+      "import type { InventoryServiceHandlers } from '../gen/shop/inventory/v1/InventoryService.js';",
+    );
+    expect(server).toContain('GetItem: unary((req) => handlers.rpcGetItem({ id: req.id }))');
+    const bpkg = JSON.parse(b.get('package.json') ?? '{}') as { scripts: Record<string, string> };
+    expect(bpkg.scripts['gen:proto']).toBe(
+      'proto-loader-gen-types --keepCase --longs=Number --enums=String --defaults --grpcLib=@grpc/grpc-js --importFileExtension=.js -I proto -O src/gen shop/inventory/v1/inventory.proto shop/orders/v1/orders.proto',
+    );
+    expect(bpkg.scripts.build).toBe('npm run gen:proto && tsc -p tsconfig.json');
+    expect(a.get('src/plumbing/grpcClients.ts')).toContain(
+      "import type { InventoryServiceClient as InventoryGrpcStub } from '../gen/shop/inventory/v1/InventoryService.js';",
+    );
     expect(b.get('src/plumbing/config.ts')).toMatch(/SUBSCRIBES: QueueLink\[\] = \[\n {2}\{ broker: "kafka"/);
   });
 });

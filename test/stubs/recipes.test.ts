@@ -44,7 +44,9 @@ describe('native recipes run the Dockerfile build steps', () => {
     expect(dockerfile).toContain('npm install --no-audit --no-fund');
     expect(dockerfile).toContain('npm run build');
     expect(dockerfile).toContain('CMD ["node", "dist/main.js"]');
-    expect(JSON.parse(files.get('package.json') ?? '{}')).toMatchObject({ scripts: { build: 'tsc -p tsconfig.json' } });
+    expect(JSON.parse(files.get('package.json') ?? '{}')).toMatchObject({
+      scripts: { build: 'npm run gen:proto && tsc -p tsconfig.json' },
+    });
     const [install, build] = nodeRecipe.build(dir, '/cache');
     expect(install?.args.slice(0, 3)).toEqual(['install', '--no-audit', '--no-fund']);
     expect(build).toEqual({ cmd: 'npm', args: ['run', 'build'] });

@@ -28,6 +28,15 @@ export function loadService(protoPath: string, fullName: string): grpc.ServiceCl
 }
 `;
 
+/**
+ * The module that proto-loader-gen-types writes for a gRPC service at build time
+ * (\`src/gen/<package path>/<Service>.ts\`), as an import specifier from \`fromDir\`.
+ */
+export function genModule(fromDir: string, fullService: string): string {
+  const depth = fromDir.split('/').length - 1;
+  return `${'../'.repeat(depth)}gen/${fullService.split('.').join('/')}.js`;
+}
+
 function pick(fields: readonly ContractField[], from: string): string {
   return `{ ${fields.map((f) => `${f.name}: ${from}.${f.name}`).join(', ')} }`;
 }
@@ -35,16 +44,13 @@ function pick(fields: readonly ContractField[], from: string): string {
 /** `src/plumbing/grpcServer.ts`: Ping plus the declared RPCs, whose bodies live in handlers.ts. */
 export function grpcServerTs(p: StubPlan): string {
   if (!p.own) return '';
-  const methods = p.rpcs.map(
-    (r) =>
-      `    ${r.name}: unary<${r.name}Request, ${r.name}Response>((req) => handlers.rpc${r.name}(${pick(r.request, 'req')})),`,
-  );
+  const methods = p.rpcs.map((r) => `    ${r.name}: unary((req) => handlers.rpc${r.name}(${pick(r.request, 'req')})),`);
   return `/** The gRPC server of ${p.own.fullService}. Generated: do not edit; the RPC bodies live in src/handlers.ts. */
 
 import * as grpc from '@grpc/grpc-js';
 import * as handlers from '../handlers.js';
 import * as config from './config.js';
-import type { ${[...p.rpcs.flatMap((r) => [`${r.name}Request`, `${r.name}Response`])].join(', ') || 'Never'} } from './contracts.js';
+import type { ${p.own.service}Handlers } from '${genModule('src/plumbing', p.own.fullService)}';
 import { tree } from './ping.js';
 import { loadService } from './protos.js';
 
@@ -61,10 +67,11 @@ function unary<Req, Res>(run: (req: Req) => Promise<Res>): grpc.handleUnaryCall<
 export async function serveGrpc(): Promise<grpc.Server> {
   const service = loadService(${lit(p.own.protoPath)}, ${lit(p.own.fullService)});
   const server = new grpc.Server();
-  server.addService(service.service, {
-    Ping: unary<{ path: string[] }, { tree_json: string }>(async (req) => ({ tree_json: JSON.stringify(await tree(req.path ?? [])) })),
+  const implementation: ${p.own.service}Handlers = {
+    Ping: unary(async (req) => ({ tree_json: JSON.stringify(await tree(req.path ?? [])) })),
 ${methods.join('\n')}
-  });
+  };
+  server.addService(service.service, implementation);
   await new Promise<number>((resolve, reject) =>
     server.bindAsync(\`0.0.0.0:\${config.grpcPort()}\`, grpc.ServerCredentials.createInsecure(), (err, port) =>
       err ? reject(err) : resolve(port),
@@ -73,7 +80,7 @@ ${methods.join('\n')}
   console.log(\`gRPC ${p.own.fullService} listening on \${config.grpcPort()}\`);
   return server;
 }
-`.replace("import type { Never } from './contracts.js';\n", '');
+`;
 }
 
 /** `src/plumbing/grpcClients.ts`: a typed client per outgoing gRPC link, and the Ping of each. */
@@ -99,7 +106,9 @@ export function grpcPing(client: string, _path: string[]): Promise<string> {
   /** Calls ${r.name} on ${g.target}. */
   ${r.camel}(req: Partial<${n.prefix}${r.name}Request> = {}): Promise<${n.prefix}${r.name}Response> {
     const full: ${n.prefix}${r.name}Request = { ${r.request.map((f) => `${f.name}: req.${f.name} ?? ${tsZero(f.type)}`).join(', ')} };
-    return this.call<${n.prefix}${r.name}Request, ${n.prefix}${r.name}Response>(${lit(r.name)}, full);
+    return new Promise((resolve, reject) => {
+      this.stub().${r.name}(full, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res)));
+    });
   }
 `,
     );
@@ -108,46 +117,45 @@ ${types.join('\n\n')}
 
 /** gRPC client of ${g.fullService}, at the address in ${g.call.envVar}. */
 export class ${n.className} {
-  private client: grpc.Client | null = null;
+  private client: ${n.prefix}Stub | null = null;
 
-  private call<Req, Res>(method: string, req: Req): Promise<Res> {
+  private stub(): ${n.prefix}Stub {
     if (!this.client) {
       const Client = loadService(${lit(g.protoPath)}, ${lit(g.fullService)});
-      this.client = new Client(config.env(${lit(g.call.envVar)}), grpc.credentials.createInsecure());
+      this.client = new Client(config.env(${lit(g.call.envVar)}), grpc.credentials.createInsecure()) as unknown as ${n.prefix}Stub;
     }
-    const client = this.client as unknown as Record<string, UnaryMethod<Req, Res>>;
-    const fn = client[method];
-    if (!fn) return Promise.reject(new Error(\`no method \${method}\`));
-    return new Promise((resolve, reject) => {
-      fn.call(client, req, { deadline: Date.now() + config.TIMEOUT_MS }, (err, res) =>
-        err || res === undefined ? reject(err ?? new Error('empty answer')) : resolve(res),
-      );
-    });
+    return this.client;
   }
 
   /** The contract's Ping: the target's tree as JSON text. */
-  async ping(path: string[]): Promise<string> {
-    const res = await this.call<{ path: string[] }, { tree_json: string }>('Ping', { path });
-    return res.tree_json;
+  ping(path: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.stub().Ping({ path }, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
+    });
   }
 ${methods.join('')}}
 
 export const ${n.instance} = new ${n.className}();`;
   });
+  const imports = p.grpc.map(
+    (g) =>
+      `import type { ${g.service}Client as ${names.grpc.get(g)?.prefix ?? ''}Stub } from '${genModule('src/plumbing', g.fullService)}';`,
+  );
   const registry = p.grpc.map(
     (g) => `  ${lit(names.grpc.get(g)?.instance ?? '')}: ${names.grpc.get(g)?.instance ?? ''},`,
   );
   return `/** Typed gRPC clients of the services this one calls. Generated: do not edit. */
 
 import * as grpc from '@grpc/grpc-js';
+${imports.join('\n')}
 import * as config from './config.js';
 import { loadService } from './protos.js';
 
-type UnaryMethod<Req, Res> = (
-  req: Req,
-  options: grpc.CallOptions,
-  callback: (err: grpc.ServiceError | null, res?: Res) => void,
-) => void;
+const EMPTY = new Error('empty answer');
+
+function deadline(): grpc.CallOptions {
+  return { deadline: Date.now() + config.TIMEOUT_MS };
+}
 ${parts.join('\n')}
 
 const CLIENTS: Record<string, { ping(path: string[]): Promise<string> }> = {

@@ -13,14 +13,16 @@ import { contractsTs, handlersTs, restClientsTs } from './rest';
 
 /**
  * The Node.js · TypeScript (Express) stub: Express 5 compiled with tsc, @grpc/grpc-js with the
- * service definitions loaded from proto/ by @grpc/proto-loader, kafkajs, amqplib, ioredis, nats,
- * pg and mongodb. User code in `src/handlers.ts`, generated plumbing in `src/plumbing/`.
+ * TypeScript types of the protos generated at build time (proto-loader-gen-types) and the service
+ * definitions loaded from proto/ by @grpc/proto-loader, kafkajs, amqplib, ioredis, nats, pg and
+ * mongodb. User code in `src/handlers.ts`, generated plumbing in `src/plumbing/`.
  */
 export const nodeExpressStub: StubGenerator = (ctx) => {
   const p = planStub(ctx);
   const files: GeneratedFile[] = [
     { path: 'Dockerfile', content: nodeDockerfile(p) },
     { path: '.dockerignore', content: NODE_DOCKERIGNORE },
+    { path: '.gitignore', content: 'node_modules/\ndist/\nsrc/gen/\n' },
     { path: 'README.md', content: nodeReadme(p) },
     { path: 'package.json', content: packageJson(p) },
     { path: 'tsconfig.json', content: TSCONFIG_JSON },

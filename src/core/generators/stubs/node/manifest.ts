@@ -45,9 +45,18 @@ function deps(p: StubPlan): { dependencies: Dep[]; devDependencies: Dep[] } {
   return { dependencies: sorted(run), devDependencies: sorted(dev) };
 }
 
-/** `package.json`: ES modules, exact versions, `npm run build` = tsc. */
+/**
+ * Options of proto-loader-gen-types (from @grpc/proto-loader): the TypeScript types of the
+ * protos, generated at build time, must describe what `loadService` loads at run time, so the
+ * same options (field names as in the .proto, int64 as numbers, defaults filled in).
+ */
+const GEN_TYPES_FLAGS =
+  '--keepCase --longs=Number --enums=String --defaults --grpcLib=@grpc/grpc-js --importFileExtension=.js';
+
+/** `package.json`: ES modules, exact versions; `npm run build` generates the proto types and runs tsc. */
 export function packageJson(p: StubPlan): string {
   const d = deps(p);
+  const protos = [...new Set([...(p.own ? [p.own.protoPath] : []), ...p.grpc.map((g) => g.protoPath)])];
   const pinned = (list: Dep[]) => Object.fromEntries(list.map((k) => [k, NODE_VERSIONS[k]]));
   const pkg = {
     name: p.dns,
@@ -56,7 +65,13 @@ export function packageJson(p: StubPlan): string {
     type: 'module',
     main: 'dist/main.js',
     engines: { node: '>=20.19' },
-    scripts: { build: 'tsc -p tsconfig.json', start: 'node dist/main.js' },
+    scripts: protos.length
+      ? {
+          'gen:proto': `proto-loader-gen-types ${GEN_TYPES_FLAGS} -I proto -O src/gen ${protos.join(' ')}`,
+          build: 'npm run gen:proto && tsc -p tsconfig.json',
+          start: 'node dist/main.js',
+        }
+      : { build: 'tsc -p tsconfig.json', start: 'node dist/main.js' },
     dependencies: pinned(d.dependencies),
     devDependencies: pinned(d.devDependencies),
   };
@@ -119,6 +134,7 @@ CMD ["node", "dist/main.js"]
 /** `.dockerignore`: local installs and build output stay out of the build context. */
 export const NODE_DOCKERIGNORE = `node_modules
 dist
+src/gen
 npm-debug.log
 .env
 .git

@@ -10,7 +10,8 @@ export function nodeReadme(p: StubPlan): string {
     ['`src/handlers.ts`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `onMessage`'],
     ['`src/main.ts`', 'generated: the Express app, its routes, and the start of everything'],
     ['`src/plumbing/`', 'generated: /ping fan-out, brokers, databases, gRPC server and clients, contract types'],
-    ['`proto/`', 'copied from the project: loaded at start by `@grpc/proto-loader`'],
+    ['`proto/`', 'copied from the project: types generated at build, loaded at start by `@grpc/proto-loader`'],
+    ['`src/gen/`', 'generated at build time from `proto/` (`npm run gen:proto`); not in version control'],
     ['`package.json`', 'exact dependency versions: add yours here'],
   ];
   return `# ${mdText(p.w.node.name)} (${mdText(r.label)})
@@ -26,9 +27,10 @@ ${mdTable(['file', 'what it is'], rows)}
 Regenerating the project rewrites everything generated; keep your code in \`src/handlers.ts\`
 (and modules of your own that it imports).
 
-The gRPC service definitions are read from \`proto/\` when the service starts (no generated
-code to keep in step); the request and response types are in \`src/plumbing/contracts.ts\` and
-\`src/plumbing/grpcClients.ts\`. There is no lock file: every version in \`package.json\` is exact;
+\`npm run build\` first generates the TypeScript types of the protos into \`src/gen/\`
+(\`proto-loader-gen-types\`, from \`@grpc/proto-loader\`), so the gRPC server and clients are
+checked against the .proto at compile time; at run time \`@grpc/proto-loader\` loads the same
+files from \`proto/\`. There is no lock file: every version in \`package.json\` is exact;
 run \`npm install\` once and commit the \`package-lock.json\` it writes to pin the rest.
 
 ## Run it

@@ -21,6 +21,7 @@ function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
   const files: GeneratedFile[] = [
     { path: 'Dockerfile', content: pythonDockerfile(p) },
     { path: '.dockerignore', content: PY_DOCKERIGNORE },
+    { path: '.gitignore', content: '__pycache__/\n.venv/\nprotogen/\n' },
     { path: 'README.md', content: pythonReadme(p, flavour) },
     { path: 'requirements.txt', content: requirementsTxt(p, flavour) },
     { path: 'gen_proto.py', content: GEN_PROTO_PY },
