@@ -1,14 +1,15 @@
 /** Typed gRPC clients of the services this one calls. Generated: do not edit. */
 
 import * as grpc from '@grpc/grpc-js';
+import type { AnExtremelyLongServiceNameThatKeepsGoingServiceClient as AnExtremelyLongServiceNameThatKeepsGoingGrpcStub } from '../gen/rmrfetc/anextremelylongservicenamethatkeepsgoing/v1/AnExtremelyLongServiceNameThatKeepsGoingService.js';
 import * as config from './config.js';
 import { loadService } from './protos.js';
 
-type UnaryMethod<Req, Res> = (
-  req: Req,
-  options: grpc.CallOptions,
-  callback: (err: grpc.ServiceError | null, res?: Res) => void,
-) => void;
+const EMPTY = new Error('empty answer');
+
+function deadline(): grpc.CallOptions {
+  return { deadline: Date.now() + config.TIMEOUT_MS };
+}
 
 /** AnExtremelyLongServiceNameThatKeepsGoing request of an-extremely-long-service-name-that. */
 export interface AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingRequest {
@@ -23,33 +24,29 @@ export interface AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServ
 
 /** gRPC client of rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingService, at the address in AN_EXTREMELY_LONG_SERVICE_NAME_THAT_GRPC_ADDR. */
 export class AnExtremelyLongServiceNameThatKeepsGoingGrpcClient {
-  private client: grpc.Client | null = null;
+  private client: AnExtremelyLongServiceNameThatKeepsGoingGrpcStub | null = null;
 
-  private call<Req, Res>(method: string, req: Req): Promise<Res> {
+  private stub(): AnExtremelyLongServiceNameThatKeepsGoingGrpcStub {
     if (!this.client) {
       const Client = loadService("rmrfetc/anextremelylongservicenamethatkeepsgoing/v1/anextremelylongservicenamethatkeepsgoing.proto", "rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingService");
-      this.client = new Client(config.env("AN_EXTREMELY_LONG_SERVICE_NAME_THAT_GRPC_ADDR"), grpc.credentials.createInsecure());
+      this.client = new Client(config.env("AN_EXTREMELY_LONG_SERVICE_NAME_THAT_GRPC_ADDR"), grpc.credentials.createInsecure()) as unknown as AnExtremelyLongServiceNameThatKeepsGoingGrpcStub;
     }
-    const client = this.client as unknown as Record<string, UnaryMethod<Req, Res>>;
-    const fn = client[method];
-    if (!fn) return Promise.reject(new Error(`no method ${method}`));
-    return new Promise((resolve, reject) => {
-      fn.call(client, req, { deadline: Date.now() + config.TIMEOUT_MS }, (err, res) =>
-        err || res === undefined ? reject(err ?? new Error('empty answer')) : resolve(res),
-      );
-    });
+    return this.client;
   }
 
   /** The contract's Ping: the target's tree as JSON text. */
-  async ping(path: string[]): Promise<string> {
-    const res = await this.call<{ path: string[] }, { tree_json: string }>('Ping', { path });
-    return res.tree_json;
+  ping(path: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.stub().Ping({ path }, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
+    });
   }
 
   /** Calls AnExtremelyLongServiceNameThatKeepsGoing on an-extremely-long-service-name-that. */
   anExtremelyLongServiceNameThatKeepsGoing(req: Partial<AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingRequest> = {}): Promise<AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingResponse> {
     const full: AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingRequest = { an_extremely_long_service_name_that: req.an_extremely_long_service_name_that ?? '' };
-    return this.call<AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingRequest, AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingResponse>("AnExtremelyLongServiceNameThatKeepsGoing", full);
+    return new Promise((resolve, reject) => {
+      this.stub().AnExtremelyLongServiceNameThatKeepsGoing(full, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res)));
+    });
   }
 }
 

@@ -1,14 +1,15 @@
 /** Typed gRPC clients of the services this one calls. Generated: do not edit. */
 
 import * as grpc from '@grpc/grpc-js';
+import type { CPipesTagsServiceClient as CPipesTagsGrpcStub } from '../gen/rmrfetc/cpipestags/v1/CPipesTagsService.js';
 import * as config from './config.js';
 import { loadService } from './protos.js';
 
-type UnaryMethod<Req, Res> = (
-  req: Req,
-  options: grpc.CallOptions,
-  callback: (err: grpc.ServiceError | null, res?: Res) => void,
-) => void;
+const EMPTY = new Error('empty answer');
+
+function deadline(): grpc.CallOptions {
+  return { deadline: Date.now() + config.TIMEOUT_MS };
+}
 
 /** GetThing request of c-pipes-tags. */
 export interface CPipesTagsGrpcGetThingRequest {
@@ -22,33 +23,29 @@ export interface CPipesTagsGrpcGetThingResponse {
 
 /** gRPC client of rmrfetc.cpipestags.v1.CPipesTagsService, at the address in C_PIPES_TAGS_GRPC_ADDR. */
 export class CPipesTagsGrpcClient {
-  private client: grpc.Client | null = null;
+  private client: CPipesTagsGrpcStub | null = null;
 
-  private call<Req, Res>(method: string, req: Req): Promise<Res> {
+  private stub(): CPipesTagsGrpcStub {
     if (!this.client) {
       const Client = loadService("rmrfetc/cpipestags/v1/cpipestags.proto", "rmrfetc.cpipestags.v1.CPipesTagsService");
-      this.client = new Client(config.env("C_PIPES_TAGS_GRPC_ADDR"), grpc.credentials.createInsecure());
+      this.client = new Client(config.env("C_PIPES_TAGS_GRPC_ADDR"), grpc.credentials.createInsecure()) as unknown as CPipesTagsGrpcStub;
     }
-    const client = this.client as unknown as Record<string, UnaryMethod<Req, Res>>;
-    const fn = client[method];
-    if (!fn) return Promise.reject(new Error(`no method ${method}`));
-    return new Promise((resolve, reject) => {
-      fn.call(client, req, { deadline: Date.now() + config.TIMEOUT_MS }, (err, res) =>
-        err || res === undefined ? reject(err ?? new Error('empty answer')) : resolve(res),
-      );
-    });
+    return this.client;
   }
 
   /** The contract's Ping: the target's tree as JSON text. */
-  async ping(path: string[]): Promise<string> {
-    const res = await this.call<{ path: string[] }, { tree_json: string }>('Ping', { path });
-    return res.tree_json;
+  ping(path: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.stub().Ping({ path }, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
+    });
   }
 
   /** Calls GetThing on c-pipes-tags. */
   getThing(req: Partial<CPipesTagsGrpcGetThingRequest> = {}): Promise<CPipesTagsGrpcGetThingResponse> {
     const full: CPipesTagsGrpcGetThingRequest = { id: req.id ?? '' };
-    return this.call<CPipesTagsGrpcGetThingRequest, CPipesTagsGrpcGetThingResponse>("GetThing", full);
+    return new Promise((resolve, reject) => {
+      this.stub().GetThing(full, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res)));
+    });
   }
 }
 

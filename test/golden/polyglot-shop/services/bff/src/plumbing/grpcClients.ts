@@ -1,14 +1,15 @@
 /** Typed gRPC clients of the services this one calls. Generated: do not edit. */
 
 import * as grpc from '@grpc/grpc-js';
+import type { InventoryServiceClient as InventoryGrpcStub } from '../gen/polyglotshop/inventory/v1/InventoryService.js';
 import * as config from './config.js';
 import { loadService } from './protos.js';
 
-type UnaryMethod<Req, Res> = (
-  req: Req,
-  options: grpc.CallOptions,
-  callback: (err: grpc.ServiceError | null, res?: Res) => void,
-) => void;
+const EMPTY = new Error('empty answer');
+
+function deadline(): grpc.CallOptions {
+  return { deadline: Date.now() + config.TIMEOUT_MS };
+}
 
 /** Reserve request of inventory. */
 export interface InventoryGrpcReserveRequest {
@@ -34,39 +35,37 @@ export interface InventoryGrpcCheckStockResponse {
 
 /** gRPC client of polyglotshop.inventory.v1.InventoryService, at the address in INVENTORY_GRPC_ADDR. */
 export class InventoryGrpcClient {
-  private client: grpc.Client | null = null;
+  private client: InventoryGrpcStub | null = null;
 
-  private call<Req, Res>(method: string, req: Req): Promise<Res> {
+  private stub(): InventoryGrpcStub {
     if (!this.client) {
       const Client = loadService("polyglotshop/inventory/v1/inventory.proto", "polyglotshop.inventory.v1.InventoryService");
-      this.client = new Client(config.env("INVENTORY_GRPC_ADDR"), grpc.credentials.createInsecure());
+      this.client = new Client(config.env("INVENTORY_GRPC_ADDR"), grpc.credentials.createInsecure()) as unknown as InventoryGrpcStub;
     }
-    const client = this.client as unknown as Record<string, UnaryMethod<Req, Res>>;
-    const fn = client[method];
-    if (!fn) return Promise.reject(new Error(`no method ${method}`));
-    return new Promise((resolve, reject) => {
-      fn.call(client, req, { deadline: Date.now() + config.TIMEOUT_MS }, (err, res) =>
-        err || res === undefined ? reject(err ?? new Error('empty answer')) : resolve(res),
-      );
-    });
+    return this.client;
   }
 
   /** The contract's Ping: the target's tree as JSON text. */
-  async ping(path: string[]): Promise<string> {
-    const res = await this.call<{ path: string[] }, { tree_json: string }>('Ping', { path });
-    return res.tree_json;
+  ping(path: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.stub().Ping({ path }, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
+    });
   }
 
   /** Calls Reserve on inventory. */
   reserve(req: Partial<InventoryGrpcReserveRequest> = {}): Promise<InventoryGrpcReserveResponse> {
     const full: InventoryGrpcReserveRequest = { sku: req.sku ?? '', quantity: req.quantity ?? 0 };
-    return this.call<InventoryGrpcReserveRequest, InventoryGrpcReserveResponse>("Reserve", full);
+    return new Promise((resolve, reject) => {
+      this.stub().Reserve(full, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res)));
+    });
   }
 
   /** Calls CheckStock on inventory. */
   checkStock(req: Partial<InventoryGrpcCheckStockRequest> = {}): Promise<InventoryGrpcCheckStockResponse> {
     const full: InventoryGrpcCheckStockRequest = { sku: req.sku ?? '' };
-    return this.call<InventoryGrpcCheckStockRequest, InventoryGrpcCheckStockResponse>("CheckStock", full);
+    return new Promise((resolve, reject) => {
+      this.stub().CheckStock(full, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res)));
+    });
   }
 }
 
