@@ -51,6 +51,8 @@ public class KafkaBus {
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    // Uncompressed, so that every language's client can read it (KafkaJS has no Snappy codec).
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
     return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 

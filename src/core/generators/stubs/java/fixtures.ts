@@ -171,3 +171,34 @@ export function javaContexts(design: Design): StubContext[] {
       }),
     }));
 }
+
+/**
+ * A Java service among one service of each other tier-1 runtime with a stub, every one of them
+ * publishing to and consuming `mix` on all four brokers, with REST and gRPC calls across
+ * languages: the envelope and the broker semantics must interoperate for every pair.
+ */
+export function crossLanguageDesign(): Design {
+  const services: Node[] = [
+    ['jv', 'java-spring', 'jv'],
+    ['nd', 'node-express', 'nd'],
+    ['go', 'go-nethttp', 'gopher'],
+    ['py', 'python-fastapi', 'py'],
+  ];
+  const brokers: Node[] = [
+    ['kafka', 'kafka', 'kafka'],
+    ['rabbitmq', 'rabbitmq', 'rabbitmq'],
+    ['redis', 'redis', 'redis'],
+    ['nats', 'nats', 'nats'],
+  ];
+  const queues: Link[] = services.flatMap(([s]) =>
+    brokers.flatMap(([b]): Link[] => [
+      [s, b, 'queue', topic('mix')],
+      [b, s, 'queue', topic('mix')],
+    ]),
+  );
+  return build(
+    'mix',
+    [...services, ...brokers],
+    [['jv', 'nd', 'rest'], ['jv', 'go', 'grpc'], ['nd', 'py', 'rest'], ['py', 'jv', 'grpc'], ...queues],
+  );
+}

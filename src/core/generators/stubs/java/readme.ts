@@ -2,7 +2,7 @@ import { RUNTIMES } from '../../../catalog/catalog';
 import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdTable, mdText } from '../../docs/markdown';
 import type { GeneratedFile } from '../../types';
-import { JAVA_BUILD, JAVA_JAR } from './docker';
+import { JAVA_BUILD, JAVA_JAR, JAVA_OPTS } from './docker';
 import type { JavaPlan } from './plan';
 import { JAVA_VERSIONS } from './versions';
 
@@ -56,7 +56,7 @@ export function readme(p: JavaPlan): GeneratedFile {
     '',
     '```sh',
     JAVA_BUILD.join(' '),
-    `${env.map(([k, v]) => `${k}=${shellWord(v)}`).join(' ')} java -jar ${JAVA_JAR}`,
+    `${env.map(([k, v]) => `${k}=${shellWord(v)}`).join(' ')} java ${JAVA_OPTS.join(' ')} -jar ${JAVA_JAR}`,
     '```',
     '',
     p.features.grpc
