@@ -5,9 +5,9 @@ export function mainTs(p: StubPlan): string {
   const routes = p.endpoints.map((e) => {
     const expressPath = e.path.replace(/\{([a-z0-9_]+)\}/g, ':$1');
     const params = `{ ${e.params.map((k) => `${k}: String(req.params[${lit(k)}] ?? '')`).join(', ')}${e.params.length ? ' ' : ''}}`;
-    const body = e.method !== 'GET' && e.method !== 'DELETE' ? ', jsonBody(req.body)' : '';
+    const body = e.method !== 'GET' && e.method !== 'DELETE' ? ', jsonBody(req.body) as never' : '';
     return `app.${e.method.toLowerCase()}(${lit(expressPath)}, async (req, res) => {
-  res.json(await handlers.${e.operationId}(${params}${body} as never));
+  res.json(await handlers.${e.operationId}(${params}${body}));
 });`;
   });
   return `/** The Express app of ${p.dns}. Generated: do not edit; the endpoint bodies live in src/handlers.ts. */
