@@ -101,8 +101,9 @@ export function everyLinkDesign(): Design {
 
 /**
  * Hostile names everywhere: a project named `java` (a package no class loader accepts), services
- * whose names are reserved words, path tricks or collide with protoc's outer class, and fields,
- * RPCs and topics named like the plumbing's own members.
+ * whose names are reserved words, path tricks, a java.lang class or protoc's outer class, and
+ * fields, RPCs and topics named like the plumbing's own members; plus a service that serves gRPC
+ * with no declared RPC and one with no link at all.
  */
 export function hostileDesign(): Design {
   const fields = [
@@ -119,6 +120,8 @@ export function hostileDesign(): Design {
       ['a', 'java-spring', '"; rm -rf /'],
       ['b', 'java-spring', 'x1 service'],
       ['c', 'java-spring', 'class'],
+      ['d', 'java-spring', 'Object'],
+      ['e', 'java-spring', 'lonely'],
       ['kafka', 'kafka', 'Kafka "main"'],
     ],
     [
@@ -151,6 +154,8 @@ export function hostileDesign(): Design {
       ['a', 'kafka', 'queue', { topic: 'Orders/../Ünï', message: fields }],
       ['kafka', 'c', 'queue', { topic: 'Orders/../Ünï', message: fields }],
       ['kafka', 'a', 'queue', { topic: 'orders..x', message: [] }],
+      ['a', 'd', 'grpc', { rpcs: [] }],
+      ['a', 'd', 'rest', { endpoints: [] }],
     ],
   );
 }

@@ -180,7 +180,7 @@ describe('javaSpringStub with hostile names', () => {
   const all = ctxs.map((c) => javaSpringStub(c));
 
   it('still emits valid Java, XML and Dockerfiles', () => {
-    expect(all).toHaveLength(3);
+    expect(all).toHaveLength(5);
     for (const files of all) {
       for (const f of files) {
         expect(f.path).not.toMatch(/(^|\/)\.\.?(\/|$)|^\/|\\/);
@@ -198,6 +198,23 @@ describe('javaSpringStub with hostile names', () => {
     for (const f of b) expect(f.content).toContain('option java_package = "javaproject.x1service.v1";');
     const server = all.flatMap((files) => files).find((f) => f.path.endsWith('x1service/plumbing/GrpcServer.java'));
     expect(server?.content).toContain('javaproject.x1service.v1.X1ServiceOuterClass.PingRequest');
+  });
+
+  it('declares no all-lower-case variable where proto classes are named by package', () => {
+    // such a variable would hide the package of a project or service with the same name
+    const files = all.flatMap((f) => f).filter((f) => /(GrpcServer|GrpcClient|RpcHandlers)\.java$/.test(f.path));
+    expect(files.length).toBeGreaterThan(3);
+    for (const f of files) {
+      const decls = [
+        ...code(f.content).matchAll(
+          /\b(?:[A-Z][\w.]*(?:<[^<>]*(?:<[^<>]*>)?[^<>]*>)?|int|long|double|boolean)\s+([a-z][a-z0-9]*)\s*[=;,)]/g,
+        ),
+      ];
+      expect(
+        decls.map((d) => d[1]),
+        f.path,
+      ).toEqual([]);
+    }
   });
 });
 
