@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/styles/app.css';
@@ -7,9 +7,11 @@ import './ui/styles/canvasOverlays.css';
 import './ui/styles/palette.css';
 import './ui/styles/inspector.css';
 import './ui/styles/notices.css';
+import './ui/styles/preview.css';
 import { browserStorage, startApp } from './app/bootstrap';
 import { installTestBridge } from './app/testBridge';
 import { App } from './ui/shell/App';
+import { ConnectedPreview, ExportToolbar } from './ui/preview/ExportTools';
 
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
@@ -21,8 +23,19 @@ document.addEventListener('visibilitychange', () => {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
+function Root() {
+  const [previewOpen, setPreviewOpen] = useState(false);
+  return (
+    <App
+      store={store}
+      toolbarExtras={<ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />}
+      sidePanel={previewOpen ? <ConnectedPreview onClose={() => setPreviewOpen(false)} /> : null}
+    />
+  );
+}
+
 createRoot(root).render(
   <StrictMode>
-    <App store={store} />
+    <Root />
   </StrictMode>,
 );

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { Design } from '../../core';
-import { projectFileName } from '../../core/generators/project';
 import { downloadZip } from '../../app/exporter/download';
 import { projectGenerator } from '../../app/exporter/useProject';
 
@@ -26,6 +25,7 @@ export function ExportButton({ getDesign, onMessage }: Props) {
         onMessage(`Fix these before exporting: ${errors.map((e) => e.message).join(' ')}`, 'error');
         return;
       }
+      const { projectFileName } = await import('../../core/generators/project');
       await downloadZip(projectFileName(design), result.files);
       onMessage(`Exported ${result.files.length} files.`, 'info');
     } catch (e) {

@@ -1,5 +1,15 @@
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+// The features a reader of generated files uses: find, folding, copy, go to line.
+import 'monaco-editor/features/codicon/register.js';
+import 'monaco-editor/features/find/register.js';
+import 'monaco-editor/features/folding/register.js';
+import 'monaco-editor/features/clipboard/register.js';
+import 'monaco-editor/features/contextmenu/register.js';
+import 'monaco-editor/features/bracketMatching/register.js';
+import 'monaco-editor/features/wordHighlighter/register.js';
+import 'monaco-editor/features/gotoLine/register.js';
+import 'monaco-editor/features/stickyScroll/register.js';
 import 'monaco-editor/languages/definitions/yaml/register.js';
 import 'monaco-editor/languages/definitions/protobuf/register.js';
 import 'monaco-editor/languages/definitions/dockerfile/register.js';

@@ -1,0 +1,75 @@
+import JSZip from 'jszip';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { EditorPage } from './pages/EditorPage';
+
+/** Searches the file open in the preview with the editor's own find box; answers its match count text. */
+async function findInPreview(page: Page, text: string): Promise<string> {
+  const view = page.getByTestId('code-view');
+  await view.locator('.view-lines').click();
+  await page.keyboard.press('Control+f');
+  const input = view.getByRole('textbox', { name: 'Find' });
+  await input.fill(text);
+  const count = view.locator('.find-widget .matchesCount');
+  await expect(count).not.toHaveText('');
+  const answer = (await count.textContent()) ?? '';
+  await page.keyboard.press('Escape');
+  return answer;
+}
+
+test('the preview follows the design and Export downloads a project that parses', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.dragFromPalette('Python · FastAPI', { x: 200, y: 200 });
+  await ed.dragFromPalette('Go · net/http', { x: 520, y: 100 });
+  await ed.dragFromPalette('Node.js · TypeScript (Express)', { x: 520, y: 360 });
+
+  // Nothing selected: the preview shows the whole project.
+  await ed.pane.click({ position: { x: 40, y: 500 } });
+  await ed.button('Preview').click();
+  const preview = page.getByRole('region', { name: 'Export preview' });
+  await expect(preview.getByRole('treeitem', { name: 'compose.yaml' })).toBeVisible();
+  await preview.getByRole('button', { name: 'compose.yaml' }).click();
+  await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', 'compose.yaml');
+  await expect(page.getByTestId('code-view').locator('.view-lines')).toContainText('services');
+  expect(await findInPreview(page, 'GO_SERVICE_URL')).toMatch(/No results/);
+
+  // Adding a link changes compose.yaml: the caller now gets its target's address.
+  await ed.connect('python-service', 'go-service');
+  await page.keyboard.press('Escape');
+  await expect(ed.edgeLabel('REST')).toBeVisible();
+  await expect.poll(() => findInPreview(page, 'GO_SERVICE_URL')).toMatch(/1 of 1/);
+
+  // Selecting a node narrows the tree to its files.
+  await ed.node('go-service').click();
+  await expect(preview.getByRole('treeitem', { name: 'main.go' })).toBeVisible();
+  await expect(preview.getByRole('treeitem', { name: 'app.py' })).toHaveCount(0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), ed.button('Export').click()]);
+  expect(download.suggestedFilename()).toBe('my-system.zip');
+  const path = await download.path();
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+  for (const expected of [
+    'README.md',
+    'Makefile',
+    'compose.yaml',
+    'asyncapi.yaml',
+    'k8s/kustomization.yaml',
+    'openapi/go-service.yaml',
+    'services/python-service/Dockerfile',
+    'services/go-service/go.mod',
+    'services/typescript-service/package.json',
+  ]) {
+    expect(names).toContain(expected);
+  }
+  expect(names.every((n) => !n.startsWith('/') && !n.split('/').includes('..'))).toBe(true);
+  const compose = parse((await zip.file('compose.yaml')?.async('string')) ?? '') as {
+    services: Record<string, { environment?: Record<string, string> }>;
+  };
+  expect(Object.keys(compose.services)).toEqual(
+    expect.arrayContaining(['python-service', 'go-service', 'typescript-service']),
+  );
+  expect(compose.services['python-service']?.environment?.GO_SERVICE_URL).toBe('http://go-service:8080');
+});
