@@ -42,6 +42,8 @@ function main(): void {
     console.log(\`\${config.serviceName()} (${p.language} / ${p.framework}) listening on \${port}\`);
   });
 ${p.own ? `  serveGrpc().catch((err: unknown) => {\n    console.error('gRPC server failed to start:', err);\n    process.exit(1);\n  });\n` : ''}  startConsumers();
+  // as PID 1 in a container no signal has a default action: stop at once on docker stop
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
 }
 
 main();

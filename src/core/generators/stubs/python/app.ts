@@ -172,10 +172,15 @@ export function entryPy(p: StubPlan, flavour: 'fastapi' | 'flask'): string {
       ? `    import uvicorn
 
     uvicorn.run("app.main:app", host="0.0.0.0", port=config.http_port(), log_level="info")`
-      : `    from waitress import serve
+      : `    import signal
+    import sys
+
+    from waitress import serve
 
     from .main import app
 
+    # as PID 1 in a container no signal has a default action: stop at once on docker stop
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     serve(app, host="0.0.0.0", port=config.http_port(), threads=16)`;
   return `"""Starts ${p.dns}: \`python -m app\`. Generated: do not edit."""
 

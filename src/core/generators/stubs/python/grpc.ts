@@ -105,9 +105,9 @@ class ${g.className}:
                 self._stub_obj = _pb_grpc_${i}.${g.service}Stub(channel)
             return self._stub_obj
 
-    def ping(self, path: list[str]) -> str:
+    def ping(self, path: list[str], timeout: float = config.TIMEOUT) -> str:
         """The contract's Ping: returns the target's tree as JSON text."""
-        return str(self._stub().Ping(_pb_${i}.PingRequest(path=path), timeout=config.TIMEOUT).tree_json)
+        return str(self._stub().Ping(_pb_${i}.PingRequest(path=path), timeout=timeout).tree_json)
 ${methods.join('')}
 
 ${g.instance} = ${g.className}()`;
