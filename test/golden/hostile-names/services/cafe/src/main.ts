@@ -35,6 +35,8 @@ function main(): void {
     process.exit(1);
   });
   startConsumers();
+  // as PID 1 in a container no signal has a default action: stop at once on docker stop
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
 }
 
 main();

@@ -13,10 +13,15 @@ def main() -> None:
     logging.getLogger("pika").setLevel(logging.CRITICAL)
     for chatty in ("nats", "httpx"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
+    import signal
+    import sys
+
     from waitress import serve
 
     from .main import app
 
+    # as PID 1 in a container no signal has a default action: stop at once on docker stop
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     serve(app, host="0.0.0.0", port=config.http_port(), threads=16)
 
 

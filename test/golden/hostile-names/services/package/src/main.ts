@@ -30,6 +30,8 @@ function main(): void {
     console.log(`${config.serviceName()} (TypeScript / Express) listening on ${port}`);
   });
   startConsumers();
+  // as PID 1 in a container no signal has a default action: stop at once on docker stop
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
 }
 
 main();

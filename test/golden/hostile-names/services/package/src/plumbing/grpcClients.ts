@@ -7,8 +7,8 @@ import { loadService } from './protos.js';
 
 const EMPTY = new Error('empty answer');
 
-function deadline(): grpc.CallOptions {
-  return { deadline: Date.now() + config.TIMEOUT_MS };
+function deadline(ms = config.TIMEOUT_MS): grpc.CallOptions {
+  return { deadline: Date.now() + ms };
 }
 
 /** GetThing request of c-pipes-tags. */
@@ -34,9 +34,9 @@ export class CPipesTagsGrpcClient {
   }
 
   /** The contract's Ping: the target's tree as JSON text. */
-  ping(path: string[]): Promise<string> {
+  ping(path: string[], timeoutMs = config.TIMEOUT_MS): Promise<string> {
     return new Promise((resolve, reject) => {
-      this.stub().Ping({ path }, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
+      this.stub().Ping({ path }, deadline(timeoutMs), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
     });
   }
 
@@ -51,12 +51,12 @@ export class CPipesTagsGrpcClient {
 
 export const cPipesTagsGrpc = new CPipesTagsGrpcClient();
 
-const CLIENTS: Record<string, { ping(path: string[]): Promise<string> }> = {
+const CLIENTS: Record<string, { ping(path: string[], timeoutMs?: number): Promise<string> }> = {
   "cPipesTagsGrpc": cPipesTagsGrpc,
 };
 
 /** The contract's Ping on an outgoing gRPC link, by client name. */
-export function grpcPing(client: string, path: string[]): Promise<string> {
+export function grpcPing(client: string, path: string[], timeoutMs?: number): Promise<string> {
   const c = CLIENTS[client];
-  return c ? c.ping(path) : Promise.reject(new Error(`no gRPC client ${client}`));
+  return c ? c.ping(path, timeoutMs) : Promise.reject(new Error(`no gRPC client ${client}`));
 }

@@ -34,10 +34,10 @@ export function parsePath(raw: unknown): string[] {
 }
 
 /** Rejects when a promise takes longer than the call timeout (plus a margin for the call's own). */
-export function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, what: string, ms = config.TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out`)), config.TIMEOUT_MS + 1000);
+    timer = setTimeout(() => reject(new Error(`${what} timed out`)), ms + 1000);
   });
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
@@ -51,9 +51,13 @@ function message(err: unknown): string {
 
 type CallBase = { via: Call['via'] } & Record<string, unknown>;
 
-async function guard(base: CallBase, run: () => Promise<Record<string, unknown>>): Promise<Call> {
+async function guard(
+  base: CallBase,
+  run: () => Promise<Record<string, unknown>>,
+  ms = config.TIMEOUT_MS,
+): Promise<Call> {
   try {
-    return { ...base, ok: true, ...(await withTimeout(run(), base.via)) };
+    return { ...base, ok: true, ...(await withTimeout(run(), base.via, ms)) };
   } catch (err) {
     return { ...base, ok: false, error: message(err) };
   }
@@ -62,17 +66,17 @@ async function guard(base: CallBase, run: () => Promise<Record<string, unknown>>
 function rest(link: config.RestLink, hop: string[]): Promise<Call> {
   return guard({ via: 'rest', target: link.target }, async () => {
     const url = `${config.env(link.env).replace(/\/+$/, '')}/ping?path=${encodeURIComponent(hop.join(','))}`;
-    const resp = await fetch(url, { signal: AbortSignal.timeout(config.TIMEOUT_MS) });
+    const resp = await fetch(url, { signal: AbortSignal.timeout(config.callTimeoutMs(hop.length)) });
     if (resp.status !== 200) throw new Error(`HTTP ${resp.status} from ${url}`);
     return { tree: (await resp.json()) as unknown };
-  });
+  }, config.callTimeoutMs(hop.length));
 }
 
 function grpc(link: config.GrpcLink, hop: string[]): Promise<Call> {
   return guard({ via: 'grpc', target: link.target }, async () => {
     if (!link.client) throw new Error(`${link.target} serves no gRPC`);
-    return { tree: JSON.parse(await grpcPing(link.client, hop)) as unknown };
-  });
+    return { tree: JSON.parse(await grpcPing(link.client, hop, config.callTimeoutMs(hop.length))) as unknown };
+  }, config.callTimeoutMs(hop.length));
 }
 
 function queue(link: config.QueueLink, hop: string[]): Promise<Call> {

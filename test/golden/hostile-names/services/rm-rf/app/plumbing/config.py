@@ -16,8 +16,15 @@ DEFAULT_SERVICE_NAME = "rm-rf"
 DEFAULT_PORT = 8000
 DEFAULT_GRPC_PORT = 50051
 SERVES_GRPC = False
-#: Seconds every outgoing call may take before it counts as failed.
+#: Seconds a broker or database operation may take before it counts as failed.
 TIMEOUT = 5.0
+
+
+def call_timeout(hop_len: int) -> float:
+    """Seconds a call to another service may take: more the nearer the call is to the entry, so
+    that a slow link deep in the tree shows up as failed there, not as a time-out of every caller
+    above it (each hop waits a second longer than the one below, down to TIMEOUT + 1)."""
+    return TIMEOUT + max(1, 8 - hop_len)
 
 
 def service_name() -> str:

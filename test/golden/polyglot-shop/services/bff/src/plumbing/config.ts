@@ -10,8 +10,17 @@ export const DEFAULT_SERVICE_NAME = "bff";
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_GRPC_PORT = 50051;
 export const SERVES_GRPC = false;
-/** Milliseconds every outgoing call may take before it counts as failed. */
+/** Milliseconds a broker or database operation may take before it counts as failed. */
 export const TIMEOUT_MS = 5000;
+
+/**
+ * Milliseconds a call to another service may take: more the nearer the call is to the entry, so
+ * that a slow link deep in the tree shows up as failed there, not as a time-out of every caller
+ * above it (each hop waits a second longer than the one below, down to TIMEOUT_MS + 1 s).
+ */
+export function callTimeoutMs(hopLength: number): number {
+  return TIMEOUT_MS + 1000 * Math.max(1, 8 - hopLength);
+}
 
 export function serviceName(): string {
   return process.env.SERVICE_NAME || DEFAULT_SERVICE_NAME;

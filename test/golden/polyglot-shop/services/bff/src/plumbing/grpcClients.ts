@@ -7,8 +7,8 @@ import { loadService } from './protos.js';
 
 const EMPTY = new Error('empty answer');
 
-function deadline(): grpc.CallOptions {
-  return { deadline: Date.now() + config.TIMEOUT_MS };
+function deadline(ms = config.TIMEOUT_MS): grpc.CallOptions {
+  return { deadline: Date.now() + ms };
 }
 
 /** Reserve request of inventory. */
@@ -46,9 +46,9 @@ export class InventoryGrpcClient {
   }
 
   /** The contract's Ping: the target's tree as JSON text. */
-  ping(path: string[]): Promise<string> {
+  ping(path: string[], timeoutMs = config.TIMEOUT_MS): Promise<string> {
     return new Promise((resolve, reject) => {
-      this.stub().Ping({ path }, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
+      this.stub().Ping({ path }, deadline(timeoutMs), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
     });
   }
 
@@ -71,12 +71,12 @@ export class InventoryGrpcClient {
 
 export const inventoryGrpc = new InventoryGrpcClient();
 
-const CLIENTS: Record<string, { ping(path: string[]): Promise<string> }> = {
+const CLIENTS: Record<string, { ping(path: string[], timeoutMs?: number): Promise<string> }> = {
   "inventoryGrpc": inventoryGrpc,
 };
 
 /** The contract's Ping on an outgoing gRPC link, by client name. */
-export function grpcPing(client: string, path: string[]): Promise<string> {
+export function grpcPing(client: string, path: string[], timeoutMs?: number): Promise<string> {
   const c = CLIENTS[client];
-  return c ? c.ping(path) : Promise.reject(new Error(`no gRPC client ${client}`));
+  return c ? c.ping(path, timeoutMs) : Promise.reject(new Error(`no gRPC client ${client}`));
 }

@@ -30,9 +30,9 @@ class InventoryGrpcClient:
                 self._stub_obj = _pb_grpc_0.InventoryServiceStub(channel)
             return self._stub_obj
 
-    def ping(self, path: list[str]) -> str:
+    def ping(self, path: list[str], timeout: float = config.TIMEOUT) -> str:
         """The contract's Ping: returns the target's tree as JSON text."""
-        return str(self._stub().Ping(_pb_0.PingRequest(path=path), timeout=config.TIMEOUT).tree_json)
+        return str(self._stub().Ping(_pb_0.PingRequest(path=path), timeout=timeout).tree_json)
 
     def reserve(self, sku: str = "", quantity: int = 0) -> dict[str, Any]:
         """Calls Reserve on inventory."""

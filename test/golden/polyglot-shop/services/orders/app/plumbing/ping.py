@@ -48,7 +48,7 @@ def _rest(link: config.RestLink, hop: list[str]) -> dict[str, Any]:
 
     def call() -> dict[str, Any]:
         url = config.env(link.env).rstrip("/") + "/ping"
-        resp = httpx.get(url, params={"path": ",".join(hop)}, timeout=config.TIMEOUT)
+        resp = httpx.get(url, params={"path": ",".join(hop)}, timeout=config.call_timeout(len(hop)))
         if resp.status_code != 200:
             raise RuntimeError(f"HTTP {resp.status_code} from {url}")
         return {"tree": resp.json()}
@@ -63,7 +63,7 @@ def _grpc(link: config.GrpcLink, hop: list[str]) -> dict[str, Any]:
         from . import grpc_clients
 
         client = getattr(grpc_clients, link.client)
-        return {"tree": json.loads(client.ping(hop))}
+        return {"tree": json.loads(client.ping(hop, timeout=config.call_timeout(len(hop))))}
 
     return _guard({"via": "grpc", "target": link.target}, call)
 
