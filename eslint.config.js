@@ -44,8 +44,14 @@ export default tseslint.config(
           patterns: [
             { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/core is pure: no React.' },
             { group: ['zustand', 'zustand/*'], message: 'src/core is pure: no store.' },
-            { group: ['@xyflow/*', 'jszip', 'monaco-editor', 'monaco-editor/*'], message: 'src/core is pure: no UI or zip library.' },
-            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/core runs in the browser too: no Node built-ins.' },
+            {
+              group: ['@xyflow/*', 'jszip', 'monaco-editor', 'monaco-editor/*'],
+              message: 'src/core is pure: no UI or zip library.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'child_process'],
+              message: 'src/core runs in the browser too: no Node built-ins.',
+            },
             { group: ['**/app/**', '**/ui/**', '**/cli/**'], message: 'src/core imports nothing from app, ui or cli.' },
           ],
         },
