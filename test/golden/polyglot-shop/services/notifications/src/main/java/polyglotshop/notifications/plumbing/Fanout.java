@@ -137,10 +137,14 @@ public class Fanout {
     tasks.add(Map.entry(entry, future));
   }
 
+  /** The exception and, when it has one, its root cause: "StatusRuntimeException: UNAVAILABLE (...)". */
   private static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return root == e ? oneLine(e) : oneLine(e) + " (" + oneLine(root) + ")";
+  }
+
+  private static String oneLine(Throwable e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 }
