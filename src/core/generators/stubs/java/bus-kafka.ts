@@ -40,7 +40,7 @@ public class KafkaBus {
     producers
         .computeIfAbsent(servers, KafkaBus::producer)
         .send(new ProducerRecord<>(topic, message.id(), message.body()))
-        .get(10, TimeUnit.SECONDS);
+        .get(Env.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static KafkaProducer<String, byte[]> producer(String servers) {
@@ -48,8 +48,8 @@ public class KafkaBus {
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, Env.instanceName());
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     // Uncompressed, so that every language's client can read it (KafkaJS has no Snappy codec).
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");

@@ -56,9 +56,23 @@ function env(p: JavaPlan): GeneratedFile {
     `${HEADER}
 package ${p.plumbing};
 
+import java.time.Duration;
+
 /** Configuration comes only from environment variables; the fallbacks are what compose sets. */
 public final class Env {
+  /** How long a broker or database operation may take before it counts as failed. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(5);
+
   private Env() {}
+
+  /**
+   * How long a call to another service may take: longer the nearer the call is to the entry, so a
+   * slow link deep in the tree fails there rather than timing out every caller above it (each hop
+   * waits a second longer than the one below, down to TIMEOUT + 1 s).
+   */
+  public static Duration callTimeout(int hopLength) {
+    return TIMEOUT.plusSeconds(Math.max(1, 8 - hopLength));
+  }
 
   /** The variable's value, or the fallback when it is unset or blank. */
   public static String get(String key, String fallback) {

@@ -95,7 +95,6 @@ ${usesMessages ? `import ${p.handlers}.Messages;\n` : ''}import org.springframew
 @Component
 public class Fanout {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long CALL_SECONDS = 20;
   private final ExecutorService pool =
       Executors.newCachedThreadPool(
           task -> {
@@ -142,14 +141,17 @@ ${deps.map((d) => `    this.${d.field} = ${d.field};`).join('\n')}
   private List<Map<String, Object>> calls(List<String> hops) {
     List<Map.Entry<Map<String, Object>, Future<?>>> tasks = new ArrayList<>();
 ${callLines(p).join('\n')}
+    // every call has its own time-out; this is the backstop, a little longer than the longest
+    long waitMillis = Env.callTimeout(hops.size()).toMillis() + 2000;
+    long deadline = System.currentTimeMillis() + waitMillis;
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map.Entry<Map<String, Object>, Future<?>> task : tasks) {
       Map<String, Object> entry = task.getKey();
       String error = null;
       try {
-        task.getValue().get(CALL_SECONDS, TimeUnit.SECONDS);
+        task.getValue().get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        error = "no answer within " + CALL_SECONDS + " s";
+        error = "no answer within " + waitMillis + " ms";
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         error = "interrupted";

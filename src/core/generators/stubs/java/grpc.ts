@@ -211,7 +211,9 @@ public class ${g.cls} {
 
   /** Ping: the target's tree for a request that has passed through {@code pathHops}, as JSON text. */
   public String ping(List<String> pathHops) {
-    return ${stub}()
+    long timeoutMillis = Env.callTimeout(pathHops.size()).toMillis();
+    return ${svc}.newBlockingStub(${channel}())
+        .withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS)
         .ping(${msg(g.proto, 'PingRequest')}.newBuilder().addAll${protoAccessor('path')}(pathHops).build())
         .get${protoAccessor('tree_json')}();
   }

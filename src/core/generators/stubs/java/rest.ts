@@ -122,7 +122,7 @@ function clientMethod(e: JavaEndpoint): string {
   const args = [...[...path.values()].map((java) => `String ${java}`), ...(body ? [`${e.pascal}Request ${body}`] : [])];
   return `  /** ${e.method} ${e.path} */
   public ${e.pascal}Response ${e.operationId}(${args.join(', ')}) throws IOException, InterruptedException {
-    return JSON.treeToValue(send(${javaString(e.method)}, ${pathExpr(e, path)}, ${body ?? 'null'}), ${e.pascal}Response.class);
+    return JSON.treeToValue(send(${javaString(e.method)}, ${pathExpr(e, path)}, ${body ?? 'null'}, TIMEOUT), ${e.pascal}Response.class);
   }`;
 }
 
@@ -160,6 +160,7 @@ import org.springframework.stereotype.Component;
 public class ${r.cls} {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** How long a typed call may take. */
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -175,12 +176,14 @@ public class ${r.cls} {
 
   /** The target's /ping tree for a request that has passed through {@code hops}. */
   public JsonNode ping(List<String> hops) throws IOException, InterruptedException {
-    return send("GET", "/ping?path=" + URLEncoder.encode(String.join(",", hops), StandardCharsets.UTF_8), null);
+    String query = "/ping?path=" + URLEncoder.encode(String.join(",", hops), StandardCharsets.UTF_8);
+    return send("GET", query, null, Env.callTimeout(hops.size()));
   }
 ${r.endpoints.map((e) => `\n${clientMethod(e)}\n`).join('')}
-  private JsonNode send(String method, String target, Object body) throws IOException, InterruptedException {
+  private JsonNode send(String method, String target, Object body, Duration timeout)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + target)).timeout(TIMEOUT).header("Accept", "application/json");
+        HttpRequest.newBuilder(URI.create(baseUrl() + target)).timeout(timeout).header("Accept", "application/json");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class ClassSvcRestClient {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** How long a typed call may take. */
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -36,12 +37,14 @@ public class ClassSvcRestClient {
 
   /** The target's /ping tree for a request that has passed through {@code hops}. */
   public JsonNode ping(List<String> hops) throws IOException, InterruptedException {
-    return send("GET", "/ping?path=" + URLEncoder.encode(String.join(",", hops), StandardCharsets.UTF_8), null);
+    String query = "/ping?path=" + URLEncoder.encode(String.join(",", hops), StandardCharsets.UTF_8);
+    return send("GET", query, null, Env.callTimeout(hops.size()));
   }
 
-  private JsonNode send(String method, String target, Object body) throws IOException, InterruptedException {
+  private JsonNode send(String method, String target, Object body, Duration timeout)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + target)).timeout(TIMEOUT).header("Accept", "application/json");
+        HttpRequest.newBuilder(URI.create(baseUrl() + target)).timeout(timeout).header("Accept", "application/json");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
