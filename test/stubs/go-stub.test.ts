@@ -69,6 +69,13 @@ describe('goStub', () => {
     expect(file(edge, 'README.md')).toContain('handlers/handlers.go');
   });
 
+  it('produces uncompressed Kafka batches, which every client library can read', () => {
+    const kafka = file(generate(false).get('edge'), 'internal/plumbing/kafka.go');
+    const producer = kafka.slice(kafka.indexOf('kafkaProducers.get('), kafka.indexOf('ProduceSync('));
+    expect(producer).toContain('kgo.ProducerBatchCompression(kgo.NoCompression())');
+    expect(kafka).not.toMatch(/SnappyCompression|Lz4Compression|GzipCompression|ZstdCompression/);
+  });
+
   it('is deterministic and keeps hostile names out of identifiers', () => {
     expect(generate(true)).toEqual(generate(true));
     const all = [...generate(true).values()].flat();

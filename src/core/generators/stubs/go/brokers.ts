@@ -45,7 +45,12 @@ func publishKafka(ctx context.Context, envVar string, path []string, c Call, pay
 	}
 	c.ID = m.ID
 	client, err := kafkaProducers.get(envVar, func() (*kgo.Client, error) {
-		return kgo.NewClient(kgo.SeedBrokers(kafkaSeeds(envVar)...), kgo.AllowAutoTopicCreation())
+		// Uncompressed batches (franz-go would use Snappy), which every client library can read.
+		return kgo.NewClient(
+			kgo.SeedBrokers(kafkaSeeds(envVar)...),
+			kgo.AllowAutoTopicCreation(),
+			kgo.ProducerBatchCompression(kgo.NoCompression()),
+		)
 	})
 	if err != nil {
 		return failed(c, err)
