@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { RUNTIME_IDS, isRuntime, type RuntimeId } from '../src/core/catalog/catalog';
 import { kafkaVersion } from './infra/kafka';
 import { killAllNow, stopAll, tail } from './infra/proc';
@@ -17,6 +17,7 @@ import { aggregate, renderMatrix, tally } from './lib/matrix';
  * --runtime  run only fixtures whose services all use these runtimes
  * --keep     leave brokers and services running at the end (their URLs are printed)
  * --no-build reuse the previous export and build in conformance/work
+ * --work     another work folder than conformance/work (one run at a time uses a folder)
  */
 
 interface Options {
@@ -24,14 +25,15 @@ interface Options {
   runtimes: RuntimeId[];
   keep: boolean;
   build: boolean;
+  work: string;
 }
 
-const USAGE = 'usage: run.ts [--fixture NAME]... [--runtime ID]... [--keep] [--no-build]';
+const USAGE = 'usage: run.ts [--fixture NAME]... [--runtime ID]... [--keep] [--no-build] [--work DIR]';
 const FIXTURES = join(ROOT, 'conformance', 'fixtures');
 const PHASES: Phase[] = ['export', 'infra', 'build', 'start', 'ping', 'stop'];
 
 function parse(argv: string[]): Options | string {
-  const o: Options = { fixtures: [], runtimes: [], keep: false, build: true };
+  const o: Options = { fixtures: [], runtimes: [], keep: false, build: true, work: WORK };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const [flag, inline] =
@@ -46,6 +48,7 @@ function parse(argv: string[]): Options | string {
       o.runtimes.push(r);
     } else if (flag === '--keep') o.keep = true;
     else if (flag === '--no-build') o.build = false;
+    else if (flag === '--work') o.work = resolve(value());
     else if (flag === '-h' || flag === '--help') return USAGE;
     else return `unknown option ${JSON.stringify(a)}\n${USAGE}`;
   }
@@ -69,6 +72,33 @@ function selectFixtures(o: Options): [string, string][] | string {
     });
   }
   return names.map((n) => [n, join(FIXTURES, `${n}.json`)]);
+}
+
+/**
+ * Takes the work folder for this run: two runs in one folder would delete each other's exports
+ * and brokers. Returns why it cannot, or null. The lock goes when this process exits.
+ */
+function lockWork(work: string): string | null {
+  const lock = join(work, '.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+      process.on('exit', () => rmSync(lock, { force: true }));
+      return null;
+    } catch {
+      const pid = Number(readFileSync(lock, 'utf8').trim());
+      let alive: boolean;
+      try {
+        alive = pid > 0 && process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive)
+        return `Another conformance run (pid ${pid}) is using ${work}; wait for it, or pass --work <another folder>.`;
+      rmSync(lock, { force: true });
+    }
+  }
+  return `Cannot take ${lock}.`;
 }
 
 const secs = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)}s`);
@@ -103,16 +133,23 @@ async function main(argv: string[]): Promise<number> {
     console.log('No fixture matches; nothing to run.\n0 passed, 0 failed');
     return 0;
   }
-  mkdirSync(WORK, { recursive: true });
+  mkdirSync(opts.work, { recursive: true });
+  const held = lockWork(opts.work);
+  if (held) {
+    console.error(held);
+    return 2;
+  }
   const t0 = Date.now();
   const outcomes: FixtureOutcome[] = [];
   for (const [name, file] of picked) {
     console.log(`\n== ${name}`);
-    const o = await runFixture(name, file, { keep: opts.keep, build: opts.build, log: (l) => console.log(l) });
+    const o = await runFixture(name, file, { ...opts, log: (l) => console.log(l) });
     printFixture(o);
     outcomes.push(o);
-    if (opts.keep)
+    if (opts.keep) {
+      for (const i of o.infra) if (i.url) console.log(`  running: ${i.name} ${i.url}`);
       for (const s of o.services) if (s.status.state === 'up') console.log(`  running: ${s.name} ${s.url}`);
+    }
   }
 
   const results = outcomes.flatMap((o) => o.results);
@@ -140,8 +177,13 @@ async function main(argv: string[]): Promise<number> {
     matrix: Object.fromEntries([...matrix].map(([rt, row]) => [rt, Object.fromEntries(row)])),
     fixtures: outcomes,
   };
-  writeFileSync(join(WORK, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`report: conformance/work/report.json`);
+  const reportFile = join(opts.work, 'report.json');
+  writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  const rel = relative(process.cwd(), reportFile);
+  console.log(`report: ${rel.startsWith('..') ? reportFile : rel}`);
+  const running = outcomes.flatMap((o) => o.running);
+  if (running.length)
+    console.log(`still running (--keep); stop them with:\n  kill -INT -- ${running.map((p) => `-${p}`).join(' ')}`);
   const exportFailed = outcomes.some((o) => o.error);
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 || exportFailed ? 1 : 0;

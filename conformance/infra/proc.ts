@@ -21,6 +21,8 @@ export interface Proc {
 }
 
 const live = new Set<Proc>();
+/** Process groups of commands run to completion (`run`), killed too when everything stops. */
+const transient = new Set<number>();
 
 export interface SpawnOptions {
   cwd?: string;
@@ -86,12 +88,14 @@ export async function stopProc(p: Proc, signal: NodeJS.Signals = 'SIGTERM', grac
 
 /** Stops every process started through `spawnLogged` that is still running, in reverse order. */
 export async function stopAll(graceMs = 10_000): Promise<void> {
+  for (const pid of transient) killGroup(pid, 'SIGKILL');
   const procs = [...live].reverse();
   await Promise.all(procs.map((p) => stopProc(p, 'SIGTERM', graceMs)));
 }
 
 /** Last resort for exit handlers: SIGKILL every tracked process group, synchronously. */
 export function killAllNow(): void {
+  for (const pid of transient) killGroup(pid, 'SIGKILL');
   for (const p of live) killGroup(p.pid, 'SIGKILL');
 }
 
@@ -108,6 +112,8 @@ export function run(
 ): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: 'pipe', detached: true });
+    const pid = child.pid;
+    if (pid) transient.add(pid);
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => chunks.push(c));
@@ -122,6 +128,7 @@ export function run(
       resolve({ code: 127, output: `${cmd}: ${e.message}` });
     });
     child.on('close', (code, signal) => {
+      if (pid) transient.delete(pid);
       if (timer) clearTimeout(timer);
       resolve({ code: code ?? (signal ? 128 : 1), output: Buffer.concat(chunks).toString('utf8') });
     });

@@ -14,11 +14,14 @@ import type { RuntimeRecipe } from '../runtimes/types';
 import { buildService, healthTimeoutMs, loadRecipe, startService, waitHealthy, type RecipeLookup } from './services';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The default work folder: exports, logs, broker data and report.json. */
 export const WORK = join(ROOT, 'conformance', 'work');
 
 export type Phase = 'export' | 'infra' | 'build' | 'start' | 'ping' | 'stop';
 
 export interface RunOptions {
+  /** The work folder; each fixture gets `<work>/<fixture>/`. */
+  work: string;
   keep: boolean;
   build: boolean;
   log: (line: string) => void;
@@ -40,6 +43,8 @@ export interface FixtureOutcome {
   services: ServiceOutcome[];
   infra: { name: string; kind: string; url?: string; error?: string }[];
   results: CheckResult[];
+  /** Process groups still running (only with `keep`). */
+  running: number[];
   /** Set when the fixture could not be run at all (export failed, not a design). */
   error?: string;
 }
@@ -48,9 +53,9 @@ const firstLine = (s: string) => s.split('\n')[0] ?? s;
 
 /** Exports, starts, builds, runs and pings one fixture design; stops everything unless `keep`. */
 export async function runFixture(name: string, file: string, opts: RunOptions): Promise<FixtureOutcome> {
-  const work = join(WORK, name);
+  const work = join(opts.work, name);
   const project = join(work, 'project');
-  const out: FixtureOutcome = { fixture: name, phases: {}, services: [], infra: [], results: [] };
+  const out: FixtureOutcome = { fixture: name, phases: {}, services: [], infra: [], results: [], running: [] };
   const timed = async <T>(phase: Phase, f: () => Promise<T>): Promise<T> => {
     const t0 = Date.now();
     try {
@@ -99,7 +104,9 @@ export async function runFixture(name: string, file: string, opts: RunOptions): 
       log: join(work, `${dnsLabel(w.node.name)}.log`),
       url: `http://127.0.0.1:${plan.resolver.port(w.node)}`,
     }));
-    if (!opts.keep)
+    if (opts.keep)
+      out.running = [...handles.flatMap((h) => h.procs), ...procs.values()].filter((p) => !p.done()).map((p) => p.pid);
+    else
       await timed('stop', async () => {
         await Promise.all([...procs.values()].map((p) => stopProc(p, 'SIGTERM', 10_000)));
         for (const h of handles.reverse()) await h.stop();
@@ -137,12 +144,15 @@ async function startAllInfra(
   for (const n of plan.infra) {
     const name = dnsLabel(n.name);
     try {
-      const h = await startInfra(n.kind, join(work, 'infra'), { name, port: plan.resolver.port(n), log: opts.log });
+      const h = await startInfra(n.kind, join(work, 'infra'), {
+        name,
+        port: plan.resolver.port(n),
+        log: (l) => opts.log(`  ${l}`),
+      });
       handles.push(h);
       const topics = plan.kafkaTopics.get(n.id);
       if (topics?.length && h.createTopics) await h.createTopics(topics);
       out.infra.push({ name, kind: n.kind, url: h.url });
-      opts.log(`  ${name}: ${h.url}`);
     } catch (e) {
       const msg = (e as Error).message;
       plan.infraDown.set(n.id, firstLine(msg));
