@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../src/core/generators/types';
 import { goStub } from '../../src/core/generators/stubs/go/index';
 import { sampleDesign, stubContexts } from './go-rust-designs';
-import { goCamelCase } from '../../src/core/generators/stubs/go/names';
+import { goCamelCase, goModulePath } from '../../src/core/generators/stubs/go/names';
+import { dnsLabel } from '../../src/core/model/naming';
 
 function hasTool(name: string): boolean {
   try {
@@ -41,7 +42,7 @@ describe('goStub', () => {
     const edge = services.get('edge');
     const middle = services.get('middle');
     const mod = file(edge, 'go.mod');
-    expect(mod).toMatch(/^module edge\n\ngo 1\.\d+\n/);
+    expect(mod).toMatch(/^module edge\.local\/service\n\ngo 1\.\d+\n/);
     for (const m of [
       'google.golang.org/grpc v',
       'github.com/twmb/franz-go v',
@@ -53,7 +54,7 @@ describe('goStub', () => {
     expect(file(middle, 'go.mod')).not.toContain('pgx');
     expect(edge?.map((f) => f.path)).toContain('proto/shop/middle/v1/middle.proto');
     expect(file(edge, 'protoc.args')).toContain(
-      '--go_opt=Mshop/middle/v1/middle.proto=edge/gen/shop/middle/v1;middlev1',
+      '--go_opt=Mshop/middle/v1/middle.proto=edge.local/service/gen/shop/middle/v1;middlev1',
     );
     expect(file(middle, 'internal/plumbing/grpc.go')).toContain('pb.RegisterMiddleServiceServer(s, grpcServer{})');
     expect(file(middle, 'handlers/handlers.go')).toMatch(/func Quote\(ctx context.Context, req \*pb.QuoteRequest\)/);
@@ -74,6 +75,44 @@ describe('goStub', () => {
     const producer = kafka.slice(kafka.indexOf('kafkaProducers.get('), kafka.indexOf('ProduceSync('));
     expect(producer).toContain('kgo.ProducerBatchCompression(kgo.NoCompression())');
     expect(kafka).not.toMatch(/SnappyCompression|Lz4Compression|GzipCompression|ZstdCompression/);
+  });
+
+  it('gives every service a valid module path, clear of the standard library', () => {
+    const names = [
+      'go',
+      'fmt',
+      'net',
+      'std',
+      'cmd',
+      'internal',
+      'vendor',
+      'main',
+      'test',
+      'http',
+      'con',
+      'NUL',
+      'com1',
+    ];
+    names.push('lpt9', 'Aux', '_', '..', '"; rm -rf /', 'Édge', '9lives', 'a'.repeat(100));
+    for (const name of names) {
+      const module = goModulePath(dnsLabel(name));
+      const [first, ...rest] = module.split('/');
+      // the first element has a dot, so Go never takes it for a standard library path
+      expect(first, name).toMatch(/^[a-z0-9][a-z0-9-]*\.local$/);
+      expect(rest, name).toEqual(['service']);
+      // Go refuses Windows device names before the first dot of any element
+      expect(first?.split('.')[0], name).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/);
+    }
+    const services = generate(false);
+    for (const [name, files] of services) {
+      const module = goModulePath(dnsLabel(name));
+      expect(file(files, 'go.mod')).toContain(`module ${module}\n`);
+      for (const f of files.filter((g) => g.path.endsWith('.go'))) {
+        // every import of the service's own packages goes through the module path
+        const own = [...f.content.matchAll(/"([^"]+\/(?:api|clients|handlers|internal\/plumbing|gen\/[^"]+))"/g)];
+        for (const m of own) expect(m[1]?.startsWith(`${module}/`), `${f.path}: ${m[1]}`).toBe(true);
+      }
+    }
   });
 
   it('is deterministic and keeps hostile names out of identifiers', () => {

@@ -24,14 +24,14 @@ export function goImports(extra: readonly string[], own: readonly string[] = [])
   return `import (\n${sorted.map((g) => g.map(line).join('\n')).join('\n\n')}\n)\n`;
 }
 
-function imports(dns: string, extra: string[]): string {
-  return goImports(extra, [`${dns}/api`]);
+function imports(module: string, extra: string[]): string {
+  return goImports(extra, [`${module}/api`]);
 }
 
 /** Kafka with franz-go: consumer group = service name, earliest offset when the group is new. */
-export function kafkaGo(dns: string): string {
+export function kafkaGo(module: string): string {
   return `${HEAD}
-${imports(dns, ['context', 'log', 'os', 'strings', 'time', '', 'github.com/twmb/franz-go/pkg/kgo'])}
+${imports(module, ['context', 'log', 'os', 'strings', 'time', '', 'github.com/twmb/franz-go/pkg/kgo'])}
 var kafkaProducers pool[*kgo.Client]
 
 func kafkaSeeds(envVar string) []string {
@@ -95,9 +95,9 @@ func consumeKafka(ctx context.Context, envVar, broker, topic string, handle func
 }
 
 /** RabbitMQ: a durable fanout exchange per topic, a durable queue `<topic>.<service>` per consumer. */
-export function rabbitmqGo(dns: string): string {
+export function rabbitmqGo(module: string): string {
   return `${HEAD}
-${imports(dns, ['context', 'errors', 'os', 'sync', 'time', '', 'amqp "github.com/rabbitmq/amqp091-go"'])}
+${imports(module, ['context', 'errors', 'os', 'sync', 'time', '', 'amqp "github.com/rabbitmq/amqp091-go"'])}
 type rabbitPublisher struct {
 	mu       sync.Mutex
 	conn     *amqp.Connection
@@ -206,9 +206,9 @@ func consumeRabbitMQ(ctx context.Context, envVar, broker, topic string, handle f
 }
 
 /** Redis Streams: XADD with the envelope in field `message`; XREADGROUP, group = service name. */
-export function redisStreamsGo(dns: string): string {
+export function redisStreamsGo(module: string): string {
   return `${HEAD}
-${imports(dns, ['context', 'errors', 'log', 'os', 'strings', 'time', '', 'github.com/redis/go-redis/v9'])}
+${imports(module, ['context', 'errors', 'log', 'os', 'strings', 'time', '', 'github.com/redis/go-redis/v9'])}
 func publishRedis(ctx context.Context, envVar string, path []string, c Call, payload any) Call {
 	m, body, err := envelope(c.Topic, path, payload)
 	if err != nil {
@@ -267,9 +267,9 @@ func consumeRedis(ctx context.Context, envVar, broker, topic string, handle func
 }
 
 /** NATS core: subject = topic, queue group = service name. */
-export function natsGo(dns: string): string {
+export function natsGo(module: string): string {
   return `${HEAD}
-${imports(dns, ['context', 'errors', 'os', 'time', '', 'github.com/nats-io/nats.go'])}
+${imports(module, ['context', 'errors', 'os', 'time', '', 'github.com/nats-io/nats.go'])}
 var natsConns pool[*nats.Conn]
 
 // natsConn connects once and lets the client reconnect for ever: subscriptions made while the

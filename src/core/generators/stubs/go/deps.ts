@@ -52,7 +52,7 @@ export function goFeatures(w: ServiceWiring): GoFeatures {
   };
 }
 
-/** go.mod: the module is named after the service's DNS label. */
+/** go.mod: the module path is `<dns>.local/service` (see goModulePath). */
 export function goMod(module: string, f: GoFeatures): string {
   const mods: GoModule[] = [];
   if (f.grpc) mods.push('grpc', 'protobuf');

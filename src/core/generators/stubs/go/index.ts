@@ -12,7 +12,7 @@ import { DOCKERIGNORE, PROTOC_ARGS_FILE, dockerfile, mainGo, protocArgs, readme 
 import { serverGo } from './server';
 
 /**
- * The Go · net/http stub: a module named after the service, generated plumbing under
+ * The Go · net/http stub: a module `<dns>.local/service`, generated plumbing under
  * internal/plumbing, api/ and clients/, the user's code in handlers/, and the gRPC code
  * generated from the copied .proto files by protoc at build time.
  */
@@ -26,7 +26,7 @@ export const goStub: StubGenerator = (ctx) => {
     { path: 'main.go', content: mainGo(plan) },
     { path: 'api/api.go', content: apiGo(plan) },
     { path: 'handlers/handlers.go', content: handlersGo(plan) },
-    { path: 'internal/plumbing/server.go', content: serverGo(plan.dns, w.servesGrpc) },
+    { path: 'internal/plumbing/server.go', content: serverGo(plan.dns, plan.module, w.servesGrpc) },
     { path: 'internal/plumbing/links.go', content: linksGo(plan) },
   ];
   if (plan.rest.length > 0) files.push({ path: 'clients/rest.go', content: restClientsGo(plan) });

@@ -117,11 +117,25 @@ export function goParam(param: string): string {
   return TAKEN.has(id) ? `${id}Param` : id;
 }
 
+// Path element names Go refuses in module paths (as the part before the first dot), because
+// Windows reserves them as file names.
+const WINDOWS_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/;
+
+/**
+ * The Go module path of a service: `<dns>.local/service`. The dot in the first element keeps it
+ * clear of the standard library (`go`, `fmt`, `net`, `std` and `cmd` are not module paths a
+ * service can have), and a DNS label is made only of characters a module path allows.
+ */
+export function goModulePath(dns: string): string {
+  const host = WINDOWS_NAMES.test(dns) ? `svc-${dns}` : dns;
+  return `${host}.local/service`;
+}
+
 /** What the Go code needs to know about one compiled .proto. */
 export interface GoProto {
   /** Path relative to the proto root, e.g. `shop/orders/v1/orders.proto`. */
   rel: string;
-  /** Go import path inside the module, e.g. `orders/gen/shop/orders/v1`. */
+  /** Go import path inside the module, e.g. `orders.local/service/gen/shop/orders/v1`. */
   importPath: string;
   /** Go package name, e.g. `ordersv1`. */
   pkg: string;

@@ -12,7 +12,7 @@ import type { DesignNode } from '../../../model/types';
 import type { QueueUse, RestCall, ServiceWiring } from '../../../model/wiring';
 import type { StubContext } from '../types';
 import { goFeatures, type GoFeatures } from './deps';
-import { goParam, goProto, goTargetName, type GoProto } from './names';
+import { goModulePath, goParam, goProto, goTargetName, type GoProto } from './names';
 
 /** One REST target of the service, with the endpoints its links declare. */
 export interface GoRestTarget {
@@ -97,7 +97,7 @@ function restTargets(calls: readonly RestCall[]): GoRestTarget[] {
 export function goPlan(ctx: StubContext): GoPlan {
   const w = ctx.wiring;
   const dns = dnsLabel(w.node.name);
-  const module = dns;
+  const module = goModulePath(dns);
   const protos = new Map<string, GoProto>();
   const ownProto = ctx.ownProto ? goProto(module, ctx.ownProto) : null;
   if (ownProto) protos.set(ownProto.rel, ownProto);

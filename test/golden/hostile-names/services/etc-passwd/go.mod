@@ -1,4 +1,4 @@
-module etc-passwd
+module etc-passwd.local/service
 
 go 1.26
 

@@ -10,7 +10,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"etc-passwd/internal/plumbing"
+	"etc-passwd.local/service/internal/plumbing"
 )
 
 func main() {

@@ -1,4 +1,4 @@
-module launch
+module launch.local/service
 
 go 1.26
 

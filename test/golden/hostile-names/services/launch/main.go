@@ -10,7 +10,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"launch/internal/plumbing"
+	"launch.local/service/internal/plumbing"
 )
 
 func main() {

@@ -1,4 +1,4 @@
-module inventory
+module inventory.local/service
 
 go 1.26
 

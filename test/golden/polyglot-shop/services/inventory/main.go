@@ -10,7 +10,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"inventory/internal/plumbing"
+	"inventory.local/service/internal/plumbing"
 )
 
 func main() {

@@ -5,7 +5,7 @@ package handlers
 import (
 	"context"
 
-	"etc-passwd/api"
+	"etc-passwd.local/service/api"
 )
 
 // GetEtcByUserId serves GET /etc/{user_id}.

@@ -5,7 +5,7 @@ package handlers
 import (
 	"context"
 
-	pb "inventory/gen/polyglotshop/inventory/v1"
+	pb "inventory.local/service/gen/polyglotshop/inventory/v1"
 )
 
 // Reserve serves the Reserve RPC.

@@ -7,8 +7,8 @@ import (
 	"encoding/json"
 	"net/http"
 
-	"etc-passwd/api"
-	"etc-passwd/handlers"
+	"etc-passwd.local/service/api"
+	"etc-passwd.local/service/handlers"
 )
 
 // outgoing holds one call per outgoing link; /ping makes them all.

@@ -19,7 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"etc-passwd/api"
+	"etc-passwd.local/service/api"
 )
 
 // Language and Framework are what /ping reports about this service.

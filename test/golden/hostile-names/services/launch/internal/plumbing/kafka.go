@@ -11,7 +11,7 @@ import (
 
 	"github.com/twmb/franz-go/pkg/kgo"
 
-	"launch/api"
+	"launch.local/service/api"
 )
 
 var kafkaProducers pool[*kgo.Client]

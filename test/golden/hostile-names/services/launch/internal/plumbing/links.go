@@ -6,7 +6,7 @@ import (
 	"context"
 	"net/http"
 
-	"launch/api"
+	"launch.local/service/api"
 )
 
 // outgoing holds one call per outgoing link; /ping makes them all.

@@ -9,8 +9,8 @@ import (
 
 	"google.golang.org/grpc"
 
-	pb "inventory/gen/polyglotshop/inventory/v1"
-	"inventory/handlers"
+	pb "inventory.local/service/gen/polyglotshop/inventory/v1"
+	"inventory.local/service/handlers"
 )
 
 type grpcServer struct {

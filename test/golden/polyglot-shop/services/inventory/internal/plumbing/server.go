@@ -19,7 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"inventory/api"
+	"inventory.local/service/api"
 )
 
 // Language and Framework are what /ping reports about this service.
