@@ -8,10 +8,12 @@ import './ui/styles/palette.css';
 import './ui/styles/inspector.css';
 import './ui/styles/notices.css';
 import './ui/styles/preview.css';
+import './ui/templates/templates.css';
 import { browserStorage, startApp } from './app/bootstrap';
 import { installTestBridge } from './app/testBridge';
 import { App } from './ui/shell/App';
 import { ConnectedPreview, ExportToolbar } from './ui/preview/ExportTools';
+import { TemplatesButton } from './ui/templates/TemplatesGallery';
 
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
@@ -28,7 +30,12 @@ function Root() {
   return (
     <App
       store={store}
-      toolbarExtras={<ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />}
+      toolbarExtras={
+        <>
+          <TemplatesButton />
+          <ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />
+        </>
+      }
       sidePanel={previewOpen ? <ConnectedPreview onClose={() => setPreviewOpen(false)} /> : null}
     />
   );

@@ -1,3 +1,5 @@
+import { openTemplates } from '../templates/galleryState';
+
 /** What a first-time user sees on an empty canvas instead of a blank grid. */
 export function EmptyState() {
   return (
@@ -15,6 +17,9 @@ export function EmptyState() {
         <li>Services talk over REST or gRPC; queues go through Kafka, RabbitMQ, Redis or NATS.</li>
         <li>Your design saves itself in this browser. Export turns it into a project that builds and runs.</li>
       </ul>
+      <button type="button" className="pc-empty__start" onClick={openTemplates}>
+        Start from a template
+      </button>
     </div>
   );
 }
