@@ -233,4 +233,17 @@ describe('conformance fixtures', () => {
     expect([...brokers].sort()).toEqual(['kafka', 'nats', 'rabbitmq', 'redis']);
     expect(new Set(ws.map((w) => dnsLabel(w.node.name))).size).toBe(ws.length);
   });
+
+  it('make every tier-1 runtime publish to and consume from every broker in the ring', () => {
+    const ring = all['brokers-ring'];
+    if (!ring) throw new Error('brokers-ring');
+    const ws = wireServices(ring);
+    const tier1 = (Object.keys(RUNTIMES) as RuntimeId[]).filter((r) => RUNTIMES[r].tier === 1);
+    for (const rt of tier1) {
+      const w = ws.find((x) => x.runtime === rt);
+      const kinds = (qs: { brokerKind: string }[] | undefined) => [...new Set(qs?.map((q) => q.brokerKind))].sort();
+      expect(kinds(w?.publishes), rt).toEqual(['kafka', 'nats', 'rabbitmq', 'redis']);
+      expect(kinds(w?.subscribes), rt).toEqual(['kafka', 'nats', 'rabbitmq', 'redis']);
+    }
+  });
 });
