@@ -9,11 +9,13 @@ import './ui/styles/inspector.css';
 import './ui/styles/notices.css';
 import './ui/styles/preview.css';
 import './ui/templates/templates.css';
+import './ui/share/share.css';
 import { browserStorage, startApp } from './app/bootstrap';
 import { installTestBridge } from './app/testBridge';
 import { App } from './ui/shell/App';
 import { ConnectedPreview, ExportToolbar } from './ui/preview/ExportTools';
 import { TemplatesButton } from './ui/templates/TemplatesGallery';
+import { ShareTools } from './ui/share/ShareTools';
 
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
@@ -33,6 +35,7 @@ function Root() {
       toolbarExtras={
         <>
           <TemplatesButton />
+          <ShareTools />
           <ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />
         </>
       }

@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState } from 'react';
+import { MAX_SHARE_LENGTH } from '../../app/share/shareLink';
+import type { ShareLink } from '../../app/share/incoming';
+
+interface Props {
+  /** Null while the link is being packed. */
+  link: ShareLink | null;
+  onSaveFile: () => void;
+  onClose: () => void;
+}
+
+async function copyText(input: HTMLInputElement, text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard permission (an embedded page, an old browser): select it for Ctrl+C.
+    input.select();
+    return false;
+  }
+}
+
+/** The share link, its length and a Copy button; a link too long for a chat offers the file. */
+export function ShareDialog({ link, onSaveFile, onClose }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement as HTMLElement | null;
+    dialog.showModal();
+    return () => {
+      dialog.close();
+      opener?.focus();
+    };
+  }, []);
+  useEffect(() => {
+    if (link) input.current?.select();
+  }, [link]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="pc-dialog pc-share"
+      aria-labelledby="pc-share-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="pc-share-title">Share this design</h2>
+      <div className="pc-dialog__body">
+        <p>Anyone who opens the link gets a copy of the design. It travels inside the link; no server stores it.</p>
+        <div className="pc-share__row">
+          <input
+            ref={input}
+            readOnly
+            aria-label="Share link"
+            value={link?.url ?? 'Packing the design…'}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <button
+            type="button"
+            className="pc-share__copy"
+            disabled={!link}
+            onClick={() => {
+              if (link && input.current)
+                void copyText(input.current, link.url).then((ok) => setCopied(ok ? 'yes' : 'select'));
+            }}
+          >
+            Copy
+          </button>
+        </div>
+        <p className="pc-share__meta" role="status">
+          {link ? `${link.length.toLocaleString('en')} characters` : ''}
+          {copied === 'yes' ? ' · Copied to the clipboard' : ''}
+          {copied === 'select' ? ' · The link is selected: press Ctrl+C to copy it' : ''}
+        </p>
+        {link?.tooLong ? (
+          <p className="pc-share__warning">
+            This link is longer than {MAX_SHARE_LENGTH.toLocaleString('en')} characters, more than many chats and mail
+            programs keep intact. Save the design as a file and send that instead.
+          </p>
+        ) : null}
+      </div>
+      <div className="pc-dialog__actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+        {link?.tooLong ? (
+          <button type="button" className="pc-share__primary" onClick={onSaveFile}>
+            Save as file
+          </button>
+        ) : null}
+      </div>
+    </dialog>
+  );
+}

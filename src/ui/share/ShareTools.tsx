@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useReactFlow } from '@xyflow/react';
+import type { Design } from '../../core';
+import { saveDesignFile } from '../../app/documents';
+import { shareLinkFor, watchShareLinks, type ShareLink } from '../../app/share/incoming';
+import { useDesignStoreApi } from '../../app/storeContext';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { ShareDialog } from './ShareDialog';
+
+interface Pending {
+  design: Design;
+  warnings: readonly string[];
+}
+
+/** The Share button, and the question asked when the page is opened from a share link. */
+export function ShareTools() {
+  const store = useDesignStoreApi();
+  const flow = useReactFlow();
+  const [link, setLink] = useState<ShareLink | null>(null);
+  const [sharing, setSharing] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  useEffect(
+    () =>
+      watchShareLinks(window, (share) => {
+        if (share.kind === 'error') {
+          store.getState().notify({
+            tone: 'error',
+            placement: 'banner',
+            title: 'Could not open the shared design',
+            text: `${share.message} Your current design was not changed.`,
+          });
+        } else {
+          setPending({ design: share.design, warnings: share.warnings });
+        }
+      }),
+    [store],
+  );
+
+  const openShare = () => {
+    setLink(null);
+    setSharing(true);
+    void shareLinkFor(window.location, store.getState().design).then(setLink);
+  };
+
+  const openShared = ({ design, warnings }: Pending) => {
+    const { loadDesign, notify } = store.getState();
+    loadDesign(design);
+    window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0 }), 60);
+    if (warnings.length > 0)
+      notify({
+        tone: 'warning',
+        placement: 'banner',
+        title: 'The shared design was opened with repairs',
+        text: 'Some parts of the link could not be used as they were:',
+        details: warnings,
+      });
+  };
+
+  const current = store.getState().design;
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={openShare}>
+        Share
+      </button>
+      {sharing
+        ? createPortal(
+            <ShareDialog link={link} onSaveFile={() => saveDesignFile(store)} onClose={() => setSharing(false)} />,
+            document.body,
+          )
+        : null}
+      {pending
+        ? createPortal(
+            <ConfirmDialog
+              title={`Open the shared design “${pending.design.name}”?`}
+              confirmLabel="Open shared design"
+              onCancel={() => setPending(null)}
+              onConfirm={() => {
+                openShared(pending);
+                setPending(null);
+              }}
+            >
+              <p>
+                It has {pending.design.nodes.length} nodes and {pending.design.links.length} links and takes the place
+                of “{current.name}” on the canvas. Your current design stays available with Undo.
+              </p>
+            </ConfirmDialog>,
+            document.body,
+          )
+        : null}
+    </>
+  );
+}
