@@ -1,9 +1,8 @@
 #!/bin/sh
 # Installs what the conformance run (npm run test:conformance) needs on a fresh Debian machine:
 # the brokers and the database it starts natively, Java and Maven for Kafka, and the Kafka jars
-# (fetched from Maven Central into ~/.cache/polyglot-canvas). Run it after `npm ci` (it uses tsx).
-# Idempotent and quiet: it only
-# prints what it installs and what it cannot.
+# (fetched from Maven Central into ~/.cache/polyglot-canvas). Run it after `npm ci` (it uses
+# tsx). Idempotent and quiet: it only prints what it installs and what it cannot.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
