@@ -3,8 +3,10 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { RUNTIMES, describeKind, isRuntime } from '../../core';
 import { inkOn } from '../palette/paletteModel';
 import type { ServiceFlowNode } from './flowModel';
+import { countRender } from '../../app/benchCounter';
 
 function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
+  countRender();
   const d = describeKind(data.kind);
   const diagramOnly = isRuntime(data.kind) && RUNTIMES[data.kind].tier === 2;
   const style = { '--kind-color': d.color } as CSSProperties;

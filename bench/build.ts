@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, preview, type PreviewServer } from 'vite';
+
+const here = resolve(import.meta.dirname, '..');
+const configFile = resolve(here, 'vite.config.ts');
+export const OUT = { app: resolve(here, 'dist-bench/app'), bare: resolve(here, 'dist-bench/bare') };
+
+/**
+ * Builds the app and the bare page with the project's own Vite config into dist-bench/, so that
+ * dist/ (what `npm run build` and the e2e tests use) is left as it is.
+ */
+export async function buildPages(): Promise<void> {
+  await build({ configFile, root: here, logLevel: 'warn', build: { outDir: OUT.app, emptyOutDir: true } });
+  await build({
+    configFile,
+    root: resolve(here, 'bench/bare'),
+    logLevel: 'warn',
+    build: { outDir: OUT.bare, emptyOutDir: true },
+  });
+}
+
+export async function serve(outDir: string, root: string): Promise<{ url: string; server: PreviewServer }> {
+  const server = await preview({
+    configFile,
+    root,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error(`no URL for ${outDir}`);
+  return { url, server };
+}
+
+export const ROOTS = { app: here, bare: resolve(here, 'bench/bare') };
+
+/** Gzipped size in bytes of the entry chunk that index.html loads. */
+export async function entryGzip(outDir: string): Promise<number> {
+  const html = await readFile(resolve(outDir, 'index.html'), 'utf8');
+  const src = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
+  if (!src) throw new Error(`no entry script in ${outDir}/index.html`);
+  const js = await readFile(resolve(outDir, src.replace(/^\//, '')));
+  return gzipSync(js, { level: 9 }).length;
+}

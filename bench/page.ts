@@ -1,0 +1,143 @@
+import type { Page } from '@playwright/test';
+
+/** Frame times and long tasks over one interaction, sampled inside the page. */
+export interface Frames {
+  p50: number;
+  p95: number;
+  max: number;
+  longTasks: number;
+  longestTask: number;
+}
+
+declare global {
+  interface Window {
+    __benchSampler?: { stop(): { frames: number[]; tasks: number[] } };
+  }
+}
+
+export function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+}
+
+export function median(xs: number[]): number {
+  return quantile(xs, 0.5);
+}
+
+/** Starts a requestAnimationFrame loop and a long-task observer in the page. */
+export async function startSampler(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const frames: number[] = [];
+    const tasks: number[] = [];
+    let last = performance.now();
+    let running = true;
+    const tick = (t: number) => {
+      if (!running) return;
+      frames.push(t - last);
+      last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((t) => {
+      last = t;
+      requestAnimationFrame(tick);
+    });
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push(e.duration);
+    });
+    obs.observe({ type: 'longtask', buffered: false });
+    window.__benchSampler = {
+      stop() {
+        running = false;
+        for (const e of obs.takeRecords()) tasks.push(e.duration);
+        obs.disconnect();
+        return { frames, tasks };
+      },
+    };
+  });
+}
+
+export async function stopSampler(page: Page): Promise<Frames> {
+  // Two frames so that the work of the last input is painted and observed.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const { frames, tasks } = await page.evaluate(() => {
+    const s = window.__benchSampler;
+    if (!s) throw new Error('sampler not started');
+    return s.stop();
+  });
+  return {
+    p50: quantile(frames, 0.5),
+    p95: quantile(frames, 0.95),
+    max: Math.max(...frames),
+    longTasks: tasks.length,
+    longestTask: tasks.length ? Math.max(...tasks) : 0,
+  };
+}
+
+/** Milliseconds from navigation start until every node is in the DOM and measured. */
+export async function waitMeasured(page: Page, count: number): Promise<number> {
+  return page.evaluate(
+    (n) =>
+      new Promise<number>((resolve, reject) => {
+        const deadline = performance.now() + 120_000;
+        const poll = () => {
+          const els = document.querySelectorAll<HTMLElement>('.react-flow__node');
+          // React Flow keeps a node hidden until it has measured it.
+          if (els.length === n && [...els].every((e) => e.style.visibility !== 'hidden' && e.offsetWidth > 0)) {
+            resolve(performance.now());
+            return;
+          }
+          if (performance.now() > deadline) reject(new Error(`only ${els.length} of ${n} nodes after 120 s`));
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      }),
+    count,
+  );
+}
+
+/** A point on the empty pane (no node, edge or panel), found by probing the canvas. */
+export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    if (!pane) return null;
+    const r = pane.getBoundingClientRect();
+    for (let y = r.top + r.height / 2; y < r.bottom - 40; y += 7)
+      for (let x = r.left + r.width / 3; x < r.right - 260; x += 13) {
+        const el = document.elementFromPoint(x, y);
+        if (el === pane) return { x, y };
+      }
+    return null;
+  });
+  if (!p) throw new Error('no empty spot on the pane');
+  return p;
+}
+
+/** Centre of a node that is fully in view, away from the edges of the canvas. */
+export async function nodeToDrag(page: Page): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+    if (!pane) return null;
+    for (const el of document.querySelectorAll('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      if (
+        r.left > pane.left + 20 &&
+        r.top > pane.top + 40 &&
+        r.right < pane.right - 200 &&
+        r.bottom < pane.bottom - 200
+      )
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  });
+  if (!p) throw new Error('no node in view to drag');
+  return p;
+}
+
+export async function renders(page: Page): Promise<number> {
+  return page.evaluate(() => window.__polyglotBench?.renders() ?? NaN);
+}
+
+export async function resetRenders(page: Page): Promise<void> {
+  await page.evaluate(() => window.__polyglotBench?.reset());
+}

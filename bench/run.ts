@@ -1,0 +1,323 @@
+/**
+ * `npm run bench [-- --quick]`: the production build of the app against a bare React Flow page,
+ * in Chromium, plus the generator in Node. Prints a table and writes bench/results/<time>.json.
+ * Exits non-zero only when something could not be measured.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import playwrightConfig from '../playwright.config';
+import { benchDesign } from './designs';
+import { OUT, ROOTS, buildPages, entryGzip, serve } from './build';
+import { generateProject } from '../src/core/generators/project';
+import { zipFiles } from '../src/export/zip';
+import {
+  emptyPanePoint,
+  median,
+  nodeToDrag,
+  renders,
+  resetRenders,
+  startSampler,
+  stopSampler,
+  waitMeasured,
+  type Frames,
+} from './page';
+
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [100] : [100, 500, 2000];
+const RUNS = quick ? 2 : 5;
+const STEPS = 60;
+const VIEWPORT = { width: 1440, height: 900 };
+const KEY = 'polyglot-canvas/design';
+
+type Kind = 'app' | 'bare';
+type Sample = Record<string, number>;
+const failures: string[] = [];
+/** samples[size][kind][measure] = values over runs */
+const samples: Record<number, Record<Kind, Record<string, number[]>>> = {};
+
+function put(size: number, kind: Kind, name: string, value: number): void {
+  const bySize = (samples[size] ??= { app: {}, bare: {} });
+  (bySize[kind][name] ??= []).push(value);
+}
+
+async function attempt<T>(label: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    failures.push(`${label}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    return undefined;
+  }
+}
+
+function putFrames(size: number, kind: Kind, name: string, f: Frames): void {
+  put(size, kind, `${name}.p50`, f.p50);
+  put(size, kind, `${name}.p95`, f.p95);
+  put(size, kind, `${name}.max`, f.max);
+  put(size, kind, `${name}.longestTask`, f.longestTask);
+}
+
+async function openPage(browser: Browser, url: string, designJson: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+  // tsx compiles the functions passed to page.evaluate with esbuild's keepNames, which calls __name.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await context.addInitScript(
+    ([key, json]) => {
+      // Only the first load of the page: later reloads keep what the app saved.
+      if (!sessionStorage.getItem('bench-seeded')) {
+        localStorage.setItem(key, json);
+        sessionStorage.setItem('bench-seeded', '1');
+      }
+    },
+    [KEY, designJson] as const,
+  );
+  const page = await context.newPage();
+  await page.goto(`${url}?bench=1`);
+  return page;
+}
+
+async function heap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+async function measurePage(browser: Browser, kind: Kind, url: string, size: number, json: string): Promise<void> {
+  const label = `${kind} ${size}`;
+  const page = await openPage(browser, url, json);
+  try {
+    const t = await attempt(`${label} measured`, () => waitMeasured(page, size));
+    if (t === undefined) return;
+    put(size, kind, 'measuredMs', t);
+    // Let the first paint settle before interacting.
+    await page.waitForTimeout(300);
+
+    await attempt(`${label} drag`, async () => {
+      const p = await nodeToDrag(page);
+      const leftOf = (at: { x: number; y: number }) =>
+        page.evaluate(
+          ({ x, y }) =>
+            document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getBoundingClientRect().left ?? NaN,
+          at,
+        );
+      const before = await leftOf(p);
+      await page.mouse.move(p.x, p.y);
+      await page.mouse.down();
+      await resetRenders(page);
+      await startSampler(page);
+      for (let i = 1; i <= STEPS; i++) await page.mouse.move(p.x + i * 3, p.y + i * 2);
+      const f = await stopSampler(page);
+      const r = await renders(page);
+      await page.mouse.up();
+      // How far the card really moved (expected: 60 steps × 3 px), so a drag that did not happen shows.
+      put(size, kind, 'drag.movedPx', (await leftOf({ x: p.x + STEPS * 3, y: p.y + STEPS * 2 })) - before);
+      putFrames(size, kind, 'drag', f);
+      put(size, kind, 'rendersPerMove', r / STEPS);
+    });
+
+    await attempt(`${label} pan`, async () => {
+      const p = await emptyPanePoint(page);
+      await page.mouse.move(p.x, p.y);
+      await page.mouse.down();
+      await startSampler(page);
+      for (let i = 1; i <= STEPS; i++) await page.mouse.move(p.x - i * 4, p.y - i * 2);
+      const f = await stopSampler(page);
+      await page.mouse.up();
+      putFrames(size, kind, 'pan', f);
+    });
+
+    await attempt(`${label} zoom`, async () => {
+      const p = await emptyPanePoint(page);
+      await page.mouse.move(p.x, p.y);
+      await startSampler(page);
+      for (let i = 0; i < STEPS; i++) await page.mouse.wheel(0, i < STEPS / 2 ? -40 : 40);
+      const f = await stopSampler(page);
+      putFrames(size, kind, 'zoom', f);
+    });
+
+    await attempt(`${label} heap`, async () => put(size, kind, 'heapMB', (await heap(page)) / 1e6));
+
+    if (kind === 'app') await appOnly(page, label, size);
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function appOnly(page: Page, label: string, size: number): Promise<void> {
+  const topBar = page.getByRole('banner');
+  await attempt(`${label} export`, async () => {
+    await startSampler(page);
+    const t0 = Date.now();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      topBar.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    put(size, 'app', 'exportMs', Date.now() - t0);
+    const f = await stopSampler(page);
+    put(size, 'app', 'export.longestTask', f.longestTask);
+    await download.delete();
+  });
+  await attempt(`${label} monaco`, async () => {
+    const t0 = Date.now();
+    await topBar.getByRole('button', { name: 'Preview', exact: true }).click();
+    const preview = page.getByRole('region', { name: 'Export preview' });
+    await preview.getByRole('button', { name: 'compose.yaml' }).click({ timeout: 30_000 });
+    await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+    put(size, 'app', 'monacoMs', Date.now() - t0);
+  });
+}
+
+function nodeGenerator(size: number): void {
+  const d = benchDesign(size);
+  const t0 = performance.now();
+  const files = generateProject(d);
+  const ms = performance.now() - t0;
+  put(size, 'app', 'node.generateMsPerService', ms / size);
+  put(size, 'app', 'node.generateMs', ms);
+  put(size, 'app', 'node.files', files.length);
+}
+
+async function nodeZip(size: number): Promise<void> {
+  const files = generateProject(benchDesign(size));
+  const t0 = performance.now();
+  await zipFiles(files);
+  put(size, 'app', 'node.zipMs', performance.now() - t0);
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const load = loadavg();
+  console.log(
+    `bench ${quick ? '(quick) ' : ''}${started.toISOString()} load ${load.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  await buildPages();
+  const entry = { app: await entryGzip(OUT.app), bare: await entryGzip(OUT.bare) };
+  const app = await serve(OUT.app, ROOTS.app);
+  const bare = await serve(OUT.bare, ROOTS.bare);
+  const project = playwrightConfig.projects?.[0]?.use?.launchOptions;
+  const browser = await chromium.launch({
+    executablePath: project?.executablePath,
+    args: [...(project?.args ?? []), '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+  });
+  try {
+    for (const size of SIZES) {
+      const json = JSON.stringify(benchDesign(size));
+      for (let run = 0; run < RUNS; run++) {
+        process.stdout.write(`  ${size} services, run ${run + 1}/${RUNS}\r`);
+        await measurePage(browser, 'app', app.url, size, json);
+        await measurePage(browser, 'bare', bare.url, size, json);
+        await attempt(`node ${size}`, async () => {
+          nodeGenerator(size);
+          await nodeZip(size);
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+    await app.server.close();
+    await bare.server.close();
+  }
+  report(started, load, entry);
+}
+
+const TARGETS: { measure: string; limit: (size: number) => number }[] = [
+  { measure: 'drag.p95', limit: (n) => (n >= 2000 ? 1.5 : 1.2) },
+  { measure: 'pan.p95', limit: (n) => (n >= 2000 ? 1.5 : 1.2) },
+  { measure: 'measuredMs', limit: () => 1.3 },
+  { measure: 'heapMB', limit: () => 1.5 },
+];
+
+function report(started: Date, load: number[], entry: Record<Kind, number>): void {
+  const medians: Record<number, Record<Kind, Sample>> = {};
+  const rows: string[][] = [['size', 'measure', 'app', 'bare', 'app/bare', 'target', 'met']];
+  for (const size of SIZES) {
+    const s = samples[size] ?? { app: {}, bare: {} };
+    const m = (medians[size] = { app: {} as Sample, bare: {} as Sample });
+    for (const kind of ['app', 'bare'] as const) for (const [k, v] of Object.entries(s[kind])) m[kind][k] = median(v);
+    for (const k of Object.keys(m.app)) {
+      const a = m.app[k] ?? NaN;
+      const b = m.bare[k];
+      const t = TARGETS.find((x) => x.measure === k);
+      const ratio = b !== undefined && b > 0 ? a / b : NaN;
+      const limit = t?.limit(size);
+      rows.push([
+        String(size),
+        k,
+        fmt(a),
+        b === undefined ? '' : fmt(b),
+        Number.isNaN(ratio) ? '' : ratio.toFixed(2),
+        limit === undefined ? '' : `≤ ${limit}×`,
+        limit === undefined ? '' : ratio <= limit ? 'yes' : 'no',
+      ]);
+    }
+  }
+  const extra = (entry.app - entry.bare) / 1000;
+  rows.push([
+    '-',
+    'entry.gzipKB',
+    fmt(entry.app / 1000),
+    fmt(entry.bare / 1000),
+    '',
+    '≤ bare + 150',
+    extra <= 150 ? 'yes' : 'no',
+  ]);
+  const big = medians[2000]?.app;
+  if (big?.exportMs !== undefined)
+    rows.push([
+      '2000',
+      'export < 1 s, no task > 200 ms',
+      fmt(big.exportMs),
+      '',
+      '',
+      `longest ${fmt(big['export.longestTask'] ?? NaN)}`,
+      big.exportMs < 1000 && (big['export.longestTask'] ?? 0) <= 200 ? 'yes' : 'no',
+    ]);
+  const rpm = SIZES.map((n) => medians[n]?.app.rendersPerMove ?? NaN);
+  rows.push([
+    'all',
+    'rendersPerMove flat in N',
+    rpm.map(fmt).join(' / '),
+    '',
+    '',
+    'flat',
+    rpm.every((r) => r === rpm[0]) ? 'yes' : 'no',
+  ]);
+
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  console.log(
+    `\nmedians of ${RUNS} runs; times in ms, heap in MB; load at start ${load.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
+  if (failures.length) console.log(`\ncould not measure:\n  ${failures.join('\n  ')}`);
+
+  const out = {
+    started: started.toISOString(),
+    quick,
+    runs: RUNS,
+    sizes: SIZES,
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAtStart: load, loadAtEnd: loadavg() },
+    entryGzipBytes: entry,
+    medians,
+    samples,
+    failures,
+  };
+  const dir = resolve(import.meta.dirname, 'results');
+  void mkdir(dir, { recursive: true })
+    .then(() =>
+      writeFile(resolve(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(out, null, 2)),
+    )
+    .then(() => process.exit(failures.length > 0 ? 1 : 0));
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
