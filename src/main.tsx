@@ -10,12 +10,14 @@ import './ui/styles/notices.css';
 import './ui/styles/preview.css';
 import './ui/templates/templates.css';
 import './ui/share/share.css';
+import './ui/checks/checks.css';
 import { browserStorage, startApp } from './app/bootstrap';
 import { installTestBridge } from './app/testBridge';
 import { App } from './ui/shell/App';
 import { ConnectedPreview, ExportToolbar } from './ui/preview/ExportTools';
 import { TemplatesButton } from './ui/templates/TemplatesGallery';
 import { ShareTools } from './ui/share/ShareTools';
+import { ChecksTools } from './ui/checks/ChecksTools';
 
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
@@ -34,6 +36,7 @@ function Root() {
       store={store}
       toolbarExtras={
         <>
+          <ChecksTools />
           <TemplatesButton />
           <ShareTools />
           <ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />
