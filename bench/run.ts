@@ -161,6 +161,9 @@ async function appOnly(page: Page, label: string, size: number): Promise<void> {
     await download.delete();
   });
   await attempt(`${label} monaco`, async () => {
+    // The drag left a node selected, which narrows the preview to its files: select nothing.
+    const empty = await emptyPanePoint(page);
+    await page.mouse.click(empty.x, empty.y);
     const t0 = Date.now();
     await topBar.getByRole('button', { name: 'Preview', exact: true }).click();
     const preview = page.getByRole('region', { name: 'Export preview' });
