@@ -286,7 +286,7 @@ function report(started: Date, load: number[], entry: Record<Kind, number>): voi
     '',
     '',
     'flat',
-    rpm.every((r) => r === rpm[0]) ? 'yes' : 'no',
+    rpm.length < 2 ? 'n/a (one size)' : rpm.every((r) => Math.abs(r - (rpm[0] ?? NaN)) <= 0.05) ? 'yes' : 'no',
   ]);
 
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
