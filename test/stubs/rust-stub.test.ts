@@ -67,6 +67,30 @@ describe('rustAxumStub', () => {
     expect(docker).toMatch(/^CMD \["\/bin\/service"\]$/m);
   });
 
+  it('keeps the kind and target of a call that times out', () => {
+    const edge = generate('rust-axum', false).get('edge');
+    const links = file(edge, 'src/plumbing/links.rs');
+    expect(links).not.toContain('"timeout"');
+    expect(links).toContain('Err(_) => call.fail(format!("timed out after {}s", CALL_TIMEOUT.as_secs())),');
+    expect(links).toContain('link(Call::to("rest", "middle"), |call| async move {');
+    expect(links).toContain('link(Call::to("grpc", "middle"), |call| async move {');
+    expect(links).toContain(
+      'link(Call::to("database", "postgres"), |call| databases::check_postgres(call, "POSTGRES_URL")),',
+    );
+    // a queue call knows its message id before it is sent, so a timed-out publish still names it
+    expect(links).toMatch(
+      /let \(id, body\) = envelope\("kafka-events", path, payload\);\n\s+let call = Call::queue\("kafka", "kafka", "kafka-events"\)\.with_id\(id\);/,
+    );
+  });
+
+  it('uses the tonic router, a lapin-safe AMQP URL and identifiers free of keyword suffixes', () => {
+    const edge = generate('rust-axum', true).get('"; rm -rf / Édge');
+    expect(file(edge, 'Cargo.toml')).toContain('features = ["router", "transport", "codegen"]');
+    expect(file(edge, 'src/plumbing/rabbitmq.rs')).toContain('Connection::connect(&amqp_url(env_var)?');
+    expect(file(edge, 'src/clients.rs')).toContain('pub fn type_grpc()');
+    expect(file(edge, 'src/clients.rs')).not.toContain('type__grpc');
+  });
+
   it('is deterministic', () => {
     expect(generate('rust-axum', true)).toEqual(generate('rust-axum', true));
   });

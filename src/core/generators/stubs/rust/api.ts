@@ -44,6 +44,9 @@ export function apiRs(types: readonly string[]): string {
 
 //! The types of this service's endpoints and messages.
 
+// handlers decide which of these they use
+#![allow(dead_code)]
+
 use serde::{Deserialize, Serialize};
 
 /// The error type handlers and plumbing return.

@@ -19,9 +19,8 @@ use std::time::Duration;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::{ClientConfig, Message};
-use serde::Serialize;
 
-use super::{deliver, envelope, retry, service_name, Call};
+use super::{deliver, retry, service_name, Call};
 use crate::api::{self, BoxError};
 
 static PRODUCERS: LazyLock<Mutex<HashMap<String, FutureProducer>>> = LazyLock::new(Default::default);
@@ -37,9 +36,8 @@ fn producer(env_var: &str) -> Result<FutureProducer, BoxError> {
     Ok(p)
 }
 
-pub async fn publish(env_var: &str, path: &[String], mut call: Call, topic: &str, payload: impl Serialize) -> Call {
-    let (id, body) = envelope(topic, path, payload);
-    call.id = Some(id);
+/// Publishes one envelope; \`call\` already carries its id.
+pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> Call {
     let producer = match producer(env_var) {
         Ok(p) => p,
         Err(e) => return call.fail(e),
@@ -61,12 +59,23 @@ ${CONSUMER_BOUNDS}
             .set("group.id", service_name())
             .set("auto.offset.reset", "earliest")
             .set("allow.auto.create.topics", "true")
+            // notice a topic that is created after the consumer started within seconds
+            .set("topic.metadata.refresh.interval.ms", "5000")
             .create()?;
         consumer.subscribe(&[topic])?;
         loop {
-            let message = consumer.recv().await?;
-            if let Some(body) = message.payload() {
-                deliver(broker, body, handle).await;
+            match consumer.recv().await {
+                Ok(message) => {
+                    if let Some(body) = message.payload() {
+                        deliver(broker, body, handle).await;
+                    }
+                }
+                // librdkafka reports passing trouble here (a topic not created yet, a broker
+                // away) and recovers by itself: keep the consumer and its group membership
+                Err(e) => {
+                    eprintln!("kafka consumer of {topic}: {e}");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
             }
         }
     })
@@ -87,13 +96,21 @@ use lapin::options::{
 };
 use lapin::types::FieldTable;
 use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, ExchangeKind};
-use serde::Serialize;
 use tokio::sync::Mutex;
 
-use super::{deliver, envelope, retry, service_name, Call};
+use super::{deliver, retry, service_name, Call};
 use crate::api::{self, BoxError};
 
 static PUBLISHERS: LazyLock<Mutex<HashMap<String, (Connection, Channel)>>> = LazyLock::new(Default::default);
+
+/// The URL in \`env_var\`. A bare trailing "/" names the default vhost "/", as the other stubs'
+/// AMQP clients read it; lapin alone would read it as the empty vhost, which does not exist.
+fn amqp_url(env_var: &str) -> Result<String, BoxError> {
+    let url = std::env::var(env_var)?;
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let bare = rest.strip_suffix('/').is_some_and(|r| !r.contains('/'));
+    Ok(if bare { url.trim_end_matches('/').to_string() } else { url })
+}
 
 async fn declare(channel: &Channel, topic: &str) -> Result<(), BoxError> {
     let options = ExchangeDeclareOptions { durable: true, ..Default::default() };
@@ -105,7 +122,7 @@ async fn publish_inner(env_var: &str, topic: &str, body: &[u8]) -> Result<(), Bo
     let mut publishers = PUBLISHERS.lock().await;
     let usable = publishers.get(env_var).is_some_and(|(_, ch)| ch.status().connected());
     if !usable {
-        let conn = Connection::connect(&std::env::var(env_var)?, ConnectionProperties::default()).await?;
+        let conn = Connection::connect(&amqp_url(env_var)?, ConnectionProperties::default()).await?;
         let channel = conn.create_channel().await?;
         channel.confirm_select(ConfirmSelectOptions::default()).await?;
         publishers.insert(env_var.to_string(), (conn, channel));
@@ -120,9 +137,8 @@ async fn publish_inner(env_var: &str, topic: &str, body: &[u8]) -> Result<(), Bo
     Ok(())
 }
 
-pub async fn publish(env_var: &str, path: &[String], mut call: Call, topic: &str, payload: impl Serialize) -> Call {
-    let (id, body) = envelope(topic, path, payload);
-    call.id = Some(id);
+/// Publishes one envelope; \`call\` already carries its id.
+pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> Call {
     match publish_inner(env_var, topic, &body).await {
         Ok(()) => call.done(),
         Err(e) => call.fail(e),
@@ -134,7 +150,7 @@ ${CONSUMER_BOUNDS}
 {
     let handle = &handle;
     retry(format!("rabbitmq consumer of {topic}"), || async move {
-        let conn = Connection::connect(&std::env::var(env_var)?, ConnectionProperties::default()).await?;
+        let conn = Connection::connect(&amqp_url(env_var)?, ConnectionProperties::default()).await?;
         let channel = conn.create_channel().await?;
         declare(&channel, topic).await?;
         let queue = format!("{topic}.{}", service_name());
@@ -160,15 +176,13 @@ use std::future::Future;
 use std::time::Duration;
 
 use redis::streams::StreamReadReply;
-use serde::Serialize;
 
 use super::databases::redis_connection;
-use super::{deliver, envelope, retry, service_name, Call};
+use super::{deliver, retry, service_name, Call};
 use crate::api::{self, BoxError};
 
-pub async fn publish(env_var: &str, path: &[String], mut call: Call, topic: &str, payload: impl Serialize) -> Call {
-    let (id, body) = envelope(topic, path, payload);
-    call.id = Some(id);
+/// Publishes one envelope; \`call\` already carries its id.
+pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> Call {
     let result: Result<String, BoxError> = async {
         let mut conn = redis_connection(env_var, Duration::from_secs(5)).await?;
         let body = String::from_utf8(body)?;
@@ -233,10 +247,9 @@ use std::future::Future;
 use std::sync::LazyLock;
 
 use futures_util::StreamExt;
-use serde::Serialize;
 use tokio::sync::Mutex;
 
-use super::{deliver, envelope, retry, service_name, Call};
+use super::{deliver, retry, service_name, Call};
 use crate::api::{self, BoxError};
 
 static CLIENTS: LazyLock<Mutex<HashMap<String, async_nats::Client>>> = LazyLock::new(Default::default);
@@ -252,9 +265,8 @@ async fn client(env_var: &str) -> Result<async_nats::Client, BoxError> {
     Ok(c)
 }
 
-pub async fn publish(env_var: &str, path: &[String], mut call: Call, topic: &str, payload: impl Serialize) -> Call {
-    let (id, body) = envelope(topic, path, payload);
-    call.id = Some(id);
+/// Publishes one envelope; \`call\` already carries its id.
+pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> Call {
     let result: Result<(), BoxError> = async {
         let c = client(env_var).await?;
         if c.connection_state() != async_nats::connection::State::Connected {

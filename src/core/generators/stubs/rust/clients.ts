@@ -107,6 +107,9 @@ pub fn ${g.fn}() -> Result<proto::${g.proto.module}::${m}_client::${g.service}Cl
 
 //! Typed clients of the services this one calls.
 
+// handlers decide which of these they use
+#![allow(dead_code)]
+
 ${uses.join('\n')}
 
 ${parts.join('\n\n')}

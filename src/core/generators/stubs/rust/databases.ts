@@ -10,11 +10,18 @@ export function databasesRs(uses: {
   mongodb: boolean;
   redis: boolean;
 }): string {
-  const imports: string[] = ['use super::Call;'];
+  const std = [
+    ...(uses.mongodb ? ['use std::collections::HashMap;', 'use std::sync::LazyLock;'] : []),
+    ...(uses.redisClient || uses.mongodb ? ['use std::time::Duration;'] : []),
+  ];
+  const imports: string[] = [
+    ...(std.length ? [...std, ''] : []),
+    ...(uses.mongodb ? ['use tokio::sync::Mutex;', ''] : []),
+    'use super::Call;',
+    ...(uses.redisClient || uses.mongodb ? ['use crate::api::BoxError;'] : []),
+  ];
   const parts: string[] = [];
   if (uses.redisClient) {
-    imports.unshift('use std::time::Duration;', '');
-    imports.push('use crate::api::BoxError;');
     parts.push(`/// A Redis connection whose replies may take \`timeout\` (XREADGROUP blocks on purpose).
 pub async fn redis_connection(env_var: &str, timeout: Duration) -> Result<redis::aio::MultiplexedConnection, BoxError> {
     let client = redis::Client::open(std::env::var(env_var)?)?;
@@ -51,15 +58,22 @@ pub async fn redis_connection(env_var: &str, timeout: Duration) -> Result<redis:
 }`);
   }
   if (uses.mongodb) {
-    imports.unshift('use std::collections::HashMap;', 'use std::sync::LazyLock;', '', 'use tokio::sync::Mutex;', '');
     parts.push(`static MONGO: LazyLock<Mutex<HashMap<String, mongodb::Client>>> = LazyLock::new(Default::default);
+
+/// A client that gives up on an unreachable server after 5s (the driver's default is 30s).
+async fn mongo_client(env_var: &str) -> Result<mongodb::Client, BoxError> {
+    let mut options = mongodb::options::ClientOptions::parse(std::env::var(env_var)?).await?;
+    options.server_selection_timeout = Some(Duration::from_secs(5));
+    options.connect_timeout = Some(Duration::from_secs(5));
+    Ok(mongodb::Client::with_options(options)?)
+}
 
 pub async fn check_mongo(call: Call, env_var: &str) -> Call {
     let client = {
         let mut clients = MONGO.lock().await;
         match clients.get(env_var) {
             Some(c) => c.clone(),
-            None => match mongodb::Client::with_uri_str(std::env::var(env_var).unwrap_or_default()).await {
+            None => match mongo_client(env_var).await {
                 Ok(c) => {
                     clients.insert(env_var.to_string(), c.clone());
                     c

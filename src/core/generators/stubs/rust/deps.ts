@@ -8,7 +8,7 @@ export const CRATES = {
   serde_json: '"=1.0.154"',
   'futures-util': '{ version = "=0.3.34", default-features = false, features = ["std"] }',
   reqwest: '{ version = "=0.13.5", default-features = false, features = ["json"] }',
-  tonic: '{ version = "=0.14.9", default-features = false, features = ["transport", "codegen"] }',
+  tonic: '{ version = "=0.14.9", default-features = false, features = ["router", "transport", "codegen"] }',
   'tonic-prost': '"=0.14.9"',
   prost: '"=0.14.6"',
   rdkafka: '{ version = "=0.39.0", default-features = false, features = ["tokio"] }',

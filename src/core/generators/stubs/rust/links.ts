@@ -62,11 +62,10 @@ export function linksRs(plan: RustPlan): string {
   const calls: string[] = [];
   for (const t of plan.rest)
     calls.push(
-      `Box::pin(async move { Call::to("rest", ${rustStr(t.dns)}).with_tree(clients::${t.name}Client::new().ping(path).await) }),`,
+      `link(Call::to("rest", ${rustStr(t.dns)}), |call| async move { call.with_tree(clients::${t.name}Client::new().ping(path).await) }),`,
     );
   for (const g of plan.grpc)
-    calls.push(`Box::pin(async move {
-            let call = Call::to("grpc", ${rustStr(g.dns)});
+    calls.push(`link(Call::to("grpc", ${rustStr(g.dns)}), |call| async move {
             let tree = async {
                 let mut client = clients::${g.fn}()?;
                 let request = proto::${g.proto.module}::PingRequest { path: path.to_vec() };
@@ -80,15 +79,16 @@ export function linksRs(plan: RustPlan): string {
     const payload = topic
       ? rustSampleLiteral(`api::${topic.payloadType}`, topic.fields, 12, 'let payload = ', ';')
       : 'serde_json::json!({})';
-    calls.push(`Box::pin(async move {
-            let call = Call::queue(${rustStr(dnsLabel(q.broker.name))}, ${rustStr(q.brokerKind)}, ${rustStr(q.topic)});
+    calls.push(`{
             let payload = ${payload};
-            ${MOD[q.brokerKind]}::publish(${rustStr(q.envVar)}, path, call, ${rustStr(q.topic)}, payload).await
-        }),`);
+            let (id, body) = envelope(${rustStr(q.topic)}, path, payload);
+            let call = Call::queue(${rustStr(dnsLabel(q.broker.name))}, ${rustStr(q.brokerKind)}, ${rustStr(q.topic)}).with_id(id);
+            link(call, |call| ${MOD[q.brokerKind]}::publish(${rustStr(q.envVar)}, call, ${rustStr(q.topic)}, body))
+        },`);
   }
   for (const d of w.databases)
     calls.push(
-      `Box::pin(async move { databases::${CHECK[d.databaseKind]}(Call::to("database", ${rustStr(dnsLabel(d.database.name))}), ${rustStr(d.envVar)}).await }),`,
+      `link(Call::to("database", ${rustStr(dnsLabel(d.database.name))}), |call| databases::${CHECK[d.databaseKind]}(call, ${rustStr(d.envVar)})),`,
     );
   const consumers = plan.consumers.map(
     (c) =>
@@ -107,7 +107,7 @@ export function linksRs(plan: RustPlan): string {
     'use serde::Serialize;',
     '',
     ...(mods.length ? [`use super::{${mods.join(', ')}};`] : []),
-    'use super::{Call, CALL_TIMEOUT};',
+    `use super::{${plan.w.publishes.length ? 'envelope, ' : ''}Call, CALL_TIMEOUT};`,
     `use crate::{api, ${plan.rest.length || plan.grpc.length ? 'clients, ' : ''}handlers${plan.grpc.length ? ', proto' : ''}};`,
   ];
   return `${HEAD}
@@ -117,12 +117,23 @@ ${uses.join('\n')}
 
 type Pending<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
-/// Calls every outgoing link at once, each bounded by CALL_TIMEOUT, in link order.
-pub async fn call_all(path: &[String]) -> Vec<Call> {
-    #[allow(unused_mut)]
-    let mut calls: Vec<Pending<'_, Call>> = vec![${calls.length ? `\n        ${calls.join('\n        ')}\n    ` : ''}];
-    let timed = calls.drain(..).map(|call| async move {
-        tokio::time::timeout(CALL_TIMEOUT, call).await.unwrap_or_else(|_| Call::to("timeout", "").fail("timed out"))
+/// One outgoing call: what it reports if it does not finish in time, and the call itself.
+fn link<'a, F>(call: Call, f: impl FnOnce(Call) -> F) -> (Call, Pending<'a, Call>)
+where
+    F: Future<Output = Call> + Send + 'a,
+{
+    (call.clone(), Box::pin(f(call)))
+}
+
+/// Calls every outgoing link at once, each bounded by CALL_TIMEOUT, in link order. A call that
+/// times out keeps its kind and target and reports the timeout as its error.
+pub async fn call_all(${calls.length ? 'path' : '_path'}: &[String]) -> Vec<Call> {
+    let calls: Vec<(Call, Pending<'_, Call>)> = vec![${calls.length ? `\n        ${calls.join('\n        ')}\n    ` : ''}];
+    let timed = calls.into_iter().map(|(call, pending)| async move {
+        match tokio::time::timeout(CALL_TIMEOUT, pending).await {
+            Ok(done) => done,
+            Err(_) => call.fail(format!("timed out after {}s", CALL_TIMEOUT.as_secs())),
+        }
     });
     futures_util::future::join_all(timed).await
 }

@@ -102,7 +102,8 @@ export function rustPlan(ctx: StubContext): RustPlan {
     grpc.push({
       dns: dnsLabel(call.target.name),
       envVar: call.envVar,
-      fn: `${snakeCase(call.target.name, 'svc')}_grpc`,
+      // snakeCase suffixes keywords (`type_`): drop that before adding `_grpc`
+      fn: `${snakeCase(call.target.name, 'svc').replace(/_+$/, '')}_grpc`,
       proto,
       service: protoServiceName(call.target.name),
     });

@@ -13,6 +13,9 @@ export function plumbingMod(dns: string, modules: readonly string[], servesGrpc:
 //! The service contract: /healthz, /ping, the gRPC server, the producers and consumers. It calls
 //! into crate::handlers for everything a user implements.
 
+// the same plumbing serves every service; each uses the part its links need
+#![allow(dead_code)]
+
 ${modules.map((m) => `mod ${m};`).join('\n')}
 
 use std::collections::{HashMap, VecDeque};
@@ -53,7 +56,7 @@ pub struct Tree {
 }
 
 /// One outgoing call of a /ping: over REST, gRPC, a queue or to a database.
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Clone)]
 pub struct Call {
     via: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -85,6 +88,10 @@ impl Call {
             topic: Some(topic.to_string()),
             ..Default::default()
         }
+    }
+    pub fn with_id(mut self, id: String) -> Self {
+        self.id = Some(id);
+        self
     }
     pub fn done(mut self) -> Self {
         self.ok = true;

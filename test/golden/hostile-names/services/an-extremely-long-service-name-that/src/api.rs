@@ -2,6 +2,9 @@
 
 //! The types of this service's endpoints and messages.
 
+// handlers decide which of these they use
+#![allow(dead_code)]
+
 use serde::{Deserialize, Serialize};
 
 /// The error type handlers and plumbing return.

@@ -8,9 +8,8 @@ use std::time::Duration;
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::{ClientConfig, Message};
-use serde::Serialize;
 
-use super::{deliver, envelope, retry, service_name, Call};
+use super::{deliver, retry, service_name, Call};
 use crate::api::{self, BoxError};
 
 static PRODUCERS: LazyLock<Mutex<HashMap<String, FutureProducer>>> = LazyLock::new(Default::default);
@@ -26,9 +25,8 @@ fn producer(env_var: &str) -> Result<FutureProducer, BoxError> {
     Ok(p)
 }
 
-pub async fn publish(env_var: &str, path: &[String], mut call: Call, topic: &str, payload: impl Serialize) -> Call {
-    let (id, body) = envelope(topic, path, payload);
-    call.id = Some(id);
+/// Publishes one envelope; `call` already carries its id.
+pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> Call {
     let producer = match producer(env_var) {
         Ok(p) => p,
         Err(e) => return call.fail(e),
@@ -52,12 +50,23 @@ where
             .set("group.id", service_name())
             .set("auto.offset.reset", "earliest")
             .set("allow.auto.create.topics", "true")
+            // notice a topic that is created after the consumer started within seconds
+            .set("topic.metadata.refresh.interval.ms", "5000")
             .create()?;
         consumer.subscribe(&[topic])?;
         loop {
-            let message = consumer.recv().await?;
-            if let Some(body) = message.payload() {
-                deliver(broker, body, handle).await;
+            match consumer.recv().await {
+                Ok(message) => {
+                    if let Some(body) = message.payload() {
+                        deliver(broker, body, handle).await;
+                    }
+                }
+                // librdkafka reports passing trouble here (a topic not created yet, a broker
+                // away) and recovers by itself: keep the consumer and its group membership
+                Err(e) => {
+                    eprintln!("kafka consumer of {topic}: {e}");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
             }
         }
     })

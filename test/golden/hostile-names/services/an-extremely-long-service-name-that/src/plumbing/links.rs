@@ -18,12 +18,23 @@ use crate::{api, handlers};
 
 type Pending<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
-/// Calls every outgoing link at once, each bounded by CALL_TIMEOUT, in link order.
-pub async fn call_all(path: &[String]) -> Vec<Call> {
-    #[allow(unused_mut)]
-    let mut calls: Vec<Pending<'_, Call>> = vec![];
-    let timed = calls.drain(..).map(|call| async move {
-        tokio::time::timeout(CALL_TIMEOUT, call).await.unwrap_or_else(|_| Call::to("timeout", "").fail("timed out"))
+/// One outgoing call: what it reports if it does not finish in time, and the call itself.
+fn link<'a, F>(call: Call, f: impl FnOnce(Call) -> F) -> (Call, Pending<'a, Call>)
+where
+    F: Future<Output = Call> + Send + 'a,
+{
+    (call.clone(), Box::pin(f(call)))
+}
+
+/// Calls every outgoing link at once, each bounded by CALL_TIMEOUT, in link order. A call that
+/// times out keeps its kind and target and reports the timeout as its error.
+pub async fn call_all(_path: &[String]) -> Vec<Call> {
+    let calls: Vec<(Call, Pending<'_, Call>)> = vec![];
+    let timed = calls.into_iter().map(|(call, pending)| async move {
+        match tokio::time::timeout(CALL_TIMEOUT, pending).await {
+            Ok(done) => done,
+            Err(_) => call.fail(format!("timed out after {}s", CALL_TIMEOUT.as_secs())),
+        }
     });
     futures_util::future::join_all(timed).await
 }

@@ -3,6 +3,9 @@
 //! The service contract: /healthz, /ping, the gRPC server, the producers and consumers. It calls
 //! into crate::handlers for everything a user implements.
 
+// the same plumbing serves every service; each uses the part its links need
+#![allow(dead_code)]
+
 mod grpc;
 mod kafka;
 mod links;
@@ -45,7 +48,7 @@ pub struct Tree {
 }
 
 /// One outgoing call of a /ping: over REST, gRPC, a queue or to a database.
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Clone)]
 pub struct Call {
     via: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,6 +80,10 @@ impl Call {
             topic: Some(topic.to_string()),
             ..Default::default()
         }
+    }
+    pub fn with_id(mut self, id: String) -> Self {
+        self.id = Some(id);
+        self
     }
     pub fn done(mut self) -> Self {
         self.ok = true;

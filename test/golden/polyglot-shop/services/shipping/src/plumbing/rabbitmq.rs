@@ -11,13 +11,21 @@ use lapin::options::{
 };
 use lapin::types::FieldTable;
 use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, ExchangeKind};
-use serde::Serialize;
 use tokio::sync::Mutex;
 
-use super::{deliver, envelope, retry, service_name, Call};
+use super::{deliver, retry, service_name, Call};
 use crate::api::{self, BoxError};
 
 static PUBLISHERS: LazyLock<Mutex<HashMap<String, (Connection, Channel)>>> = LazyLock::new(Default::default);
+
+/// The URL in `env_var`. A bare trailing "/" names the default vhost "/", as the other stubs'
+/// AMQP clients read it; lapin alone would read it as the empty vhost, which does not exist.
+fn amqp_url(env_var: &str) -> Result<String, BoxError> {
+    let url = std::env::var(env_var)?;
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let bare = rest.strip_suffix('/').is_some_and(|r| !r.contains('/'));
+    Ok(if bare { url.trim_end_matches('/').to_string() } else { url })
+}
 
 async fn declare(channel: &Channel, topic: &str) -> Result<(), BoxError> {
     let options = ExchangeDeclareOptions { durable: true, ..Default::default() };
@@ -29,7 +37,7 @@ async fn publish_inner(env_var: &str, topic: &str, body: &[u8]) -> Result<(), Bo
     let mut publishers = PUBLISHERS.lock().await;
     let usable = publishers.get(env_var).is_some_and(|(_, ch)| ch.status().connected());
     if !usable {
-        let conn = Connection::connect(&std::env::var(env_var)?, ConnectionProperties::default()).await?;
+        let conn = Connection::connect(&amqp_url(env_var)?, ConnectionProperties::default()).await?;
         let channel = conn.create_channel().await?;
         channel.confirm_select(ConfirmSelectOptions::default()).await?;
         publishers.insert(env_var.to_string(), (conn, channel));
@@ -44,9 +52,8 @@ async fn publish_inner(env_var: &str, topic: &str, body: &[u8]) -> Result<(), Bo
     Ok(())
 }
 
-pub async fn publish(env_var: &str, path: &[String], mut call: Call, topic: &str, payload: impl Serialize) -> Call {
-    let (id, body) = envelope(topic, path, payload);
-    call.id = Some(id);
+/// Publishes one envelope; `call` already carries its id.
+pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> Call {
     match publish_inner(env_var, topic, &body).await {
         Ok(()) => call.done(),
         Err(e) => call.fail(e),
@@ -60,7 +67,7 @@ where
 {
     let handle = &handle;
     retry(format!("rabbitmq consumer of {topic}"), || async move {
-        let conn = Connection::connect(&std::env::var(env_var)?, ConnectionProperties::default()).await?;
+        let conn = Connection::connect(&amqp_url(env_var)?, ConnectionProperties::default()).await?;
         let channel = conn.create_channel().await?;
         declare(&channel, topic).await?;
         let queue = format!("{topic}.{}", service_name());
