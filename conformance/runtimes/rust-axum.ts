@@ -6,7 +6,10 @@ import type { Command, RuntimeRecipe } from './types';
  * every Rust service under the cache (CARGO_TARGET_DIR), so the second service and later runs
  * reuse compiled dependencies; the binary is then copied into the service's own bin/ because
  * every stub's binary is called `service`. protoc comes from the protoc-bin-vendored crate.
- * Builds run with two jobs: the machines here have two cores.
+ * Builds run with two jobs: the machines here have two cores. On them, a first build with an
+ * empty target folder takes about 4 minutes for the rust-axum fixture (REST, gRPC, RabbitMQ) and
+ * about 11 for a service that uses every broker and database (mongodb and librdkafka, which
+ * rdkafka compiles from C, are most of it); a service whose crates are already built takes 1 to 2.
  */
 export const recipe: RuntimeRecipe = {
   runtime: 'rust-axum',
