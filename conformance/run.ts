@@ -185,8 +185,14 @@ async function main(argv: string[]): Promise<number> {
   if (running.length)
     console.log(`still running (--keep); stop them with:\n  kill -INT -- ${running.map((p) => `-${p}`).join(' ')}`);
   const exportFailed = outcomes.some((o) => o.error);
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed > 0 || exportFailed ? 1 : 0;
+  // A broker that did not start leaves its links unchecked: that is a failure, not a smaller run.
+  const infraFailed = outcomes.flatMap((o) => o.infra.filter((i) => i.error).map((i) => `${o.fixture}/${i.name}`));
+  for (const f of infraFailed) console.log(`FAIL infrastructure did not start: ${f}`);
+  // In CI every runtime must really be exercised; a missing toolchain is not a pass.
+  const skippedInCi = process.env.CI === 'true' && skipped.length > 0;
+  if (skippedInCi) console.log('FAIL in CI every runtime must be built and run; see the SKIP lines above');
+  console.log(`${passed} passed, ${failed + infraFailed.length + (skippedInCi ? 1 : 0)} failed`);
+  return failed > 0 || exportFailed || infraFailed.length > 0 || skippedInCi ? 1 : 0;
 }
 
 const keep = process.argv.includes('--keep');

@@ -161,18 +161,36 @@ export async function runLogged(
   return first;
 }
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+// Ports are handed out below Linux's ephemeral range (32768-60999 by default), never twice per
+// process. A port the kernel picks with listen(0) comes from that range, so an outgoing
+// connection opened between picking it and binding it can take it first, and the broker or
+// service that should listen there then fails with "address already in use".
+const LOW = 20000;
+const HIGH = 32000;
+const handedOut = new Set<number>();
+let nextPort = LOW + (process.pid % (HIGH - LOW));
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now and that this process has not handed out before. */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < HIGH - LOW; tries++) {
+    const port = nextPort;
+    nextPort = nextPort + 1 >= HIGH ? LOW : nextPort + 1;
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free TCP port between ${LOW} and ${HIGH} on 127.0.0.1`);
 }
 
 /** `n` distinct free ports. */
