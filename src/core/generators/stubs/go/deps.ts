@@ -1,3 +1,4 @@
+import { stubFeatures, type StubFeatures } from '../features';
 import type { ServiceWiring } from '../../../model/wiring';
 
 /**
@@ -27,30 +28,10 @@ export const GO_RUNTIME_IMAGE = 'alpine:3.22';
 
 export type GoModule = keyof typeof GO_MODULES;
 
-/** Which optional parts of the plumbing a service needs. */
-export interface GoFeatures {
-  grpc: boolean;
-  kafka: boolean;
-  rabbitmq: boolean;
-  redis: boolean;
-  nats: boolean;
-  postgres: boolean;
-  mongodb: boolean;
-}
+/** The plumbing features a service needs. */
+export type GoFeatures = StubFeatures;
 
-export function goFeatures(w: ServiceWiring): GoFeatures {
-  const queues = [...w.publishes, ...w.subscribes].map((q) => q.brokerKind);
-  const dbs = w.databases.map((d) => d.databaseKind);
-  return {
-    grpc: w.servesGrpc || w.grpc.length > 0,
-    kafka: queues.includes('kafka'),
-    rabbitmq: queues.includes('rabbitmq'),
-    redis: queues.includes('redis') || dbs.includes('redis'),
-    nats: queues.includes('nats'),
-    postgres: dbs.includes('postgres'),
-    mongodb: dbs.includes('mongodb'),
-  };
-}
+export const goFeatures: (w: ServiceWiring) => GoFeatures = stubFeatures;
 
 /** go.mod: the module path is `<dns>.local/service` (see goModulePath). */
 export function goMod(module: string, f: GoFeatures): string {

@@ -1,3 +1,4 @@
+import { stubFeatures, type StubFeatures } from '../features';
 import type { ServiceWiring } from '../../../model/wiring';
 
 /** The crates a stub may use, pinned exactly; only those a service needs go into its Cargo.toml. */
@@ -28,31 +29,10 @@ export const BUILD_CRATES = {
 export const RUST_IMAGE = 'rust:1.95-slim-bookworm';
 export const RUST_RUNTIME_IMAGE = 'debian:bookworm-slim';
 
-export interface RustFeatures {
-  grpc: boolean;
-  rest: boolean;
-  kafka: boolean;
-  rabbitmq: boolean;
-  redis: boolean;
-  nats: boolean;
-  postgres: boolean;
-  mongodb: boolean;
-}
+/** The plumbing features a service needs. */
+export type RustFeatures = StubFeatures;
 
-export function rustFeatures(w: ServiceWiring): RustFeatures {
-  const queues = [...w.publishes, ...w.subscribes].map((q) => q.brokerKind);
-  const dbs = w.databases.map((d) => d.databaseKind);
-  return {
-    grpc: w.servesGrpc || w.grpc.length > 0,
-    rest: w.rest.length > 0,
-    kafka: queues.includes('kafka'),
-    rabbitmq: queues.includes('rabbitmq'),
-    redis: queues.includes('redis') || dbs.includes('redis'),
-    nats: queues.includes('nats'),
-    postgres: dbs.includes('postgres'),
-    mongodb: dbs.includes('mongodb'),
-  };
-}
+export const rustFeatures: (w: ServiceWiring) => RustFeatures = stubFeatures;
 
 /** Cargo.toml: package named after the service, binary `service`. */
 export function cargoToml(dns: string, f: RustFeatures): string {
