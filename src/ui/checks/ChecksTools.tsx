@@ -1,7 +1,9 @@
 import { memo, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ViewportPortal, useInternalNode, useReactFlow } from '@xyflow/react';
-import { RULES, checkDesign, type Finding, type Severity } from '../../core/checks';
+import { RULES, checkDesign, sameChecksInput, type Finding, type Severity } from '../../core/checks';
+import type { Design } from '../../core';
+import type { DesignState } from '../../app/store';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { findingsLabel, severityByNode } from './summary';
 
@@ -9,7 +11,13 @@ const WHY = new Map(RULES.map((r) => [r.id, r] as const));
 
 /** The checker's count in the top bar, its panel, and the badges on nodes with findings. */
 export function ChecksTools() {
-  const design = useDesignStore((s) => s.design);
+  // A selector that keeps the last design while only positions change, so a drag neither re-runs
+  // the checker nor re-renders this component.
+  const [selectChecked] = useState(() => {
+    let last: Design | null = null;
+    return (s: DesignState) => (last && sameChecksInput(last, s.design) ? last : (last = s.design));
+  });
+  const design = useDesignStore(selectChecked);
   const findings = useMemo(() => checkDesign(design), [design]);
   const badges = useMemo(() => [...severityByNode(findings)], [findings]);
   const [open, setOpen] = useState(false);
