@@ -6,3 +6,4 @@ export * from './model/wiring';
 export * from './ops/ops';
 export type { GeneratedFile, Generator } from './generators/types';
 export * from './model/contracts';
+export * from './model/layout';

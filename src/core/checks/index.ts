@@ -15,21 +15,3 @@ export function checkDesign(design: Design): Finding[] {
   }
   return out.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 }
-
-/**
- * Whether two designs give the same findings. The checker reads no positions, viewport, env or
- * descriptions, so a drag (which replaces only moved node objects) never needs a new check.
- */
-export function sameChecksInput(a: Design, b: Design): boolean {
-  if (a === b) return true;
-  if (a.links !== b.links || a.nodes.length !== b.nodes.length) return false;
-  for (let i = 0; i < a.nodes.length; i++) {
-    const x = a.nodes[i];
-    const y = b.nodes[i];
-    if (x === y) continue;
-    if (!x || !y) return false;
-    if (x.id !== y.id || x.kind !== y.kind || x.name !== y.name || x.port !== y.port) return false;
-    if (x.grpcPort !== y.grpcPort || x.replicas !== y.replicas) return false;
-  }
-  return true;
-}

@@ -1,8 +1,8 @@
 import { memo, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ViewportPortal, useInternalNode, useReactFlow } from '@xyflow/react';
-import { RULES, checkDesign, sameChecksInput, type Finding, type Severity } from '../../core/checks';
-import type { Design } from '../../core';
+import { RULES, checkDesign, type Finding, type Severity } from '../../core/checks';
+import { sameExceptLayout, type Design } from '../../core';
 import type { DesignState } from '../../app/store';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { findingsLabel, severityByNode } from './summary';
@@ -15,7 +15,7 @@ export function ChecksTools() {
   // the checker nor re-renders this component.
   const [selectChecked] = useState(() => {
     let last: Design | null = null;
-    return (s: DesignState) => (last && sameChecksInput(last, s.design) ? last : (last = s.design));
+    return (s: DesignState) => (last && sameExceptLayout(last, s.design) ? last : (last = s.design));
   });
   const design = useDesignStore(selectChecked);
   const findings = useMemo(() => checkDesign(design), [design]);
