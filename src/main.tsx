@@ -18,6 +18,7 @@ import { ConnectedPreview, ExportToolbar } from './ui/preview/ExportTools';
 import { TemplatesButton } from './ui/templates/TemplatesGallery';
 import { ShareTools } from './ui/share/ShareTools';
 import { ChecksTools } from './ui/checks/ChecksTools';
+import { PictureMenu } from './ui/pictures/PictureMenu';
 
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
@@ -39,6 +40,7 @@ function Root() {
           <ChecksTools />
           <TemplatesButton />
           <ShareTools />
+          <PictureMenu />
           <ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />
         </>
       }
