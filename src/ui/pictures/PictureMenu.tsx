@@ -28,7 +28,8 @@ export function PictureMenu() {
 
   useEffect(() => {
     if (!open) return;
-    items()[0]?.focus();
+    // with every item disabled (an empty canvas) the menu itself takes the focus, for Escape
+    (items()[0] ?? menu.current)?.focus();
     const away = (e: PointerEvent) => {
       if (!wrap.current?.contains(e.target as Node)) setOpen(false);
     };
@@ -125,6 +126,9 @@ export function PictureMenu() {
           if (e.key === 'ArrowDown' && !open) {
             e.preventDefault();
             setOpen(true);
+          } else if (e.key === 'Escape' && open) {
+            e.preventDefault();
+            setOpen(false);
           }
         }}
       >
@@ -137,6 +141,7 @@ export function PictureMenu() {
           className="pc-pictures__menu"
           role="menu"
           aria-label="Picture"
+          tabIndex={-1}
           onKeyDown={onMenuKey}
         >
           <button type="button" role="menuitem" disabled={empty || busy} onClick={() => void downloadPng()}>
@@ -166,7 +171,8 @@ export function PictureMenu() {
             aria-haspopup="dialog"
             disabled={empty}
             onClick={() => {
-              setOpen(false);
+              // the dialog gives the focus back to the Picture button when it closes
+              close();
               setMermaid(mermaidFlowchart(store.getState().design));
             }}
           >
