@@ -113,7 +113,17 @@ describe('designToSvg', () => {
     const base = fourKinds();
     fc.assert(
       fc.property(
-        fc.array(fc.string({ unit: 'binary', maxLength: 120 }), { minLength: 4, maxLength: 4 }),
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'binary', maxLength: 120 }),
+            // markup-heavy names, where escaping mistakes show
+            fc.string({
+              unit: fc.constantFrom('<', '>', '&', '"', "'", ']', ';', '#', 'a', '🚀', '\ud800', '\u0001'),
+              maxLength: 60,
+            }),
+          ),
+          { minLength: 4, maxLength: 4 },
+        ),
         fc.string(),
         (names, project) => {
           const root = parseXml(designToSvg(withNames(base, names, project)).svg);
