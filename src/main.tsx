@@ -18,6 +18,8 @@ import { ConnectedPreview, ExportToolbar } from './ui/preview/ExportTools';
 import { TemplatesButton } from './ui/templates/TemplatesGallery';
 import { ShareTools } from './ui/share/ShareTools';
 import { ChecksTools } from './ui/checks/ChecksTools';
+import { PresentButton } from './ui/presenter/PresentButton';
+import './ui/presenter/presenter.css';
 
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
@@ -38,6 +40,7 @@ function Root() {
         <>
           <ChecksTools />
           <TemplatesButton />
+          <PresentButton />
           <ShareTools />
           <ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />
         </>
