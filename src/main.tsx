@@ -19,6 +19,8 @@ import { TemplatesButton } from './ui/templates/TemplatesGallery';
 import { ShareTools } from './ui/share/ShareTools';
 import { ChecksTools } from './ui/checks/ChecksTools';
 import { PictureMenu } from './ui/pictures/PictureMenu';
+import { PresentButton } from './ui/presenter/PresentButton';
+import './ui/presenter/presenter.css';
 
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
@@ -39,6 +41,7 @@ function Root() {
         <>
           <ChecksTools />
           <TemplatesButton />
+          <PresentButton />
           <ShareTools />
           <PictureMenu />
           <ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />

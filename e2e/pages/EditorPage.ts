@@ -116,4 +116,22 @@ export class EditorPage {
   get mod(): string {
     return process.platform === 'darwin' ? 'Meta' : 'Control';
   }
+
+  /** The presenter's floating control bar. */
+  get presenterBar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Presenter' });
+  }
+
+  /** Names of the nodes the canvas shows, in design order, and ids of the links it shows. */
+  async shown(): Promise<{ nodes: string[]; links: string[] }> {
+    const design = await this.getDesign();
+    const ids = await this.page.evaluate(() => ({
+      nodes: [...document.querySelectorAll('.react-flow__node')].map((e) => e.getAttribute('data-id')),
+      links: [...document.querySelectorAll('.react-flow__edge')].map((e) => e.getAttribute('data-id')),
+    }));
+    return {
+      nodes: design.nodes.filter((n) => ids.nodes.includes(n.id)).map((n) => n.name),
+      links: design.links.filter((l) => ids.links.includes(l.id)).map((l) => l.id),
+    };
+  }
 }

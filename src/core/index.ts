@@ -4,6 +4,7 @@ export * from './model/naming';
 export * from './model/restore';
 export * from './model/wiring';
 export * from './ops/ops';
+export * from './presentation';
 export type { GeneratedFile, Generator } from './generators/types';
 export * from './model/contracts';
 export * from './model/layout';

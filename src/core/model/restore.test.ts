@@ -273,3 +273,54 @@ describe('restore: repairs what it can and reports the rest', () => {
     expect(fail(restore({ ...head, version: 1.5 }))).toMatch(/no valid version/);
   });
 });
+
+describe('restore: presentation order', () => {
+  const order = ['k', 'a', 'akqueue', 'b', 'kbqueue', 'abrest', 'abgrpc'];
+
+  it('keeps a valid order as it is, with no warnings', () => {
+    const d = { ...sample(), presentation: { order } };
+    const r = ok(restoreText(JSON.stringify(d)));
+    expect(r.design.presentation).toEqual({ order });
+    expect(r.design).toEqual(d);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('drops unknown and repeated ids with a warning and appends what the order misses', () => {
+    const d = { ...sample(), presentation: { order: ['ghost', 'b', 'b', 'abrest', 42, 'a'] } };
+    const r = ok(restore(JSON.parse(JSON.stringify(d))));
+    // abrest waits for both ends; the rest follows in the order of adding
+    expect(r.design.presentation?.order).toEqual(['b', 'a', 'abrest', 'abgrpc', 'k', 'akqueue', 'kbqueue']);
+    expect(r.warnings).toEqual([
+      'The presentation order named 2 elements not in the design; they were left out.',
+      'The presentation order listed 1 element more than once; only the first place was kept.',
+    ]);
+  });
+
+  it('ignores an order of a shape it cannot read, and keeps the rest of the design', () => {
+    for (const presentation of ['k,a', { order: 'k' }, null, [], { order: { 0: 'a' } }]) {
+      const r = ok(restore({ ...sample(), presentation }));
+      expect(r.design.presentation).toBeUndefined();
+      expect(r.design.nodes).toHaveLength(3);
+      expect(r.warnings).toEqual([
+        'The presentation order was unreadable and was ignored; presenting uses the order of adding.',
+      ]);
+    }
+  });
+
+  it('drops an order that names nothing of the design, and a huge hostile one quickly', () => {
+    const stale = ok(restore({ ...sample(), presentation: { order: ['x', 'y'] } }));
+    expect(stale.design.presentation).toBeUndefined();
+    expect(stale.warnings).toHaveLength(1);
+    const huge = Array.from({ length: 1_000_000 }, (_, i) => (i % 2 ? 'a' : `n${i}`));
+    const started = Date.now();
+    const r = ok(restore({ ...sample(), presentation: { order: huge } }));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.design.presentation?.order[0]).toBe('a');
+    expect(r.design.presentation?.order).toHaveLength(7);
+  });
+
+  it('leaves a design without an order without one', () => {
+    const r = ok(restore(JSON.parse(JSON.stringify(sample()))));
+    expect('presentation' in r.design).toBe(false);
+  });
+});

@@ -22,6 +22,7 @@ import {
   type Rpc,
 } from './types';
 import { MIGRATIONS, type Migrations } from './migrations';
+import { repairPresentation } from '../presentation/steps';
 
 /**
  * The outcome of loading untrusted input. `design` is null when nothing usable was found; the
@@ -172,6 +173,8 @@ function repair(doc: Obj, warnings: string[]): Design {
     linkIds.add(id);
     design.links.push(link);
   }
+  const presentation = repairPresentation(doc.presentation, design, warnings);
+  if (presentation) design.presentation = presentation;
   return design;
 }
 

@@ -76,6 +76,12 @@ export interface DesignLink {
   message: Field[];
 }
 
+/** How the design is presented step by step (see core/presentation). */
+export interface Presentation {
+  /** Ids of nodes and links in the order a presentation reveals them. */
+  order: string[];
+}
+
 export interface Design {
   format: typeof DESIGN_FORMAT;
   version: typeof DESIGN_VERSION;
@@ -84,6 +90,8 @@ export interface Design {
   nodes: DesignNode[];
   links: DesignLink[];
   viewport: Viewport;
+  /** The presenter's own order of steps; without it, elements appear in the order they were added. */
+  presentation?: Presentation;
 }
 
 export function emptyDesign(name = 'my-system'): Design {

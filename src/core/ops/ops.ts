@@ -10,6 +10,7 @@ import {
 } from '../catalog/catalog';
 import { nameProblem, dnsLabel, packageSegment } from '../model/naming';
 import type { Design, DesignLink, DesignNode, XY } from '../model/types';
+import { pruneOrder } from '../presentation/steps';
 
 /**
  * Pure edits of the design document. Each returns a new design and never mutates its input;
@@ -87,7 +88,7 @@ export function removeElements(design: Design, ids: Iterable<string>): Design {
   const nodes = design.nodes.filter((n) => !gone.has(n.id));
   const links = design.links.filter((l) => !gone.has(l.id) && !gone.has(l.source) && !gone.has(l.target));
   if (nodes.length === design.nodes.length && links.length === design.links.length) return design;
-  return { ...design, nodes, links };
+  return pruneOrder({ ...design, nodes, links });
 }
 
 /** Moves nodes; only the moved node objects are replaced. */

@@ -23,6 +23,8 @@ import { LinkKindChooser } from './LinkKindChooser';
 import { ServiceNode } from './ServiceNode';
 import { createFlowModel, type LinkFlowEdge, type ServiceFlowNode, type Size } from './flowModel';
 import { useAddNode } from './useAddNode';
+import { useRevealView } from '../presenter/PresenterContext';
+import { revealEdges, revealNodes } from '../presenter/reveal';
 
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { link: LinkEdge };
@@ -60,6 +62,12 @@ export function Canvas() {
     () => model.edges(designLinks, designNodes, selected, sizes),
     [model, designLinks, designNodes, selected, sizes],
   );
+
+  // Presenting shows only the revealed elements and edits nothing, the camera included.
+  const reveal = useRevealView();
+  const presenting = reveal !== null;
+  const shownNodes = useMemo(() => revealNodes(nodes, reveal), [nodes, reveal]);
+  const shownEdges = useMemo(() => revealEdges(edges, reveal), [edges, reveal]);
 
   // A loaded design (New, Open) brings its own camera.
   useEffect(() => {
@@ -187,10 +195,17 @@ export function Canvas() {
 
   const s = store.getState;
   return (
-    <div className="pc-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={presenting ? 'pc-canvas pc-canvas--presenting' : 'pc-canvas'}
+      onDragOver={presenting ? undefined : onDragOver}
+      onDrop={presenting ? undefined : onDrop}
+    >
       <ReactFlow<ServiceFlowNode, LinkFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
+        nodesDraggable={!presenting}
+        nodesConnectable={!presenting}
+        elementsSelectable={!presenting}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -203,9 +218,10 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onDelete={({ nodes: n, edges: e }) => s().removeElements([...n.map((x) => x.id), ...e.map((x) => x.id)])}
-        onMoveEnd={(_e: unknown, vp: Viewport) => s().setViewport(vp)}
+        // React Flow keeps its last handler when given undefined, so the closure decides.
+        onMoveEnd={(_e: unknown, vp: Viewport) => (presenting ? undefined : s().setViewport(vp))}
         defaultViewport={initialViewport}
-        deleteKeyCode={DELETE_KEYS}
+        deleteKeyCode={presenting ? null : DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         minZoom={0.1}
         maxZoom={4}
@@ -214,16 +230,18 @@ export function Canvas() {
         connectionLineStyle={{ stroke: '#64748b', strokeWidth: 2 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Overview of the design"
-          nodeColor={(n: ServiceFlowNode) => describeKind(n.data.kind).color}
-          nodeBorderRadius={6}
-        />
+        {presenting ? null : (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Overview of the design"
+            nodeColor={(n: ServiceFlowNode) => describeKind(n.data.kind).color}
+            nodeBorderRadius={6}
+          />
+        )}
         <Controls showInteractive={false} />
       </ReactFlow>
-      {designNodes.length === 0 ? <EmptyState /> : null}
+      {designNodes.length === 0 && !presenting ? <EmptyState /> : null}
       {chooser ? (
         <LinkKindChooser
           x={chooser.x}

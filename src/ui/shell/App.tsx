@@ -11,6 +11,8 @@ import { Banners, Toasts } from './Notices';
 import { TopBar } from './TopBar';
 import { useFileDrop } from './useFileDrop';
 import { useShortcuts } from './useShortcuts';
+import { PresenterProvider, usePresenter } from '../presenter/PresenterContext';
+import { PresenterOverlay, usePresentShortcut } from '../presenter/PresenterOverlay';
 
 export interface AppProps {
   store: DesignStoreApi;
@@ -25,7 +27,9 @@ export function App({ store, toolbarExtras, sidePanel }: AppProps) {
   return (
     <DesignStoreProvider store={store}>
       <ReactFlowProvider>
-        <Shell store={store} toolbarExtras={toolbarExtras} sidePanel={sidePanel} />
+        <PresenterProvider>
+          <Shell store={store} toolbarExtras={toolbarExtras} sidePanel={sidePanel} />
+        </PresenterProvider>
       </ReactFlowProvider>
     </DesignStoreProvider>
   );
@@ -38,6 +42,9 @@ function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
     document.title = `${projectName} · Polyglot Canvas`;
   }, [projectName]);
   useShortcuts(store);
+  usePresentShortcut();
+  // Presenting keeps only the canvas and the presenter's controls; the panels come back after.
+  const presenting = usePresenter((s) => s.active);
   const fileOver = useFileDrop(store);
   const summary = () => {
     const { nodes, links } = store.getState().design;
@@ -50,16 +57,17 @@ function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
   };
 
   return (
-    <div className={sidePanel ? 'pc-app pc-app--with-panel' : 'pc-app'}>
-      <TopBar onNew={onNew} extras={toolbarExtras} />
-      <Palette />
+    <div className={presenting ? 'pc-app pc-app--presenting' : sidePanel ? 'pc-app pc-app--with-panel' : 'pc-app'}>
+      {presenting ? null : <TopBar onNew={onNew} extras={toolbarExtras} />}
+      {presenting ? null : <Palette />}
       <main className="pc-main" aria-label="Canvas">
         <Banners />
         <Canvas />
+        {presenting ? <PresenterOverlay /> : null}
         <Toasts />
       </main>
-      <Inspector />
-      {sidePanel ? <div className="pc-side">{sidePanel}</div> : null}
+      {presenting ? null : <Inspector />}
+      {sidePanel && !presenting ? <div className="pc-side">{sidePanel}</div> : null}
       {fileOver ? (
         <div className="pc-dropzone" aria-hidden="true">
           <div>Drop a design file (.json) to open it</div>

@@ -1,0 +1,15 @@
+import { describeKind, type Design, type PresentationStep } from '../../core';
+import { linkLabel } from '../canvas/flowModel';
+
+/** How a step reads in the control bar and the order list: a node's name, or "a → b · REST". */
+export function stepLabel(design: Pick<Design, 'nodes' | 'links'>, step: PresentationStep): string {
+  if (step.kind === 'node') {
+    const node = design.nodes.find((n) => n.id === step.id);
+    return node ? `${node.name} (${describeKind(node.kind).label})` : '';
+  }
+  const link = design.links.find((l) => l.id === step.id);
+  if (!link) return '';
+  const source = design.nodes.find((n) => n.id === link.source);
+  const target = design.nodes.find((n) => n.id === link.target);
+  return `${source?.name ?? '?'} → ${target?.name ?? '?'} · ${linkLabel(link, source?.kind)}`;
+}
