@@ -18,6 +18,7 @@ import { ConnectedPreview, ExportToolbar } from './ui/preview/ExportTools';
 import { TemplatesButton } from './ui/templates/TemplatesGallery';
 import { ShareTools } from './ui/share/ShareTools';
 import { ChecksTools } from './ui/checks/ChecksTools';
+import { AutoLayoutButton } from './ui/layout/AutoLayoutButton';
 
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
@@ -37,6 +38,7 @@ function Root() {
       toolbarExtras={
         <>
           <ChecksTools />
+          <AutoLayoutButton />
           <TemplatesButton />
           <ShareTools />
           <ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />

@@ -7,3 +7,4 @@ export * from './ops/ops';
 export type { GeneratedFile, Generator } from './generators/types';
 export * from './model/contracts';
 export * from './model/layout';
+export * from './layout/layoutGraph';
