@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DesignBuilder } from '../templates/builder';
 import type { Design } from '../model/types';
-import { DEFAULT_NODE_SIZE, buildLayoutGraph, positionsFromLayout } from './layoutGraph';
+import { DEFAULT_NODE_SIZE, LARGE_LAYOUT, buildLayoutGraph, positionsFromLayout } from './layoutGraph';
 
 /** web -> gateway -> api; api gRPC orders; api publishes to kafka, kafka feeds mailer; api uses postgres. */
 function shop(): { design: Design; id: (name: string) => string } {
@@ -65,6 +65,17 @@ describe('buildLayoutGraph', () => {
     expect(size('db')).toMatchObject(DEFAULT_NODE_SIZE);
     expect(size('kafka')).toMatchObject(DEFAULT_NODE_SIZE);
     expect(size('web')).toMatchObject(DEFAULT_NODE_SIZE);
+  });
+
+  it('tries less hard on crossings for a large design', () => {
+    const { design } = shop();
+    expect(buildLayoutGraph(design).layoutOptions['elk.layered.thoroughness']).toBeUndefined();
+    const node = design.nodes[0]!;
+    const large: Design = {
+      ...design,
+      nodes: Array.from({ length: LARGE_LAYOUT + 1 }, (_, i) => ({ ...node, id: `n${i}`, name: `s${i}` })),
+    };
+    expect(buildLayoutGraph(large).layoutOptions['elk.layered.thoroughness']).toBe('1');
   });
 
   it('leaves out links whose ends are missing instead of failing', () => {

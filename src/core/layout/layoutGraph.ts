@@ -57,8 +57,13 @@ export const LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
   // Keep the design's own order where the graph leaves a choice, so a layout is stable.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  // The canvas draws its own links; ELK's orthogonal routing would only cost time.
+  'elk.edgeRouting': 'POLYLINE',
   'elk.randomSeed': '1',
 };
+
+/** Above this many nodes crossing minimisation tries less hard: seconds matter more than a crossing. */
+export const LARGE_LAYOUT = 400;
 
 /**
  * Which way a link points in the layout: the way calls and messages travel. REST and gRPC go from
@@ -92,7 +97,8 @@ export function buildLayoutGraph(design: Design, sizes: ReadonlyMap<string, Node
     const [source, target] = layoutDirection(link, byId);
     edges.push({ id: link.id, sources: [source], targets: [target] });
   }
-  return { id: 'root', layoutOptions: { ...LAYOUT_OPTIONS }, children, edges };
+  const effort: Record<string, string> = children.length > LARGE_LAYOUT ? { 'elk.layered.thoroughness': '1' } : {};
+  return { id: 'root', layoutOptions: { ...LAYOUT_OPTIONS, ...effort }, children, edges };
 }
 
 /**
