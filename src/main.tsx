@@ -21,6 +21,7 @@ import { ChecksTools } from './ui/checks/ChecksTools';
 import { PictureMenu } from './ui/pictures/PictureMenu';
 import { PresentButton } from './ui/presenter/PresentButton';
 import './ui/presenter/presenter.css';
+import { AutoLayoutButton } from './ui/layout/AutoLayoutButton';
 
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
@@ -40,6 +41,7 @@ function Root() {
       toolbarExtras={
         <>
           <ChecksTools />
+          <AutoLayoutButton />
           <TemplatesButton />
           <PresentButton />
           <ShareTools />

@@ -113,6 +113,35 @@ export class EditorPage {
     });
   }
 
+  /** Every node's position by name, from the design. */
+  async positions(): Promise<Record<string, { x: number; y: number }>> {
+    const d = await this.getDesign();
+    return Object.fromEntries(d.nodes.map((n) => [n.name, n.position]));
+  }
+
+  /** The cards' boxes on screen, by name, once the camera has stopped moving. */
+  async cardBoxes(): Promise<Record<string, { x: number; y: number; width: number; height: number }>> {
+    const viewport = this.page.locator('.react-flow__viewport');
+    let last = '';
+    await expect
+      .poll(async () => {
+        const now = await viewport.getAttribute('style');
+        const still = now === last;
+        last = now ?? '';
+        return still;
+      })
+      .toBe(true);
+    return this.page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => {
+          const r = el.getBoundingClientRect();
+          const name = (el.getAttribute('aria-label') ?? el.dataset.id ?? '').split(',')[0]!;
+          return [name, { x: r.x, y: r.y, width: r.width, height: r.height }];
+        }),
+      ),
+    );
+  }
+
   get mod(): string {
     return process.platform === 'darwin' ? 'Meta' : 'Control';
   }

@@ -127,6 +127,39 @@ describe('design store', () => {
     expect(s().design.nodes[0]?.position).toEqual({ x: 0, y: 0 });
   });
 
+  it('applies a layout as one step that undo reverts for every node; a no-op layout adds none', () => {
+    const { s, add } = setup();
+    const a = add('kafka', 0, 0);
+    const b = add('python-fastapi', 10, 10);
+    const c = add('postgres', 20, 20);
+    const steps = s().history.past.length;
+    const layout = new Map([
+      [a, { x: 300, y: 0 }],
+      [b, { x: 0, y: 0 }],
+      [c, { x: 600, y: 0 }],
+    ]);
+    expect(s().applyLayout(layout)).toBe(true);
+    expect(s().history.past.length).toBe(steps + 1);
+    expect(s().applyLayout(layout)).toBe(false);
+    expect(s().history.past.length).toBe(steps + 1);
+    s().undo();
+    expect(s().design.nodes.map((n) => n.position)).toEqual([
+      { x: 0, y: 0 },
+      { x: 10, y: 10 },
+      { x: 20, y: 20 },
+    ]);
+    s().redo();
+    expect(s().design.nodes.map((n) => n.position)).toEqual([...layout.values()]);
+  });
+
+  it('does not apply a layout in the middle of a drag', () => {
+    const { s, add } = setup();
+    const a = add('kafka', 0, 0);
+    s().beginDrag();
+    expect(s().applyLayout(new Map([[a, { x: 300, y: 0 }]]))).toBe(false);
+    expect(s().design.nodes[0]?.position).toEqual({ x: 0, y: 0 });
+  });
+
   it('a click without movement adds no step', () => {
     const { s, add } = setup();
     add('kafka');

@@ -77,6 +77,11 @@ export interface DesignActions {
   /** Moves nodes: inside a drag without history, otherwise (keyboard nudges) as a coalesced step. */
   moveNodes(moves: ReadonlyMap<string, XY>): void;
   endDrag(): void;
+  /**
+   * Puts nodes where a layout placed them, as one undo step. Returns false when nothing moved (no
+   * step is recorded) or when a drag is in progress (the user's hand wins).
+   */
+  applyLayout(positions: ReadonlyMap<string, XY>): boolean;
   setViewport(viewport: Viewport): void;
   select(ids: readonly string[]): void;
   applySelectionChanges(changes: readonly { id: string; selected: boolean }[]): void;
@@ -217,6 +222,14 @@ export function createDesignStore(opts: StoreOptions = {}) {
         if (!dragOrigin) return;
         if (dragOrigin.nodes === design.nodes) return set({ dragOrigin: null });
         set({ dragOrigin: null, history: record(history, dragOrigin, { now: now() }) });
+      },
+      applyLayout(positions) {
+        const s = get();
+        if (s.dragOrigin) return false;
+        const next = moveNodes(s.design, positions);
+        if (next === s.design) return false;
+        commit(next);
+        return true;
       },
       setViewport(viewport) {
         const { design } = get();

@@ -8,3 +8,4 @@ export * from './presentation';
 export type { GeneratedFile, Generator } from './generators/types';
 export * from './model/contracts';
 export * from './model/layout';
+export * from './layout/layoutGraph';

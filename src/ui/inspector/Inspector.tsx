@@ -49,6 +49,12 @@ function Hint({ count }: { count: number }) {
           </dt>
           <dd>Remove the selection</dd>
         </div>
+        <div>
+          <dt>
+            <kbd>Shift</kbd>+<kbd>L</kbd>
+          </dt>
+          <dd>Auto-layout</dd>
+        </div>
       </dl>
     </div>
   );
