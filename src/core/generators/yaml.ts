@@ -3,10 +3,11 @@ import { Document, stringify } from 'yaml';
 /**
  * Block-style YAML of plain data (objects, arrays, strings, finite numbers, booleans, null),
  * byte for byte what `stringify(value, { version, lineWidth: 0, aliasDuplicateObjects: false })`
- * of the `yaml` package writes, about 20 times faster. Every string is written the way the
- * package would write it: plain when it may be, otherwise the package's own quoting of that
- * string (cached). Anything outside that simple shape (undefined, a multi-line string, a
- * document marker, another kind of object…) is handed to the package for the whole document.
+ * of the `yaml` package writes, without building the package's node tree. Every string is written
+ * the way the package would write it: plain when it may be, otherwise the package's own quoting of
+ * that string (cached). A map key whose value is undefined is left out, as the package does.
+ * Anything outside that simple shape (an undefined list item, a multi-line string, a document
+ * marker, another kind of object…) is handed to the package for the whole document.
  */
 export function fastYaml(value: unknown, version: '1.1' | '1.2'): string {
   const w = writers[version];
