@@ -1,9 +1,5 @@
-import type { GeneratedFile } from '../../core';
-
-/** Zips the files (the zip code loads only now) and hands the zip to the browser as a download. */
-export async function downloadZip(fileName: string, files: GeneratedFile[]): Promise<void> {
-  const { zipFiles } = await import('../../export/zip');
-  const bytes = await zipFiles(files);
+/** Hands a zip made in the export worker to the browser as a download. */
+export function downloadBytes(fileName: string, bytes: Uint8Array): void {
   const blob = new Blob([bytes as BlobPart], { type: 'application/zip' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

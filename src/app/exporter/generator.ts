@@ -34,17 +34,6 @@ export class ProjectGenerator {
     this.ensureWorker().postMessage(msg);
   }
 
-  /** Generates once and resolves with that answer (used by Export). */
-  generate(design: Design): Promise<GenerateResponse> {
-    return new Promise((resolve) => {
-      const off = this.subscribe((r) => {
-        off();
-        resolve(r);
-      });
-      this.request(design);
-    });
-  }
-
   subscribe(l: Listener): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);

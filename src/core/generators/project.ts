@@ -68,9 +68,21 @@ export function assembleFiles(files: readonly GeneratedFile[]): GeneratedFile[] 
   return [...files].sort(byPath);
 }
 
+const byIdOf = new WeakMap<readonly ServiceWiring[], Map<string, ServiceWiring>>();
+
+/** The wirings by node id, made once per list (the export passes the same list for every service). */
+function wiringsById(all: readonly ServiceWiring[]): Map<string, ServiceWiring> {
+  let byId = byIdOf.get(all);
+  if (!byId) {
+    byId = new Map(all.map((w) => [w.node.id, w]));
+    byIdOf.set(all, byId);
+  }
+  return byId;
+}
+
 /** The stub context of one service: its wiring and the .proto files it serves and calls. */
 export function stubContext(design: Design, wiring: ServiceWiring, all: readonly ServiceWiring[]): StubContext {
-  const byId = new Map(all.map((w) => [w.node.id, w]));
+  const byId = wiringsById(all);
   return {
     design,
     wiring,

@@ -29,8 +29,21 @@ export function isReservedWord(word: string): boolean {
   return RESERVED.has(word.toLowerCase());
 }
 
+const wordCache = new Map<string, readonly string[]>();
+
 /** Splits a name into lower-case ASCII words: accents are folded, everything else separates. */
-export function words(name: string): string[] {
+export function words(name: string): readonly string[] {
+  let ws = wordCache.get(name);
+  if (!ws) {
+    // the same few names are split thousands of times in one export
+    if (wordCache.size >= 20_000) wordCache.clear();
+    ws = Object.freeze(splitWords(name));
+    wordCache.set(name, ws);
+  }
+  return ws;
+}
+
+function splitWords(name: string): string[] {
   const folded = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -45,7 +58,7 @@ export function words(name: string): string[] {
 
 const MAX_DNS = 40;
 
-function clip(parts: string[], max: number, sep: string): string {
+function clip(parts: readonly string[], max: number, sep: string): string {
   let out = '';
   for (const p of parts) {
     const next = out ? out + sep + p : p;

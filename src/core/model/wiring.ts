@@ -73,9 +73,68 @@ export interface ServiceWiring {
 const BROKERS = new Set<InfraId>(['kafka', 'rabbitmq', 'redis', 'nats']);
 const DATABASES = new Set<InfraId>(['postgres', 'mongodb', 'redis']);
 
-/** The wiring of every service of the design, in design order. */
+/**
+ * Derived data of one design, computed once: a design is never changed in place (every edit makes
+ * a new one), so the design object is the key. The node and link arrays are checked too, so a
+ * design rebuilt around new arrays is never served stale data.
+ */
+interface DesignIndex {
+  nodes: readonly DesignNode[];
+  links: readonly DesignLink[];
+  byId: Map<string, DesignNode>;
+  /** The links that start or end at each node, in design order (a self-link once). */
+  touching: Map<string, DesignLink[]>;
+  wirings?: readonly ServiceWiring[];
+  wiringById?: Map<string, ServiceWiring>;
+}
+
+const indexes = new WeakMap<Design, DesignIndex>();
+
+function designIndex(design: Design): DesignIndex {
+  const known = indexes.get(design);
+  if (known && known.nodes === design.nodes && known.links === design.links) return known;
+  const touching = new Map<string, DesignLink[]>();
+  const add = (id: string, link: DesignLink) => {
+    const list = touching.get(id);
+    if (list) list.push(link);
+    else touching.set(id, [link]);
+  };
+  for (const link of design.links) {
+    add(link.source, link);
+    if (link.target !== link.source) add(link.target, link);
+  }
+  const index: DesignIndex = {
+    nodes: design.nodes,
+    links: design.links,
+    byId: new Map(design.nodes.map((n) => [n.id, n])),
+    touching,
+  };
+  indexes.set(design, index);
+  return index;
+}
+
+/**
+ * The wiring of every service of the design, in design order. Computed once per design: the
+ * array is the caller's own, the wirings in it are shared and must not be changed.
+ */
 export function wireServices(design: Design): ServiceWiring[] {
-  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  return [...wirings(design)];
+}
+
+function wirings(design: Design): readonly ServiceWiring[] {
+  const index = designIndex(design);
+  index.wirings ??= computeWirings(design, index);
+  return index.wirings;
+}
+
+/** The wiring of one service by node id (undefined for a node that is not a service). */
+export function serviceWiring(design: Design, nodeId: string): ServiceWiring | undefined {
+  const index = designIndex(design);
+  index.wiringById ??= new Map(wirings(design).map((w) => [w.node.id, w]));
+  return index.wiringById.get(nodeId);
+}
+
+function computeWirings(design: Design, { byId, touching }: DesignIndex): ServiceWiring[] {
   const out: ServiceWiring[] = [];
   for (const node of design.nodes) {
     if (!isRuntime(node.kind)) continue;
@@ -91,7 +150,7 @@ export function wireServices(design: Design): ServiceWiring[] {
       incomingGrpc: [],
       servesGrpc: false,
     };
-    for (const link of design.links) {
+    for (const link of touching.get(node.id) ?? []) {
       const source = byId.get(link.source);
       const target = byId.get(link.target);
       if (!source || !target) continue;
@@ -174,9 +233,9 @@ export function serviceEnv(w: ServiceWiring, r: Resolver = networkResolver): [st
 
 /** The nodes a node must wait for before it starts (its link targets, brokers it reads from). */
 export function dependencies(design: Design, node: DesignNode): DesignNode[] {
-  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const { byId, touching } = designIndex(design);
   const deps = new Map<string, DesignNode>();
-  for (const l of design.links) {
+  for (const l of touching.get(node.id) ?? []) {
     if (l.source === node.id && l.kind !== 'queue') {
       const t = byId.get(l.target);
       if (t) deps.set(t.id, t);

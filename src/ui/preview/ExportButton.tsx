@@ -1,21 +1,23 @@
 import { useState } from 'react';
 import type { Design } from '../../core';
-import { downloadZip } from '../../app/exporter/download';
-import { projectGenerator } from '../../app/exporter/useProject';
+import { downloadBytes } from '../../app/exporter/download';
+import { exportProject } from '../../app/exporter/exporter';
 
 interface Props {
   getDesign: () => Design;
   onMessage: (message: string, kind: 'error' | 'info') => void;
 }
 
-/** Generates the project from the current design and downloads it as `<project>.zip`. */
+/**
+ * Generates the project from the current design and downloads it as `<project>.zip`; the worker
+ * generates and zips, the page only hands the bytes to the browser.
+ */
 export function ExportButton({ getDesign, onMessage }: Props) {
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
-      const design = getDesign();
-      const result = await projectGenerator().generate(design);
+      const result = await exportProject(getDesign());
       if (!result.ok) {
         onMessage(`Export failed: ${result.error}`, 'error');
         return;
@@ -25,9 +27,12 @@ export function ExportButton({ getDesign, onMessage }: Props) {
         onMessage(`Fix these before exporting: ${errors.map((e) => e.message).join(' ')}`, 'error');
         return;
       }
-      const { projectFileName } = await import('../../core/generators/project');
-      await downloadZip(projectFileName(design), result.files);
-      onMessage(`Exported ${result.files.length} files.`, 'info');
+      if (!result.zip) {
+        onMessage('Export failed: no zip was made.', 'error');
+        return;
+      }
+      downloadBytes(result.fileName, result.zip);
+      onMessage(`Exported ${result.fileCount} files.`, 'info');
     } catch (e) {
       onMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
     } finally {

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { fastYaml } from '../yaml';
 
 /**
  * YAML for tools that read YAML 1.1 (kubectl's parser, older compose versions): with the 1.1
@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
  * value is never folded. A shared object is written out each time, never as an anchor and alias.
  */
 export function toYaml(value: unknown): string {
-  return stringify(value, { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  return fastYaml(value, '1.1');
 }
 
 /** Several YAML documents in one file, in the given order. */

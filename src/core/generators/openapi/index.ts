@@ -1,10 +1,10 @@
-import { stringify } from 'yaml';
 import { RUNTIMES } from '../../catalog/catalog';
 import { serviceEndpoints, type ContractEndpoint } from '../../model/contracts';
 import { dnsLabel } from '../../model/naming';
 import type { Design } from '../../model/types';
 import { wireServices, type ServiceWiring } from '../../model/wiring';
 import type { GeneratedFile } from '../types';
+import { fastYaml } from '../yaml';
 import { contractSchemas, objectSchema, sampleObject, type JsonSchema } from './schemas';
 
 export { contractSchemas, fieldSchema, objectSchema, sampleObject, type JsonSchema } from './schemas';
@@ -118,7 +118,7 @@ export function openApiForService(design: Design, w: ServiceWiring): GeneratedFi
 
 /** Deterministic YAML: no anchors or aliases, no folded lines. */
 export function toYaml(doc: unknown): string {
-  return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return fastYaml(doc, '1.2');
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 import { dnsLabel, httpPath, pascalCase, rpcName } from '../../../model/naming';
 import {
   infraUrl,
-  wireServices,
+  serviceWiring,
   type DatabaseUse,
   type GrpcCall,
   type QueueUse,
@@ -129,10 +129,6 @@ function javaRpc(r: ContractRpc): JavaRpc {
   return { ...r, requestFields: javaFields(r.request), responseFields: javaFields(r.response) };
 }
 
-function targetWiring(all: ServiceWiring[], id: string): ServiceWiring | undefined {
-  return all.find((w) => w.node.id === id);
-}
-
 /** The endpoints of the target that a REST link declares, matched by method and route shape. */
 function linkEndpoints(target: ServiceWiring | undefined, call: RestCall): JavaEndpoint[] {
   if (!target) return [];
@@ -154,7 +150,6 @@ function linkRpcs(target: ServiceWiring | undefined, call: GrpcCall): JavaRpc[] 
 /** Builds the plan of one service. */
 export function javaPlan(ctx: StubContext): JavaPlan {
   const w = ctx.wiring;
-  const all = wireServices(ctx.design);
   const base = basePackage(ctx.design, w.node);
   const classes = new Set(PLUMBING_CLASSES);
   const rest = w.rest.map((call): RestPlan => {
@@ -165,7 +160,7 @@ export function javaPlan(ctx: StubContext): JavaPlan {
       cls,
       field: fieldFor(cls),
       fallback: `http://${dnsLabel(call.target.name)}:${call.target.port}`,
-      endpoints: linkEndpoints(targetWiring(all, call.target.id), call),
+      endpoints: linkEndpoints(serviceWiring(ctx.design, call.target.id), call),
     };
   });
   const grpc = w.grpc.flatMap((call): GrpcPlan[] => {
@@ -180,7 +175,7 @@ export function javaPlan(ctx: StubContext): JavaPlan {
         field: fieldFor(cls),
         fallback: `${dnsLabel(call.target.name)}:${call.target.grpcPort}`,
         proto: protoJava(file.path, file.content),
-        rpcs: linkRpcs(targetWiring(all, call.target.id), call),
+        rpcs: linkRpcs(serviceWiring(ctx.design, call.target.id), call),
       },
     ];
   });

@@ -8,7 +8,7 @@ import {
 } from '../../../model/contracts';
 import { dnsLabel, pascalCase, protoServiceName, snakeCase } from '../../../model/naming';
 import {
-  wireServices,
+  serviceWiring,
   type DatabaseUse,
   type GrpcCall,
   type QueueUse,
@@ -84,8 +84,7 @@ function protoServiceOf(content: string): string {
 export function planStub(ctx: StubContext): StubPlan {
   const w = ctx.wiring;
   const runtime = RUNTIMES[w.runtime];
-  const all = wireServices(ctx.design);
-  const wiringOf = (id: string): ServiceWiring | undefined => all.find((x) => x.node.id === id);
+  const wiringOf = (id: string): ServiceWiring | undefined => serviceWiring(ctx.design, id);
   const used = new Set<string>();
   const unique = (base: string): string => {
     let n = base;

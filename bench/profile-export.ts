@@ -1,0 +1,155 @@
+/**
+ * Times the export in Node: `generateProject()` (and each generator on its own) and the zip step,
+ * for designs of 100, 500 and 2,000 services from `bench/designs.ts`.
+ *
+ *   npx tsx bench/profile-export.ts [sizes…] [--runs=3]
+ *   npx tsx --cpu-prof --cpu-prof-dir=bench/results bench/profile-export.ts 2000 --runs=1 --no-zip
+ *
+ * Prints the median of the runs (ms): wall time and, for `generateProject` and the zip, the CPU
+ * time of the process (less sensitive to a busy machine). Not a test: nothing gates on these.
+ *
+ * With `--browser=<url of the built app>` (e.g. `npx vite build && npx vite preview --port 4186`)
+ * it also opens the app in Chromium with each design saved in localStorage, clicks Export and
+ * times it until the download, with the longest main-thread task (Long Tasks API) meanwhile.
+ */
+import { performance } from 'node:perf_hooks';
+import { chromium, type Browser } from '@playwright/test';
+import playwrightConfig from '../playwright.config';
+import { benchDesign } from './designs';
+import { generateAsyncApi } from '../src/core/generators/asyncapi';
+import { generateCompose } from '../src/core/generators/compose';
+import { generateDocs } from '../src/core/generators/docs';
+import { generateKubernetes } from '../src/core/generators/kubernetes';
+import { generateOpenApi } from '../src/core/generators/openapi';
+import { exportProblems } from '../src/core/generators/problems';
+import { generateProject, serviceFiles } from '../src/core/generators/project';
+import { generateProto } from '../src/core/generators/proto';
+import type { Design } from '../src/core';
+import { zipFiles } from '../src/export/zip';
+
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+const zip = !args.includes('--no-zip');
+const browserUrl = args.find((a) => a.startsWith('--browser='))?.slice(10);
+const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+if (sizes.length === 0) sizes.push(100, 500, 2000);
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const v = f();
+  return [v, performance.now() - t0];
+}
+
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1000;
+};
+
+/** Click Export until the download, and the longest main-thread task meanwhile (0 = none over 50 ms). */
+async function browserExport(browser: Browser, url: string, design: Design): Promise<[number, number]> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  try {
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await context.addInitScript(([key, json]) => localStorage.setItem(key, json), [
+      'polyglot-canvas/design',
+      JSON.stringify(design),
+    ] as const);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.react-flow__node').length === n,
+      design.nodes.length,
+      {
+        timeout: 180_000,
+      },
+    );
+    await page.waitForTimeout(2000);
+    await page.evaluate(() => {
+      const w = window as unknown as { __tasks: number[] };
+      w.__tasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__tasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const t0 = Date.now();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 300_000 }),
+      page.getByRole('banner').getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    const ms = Date.now() - t0;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+    await download.delete();
+    return [ms, Math.max(0, ...tasks)];
+  } finally {
+    await context.close();
+  }
+}
+
+// Each generator on a fresh copy of the design, so no cache from an earlier step can help it.
+const fresh = (d: Design): Design => structuredClone(d);
+const PARTS: [string, (d: Design) => unknown][] = [
+  ['problems', (d) => exportProblems(d)],
+  ['compose', (d) => generateCompose(d)],
+  ['kubernetes', (d) => generateKubernetes(d)],
+  ['proto', (d) => generateProto(d)],
+  ['openapi', (d) => generateOpenApi(d)],
+  ['asyncapi', (d) => generateAsyncApi(d)],
+  ['services', (d) => serviceFiles(d)],
+  ['docs', (d) => generateDocs(d, [])],
+];
+
+console.log(
+  `load ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, ${runs} run(s), medians in ms`,
+);
+const launch = playwrightConfig.projects?.[0]?.use?.launchOptions;
+const browser = browserUrl
+  ? await chromium.launch({ executablePath: launch?.executablePath, args: launch?.args ?? [] })
+  : null;
+for (const size of sizes) {
+  const design = benchDesign(size);
+  const samples = new Map<string, number[]>();
+  const put = (k: string, v: number) => samples.set(k, [...(samples.get(k) ?? []), v]);
+  let files = 0;
+  let zipBytes = 0;
+  for (let r = 0; r < runs; r++) {
+    for (const [name, f] of PARTS) {
+      const d = fresh(design);
+      put(name, time(() => f(d))[1]);
+    }
+    const d = fresh(design);
+    const c0 = process.cpuUsage();
+    const [out, genMs] = time(() => generateProject(d));
+    put('generateProject', genMs);
+    put('generateProject.cpu', cpuMs(c0));
+    files = out.length;
+    if (!zip) continue;
+    const c1 = process.cpuUsage();
+    const t0 = performance.now();
+    const bytes = await zipFiles(out);
+    put('zip', performance.now() - t0);
+    put('zip.cpu', cpuMs(c1));
+    put('total', performance.now() - t0 + genMs);
+    zipBytes = bytes.length;
+    if (browser && browserUrl) {
+      const [ms, longest] = await browserExport(browser, browserUrl, design);
+      put('browser.exportMs', ms);
+      put('browser.longestTask', longest);
+    }
+  }
+  const row = [...samples].map(([k, v]) => `${k} ${median(v).toFixed(0)}`).join('  ');
+  const gen = median(samples.get('generateProject') ?? []);
+  console.log(
+    `${size} services, ${files} files, zip ${(zipBytes / 1024).toFixed(0)} kB, ${(gen / size).toFixed(2)} ms/service\n  ${row}`,
+  );
+}
+await browser?.close();
