@@ -26,12 +26,13 @@ export interface RuntimeEntry {
 export interface InfraEntry {
   readonly label: string;
   readonly product: string;
-  readonly category: Exclude<Category, 'services'>;
-  readonly role: Exclude<Role, 'service'>;
+  /** A generic container sits with the services and plays their role; the rest is infrastructure. */
+  readonly category: Category;
+  readonly role: Role;
   readonly color: string;
   readonly mark: string;
   readonly defaultPort: number;
-  /** Pinned container image used by the generated compose file and manifests. */
+  /** Pinned container image used by the generated compose file and manifests (a node may override it). */
   readonly image: string;
   /** Whether the node keeps state (a named volume in compose, a StatefulSet in Kubernetes). */
   readonly stateful: boolean;
@@ -287,6 +288,19 @@ export const INFRA = {
     image: 'nginx:1.27-alpine',
     stateful: false,
     keywords: ['frontend', 'web', 'spa', 'browser', 'ui'],
+  },
+  container: {
+    label: 'Container',
+    product: 'Any container image',
+    category: 'services',
+    role: 'service',
+    color: '#64748b',
+    mark: 'Ct',
+    defaultPort: 8080,
+    // answers HTTP on every path, so a link to a fresh container has something to reach
+    image: 'traefik/whoami:v1.10',
+    stateful: false,
+    keywords: ['container', 'docker', 'image', 'generic', 'other', 'compose'],
   },
 } as const satisfies Record<string, InfraEntry>;
 

@@ -1,6 +1,6 @@
 import { INFRA, RUNTIMES, describeKind, isInfra, isRuntime, roleOf } from '../catalog/catalog';
 import { dnsLabel, topicName } from '../model/naming';
-import type { Design, DesignNode } from '../model/types';
+import { publishedPort, type Design, type DesignNode } from '../model/types';
 import { cycles, longestChains, syncCalls } from './graph';
 import type { Rule } from './types';
 
@@ -18,7 +18,10 @@ export const RULES: readonly Rule[] = [
     why: 'Only one process can listen on a port: the second one to start fails, and compose refuses the file.',
     check(design) {
       const byPort = new Map<number, DesignNode[]>();
-      for (const n of design.nodes) byPort.set(n.port, [...(byPort.get(n.port) ?? []), n]);
+      for (const n of design.nodes) {
+        const port = publishedPort(n);
+        if (port !== null) byPort.set(port, [...(byPort.get(port) ?? []), n]);
+      }
       return [...byPort.entries()]
         .filter(([, ns]) => ns.length > 1)
         .map(([port, ns]) => ({

@@ -8,6 +8,7 @@ import {
   type LinkKind,
   type NodeKind,
 } from '../catalog/catalog';
+import { imageProblem } from '../model/image';
 import { nameProblem, dnsLabel, packageSegment } from '../model/naming';
 import type { Design, DesignLink, DesignNode, XY } from '../model/types';
 
@@ -124,6 +125,12 @@ export function updateNode(design: Design, id: string, patch: NodePatch): OpResu
     !(Number.isInteger(patch.replicas) && patch.replicas >= 0 && patch.replicas <= 100)
   )
     return { ok: false, reason: 'Replicas are a whole number from 0 to 100.' };
+  if (patch.image !== undefined) {
+    const why = imageProblem(patch.image);
+    if (why) return { ok: false, reason: why };
+  }
+  if (patch.hostPort !== undefined && patch.hostPort !== 0 && !validPort(patch.hostPort))
+    return { ok: false, reason: 'A host port is a whole number from 1 to 65535, or 0 to publish none.' };
   const next = { ...node, ...patch };
   return { ok: true, design: { ...design, nodes: design.nodes.map((n) => (n.id === id ? next : n)) } };
 }
@@ -300,6 +307,8 @@ export function duplicateElements(
       replicas: n.replicas,
       env: n.env.map((e) => ({ ...e })),
       description: n.description,
+      // the host port stays the fresh one addNode chose, so two nodes never publish the same
+      ...(n.image !== undefined ? { image: n.image } : {}),
     };
     next = { ...r.design, nodes: [...r.design.nodes.slice(0, -1), copy] };
     idMap.set(n.id, r.id);

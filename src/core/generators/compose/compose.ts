@@ -1,6 +1,6 @@
 import { INFRA, isInfra, isRuntime } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
-import type { Design, DesignNode } from '../../model/types';
+import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { dependencies, wireServices, type ServiceWiring } from '../../model/wiring';
 import type { GeneratedFile } from '../types';
 import { frontendConf, frontendPage, gatewayConf } from './edge';
@@ -100,15 +100,20 @@ export function composeDocument(design: Design): Record<string, unknown> {
     // already published, gets an ephemeral host port (`docker compose port <svc> <port>`).
     const container = publishedContainerPort(node);
     const replicated = isRuntime(node.kind) && node.replicas !== 1;
-    if (!replicated && !usedHostPorts.has(node.port)) {
-      usedHostPorts.add(node.port);
-      entry.ports = [`${node.port}:${container}`];
+    const host = publishedPort(node);
+    if (host === null) {
+      // publishes nothing (an imported service that had no ports)
+    } else if (!replicated && !usedHostPorts.has(host)) {
+      usedHostPorts.add(host);
+      entry.ports = [`${host}:${container}`];
     } else {
       entry.ports = [String(container)];
     }
     const dependsOn: Record<string, { condition: string }> = {};
     for (const d of waits.get(dns) ?? []) {
-      dependsOn[d] = { condition: 'service_healthy' };
+      // a generic container has no healthcheck: waiting for "healthy" would fail the whole `up`
+      const started = byDns.get(d)?.kind === 'container';
+      dependsOn[d] = { condition: started ? 'service_started' : 'service_healthy' };
       const target = byDns.get(d);
       const init = target ? kafkaInit.get(target.id) : undefined;
       if (init) dependsOn[init] = { condition: 'service_completed_successfully' };
