@@ -330,6 +330,11 @@ export function isInfra(kind: string): kind is InfraId {
   return Object.hasOwn(INFRA, kind);
 }
 
+/** Whether a node of this kind is a message broker (the middle of every queue link). */
+export function isBroker(kind: string): boolean {
+  return isInfra(kind) && INFRA[kind].role === 'broker';
+}
+
 export function isNodeKind(kind: unknown): kind is NodeKind {
   return typeof kind === 'string' && (isRuntime(kind) || isInfra(kind));
 }

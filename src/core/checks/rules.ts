@@ -1,4 +1,4 @@
-import { INFRA, RUNTIMES, describeKind, isInfra, isRuntime, roleOf } from '../catalog/catalog';
+import { INFRA, RUNTIMES, describeKind, isBroker, isInfra, isRuntime, roleOf } from '../catalog/catalog';
 import { dnsLabel, topicName } from '../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../model/types';
 import { cycles, longestChains, syncCalls } from './graph';
@@ -193,7 +193,7 @@ function topicBalance(design: Design, side: 'producers' | 'consumers') {
     const s = byId.get(l.source);
     const t = byId.get(l.target);
     if (!s || !t) continue;
-    const broker = isInfra(s.kind) ? s : t;
+    const broker = isBroker(s.kind) ? s : t;
     const key = `${broker.id}\u0000${topicName(l.topic)}`;
     const entry = topics.get(key) ?? { broker, topic: topicName(l.topic), pub: [], sub: [] };
     if (broker === t) entry.pub.push(l.id);

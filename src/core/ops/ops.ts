@@ -2,6 +2,7 @@ import {
   INFRA,
   RUNTIMES,
   describeKind,
+  isBroker,
   isInfra,
   isRuntime,
   roleOf,
@@ -266,13 +267,13 @@ function defaultLink(design: Design, id: string, kind: LinkKind, source: DesignN
     ];
   } else if (kind === 'queue') {
     // A subscription picks up the topic already published to the broker, so the pair matches.
-    const broker = isInfra(source.kind) ? source : target;
+    const broker = isBroker(source.kind) ? source : target;
     const existing = design.links.find(
       (l) => l.kind === 'queue' && (l.source === broker.id || l.target === broker.id) && l.topic,
     );
     base.topic =
       existing?.topic ??
-      `${dnsLabel(isInfra(source.kind) ? target.name : source.name).replace(/-service$/, '')}-events`;
+      `${dnsLabel(isBroker(source.kind) ? target.name : source.name).replace(/-service$/, '')}-events`;
     base.message = existing?.message.map((f) => ({ ...f })) ?? [
       { name: 'id', type: 'string' },
       { name: 'kind', type: 'string' },

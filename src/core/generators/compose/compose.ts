@@ -17,6 +17,8 @@ import {
   brokerTopics,
   dataPath,
   deployEnv,
+  HELPER_KIND,
+  KIND_LABEL,
   freeName,
   imageName,
   isTodoRuntime,
@@ -119,6 +121,9 @@ export function composeDocument(design: Design): Record<string, unknown> {
       if (init) dependsOn[init] = { condition: 'service_completed_successfully' };
     }
     if (Object.keys(dependsOn).length > 0) entry.depends_on = dependsOn;
+    // an unpublished port is still declared, so the file says where the node listens
+    if (host === null) entry.expose = [String(node.port), ...((entry.expose as string[] | undefined) ?? [])];
+    entry.labels = { [KIND_LABEL]: node.kind };
     if (dataPath(node)) volumes[volumeName(node)] = {};
     services[dns] = orderKeys(entry);
     const init = kafkaInit.get(node.id);
@@ -137,6 +142,7 @@ function kafkaInitService(design: Design, node: DesignNode): ComposeService {
     entrypoint: ['/bin/sh', '-c'],
     command: [kafkaTopicScript(node, brokerTopics(design, node))],
     restart: 'no',
+    labels: { [KIND_LABEL]: HELPER_KIND },
     depends_on: { [dnsLabel(node.name)]: { condition: 'service_healthy' } },
   };
 }
@@ -176,6 +182,7 @@ const KEY_ORDER = [
   'volumes',
   'depends_on',
   'healthcheck',
+  'labels',
 ];
 
 /** Keys in one fixed order, so every entry reads the same way. */

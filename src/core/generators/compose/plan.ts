@@ -12,6 +12,13 @@ import { serviceEnv, type ServiceWiring } from '../../model/wiring';
  * `serviceEnv()` address it as `<dns>:<port>` on the container network.
  */
 
+/**
+ * The label on every compose service naming the node kind it came from (`helper` for jobs the
+ * export adds), so that importing an exported compose.yaml gives back the same kinds.
+ */
+export const KIND_LABEL = 'io.polyglot-canvas.kind';
+export const HELPER_KIND = 'helper';
+
 /** The project name used as compose project, image namespace and `part-of` label. */
 export function projectName(design: Design): string {
   return dnsLabel(design.name, 'project');
