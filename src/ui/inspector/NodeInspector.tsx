@@ -1,6 +1,8 @@
 import {
+  INFRA,
   RUNTIMES,
   RUNTIME_IDS,
+  dnsLabel,
   derivedNames,
   describeKind,
   isRuntime,
@@ -105,6 +107,20 @@ export function NodeInspector({ node }: { node: DesignNode }) {
           apply={(replicas) => apply({ replicas }, 'replicas')}
         />
       </div>
+
+      <TextField
+        label="Image"
+        value={node.image ?? ''}
+        placeholder={
+          isRuntime(node.kind) ? `${dnsLabel(project, 'project')}/${dnsLabel(node.name)}:dev` : INFRA[node.kind].image
+        }
+        hint={
+          isRuntime(node.kind)
+            ? 'The name the stub is built and tagged as; empty for the default.'
+            : 'The container image it runs; empty for the one shown.'
+        }
+        apply={(v) => apply({ image: v.trim() === '' ? undefined : v.trim() }, 'image')}
+      />
 
       <NodeLinks node={node} />
 
