@@ -151,16 +151,14 @@ function makeNode(
     if (first.host !== port) hostPort = first.host;
   }
   const extra: string[] = [];
+  const saysGrpc = /GRPC/i.test(f.env.map(([k]) => k).join(' '));
+  const takesGrpc = (c: number) => isRuntime(kind) && c !== port && grpcPort === 50051 && (c === 50051 || saysGrpc);
   for (const p of more) {
-    if (
-      isRuntime(kind) &&
-      (p.container === 50051 || /GRPC/i.test(f.env.map(([k]) => k).join(' '))) &&
-      p.container !== port &&
-      grpcPort === 50051
-    )
-      grpcPort = p.container;
+    if (takesGrpc(p.container)) grpcPort = p.container;
     else extra.push(p.host === null ? String(p.container) : `${p.host}:${p.container}`);
   }
+  // an exported file declares an unpublished service's ports under `expose`: HTTP, then gRPC
+  for (const c of first ? f.expose : f.expose.slice(1)) if (takesGrpc(c)) grpcPort = c;
   if (extra.length > 0)
     warn(
       `${name}: only port ${port} is kept; ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} not part of the design.`,

@@ -34,8 +34,9 @@ interface Mention {
 }
 
 const URL_RE = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^:/?#\s]+)(?::(\d{1,5}))?/i;
-const HOST_PORT = /^([A-Za-z0-9][A-Za-z0-9._-]*):(\d{1,5})(?:\/.*)?$/;
-const BARE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+// a host name has a letter: a bare number (PORT=8000) names no service
+const HOST_PORT = /^((?=[^:]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._-]*):(\d{1,5})(?:\/.*)?$/;
+const BARE = /^(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Hosts named in one environment value. */
 export function hostsIn(value: string): { host: string; port: number | null; scheme: string }[] {
@@ -89,21 +90,21 @@ export function planLinks(services: readonly ImportedService[], warn: (w: string
     // the name the export gives it: an exported file names `a_b` as `a-b`
     if (!byDns.has(dnsLabel(s.name))) byDns.set(dnsLabel(s.name), s);
   }
-  const byHost = { get: (host: string) => exact.get(host) ?? byDns.get(dnsLabel(host)) };
+  const byHost = { get: (host: string) => exact.get(host.toLowerCase()) ?? byDns.get(dnsLabel(host)) };
   const plans: LinkPlan[] = [];
   const seen = new Set<string>();
   for (const s of services) {
     const mentions = new Map<ImportedService, Mention[]>();
     for (const [key, value] of s.facts.env) {
       for (const h of hostsIn(value)) {
-        const t = byHost.get(h.host.toLowerCase());
+        const t = byHost.get(h.host);
         if (!t || t === s) continue;
         mentions.set(t, [...(mentions.get(t) ?? []), { target: t.name, key, value, port: h.port, scheme: h.scheme }]);
       }
     }
     const targets = new Map<ImportedService, Mention[]>(mentions);
     for (const d of s.facts.dependsOn) {
-      const t = byHost.get(d.toLowerCase());
+      const t = byHost.get(d);
       if (!t) {
         warn(`${s.name}: depends on ${JSON.stringify(d.slice(0, 60))}, which is not a service of this file.`);
         continue;
