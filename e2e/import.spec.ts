@@ -45,11 +45,18 @@ test.describe('compose import', () => {
     await image.fill('not an image!');
     await expect(ed.inspector).toContainText('is not an image reference');
 
+    // catalog publishes 8081 for its port 8080; 0 publishes nothing
+    await ed.node('catalog').click();
+    await expect(ed.field('Port')).toHaveValue('8080');
+    await expect(ed.field('Host port')).toHaveValue('8081');
+    await ed.field('Host port').fill('0');
+    await expect.poll(async () => (await ed.getDesign()).nodes.find((n) => n.name === 'catalog')?.hostPort).toBe(0);
+
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await expect(banner).toBeHidden();
     await page.keyboard.press('Escape');
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
-    for (let i = 0; i < 2; i++) await page.keyboard.press(`${ed.mod}+z`);
+    for (let i = 0; i < 3; i++) await page.keyboard.press(`${ed.mod}+z`);
     await expect(ed.node('go-service')).toBeVisible();
     expect(await ed.getDesign()).toEqual(before);
   });

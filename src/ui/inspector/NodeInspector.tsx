@@ -100,6 +100,14 @@ export function NodeInspector({ node }: { node: DesignNode }) {
           />
         ) : null}
         <NumberField
+          label="Host port"
+          value={node.hostPort ?? node.port}
+          min={0}
+          max={65535}
+          hint="Published on the host; 0 for none."
+          apply={(p) => apply({ hostPort: p === node.port ? undefined : p }, 'hostPort')}
+        />
+        <NumberField
           label="Replicas"
           value={node.replicas}
           min={0}
