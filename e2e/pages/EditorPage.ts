@@ -94,6 +94,28 @@ export class EditorPage {
     return this.inspector.getByLabel(label, { exact: true });
   }
 
+  /** Picks a file in the chooser that a top-bar button (Open…, Import compose…) opens. */
+  async chooseFile(buttonName: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+    const choosing = this.page.waitForEvent('filechooser');
+    await this.button(buttonName).click();
+    await (await choosing).setFiles(file);
+  }
+
+  /** Drops a file from the desktop onto the canvas. */
+  async dropFile(name: string, text: string, type = '') {
+    const dataTransfer = await this.page.evaluateHandle(
+      ([n, t, ty]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], n, { type: ty }));
+        return dt;
+      },
+      [name, text, type] as const,
+    );
+    await this.canvas.dispatchEvent('dragenter', { dataTransfer });
+    await this.canvas.dispatchEvent('dragover', { dataTransfer });
+    await this.canvas.dispatchEvent('drop', { dataTransfer });
+  }
+
   async getDesign(): Promise<Design> {
     return this.page.evaluate(() => window.__polyglotCanvas!.getDesign());
   }

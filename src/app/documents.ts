@@ -50,7 +50,55 @@ export function openDesignText(store: DesignStoreApi, text: string, fileName: st
   return true;
 }
 
-/** Reads a file the user picked or dropped and opens it. */
+/** Whether a file name is a compose file's (`compose.yaml`, `docker-compose.yml`, any .yaml/.yml). */
+export function isComposeFileName(name: string): boolean {
+  return /\.ya?ml$/i.test(name);
+}
+
+/** What Open and a drop accept. */
+export const OPEN_ACCEPT = '.json,application/json,.yaml,.yml';
+
+/**
+ * Imports compose text as a new design (undoable like Open). A file that is not compose leaves
+ * the current design untouched and says why; what could not be mapped is listed in a banner.
+ */
+export async function importComposeText(store: DesignStoreApi, text: string, fileName: string): Promise<boolean> {
+  // the YAML reader and the importer load only when a compose file is opened
+  const { importCompose } = await import('../core/importers/compose');
+  const { notify, loadDesign } = store.getState();
+  const r = importCompose(text, fileName);
+  if (!r.ok) {
+    notify({
+      tone: 'error',
+      placement: 'toast',
+      title: `Could not import ${fileName}`,
+      text: `${r.error} Your current design was not changed.`,
+    });
+    return false;
+  }
+  loadDesign(r.design);
+  const n = r.design.nodes.length;
+  const l = r.design.links.length;
+  const title = `Imported ${fileName}: ${n} node${n === 1 ? '' : 's'}, ${l} link${l === 1 ? '' : 's'}`;
+  if (r.warnings.length > 0)
+    notify({
+      tone: 'warning',
+      placement: 'banner',
+      title,
+      text: `${r.warnings.length} thing${r.warnings.length === 1 ? '' : 's'} could not be mapped as they were (Undo brings your previous design back):`,
+      details: r.warnings,
+    });
+  else
+    notify({
+      tone: 'info',
+      placement: 'toast',
+      title,
+      text: 'Every service was mapped. Undo brings your previous design back.',
+    });
+  return true;
+}
+
+/** Reads a file the user picked or dropped and opens it: a design, or a compose file to import. */
 export async function openDesignFile(store: DesignStoreApi, file: File): Promise<boolean> {
   const notifyError = (text: string) =>
     store.getState().notify({ tone: 'error', placement: 'toast', title: `Could not open ${file.name}`, text });
@@ -65,7 +113,9 @@ export async function openDesignFile(store: DesignStoreApi, file: File): Promise
     notifyError(`The file could not be read (${String(e)}). Your current design was not changed.`);
     return false;
   }
-  return openDesignText(store, text, file.name);
+  return isComposeFileName(file.name)
+    ? importComposeText(store, text, file.name)
+    : openDesignText(store, text, file.name);
 }
 
 /** Downloads the design as pretty JSON. */

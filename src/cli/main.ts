@@ -12,13 +12,20 @@ export interface Command {
   load(): Promise<CommandModule>;
 }
 
-/** The subcommands, by name. `import` (compose.yaml → design) will sit beside `export`. */
+/** The subcommands, by name. */
 export const COMMANDS: Record<string, Command> = {
   export: {
     summary: 'export a design file to a project zip or folder',
     load: async () => {
       const m = await import('./export');
       return { usage: m.EXPORT_USAGE, run: m.exportCommand };
+    },
+  },
+  import: {
+    summary: 'import a compose file (compose.yaml) as a design file',
+    load: async () => {
+      const m = await import('./import');
+      return { usage: m.IMPORT_USAGE, run: m.importCommand };
     },
   },
 };

@@ -26,12 +26,13 @@ export interface RuntimeEntry {
 export interface InfraEntry {
   readonly label: string;
   readonly product: string;
-  readonly category: Exclude<Category, 'services'>;
-  readonly role: Exclude<Role, 'service'>;
+  /** A generic container sits with the services and plays their role; the rest is infrastructure. */
+  readonly category: Category;
+  readonly role: Role;
   readonly color: string;
   readonly mark: string;
   readonly defaultPort: number;
-  /** Pinned container image used by the generated compose file and manifests. */
+  /** Pinned container image used by the generated compose file and manifests (a node may override it). */
   readonly image: string;
   /** Whether the node keeps state (a named volume in compose, a StatefulSet in Kubernetes). */
   readonly stateful: boolean;
@@ -288,6 +289,19 @@ export const INFRA = {
     stateful: false,
     keywords: ['frontend', 'web', 'spa', 'browser', 'ui'],
   },
+  container: {
+    label: 'Container',
+    product: 'Any container image',
+    category: 'services',
+    role: 'service',
+    color: '#64748b',
+    mark: 'Ct',
+    defaultPort: 8080,
+    // answers HTTP on every path, so a link to a fresh container has something to reach
+    image: 'traefik/whoami:v1.10',
+    stateful: false,
+    keywords: ['container', 'docker', 'image', 'generic', 'other', 'compose'],
+  },
 } as const satisfies Record<string, InfraEntry>;
 
 export type RuntimeId = keyof typeof RUNTIMES;
@@ -314,6 +328,11 @@ export function isRuntime(kind: string): kind is RuntimeId {
 
 export function isInfra(kind: string): kind is InfraId {
   return Object.hasOwn(INFRA, kind);
+}
+
+/** Whether a node of this kind is a message broker (the middle of every queue link). */
+export function isBroker(kind: string): boolean {
+  return isInfra(kind) && INFRA[kind].role === 'broker';
 }
 
 export function isNodeKind(kind: unknown): kind is NodeKind {

@@ -1,6 +1,6 @@
-import { INFRA, RUNTIMES, describeKind, isInfra, isRuntime, roleOf } from '../catalog/catalog';
+import { INFRA, RUNTIMES, describeKind, isBroker, isInfra, isRuntime, roleOf } from '../catalog/catalog';
 import { dnsLabel, topicName } from '../model/naming';
-import type { Design, DesignNode } from '../model/types';
+import { publishedPort, type Design, type DesignNode } from '../model/types';
 import { cycles, longestChains, syncCalls } from './graph';
 import type { Rule } from './types';
 
@@ -18,7 +18,10 @@ export const RULES: readonly Rule[] = [
     why: 'Only one process can listen on a port: the second one to start fails, and compose refuses the file.',
     check(design) {
       const byPort = new Map<number, DesignNode[]>();
-      for (const n of design.nodes) byPort.set(n.port, [...(byPort.get(n.port) ?? []), n]);
+      for (const n of design.nodes) {
+        const port = publishedPort(n);
+        if (port !== null) byPort.set(port, [...(byPort.get(port) ?? []), n]);
+      }
       return [...byPort.entries()]
         .filter(([, ns]) => ns.length > 1)
         .map(([port, ns]) => ({
@@ -190,7 +193,7 @@ function topicBalance(design: Design, side: 'producers' | 'consumers') {
     const s = byId.get(l.source);
     const t = byId.get(l.target);
     if (!s || !t) continue;
-    const broker = isInfra(s.kind) ? s : t;
+    const broker = isBroker(s.kind) ? s : t;
     const key = `${broker.id}\u0000${topicName(l.topic)}`;
     const entry = topics.get(key) ?? { broker, topic: topicName(l.topic), pub: [], sub: [] };
     if (broker === t) entry.pub.push(l.id);

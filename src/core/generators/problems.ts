@@ -1,7 +1,7 @@
 import { RUNTIMES, isRuntime } from '../catalog/catalog';
 import { contractFields } from '../model/contracts';
 import { httpPath, packageSegment, rpcName } from '../model/naming';
-import type { Design, DesignNode, Field } from '../model/types';
+import { publishedPort, type Design, type DesignNode, type Field } from '../model/types';
 
 /**
  * What stands between a design and an export that builds, starts and talks. Errors block the
@@ -59,14 +59,14 @@ function nodeProblems(design: Design): ExportProblem[] {
   // Each node publishes its port on the host (compose `ports:`), so two cannot share one. A
   // replicated service is the exception: its replicas cannot share a host port, so compose
   // publishes it on an ephemeral one.
-  const publishing = design.nodes.filter((n) => !isRuntime(n.kind) || n.replicas === 1);
-  for (const g of groupBy(publishing, (n) => String(n.port))) {
+  const publishing = design.nodes.filter((n) => (!isRuntime(n.kind) || n.replicas === 1) && publishedPort(n) !== null);
+  for (const g of groupBy(publishing, (n) => String(publishedPort(n)))) {
     const last = g[g.length - 1];
     if (g.length < 2 || !last) continue;
     out.push({
       severity: 'error',
       nodeId: last.id,
-      message: `${listNames(g.map((n) => n.name))} ${both(g.length)} publish host port ${last.port}; give each its own port.`,
+      message: `${listNames(g.map((n) => n.name))} ${both(g.length)} publish host port ${publishedPort(last)}; give each its own port.`,
     });
   }
   const services = design.nodes.filter((n) => isRuntime(n.kind));

@@ -7,6 +7,7 @@ import {
   type FieldType,
   type HttpMethod,
 } from '../catalog/catalog';
+import { imageProblem } from './image';
 import { dnsLabel, nameProblem, packageSegment } from './naming';
 import { linkProblem, validPort } from '../ops/ops';
 import {
@@ -216,7 +217,7 @@ function repairNode(
   const port = num(raw.port);
   const grpcPort = num(raw.grpcPort);
   const replicas = num(raw.replicas);
-  return {
+  const node: DesignNode = {
     id,
     kind: raw.kind,
     name,
@@ -234,6 +235,20 @@ function repairNode(
     env: list(raw.env, repairEnv, LIMITS.envPerNode),
     description: str(raw.description, 2000) ?? '',
   };
+  if (raw.image !== undefined) {
+    const why = typeof raw.image === 'string' ? imageProblem(raw.image) : 'An image is a text.';
+    if (why) warnings.push(`The image of ${name} was removed: ${why}`);
+    else node.image = raw.image as string;
+  }
+  if (raw.hostPort !== undefined) {
+    const hostPort = num(raw.hostPort);
+    if (hostPort !== undefined && (hostPort === 0 || validPort(hostPort))) node.hostPort = hostPort;
+    else
+      warnings.push(
+        `The host port of ${name} was removed: it must be a whole number from 1 to 65535 (or 0 to publish none).`,
+      );
+  }
+  return node;
 }
 
 const clampCoord = (v: number | undefined) => (v === undefined ? 0 : Math.max(-1e6, Math.min(1e6, v)));

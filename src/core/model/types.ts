@@ -3,7 +3,7 @@ import type { FieldType, HttpMethod, LinkKind, NodeKind } from '../catalog/catal
 /** The format tag every saved design carries. */
 export const DESIGN_FORMAT = 'polyglot-canvas/design';
 /** The current version of the design document's shape. Bump it with a migration. */
-export const DESIGN_VERSION = 1;
+export const DESIGN_VERSION = 2;
 
 export interface XY {
   x: number;
@@ -55,6 +55,23 @@ export interface DesignNode {
   replicas: number;
   env: EnvVar[];
   description: string;
+  /**
+   * The container image the node runs, when it is not the catalog's: a generic container's image,
+   * or the image an imported service or broker had. Absent means the catalog's image (a service
+   * stub is built from its folder). Added in version 2.
+   */
+  image?: string;
+  /**
+   * The port published on the host, when it differs from `port`; 0 publishes none. Absent means
+   * `port` itself is published. Added in version 2.
+   */
+  hostPort?: number;
+}
+
+/** The port a node publishes on the host, or null when it publishes none. */
+export function publishedPort(node: DesignNode): number | null {
+  const p = node.hostPort ?? node.port;
+  return p === 0 ? null : p;
 }
 
 /**

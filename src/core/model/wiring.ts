@@ -1,4 +1,4 @@
-import { INFRA, RUNTIMES, isInfra, isRuntime, type InfraId, type RuntimeId } from '../catalog/catalog';
+import { INFRA, RUNTIMES, isBroker, isInfra, isRuntime, type InfraId, type RuntimeId } from '../catalog/catalog';
 import { dnsLabel, envPrefix, topicName } from './naming';
 import type { Design, DesignLink, DesignNode, Field } from './types';
 
@@ -244,7 +244,7 @@ export function dependencies(design: Design, node: DesignNode): DesignNode[] {
       // producers and consumers both need their broker up
       const brokerId = l.source === node.id ? l.target : l.target === node.id ? l.source : undefined;
       const b = brokerId ? byId.get(brokerId) : undefined;
-      if (b && isInfra(b.kind)) deps.set(b.id, b);
+      if (b && isBroker(b.kind)) deps.set(b.id, b);
     }
   }
   return [...deps.values()];

@@ -2,12 +2,14 @@ import {
   INFRA,
   RUNTIMES,
   describeKind,
+  isBroker,
   isInfra,
   isRuntime,
   roleOf,
   type LinkKind,
   type NodeKind,
 } from '../catalog/catalog';
+import { imageProblem } from '../model/image';
 import { nameProblem, dnsLabel, packageSegment } from '../model/naming';
 import type { Design, DesignLink, DesignNode, XY } from '../model/types';
 import { pruneOrder } from '../presentation/steps';
@@ -125,6 +127,12 @@ export function updateNode(design: Design, id: string, patch: NodePatch): OpResu
     !(Number.isInteger(patch.replicas) && patch.replicas >= 0 && patch.replicas <= 100)
   )
     return { ok: false, reason: 'Replicas are a whole number from 0 to 100.' };
+  if (patch.image !== undefined) {
+    const why = imageProblem(patch.image);
+    if (why) return { ok: false, reason: why };
+  }
+  if (patch.hostPort !== undefined && patch.hostPort !== 0 && !validPort(patch.hostPort))
+    return { ok: false, reason: 'A host port is a whole number from 1 to 65535, or 0 to publish none.' };
   const next = { ...node, ...patch };
   return { ok: true, design: { ...design, nodes: design.nodes.map((n) => (n.id === id ? next : n)) } };
 }
@@ -260,13 +268,13 @@ function defaultLink(design: Design, id: string, kind: LinkKind, source: DesignN
     ];
   } else if (kind === 'queue') {
     // A subscription picks up the topic already published to the broker, so the pair matches.
-    const broker = isInfra(source.kind) ? source : target;
+    const broker = isBroker(source.kind) ? source : target;
     const existing = design.links.find(
       (l) => l.kind === 'queue' && (l.source === broker.id || l.target === broker.id) && l.topic,
     );
     base.topic =
       existing?.topic ??
-      `${dnsLabel(isInfra(source.kind) ? target.name : source.name).replace(/-service$/, '')}-events`;
+      `${dnsLabel(isBroker(source.kind) ? target.name : source.name).replace(/-service$/, '')}-events`;
     base.message = existing?.message.map((f) => ({ ...f })) ?? [
       { name: 'id', type: 'string' },
       { name: 'kind', type: 'string' },
@@ -301,6 +309,8 @@ export function duplicateElements(
       replicas: n.replicas,
       env: n.env.map((e) => ({ ...e })),
       description: n.description,
+      // the host port stays the fresh one addNode chose, so two nodes never publish the same
+      ...(n.image !== undefined ? { image: n.image } : {}),
     };
     next = { ...r.design, nodes: [...r.design.nodes.slice(0, -1), copy] };
     idMap.set(n.id, r.id);

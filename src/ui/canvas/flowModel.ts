@@ -2,6 +2,7 @@ import type { Edge, MarkerType, Node } from '@xyflow/react';
 import {
   INFRA,
   describeKind,
+  isBroker,
   isInfra,
   type DesignLink,
   type InfraEntry,
@@ -74,7 +75,7 @@ export function linkLabel(link: DesignLink, sourceKind: NodeKind | undefined): s
     case 'grpc':
       return link.rpcs.length > 1 ? `gRPC · ${link.rpcs.length} methods` : 'gRPC';
     case 'queue': {
-      const subscribes = sourceKind !== undefined && isInfra(sourceKind);
+      const subscribes = sourceKind !== undefined && isBroker(sourceKind) && isInfra(sourceKind);
       const broker: InfraEntry | undefined = subscribes ? INFRA[sourceKind] : undefined;
       const word = broker?.channelWord;
       const topic = link.topic || (word ? `(no ${word})` : '(no topic)');

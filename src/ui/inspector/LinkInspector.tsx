@@ -3,6 +3,7 @@ import {
   LINK_KINDS,
   allowedLinkKinds,
   envPrefix,
+  isBroker,
   isInfra,
   type DesignLink,
   type DesignNode,
@@ -19,7 +20,7 @@ import { SelectField } from './controls';
 /** The environment variable through which the calling side finds the other end. */
 function addressVar(link: DesignLink, source: DesignNode, target: DesignNode): string {
   if (link.kind === 'grpc') return `${envPrefix(target.name)}_GRPC_ADDR`;
-  if (link.kind === 'queue' && isInfra(source.kind)) return `${envPrefix(source.name)}_URL`;
+  if (link.kind === 'queue' && isBroker(source.kind)) return `${envPrefix(source.name)}_URL`;
   return `${envPrefix(target.name)}_URL`;
 }
 
@@ -38,20 +39,21 @@ export function LinkInspector({ link }: { link: DesignLink }) {
     return r.ok ? null : r.reason;
   };
   const kinds = allowedLinkKinds(source.kind, target.kind);
-  const broker: InfraEntry | undefined = isInfra(source.kind)
-    ? INFRA[source.kind]
-    : isInfra(target.kind)
-      ? INFRA[target.kind]
-      : undefined;
+  const broker: InfraEntry | undefined =
+    isBroker(source.kind) && isInfra(source.kind)
+      ? INFRA[source.kind]
+      : isBroker(target.kind) && isInfra(target.kind)
+        ? INFRA[target.kind]
+        : undefined;
   const direction =
     link.kind === 'queue'
-      ? isInfra(source.kind)
+      ? isBroker(source.kind)
         ? 'subscribes to'
         : 'publishes to'
       : link.kind === 'database'
         ? 'uses'
         : 'calls';
-  const caller = link.kind === 'queue' && isInfra(source.kind) ? target : source;
+  const caller = link.kind === 'queue' && isBroker(source.kind) ? target : source;
   const callee = caller === source ? target : source;
 
   return (

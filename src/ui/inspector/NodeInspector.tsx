@@ -1,6 +1,8 @@
 import {
+  INFRA,
   RUNTIMES,
   RUNTIME_IDS,
+  dnsLabel,
   derivedNames,
   describeKind,
   isRuntime,
@@ -98,6 +100,14 @@ export function NodeInspector({ node }: { node: DesignNode }) {
           />
         ) : null}
         <NumberField
+          label="Host port"
+          value={node.hostPort ?? node.port}
+          min={0}
+          max={65535}
+          hint="Published on the host; 0 for none."
+          apply={(p) => apply({ hostPort: p === node.port ? undefined : p }, 'hostPort')}
+        />
+        <NumberField
           label="Replicas"
           value={node.replicas}
           min={0}
@@ -105,6 +115,20 @@ export function NodeInspector({ node }: { node: DesignNode }) {
           apply={(replicas) => apply({ replicas }, 'replicas')}
         />
       </div>
+
+      <TextField
+        label="Image"
+        value={node.image ?? ''}
+        placeholder={
+          isRuntime(node.kind) ? `${dnsLabel(project, 'project')}/${dnsLabel(node.name)}:dev` : INFRA[node.kind].image
+        }
+        hint={
+          isRuntime(node.kind)
+            ? 'The name the stub is built and tagged as; empty for the default.'
+            : 'The container image it runs; empty for the one shown.'
+        }
+        apply={(v) => apply({ image: v.trim() === '' ? undefined : v.trim() }, 'image')}
+      />
 
       <NodeLinks node={node} />
 

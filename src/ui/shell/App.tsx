@@ -70,7 +70,7 @@ function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
       {sidePanel && !presenting ? <div className="pc-side">{sidePanel}</div> : null}
       {fileOver ? (
         <div className="pc-dropzone" aria-hidden="true">
-          <div>Drop a design file (.json) to open it</div>
+          <div>Drop a design file (.json) to open it, or a compose file (.yaml) to import it</div>
         </div>
       ) : null}
       {confirmNew ? (

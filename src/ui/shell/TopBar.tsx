@@ -1,5 +1,5 @@
 import { memo, useRef, type ChangeEvent, type ReactNode } from 'react';
-import { openDesignFile, saveDesignFile } from '../../app/documents';
+import { OPEN_ACCEPT, openDesignFile, saveDesignFile } from '../../app/documents';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { ProjectNameField } from './ProjectNameField';
 
@@ -18,6 +18,7 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
   const canUndo = useDesignStore((s) => s.history.past.length > 0);
   const canRedo = useDesignStore((s) => s.history.future.length > 0);
   const fileInput = useRef<HTMLInputElement>(null);
+  const composeInput = useRef<HTMLInputElement>(null);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -48,11 +49,28 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept={OPEN_ACCEPT}
           className="pc-sr-only"
           tabIndex={-1}
           aria-label="Open a design file"
           data-testid="open-file-input"
+          onChange={onFile}
+        />
+        <button
+          type="button"
+          onClick={() => composeInput.current?.click()}
+          title="Import a compose.yaml or docker-compose.yml as a new design"
+        >
+          Import compose…
+        </button>
+        <input
+          ref={composeInput}
+          type="file"
+          accept=".yaml,.yml"
+          className="pc-sr-only"
+          tabIndex={-1}
+          aria-label="Import a compose file"
+          data-testid="import-compose-input"
           onChange={onFile}
         />
         <button type="button" onClick={() => saveDesignFile(store)}>

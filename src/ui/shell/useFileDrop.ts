@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { openDesignFile } from '../../app/documents';
+import { isComposeFileName, openDesignFile } from '../../app/documents';
 import type { DesignStoreApi } from '../../app/store';
 import { PALETTE_MIME } from '../palette/paletteModel';
 
@@ -7,7 +7,7 @@ const carriesFiles = (e: DragEvent) =>
   !!e.dataTransfer && e.dataTransfer.types.includes('Files') && !e.dataTransfer.types.includes(PALETTE_MIME);
 
 /**
- * Opening a design by dropping a .json file anywhere on the window. Palette drags carry their own
+ * Opening a design (.json) or importing a compose file (.yaml, .yml) by dropping it anywhere on the window. Palette drags carry their own
  * type and are left to the canvas. Returns whether a file is being dragged over the window.
  */
 export function useFileDrop(store: DesignStoreApi): boolean {
@@ -37,12 +37,12 @@ export function useFileDrop(store: DesignStoreApi): boolean {
       setOver(false);
       const file = e.dataTransfer?.files[0];
       if (!file) return;
-      if (!/\.json$/i.test(file.name) && file.type !== 'application/json') {
+      if (!/\.json$/i.test(file.name) && file.type !== 'application/json' && !isComposeFileName(file.name)) {
         store.getState().notify({
           tone: 'error',
           placement: 'toast',
           title: `Could not open ${file.name}`,
-          text: 'Only design files (.json) can be opened here. Your current design was not changed.',
+          text: 'Only design files (.json) and compose files (.yaml, .yml) can be opened here. Your current design was not changed.',
         });
         return;
       }

@@ -1,6 +1,6 @@
 import { INFRA, isInfra, isRuntime } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
-import type { Design, DesignNode } from '../../model/types';
+import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { dependencies, wireServices, type ServiceWiring } from '../../model/wiring';
 import type { GeneratedFile } from '../types';
 import { frontendConf, frontendPage, gatewayConf } from './edge';
@@ -17,6 +17,8 @@ import {
   brokerTopics,
   dataPath,
   deployEnv,
+  HELPER_KIND,
+  KIND_LABEL,
   freeName,
   imageName,
   isTodoRuntime,
@@ -100,20 +102,28 @@ export function composeDocument(design: Design): Record<string, unknown> {
     // already published, gets an ephemeral host port (`docker compose port <svc> <port>`).
     const container = publishedContainerPort(node);
     const replicated = isRuntime(node.kind) && node.replicas !== 1;
-    if (!replicated && !usedHostPorts.has(node.port)) {
-      usedHostPorts.add(node.port);
-      entry.ports = [`${node.port}:${container}`];
+    const host = publishedPort(node);
+    if (host === null) {
+      // publishes nothing (an imported service that had no ports)
+    } else if (!replicated && !usedHostPorts.has(host)) {
+      usedHostPorts.add(host);
+      entry.ports = [`${host}:${container}`];
     } else {
       entry.ports = [String(container)];
     }
     const dependsOn: Record<string, { condition: string }> = {};
     for (const d of waits.get(dns) ?? []) {
-      dependsOn[d] = { condition: 'service_healthy' };
+      // a generic container has no healthcheck: waiting for "healthy" would fail the whole `up`
+      const started = byDns.get(d)?.kind === 'container';
+      dependsOn[d] = { condition: started ? 'service_started' : 'service_healthy' };
       const target = byDns.get(d);
       const init = target ? kafkaInit.get(target.id) : undefined;
       if (init) dependsOn[init] = { condition: 'service_completed_successfully' };
     }
     if (Object.keys(dependsOn).length > 0) entry.depends_on = dependsOn;
+    // an unpublished port is still declared, so the file says where the node listens
+    if (host === null) entry.expose = [String(node.port), ...((entry.expose as string[] | undefined) ?? [])];
+    entry.labels = { [KIND_LABEL]: node.kind };
     if (dataPath(node)) volumes[volumeName(node)] = {};
     services[dns] = orderKeys(entry);
     const init = kafkaInit.get(node.id);
@@ -132,6 +142,7 @@ function kafkaInitService(design: Design, node: DesignNode): ComposeService {
     entrypoint: ['/bin/sh', '-c'],
     command: [kafkaTopicScript(node, brokerTopics(design, node))],
     restart: 'no',
+    labels: { [KIND_LABEL]: HELPER_KIND },
     depends_on: { [dnsLabel(node.name)]: { condition: 'service_healthy' } },
   };
 }
@@ -171,6 +182,7 @@ const KEY_ORDER = [
   'volumes',
   'depends_on',
   'healthcheck',
+  'labels',
 ];
 
 /** Keys in one fixed order, so every entry reads the same way. */

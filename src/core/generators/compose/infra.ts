@@ -1,7 +1,7 @@
-import { INFRA, type InfraId } from '../../catalog/catalog';
+import type { InfraId } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
 import type { DesignNode } from '../../model/types';
-import { dataPath, infraCheck, infraRuntime, kafkaPorts } from './plan';
+import { dataPath, infraCheck, infraImage, infraRuntime, kafkaPorts } from './plan';
 
 /** One entry of compose's `services:` as plain data (the Compose Specification's shape). */
 export type ComposeService = Record<string, unknown>;
@@ -37,7 +37,7 @@ export function infraService(node: DesignNode): ComposeService {
   const kind = node.kind as InfraId;
   const dns = dnsLabel(node.name);
   const { args, env } = infraRuntime(node);
-  const out: ComposeService = { image: INFRA[kind].image };
+  const out: ComposeService = { image: infraImage(node) };
   // RabbitMQ names its node and data directory after the host name: keep it stable.
   if (kind === 'rabbitmq') out.hostname = dns;
   out.restart = 'unless-stopped';

@@ -1,6 +1,6 @@
 import { INFRA, RUNTIMES, isInfra, isRuntime, type InfraId } from '../../catalog/catalog';
 import { dnsLabel, topicName } from '../../model/naming';
-import type { Design, DesignNode } from '../../model/types';
+import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { serviceEnv, type ServiceWiring } from '../../model/wiring';
 
 /**
@@ -12,14 +12,29 @@ import { serviceEnv, type ServiceWiring } from '../../model/wiring';
  * `serviceEnv()` address it as `<dns>:<port>` on the container network.
  */
 
+/**
+ * The label on every compose service naming the node kind it came from (`helper` for jobs the
+ * export adds), so that importing an exported compose.yaml gives back the same kinds.
+ */
+export const KIND_LABEL = 'io.polyglot-canvas.kind';
+export const HELPER_KIND = 'helper';
+
 /** The project name used as compose project, image namespace and `part-of` label. */
 export function projectName(design: Design): string {
   return dnsLabel(design.name, 'project');
 }
 
-/** The image a service is built into locally and that Kubernetes runs. */
+/**
+ * The image a service is built into locally and that Kubernetes runs: the node's own image name
+ * when it has one (an imported compose file named it), else `<project>/<service>:dev`.
+ */
 export function imageName(design: Design, node: DesignNode): string {
-  return `${projectName(design)}/${dnsLabel(node.name)}:dev`;
+  return node.image ?? `${projectName(design)}/${dnsLabel(node.name)}:dev`;
+}
+
+/** The image an infrastructure node runs: its own (a container's, an imported one), else the catalog's. */
+export function infraImage(node: DesignNode): string {
+  return node.image ?? INFRA[node.kind as InfraId].image;
 }
 
 /** A runtime without a runnable stub: present in the design, not started by default. */
@@ -104,7 +119,10 @@ export function kafkaEnv(node: DesignNode): [string, string][] {
     ['KAFKA_NODE_ID', '1'],
     ['KAFKA_PROCESS_ROLES', 'broker,controller'],
     ['KAFKA_LISTENERS', `INTERNAL://:${p.internal},EXTERNAL://:${p.external},CONTROLLER://:${p.controller}`],
-    ['KAFKA_ADVERTISED_LISTENERS', `INTERNAL://${dns}:${p.internal},EXTERNAL://localhost:${node.port}`],
+    [
+      'KAFKA_ADVERTISED_LISTENERS',
+      `INTERNAL://${dns}:${p.internal},EXTERNAL://localhost:${publishedPort(node) ?? node.port}`,
+    ],
     ['KAFKA_LISTENER_SECURITY_PROTOCOL_MAP', 'INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT'],
     ['KAFKA_CONTROLLER_LISTENER_NAMES', 'CONTROLLER'],
     ['KAFKA_INTER_BROKER_LISTENER_NAME', 'INTERNAL'],
@@ -171,6 +189,7 @@ export const INFRA_PORT_NAME: Record<InfraId, string> = {
   mongodb: 'mongodb',
   gateway: 'http',
   frontend: 'http',
+  container: 'http',
 };
 
 /** The NATS monitoring port (health endpoint) inside the container, clear of the client port. */
@@ -207,6 +226,9 @@ export function infraRuntime(node: DesignNode): { args: string[] | null; env: [s
       };
     case 'mongodb':
       return { args: ['mongod', '--port', p], env: [] };
+    case 'container':
+      // the default image (whoami) takes its port as a flag; an image of one's own is left as it is
+      return { args: node.image ? null : ['--port', p], env: node.env.map((e) => [e.key, e.value]) };
     default:
       return { args: null, env: [] };
   }
@@ -252,6 +274,9 @@ export function infraCheck(node: DesignNode): string[] | null {
       return ['pg_isready', '-h', '127.0.0.1', '-p', p, '-U', 'app', '-d', 'app'];
     case 'mongodb':
       return ['mongosh', '--quiet', '--port', p, '--eval', "db.adminCommand('ping')"];
+    case 'container':
+      // nothing is known about what runs inside: no check (dependants wait for its start)
+      return null;
     default:
       return ['wget', '-qO-', `http://127.0.0.1:${p}/healthz`];
   }

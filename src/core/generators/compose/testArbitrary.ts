@@ -45,6 +45,11 @@ const nodeArb = fc.record({
   name: hostileName,
   replicas: fc.integer({ min: 0, max: 4 }),
   port: fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+  // version 2: an image of the node's own, a host port apart from its port (0: none published)
+  image: fc.option(fc.constantFrom('ghcr.io/acme/app:1.2', 'mailhog/mailhog:v1.0.1', 'bitnami/kafka:3.6'), {
+    nil: undefined,
+  }),
+  hostPort: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 65535 })), { nil: undefined }),
   env: fc.array(fc.tuple(fc.constantFrom('FOO', 'PORT', 'X_1', 'bad key', 'A'), hostileName), { maxLength: 3 }),
 });
 
@@ -69,6 +74,8 @@ export const designArb: fc.Arbitrary<Design> = fc
                 ...x,
                 replicas: n.replicas,
                 port: n.port ?? x.port,
+                ...(n.image !== undefined ? { image: n.image } : {}),
+                ...(n.hostPort !== undefined ? { hostPort: n.hostPort } : {}),
                 env: n.env.map(([key, value]) => ({ key, value })),
               }
             : x,

@@ -1,12 +1,12 @@
-import { INFRA, RUNTIMES, describeKind, isInfra, isRuntime, roleOf, type Role } from '../../catalog/catalog';
+import { RUNTIMES, describeKind, isInfra, isRuntime, roleOf, type Role } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
-import type { Design, DesignNode } from '../../model/types';
+import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { wireServices, type ServiceWiring } from '../../model/wiring';
 import { entryServices, hasStub, runsByDefault } from './entries';
 import { mdCode, mdTable, mdText } from './markdown';
 import { mermaidFlowchart } from './mermaid';
 import { edgeRoutes } from '../compose/edge';
-import { imageName } from '../compose/plan';
+import { imageName, infraImage } from '../compose/plan';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -53,11 +53,12 @@ function infraTable(nodes: DesignNode[]): string {
   const infra = nodes.filter((n) => isInfra(n.kind));
   if (infra.length === 0) return '';
   const rows = infra.map((n) => {
-    const image = isInfra(n.kind) ? INFRA[n.kind].image : '';
+    const image = infraImage(n);
+    const published = publishedPort(n);
     return [
       `${mdText(n.name)} (${mdCode(dnsLabel(n.name))})`,
       mdText(describeKind(n.kind).label),
-      String(n.port),
+      published === null ? '—' : String(published),
       mdCode(image),
     ];
   });
@@ -68,7 +69,7 @@ function infraTable(nodes: DesignNode[]): string {
 function curlLine(n: DesignNode): string {
   const dns = dnsLabel(n.name);
   return n.replicas === 1
-    ? `curl http://localhost:${n.port}/ping   # ${dns}`
+    ? `curl http://localhost:${publishedPort(n) ?? n.port}/ping   # ${dns}`
     : `curl "http://$(docker compose port ${dns} ${n.port})/ping"   # ${dns}, ${n.replicas} replicas`;
 }
 
@@ -76,11 +77,12 @@ function edges(design: Design): string[] {
   const out: string[] = [];
   for (const n of design.nodes) {
     const role = roleOf(n.kind);
-    if (role === 'frontend') out.push(`- ${mdText(n.name)}: open http://localhost:${n.port}/ in a browser.`);
+    if (role === 'frontend')
+      out.push(`- ${mdText(n.name)}: open http://localhost:${publishedPort(n) ?? n.port}/ in a browser.`);
     if (role !== 'gateway') continue;
     for (const r of edgeRoutes(design, n))
       out.push(
-        `- ${mdText(n.name)} routes \`${r.prefix}\` to ${mdText(r.node.name)}: \`curl http://localhost:${n.port}${r.prefix}ping\``,
+        `- ${mdText(n.name)} routes \`${r.prefix}\` to ${mdText(r.node.name)}: \`curl http://localhost:${publishedPort(n) ?? n.port}${r.prefix}ping\``,
       );
   }
   return out.length ? ['', 'Through the edge:', '', ...out] : [];

@@ -1,7 +1,7 @@
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
-import { INFRA } from '../../catalog/catalog';
+import { infraImage } from '../compose/plan';
 import { dnsLabel } from '../../model/naming';
 import type { Design, DesignNode } from '../../model/types';
 import { frontendConf, frontendPage, gatewayConf } from '../compose/edge';
@@ -50,7 +50,7 @@ export function edgeResources(design: Design, node: DesignNode): K8sObject[] {
           containers: [
             {
               name: dns,
-              image: INFRA[isGateway ? 'gateway' : 'frontend'].image,
+              image: infraImage(node),
               ports: [{ name: 'http', containerPort: node.port }],
               ...probes({ httpGet: { path: '/healthz', port: 'http' } }),
               resources: { requests: { cpu: '20m', memory: '32Mi' }, limits: { memory: '128Mi' } },

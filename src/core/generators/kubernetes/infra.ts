@@ -11,6 +11,7 @@ import {
   brokerTopics,
   dataPath,
   infraCheck,
+  infraImage,
   infraRuntime,
   kafkaTopicScript,
   natsMonitorPort,
@@ -47,7 +48,7 @@ export function infraResources(design: Design, node: DesignNode, jobName: string
   else health = probes(check ? { exec: { command: check } } : tcp, tcp, 10);
   const container: IContainer = {
     name: dns,
-    image: INFRA[kind].image,
+    image: infraImage(node),
     ...(args ? { args } : {}),
     ...(env.length > 0 ? { env: env.map(([name, value]) => ({ name, value })) } : {}),
     ports,

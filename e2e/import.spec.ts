@@ -1,0 +1,120 @@
+import JSZip from 'jszip';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage';
+
+const FIXTURES = join(import.meta.dirname, '..', 'test', 'fixtures', 'compose');
+
+test.describe('compose import', () => {
+  test('Open imports a short-syntax compose file, lists each warning, and Undo brings the old design back', async ({
+    page,
+  }) => {
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.dragFromPalette('Go · net/http', { x: 300, y: 220 });
+    await expect(ed.node('go-service')).toBeVisible();
+    const before = await ed.getDesign();
+
+    await ed.chooseFile('Open…', join(FIXTURES, 'shop-v3.yaml'));
+    const banner = page.getByRole('status').filter({ hasText: 'Imported shop-v3.yaml: 9 nodes, 8 links' });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('4 things could not be mapped');
+    await expect(banner.getByRole('listitem')).toHaveCount(4);
+    await expect(banner).toContainText('rabbitmq: only port 5672 is kept; 15672:15672 is not part of the design.');
+    for (const name of ['gateway', 'orders', 'catalog', 'pricing', 'mailer', 'db', 'rabbitmq', 'cache', 'mailhog'])
+      await expect(ed.node(name)).toBeVisible();
+    await expect(ed.node('go-service')).toHaveCount(0);
+    await expect(page.getByLabel('Project name')).toHaveValue('shop-v3');
+
+    const d = await ed.getDesign();
+    const byName = Object.fromEntries(d.nodes.map((n) => [n.name, n]));
+    expect(byName.orders).toMatchObject({ kind: 'python-fastapi', image: 'acme/orders:1.4' });
+    expect(byName.catalog).toMatchObject({ kind: 'go-nethttp', port: 8080, hostPort: 8081 });
+    expect(byName.mailhog).toMatchObject({ kind: 'container', image: 'mailhog/mailhog:v1.0.1' });
+    expect(d.links).toHaveLength(8);
+
+    // the container shows its image in the inspector, where it can be changed
+    await ed.node('mailhog').click();
+    const image = ed.inspector.getByLabel('Image');
+    await expect(image).toHaveValue('mailhog/mailhog:v1.0.1');
+    await image.fill('mailhog/mailhog:v1.0.0');
+    await expect
+      .poll(async () => (await ed.getDesign()).nodes.find((n) => n.name === 'mailhog')?.image)
+      .toBe('mailhog/mailhog:v1.0.0');
+    await image.fill('not an image!');
+    await expect(ed.inspector).toContainText('is not an image reference');
+
+    // catalog publishes 8081 for its port 8080; 0 publishes nothing
+    await ed.node('catalog').click();
+    await expect(ed.field('Port')).toHaveValue('8080');
+    await expect(ed.field('Host port')).toHaveValue('8081');
+    await ed.field('Host port').fill('0');
+    await expect.poll(async () => (await ed.getDesign()).nodes.find((n) => n.name === 'catalog')?.hostPort).toBe(0);
+
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(banner).toBeHidden();
+    await page.keyboard.press('Escape');
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    for (let i = 0; i < 3; i++) await page.keyboard.press(`${ed.mod}+z`);
+    await expect(ed.node('go-service')).toBeVisible();
+    expect(await ed.getDesign()).toEqual(before);
+  });
+
+  test('Import compose… reads long syntax, anchors and extends; Export keeps the images and published ports', async ({
+    page,
+  }) => {
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.chooseFile('Import compose…', join(FIXTURES, 'long-syntax.yaml'));
+    const banner = page.getByRole('status').filter({ hasText: 'Imported long-syntax.yaml: 7 nodes, 5 links' });
+    await expect(banner).toContainText('base-worker: the env file ./config/common.env is not read');
+    await expect(banner).toContainText('Networks (backend, frontend) are not part of the design');
+    await expect(banner).toContainText('Variables with no default were left empty: INGEST_TOKEN');
+    await expect(page.getByLabel('Project name')).toHaveValue('telemetry');
+    for (const name of ['ingest', 'enricher', 'metadata', 'kafka', 'mongo', 'grafana', 'base-worker'])
+      await expect(ed.node(name)).toBeVisible();
+
+    const d = await ed.getDesign();
+    const kinds = Object.fromEntries(d.nodes.map((n) => [n.name, n.kind]));
+    expect(kinds).toMatchObject({
+      ingest: 'go-nethttp',
+      metadata: 'node-express',
+      kafka: 'kafka',
+      enricher: 'container',
+    });
+    expect(d.nodes.find((n) => n.name === 'enricher')?.image).toBe('ghcr.io/acme/worker-base:2.1');
+
+    // Export downloads a project whose compose.yaml keeps the images and the published ports
+    const [download] = await Promise.all([page.waitForEvent('download'), ed.button('Export').click()]);
+    expect(download.suggestedFilename()).toBe('telemetry.zip');
+    const zip = await JSZip.loadAsync(await readFile(await download.path()));
+    const compose = (await zip.file(/compose\.yaml$/)[0]?.async('string')) ?? '';
+    expect(compose).toContain('image: ghcr.io/acme/ingest:0.9.0');
+    expect(compose).toContain('- 18080:8080');
+    expect(compose).toContain('- 3001:3000');
+    expect(compose).toContain('image: bitnami/kafka:3.7');
+  });
+
+  test('a broken compose file dropped on the window shows why and leaves the design unchanged', async ({ page }) => {
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.dragFromPalette('PostgreSQL', { x: 300, y: 220 });
+    await expect(ed.node('postgres')).toBeVisible();
+    const before = await ed.getDesign();
+
+    await ed.dropFile('broken.yaml', await readFile(join(FIXTURES, 'broken.yaml'), 'utf8'));
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not import broken.yaml' });
+    await expect(alert).toContainText('The file is not valid YAML');
+    await expect(alert).toContainText('Your current design was not changed.');
+    expect(await ed.getDesign()).toEqual(before);
+
+    // a YAML file that is not compose is refused the same way
+    await ed.dropFile('config.yml', 'logging:\n  level: debug\n');
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not import config.yml' })).toContainText(
+      'no "services:" mapping',
+    );
+    expect(await ed.getDesign()).toEqual(before);
+    await expect(ed.node('postgres')).toBeVisible();
+  });
+});

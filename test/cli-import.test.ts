@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main';
+import { importCompose } from '../src/core/importers/compose';
+import { restoreText } from '../src/core/model/restore';
+import { FIXTURE_DIR } from './fixtures/load';
+
+const ROOT = join(FIXTURE_DIR, '..', '..');
+const COMPOSE = join(FIXTURE_DIR, 'compose');
+const tmp = mkdtempSync(join(tmpdir(), 'pgc-import-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('polyglot-canvas import', () => {
+  it('lists import in the help, with its own options', async () => {
+    expect((await run('--help')).out).toMatch(/import\s+import a compose file/);
+    expect((await run('import', '--help')).out).toContain('--force');
+  });
+
+  it('writes the design the importer makes, prints its warnings, and refuses to overwrite', async () => {
+    const out = join(tmp, 'shop.json');
+    const src = join(COMPOSE, 'shop-v3.yaml');
+    const r = await run('import', src, '-o', out);
+    expect(r.code).toBe(0);
+    const want = importCompose(readFileSync(src, 'utf8'), 'shop-v3.yaml');
+    if (!want.ok) throw new Error(want.error);
+    const restored = restoreText(readFileSync(out, 'utf8'));
+    expect(restored.ok && restored.design).toEqual(want.design);
+    expect(r.out).toBe(`Wrote ${out}: 9 nodes, 8 links, ${want.warnings.length} warnings.`);
+    for (const w of want.warnings) expect(r.err).toContain(`warning: ${w}`);
+
+    writeFileSync(out, 'mine');
+    const again = await run('import', src, '-o', out);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists; choose another path, or pass --force');
+    expect(readFileSync(out, 'utf8')).toBe('mine');
+    expect((await run('import', src, '-o', out, '--force')).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('"format": "polyglot-canvas/design"');
+  });
+
+  it('names the file after the project without -o, through the real binary', () => {
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'polyglot-canvas.mjs'), 'import', join(COMPOSE, 'long-syntax.yaml')],
+      {
+        cwd: tmp,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Wrote telemetry.json: 7 nodes');
+    expect(r.stderr).toContain('warning: Networks (backend, frontend) are not part of the design');
+    expect(existsSync(join(tmp, 'telemetry.json'))).toBe(true);
+  });
+
+  it('reports a broken file or a missing one with exit code 1, and bad usage with 2', async () => {
+    const broken = await run('import', join(COMPOSE, 'broken.yaml'), '-o', join(tmp, 'b.json'));
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/error: .*broken\.yaml: The file is not valid YAML/);
+    expect(existsSync(join(tmp, 'b.json'))).toBe(false);
+    expect((await run('import', join(tmp, 'nope.yaml'))).err).toContain('cannot read');
+    expect((await run('import')).code).toBe(2);
+    expect((await run('import', 'a.yaml', 'b.yaml')).code).toBe(2);
+  });
+});

@@ -1,0 +1,27 @@
+"""The code of orders that is yours to edit: REST endpoints, gRPC methods and the message hook.
+
+The plumbing (HTTP server, /healthz, /ping, gRPC server, brokers, clients) lives in app/plumbing and
+is generated: regenerating the project rewrites it but never needs to touch this file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Typed clients of the services this one calls:
+# from .plumbing.rest_clients import catalog_rest
+
+
+def get_orders_by_id(id: str) -> dict[str, Any]:
+    """GET /orders/{id}; answers {id: string, status: string}."""
+    # TODO: replace the sample data with your logic.
+    return {
+        "id": "sample-id",
+        "status": "sample-status",
+    }
+
+
+def on_message(broker: str, topic: str, message: dict[str, Any]) -> None:
+    """Called for each message consumed; `message` is the envelope {id, from, topic, path, payload}."""
+    # TODO: react to the message. The plumbing already lists it under "received" in /ping.
+    return None

@@ -1,0 +1,25 @@
+"""Connection checks of the service contract's database links. Generated: do not edit."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from . import config
+
+
+def _check_postgres(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, connect_timeout=int(config.TIMEOUT)) as conn:
+        conn.execute("SELECT 1").fetchone()
+
+
+_CHECKS: dict[str, Callable[[str], None]] = {"postgres": _check_postgres}
+
+
+def check(link: config.DatabaseLink) -> None:
+    """PostgreSQL `SELECT 1`, MongoDB `ping`, Redis `PING`; raises when the database does not answer."""
+    checker = _CHECKS.get(link.kind)
+    if checker is None:
+        raise RuntimeError(f"no check for {link.kind}")
+    checker(config.env(link.env))

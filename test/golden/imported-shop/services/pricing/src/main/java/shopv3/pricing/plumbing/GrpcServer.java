@@ -1,0 +1,88 @@
+// Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
+package shopv3.pricing.plumbing;
+
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import shopv3.pricing.handlers.RpcHandlers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Serves PricingService on GRPC_PORT: Ping fans out like /ping, the other RPCs go to RpcHandlers. */
+@Component
+public class GrpcServer implements SmartLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
+  private final Fanout pingFanout;
+  private final RpcHandlers rpcHandlers;
+  private Server grpcServer;
+
+  public GrpcServer(Fanout pingFanout, RpcHandlers rpcHandlers) {
+    this.pingFanout = pingFanout;
+    this.rpcHandlers = rpcHandlers;
+  }
+
+  @Override
+  public synchronized void start() {
+    int grpcPort = Integer.parseInt(Env.get("GRPC_PORT", "50051"));
+    try {
+      grpcServer = NettyServerBuilder.forPort(grpcPort).addService(new Impl()).build().start();
+    } catch (IOException startEx) {
+      throw new IllegalStateException("gRPC cannot listen on port " + grpcPort, startEx);
+    }
+    LOG.info("gRPC PricingService listening on port {}", grpcPort);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (grpcServer == null) return;
+    grpcServer.shutdown();
+    try {
+      grpcServer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException stopEx) {
+      Thread.currentThread().interrupt();
+    }
+    grpcServer = null;
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return grpcServer != null;
+  }
+
+  private static StatusRuntimeException failure(Exception failEx) {
+    return Status.INTERNAL.withDescription(String.valueOf(failEx.getMessage())).withCause(failEx).asRuntimeException();
+  }
+
+  private final class Impl extends shopv3.pricing.v1.PricingServiceGrpc.PricingServiceImplBase {
+    @Override
+    public void ping(
+        shopv3.pricing.v1.Pricing.PingRequest pingRequest,
+        StreamObserver<shopv3.pricing.v1.Pricing.PingResponse> pingObserver) {
+      try {
+        String treeJson = pingFanout.treeJson(pingRequest.getPathList());
+        pingObserver.onNext(shopv3.pricing.v1.Pricing.PingResponse.newBuilder().setTreeJson(treeJson).build());
+        pingObserver.onCompleted();
+      } catch (Exception pingEx) {
+        pingObserver.onError(failure(pingEx));
+      }
+    }
+
+    @Override
+    public void getItem(
+        shopv3.pricing.v1.Pricing.GetItemRequest callRequest,
+        StreamObserver<shopv3.pricing.v1.Pricing.GetItemResponse> callObserver) {
+      try {
+        callObserver.onNext(rpcHandlers.getItem(callRequest));
+        callObserver.onCompleted();
+      } catch (RuntimeException callEx) {
+        callObserver.onError(failure(callEx));
+      }
+    }
+  }
+}
