@@ -1,15 +1,6 @@
 import type { Edge, MarkerType, Node } from '@xyflow/react';
-import {
-  INFRA,
-  describeKind,
-  isBroker,
-  isInfra,
-  type DesignLink,
-  type InfraEntry,
-  type DesignNode,
-  type LinkKind,
-  type NodeKind,
-} from '../../core';
+import { describeKind, type DesignLink, type DesignNode, type LinkKind, type NodeKind } from '../../core';
+import { LINK_COLORS, linkLabel } from '../../core/generators/picture';
 
 /**
  * Turns design nodes and links into React Flow's node and edge objects. A React Flow object is
@@ -60,31 +51,8 @@ export function linkSides(source: DesignNode, target: DesignNode, sizes: Readonl
   return dy >= 0 ? DOWN : UP;
 }
 
-export const LINK_COLORS: Record<LinkKind, string> = {
-  rest: '#475569',
-  grpc: '#7c3aed',
-  queue: '#c2410c',
-  database: '#0f766e',
-};
-
-/** The label on a link: REST, gRPC, "publish orders-events" / "subscribe orders-events", DB. */
-export function linkLabel(link: DesignLink, sourceKind: NodeKind | undefined): string {
-  switch (link.kind) {
-    case 'rest':
-      return link.endpoints.length > 1 ? `REST · ${link.endpoints.length} endpoints` : 'REST';
-    case 'grpc':
-      return link.rpcs.length > 1 ? `gRPC · ${link.rpcs.length} methods` : 'gRPC';
-    case 'queue': {
-      const subscribes = sourceKind !== undefined && isBroker(sourceKind) && isInfra(sourceKind);
-      const broker: InfraEntry | undefined = subscribes ? INFRA[sourceKind] : undefined;
-      const word = broker?.channelWord;
-      const topic = link.topic || (word ? `(no ${word})` : '(no topic)');
-      return `${subscribes ? 'subscribe' : 'publish'} ${topic}`;
-    }
-    case 'database':
-      return 'database';
-  }
-}
+// One definition of link colours and labels serves the canvas and the pictures.
+export { LINK_COLORS, linkLabel };
 
 export function createFlowModel() {
   const nodeCache = new WeakMap<DesignNode, ServiceFlowNode>();

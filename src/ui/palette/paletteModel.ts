@@ -66,13 +66,4 @@ export function paletteGroups(query: string): PaletteGroup[] {
 }
 
 /** Text colour that stays readable on a catalog colour (several are light, e.g. Rust's). */
-export function inkOn(hex: string): string {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return '#fff';
-  const [r, g, b] = [m[1], m[2], m[3]].map((c) => {
-    const v = parseInt(c ?? '0', 16) / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance > 0.4 ? '#111827' : '#fff';
-}
+export { badgeInk as inkOn } from '../../core/generators/picture';

@@ -1,4 +1,4 @@
-import { INFRA, isInfra, type InfraEntry, type LinkKind, type NodeKind } from '../../catalog/catalog';
+import { INFRA, isBroker, isInfra, type InfraEntry, type LinkKind, type NodeKind } from '../../catalog/catalog';
 import type { DesignLink } from '../../model/types';
 
 /** The colours of a picture: the canvas's own by default (see src/ui/styles). */
@@ -38,15 +38,20 @@ export const LINK_STYLES: Record<LinkKind, { color: string; width: number; dash:
   database: { color: '#0f766e', width: 2.4, dash: '1 5', round: true },
 };
 
-/** The label on a link, worded as on the canvas: REST, gRPC, "publish orders-events", database. */
-export function pictureLinkLabel(link: DesignLink, sourceKind: NodeKind | undefined): string {
+/** Each link kind's colour, on the canvas and in pictures. */
+export const LINK_COLORS = Object.fromEntries(
+  Object.entries(LINK_STYLES).map(([kind, style]) => [kind, style.color]),
+) as Record<LinkKind, string>;
+
+/** The label on a link, on the canvas and in pictures: REST, gRPC, "publish orders-events", database. */
+export function linkLabel(link: DesignLink, sourceKind: NodeKind | undefined): string {
   switch (link.kind) {
     case 'rest':
       return link.endpoints.length > 1 ? `REST · ${link.endpoints.length} endpoints` : 'REST';
     case 'grpc':
       return link.rpcs.length > 1 ? `gRPC · ${link.rpcs.length} methods` : 'gRPC';
     case 'queue': {
-      const subscribes = sourceKind !== undefined && isInfra(sourceKind);
+      const subscribes = sourceKind !== undefined && isBroker(sourceKind) && isInfra(sourceKind);
       const broker: InfraEntry | undefined = subscribes ? INFRA[sourceKind] : undefined;
       const word = broker?.channelWord;
       const topic = link.topic || (word ? `(no ${word})` : '(no topic)');
@@ -57,7 +62,7 @@ export function pictureLinkLabel(link: DesignLink, sourceKind: NodeKind | undefi
   }
 }
 
-/** Dark or light text, whichever reads better on a badge of this colour (WCAG luminance). */
+/** Dark or light text, whichever reads better on a badge of this colour (WCAG luminance): several catalog colours are light, e.g. Rust's. */
 export function badgeInk(hex: string): string {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) return '#fff';

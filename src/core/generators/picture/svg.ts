@@ -7,7 +7,7 @@ import {
   LINK_STYLES,
   MONO_STACK,
   badgeInk,
-  pictureLinkLabel,
+  linkLabel as designLinkLabel,
   type PictureTheme,
 } from './style';
 import { approximateWidth, escapeXml, truncate, type MeasureText } from './text';
@@ -167,7 +167,7 @@ export function designToSvg(design: Design, options: PictureOptions = {}): Pictu
     const t = rects.get(link.target);
     if (!s || !t) continue;
     const curve = linkCurve(s, t);
-    const label = truncate(pictureLinkLabel(link, kinds.get(link.source)), MAX_LABEL_WIDTH, LABEL_SIZE, 600, measure);
+    const label = truncate(designLinkLabel(link, kinds.get(link.source)), MAX_LABEL_WIDTH, LABEL_SIZE, 600, measure);
     const lw = measure(label, LABEL_SIZE, 600) + 12;
     const lh = LABEL_SIZE * 1.2 + 6;
     const labelBox = { x: curve.mid[0] - lw / 2, y: curve.mid[1] - lh / 2, width: lw, height: lh };
