@@ -27,6 +27,7 @@ import { useAddNode } from './useAddNode';
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const CONNECTION_LINE_STYLE = { stroke: '#64748b', strokeWidth: 2 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 interface Chooser {
@@ -185,7 +186,19 @@ export function Canvas() {
     [addNode, flow],
   );
 
-  const s = store.getState;
+  // React Flow copies every callback prop into its own store when it changes, and each copy wakes
+  // every node, handle and edge subscriber: the callbacks keep one identity for the canvas's life.
+  const handlers = useMemo(() => {
+    const s = store.getState;
+    return {
+      beginDrag: () => s().beginDrag(),
+      endDrag: () => s().endDrag(),
+      onDelete: ({ nodes: n, edges: e }: { nodes: ServiceFlowNode[]; edges: LinkFlowEdge[] }) =>
+        s().removeElements([...n.map((x) => x.id), ...e.map((x) => x.id)]),
+      onMoveEnd: (_e: unknown, vp: Viewport) => s().setViewport(vp),
+    };
+  }, [store]);
+
   return (
     <div className="pc-canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<ServiceFlowNode, LinkFlowEdge>
@@ -195,15 +208,15 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStart={() => s().beginDrag()}
-        onNodeDragStop={() => s().endDrag()}
-        onSelectionDragStart={() => s().beginDrag()}
-        onSelectionDragStop={() => s().endDrag()}
+        onNodeDragStart={handlers.beginDrag}
+        onNodeDragStop={handlers.endDrag}
+        onSelectionDragStart={handlers.beginDrag}
+        onSelectionDragStop={handlers.endDrag}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onDelete={({ nodes: n, edges: e }) => s().removeElements([...n.map((x) => x.id), ...e.map((x) => x.id)])}
-        onMoveEnd={(_e: unknown, vp: Viewport) => s().setViewport(vp)}
+        onDelete={handlers.onDelete}
+        onMoveEnd={handlers.onMoveEnd}
         defaultViewport={initialViewport}
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -211,7 +224,7 @@ export function Canvas() {
         maxZoom={4}
         colorMode="light"
         elevateEdgesOnSelect
-        connectionLineStyle={{ stroke: '#64748b', strokeWidth: 2 }}
+        connectionLineStyle={CONNECTION_LINE_STYLE}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
         <MiniMap
