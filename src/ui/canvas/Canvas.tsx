@@ -28,6 +28,8 @@ const nodeTypes = { service: ServiceNode };
 const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const CONNECTION_LINE_STYLE = { stroke: '#64748b', strokeWidth: 2 };
+// One function for the canvas's life: a new one would redraw every node of the minimap.
+const minimapColor = (n: ServiceFlowNode) => describeKind(n.data.kind).color;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 interface Chooser {
@@ -227,13 +229,7 @@ export function Canvas() {
         connectionLineStyle={CONNECTION_LINE_STYLE}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Overview of the design"
-          nodeColor={(n: ServiceFlowNode) => describeKind(n.data.kind).color}
-          nodeBorderRadius={6}
-        />
+        <MiniMap pannable zoomable ariaLabel="Overview of the design" nodeColor={minimapColor} nodeBorderRadius={6} />
         <Controls showInteractive={false} />
       </ReactFlow>
       {designNodes.length === 0 ? <EmptyState /> : null}
