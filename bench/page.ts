@@ -141,3 +141,52 @@ export async function renders(page: Page): Promise<number> {
 export async function resetRenders(page: Page): Promise<void> {
   await page.evaluate(() => window.__polyglotBench?.reset());
 }
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time; steadier than `dur` on a machine that other jobs keep busy. */
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Starts a Chromium trace of top-level tasks. Headless Chromium draws at most 60 frames a second
+ * whatever the flags, so a frame that needs 3 ms and one that needs 15 ms both last ~16.7 ms; the
+ * main thread's busy time shows the work the frame times hide.
+ */
+export async function startBusy(page: Page): Promise<void> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser to trace');
+  await browser.startTracing(page, { categories: ['toplevel'] });
+}
+
+/** CPU milliseconds the renderer's main thread spent in tasks since `startBusy`. */
+export async function stopBusy(page: Page): Promise<number> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser to trace');
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  const mains = new Set(
+    traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const busy = new Map<string, number>();
+  const end = new Map<string, number>();
+  const tasks = traceEvents
+    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mains.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts);
+  for (const e of tasks) {
+    const t = `${e.pid}:${e.tid}`;
+    // Nested tasks (a nested run loop) are inside their parent's time already.
+    if (e.ts < (end.get(t) ?? -Infinity)) continue;
+    end.set(t, e.ts + (e.dur ?? 0));
+    busy.set(t, (busy.get(t) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+  }
+  // The page's renderer is the busiest one (the context has one page).
+  return Math.max(0, ...busy.values());
+}

@@ -18,15 +18,28 @@ import {
   nodeToDrag,
   renders,
   resetRenders,
+  startBusy,
   startSampler,
+  stopBusy,
   stopSampler,
   waitMeasured,
   type Frames,
 } from './page';
 
 const quick = process.argv.includes('--quick');
-const SIZES = quick ? [100] : [100, 500, 2000];
+/** `--sizes 500,2000` measures only those sizes (with the full number of runs unless --quick). */
+function sizesArg(): number[] | null {
+  const i = process.argv.indexOf('--sizes');
+  if (i < 0) return null;
+  const sizes = (process.argv[i + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--sizes wants a comma-separated list of service counts, such as 500,2000`);
+  return sizes;
+}
+const SIZES = sizesArg() ?? (quick ? [100] : [100, 500, 2000]);
 const RUNS = quick ? 2 : 5;
+/** `--canvas`: only the canvas measures (no export, preview or generator), for quicker runs at scale. */
+const canvasOnly = process.argv.includes('--canvas');
 const STEPS = 60;
 const VIEWPORT = { width: 1440, height: 900 };
 const KEY = 'polyglot-canvas/design';
@@ -51,7 +64,19 @@ async function attempt<T>(label: string, fn: () => Promise<T>): Promise<T | unde
   }
 }
 
-function putFrames(size: number, kind: Kind, name: string, f: Frames): void {
+/** Starts the frame sampler and the main-thread trace for one interaction of STEPS steps. */
+async function startInteraction(page: Page): Promise<void> {
+  await startBusy(page);
+  await startSampler(page);
+}
+
+async function stopInteraction(page: Page): Promise<Frames & { busyPerStep: number }> {
+  const f = await stopSampler(page);
+  return { ...f, busyPerStep: (await stopBusy(page)) / STEPS };
+}
+
+function putFrames(size: number, kind: Kind, name: string, f: Frames & { busyPerStep: number }): void {
+  put(size, kind, `${name}.busyMs`, f.busyPerStep);
   put(size, kind, `${name}.p50`, f.p50);
   put(size, kind, `${name}.p95`, f.p95);
   put(size, kind, `${name}.max`, f.max);
@@ -107,9 +132,9 @@ async function measurePage(browser: Browser, kind: Kind, url: string, size: numb
       await page.mouse.move(p.x, p.y);
       await page.mouse.down();
       await resetRenders(page);
-      await startSampler(page);
+      await startInteraction(page);
       for (let i = 1; i <= STEPS; i++) await page.mouse.move(p.x + i * 3, p.y + i * 2);
-      const f = await stopSampler(page);
+      const f = await stopInteraction(page);
       const r = await renders(page);
       await page.mouse.up();
       // How far the card really moved (expected: 60 steps × 3 px), so a drag that did not happen shows.
@@ -122,9 +147,9 @@ async function measurePage(browser: Browser, kind: Kind, url: string, size: numb
       const p = await emptyPanePoint(page);
       await page.mouse.move(p.x, p.y);
       await page.mouse.down();
-      await startSampler(page);
+      await startInteraction(page);
       for (let i = 1; i <= STEPS; i++) await page.mouse.move(p.x - i * 4, p.y - i * 2);
-      const f = await stopSampler(page);
+      const f = await stopInteraction(page);
       await page.mouse.up();
       putFrames(size, kind, 'pan', f);
     });
@@ -132,15 +157,15 @@ async function measurePage(browser: Browser, kind: Kind, url: string, size: numb
     await attempt(`${label} zoom`, async () => {
       const p = await emptyPanePoint(page);
       await page.mouse.move(p.x, p.y);
-      await startSampler(page);
+      await startInteraction(page);
       for (let i = 0; i < STEPS; i++) await page.mouse.wheel(0, i < STEPS / 2 ? -40 : 40);
-      const f = await stopSampler(page);
+      const f = await stopInteraction(page);
       putFrames(size, kind, 'zoom', f);
     });
 
     await attempt(`${label} heap`, async () => put(size, kind, 'heapMB', (await heap(page)) / 1e6));
 
-    if (kind === 'app') await appOnly(page, label, size);
+    if (kind === 'app' && !canvasOnly) await appOnly(page, label, size);
   } finally {
     await page.context().close();
   }
@@ -194,7 +219,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const load = loadavg();
   console.log(
-    `bench ${quick ? '(quick) ' : ''}${started.toISOString()} load ${load.map((l) => l.toFixed(2)).join(' ')}`,
+    `bench ${quick ? '(quick) ' : ''}${canvasOnly ? '(canvas) ' : ''}${started.toISOString()} load ${load.map((l) => l.toFixed(2)).join(' ')}`,
   );
   await buildPages();
   const entry = { app: await entryGzip(OUT.app), bare: await entryGzip(OUT.bare) };
@@ -203,7 +228,9 @@ async function main(): Promise<void> {
   const project = playwrightConfig.projects?.[0]?.use?.launchOptions;
   const browser = await chromium.launch({
     executablePath: project?.executablePath,
-    args: [...(project?.args ?? []), '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+    // No frame-rate flags: headless Chromium draws at most 60 frames a second with or without
+    // --disable-frame-rate-limit and --disable-gpu-vsync (see docs/performance.md); busyMs is uncapped.
+    args: project?.args,
   });
   try {
     for (const size of SIZES) {
@@ -212,10 +239,11 @@ async function main(): Promise<void> {
         process.stdout.write(`  ${size} services, run ${run + 1}/${RUNS}\r`);
         await measurePage(browser, 'app', app.url, size, json);
         await measurePage(browser, 'bare', bare.url, size, json);
-        await attempt(`node ${size}`, async () => {
-          nodeGenerator(size);
-          await nodeZip(size);
-        });
+        if (!canvasOnly)
+          await attempt(`node ${size}`, async () => {
+            nodeGenerator(size);
+            await nodeZip(size);
+          });
       }
     }
   } finally {
@@ -229,6 +257,8 @@ async function main(): Promise<void> {
 const TARGETS: { measure: string; limit: (size: number) => number }[] = [
   { measure: 'drag.p95', limit: (n) => (n >= 2000 ? 1.5 : 1.2) },
   { measure: 'pan.p95', limit: (n) => (n >= 2000 ? 1.5 : 1.2) },
+  { measure: 'drag.busyMs', limit: (n) => (n >= 2000 ? 1.5 : 1.2) },
+  { measure: 'pan.busyMs', limit: (n) => (n >= 2000 ? 1.5 : 1.2) },
   { measure: 'measuredMs', limit: () => 1.3 },
   { measure: 'heapMB', limit: () => 1.5 },
 ];
@@ -299,6 +329,7 @@ function report(started: Date, load: number[], entry: Record<Kind, number>): voi
   const out = {
     started: started.toISOString(),
     quick,
+    canvasOnly,
     runs: RUNS,
     sizes: SIZES,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAtStart: load, loadAtEnd: loadavg() },

@@ -29,6 +29,9 @@ import { revealEdges, revealNodes } from '../presenter/reveal';
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const CONNECTION_LINE_STYLE = { stroke: '#64748b', strokeWidth: 2 };
+// One function for the canvas's life: a new one would redraw every node of the minimap.
+const minimapColor = (n: ServiceFlowNode) => describeKind(n.data.kind).color;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 interface Chooser {
@@ -193,7 +196,26 @@ export function Canvas() {
     [addNode, flow],
   );
 
-  const s = store.getState;
+  const presentingRef = useRef(presenting);
+  useEffect(() => {
+    presentingRef.current = presenting;
+  }, [presenting]);
+  // React Flow copies every callback prop into its own store when it changes, and each copy wakes
+  // every node, handle and edge subscriber: the callbacks keep one identity for the canvas's life.
+  const handlers = useMemo(() => {
+    const s = store.getState;
+    return {
+      beginDrag: () => s().beginDrag(),
+      endDrag: () => s().endDrag(),
+      onDelete: ({ nodes: n, edges: e }: { nodes: ServiceFlowNode[]; edges: LinkFlowEdge[] }) =>
+        s().removeElements([...n.map((x) => x.id), ...e.map((x) => x.id)]),
+      // Presenting never moves the design's saved viewport.
+      onMoveEnd: (_e: unknown, vp: Viewport) => {
+        if (!presentingRef.current) s().setViewport(vp);
+      },
+    };
+  }, [store]);
+
   return (
     <div
       className={presenting ? 'pc-canvas pc-canvas--presenting' : 'pc-canvas'}
@@ -210,16 +232,15 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStart={() => s().beginDrag()}
-        onNodeDragStop={() => s().endDrag()}
-        onSelectionDragStart={() => s().beginDrag()}
-        onSelectionDragStop={() => s().endDrag()}
+        onNodeDragStart={handlers.beginDrag}
+        onNodeDragStop={handlers.endDrag}
+        onSelectionDragStart={handlers.beginDrag}
+        onSelectionDragStop={handlers.endDrag}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onDelete={({ nodes: n, edges: e }) => s().removeElements([...n.map((x) => x.id), ...e.map((x) => x.id)])}
-        // React Flow keeps its last handler when given undefined, so the closure decides.
-        onMoveEnd={(_e: unknown, vp: Viewport) => (presenting ? undefined : s().setViewport(vp))}
+        onDelete={handlers.onDelete}
+        onMoveEnd={handlers.onMoveEnd}
         defaultViewport={initialViewport}
         deleteKeyCode={presenting ? null : DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -227,17 +248,11 @@ export function Canvas() {
         maxZoom={4}
         colorMode="light"
         elevateEdgesOnSelect
-        connectionLineStyle={{ stroke: '#64748b', strokeWidth: 2 }}
+        connectionLineStyle={CONNECTION_LINE_STYLE}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
         {presenting ? null : (
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Overview of the design"
-            nodeColor={(n: ServiceFlowNode) => describeKind(n.data.kind).color}
-            nodeBorderRadius={6}
-          />
+          <MiniMap pannable zoomable ariaLabel="Overview of the design" nodeColor={minimapColor} nodeBorderRadius={6} />
         )}
         <Controls showInteractive={false} />
       </ReactFlow>

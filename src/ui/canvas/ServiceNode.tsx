@@ -1,11 +1,11 @@
 import { memo, type CSSProperties } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type HandleType, type NodeProps } from '@xyflow/react';
 import { RUNTIMES, describeKind, isRuntime } from '../../core';
 import { inkOn } from '../palette/paletteModel';
 import type { ServiceFlowNode } from './flowModel';
 import { countRender } from '../../app/benchCounter';
 
-function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
+function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
   countRender();
   const d = describeKind(data.kind);
   const diagramOnly = isRuntime(data.kind) && RUNTIMES[data.kind].tier === 2;
@@ -34,11 +34,28 @@ function ServiceNodeView({ data, selected }: NodeProps<ServiceFlowNode>) {
       <Handle type="source" position={Position.Right} id="out" className="pc-handle" />
       <Handle type="source" position={Position.Bottom} id="out-bottom" className="pc-handle pc-handle--extra" />
       {/* Anchors only: links to a node on the left or above leave and enter on the facing sides. */}
-      <Handle type="source" position={Position.Left} id="out-left" isConnectable={false} className="pc-anchor" />
-      <Handle type="target" position={Position.Right} id="in-right" isConnectable={false} className="pc-anchor" />
-      <Handle type="source" position={Position.Top} id="out-top" isConnectable={false} className="pc-anchor" />
-      <Handle type="target" position={Position.Bottom} id="in-bottom" isConnectable={false} className="pc-anchor" />
+      <Anchor nodeId={id} type="source" position={Position.Left} id="out-left" />
+      <Anchor nodeId={id} type="target" position={Position.Right} id="in-right" />
+      <Anchor nodeId={id} type="source" position={Position.Top} id="out-top" />
+      <Anchor nodeId={id} type="target" position={Position.Bottom} id="in-bottom" />
     </div>
+  );
+}
+
+/**
+ * A place where links attach that no one can start or end a connection on. React Flow finds the
+ * handles of a node by these classes and data attributes when it measures the node, so a plain
+ * element is enough; a <Handle> would add a store subscription and its hooks per anchor, which
+ * every pan frame and drag step would run for each of four anchors on every card.
+ */
+function Anchor({ nodeId, id, type, position }: { nodeId: string; id: string; type: HandleType; position: Position }) {
+  return (
+    <div
+      className={`react-flow__handle react-flow__handle-${position} ${type} pc-anchor`}
+      data-handleid={id}
+      data-nodeid={nodeId}
+      data-handlepos={position}
+    />
   );
 }
 

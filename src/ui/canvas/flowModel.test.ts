@@ -38,7 +38,21 @@ describe('flow model', () => {
     expect(after[1]?.data).toBe(before[1]?.data);
     expect(after[1]?.measured).toEqual({ width: 200, height: 60 });
     const edgesAfter = model.edges(moved.links, moved.nodes, none);
-    edgesAfter.forEach((e, i) => expect(e).toBe(edgesBefore[i]));
+    // The same array, so React Flow does not rebuild its edge lookups on every drag step.
+    expect(edgesAfter).toBe(edgesBefore);
+  });
+
+  it('hands over a new edge array when a link changes, and the same node array when nothing moved', () => {
+    const model = createFlowModel();
+    const d = design();
+    const none = new Set<string>();
+    const nodes = model.nodes(d.nodes, none, new Map());
+    expect(model.nodes([...d.nodes], none, new Map())).toBe(nodes);
+    const edges = model.edges(d.links, d.nodes, none);
+    const picked = model.edges(d.links, d.nodes, new Set([d.links[0]?.id ?? '']));
+    expect(picked).not.toBe(edges);
+    expect(picked[0]?.selected).toBe(true);
+    expect(picked[1]).toBe(edges[1]);
   });
 
   it('gives a renamed node new data, and a selected node a new object', () => {

@@ -54,10 +54,17 @@ export function linkSides(source: DesignNode, target: DesignNode, sizes: Readonl
 // One definition of link colours and labels serves the canvas and the pictures.
 export { LINK_COLORS, linkLabel };
 
+/** `next` if an element differs from `prev`, else `prev`: React Flow skips an array it already has. */
+function keepSame<T>(prev: readonly T[], next: T[]): T[] {
+  return prev.length === next.length && next.every((x, i) => x === prev[i]) ? (prev as T[]) : next;
+}
+
 export function createFlowModel() {
   const nodeCache = new WeakMap<DesignNode, ServiceFlowNode>();
   const lastById = new Map<string, ServiceFlowNode>();
   const edgeCache = new WeakMap<DesignLink, LinkFlowEdge>();
+  let lastNodes: ServiceFlowNode[] = [];
+  let lastEdges: LinkFlowEdge[] = [];
 
   function toNode(n: DesignNode, selected: boolean, size: Size | undefined): ServiceFlowNode {
     const hit = nodeCache.get(n);
@@ -118,7 +125,10 @@ export function createFlowModel() {
   return {
     nodes(nodes: readonly DesignNode[], selected: ReadonlySet<string>, sizes: ReadonlyMap<string, Size>) {
       if (lastById.size > nodes.length * 2 + 64) lastById.clear();
-      return nodes.map((n) => toNode(n, selected.has(n.id), sizes.get(n.id)));
+      return (lastNodes = keepSame(
+        lastNodes,
+        nodes.map((n) => toNode(n, selected.has(n.id), sizes.get(n.id))),
+      ));
     },
     edges(
       links: readonly DesignLink[],
@@ -127,12 +137,14 @@ export function createFlowModel() {
       sizes: ReadonlyMap<string, Size> = new Map(),
     ) {
       const byId = new Map(nodes.map((n) => [n.id, n]));
-      return links.map((l) => {
+      const next = links.map((l) => {
         const source = byId.get(l.source);
         const target = byId.get(l.target);
         const side = source && target ? linkSides(source, target, sizes) : RIGHT_TO_LEFT;
         return toEdge(l, selected.has(l.id), linkLabel(l, source?.kind), side);
       });
+      // A drag moves nodes; most moves leave every link on its sides, so React Flow keeps its edges.
+      return (lastEdges = keepSame(lastEdges, next));
     },
   };
 }

@@ -1,0 +1,137 @@
+/**
+ * `npx tsx bench/profile-canvas.ts [size] [app|bare] [drag|pan|zoom|load]`: a CPU profile of one
+ * canvas interaction in an unminified build of the app or the bare page, printed as the functions
+ * with the most self time. A helper for finding where the time goes; `npm run bench` measures.
+ */
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { chromium } from '@playwright/test';
+import playwrightConfig from '../playwright.config';
+import { benchDesign } from './designs';
+import { ROOTS, serve } from './build';
+import { emptyPanePoint, nodeToDrag, waitMeasured } from './page';
+
+const [sizeArg = '500', kind = 'app', action = 'drag', how = 'cpu'] = process.argv.slice(2);
+const traceMode = how === 'trace';
+const size = Number(sizeArg);
+const here = resolve(import.meta.dirname, '..');
+const out = resolve(here, `dist-bench/profile-${kind}`);
+const root = kind === 'app' ? ROOTS.app : ROOTS.bare;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function top(profile: Profile, n = 30): string[] {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    total += dt;
+    if (!node) return;
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  return [
+    `total ${total.toFixed(0)} ms`,
+    ...[...self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`),
+  ];
+}
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Time per trace event name on the renderer's main thread (self time is not separated). */
+function timeline(events: TraceEvent[]): string[] {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const by = new Map<string, number>();
+  for (const e of events)
+    if (e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`)) {
+      // Thread time (CPU), not wall time: steadier when the machine is busy.
+      by.set(e.name, (by.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+      by.set(`${e.name} (count)`, (by.get(`${e.name} (count)`) ?? 0) + 1);
+    }
+  return [...by.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+async function main(): Promise<void> {
+  await build({
+    configFile: resolve(here, 'vite.config.ts'),
+    root,
+    logLevel: 'warn',
+    build: { outDir: out, emptyOutDir: true, minify: false },
+  });
+  const server = await serve(out, root);
+  const launch = playwrightConfig.projects?.[0]?.use?.launchOptions;
+  const browser = await chromium.launch({ executablePath: launch?.executablePath, args: launch?.args });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await context.addInitScript(([json]) => localStorage.setItem('polyglot-canvas/design', json), [
+    JSON.stringify(benchDesign(size)),
+  ] as const);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  if (action === 'load') await cdp.send('Profiler.start');
+  await page.goto(server.url);
+  console.log('measured', (await waitMeasured(page, size)).toFixed(0), 'ms');
+  // HIDE=".a, .b" hides elements before the interaction, to see what they cost.
+  if (process.env.HIDE) await page.addStyleTag({ content: `${process.env.HIDE} { display: none !important; }` });
+  // STYLE="css" adds a style sheet, to try a change without a rebuild.
+  if (process.env.STYLE) await page.addStyleTag({ content: process.env.STYLE });
+  await page.waitForTimeout(500);
+  if (action !== 'load') {
+    const p = action === 'drag' ? await nodeToDrag(page) : await emptyPanePoint(page);
+    await page.mouse.move(p.x, p.y);
+    if (action !== 'zoom') await page.mouse.down();
+    if (traceMode) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+    else await cdp.send('Profiler.start');
+    for (let i = 1; i <= 60; i++)
+      if (action === 'zoom') await page.mouse.wheel(0, i <= 30 ? -40 : 40);
+      else await page.mouse.move(p.x + i * 3 * (action === 'pan' ? -1 : 1), p.y + i * 2);
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  }
+  if (traceMode) {
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    console.log(timeline(traceEvents).join('\n'));
+  } else {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    console.log(top(profile).join('\n'));
+  }
+  if (action !== 'load' && action !== 'zoom') await page.mouse.up();
+  await browser.close();
+  await server.server.close();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
