@@ -48,7 +48,7 @@ test.describe('files', () => {
     const saved = await ed.getDesign();
 
     const downloading = page.waitForEvent('download');
-    await ed.button('Save').click();
+    await ed.fileAction('Save');
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('shop-floor.json');
     const file = await download.path();
@@ -57,7 +57,7 @@ test.describe('files', () => {
     expect(JSON.parse(text)).toEqual(saved);
 
     // New asks first, because there is work to lose; Cancel keeps it.
-    await ed.button('New').click();
+    await ed.fileAction('New');
     const dialog = page.getByRole('dialog', { name: 'Start a new design?' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('2 nodes and 1 link');
@@ -66,12 +66,12 @@ test.describe('files', () => {
     await expect(dialog).toBeHidden();
     expect((await ed.getDesign()).nodes).toHaveLength(2);
 
-    await ed.button('New').click();
+    await ed.fileAction('New');
     await dialog.getByRole('button', { name: 'Discard and start new' }).click();
     await expect(page.getByText('Drag a service from the palette, or click one to add it')).toBeVisible();
     expect((await ed.getDesign()).nodes).toHaveLength(0);
     // An empty design is replaced without a question.
-    await ed.button('New').click();
+    await ed.fileAction('New');
     await expect(dialog).toBeHidden();
 
     await page.getByTestId('open-file-input').setInputFiles(file);
@@ -85,7 +85,7 @@ test.describe('files', () => {
     await ed.goto();
     await smallDesign(ed);
     const design = await ed.getDesign();
-    await ed.button('New').click();
+    await ed.fileAction('New');
     await page.getByRole('dialog').getByRole('button', { name: 'Discard and start new' }).click();
 
     const dataTransfer = await page.evaluateHandle((text) => {

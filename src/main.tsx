@@ -44,6 +44,7 @@ function Root() {
           <AutoLayoutButton />
           <TemplatesButton />
           <PresentButton />
+          <span className="pc-toolbar__gap" aria-hidden="true" />
           <ShareTools />
           <PictureMenu />
           <ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />

@@ -94,10 +94,22 @@ export class EditorPage {
     return this.inspector.getByLabel(label, { exact: true });
   }
 
-  /** Picks a file in the chooser that a top-bar button (Open…, Import compose…) opens. */
-  async chooseFile(buttonName: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  /** The File menu, once its button has opened it. */
+  get fileMenu(): Locator {
+    return this.page.getByRole('menu', { name: 'File' });
+  }
+
+  /** Opens the File menu and clicks one of its items (New, Open…, Import compose…, Save). */
+  async fileAction(name: string) {
+    await this.button('File').click();
+    await this.fileMenu.getByRole('menuitem', { name, exact: true }).click();
+    await expect(this.fileMenu).toBeHidden();
+  }
+
+  /** Picks a file in the chooser that a File menu item (Open…, Import compose…) opens. */
+  async chooseFile(item: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
     const choosing = this.page.waitForEvent('filechooser');
-    await this.button(buttonName).click();
+    await this.fileAction(item);
     await (await choosing).setFiles(file);
   }
 

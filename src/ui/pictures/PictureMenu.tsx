@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useReactFlow } from '@xyflow/react';
 import { mermaidFlowchart } from '../../core/generators/docs/mermaid';
 import { pictureFileName, type Size } from '../../core/generators/picture';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { Menu } from '../shell/Menu';
 import { MermaidDialog } from './MermaidDialog';
 import { PictureError, downloadBlob, renderPng, renderSvg, type PictureRequest } from './picture';
 import './pictures.css';
@@ -15,46 +16,9 @@ export function PictureMenu() {
   const store = useDesignStoreApi();
   const flow = useReactFlow();
   const empty = useDesignStore((s) => s.design.nodes.length === 0);
-  const [open, setOpen] = useState(false);
   const [transparent, setTransparent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [mermaid, setMermaid] = useState<string | null>(null);
-  const wrap = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-
-  const items = () =>
-    Array.from(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not(:disabled)') ?? []);
-
-  useEffect(() => {
-    if (!open) return;
-    // with every item disabled (an empty canvas) the menu itself takes the focus, for Escape
-    (items()[0] ?? menu.current)?.focus();
-    const away = (e: PointerEvent) => {
-      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    return () => document.removeEventListener('pointerdown', away);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
-
-  const onMenuKey = (e: KeyboardEvent) => {
-    const list = items();
-    const at = list.indexOf(document.activeElement as HTMLElement);
-    const move = (i: number) => list[(i + list.length) % list.length]?.focus();
-    if (e.key === 'ArrowDown') move(at + 1);
-    else if (e.key === 'ArrowUp') move(at - 1);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(list.length - 1);
-    else if (e.key === 'Escape') close();
-    else if (e.key === 'Tab') setOpen(false);
-    else return;
-    if (e.key !== 'Tab') e.preventDefault();
-  };
 
   const request = (): PictureRequest => {
     const sizes = new Map<string, Size>();
@@ -74,7 +38,6 @@ export function PictureMenu() {
     });
 
   const downloadSvg = () => {
-    close();
     try {
       const req = request();
       downloadBlob(
@@ -87,7 +50,6 @@ export function PictureMenu() {
   };
 
   const downloadPng = async () => {
-    close();
     setBusy(true);
     try {
       const req = request();
@@ -113,81 +75,55 @@ export function PictureMenu() {
   };
 
   return (
-    <div className="pc-pictures" ref={wrap}>
-      <button
-        ref={button}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? 'pc-pictures-menu' : undefined}
-        aria-busy={busy}
-        onClick={() => setOpen((o) => !o)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && !open) {
-            e.preventDefault();
-            setOpen(true);
-          } else if (e.key === 'Escape' && open) {
-            e.preventDefault();
-            setOpen(false);
-          }
-        }}
+    <>
+      <Menu
+        id="pc-pictures-menu"
+        label="Picture"
+        button="Picture"
+        buttonProps={{ 'aria-busy': busy }}
+        className="pc-pictures"
+        menuClassName="pc-pictures__menu"
       >
-        Picture
-      </button>
-      {open ? (
-        <div
-          ref={menu}
-          id="pc-pictures-menu"
-          className="pc-pictures__menu"
-          role="menu"
-          aria-label="Picture"
-          tabIndex={-1}
-          onKeyDown={onMenuKey}
+        <button type="button" role="menuitem" disabled={empty || busy} onClick={() => void downloadPng()}>
+          Download PNG
+          <small>for slides, 2× sharp</small>
+        </button>
+        <button type="button" role="menuitem" disabled={empty} onClick={downloadSvg}>
+          Download SVG
+          <small>scales to any size</small>
+        </button>
+        <button
+          type="button"
+          role="menuitemcheckbox"
+          aria-checked={transparent}
+          disabled={empty}
+          onClick={() => setTransparent((t) => !t)}
         >
-          <button type="button" role="menuitem" disabled={empty || busy} onClick={() => void downloadPng()}>
-            Download PNG
-            <small>for slides, 2× sharp</small>
-          </button>
-          <button type="button" role="menuitem" disabled={empty} onClick={downloadSvg}>
-            Download SVG
-            <small>scales to any size</small>
-          </button>
-          <button
-            type="button"
-            role="menuitemcheckbox"
-            aria-checked={transparent}
-            disabled={empty}
-            onClick={() => setTransparent((t) => !t)}
-          >
-            <span className="pc-pictures__check" aria-hidden="true">
-              {transparent ? '✓' : ''}
-            </span>
-            Transparent background
-          </button>
-          <div className="pc-pictures__sep" role="separator" />
-          <button
-            type="button"
-            role="menuitem"
-            aria-haspopup="dialog"
-            disabled={empty}
-            onClick={() => {
-              // the dialog gives the focus back to the Picture button when it closes
-              close();
-              setMermaid(mermaidFlowchart(store.getState().design));
-            }}
-          >
-            Mermaid text…
-            <small>for Markdown and docs</small>
-          </button>
-          {empty ? <p className="pc-pictures__hint">Add a node to the canvas to make a picture.</p> : null}
-        </div>
-      ) : null}
+          <span className="pc-pictures__check" aria-hidden="true">
+            {transparent ? '✓' : ''}
+          </span>
+          Transparent background
+        </button>
+        <div className="pc-menu__sep" role="separator" />
+        <button
+          type="button"
+          role="menuitem"
+          aria-haspopup="dialog"
+          disabled={empty}
+          // the menu gives the focus to the Picture button first; the dialog gives it back there
+          onClick={() => setMermaid(mermaidFlowchart(store.getState().design))}
+        >
+          Mermaid text…
+          <small>for Markdown and docs</small>
+        </button>
+        {empty ? <p className="pc-menu__hint">Add a node to the canvas to make a picture.</p> : null}
+      </Menu>
       {mermaid !== null
         ? createPortal(
             <MermaidDialog text={mermaid} onDownload={downloadMermaid} onClose={() => setMermaid(null)} />,
             document.body,
           )
         : null}
-    </div>
+    </>
   );
 }

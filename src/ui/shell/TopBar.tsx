@@ -1,18 +1,22 @@
 import { memo, useRef, type ChangeEvent, type ReactNode } from 'react';
 import { OPEN_ACCEPT, openDesignFile, saveDesignFile } from '../../app/documents';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { Menu } from './Menu';
 import { ProjectNameField } from './ProjectNameField';
 
 interface Props {
   onNew: () => void;
-  /** Extra buttons at the end of the bar (Export, Templates …). */
+  /**
+   * The buttons after undo and redo (checks, Templates … Export); an element with the class
+   * `pc-toolbar__gap` among them pushes the ones after it to the right edge.
+   */
   extras?: ReactNode;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
-/** Brand, project name, document actions, undo and redo, and a slot for later buttons. */
+/** Brand, project name, the File menu, undo and redo, and a slot for the other tools. */
 export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
   const store = useDesignStoreApi();
   const canUndo = useDesignStore((s) => s.history.past.length > 0);
@@ -40,12 +44,31 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
       </div>
       <ProjectNameField />
       <nav className="pc-toolbar" aria-label="Design">
-        <button type="button" onClick={onNew}>
-          New
-        </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Open…
-        </button>
+        <Menu id="pc-file-menu" label="File" button="File" align="start">
+          <button type="button" role="menuitem" onClick={onNew}>
+            New
+          </button>
+          <button type="button" role="menuitem" onClick={() => fileInput.current?.click()}>
+            Open…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => composeInput.current?.click()}
+            title="Import a compose.yaml or docker-compose.yml as a new design"
+          >
+            Import compose…
+          </button>
+          <div className="pc-menu__sep" role="separator" />
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => saveDesignFile(store)}
+            title="Download the design as a .json file"
+          >
+            Save
+          </button>
+        </Menu>
         <input
           ref={fileInput}
           type="file"
@@ -56,13 +79,6 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
           data-testid="open-file-input"
           onChange={onFile}
         />
-        <button
-          type="button"
-          onClick={() => composeInput.current?.click()}
-          title="Import a compose.yaml or docker-compose.yml as a new design"
-        >
-          Import compose…
-        </button>
         <input
           ref={composeInput}
           type="file"
@@ -73,30 +89,37 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
           data-testid="import-compose-input"
           onChange={onFile}
         />
-        <button type="button" onClick={() => saveDesignFile(store)}>
-          Save
-        </button>
-        <span className="pc-toolbar__sep" aria-hidden="true" />
         <button
           type="button"
+          className="pc-icon-btn"
           onClick={() => store.getState().undo()}
           disabled={!canUndo}
+          aria-label="Undo"
           title={`Undo (${MOD}Z)`}
           aria-keyshortcuts="Control+Z Meta+Z"
         >
-          Undo
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path d="M7.5 5 3.5 9l4 4" />
+            <path d="M4 9h8a4.5 4.5 0 0 1 0 9h-2" />
+          </svg>
         </button>
         <button
           type="button"
+          className="pc-icon-btn"
           onClick={() => store.getState().redo()}
           disabled={!canRedo}
+          aria-label="Redo"
           title={`Redo (${MOD}Shift+Z)`}
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
         >
-          Redo
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path d="M12.5 5l4 4-4 4" />
+            <path d="M16 9H8a4.5 4.5 0 0 0 0 9h2" />
+          </svg>
         </button>
+        <span className="pc-toolbar__sep" aria-hidden="true" />
       </nav>
-      <div className="pc-toolbar pc-toolbar--end" data-slot="toolbar-end">
+      <div className="pc-toolbar pc-toolbar--tools" data-slot="toolbar-tools">
         {extras}
       </div>
     </header>
