@@ -128,6 +128,7 @@ describe('ExportPreparer', () => {
     const edited = renamed(d, 'renamed-right-before');
     p.update(edited);
     expect(p.state()).toBe('idle');
+    expect(p.holding()).toBe(false); // the old zip is let go at once
     const answer = p.exportDesign(edited); // clicked before the idle time is over
     expect(last().requests.map((r) => r.design)).toEqual([edited]);
     last().reply();
@@ -137,6 +138,19 @@ describe('ExportPreparer', () => {
     vi.advanceTimersByTime(IDLE * 2);
     expect(asked()).toBe(0);
     expect(p.state()).toBe('ready');
+  });
+
+  it('checks the design at the click itself, even one it was not told about', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE);
+    last().reply();
+    const edited = renamed(d, 'never-announced');
+    const answer = p.exportDesign(edited);
+    expect(asked()).toBe(1);
+    last().reply();
+    expect(await composeOf(await answer)).toContain('never-announced');
   });
 
   it('abandons a preparation for an outdated design and never keeps its result', async () => {

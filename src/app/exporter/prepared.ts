@@ -110,6 +110,11 @@ export class ExportPreparer {
     return this.runningFor(d) ? 'preparing' : 'idle';
   }
 
+  /** Whether an export is kept (never more than one, and only for the latest design). */
+  holding(): boolean {
+    return this.prepared !== null;
+  }
+
   subscribe(listener: (s: PreparedState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
