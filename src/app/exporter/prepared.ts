@@ -87,9 +87,14 @@ export class ExportPreparer {
     if (this.latest) this.update(this.latest, this.dragging);
   }
 
+  /** Whether the export of `design` is made already. */
+  isReady(design: Design): boolean {
+    return this.prepared !== null && sameExceptLayout(this.prepared.design, design);
+  }
+
   /** The export of `design`: the prepared one if it is for this design, else made now. */
   exportDesign(design: Design): Promise<ExportAnswer> {
-    if (this.prepared && sameExceptLayout(this.prepared.design, design)) return Promise.resolve(this.prepared.answer);
+    if (this.prepared && this.isReady(design)) return Promise.resolve(this.prepared.answer);
     const running = this.runningFor(design);
     if (running) {
       running.wanted = true;

@@ -32,9 +32,14 @@ export function ExportButton({ getDesign, onMessage }: Props) {
     return unsubscribeStore;
   }, [store]);
   const run = async () => {
-    setBusy(true);
+    const preparer = exportPreparer();
+    const design = getDesign();
+    // a prepared zip is handed over at once: no "Exporting…" flash (on a large canvas every
+    // change of the page costs a repaint)
+    const wait = !preparer.isReady(design);
+    if (wait) setBusy(true);
     try {
-      const result = await exportPreparer().exportDesign(getDesign());
+      const result = await preparer.exportDesign(design);
       if (!result.ok) {
         onMessage(`Export failed: ${result.error}`, 'error');
         return;
@@ -53,7 +58,7 @@ export function ExportButton({ getDesign, onMessage }: Props) {
     } catch (e) {
       onMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
     } finally {
-      setBusy(false);
+      if (wait) setBusy(false);
     }
   };
   return (
