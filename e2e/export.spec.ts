@@ -73,3 +73,30 @@ test('the preview follows the design and Export downloads a project that parses'
   );
   expect(compose.services['python-service']?.environment?.GO_SERVICE_URL).toBe('http://go-service:8080');
 });
+
+test('a name changed right before Export is in the zip, not the one prepared before it', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.dragFromPalette('Go · net/http', { x: 240, y: 200 });
+  await ed.dragFromPalette('Python · FastAPI', { x: 520, y: 300 });
+  const exportButton = ed.topBar.getByRole('button', { name: 'Export', exact: true });
+  // Left alone for a moment, the export of this design is made in the background.
+  await expect(exportButton).toHaveAttribute('data-export', 'ready');
+
+  await ed.node('go-service').click();
+  await ed.field('Name').fill('billing');
+  await ed.field('Name').press('Enter');
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  const zip = await JSZip.loadAsync(await readFile(await download.path()));
+  const names = Object.keys(zip.files);
+  expect(names).toContain('services/billing/go.mod');
+  expect(names.some((n) => n.startsWith('services/go-service/'))).toBe(false);
+  const compose = parse((await zip.file('compose.yaml')?.async('string')) ?? '') as { services: object };
+  expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['billing', 'python-service']));
+  expect(Object.keys(compose.services)).not.toContain('go-service');
+
+  // Moving a node afterwards keeps the new export ready: positions are not in the project.
+  await expect(exportButton).toHaveAttribute('data-export', 'ready');
+  await ed.dragNode('billing', { x: 60, y: 40 });
+  await expect(exportButton).toHaveAttribute('data-export', 'ready');
+});

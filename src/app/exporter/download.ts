@@ -1,6 +1,5 @@
 /** Hands a zip made in the export worker to the browser as a download. */
-export function downloadBytes(fileName: string, bytes: Uint8Array): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/zip' });
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

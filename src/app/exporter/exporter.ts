@@ -1,39 +1,21 @@
-import type { Design } from '../../core';
-import type { ExportRequest, ExportResponse } from './protocol';
+import { ExportPreparer } from './prepared';
 
-let worker: Worker | null = null;
-let nextId = 0;
-const pending = new Map<number, (r: ExportResponse) => void>();
-
-function exportWorker(): Worker {
-  if (!worker) {
-    const w = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<ExportResponse>) => {
-      const resolve = pending.get(e.data.id);
-      pending.delete(e.data.id);
-      resolve?.(e.data);
-    };
-    w.onerror = (e) => {
-      // the worker is gone: every export waiting on it fails, the next one starts a new worker
-      w.terminate();
-      if (worker === w) worker = null;
-      for (const [id, resolve] of pending) resolve({ id, ok: false, error: e.message || 'The exporter stopped.' });
-      pending.clear();
-    };
-    worker = w;
-  }
-  return worker;
-}
+let shared: ExportPreparer | null = null;
 
 /**
- * Checks, generates and zips a design in the export worker (its own, so an export never waits
- * behind a preview). Each call gets its own answer.
+ * The page's export worker (its own, so an export never waits behind a preview), with the export
+ * of the current design prepared in the background. Made on first use.
  */
-export function exportProject(design: Design): Promise<ExportResponse> {
-  const id = ++nextId;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    const msg: ExportRequest = { id, design };
-    exportWorker().postMessage(msg);
+export function exportPreparer(): ExportPreparer {
+  if (shared) return shared;
+  const preparer = new ExportPreparer({
+    createWorker: () => new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' }),
+    hidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden',
   });
+  if (typeof document !== 'undefined')
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') preparer.visible();
+    });
+  shared = preparer;
+  return preparer;
 }

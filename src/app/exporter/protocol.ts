@@ -26,18 +26,23 @@ export interface ExportRequest {
 }
 
 /**
- * What the export worker answers: the zip (made in the worker, handed over without a copy), or
- * the problems that keep the design from being exported (then no zip), or why it failed.
+ * What the export worker answers: the zip (made in the worker), or the problems that keep the
+ * design from being exported (then no zip), or why it failed. `Zip` is the bytes where the zip is
+ * made and a `Blob` on the page (the worker wraps the bytes, so the page never copies them).
  */
-export type ExportResponse =
+export type ExportResult<Zip> =
   | {
       id: number;
       ok: true;
       /** `<project>.zip` */
       fileName: string;
-      zip: Uint8Array | null;
+      zip: Zip | null;
       fileCount: number;
       issues: ExportIssue[];
       ms: number;
     }
   | { id: number; ok: false; error: string };
+
+export type ExportResponse = ExportResult<Uint8Array>;
+/** The export worker's answer, as the page receives it. */
+export type ExportAnswer = ExportResult<Blob>;

@@ -1,7 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Design } from '../../core';
-import { downloadBytes } from '../../app/exporter/download';
-import { exportProject } from '../../app/exporter/exporter';
+import { downloadBlob } from '../../app/exporter/download';
+import { exportPreparer } from '../../app/exporter/exporter';
+import { useDesignStoreApi } from '../../app/storeContext';
+
+const subscribePrepared = (onChange: () => void) => exportPreparer().subscribe(onChange);
+const preparedState = () => exportPreparer().state();
 
 interface Props {
   getDesign: () => Design;
@@ -9,15 +13,33 @@ interface Props {
 }
 
 /**
- * Generates the project from the current design and downloads it as `<project>.zip`; the worker
- * generates and zips, the page only hands the bytes to the browser.
+ * Downloads the project of the current design as `<project>.zip`. The export worker checks,
+ * generates and zips; it prepares the zip in the background once the design has stayed unchanged
+ * for a moment, so on a large design the click usually only hands finished bytes to the browser.
  */
 export function ExportButton({ getDesign, onMessage }: Props) {
   const [busy, setBusy] = useState(false);
+  const prepared = useSyncExternalStore(subscribePrepared, preparedState);
+  const store = useDesignStoreApi();
+  useEffect(() => {
+    const preparer = exportPreparer();
+    const s = store.getState();
+    preparer.update(s.design, s.dragOrigin !== null);
+    const unsubscribeStore = store.subscribe((next, prev) => {
+      if (next.design !== prev.design || next.dragOrigin !== prev.dragOrigin)
+        preparer.update(next.design, next.dragOrigin !== null);
+    });
+    return unsubscribeStore;
+  }, [store]);
   const run = async () => {
-    setBusy(true);
+    const preparer = exportPreparer();
+    const design = getDesign();
+    // a prepared zip is handed over at once: no "Exporting…" flash (on a large canvas every
+    // change of the page costs a repaint)
+    const wait = !preparer.isReady(design);
+    if (wait) setBusy(true);
     try {
-      const result = await exportProject(getDesign());
+      const result = await preparer.exportDesign(design);
       if (!result.ok) {
         onMessage(`Export failed: ${result.error}`, 'error');
         return;
@@ -31,16 +53,16 @@ export function ExportButton({ getDesign, onMessage }: Props) {
         onMessage('Export failed: no zip was made.', 'error');
         return;
       }
-      downloadBytes(result.fileName, result.zip);
+      downloadBlob(result.fileName, result.zip);
       onMessage(`Exported ${result.fileCount} files.`, 'info');
     } catch (e) {
       onMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
     } finally {
-      setBusy(false);
+      if (wait) setBusy(false);
     }
   };
   return (
-    <button type="button" className="primary" onClick={() => void run()} disabled={busy}>
+    <button type="button" className="primary" onClick={() => void run()} disabled={busy} data-export={prepared}>
       {busy ? 'Exporting…' : 'Export'}
     </button>
   );

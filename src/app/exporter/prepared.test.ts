@@ -1,0 +1,256 @@
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { moveNodes, updateNode } from '../../core/ops/ops';
+import { shopDesign } from '../../core/generators/compose/testDesigns';
+import type { Design } from '../../core';
+import { exportZip } from './exportZip';
+import { ExportPreparer, type ExportWorkerLike } from './prepared';
+import type { ExportAnswer, ExportRequest } from './protocol';
+
+/** Stands in for the export worker: keeps the requests, answers one when told (with a real zip). */
+class FakeWorker implements ExportWorkerLike {
+  onmessage: ((e: MessageEvent<ExportAnswer>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  requests: ExportRequest[] = [];
+  terminated = false;
+  postMessage(message: ExportRequest): void {
+    this.requests.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  /** Answers the oldest request, as the worker would. */
+  reply(): void {
+    const req = this.requests.shift();
+    if (!req) throw new Error('nothing asked');
+    const a = exportZip(req.id, req.design);
+    const data: ExportAnswer = a.ok ? { ...a, zip: a.zip ? new Blob([a.zip as BlobPart]) : null } : a;
+    this.onmessage?.({ data } as MessageEvent<ExportAnswer>);
+  }
+  fail(message: string): void {
+    this.onerror?.({ message } as ErrorEvent);
+  }
+}
+
+const IDLE = 750;
+let workers: FakeWorker[];
+let hidden: boolean;
+const last = (): FakeWorker => {
+  const w = workers.at(-1);
+  if (!w) throw new Error('no worker yet');
+  return w;
+};
+const asked = (): number => workers.reduce((n, w) => n + w.requests.length, 0);
+function preparer(): ExportPreparer {
+  return new ExportPreparer({
+    idleMs: IDLE,
+    hidden: () => hidden,
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+  });
+}
+function renamed(d: Design, name: string): Design {
+  const node = d.nodes[0];
+  if (!node) throw new Error('no node');
+  const r = updateNode(d, node.id, { name });
+  if (!r.ok) throw new Error(r.reason);
+  return r.design;
+}
+const moved = (d: Design): Design =>
+  moveNodes(d, new Map(d.nodes.slice(0, 2).map((n, i) => [n.id, { x: n.position.x + 40 * (i + 1), y: 7 }])));
+async function composeOf(answer: ExportAnswer): Promise<string> {
+  if (!answer.ok || !answer.zip) throw new Error('no zip');
+  const zip = await JSZip.loadAsync(await answer.zip.arrayBuffer());
+  return (await zip.file('compose.yaml')?.async('string')) ?? '';
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  workers = [];
+  hidden = false;
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ExportPreparer', () => {
+  it('prepares once the design has stayed unchanged for the idle time', () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE - 1);
+    expect(asked()).toBe(0);
+    const d2 = renamed(d, 'orders-two');
+    p.update(d2); // an edit restarts the wait
+    vi.advanceTimersByTime(IDLE - 1);
+    expect(asked()).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(last().requests.map((r) => r.design)).toEqual([d2]);
+    expect(p.state()).toBe('preparing');
+    last().reply();
+    expect(p.state()).toBe('ready');
+  });
+
+  it('answers a click from the prepared zip, and keeps it through moves and the viewport', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE);
+    last().reply();
+    const first = await p.exportDesign(d);
+    const later = { ...moved(d), viewport: { x: 10, y: 20, zoom: 1.5 } };
+    p.update(later);
+    vi.advanceTimersByTime(IDLE * 3);
+    expect(p.state()).toBe('ready');
+    expect(await p.exportDesign(later)).toBe(first);
+    expect(asked()).toBe(0);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('a layout-only change gives the same zip bytes (so keeping the prepared one is right)', () => {
+    const d = shopDesign();
+    const a = exportZip(1, d);
+    const b = exportZip(1, moved(d));
+    if (!a.ok || !b.ok || !a.zip || !b.zip) throw new Error('no zip');
+    expect(Buffer.from(b.zip).equals(Buffer.from(a.zip))).toBe(true);
+  });
+
+  it('an edit after the preparation drops the prepared zip: the click gets one with the edit', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE);
+    last().reply();
+    expect(p.state()).toBe('ready');
+    const edited = renamed(d, 'renamed-right-before');
+    p.update(edited);
+    expect(p.state()).toBe('idle');
+    expect(p.holding()).toBe(false); // the old zip is let go at once
+    const answer = p.exportDesign(edited); // clicked before the idle time is over
+    expect(last().requests.map((r) => r.design)).toEqual([edited]);
+    last().reply();
+    const compose = await composeOf(await answer);
+    expect(compose).toContain('renamed-right-before');
+    // the timer of the edit does not prepare it a second time
+    vi.advanceTimersByTime(IDLE * 2);
+    expect(asked()).toBe(0);
+    expect(p.state()).toBe('ready');
+  });
+
+  it('checks the design at the click itself, even one it was not told about', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE);
+    last().reply();
+    const edited = renamed(d, 'never-announced');
+    const answer = p.exportDesign(edited);
+    expect(asked()).toBe(1);
+    last().reply();
+    expect(await composeOf(await answer)).toContain('never-announced');
+  });
+
+  it('abandons a preparation for an outdated design and never keeps its result', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE);
+    const old = last();
+    const edited = renamed(d, 'newer');
+    p.update(edited);
+    expect(old.terminated).toBe(true);
+    old.reply(); // an answer that still arrives from the stopped worker is ignored
+    expect(p.state()).toBe('idle');
+    vi.advanceTimersByTime(IDLE);
+    expect(workers).toHaveLength(2);
+    expect(last().requests.map((r) => r.design)).toEqual([edited]);
+    last().reply();
+    expect(await composeOf(await p.exportDesign(edited))).toContain('newer');
+    expect(asked()).toBe(0);
+  });
+
+  it('a click joins the preparation already running for the same design', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE);
+    const answer = p.exportDesign(moved(d));
+    expect(asked()).toBe(1);
+    last().reply();
+    expect(await composeOf(await answer)).toContain('services:');
+  });
+
+  it('a click right after an edit starts at once, and the export is of the design at the click', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    const answer = p.exportDesign(d);
+    expect(asked()).toBe(1);
+    const edited = renamed(d, 'edited-after-the-click');
+    p.update(edited); // the click's export is not abandoned
+    expect(last().terminated).toBe(false);
+    vi.advanceTimersByTime(IDLE);
+    expect(asked()).toBe(1); // the newer design waits for the worker to be free
+    last().reply();
+    expect(await composeOf(await answer)).not.toContain('edited-after-the-click');
+    expect(last().requests.map((r) => r.design)).toEqual([edited]);
+  });
+
+  it('prepares nothing while the tab is hidden or a node is being dragged', () => {
+    const p = preparer();
+    const d = shopDesign();
+    hidden = true;
+    p.update(d);
+    vi.advanceTimersByTime(IDLE * 2);
+    expect(asked()).toBe(0);
+    hidden = false;
+    p.visible();
+    p.update(d, true); // a drag starts
+    vi.advanceTimersByTime(IDLE * 2);
+    expect(asked()).toBe(0);
+    p.update(moved(d), false); // and ends
+    vi.advanceTimersByTime(IDLE);
+    expect(asked()).toBe(1);
+  });
+
+  it('keeps the export problems: a design with an error gets its issues and no zip', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    const [a, b] = d.nodes;
+    if (!a || !b) throw new Error('shop has nodes');
+    const r = updateNode(d, b.id, { port: a.port });
+    const clash = r.ok ? r.design : d;
+    p.update(clash);
+    vi.advanceTimersByTime(IDLE);
+    last().reply();
+    const answer = await p.exportDesign(clash);
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.zip).toBeNull();
+    expect(answer.issues.some((i) => i.severity === 'error' && /port/.test(i.message))).toBe(true);
+  });
+
+  it('a worker that stops fails the waiting click, and the next click starts a new worker', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    const answer = p.exportDesign(d);
+    last().fail('out of memory');
+    expect(await answer).toMatchObject({ ok: false, error: 'out of memory' });
+    vi.advanceTimersByTime(IDLE * 2);
+    expect(workers).toHaveLength(1); // a failed preparation is not retried on its own
+    const again = p.exportDesign(d);
+    expect(workers).toHaveLength(2);
+    last().reply();
+    expect((await again).ok).toBe(true);
+  });
+
+  it('prepares nothing for an empty design', () => {
+    const p = preparer();
+    p.update({ ...shopDesign(), nodes: [], links: [] });
+    vi.advanceTimersByTime(IDLE * 2);
+    expect(workers).toHaveLength(0);
+  });
+});

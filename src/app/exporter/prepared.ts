@@ -1,0 +1,237 @@
+import { sameExceptLayout, type Design } from '../../core';
+import type { ExportAnswer, ExportRequest } from './protocol';
+
+/** The part of a `Worker` the preparer uses (a fake one in tests). */
+export interface ExportWorkerLike {
+  postMessage(message: ExportRequest): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<ExportAnswer>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export interface PreparerOptions {
+  createWorker: () => ExportWorkerLike;
+  /** How long the design must stay unchanged before it is prepared. */
+  idleMs?: number;
+  /** True while the tab is hidden: nothing is prepared then. */
+  hidden?: () => boolean;
+}
+
+/** `ready`: the current design's export is made; `preparing`: it is being made; `idle`: neither. */
+export type PreparedState = 'idle' | 'preparing' | 'ready';
+
+interface Job {
+  id: number;
+  design: Design;
+  /** A click waits for this answer (it is never abandoned then). */
+  wanted: boolean;
+  dropped: boolean;
+  promise: Promise<ExportAnswer>;
+  resolve: (a: ExportAnswer) => void;
+}
+
+/**
+ * Keeps the export of the current design ready before Export is clicked. When the design changes
+ * and then stays unchanged for `idleMs` (no drag in progress, tab visible), the export worker
+ * checks, generates and zips it in the background; the answer is kept for that design only (one
+ * at a time). Changes to positions or the viewport keep it (no generator reads them); any other
+ * change drops it, and abandons a preparation still running for the old design. `exportDesign`
+ * answers from the prepared export when it is for the design asked for, joins the preparation
+ * when that one is running, and otherwise starts one.
+ */
+export class ExportPreparer {
+  private readonly createWorker: () => ExportWorkerLike;
+  private readonly idleMs: number;
+  private readonly hidden: () => boolean;
+  private worker: ExportWorkerLike | null = null;
+  private nextId = 0;
+  private jobs = new Map<number, Job>();
+  private prepared: { design: Design; answer: ExportAnswer } | null = null;
+  /** A preparation that failed: not retried until the design changes. */
+  private failed: Design | null = null;
+  private latest: Design | null = null;
+  private dragging = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerDesign: Design | null = null;
+  private listeners = new Set<(s: PreparedState) => void>();
+  private lastState: PreparedState = 'idle';
+
+  constructor(options: PreparerOptions) {
+    this.createWorker = options.createWorker;
+    this.idleMs = options.idleMs ?? 750;
+    this.hidden = options.hidden ?? (() => false);
+  }
+
+  /** The design in the editor changed (or a drag started or ended). */
+  update(design: Design, dragging = false): void {
+    this.latest = design;
+    this.dragging = dragging;
+    if (this.prepared && !sameExceptLayout(this.prepared.design, design)) this.prepared = null;
+    if (this.failed && !sameExceptLayout(this.failed, design)) this.failed = null;
+    this.abandonOutdated(design);
+    this.emit();
+    if (this.covers(design) || this.failed) return this.clearTimer();
+    // a change of positions only does not restart the wait
+    if (this.timer !== null && this.timerDesign && sameExceptLayout(this.timerDesign, design)) return;
+    this.clearTimer();
+    this.timerDesign = design;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerDesign = null;
+      this.prepareLatest();
+    }, this.idleMs);
+  }
+
+  /** The tab became visible again: prepare what was put off while it was hidden. */
+  visible(): void {
+    if (this.latest) this.update(this.latest, this.dragging);
+  }
+
+  /** Whether the export of `design` is made already. */
+  isReady(design: Design): boolean {
+    return this.prepared !== null && sameExceptLayout(this.prepared.design, design);
+  }
+
+  /** The export of `design`: the prepared one if it is for this design, else made now. */
+  exportDesign(design: Design): Promise<ExportAnswer> {
+    if (this.prepared && this.isReady(design)) return Promise.resolve(this.prepared.answer);
+    const running = this.runningFor(design);
+    if (running) {
+      running.wanted = true;
+      return running.promise;
+    }
+    this.abandonOutdated(design);
+    if (this.latest && sameExceptLayout(this.latest, design)) this.clearTimer();
+    const job = this.start(design, true);
+    this.emit();
+    return job.promise;
+  }
+
+  /** What the preparer holds for the latest design. */
+  state(): PreparedState {
+    const d = this.latest;
+    if (!d) return 'idle';
+    if (this.prepared && sameExceptLayout(this.prepared.design, d)) return 'ready';
+    return this.runningFor(d) ? 'preparing' : 'idle';
+  }
+
+  /** Whether an export is kept (never more than one, and only for the latest design). */
+  holding(): boolean {
+    return this.prepared !== null;
+  }
+
+  subscribe(listener: (s: PreparedState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.clearTimer();
+    this.worker?.terminate();
+    this.worker = null;
+    for (const job of this.jobs.values()) job.resolve({ id: job.id, ok: false, error: 'The exporter was closed.' });
+    this.jobs.clear();
+    this.prepared = null;
+    this.listeners.clear();
+  }
+
+  private covers(design: Design): boolean {
+    return (
+      (this.prepared !== null && sameExceptLayout(this.prepared.design, design)) || this.runningFor(design) !== null
+    );
+  }
+
+  private runningFor(design: Design): Job | null {
+    for (const job of this.jobs.values()) if (!job.dropped && sameExceptLayout(job.design, design)) return job;
+    return null;
+  }
+
+  private prepareLatest(): void {
+    const d = this.latest;
+    if (!d || d.nodes.length === 0 || this.dragging || this.hidden() || this.failed) return;
+    if (this.covers(d)) return;
+    // a click is waiting on another design's export: prepare once it is done
+    if ([...this.jobs.values()].some((j) => !j.dropped)) return;
+    this.start(d, false);
+    this.emit();
+  }
+
+  /** Preparations for another design that no click waits for are stopped (the worker with them). */
+  private abandonOutdated(design: Design): void {
+    let live = 0;
+    for (const job of this.jobs.values()) {
+      if (job.dropped) continue;
+      if (!job.wanted && !sameExceptLayout(job.design, design)) job.dropped = true;
+      else live++;
+    }
+    if (live === 0 && this.jobs.size > 0) {
+      // nothing anyone waits for runs in the worker: stop it rather than let it finish
+      this.worker?.terminate();
+      this.worker = null;
+      this.jobs.clear();
+    }
+  }
+
+  private start(design: Design, wanted: boolean): Job {
+    const id = ++this.nextId;
+    let resolve!: (a: ExportAnswer) => void;
+    const promise = new Promise<ExportAnswer>((r) => (resolve = r));
+    const job: Job = { id, design, wanted, dropped: false, promise, resolve };
+    this.jobs.set(id, job);
+    const request: ExportRequest = { id, design };
+    this.ensureWorker().postMessage(request);
+    return job;
+  }
+
+  private ensureWorker(): ExportWorkerLike {
+    if (this.worker) return this.worker;
+    const w = this.createWorker();
+    w.onmessage = (e) => {
+      if (this.worker === w) this.finish(e.data);
+    };
+    w.onerror = (e) => {
+      // the worker is gone: every export waiting on it fails, the next one starts a new worker
+      w.terminate();
+      if (this.worker !== w) return;
+      this.worker = null;
+      const message = e.message || 'The exporter stopped.';
+      for (const job of this.jobs.values()) {
+        if (!job.dropped && this.latest && sameExceptLayout(job.design, this.latest)) this.failed = job.design;
+        job.resolve({ id: job.id, ok: false, error: message });
+      }
+      this.jobs.clear();
+      this.emit();
+    };
+    this.worker = w;
+    return w;
+  }
+
+  private finish(answer: ExportAnswer): void {
+    const job = this.jobs.get(answer.id);
+    if (!job) return;
+    this.jobs.delete(answer.id);
+    if (!job.dropped) {
+      // kept only while it is still the design in the editor: never a stale zip
+      if (this.latest === null || sameExceptLayout(job.design, this.latest)) {
+        if (answer.ok) this.prepared = { design: job.design, answer };
+        else this.failed = job.design;
+      }
+      job.resolve(answer);
+    }
+    this.emit();
+    if (this.timer === null) this.prepareLatest();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerDesign = null;
+  }
+
+  private emit(): void {
+    const s = this.state();
+    if (s === this.lastState) return;
+    this.lastState = s;
+    for (const l of this.listeners) l(s);
+  }
+}
