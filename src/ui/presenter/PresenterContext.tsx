@@ -22,12 +22,20 @@ export function usePresenter<T>(selector: (state: PresenterStore) => T): T {
   return useStore(usePresenterApi(), selector);
 }
 
-/** The steps of the current design, recomputed only when its elements or its order change. */
-export function useSteps(): readonly PresentationStep[] {
+const NO_STEPS: readonly PresentationStep[] = [];
+
+/**
+ * The steps of the current design, recomputed only when its elements or its order change, and
+ * only while `enabled` (the canvas asks on every drag step, when nobody is presenting).
+ */
+export function useSteps(enabled = true): readonly PresentationStep[] {
   const nodes = useDesignStore((s) => s.design.nodes);
   const links = useDesignStore((s) => s.design.links);
   const presentation = useDesignStore((s) => s.design.presentation);
-  return useMemo(() => presentationSteps({ nodes, links, presentation }), [nodes, links, presentation]);
+  return useMemo(
+    () => (enabled ? presentationSteps({ nodes, links, presentation }) : NO_STEPS),
+    [enabled, nodes, links, presentation],
+  );
 }
 
 /** What the canvas shows while presenting: the revealed ids and the one just revealed. */
@@ -41,7 +49,7 @@ export function useRevealView(): RevealView | null {
   const active = usePresenter((s) => s.active);
   const step = usePresenter((s) => s.step);
   const revealing = usePresenter((s) => s.revealing);
-  const steps = useSteps();
+  const steps = useSteps(active);
   return useMemo(() => {
     if (!active) return null;
     const count = Math.min(step, steps.length);
