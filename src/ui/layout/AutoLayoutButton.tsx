@@ -4,16 +4,10 @@ import { useReactFlow } from '@xyflow/react';
 import type { NodeSize } from '../../core';
 import { autoLayout } from '../../app/autoLayout';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { isTextEntry } from '../shell/textEntry';
 import './autoLayout.css';
 
 const SHORTCUT = 'L';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
-    return true;
-  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range', 'file'].includes(target.type);
-}
 
 /**
  * Auto-layout: the top bar's button and its shortcut (Shift+L). Lays the design out in call
@@ -41,7 +35,7 @@ export function AutoLayoutButton() {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !e.shiftKey) return;
-      if (e.key.toUpperCase() !== SHORTCUT || e.repeat || isTyping(e.target)) return;
+      if (e.key.toUpperCase() !== SHORTCUT || e.repeat || isTextEntry(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
       e.preventDefault();
       void run();

@@ -4,7 +4,8 @@ import type { DesignNode } from '../../core';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { OrderPanel } from './OrderPanel';
 import { usePresenter, usePresenterApi, useSteps } from './PresenterContext';
-import { isTextEntry, presenterCommand } from './keys';
+import { isTextEntry } from '../shell/textEntry';
+import { presenterCommand } from './keys';
 import { stepLabel } from './stepLabel';
 
 /** P starts presenting from the editor (outside text fields and dialogs). */

@@ -26,12 +26,3 @@ export function presenterCommand(
   if (e.ctrlKey || e.metaKey) return EDIT_SHORTCUTS.has(e.key.toLowerCase()) ? 'swallow' : null;
   return COMMANDS[e.key] ?? (EDIT_KEYS.has(e.key) ? 'swallow' : null);
 }
-
-export function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement)
-    return !['button', 'checkbox', 'radio', 'range', 'file'].includes(target.type);
-  return false;
-}

@@ -1,14 +1,6 @@
 import { useEffect } from 'react';
 import type { DesignStoreApi } from '../../app/store';
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement)
-    return !['button', 'checkbox', 'radio', 'range', 'file'].includes(target.type);
-  return false;
-}
+import { isTextEntry } from './textEntry';
 
 /**
  * Editor shortcuts. Undo and redo work everywhere, text fields included: every keystroke there is
@@ -35,7 +27,7 @@ export function useShortcuts(store: DesignStoreApi): void {
         s.redo();
         return;
       }
-      if (isEditable(e.target)) return;
+      if (isTextEntry(e.target)) return;
       if (mod && key === 'c') {
         if (window.getSelection()?.toString()) return;
         if (s.copySelection() > 0) e.preventDefault();
