@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { Modal, copyOrSelect } from '../shell/Modal';
 
 interface Props {
   text: string;
@@ -8,43 +9,22 @@ interface Props {
 
 /** The design as Mermaid text, read-only, with Copy and Download. */
 export function MermaidDialog({ text, onDownload, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.showModal();
-    area.current?.focus();
-    area.current?.select();
-    return () => {
-      dialog.close();
-      opener?.focus();
-    };
-  }, []);
 
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied('yes');
-    } catch {
-      // No clipboard permission (an embedded page, an old browser): select it for Ctrl+C.
-      area.current?.focus();
-      area.current?.select();
-      setCopied('select');
-    }
+    if (area.current) setCopied((await copyOrSelect(area.current, text)) ? 'yes' : 'select');
   };
 
   const lines = text.split('\n').length;
   return (
-    <dialog
-      ref={ref}
+    <Modal
       className="pc-dialog pc-mermaid"
-      aria-labelledby="pc-mermaid-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
+      labelledBy="pc-mermaid-title"
+      onClose={onClose}
+      initialFocus={() => {
+        area.current?.focus();
+        area.current?.select();
       }}
     >
       <h2 id="pc-mermaid-title">Mermaid text</h2>
@@ -79,6 +59,6 @@ export function MermaidDialog({ text, onDownload, onClose }: Props) {
           Copy
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

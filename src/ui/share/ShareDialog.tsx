@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_SHARE_LENGTH } from '../../app/share/shareLink';
 import type { ShareLink } from '../../app/share/incoming';
+import { Modal, copyOrSelect } from '../shell/Modal';
 
 interface Props {
   /** Null while the link is being packed. */
@@ -9,46 +10,16 @@ interface Props {
   onClose: () => void;
 }
 
-async function copyText(input: HTMLInputElement, text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard permission (an embedded page, an old browser): select it for Ctrl+C.
-    input.select();
-    return false;
-  }
-}
-
 /** The share link, its length and a Copy button; a link too long for a chat offers the file. */
 export function ShareDialog({ link, onSaveFile, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.showModal();
-    return () => {
-      dialog.close();
-      opener?.focus();
-    };
-  }, []);
   useEffect(() => {
     if (link) input.current?.select();
   }, [link]);
 
   return (
-    <dialog
-      ref={ref}
-      className="pc-dialog pc-share"
-      aria-labelledby="pc-share-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal className="pc-dialog pc-share" labelledBy="pc-share-title" onClose={onClose}>
       <h2 id="pc-share-title">Share this design</h2>
       <div className="pc-dialog__body">
         <p>Anyone who opens the link gets a copy of the design. It travels inside the link; no server stores it.</p>
@@ -66,7 +37,7 @@ export function ShareDialog({ link, onSaveFile, onClose }: Props) {
             disabled={!link}
             onClick={() => {
               if (link && input.current)
-                void copyText(input.current, link.url).then((ok) => setCopied(ok ? 'yes' : 'select'));
+                void copyOrSelect(input.current, link.url).then((ok) => setCopied(ok ? 'yes' : 'select'));
             }}
           >
             Copy
@@ -94,6 +65,6 @@ export function ShareDialog({ link, onSaveFile, onClose }: Props) {
           </button>
         ) : null}
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { Modal } from './Modal';
 
 interface Props {
   title: string;
@@ -13,28 +14,13 @@ interface Props {
  * answer it. The safe answer, Cancel, has the focus; Escape cancels.
  */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      dialog.close();
-      opener?.focus();
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
+    <Modal
       className="pc-dialog"
-      aria-labelledby="pc-dialog-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
+      labelledBy="pc-dialog-title"
+      onClose={onCancel}
+      initialFocus={() => cancelRef.current?.focus()}
     >
       <h2 id="pc-dialog-title">{title}</h2>
       <div className="pc-dialog__body">{children}</div>
@@ -46,6 +32,6 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useReactFlow } from '@xyflow/react';
 import { TEMPLATES, type Template } from '../../core/templates';
 import { isEmptyDesign } from '../../app/documents';
 import { useDesignStoreApi } from '../../app/storeContext';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { Modal } from '../shell/Modal';
 import { closeTemplates, openTemplates, useTemplatesOpen } from './galleryState';
 
 /** The top bar's Templates button, with the gallery and the question before replacing work. */
@@ -55,28 +56,12 @@ export function TemplatesButton() {
 }
 
 function GalleryDialog({ onChoose, onClose }: { onChoose: (t: Template) => void; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement as HTMLElement | null;
-    // A modal <dialog> makes the rest of the page inert, so focus stays inside; Escape cancels.
-    dialog.showModal();
-    dialog.querySelector<HTMLButtonElement>('.pc-template')?.focus();
-    return () => {
-      dialog.close();
-      opener?.focus();
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
+    <Modal
       className="pc-dialog pc-templates"
-      aria-labelledby="pc-templates-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      labelledBy="pc-templates-title"
+      onClose={onClose}
+      initialFocus={(dialog) => dialog.querySelector<HTMLButtonElement>('.pc-template')?.focus()}
     >
       <h2 id="pc-templates-title">Start from a template</h2>
       <ul className="pc-templates__list">
@@ -94,6 +79,6 @@ function GalleryDialog({ onChoose, onClose }: { onChoose: (t: Template) => void;
           Close
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }
