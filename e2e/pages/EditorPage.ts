@@ -59,6 +59,15 @@ export class EditorPage {
     await mouse.down();
     await mouse.move(a.x + 40, a.y + 10, { steps: 4 });
     await mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    // React Flow marks the handle under the pointer `connectingto` once it has taken the move in;
+    // a person releases when the handle lights up, and aims again if the canvas moved under them.
+    const target = this.targetHandle(to);
+    await expect(async () => {
+      const box = await target.boundingBox();
+      if (!box) throw new Error(`the target handle of ${to} is not visible`);
+      await mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+      await expect(target).toHaveClass(/\bconnectingto\b/, { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
     await mouse.up();
   }
 
