@@ -37,6 +37,8 @@ describe('sameExceptLayout', () => {
       updateNode(d, a.id, { env: [{ key: 'X', value: '1' }] }),
       updateNode(d, a.id, { description: 'does things' }),
       updateNode(d, a.id, { kind: 'python-flask' }),
+      updateNode(d, a.id, { image: 'ghcr.io/acme/alpha:1.2' }),
+      updateNode(d, a.id, { hostPort: 18080 }),
       connect(d, { source: a.id, target: b.id }),
     ];
     for (const e of edits) {
@@ -45,5 +47,6 @@ describe('sameExceptLayout', () => {
     }
     expect(sameExceptLayout(d, { ...d, name: 'other' })).toBe(false);
     expect(sameExceptLayout(d, { ...d, nodes: d.nodes.slice(1) })).toBe(false);
+    expect(sameExceptLayout(d, { ...d, presentation: { order: [b.id, a.id] } })).toBe(false);
   });
 });
