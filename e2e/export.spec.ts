@@ -100,3 +100,22 @@ test('a name changed right before Export is in the zip, not the one prepared bef
   await ed.dragNode('billing', { x: 60, y: 40 });
   await expect(exportButton).toHaveAttribute('data-export', 'ready');
 });
+
+test('an image typed in the inspector right before Export is in the zip', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.dragFromPalette('Container', { x: 240, y: 200 });
+  const exportButton = ed.topBar.getByRole('button', { name: 'Export', exact: true });
+  await expect(exportButton).toHaveAttribute('data-export', 'ready');
+
+  await ed.node('container').click();
+  await ed.field('Image').fill('ghcr.io/acme/billing:2.1');
+  await ed.field('Image').press('Enter');
+  // The export prepared before was for the old image: an image is part of the project, not the layout.
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  const zip = await JSZip.loadAsync(await readFile(await download.path()));
+  const compose = parse((await zip.file('compose.yaml')?.async('string')) ?? '') as {
+    services: Record<string, { image?: string }>;
+  };
+  expect(compose.services['container']?.image).toBe('ghcr.io/acme/billing:2.1');
+});
