@@ -16,25 +16,89 @@ export function syncCalls(design: Design): Map<string, DesignLink[]> {
 }
 
 /**
+ * The strongly connected components of a directed graph (Tarjan's algorithm, without recursion so
+ * a long chain cannot overflow the stack), as a component number per node. Every cycle lies
+ * inside one component, so a cycle search need not leave it.
+ */
+export function components(adj: Map<string, DesignLink[]>, order: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const comp = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let next = 0;
+  let count = 0;
+  for (const root of order) {
+    if (index.has(root)) continue;
+    const work: [node: string, edge: number][] = [[root, 0]];
+    index.set(root, next);
+    low.set(root, next++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const [node, i] = top;
+      const out = adj.get(node) ?? [];
+      if (i < out.length) {
+        top[1] = i + 1;
+        const t = out[i]!.target;
+        if (!index.has(t)) {
+          index.set(t, next);
+          low.set(t, next++);
+          stack.push(t);
+          onStack.add(t);
+          work.push([t, 0]);
+        } else if (onStack.has(t)) low.set(node, Math.min(low.get(node)!, index.get(t)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent[0], Math.min(low.get(parent[0])!, low.get(node)!));
+      if (low.get(node) === index.get(node)) {
+        let member: string | undefined;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          comp.set(member, count);
+        } while (member !== node);
+        count++;
+      }
+    }
+  }
+  return comp;
+}
+
+/**
  * The cycles of a directed graph, each once, as lists of links (Johnson-lite: a DFS from each
  * node that only visits nodes after it in order, so every cycle is found from its first node).
- * Capped so a dense design cannot make the checker slow.
+ * The search stays inside the start's strongly connected component, where all its cycles are,
+ * and skips nodes that are on no cycle, so a large acyclic part costs one linear pass.
+ * Capped in cycles and in steps, per start and in all, so a dense or huge design cannot make the
+ * checker slow.
  */
 export function cycles(adj: Map<string, DesignLink[]>, order: readonly string[], cap = 20): DesignLink[][] {
   const index = new Map(order.map((id, i) => [id, i]));
+  const comp = components(adj, order);
+  const size = new Map<number, number>();
+  for (const c of comp.values()) size.set(c, (size.get(c) ?? 0) + 1);
   const found: DesignLink[][] = [];
+  let left = 200_000;
   for (const start of order) {
+    if (left <= 0) break;
+    const c = comp.get(start);
+    const selfLoop = (adj.get(start) ?? []).some((l) => l.target === start);
+    if (c === undefined || ((size.get(c) ?? 0) < 2 && !selfLoop)) continue;
     const startIdx = index.get(start) ?? 0;
     const stack: DesignLink[] = [];
     const onPath = new Set<string>([start]);
     const dfs = (node: string, budget: { steps: number }) => {
-      if (found.length >= cap || budget.steps-- <= 0) return;
+      if (found.length >= cap || budget.steps-- <= 0 || left-- <= 0) return;
       for (const l of adj.get(node) ?? []) {
         const t = l.target;
         if (t === start) {
           found.push([...stack, l]);
           if (found.length >= cap) return;
-        } else if (!onPath.has(t) && (index.get(t) ?? -1) > startIdx) {
+        } else if (!onPath.has(t) && comp.get(t) === c && (index.get(t) ?? -1) > startIdx) {
           onPath.add(t);
           stack.push(l);
           dfs(t, budget);
