@@ -100,7 +100,9 @@ async function main(): Promise<void> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  if (action === 'load') await cdp.send('Profiler.start');
+  if (action === 'load')
+    if (traceMode) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+    else await cdp.send('Profiler.start');
   await page.goto(server.url);
   console.log('measured', (await waitMeasured(page, size)).toFixed(0), 'ms');
   // HIDE=".a, .b" hides elements before the interaction, to see what they cost.
@@ -124,6 +126,8 @@ async function main(): Promise<void> {
     console.log(timeline(traceEvents).join('\n'));
   } else {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    if (process.env.PROFILE_OUT)
+      (await import('node:fs')).writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
     console.log(top(profile).join('\n'));
   }
   if (action !== 'load' && action !== 'zoom') await page.mouse.up();
