@@ -25,6 +25,7 @@ import { createFlowModel, type LinkFlowEdge, type ServiceFlowNode, type Size } f
 import { useAddNode } from './useAddNode';
 import { useRevealView } from '../presenter/PresenterContext';
 import { revealEdges, revealNodes } from '../presenter/reveal';
+import { severitiesOf, useFindings } from '../checks/useFindings';
 
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { link: LinkEdge };
@@ -59,8 +60,13 @@ export function Canvas() {
   const pendingChooser = useRef<Omit<Chooser, 'x' | 'y'> | null>(null);
   const [model] = useState(createFlowModel);
 
+  const findings = useFindings();
+  const checks = useMemo(() => (findings ? severitiesOf(findings) : undefined), [findings]);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(() => model.nodes(designNodes, selected, sizes), [model, designNodes, selected, sizes]);
+  const nodes = useMemo(
+    () => model.nodes(designNodes, selected, sizes, checks),
+    [model, designNodes, selected, sizes, checks],
+  );
   const edges = useMemo(
     () => model.edges(designLinks, designNodes, selected, sizes),
     [model, designLinks, designNodes, selected, sizes],

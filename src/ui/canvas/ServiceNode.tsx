@@ -38,6 +38,15 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
       <Anchor nodeId={id} type="target" position={Position.Right} id="in-right" />
       <Anchor nodeId={id} type="source" position={Position.Top} id="out-top" />
       <Anchor nodeId={id} type="target" position={Position.Bottom} id="in-bottom" />
+      {data.check ? (
+        <span
+          className={`pc-check-badge pc-check-badge--${data.check}`}
+          data-node-id={id}
+          title={`This node has a ${data.check === 'info' ? 'note' : data.check}: see Checks`}
+        >
+          {data.check === 'info' ? 'i' : '!'}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -60,7 +69,8 @@ function Anchor({ nodeId, id, type, position }: { nodeId: string; id: string; ty
 }
 
 /**
- * A node card. It re-renders only when what it shows changes (name, kind, port, selection): the
+ * A node card, with the checker's badge when it has a finding. It re-renders only when what it
+ * shows changes (name, kind, port, finding, selection): the
  * position lives outside `data`, so dragging moves the card without rendering its content again.
  */
 export const ServiceNode = memo(

@@ -69,6 +69,24 @@ describe('flow model', () => {
     expect(after[1]).toBe(before[1]);
   });
 
+  it('gives only the nodes whose finding changed new objects, with the finding in their data', () => {
+    const model = createFlowModel();
+    const d = design();
+    const none = new Set<string>();
+    const sizes = new Map<string, { width: number; height: number }>();
+    const before = model.nodes(d.nodes, none, sizes);
+    const checked = model.nodes(d.nodes, none, sizes, new Map([['kafka', 'warning' as const]]));
+    expect(checked[0]).toBe(before[0]);
+    expect(checked[1]).toBe(before[1]);
+    expect(checked[2]?.data.check).toBe('warning');
+    expect(before[2]?.data.check).toBeUndefined();
+    const again = model.nodes(d.nodes, none, sizes, new Map([['kafka', 'warning' as const]]));
+    expect(again).toBe(checked);
+    const cleared = model.nodes(d.nodes, none, sizes, new Map());
+    expect(cleared[2]?.data.check).toBeUndefined();
+    expect(cleared[0]).toBe(before[0]);
+  });
+
   it('labels links by kind and queue direction', () => {
     const d = design();
     const model = createFlowModel();

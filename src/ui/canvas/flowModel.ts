@@ -1,6 +1,7 @@
 import type { Edge, MarkerType, Node } from '@xyflow/react';
 import { describeKind, type DesignLink, type DesignNode, type LinkKind, type NodeKind } from '../../core';
 import { LINK_COLORS, linkLabel } from '../../core/generators/picture';
+import type { Severity } from '../../core/checks';
 
 /**
  * Turns design nodes and links into React Flow's node and edge objects. A React Flow object is
@@ -13,6 +14,8 @@ export interface ServiceNodeData extends Record<string, unknown> {
   name: string;
   kind: NodeKind;
   port: number;
+  /** The worst finding of the checker on this node, drawn as a badge on the card. */
+  check?: Severity;
 }
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
 
@@ -59,6 +62,8 @@ function keepSame<T>(prev: readonly T[], next: T[]): T[] {
   return prev.length === next.length && next.every((x, i) => x === prev[i]) ? (prev as T[]) : next;
 }
 
+const NO_CHECKS: ReadonlyMap<string, Severity> = new Map();
+
 export function createFlowModel() {
   const nodeCache = new WeakMap<DesignNode, ServiceFlowNode>();
   const lastById = new Map<string, ServiceFlowNode>();
@@ -66,20 +71,25 @@ export function createFlowModel() {
   let lastNodes: ServiceFlowNode[] = [];
   let lastEdges: LinkFlowEdge[] = [];
 
-  function toNode(n: DesignNode, selected: boolean, size: Size | undefined): ServiceFlowNode {
+  function toNode(n: DesignNode, selected: boolean, size: Size | undefined, check?: Severity): ServiceFlowNode {
     const hit = nodeCache.get(n);
     if (
       hit &&
       hit.selected === selected &&
+      hit.data.check === check &&
       hit.measured?.width === size?.width &&
       hit.measured?.height === size?.height
     )
       return hit;
     const prev = hit ?? lastById.get(n.id);
     const data =
-      prev && prev.data.name === n.name && prev.data.kind === n.kind && prev.data.port === n.port
+      prev &&
+      prev.data.name === n.name &&
+      prev.data.kind === n.kind &&
+      prev.data.port === n.port &&
+      prev.data.check === check
         ? prev.data
-        : { name: n.name, kind: n.kind, port: n.port };
+        : { name: n.name, kind: n.kind, port: n.port, ...(check ? { check } : {}) };
     const rf: ServiceFlowNode = {
       id: n.id,
       type: 'service',
@@ -123,11 +133,16 @@ export function createFlowModel() {
   }
 
   return {
-    nodes(nodes: readonly DesignNode[], selected: ReadonlySet<string>, sizes: ReadonlyMap<string, Size>) {
+    nodes(
+      nodes: readonly DesignNode[],
+      selected: ReadonlySet<string>,
+      sizes: ReadonlyMap<string, Size>,
+      checks: ReadonlyMap<string, Severity> = NO_CHECKS,
+    ) {
       if (lastById.size > nodes.length * 2 + 64) lastById.clear();
       return (lastNodes = keepSame(
         lastNodes,
-        nodes.map((n) => toNode(n, selected.has(n.id), sizes.get(n.id))),
+        nodes.map((n) => toNode(n, selected.has(n.id), sizes.get(n.id), checks.get(n.id))),
       ));
     },
     edges(

@@ -1,25 +1,19 @@
-import { memo, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { ViewportPortal, useInternalNode, useReactFlow } from '@xyflow/react';
-import { RULES, checkDesign, type Finding, type Severity } from '../../core/checks';
-import { sameExceptLayout, type Design } from '../../core';
-import type { DesignState } from '../../app/store';
-import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
-import { findingsLabel, severityByNode } from './summary';
+import { useReactFlow } from '@xyflow/react';
+import { RULES, type Finding } from '../../core/checks';
+import { useDesignStoreApi } from '../../app/storeContext';
+import { findingsLabel } from './summary';
+import { useFindings } from './useFindings';
 
 const WHY = new Map(RULES.map((r) => [r.id, r] as const));
 
-/** The checker's count in the top bar, its panel, and the badges on nodes with findings. */
+const NONE: readonly Finding[] = [];
+
+/** The checker's count in the top bar and its panel; the cards draw their own badges. */
 export function ChecksTools() {
-  // A selector that keeps the last design while only positions change, so a drag neither re-runs
-  // the checker nor re-renders this component.
-  const [selectChecked] = useState(() => {
-    let last: Design | null = null;
-    return (s: DesignState) => (last && sameExceptLayout(last, s.design) ? last : (last = s.design));
-  });
-  const design = useDesignStore(selectChecked);
-  const findings = useMemo(() => checkDesign(design), [design]);
-  const badges = useMemo(() => [...severityByNode(findings)], [findings]);
+  const checked = useFindings();
+  const findings = checked ?? NONE;
   const [open, setOpen] = useState(false);
   const worst = findings[0]?.severity;
   return (
@@ -31,37 +25,14 @@ export function ChecksTools() {
         aria-controls="pc-checks-panel"
         onClick={() => setOpen((o) => !o)}
       >
-        {findingsLabel(findings)}
+        {checked ? findingsLabel(findings) : 'Checks'}
       </button>
-      {open ? createPortal(<ChecksPanel findings={findings} onClose={() => setOpen(false)} />, document.body) : null}
-      <ViewportPortal>
-        {badges.map(([id, severity]) => (
-          <Badge key={id} id={id} severity={severity} />
-        ))}
-      </ViewportPortal>
+      {open ? createPortal(<ChecksPanel findings={checked} onClose={() => setOpen(false)} />, document.body) : null}
     </>
   );
 }
 
-/** One badge; it follows only its own node, so a drag re-renders one badge, not every node. */
-const Badge = memo(function Badge({ id, severity }: { id: string; severity: Severity }) {
-  const node = useInternalNode(id);
-  if (!node) return null;
-  const { x, y } = node.internals.positionAbsolute;
-  const width = node.measured.width ?? 0;
-  return (
-    <span
-      className={`pc-check-badge pc-check-badge--${severity}`}
-      data-node-id={id}
-      title={`This node has a ${severity === 'info' ? 'note' : severity}: see Checks`}
-      style={{ transform: `translate(${x + width - 9}px, ${y - 9}px)` }}
-    >
-      {severity === 'error' ? '!' : severity === 'warning' ? '!' : 'i'}
-    </span>
-  );
-});
-
-function ChecksPanel({ findings, onClose }: { findings: readonly Finding[]; onClose: () => void }) {
+function ChecksPanel({ findings, onClose }: { findings: readonly Finding[] | null; onClose: () => void }) {
   const store = useDesignStoreApi();
   const flow = useReactFlow();
   const show = (f: Finding) => {
@@ -84,7 +55,9 @@ function ChecksPanel({ findings, onClose }: { findings: readonly Finding[]; onCl
           ×
         </button>
       </header>
-      {findings.length === 0 ? (
+      {findings === null ? (
+        <p className="pc-checks__none">Checking…</p>
+      ) : findings.length === 0 ? (
         <p className="pc-checks__none">No issues found. The checker runs as you edit.</p>
       ) : (
         <ul className="pc-checks__list">
