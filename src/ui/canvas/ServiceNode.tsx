@@ -1,20 +1,33 @@
 import { memo, type CSSProperties } from 'react';
-import { Handle, Position, type HandleType, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { RUNTIMES, describeKind, isRuntime } from '../../core';
 import { inkOn } from '../palette/paletteModel';
 import type { ServiceFlowNode } from './flowModel';
 import { countRender } from '../../app/benchCounter';
 
+const styles = new Map<string, { card: CSSProperties; mark: CSSProperties }>();
+
+/** The card's and the mark's style for a kind, made once per kind rather than per card and render. */
+function kindStyles(kind: ServiceFlowNode['data']['kind']) {
+  let s = styles.get(kind);
+  if (!s) {
+    const { color } = describeKind(kind);
+    s = { card: { '--kind-color': color } as CSSProperties, mark: { background: color, color: inkOn(color) } };
+    styles.set(kind, s);
+  }
+  return s;
+}
+
 function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
   countRender();
   const d = describeKind(data.kind);
   const diagramOnly = isRuntime(data.kind) && RUNTIMES[data.kind].tier === 2;
-  const style = { '--kind-color': d.color } as CSSProperties;
+  const style = kindStyles(data.kind);
   return (
-    <div className={selected ? 'pc-node is-selected' : 'pc-node'} style={style} data-kind={data.kind}>
+    <div className={selected ? 'pc-node is-selected' : 'pc-node'} style={style.card} data-kind={data.kind}>
       <Handle type="target" position={Position.Left} id="in" className="pc-handle" />
       <Handle type="target" position={Position.Top} id="in-top" className="pc-handle pc-handle--extra" />
-      <span className="pc-node__mark" style={{ background: d.color, color: inkOn(d.color) }} aria-hidden="true">
+      <span className="pc-node__mark" style={style.mark} aria-hidden="true">
         {d.mark}
       </span>
       <span className="pc-node__text">
@@ -27,17 +40,16 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
             {diagramOnly ? <span className="pc-node__tier"> · diagram only</span> : null}
           </span>
           <span className="pc-node__port" title="Port">
-            :{data.port}
+            {`:${data.port}`}
           </span>
         </span>
       </span>
       <Handle type="source" position={Position.Right} id="out" className="pc-handle" />
       <Handle type="source" position={Position.Bottom} id="out-bottom" className="pc-handle pc-handle--extra" />
-      {/* Anchors only: links to a node on the left or above leave and enter on the facing sides. */}
-      <Anchor nodeId={id} type="source" position={Position.Left} id="out-left" />
-      <Anchor nodeId={id} type="target" position={Position.Right} id="in-right" />
-      <Anchor nodeId={id} type="source" position={Position.Top} id="out-top" />
-      <Anchor nodeId={id} type="target" position={Position.Bottom} id="in-bottom" />
+      {/* Links to a card on the left or above leave from these and end on its right or bottom handle
+          (the canvas runs in loose connection mode, where a link may end on any handle). */}
+      {anchor(id, Position.Left, 'out-left')}
+      {anchor(id, Position.Top, 'out-top')}
       {data.check ? (
         <span
           className={`pc-check-badge pc-check-badge--${data.check}`}
@@ -52,15 +64,15 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
 }
 
 /**
- * A place where links attach that no one can start or end a connection on. React Flow finds the
- * handles of a node by these classes and data attributes when it measures the node, so a plain
- * element is enough; a <Handle> would add a store subscription and its hooks per anchor, which
- * every pan frame and drag step would run for each of four anchors on every card.
+ * A place where links leave that no one can start a connection on. React Flow finds the handles of
+ * a node by these classes and data attributes when it measures the node, so a plain element is
+ * enough; a <Handle> would add a store subscription and its hooks, which every pan frame and drag
+ * step would run on every card. A function rather than a component: no fiber or props of its own.
  */
-function Anchor({ nodeId, id, type, position }: { nodeId: string; id: string; type: HandleType; position: Position }) {
+function anchor(nodeId: string, position: Position, id: string) {
   return (
     <div
-      className={`react-flow__handle react-flow__handle-${position} ${type} pc-anchor`}
+      className={`react-flow__handle react-flow__handle-${position} source pc-anchor`}
       data-handleid={id}
       data-nodeid={nodeId}
       data-handlepos={position}
