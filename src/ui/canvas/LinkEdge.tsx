@@ -53,8 +53,9 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke: color }} />
+      {/* The tag's box and text sit in the edge's own group: no wrapper element per link. */}
       {label ? (
-        <g className="react-flow__edge-textwrapper">
+        <>
           <rect
             className="react-flow__edge-textbg"
             x={labelX - width / 2}
@@ -75,7 +76,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
           >
             {label}
           </text>
-        </g>
+        </>
       ) : null}
     </>
   );
