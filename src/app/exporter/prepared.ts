@@ -39,6 +39,23 @@ interface Job {
  * answers from the prepared export when it is for the design asked for, joins the preparation
  * when that one is running, and otherwise starts one.
  */
+/**
+ * Runs `run` after `ms`, and then once the page is idle (at most 2 s later): handing a large design
+ * to the worker copies it on the page's thread, which should not hold up a page still drawing it.
+ * Returns a cancel function.
+ */
+function afterQuietThenIdle(ms: number, run: () => void): () => void {
+  let idle: number | undefined;
+  const t = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 2000 });
+    else run();
+  }, ms);
+  return () => {
+    clearTimeout(t);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
+}
+
 export class ExportPreparer {
   private readonly createWorker: () => ExportWorkerLike;
   private readonly idleMs: number;
@@ -51,7 +68,8 @@ export class ExportPreparer {
   private failed: Design | null = null;
   private latest: Design | null = null;
   private dragging = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the wait before the next preparation; null when none is pending. */
+  private timer: (() => void) | null = null;
   private timerDesign: Design | null = null;
   private listeners = new Set<(s: PreparedState) => void>();
   private lastState: PreparedState = 'idle';
@@ -75,11 +93,11 @@ export class ExportPreparer {
     if (this.timer !== null && this.timerDesign && sameExceptLayout(this.timerDesign, design)) return;
     this.clearTimer();
     this.timerDesign = design;
-    this.timer = setTimeout(() => {
+    this.timer = afterQuietThenIdle(this.idleMs, () => {
       this.timer = null;
       this.timerDesign = null;
       this.prepareLatest();
-    }, this.idleMs);
+    });
   }
 
   /** The tab became visible again: prepare what was put off while it was hidden. */
@@ -223,7 +241,7 @@ export class ExportPreparer {
   }
 
   private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer?.();
     this.timer = null;
     this.timerDesign = null;
   }
