@@ -37,10 +37,11 @@ export interface PartFiles {
 /** Designs with fewer services than this are exported in one piece: a part costs a worker's start-up. */
 export const PARTS_FROM_SERVICES = 400;
 
-// Rough cost of each task for one service, in the same unit (measured at 2,000 services).
-const COST = { compose: 0.08, kubernetes: 0.13, proto: 0.06, openapi: 0.2, asyncapi: 0.01, service: 1 };
+// Rough cost of each task per service, a service's stubs being 1 (CPU time of each part at
+// 2,000 services, bench/designs.ts).
+const COST = { compose: 0.25, kubernetes: 0.25, proto: 0.1, openapi: 0.3, asyncapi: 0.01, service: 1 };
 /** What the part that also writes the README, the Makefile and the zip spends on that, per service. */
-const JOIN_COST = 0.35;
+const JOIN_COST = 0.4;
 
 /**
  * The tasks of `parts` parts, balanced by their rough cost. Part 0 also joins the others, so it
