@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { ZIP_DATE, ZIP_DEFLATE_UP_TO, ZIP_STORE_BELOW, zipFiles } from './zip';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { crc32, ZIP_DATE, ZIP_DEFLATE_UP_TO, ZIP_STORE_BELOW, zipFiles } from './zip';
 
 const files = [
   { path: 'README.md', content: '# demo\n' },
@@ -24,6 +25,19 @@ function methods(bytes: Uint8Array): number[] {
   }
   return out;
 }
+
+describe('crc32', () => {
+  it('is the zip CRC-32 of any bytes, whatever their length and alignment', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 131 + 7) & 0xff);
+    for (let start = 0; start < 9; start++)
+      for (let end = start; end <= bytes.length; end += 13) {
+        const part = bytes.subarray(start, end);
+        expect(crc32(part)).toBe(zlibCrc32(part));
+      }
+  });
+});
 
 describe('zipFiles', () => {
   it('gives the same bytes every time, whatever the clock', async () => {

@@ -1,13 +1,37 @@
 /// <reference lib="webworker" />
-import { exportZip } from './exportZip';
+import { exportZipInParts, type PartRunner } from './exportZip';
+import { workerRunner } from './partRunner';
 import type { ExportAnswer, ExportRequest } from './protocol';
 
+/**
+ * Workers beside this one for a large export: one fewer than the cores, at most three, and none
+ * on fewer than four cores. On two cores the parts were slower, not faster (docs/performance.md,
+ * "Export at scale"): the page, the browser and other programs want the second core too, and the
+ * parts cost more CPU in all (a second worker's start-up, the design sent again, the join).
+ */
+const CORES = self.navigator.hardwareConcurrency || 1;
+const HELPERS = CORES >= 4 ? Math.min(4, CORES) - 1 : 0;
+let runners: PartRunner[] | null = null;
+
+// Made when the first large design is exported, and kept (they end with this worker).
+const partRunners = (): readonly PartRunner[] => {
+  if (typeof Worker === 'undefined') return [];
+  runners ??= Array.from({ length: HELPERS }, () =>
+    workerRunner(() => new Worker(new URL('./exportPart.worker.ts', import.meta.url), { type: 'module' })),
+  );
+  return runners;
+};
+
 // Generating and zipping a large design takes seconds: here, the page stays responsive meanwhile.
+// One export at a time, in the order asked.
+let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<ExportRequest>) => {
-  const answer = exportZip(event.data.id, event.data.design);
-  // The bytes become a Blob here: the page gets a handle to it, and copies nothing on the click.
-  const out: ExportAnswer = answer.ok
-    ? { ...answer, zip: answer.zip ? new Blob([answer.zip as BlobPart], { type: 'application/zip' }) : null }
-    : answer;
-  self.postMessage(out);
+  queue = queue.then(async () => {
+    const answer = await exportZipInParts(event.data.id, event.data.design, partRunners);
+    // The bytes become a Blob here: the page gets a handle to it, and copies nothing on the click.
+    const out: ExportAnswer = answer.ok
+      ? { ...answer, zip: answer.zip ? new Blob([answer.zip as BlobPart], { type: 'application/zip' }) : null }
+      : answer;
+    self.postMessage(out);
+  });
 };

@@ -1,7 +1,9 @@
 import { exportProblems } from '../../core/generators/problems';
 import { generateProject, projectFileName } from '../../core/generators/project';
 import type { Design } from '../../core';
+import { wireServices } from '../../core/model/wiring';
 import { zipFilesSync } from '../../export/zip';
+import { joinParts, makePart, PARTS_FROM_SERVICES, planParts, type PartFiles, type PartTask } from './parts';
 import type { ExportResponse } from './protocol';
 
 /**
@@ -19,6 +21,49 @@ export function exportZip(id: number, design: Design): ExportResponse {
     const files = generateProject(design);
     const zip = zipFilesSync(files);
     return { id, ok: true, fileName, zip, fileCount: files.length, issues, ms: performance.now() - t0 };
+  } catch (e) {
+    return { id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Makes a part of an export elsewhere (in another worker). */
+export interface PartRunner {
+  run(design: Design, tasks: readonly PartTask[]): Promise<PartFiles>;
+}
+
+/**
+ * `exportZip`, with the work shared out when the design is large: `runners()` (asked only then)
+ * make parts of the project side by side while this thread checks the design, makes its own part
+ * and then joins them all, when it has `fromServices` services or more. The zip is the same, byte
+ * for byte. If a runner fails, the export is made here in one piece instead.
+ */
+export async function exportZipInParts(
+  id: number,
+  design: Design,
+  runners: () => readonly PartRunner[],
+  fromServices = PARTS_FROM_SERVICES,
+): Promise<ExportResponse> {
+  if (wireServices(design).length < fromServices) return exportZip(id, design);
+  const helpers = runners();
+  if (helpers.length === 0) return exportZip(id, design);
+  const t0 = performance.now();
+  const [own = [], ...rest] = planParts(design, helpers.length + 1);
+  const others = Promise.all(rest.map((tasks, i) => (helpers[i] as PartRunner).run(design, tasks)));
+  others.catch(() => undefined); // awaited below, or not needed when the design has an error
+  try {
+    const fileName = projectFileName(design);
+    const issues = exportProblems(design).map((p) => ({ ...p }));
+    if (issues.some((i) => i.severity === 'error'))
+      return { id, ok: true, fileName, zip: null, fileCount: 0, issues, ms: 0 };
+    const mine = makePart(design, own);
+    let parts: PartFiles[];
+    try {
+      parts = [mine, ...(await others)];
+    } catch {
+      return exportZip(id, design);
+    }
+    const { zip, fileCount } = joinParts(design, parts);
+    return { id, ok: true, fileName, zip, fileCount, issues, ms: performance.now() - t0 };
   } catch (e) {
     return { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

@@ -53,8 +53,24 @@ export interface ContractMessage {
   fields: ContractField[];
 }
 
+// Every stub, contract and document of an export asks for the same few lists again and again:
+// each answer is made once per list (designs are never changed in place) and shared, so callers
+// must not change what they get.
+const fieldsOf = new WeakMap<readonly Field[], ContractField[]>();
+const rpcsOf = new WeakMap<ServiceWiring['incomingGrpc'], ContractRpc[]>();
+const endpointsOf = new WeakMap<ServiceWiring['incomingRest'], ContractEndpoint[]>();
+
 /** Names of the sample-data fields of a message or response, deduplicated and numbered. */
 export function contractFields(fields: readonly Field[]): ContractField[] {
+  let known = fieldsOf.get(fields);
+  if (!known) {
+    known = makeContractFields(fields);
+    fieldsOf.set(fields, known);
+  }
+  return known;
+}
+
+function makeContractFields(fields: readonly Field[]): ContractField[] {
   const seen = new Set<string>();
   const out: ContractField[] = [];
   for (const f of fields) {
@@ -86,9 +102,18 @@ export function contractFields(fields: readonly Field[]): ContractField[] {
 
 /** The RPCs a service serves: from every incoming gRPC link, merged by name. */
 export function serviceRpcs(w: ServiceWiring): ContractRpc[] {
+  let known = rpcsOf.get(w.incomingGrpc);
+  if (!known) {
+    known = makeServiceRpcs(w.incomingGrpc);
+    rpcsOf.set(w.incomingGrpc, known);
+  }
+  return known;
+}
+
+function makeServiceRpcs(incomingGrpc: ServiceWiring['incomingGrpc']): ContractRpc[] {
   const byName = new Map<string, ContractRpc>();
   const forms = new Set<string>();
-  for (const link of w.incomingGrpc) {
+  for (const link of incomingGrpc) {
     for (const rpc of link.rpcs) {
       let name = rpcName(rpc.name);
       if (name === 'Ping') name = 'PingCall';
@@ -113,13 +138,22 @@ export function serviceRpcs(w: ServiceWiring): ContractRpc[] {
 }
 
 /** The REST endpoints a service serves: from every incoming REST link, merged by method and path. */
-export function serviceEndpoints(w: ServiceWiring): ContractEndpoint[] {
+export function serviceEndpoints(w: Pick<ServiceWiring, 'incomingRest'>): ContractEndpoint[] {
+  let known = endpointsOf.get(w.incomingRest);
+  if (!known) {
+    known = makeServiceEndpoints(w.incomingRest);
+    endpointsOf.set(w.incomingRest, known);
+  }
+  return known;
+}
+
+function makeServiceEndpoints(incomingRest: ServiceWiring['incomingRest']): ContractEndpoint[] {
   const out = new Map<string, ContractEndpoint>();
   const ids = new Set<string>();
   // `/a/{id}` and `/a/{key}` are one route to every router (Go's ServeMux refuses both), so a
   // template keeps the parameter names it was first declared with.
   const templates = new Map<string, string>();
-  for (const link of w.incomingRest) {
+  for (const link of incomingRest) {
     for (const e of link.endpoints) {
       const declared = uniqueParams(httpPath(e.path));
       if (declared === '/healthz' || declared === '/ping') continue; // the contract's own
