@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { EditorPage } from './pages/EditorPage';
+import { benchDesign } from '../bench/designs';
 
 /** Searches the file open in the preview with the editor's own find box; answers its match count text. */
 async function findInPreview(page: Page, text: string): Promise<string> {
@@ -118,4 +119,33 @@ test('an image typed in the inspector right before Export is in the zip', async 
     services: Record<string, { image?: string }>;
   };
   expect(compose.services['container']?.image).toBe('ghcr.io/acme/billing:2.1');
+});
+
+test('a large design exports the same zip split over workers as in one piece', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const services = 420; // parts start at 400 services
+  const design = Buffer.from(JSON.stringify(benchDesign(services)));
+  const zips: Buffer[] = [];
+  for (const cores of [8, 2]) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // the page tells the export worker how many cores it has: eight allow three more workers
+    await context.addInitScript((n) => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+    }, cores);
+    const page = await context.newPage();
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.chooseFile('Open…', { name: 'large.json', mimeType: 'application/json', buffer: design });
+    await expect(page.locator('.react-flow__node')).toHaveCount(services, { timeout: 60_000 });
+    const exportButton = ed.button('Export');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), exportButton.click()]);
+    await expect(exportButton).toHaveAttribute('data-export-parts', cores === 8 ? '4' : '1');
+    zips.push(await readFile(await download.path()));
+    await context.close();
+  }
+  const [split, whole] = zips as [Buffer, Buffer];
+  expect(split.equals(whole)).toBe(true);
+  const zip = await JSZip.loadAsync(split);
+  const compose = parse(await zip.file('compose.yaml')!.async('string')) as { services: Record<string, unknown> };
+  expect(Object.keys(compose.services).length).toBeGreaterThanOrEqual(services);
 });

@@ -9,17 +9,17 @@ import type { ExportAnswer, ExportRequest } from './protocol';
  * "Export at scale"): the page, the browser and other programs want the second core too, and the
  * parts cost more CPU in all (a second worker's start-up, the design sent again, the join).
  */
-const CORES = self.navigator.hardwareConcurrency || 1;
-const HELPERS = CORES >= 4 ? Math.min(4, CORES) - 1 : 0;
-let runners: PartRunner[] | null = null;
+const helpersFor = (cores: number): number => (cores >= 4 ? Math.min(4, cores) - 1 : 0);
+const runners: PartRunner[] = [];
 
 // Made when the first large design is exported, and kept (they end with this worker).
-const partRunners = (): readonly PartRunner[] => {
+const partRunners = (count: number) => (): readonly PartRunner[] => {
   if (typeof Worker === 'undefined') return [];
-  runners ??= Array.from({ length: HELPERS }, () =>
-    workerRunner(() => new Worker(new URL('./exportPart.worker.ts', import.meta.url), { type: 'module' })),
-  );
-  return runners;
+  while (runners.length < count)
+    runners.push(
+      workerRunner(() => new Worker(new URL('./exportPart.worker.ts', import.meta.url), { type: 'module' })),
+    );
+  return runners.slice(0, count);
 };
 
 // Generating and zipping a large design takes seconds: here, the page stays responsive meanwhile.
@@ -27,7 +27,8 @@ const partRunners = (): readonly PartRunner[] => {
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<ExportRequest>) => {
   queue = queue.then(async () => {
-    const answer = await exportZipInParts(event.data.id, event.data.design, partRunners);
+    const cores = event.data.cores ?? (self.navigator.hardwareConcurrency || 1);
+    const answer = await exportZipInParts(event.data.id, event.data.design, partRunners(helpersFor(cores)));
     // The bytes become a Blob here: the page gets a handle to it, and copies nothing on the click.
     const out: ExportAnswer = answer.ok
       ? { ...answer, zip: answer.zip ? new Blob([answer.zip as BlobPart], { type: 'application/zip' }) : null }

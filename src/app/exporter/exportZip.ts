@@ -63,7 +63,7 @@ export async function exportZipInParts(
       return exportZip(id, design);
     }
     const { zip, fileCount } = joinParts(design, parts);
-    return { id, ok: true, fileName, zip, fileCount, issues, ms: performance.now() - t0 };
+    return { id, ok: true, fileName, zip, fileCount, issues, ms: performance.now() - t0, parts: parts.length };
   } catch (e) {
     return { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

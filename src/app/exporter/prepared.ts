@@ -196,7 +196,8 @@ export class ExportPreparer {
     const promise = new Promise<ExportAnswer>((r) => (resolve = r));
     const job: Job = { id, design, wanted, dropped: false, promise, resolve };
     this.jobs.set(id, job);
-    const request: ExportRequest = { id, design };
+    const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
+    const request: ExportRequest = { id, design, ...(cores ? { cores } : {}) };
     this.ensureWorker().postMessage(request);
     return job;
   }

@@ -23,6 +23,8 @@ export type GenerateResponse =
 export interface ExportRequest {
   id: number;
   design: Design;
+  /** The page's logical cores (`navigator.hardwareConcurrency`): how far a large export may be split. */
+  cores?: number;
 }
 
 /**
@@ -40,6 +42,8 @@ export type ExportResult<Zip> =
       fileCount: number;
       issues: ExportIssue[];
       ms: number;
+      /** How many workers made the files: 1, or more for a large design split into parts. */
+      parts?: number;
     }
   | { id: number; ok: false; error: string };
 

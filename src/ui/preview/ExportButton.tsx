@@ -19,6 +19,8 @@ interface Props {
  */
 export function ExportButton({ getDesign, onMessage }: Props) {
   const [busy, setBusy] = useState(false);
+  // how many workers made the last download (tests read it: a large design may be split)
+  const [parts, setParts] = useState<number>();
   const prepared = useSyncExternalStore(subscribePrepared, preparedState);
   const store = useDesignStoreApi();
   useEffect(() => {
@@ -54,6 +56,7 @@ export function ExportButton({ getDesign, onMessage }: Props) {
         return;
       }
       downloadBlob(result.fileName, result.zip);
+      setParts(result.parts ?? 1);
       onMessage(`Exported ${result.fileCount} files.`, 'info');
     } catch (e) {
       onMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
@@ -62,7 +65,14 @@ export function ExportButton({ getDesign, onMessage }: Props) {
     }
   };
   return (
-    <button type="button" className="primary" onClick={() => void run()} disabled={busy} data-export={prepared}>
+    <button
+      type="button"
+      className="primary"
+      onClick={() => void run()}
+      disabled={busy}
+      data-export={prepared}
+      data-export-parts={parts}
+    >
       {busy ? 'Exporting…' : 'Export'}
     </button>
   );
