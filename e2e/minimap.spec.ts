@@ -28,6 +28,11 @@ test('the minimap draws the nodes in their colours and moves the view', async ({
   expect(pgAt.x).toBeGreaterThan(pyAt.x);
   expect(pgAt.y).toBeGreaterThan(pyAt.y);
 
+  // Moving a card on the canvas moves it on the minimap too.
+  await ed.dragNode('postgres', { x: 160, y: 0 });
+  const apart = async () => (await ed.minimapPixels(pgColor)).x - (await ed.minimapPixels(pyColor)).x;
+  await expect.poll(apart).toBeGreaterThan(pgAt.x - pyAt.x + 5);
+
   // Dragging on the minimap moves the view the same way, and the design keeps the new camera.
   const before = await ed.shownViewport();
   await ed.dragMinimap({ x: 30, y: 20 });

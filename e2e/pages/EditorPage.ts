@@ -213,32 +213,29 @@ export class EditorPage {
   }
 
   /**
-   * Where the minimap has drawn a colour (`#rrggbb`): how many device pixels, and their centre in
-   * page coordinates (0, 0 when there are none).
+   * Where the minimap has drawn a colour (`#rrggbb`), over all its canvas layers: how many device
+   * pixels, and their centre in page coordinates (0, 0 when there are none).
    */
   async minimapPixels(color: string): Promise<{ count: number; x: number; y: number }> {
-    return this.minimap.locator('canvas').evaluate((c: HTMLCanvasElement, hex: string) => {
+    return this.minimap.locator('canvas').evaluateAll((canvases: HTMLCanvasElement[], hex: string) => {
       const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      const ctx = c.getContext('2d');
-      if (!ctx || c.width === 0 || c.height === 0) return { count: 0, x: 0, y: 0 };
-      const { data } = ctx.getImageData(0, 0, c.width, c.height);
       let count = 0;
       let sx = 0;
       let sy = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3] !== 255) continue;
-        if (want.some((v, k) => Math.abs(data[i + k]! - v) > 2)) continue;
-        count++;
-        sx += (i / 4) % c.width;
-        sy += Math.floor(i / 4 / c.width);
+      for (const c of canvases) {
+        const ctx = c.getContext('2d');
+        if (!ctx || c.width === 0 || c.height === 0 || getComputedStyle(c).display === 'none') continue;
+        const r = c.getBoundingClientRect();
+        const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] !== 255) continue;
+          if (want.some((v, k) => Math.abs(data[i + k]! - v) > 2)) continue;
+          count++;
+          sx += r.left + ((((i / 4) % c.width) + 0.5) * r.width) / c.width;
+          sy += r.top + ((Math.floor(i / 4 / c.width) + 0.5) * r.height) / c.height;
+        }
       }
-      const r = c.getBoundingClientRect();
-      if (count === 0) return { count, x: 0, y: 0 };
-      return {
-        count,
-        x: r.left + ((sx / count + 0.5) * r.width) / c.width,
-        y: r.top + ((sy / count + 0.5) * r.height) / c.height,
-      };
+      return count === 0 ? { count, x: 0, y: 0 } : { count, x: sx / count, y: sy / count };
     }, color);
   }
 

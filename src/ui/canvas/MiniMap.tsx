@@ -1,35 +1,25 @@
 import { memo, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState, type Viewport } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
-import { describeKind, type NodeKind } from '../../core';
 import { NODE_SIZE } from './flowModel';
 import {
   centreOn,
   maskPath,
   minimapFrame,
-  nodeRect,
   nodesBounds,
   panBy,
-  sameFrame,
   toFlow,
   unionRect,
   viewRect,
   zoomBy,
-  type MinimapFrame,
-  type MinimapNodeLike,
 } from './minimapGeometry';
+import { MINIMAP_SIZE, createPainter, type MinimapNode } from './minimapPainter';
 
-/** Same size as React Flow's minimap. */
-const SIZE = { width: 200, height: 150 } as const;
+const SIZE = MINIMAP_SIZE;
 /** Pointer travel (px) under which a press on the minimap is a click that centres the view. */
 const CLICK_SLOP = 3;
 /** A wheel gesture is saved once the wheel has rested this long (React Flow's own wheel delay). */
 const WHEEL_SAVE_DELAY = 150;
-const RADIUS = 6;
-
-export interface MinimapNode extends MinimapNodeLike {
-  data: { kind: NodeKind };
-}
 
 interface Props {
   nodes: readonly MinimapNode[];
@@ -49,84 +39,10 @@ const selectView = (s: ReactFlowState) => ({
   height: s.height,
 });
 
-/** Draws every shown node as a rounded rectangle in its kind's colour, one fill per colour. */
-function drawNodes(canvas: HTMLCanvasElement, nodes: readonly MinimapNode[], frame: MinimapFrame) {
-  const dpr = window.devicePixelRatio || 1;
-  const w = Math.round(SIZE.width * dpr);
-  const h = Math.round(SIZE.height * dpr);
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, w, h);
-  const k = dpr * frame.scale;
-  ctx.setTransform(k, 0, 0, k, -frame.x * k, -frame.y * k);
-  const colors = new Map<NodeKind, string>();
-  const paths = new Map<string, Path2D>();
-  for (const n of nodes) {
-    if (n.hidden) continue;
-    const r = nodeRect(n, NODE_SIZE);
-    if (!r) continue;
-    let color = colors.get(n.data.kind);
-    if (color === undefined) {
-      color = describeKind(n.data.kind).color;
-      colors.set(n.data.kind, color);
-    }
-    let path = paths.get(color);
-    if (!path) paths.set(color, (path = new Path2D()));
-    const radius = Math.min(RADIUS, r.width / 2, r.height / 2);
-    if (typeof path.roundRect === 'function') path.roundRect(r.x, r.y, r.width, r.height, radius);
-    else path.rect(r.x, r.y, r.width, r.height);
-  }
-  for (const [color, path] of paths) {
-    ctx.fillStyle = color;
-    ctx.fill(path);
-  }
-}
-
 /**
- * Keeps the node layer in step with the nodes and the shown area: at most one draw per animation
- * frame, and none when neither changed since the last draw.
- */
-function createPainter() {
-  let canvas: HTMLCanvasElement | null = null;
-  let raf = 0;
-  let next: { nodes: readonly MinimapNode[]; frame: MinimapFrame } | null = null;
-  let drawn: { nodes: readonly MinimapNode[]; frame: MinimapFrame; dpr: number } | null = null;
-  const paint = () => {
-    raf = 0;
-    if (!canvas || !next) return;
-    drawNodes(canvas, next.nodes, next.frame);
-    drawn = { ...next, dpr: window.devicePixelRatio || 1 };
-  };
-  return {
-    attach(el: HTMLCanvasElement | null) {
-      canvas = el;
-      drawn = null;
-    },
-    update(nodes: readonly MinimapNode[], frame: MinimapFrame) {
-      next = { nodes, frame };
-      const dpr = window.devicePixelRatio || 1;
-      if (drawn && drawn.nodes === nodes && drawn.dpr === dpr && sameFrame(drawn.frame, frame)) return;
-      if (!raf) raf = requestAnimationFrame(paint);
-    },
-    /** Draws again at the current device pixel ratio (the page was zoomed or moved to another screen). */
-    redraw() {
-      drawn = null;
-      if (next && !raf) raf = requestAnimationFrame(paint);
-    },
-    dispose() {
-      if (raf) cancelAnimationFrame(raf);
-      raf = 0;
-    },
-  };
-}
-
-/**
- * An overview of the design in the corner of the canvas. The nodes are drawn on one `<canvas>`,
- * only when they or the shown area change and at most once a frame; the view rectangle is one SVG
- * path. Drag on it to move the view, click to centre the view on a spot, scroll to zoom.
+ * An overview of the design in the corner of the canvas. The nodes are painted on canvases (see
+ * minimapPainter.ts), only when they or the shown area change and at most once a frame; the view
+ * rectangle is one SVG path. Drag on it to move the view, click to centre the view on a spot, scroll to zoom.
  */
 function MiniMapInner({ nodes, onMoveEnd }: Props) {
   const flow = useReactFlow();
@@ -141,15 +57,16 @@ function MiniMapInner({ nodes, onMoveEnd }: Props) {
 
   const [painter] = useState(createPainter);
   const boxRef = useRef<HTMLDivElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const stillRef = useRef<HTMLCanvasElement>(null);
+  const movingRef = useRef<HTMLCanvasElement>(null);
   const frameRef = useRef(frame);
 
   // Before the effect below, so that the first draw has its canvas.
   useEffect(() => {
-    painter.attach(canvasRef.current);
+    painter.attach(stillRef.current, movingRef.current);
     return () => {
       painter.dispose();
-      painter.attach(null);
+      painter.attach(null, null);
     };
   }, [painter]);
 
@@ -261,7 +178,8 @@ function MiniMapInner({ nodes, onMoveEnd }: Props) {
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerCancel}
       >
-        <canvas ref={canvasRef} className="pc-minimap__nodes" style={SIZE} aria-hidden="true" />
+        <canvas ref={stillRef} className="pc-minimap__still" aria-hidden="true" />
+        <canvas ref={movingRef} className="pc-minimap__moving" style={SIZE} aria-hidden="true" />
         <svg
           className="pc-minimap__view"
           width={SIZE.width}
