@@ -4,12 +4,12 @@ import { shallow } from 'zustand/shallow';
 import { NODE_SIZE } from './flowModel';
 import {
   centreOn,
-  maskPath,
   minimapFrame,
   nodesBounds,
   panBy,
   toFlow,
   unionRect,
+  viewOnMinimap,
   viewRect,
   zoomBy,
 } from './minimapGeometry';
@@ -42,7 +42,7 @@ const selectView = (s: ReactFlowState) => ({
 /**
  * An overview of the design in the corner of the canvas. The nodes are painted on canvases (see
  * minimapPainter.ts), only when they or the shown area change and at most once a frame; the view
- * rectangle is one SVG path. Drag on it to move the view, click to centre the view on a spot, scroll to zoom.
+ * rectangle is one element whose shadow masks the rest. Drag on it to move the view, click to centre the view on a spot, scroll to zoom.
  */
 function MiniMapInner({ nodes, onMoveEnd }: Props) {
   const flow = useReactFlow();
@@ -54,6 +54,7 @@ function MiniMapInner({ nodes, onMoveEnd }: Props) {
     [view.x, view.y, view.zoom, view.width, view.height],
   );
   const frame = useMemo(() => minimapFrame(unionRect(shown, bounds), SIZE), [shown, bounds]);
+  const seen = viewOnMinimap(frame, shown);
 
   const [painter] = useState(createPainter);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -180,15 +181,14 @@ function MiniMapInner({ nodes, onMoveEnd }: Props) {
       >
         <canvas ref={stillRef} className="pc-minimap__still" aria-hidden="true" />
         <canvas ref={movingRef} className="pc-minimap__moving" style={SIZE} aria-hidden="true" />
-        <svg
+        <div
           className="pc-minimap__view"
-          width={SIZE.width}
-          height={SIZE.height}
-          viewBox={`${frame.x} ${frame.y} ${frame.width} ${frame.height}`}
-          aria-hidden="true"
-        >
-          <path className="react-flow__minimap-mask" d={maskPath(frame, shown)} fillRule="evenodd" />
-        </svg>
+          style={{
+            width: `${seen.width}px`,
+            height: `${seen.height}px`,
+            transform: `translate(${seen.x}px, ${seen.y}px)`,
+          }}
+        />
       </div>
     </Panel>
   );

@@ -156,15 +156,8 @@ export function zoomBy(
   return centreOn(centre, zoom, pane);
 }
 
-/**
- * The SVG path of the mask: the whole frame (with a margin) minus the view rectangle, to be filled
- * with `fill-rule: evenodd`. In flow coordinates, for an SVG whose viewBox is the frame.
- */
-export function maskPath(frame: MinimapFrame, view: Rect): string {
-  const m = 10 / frame.scale;
-  const r = (n: number) => Math.round(n * 100) / 100;
-  return (
-    `M${r(frame.x - m)},${r(frame.y - m)}h${r(frame.width + 2 * m)}v${r(frame.height + 2 * m)}h${r(-frame.width - 2 * m)}z` +
-    `M${r(view.x)},${r(view.y)}h${r(view.width)}v${r(view.height)}h${r(-view.width)}z`
-  );
+/** The view rectangle in minimap pixels; everything around it is masked. */
+export function viewOnMinimap(frame: MinimapFrame, view: Rect): Rect {
+  const at = toMinimap(frame, view);
+  return { x: at.x, y: at.y, width: view.width * frame.scale, height: view.height * frame.scale };
 }
