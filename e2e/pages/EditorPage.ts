@@ -206,4 +206,56 @@ export class EditorPage {
       links: design.links.filter((l) => ids.links.includes(l.id)).map((l) => l.id),
     };
   }
+
+  /** The overview in the corner of the canvas. */
+  get minimap(): Locator {
+    return this.page.getByRole('img', { name: 'Overview of the design' });
+  }
+
+  /**
+   * Where the minimap has drawn a colour (`#rrggbb`), over all its canvas layers: how many device
+   * pixels, and their centre in page coordinates (0, 0 when there are none).
+   */
+  async minimapPixels(color: string): Promise<{ count: number; x: number; y: number }> {
+    return this.minimap.locator('canvas').evaluateAll((canvases: HTMLCanvasElement[], hex: string) => {
+      const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      let count = 0;
+      let sx = 0;
+      let sy = 0;
+      for (const c of canvases) {
+        const ctx = c.getContext('2d');
+        if (!ctx || c.width === 0 || c.height === 0 || getComputedStyle(c).display === 'none') continue;
+        const r = c.getBoundingClientRect();
+        const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] !== 255) continue;
+          if (want.some((v, k) => Math.abs(data[i + k]! - v) > 2)) continue;
+          count++;
+          sx += r.left + ((((i / 4) % c.width) + 0.5) * r.width) / c.width;
+          sy += r.top + ((Math.floor(i / 4 / c.width) + 0.5) * r.height) / c.height;
+        }
+      }
+      return count === 0 ? { count, x: 0, y: 0 } : { count, x: sx / count, y: sy / count };
+    }, color);
+  }
+
+  /** Drags on the minimap from its middle by `by` pixels, as a person moves the view there. */
+  async dragMinimap(by: { x: number; y: number }) {
+    const box = await this.minimap.boundingBox();
+    if (!box) throw new Error('the minimap is not visible');
+    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(start.x + by.x / 2, start.y + by.y / 2, { steps: 5 });
+    await this.page.mouse.move(start.x + by.x, start.y + by.y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  /** The camera the canvas shows, read from React Flow's viewport element. */
+  async shownViewport(): Promise<{ x: number; y: number; zoom: number }> {
+    const style = await this.page.locator('.react-flow__viewport').evaluate((el: HTMLElement) => el.style.transform);
+    const m = /translate\((-?[\d.e+-]+)px, (-?[\d.e+-]+)px\) scale\(([\d.e+-]+)\)/.exec(style);
+    if (!m) throw new Error(`unexpected viewport transform: ${style}`);
+    return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+  }
 }

@@ -4,7 +4,6 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -15,12 +14,13 @@ import {
   type OnConnectEnd,
   type Viewport,
 } from '@xyflow/react';
-import { allowedLinkKinds, describeKind, isNodeKind, type LinkKind, type XY } from '../../core';
+import { allowedLinkKinds, isNodeKind, type LinkKind, type XY } from '../../core';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { PALETTE_MIME } from '../palette/paletteModel';
 import { EmptyState } from './EmptyState';
 import { LinkEdge } from './LinkEdge';
 import { LinkKindChooser } from './LinkKindChooser';
+import { MiniMap } from './MiniMap';
 import { ServiceNode } from './ServiceNode';
 import { createFlowModel, type LinkFlowEdge, type ServiceFlowNode, type Size } from './flowModel';
 import { useAddNode } from './useAddNode';
@@ -32,8 +32,6 @@ const nodeTypes = { service: ServiceNode };
 const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const CONNECTION_LINE_STYLE = { stroke: '#64748b', strokeWidth: 2 };
-// One function for the canvas's life: a new one would redraw every node of the minimap.
-const minimapColor = (n: ServiceFlowNode) => describeKind(n.data.kind).color;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 interface Chooser {
@@ -261,9 +259,7 @@ export function Canvas() {
         connectionMode={ConnectionMode.Loose}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
-        {presenting ? null : (
-          <MiniMap pannable zoomable ariaLabel="Overview of the design" nodeColor={minimapColor} nodeBorderRadius={6} />
-        )}
+        {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}
         <Controls showInteractive={false} />
       </ReactFlow>
       {designNodes.length === 0 && !presenting ? <EmptyState /> : null}

@@ -1,0 +1,197 @@
+import { memo, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState, type Viewport } from '@xyflow/react';
+import { shallow } from 'zustand/shallow';
+import { NODE_SIZE } from './flowModel';
+import {
+  centreOn,
+  minimapFrame,
+  nodesBounds,
+  panBy,
+  toFlow,
+  unionRect,
+  viewOnMinimap,
+  viewRect,
+  zoomBy,
+} from './minimapGeometry';
+import { MINIMAP_SIZE, createPainter, type MinimapNode } from './minimapPainter';
+
+const SIZE = MINIMAP_SIZE;
+/** Pointer travel (px) under which a press on the minimap is a click that centres the view. */
+const CLICK_SLOP = 3;
+/** A wheel gesture is saved once the wheel has rested this long (React Flow's own wheel delay). */
+const WHEEL_SAVE_DELAY = 150;
+
+interface Props {
+  nodes: readonly MinimapNode[];
+  /**
+   * Saves the viewport: the canvas's own `onMoveEnd`, called when a pan, click or zoom here ends.
+   * React Flow (12.x) also calls it after each `setViewport`; saving the same camera twice is a no-op.
+   */
+  onMoveEnd: (event: null, viewport: Viewport) => void;
+}
+
+// One selector for the whole minimap: the camera and the pane size, never the nodes.
+const selectView = (s: ReactFlowState) => ({
+  x: s.transform[0],
+  y: s.transform[1],
+  zoom: s.transform[2],
+  width: s.width,
+  height: s.height,
+});
+
+/**
+ * An overview of the design in the corner of the canvas. The nodes are painted on canvases (see
+ * minimapPainter.ts), only when they or the shown area change and at most once a frame; the view
+ * rectangle is one element whose shadow masks the rest. Drag on it to move the view, click to centre the view on a spot, scroll to zoom.
+ */
+function MiniMapInner({ nodes, onMoveEnd }: Props) {
+  const flow = useReactFlow();
+  const rf = useStoreApi();
+  const view = useStore(selectView, shallow);
+  const bounds = useMemo(() => nodesBounds(nodes, NODE_SIZE), [nodes]);
+  const shown = useMemo(
+    () => viewRect([view.x, view.y, view.zoom], view.width, view.height),
+    [view.x, view.y, view.zoom, view.width, view.height],
+  );
+  const frame = useMemo(() => minimapFrame(unionRect(shown, bounds), SIZE), [shown, bounds]);
+  const seen = viewOnMinimap(frame, shown);
+
+  const [painter] = useState(createPainter);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const stillRef = useRef<HTMLCanvasElement>(null);
+  const movingRef = useRef<HTMLCanvasElement>(null);
+  const frameRef = useRef(frame);
+
+  // Before the effect below, so that the first draw has its canvas.
+  useEffect(() => {
+    painter.attach(stillRef.current, movingRef.current);
+    return () => {
+      painter.dispose();
+      painter.attach(null, null);
+    };
+  }, [painter]);
+
+  useEffect(() => {
+    frameRef.current = frame;
+    painter.update(nodes, frame);
+  }, [painter, nodes, frame]);
+
+  // A canvas is sharp only at the screen's pixel ratio, which changes when the page is zoomed.
+  useEffect(() => {
+    let query: MediaQueryList | null = null;
+    const watch = () => {
+      query?.removeEventListener('change', onChange);
+      query = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+      query.addEventListener('change', onChange);
+    };
+    const onChange = () => {
+      painter.redraw();
+      watch();
+    };
+    watch();
+    return () => query?.removeEventListener('change', onChange);
+  }, [painter]);
+
+  // The wheel listener must not be passive, so that the page does not scroll under the minimap.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    let timer = 0;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const s = rf.getState();
+      const next = zoomBy(
+        flow.getViewport(),
+        e.deltaY,
+        e.deltaMode,
+        { width: s.width, height: s.height },
+        { min: s.minZoom, max: s.maxZoom },
+      );
+      void flow.setViewport(next);
+      clearTimeout(timer);
+      timer = window.setTimeout(() => onMoveEnd(null, flow.getViewport()), WHEEL_SAVE_DELAY);
+    };
+    box.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      box.removeEventListener('wheel', onWheel);
+      if (timer) {
+        clearTimeout(timer);
+        onMoveEnd(null, flow.getViewport());
+      }
+    };
+  }, [flow, rf, onMoveEnd]);
+
+  const press = useRef<{ id: number; x: number; y: number; moved: boolean } | null>(null);
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0 || press.current) return;
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    press.current = { id: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
+  };
+
+  const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const p = press.current;
+    if (!p || p.id !== e.pointerId) return;
+    const dx = e.clientX - p.x;
+    const dy = e.clientY - p.y;
+    if (!p.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
+    p.moved = true;
+    p.x = e.clientX;
+    p.y = e.clientY;
+    void flow.setViewport(panBy(flow.getViewport(), dx, dy, frameRef.current));
+  };
+
+  const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const p = press.current;
+    if (!p || p.id !== e.pointerId) return;
+    press.current = null;
+    if (p.moved) {
+      onMoveEnd(null, flow.getViewport());
+      return;
+    }
+    // A click: centre the view on the spot under the pointer.
+    const box = e.currentTarget.getBoundingClientRect();
+    const at = toFlow(frameRef.current, { x: e.clientX - box.left, y: e.clientY - box.top });
+    const s = rf.getState();
+    void flow
+      .setViewport(centreOn(at, flow.getViewport().zoom, { width: s.width, height: s.height }))
+      .then(() => onMoveEnd(null, flow.getViewport()));
+  };
+
+  const onPointerCancel = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const p = press.current;
+    if (!p || p.id !== e.pointerId) return;
+    press.current = null;
+    if (p.moved) onMoveEnd(null, flow.getViewport());
+  };
+
+  return (
+    <Panel position="bottom-right" className="react-flow__minimap pc-minimap">
+      <div
+        ref={boxRef}
+        className="pc-minimap__box nodrag nopan nowheel"
+        role="img"
+        aria-label="Overview of the design"
+        style={SIZE}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerCancel}
+      >
+        <canvas ref={stillRef} className="pc-minimap__still" aria-hidden="true" />
+        <canvas ref={movingRef} className="pc-minimap__moving" style={SIZE} aria-hidden="true" />
+        <div
+          className="pc-minimap__view"
+          style={{
+            width: `${seen.width}px`,
+            height: `${seen.height}px`,
+            transform: `translate(${seen.x}px, ${seen.y}px)`,
+          }}
+        />
+      </div>
+    </Panel>
+  );
+}
+
+export const MiniMap = memo(MiniMapInner);
