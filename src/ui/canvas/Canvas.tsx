@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import {
   Background,
   BackgroundVariant,
-  ConnectionMode,
   Controls,
   ReactFlow,
   useReactFlow,
@@ -254,9 +253,6 @@ export function Canvas() {
         colorMode="light"
         elevateEdgesOnSelect
         connectionLineStyle={CONNECTION_LINE_STYLE}
-        // Any handle may end a link: the direction comes from where the gesture starts (right and
-        // bottom: outgoing; left and top: incoming), and links can attach on every side.
-        connectionMode={ConnectionMode.Loose}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
         {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}

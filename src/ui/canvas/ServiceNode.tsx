@@ -1,5 +1,5 @@
 import { memo, type CSSProperties } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type HandleType, type NodeProps } from '@xyflow/react';
 import { RUNTIMES, describeKind, isRuntime } from '../../core';
 import { inkOn } from '../palette/paletteModel';
 import type { ServiceFlowNode } from './flowModel';
@@ -46,10 +46,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
       </span>
       <Handle type="source" position={Position.Right} id="out" className="pc-handle" />
       <Handle type="source" position={Position.Bottom} id="out-bottom" className="pc-handle pc-handle--extra" />
-      {/* Links to a card on the left or above leave from these and end on its right or bottom handle
-          (the canvas runs in loose connection mode, where a link may end on any handle). */}
-      {anchor(id, Position.Left, 'out-left')}
-      {anchor(id, Position.Top, 'out-top')}
+      {/* Anchors only: links to a node on the left or above leave and enter on the facing sides. */}
+      {anchor(id, 'source', Position.Left, 'out-left')}
+      {anchor(id, 'target', Position.Right, 'in-right')}
+      {anchor(id, 'source', Position.Top, 'out-top')}
+      {anchor(id, 'target', Position.Bottom, 'in-bottom')}
       {data.check ? (
         <span
           className={`pc-check-badge pc-check-badge--${data.check}`}
@@ -64,15 +65,15 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
 }
 
 /**
- * A place where links leave that no one can start a connection on. React Flow finds the handles of
+ * A place where links attach that no one can start or end a connection on. React Flow finds the handles of
  * a node by these classes and data attributes when it measures the node, so a plain element is
  * enough; a <Handle> would add a store subscription and its hooks, which every pan frame and drag
  * step would run on every card. A function rather than a component: no fiber or props of its own.
  */
-function anchor(nodeId: string, position: Position, id: string) {
+function anchor(nodeId: string, type: HandleType, position: Position, id: string) {
   return (
     <div
-      className={`react-flow__handle react-flow__handle-${position} source pc-anchor`}
+      className={`react-flow__handle react-flow__handle-${position} ${type} pc-anchor`}
       data-handleid={id}
       data-nodeid={nodeId}
       data-handlepos={position}

@@ -102,9 +102,9 @@ describe('link sides', () => {
   const none = new Map();
   it('leaves on the side facing the target, so a link never cuts through a card', () => {
     expect(linkSides(at('a', 0, 0), at('b', 400, 80), none)).toEqual(['out', 'in']);
-    expect(linkSides(at('a', 400, 0), at('b', 0, 30), none)).toEqual(['out-left', 'out']);
+    expect(linkSides(at('a', 400, 0), at('b', 0, 30), none)).toEqual(['out-left', 'in-right']);
     expect(linkSides(at('a', 0, 0), at('b', 20, 300), none)).toEqual(['out-bottom', 'in-top']);
-    expect(linkSides(at('a', 0, 300), at('b', -10, 0), none)).toEqual(['out-top', 'out-bottom']);
+    expect(linkSides(at('a', 0, 300), at('b', -10, 0), none)).toEqual(['out-top', 'in-bottom']);
   });
 
   it('gives an edge a new object only when its sides flip', () => {
@@ -117,7 +117,7 @@ describe('link sides', () => {
     const flipped = moveNodes(d, new Map([['go-nethttp', { x: -400, y: 0 }]]));
     const third = model.edges(flipped.links, flipped.nodes, new Set());
     expect(third[0]).not.toBe(first[0]);
-    expect([third[0]?.sourceHandle, third[0]?.targetHandle]).toEqual(['out-left', 'out']);
+    expect([third[0]?.sourceHandle, third[0]?.targetHandle]).toEqual(['out-left', 'in-right']);
     expect(third[1]).toBe(first[1]);
   });
 });

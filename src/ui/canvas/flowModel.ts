@@ -35,11 +35,9 @@ export const NODE_SIZE = { width: 224, height: 60 } as const;
 
 type Side = readonly [sourceHandle: string, targetHandle: string];
 const RIGHT_TO_LEFT: Side = ['out', 'in'];
-// Leftwards and upwards links leave from an anchor (see ServiceNode) and end on the target's
-// outgoing handle: the canvas runs in loose connection mode, where a link may end on any handle.
-const LEFT_TO_RIGHT: Side = ['out-left', 'out'];
+const LEFT_TO_RIGHT: Side = ['out-left', 'in-right'];
 const DOWN: Side = ['out-bottom', 'in-top'];
-const UP: Side = ['out-top', 'out-bottom'];
+const UP: Side = ['out-top', 'in-bottom'];
 
 /**
  * Which sides of the two cards a link leaves and enters, so it never cuts through a card when the
