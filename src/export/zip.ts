@@ -164,11 +164,8 @@ export function zipEntriesSync(entries: readonly ZipEntry[], textLength: number)
     view.setUint32(at, v, true);
     at += 4;
   };
-  const offsets: number[] = [];
-  for (const { name, utf8, packed } of packedEntries) {
-    offsets.push(at);
-    u32(0x04034b50); // local file header
-    u16(20); // version needed: 2.0
+  // What the local header and the central directory both say of an entry, from its flags on.
+  const entryFields = (name: Uint8Array, utf8: boolean, packed: (typeof packedEntries)[number]['packed']) => {
     u16(utf8 ? 0x0800 : 0);
     u16(packed.method);
     u16(DOS_TIME);
@@ -178,6 +175,13 @@ export function zipEntriesSync(entries: readonly ZipEntry[], textLength: number)
     u32(packed.size);
     u16(name.length);
     u16(0); // extra field length
+  };
+  const offsets: number[] = [];
+  for (const { name, utf8, packed } of packedEntries) {
+    offsets.push(at);
+    u32(0x04034b50); // local file header
+    u16(20); // version needed: 2.0
+    entryFields(name, utf8, packed);
     out.set(name, at);
     at += name.length;
     out.set(packed.data, at);
@@ -188,15 +192,7 @@ export function zipEntriesSync(entries: readonly ZipEntry[], textLength: number)
     u32(0x02014b50); // central directory header
     u16(20); // made by: MS-DOS, version 2.0
     u16(20);
-    u16(utf8 ? 0x0800 : 0);
-    u16(packed.method);
-    u16(DOS_TIME);
-    u16(DOS_DATE);
-    u32(packed.crc);
-    u32(packed.data.length);
-    u32(packed.size);
-    u16(name.length);
-    u16(0); // extra field length
+    entryFields(name, utf8, packed);
     u16(0); // comment length
     u16(0); // disk number
     u16(0); // internal attributes
