@@ -2,6 +2,7 @@
  * The minimap's geometry, kept pure so that it can be tested without a browser: which part of the
  * flow the minimap shows, and how a point on the minimap maps to the flow and back.
  */
+import type { Viewport, XY } from '../../core';
 
 export interface Rect {
   x: number;
@@ -10,20 +11,9 @@ export interface Rect {
   height: number;
 }
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
-
 /** What the minimap needs of a node: where it is, how big (if measured) and whether it is shown. */
 export interface MinimapNodeLike {
-  position: Point;
+  position: XY;
   measured?: { width?: number; height?: number };
   width?: number;
   height?: number;
@@ -115,17 +105,17 @@ export function sameFrame(a: MinimapFrame, b: MinimapFrame): boolean {
 }
 
 /** A flow point to minimap pixels (from the minimap's top left corner). */
-export function toMinimap(frame: MinimapFrame, p: Point): Point {
+export function toMinimap(frame: MinimapFrame, p: XY): XY {
   return { x: (p.x - frame.x) * frame.scale, y: (p.y - frame.y) * frame.scale };
 }
 
 /** A minimap pixel (from its top left corner) to a flow point. */
-export function toFlow(frame: MinimapFrame, p: Point): Point {
+export function toFlow(frame: MinimapFrame, p: XY): XY {
   return { x: frame.x + p.x / frame.scale, y: frame.y + p.y / frame.scale };
 }
 
 /** The viewport that shows flow point `p` in the middle of a pane of the given size. */
-export function centreOn(p: Point, zoom: number, pane: { width: number; height: number }): Viewport {
+export function centreOn(p: XY, zoom: number, pane: { width: number; height: number }): Viewport {
   return { x: pane.width / 2 - p.x * zoom, y: pane.height / 2 - p.y * zoom, zoom };
 }
 
