@@ -56,18 +56,21 @@ export interface ContractMessage {
 // Every stub, contract and document of an export asks for the same few lists again and again:
 // each answer is made once per list (designs are never changed in place) and shared, so callers
 // must not change what they get.
-const fieldsOf = new WeakMap<readonly Field[], ContractField[]>();
-const rpcsOf = new WeakMap<ServiceWiring['incomingGrpc'], ContractRpc[]>();
-const endpointsOf = new WeakMap<ServiceWiring['incomingRest'], ContractEndpoint[]>();
+function memoByObject<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const answers = new WeakMap<K, V>();
+  return (key) => {
+    let known = answers.get(key);
+    if (known === undefined) answers.set(key, (known = make(key)));
+    return known;
+  };
+}
+const fieldsOf = memoByObject(makeContractFields);
+const rpcsOf = memoByObject(makeServiceRpcs);
+const endpointsOf = memoByObject(makeServiceEndpoints);
 
 /** Names of the sample-data fields of a message or response, deduplicated and numbered. */
 export function contractFields(fields: readonly Field[]): ContractField[] {
-  let known = fieldsOf.get(fields);
-  if (!known) {
-    known = makeContractFields(fields);
-    fieldsOf.set(fields, known);
-  }
-  return known;
+  return fieldsOf(fields);
 }
 
 function makeContractFields(fields: readonly Field[]): ContractField[] {
@@ -102,12 +105,7 @@ function makeContractFields(fields: readonly Field[]): ContractField[] {
 
 /** The RPCs a service serves: from every incoming gRPC link, merged by name. */
 export function serviceRpcs(w: ServiceWiring): ContractRpc[] {
-  let known = rpcsOf.get(w.incomingGrpc);
-  if (!known) {
-    known = makeServiceRpcs(w.incomingGrpc);
-    rpcsOf.set(w.incomingGrpc, known);
-  }
-  return known;
+  return rpcsOf(w.incomingGrpc);
 }
 
 function makeServiceRpcs(incomingGrpc: ServiceWiring['incomingGrpc']): ContractRpc[] {
@@ -139,12 +137,7 @@ function makeServiceRpcs(incomingGrpc: ServiceWiring['incomingGrpc']): ContractR
 
 /** The REST endpoints a service serves: from every incoming REST link, merged by method and path. */
 export function serviceEndpoints(w: Pick<ServiceWiring, 'incomingRest'>): ContractEndpoint[] {
-  let known = endpointsOf.get(w.incomingRest);
-  if (!known) {
-    known = makeServiceEndpoints(w.incomingRest);
-    endpointsOf.set(w.incomingRest, known);
-  }
-  return known;
+  return endpointsOf(w.incomingRest);
 }
 
 function makeServiceEndpoints(incomingRest: ServiceWiring['incomingRest']): ContractEndpoint[] {
