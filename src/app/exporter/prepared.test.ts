@@ -52,6 +52,15 @@ function preparer(): ExportPreparer {
     },
   });
 }
+/** A preparer that has prepared the shop design (its worker answered). */
+function preparedShop(): { p: ExportPreparer; d: Design } {
+  const p = preparer();
+  const d = shopDesign();
+  p.update(d);
+  vi.advanceTimersByTime(IDLE);
+  last().reply();
+  return { p, d };
+}
 function renamed(d: Design, name: string): Design {
   const node = d.nodes[0];
   if (!node) throw new Error('no node');
@@ -95,11 +104,7 @@ describe('ExportPreparer', () => {
   });
 
   it('answers a click from the prepared zip, and keeps it through moves and the viewport', async () => {
-    const p = preparer();
-    const d = shopDesign();
-    p.update(d);
-    vi.advanceTimersByTime(IDLE);
-    last().reply();
+    const { p, d } = preparedShop();
     const first = await p.exportDesign(d);
     const later = { ...moved(d), viewport: { x: 10, y: 20, zoom: 1.5 } };
     p.update(later);
@@ -119,11 +124,7 @@ describe('ExportPreparer', () => {
   });
 
   it('an edit after the preparation drops the prepared zip: the click gets one with the edit', async () => {
-    const p = preparer();
-    const d = shopDesign();
-    p.update(d);
-    vi.advanceTimersByTime(IDLE);
-    last().reply();
+    const { p, d } = preparedShop();
     expect(p.state()).toBe('ready');
     const edited = renamed(d, 'renamed-right-before');
     p.update(edited);
@@ -141,11 +142,7 @@ describe('ExportPreparer', () => {
   });
 
   it('checks the design at the click itself, even one it was not told about', async () => {
-    const p = preparer();
-    const d = shopDesign();
-    p.update(d);
-    vi.advanceTimersByTime(IDLE);
-    last().reply();
+    const { p, d } = preparedShop();
     const edited = renamed(d, 'never-announced');
     const answer = p.exportDesign(edited);
     expect(asked()).toBe(1);
