@@ -33,22 +33,26 @@ function allCycles(adj: Map<string, DesignLink[]>, order: readonly string[]): Se
   return out;
 }
 
+const names = (n: number): string[] => Array.from({ length: n }, (_, i) => `n${i}`);
+
+/** A random directed graph of 1 to `maxNodes` nodes (n0, n1, …) and up to `maxEdges` links, loops and repeats included. */
+const randomGraph = (maxNodes: number, maxEdges: number) =>
+  fc
+    .integer({ min: 1, max: maxNodes })
+    .chain((n) =>
+      fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: maxEdges }).map((edges) => ({ n, edges })),
+    )
+    .map(({ n, edges }) => ({ adj: graph(edges), order: names(n) }));
+
 describe('cycles', () => {
   it('finds exactly the simple cycles of small random graphs', () => {
     fc.assert(
-      fc.property(
-        fc
-          .integer({ min: 1, max: 7 })
-          .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 14 }))),
-        ([n, edges]) => {
-          const adj = graph(edges);
-          const order = Array.from({ length: n }, (_, i) => `n${i}`);
-          const want = allCycles(adj, order);
-          const got = cycles(adj, order, 10_000).map((c) => c.map((l) => l.id).join(','));
-          expect(new Set(got)).toEqual(want);
-          expect(got.length).toBe(want.size);
-        },
-      ),
+      fc.property(randomGraph(7, 14), ({ adj, order }) => {
+        const want = allCycles(adj, order);
+        const got = cycles(adj, order, 10_000).map((c) => c.map((l) => l.id).join(','));
+        expect(new Set(got)).toEqual(want);
+        expect(got.length).toBe(want.size);
+      }),
       { numRuns: 300 },
     );
   });
@@ -67,7 +71,7 @@ describe('cycles', () => {
     const n = 20_000;
     const edges = Array.from({ length: n - 1 }, (_, i) => [i, i + 1] as const);
     const adj = graph([...edges, [n - 1, 0]]);
-    const order = Array.from({ length: n }, (_, i) => `n${i}`);
+    const order = names(n);
     const comp = components(adj, order);
     expect(new Set(comp.values()).size).toBe(1);
     // One component: the search finds the one cycle if its budget allows, and never throws.
@@ -78,26 +82,19 @@ describe('cycles', () => {
 describe('components', () => {
   it('puts two nodes in one component exactly when each reaches the other', () => {
     fc.assert(
-      fc.property(
-        fc
-          .integer({ min: 1, max: 8 })
-          .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 16 }))),
-        ([n, edges]) => {
-          const adj = graph(edges);
-          const order = Array.from({ length: n }, (_, i) => `n${i}`);
-          const reach = (from: string) => {
-            const seen = new Set([from]);
-            const todo = [from];
-            while (todo.length)
-              for (const l of adj.get(todo.pop()!) ?? [])
-                if (!seen.has(l.target)) todo.push((seen.add(l.target), l.target));
-            return seen;
-          };
-          const comp = components(adj, order);
-          for (const a of order)
-            for (const b of order) expect(comp.get(a) === comp.get(b)).toBe(reach(a).has(b) && reach(b).has(a));
-        },
-      ),
+      fc.property(randomGraph(8, 16), ({ adj, order }) => {
+        const reach = (from: string) => {
+          const seen = new Set([from]);
+          const todo = [from];
+          while (todo.length)
+            for (const l of adj.get(todo.pop()!) ?? [])
+              if (!seen.has(l.target)) todo.push((seen.add(l.target), l.target));
+          return seen;
+        };
+        const comp = components(adj, order);
+        for (const a of order)
+          for (const b of order) expect(comp.get(a) === comp.get(b)).toBe(reach(a).has(b) && reach(b).has(a));
+      }),
       { numRuns: 200 },
     );
   });
