@@ -1,5 +1,4 @@
 import JSZip from 'jszip';
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { EditorPage } from './pages/EditorPage';
@@ -47,10 +46,9 @@ test('the preview follows the design and Export downloads a project that parses'
   await expect(preview.getByRole('treeitem', { name: 'main.go' })).toBeVisible();
   await expect(preview.getByRole('treeitem', { name: 'app.py' })).toHaveCount(0);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), ed.button('Export').click()]);
-  expect(download.suggestedFilename()).toBe('my-system.zip');
-  const path = await download.path();
-  const zip = await JSZip.loadAsync(await readFile(path));
+  const { fileName, bytes } = await ed.exportProject();
+  expect(fileName).toBe('my-system.zip');
+  const zip = await JSZip.loadAsync(bytes);
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
   for (const expected of [
     'README.md',
@@ -80,15 +78,14 @@ test('a name changed right before Export is in the zip, not the one prepared bef
   await ed.goto();
   await ed.dragFromPalette('Go · net/http', { x: 240, y: 200 });
   await ed.dragFromPalette('Python · FastAPI', { x: 520, y: 300 });
-  const exportButton = ed.topBar.getByRole('button', { name: 'Export', exact: true });
+  const exportButton = ed.button('Export');
   // Left alone for a moment, the export of this design is made in the background.
   await expect(exportButton).toHaveAttribute('data-export', 'ready');
 
   await ed.node('go-service').click();
   await ed.field('Name').fill('billing');
   await ed.field('Name').press('Enter');
-  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
-  const zip = await JSZip.loadAsync(await readFile(await download.path()));
+  const zip = await JSZip.loadAsync((await ed.exportProject()).bytes);
   const names = Object.keys(zip.files);
   expect(names).toContain('services/billing/go.mod');
   expect(names.some((n) => n.startsWith('services/go-service/'))).toBe(false);
@@ -106,15 +103,14 @@ test('an image typed in the inspector right before Export is in the zip', async 
   const ed = new EditorPage(page);
   await ed.goto();
   await ed.dragFromPalette('Container', { x: 240, y: 200 });
-  const exportButton = ed.topBar.getByRole('button', { name: 'Export', exact: true });
+  const exportButton = ed.button('Export');
   await expect(exportButton).toHaveAttribute('data-export', 'ready');
 
   await ed.node('container').click();
   await ed.field('Image').fill('ghcr.io/acme/billing:2.1');
   await ed.field('Image').press('Enter');
   // The export prepared before was for the old image: an image is part of the project, not the layout.
-  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
-  const zip = await JSZip.loadAsync(await readFile(await download.path()));
+  const zip = await JSZip.loadAsync((await ed.exportProject()).bytes);
   const compose = parse((await zip.file('compose.yaml')?.async('string')) ?? '') as {
     services: Record<string, { image?: string }>;
   };
@@ -138,9 +134,9 @@ test('a large design exports the same zip split over workers as in one piece', a
     await ed.chooseFile('Open…', { name: 'large.json', mimeType: 'application/json', buffer: design });
     await expect(page.locator('.react-flow__node')).toHaveCount(services, { timeout: 60_000 });
     const exportButton = ed.button('Export');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), exportButton.click()]);
+    const { bytes } = await ed.exportProject(120_000);
     await expect(exportButton).toHaveAttribute('data-export-parts', cores === 8 ? '4' : '1');
-    zips.push(await readFile(await download.path()));
+    zips.push(bytes);
     await context.close();
   }
   const [split, whole] = zips as [Buffer, Buffer];

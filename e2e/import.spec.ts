@@ -86,9 +86,9 @@ test.describe('compose import', () => {
     expect(d.nodes.find((n) => n.name === 'enricher')?.image).toBe('ghcr.io/acme/worker-base:2.1');
 
     // Export downloads a project whose compose.yaml keeps the images and the published ports
-    const [download] = await Promise.all([page.waitForEvent('download'), ed.button('Export').click()]);
-    expect(download.suggestedFilename()).toBe('telemetry.zip');
-    const zip = await JSZip.loadAsync(await readFile(await download.path()));
+    const { fileName, bytes } = await ed.exportProject();
+    expect(fileName).toBe('telemetry.zip');
+    const zip = await JSZip.loadAsync(bytes);
     const compose = (await zip.file(/compose\.yaml$/)[0]?.async('string')) ?? '';
     expect(compose).toContain('image: ghcr.io/acme/ingest:0.9.0');
     expect(compose).toContain('- 18080:8080');

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Design } from '../../src/core';
 
@@ -97,6 +98,15 @@ export class EditorPage {
 
   button(name: string): Locator {
     return this.topBar.getByRole('button', { name, exact: true });
+  }
+
+  /** Clicks Export and answers the downloaded zip: the file name the browser offers and its bytes. */
+  async exportProject(timeout?: number): Promise<{ fileName: string; bytes: Buffer }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', timeout ? { timeout } : {}),
+      this.button('Export').click(),
+    ]);
+    return { fileName: download.suggestedFilename(), bytes: await readFile(await download.path()) };
   }
 
   field(label: string): Locator {
