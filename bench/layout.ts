@@ -57,7 +57,7 @@ async function inBrowser(): Promise<void> {
       ] as const);
       const page = await context.newPage();
       await page.goto(url);
-      await waitMeasured(page, size);
+      await waitMeasured(page, design.nodes);
       const button = page.getByRole('button', { name: 'Auto-layout', exact: true });
       const row: string[] = [];
       for (const run of ['cold', 'warm']) {

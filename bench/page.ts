@@ -74,25 +74,50 @@ export async function stopSampler(page: Page): Promise<Frames> {
   };
 }
 
-/** Milliseconds from navigation start until every node is in the DOM and measured. */
-export async function waitMeasured(page: Page, count: number): Promise<number> {
+/**
+ * Milliseconds from navigation start until every node in view is in the DOM and measured: each
+ * node whose top-left corner lies on the pane (by the page's own viewport) has an element that is
+ * not hidden (React Flow hides a node until it has measured it) and has a width. A page that draws
+ * every node (the bare page) gets there when all of them are measured; the app draws only the
+ * nodes in view.
+ */
+export async function waitMeasured(
+  page: Page,
+  nodes: readonly { id: string; position: { x: number; y: number } }[],
+): Promise<number> {
+  const at = nodes.map((n) => [n.id, n.position.x, n.position.y] as const);
   return page.evaluate(
-    (n) =>
+    (all) =>
       new Promise<number>((resolve, reject) => {
         const deadline = performance.now() + 120_000;
+        let missing = 'no pane yet';
         const poll = () => {
-          const els = document.querySelectorAll<HTMLElement>('.react-flow__node');
-          // React Flow keeps a node hidden until it has measured it.
-          if (els.length === n && [...els].every((e) => e.style.visibility !== 'hidden' && e.offsetWidth > 0)) {
-            resolve(performance.now());
-            return;
+          const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+          const viewport = document.querySelector('.react-flow__viewport');
+          if (pane && viewport && pane.width > 0) {
+            const m = new DOMMatrix(getComputedStyle(viewport).transform);
+            const inView = all.filter(([, x, y]) => {
+              const sx = x * m.a + m.e;
+              const sy = y * m.d + m.f;
+              return sx >= 0 && sy >= 0 && sx < pane.width && sy < pane.height;
+            });
+            const shown = (id: string) => {
+              const e = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
+              return !!e && e.style.visibility !== 'hidden' && e.offsetWidth > 0;
+            };
+            const notYet = inView.filter(([id]) => !shown(id));
+            if (inView.length > 0 && notYet.length === 0) {
+              resolve(performance.now());
+              return;
+            }
+            missing = `${notYet.length} of ${inView.length} nodes in view not drawn`;
           }
-          if (performance.now() > deadline) reject(new Error(`only ${els.length} of ${n} nodes after 120 s`));
+          if (performance.now() > deadline) reject(new Error(`${missing} after 120 s`));
           else requestAnimationFrame(poll);
         };
         poll();
       }),
-    count,
+    at,
   );
 }
 

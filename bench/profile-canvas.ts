@@ -17,6 +17,7 @@ const size = Number(sizeArg);
 const here = resolve(import.meta.dirname, '..');
 const out = resolve(here, `dist-bench/profile-${kind}`);
 const root = kind === 'app' ? ROOTS.app : ROOTS.bare;
+const design = benchDesign(size);
 
 interface ProfileNode {
   id: number;
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   await context.addInitScript(([json]) => localStorage.setItem('polyglot-canvas/design', json), [
-    JSON.stringify(benchDesign(size)),
+    JSON.stringify(design),
   ] as const);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     if (traceMode) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
     else await cdp.send('Profiler.start');
   await page.goto(server.url);
-  console.log('measured', (await waitMeasured(page, size)).toFixed(0), 'ms');
+  console.log('measured', (await waitMeasured(page, design.nodes)).toFixed(0), 'ms');
   // HIDE=".a, .b" hides elements before the interaction, to see what they cost.
   if (process.env.HIDE) await page.addStyleTag({ content: `${process.env.HIDE} { display: none !important; }` });
   // STYLE="css" adds a style sheet, to try a change without a rebuild.

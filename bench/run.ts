@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
 import { benchDesign } from './designs';
+import type { Design } from '../src/core';
 import { OUT, ROOTS, buildPages, entryGzip, serve } from './build';
 import { generateProject } from '../src/core/generators/project';
 import { zipFiles } from '../src/export/zip';
@@ -40,6 +41,18 @@ const SIZES = sizesArg() ?? (quick ? [100] : [100, 500, 2000]);
 const RUNS = quick ? 2 : 5;
 /** `--canvas`: only the canvas measures (no export, preview or generator), for quicker runs at scale. */
 const canvasOnly = process.argv.includes('--canvas');
+/**
+ * `--zoom 0.1`: open every design at this zoom instead of 1, so that most or all of it is in view
+ * (the app draws only the cards in view; this is its worst case).
+ */
+function zoomArg(): number | null {
+  const i = process.argv.indexOf('--zoom');
+  if (i < 0) return null;
+  const z = Number(process.argv[i + 1]);
+  if (!(z >= 0.1 && z <= 4)) throw new Error("--zoom wants a number from 0.1 (the app's least zoom) to 4");
+  return z;
+}
+const ZOOM = zoomArg();
 const STEPS = 60;
 const VIEWPORT = { width: 1440, height: 900 };
 const KEY = 'polyglot-canvas/design';
@@ -110,11 +123,12 @@ async function heap(page: Page): Promise<number> {
   return usedSize;
 }
 
-async function measurePage(browser: Browser, kind: Kind, url: string, size: number, json: string): Promise<void> {
+async function measurePage(browser: Browser, kind: Kind, url: string, design: Design, json: string): Promise<void> {
+  const size = design.nodes.length;
   const label = `${kind} ${size}`;
   const page = await openPage(browser, url, json);
   try {
-    const t = await attempt(`${label} measured`, () => waitMeasured(page, size));
+    const t = await attempt(`${label} measured`, () => waitMeasured(page, design.nodes));
     if (t === undefined) return;
     put(size, kind, 'measuredMs', t);
     // Let the first paint settle before interacting.
@@ -219,7 +233,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const load = loadavg();
   console.log(
-    `bench ${quick ? '(quick) ' : ''}${canvasOnly ? '(canvas) ' : ''}${started.toISOString()} load ${load.map((l) => l.toFixed(2)).join(' ')}`,
+    `bench ${quick ? '(quick) ' : ''}${canvasOnly ? '(canvas) ' : ''}${ZOOM !== null ? `(zoom ${ZOOM}) ` : ''}${started.toISOString()} load ${load.map((l) => l.toFixed(2)).join(' ')}`,
   );
   await buildPages();
   const entry = { app: await entryGzip(OUT.app), bare: await entryGzip(OUT.bare) };
@@ -234,11 +248,13 @@ async function main(): Promise<void> {
   });
   try {
     for (const size of SIZES) {
-      const json = JSON.stringify(benchDesign(size));
+      const design = benchDesign(size);
+      if (ZOOM !== null) design.viewport = { x: 20, y: 20, zoom: ZOOM };
+      const json = JSON.stringify(design);
       for (let run = 0; run < RUNS; run++) {
         process.stdout.write(`  ${size} services, run ${run + 1}/${RUNS}\r`);
-        await measurePage(browser, 'app', app.url, size, json);
-        await measurePage(browser, 'bare', bare.url, size, json);
+        await measurePage(browser, 'app', app.url, design, json);
+        await measurePage(browser, 'bare', bare.url, design, json);
         if (!canvasOnly)
           await attempt(`node ${size}`, async () => {
             nodeGenerator(size);
@@ -330,6 +346,7 @@ function report(started: Date, load: number[], entry: Record<Kind, number>): voi
     started: started.toISOString(),
     quick,
     canvasOnly,
+    zoom: ZOOM ?? 1,
     runs: RUNS,
     sizes: SIZES,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAtStart: load, loadAtEnd: loadavg() },

@@ -43,6 +43,7 @@ const nodes: BareNode[] = saved.nodes.map((n) => ({
 }));
 const edges: Edge[] = saved.links.map((l) => ({ id: l.id, source: l.source, target: l.target }));
 
+const viewport = saved.viewport ?? { x: 0, y: 0, zoom: 1 };
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
@@ -51,7 +52,9 @@ createRoot(root).render(
       nodeTypes={nodeTypes}
       defaultNodes={nodes}
       defaultEdges={edges}
-      defaultViewport={saved.viewport ?? { x: 0, y: 0, zoom: 1 }}
+      defaultViewport={viewport}
+      // React Flow's least zoom is 0.5 by default; a design saved further out keeps its zoom.
+      minZoom={Math.min(0.5, viewport.zoom)}
     />
   </StrictMode>,
 );

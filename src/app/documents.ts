@@ -76,7 +76,8 @@ export async function importComposeText(store: DesignStoreApi, text: string, fil
     });
     return false;
   }
-  loadDesign(r.design);
+  // An imported file has no camera of its own: frame the whole design.
+  loadDesign(r.design, 'fit');
   const n = r.design.nodes.length;
   const l = r.design.links.length;
   const title = `Imported ${fileName}: ${n} node${n === 1 ? '' : 's'}, ${l} link${l === 1 ? '' : 's'}`;

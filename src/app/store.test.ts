@@ -195,6 +195,18 @@ describe('design store', () => {
     expect(s().design.nodes[4]?.position).toEqual({ x: 80, y: 80 });
   });
 
+  it('a loaded design asks the canvas for its own camera, or to be framed when it has none', () => {
+    const { s, add } = setup();
+    add('python-fastapi');
+    const saved = { ...s().design, viewport: { x: 40, y: 50, zoom: 0.5 } };
+    s().loadDesign(saved);
+    expect(s()).toMatchObject({ loadCount: 1, loadCamera: 'saved', design: saved });
+    s().loadDesign({ ...saved, name: 'imported' }, 'fit');
+    expect(s()).toMatchObject({ loadCount: 2, loadCamera: 'fit' });
+    expect(s().undo()).toBe(true);
+    expect(s().design.name).toBe(saved.name);
+  });
+
   it('renames the project, refusing an empty name', () => {
     const { s } = setup();
     expect(s().renameProject('  ').ok).toBe(false);

@@ -49,6 +49,8 @@ export interface DesignState {
   notices: readonly Notice[];
   /** Bumped whenever a whole design is loaded (New, Open), so the canvas re-applies its viewport. */
   loadCount: number;
+  /** How the canvas frames the last loaded design: its saved viewport, or fitted to the view. */
+  loadCamera: LoadCamera;
   /** The design as it was when a node drag started; null outside a drag. */
   dragOrigin: Design | null;
   clipboard: Clipboard | null;
@@ -91,11 +93,16 @@ export interface DesignActions {
   paste(): Result;
   undo(): boolean;
   redo(): boolean;
-  /** Replaces the whole design (New, Open). Undoable, so a wrong choice is one Ctrl+Z away. */
-  loadDesign(design: Design): void;
+  /**
+   * Replaces the whole design (New, Open). Undoable, so a wrong choice is one Ctrl+Z away. A design
+   * with no camera of its own (a template, an imported compose file) asks for `'fit'`.
+   */
+  loadDesign(design: Design, camera?: LoadCamera): void;
   notify(notice: Omit<Notice, 'id'>): string;
   dismiss(id: string): void;
 }
+
+export type LoadCamera = 'saved' | 'fit';
 
 export type DesignStore = DesignState & DesignActions;
 export type DesignStoreApi = ReturnType<typeof createDesignStore>;
@@ -145,6 +152,7 @@ export function createDesignStore(opts: StoreOptions = {}) {
       history: emptyHistory,
       notices: opts.notices ?? [],
       loadCount: 0,
+      loadCamera: 'saved',
       dragOrigin: null,
       clipboard: null,
 
@@ -272,9 +280,10 @@ export function createDesignStore(opts: StoreOptions = {}) {
       },
       undo: () => travel(undoStep),
       redo: () => travel(redoStep),
-      loadDesign(design) {
+      loadDesign(design, camera = 'saved') {
         const s = get();
         set({
+          loadCamera: camera,
           design,
           history: record(s.history, s.design, { now: now() }),
           selection: [],

@@ -4,6 +4,7 @@ import {
   BackgroundVariant,
   Controls,
   ReactFlow,
+  getViewportForBounds,
   useReactFlow,
   type Connection,
   type Edge,
@@ -21,7 +22,8 @@ import { LinkEdge } from './LinkEdge';
 import { LinkKindChooser } from './LinkKindChooser';
 import { MiniMap } from './MiniMap';
 import { ServiceNode } from './ServiceNode';
-import { createFlowModel, type LinkFlowEdge, type ServiceFlowNode, type Size } from './flowModel';
+import { NODE_SIZE, createFlowModel, type LinkFlowEdge, type ServiceFlowNode } from './flowModel';
+import { nodesBounds } from './minimapGeometry';
 import { useAddNode } from './useAddNode';
 import { useRevealView } from '../presenter/PresenterContext';
 import { revealEdges, revealNodes } from '../presenter/reveal';
@@ -32,6 +34,7 @@ const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const CONNECTION_LINE_STYLE = { stroke: '#64748b', strokeWidth: 2 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const MIN_ZOOM = 0.1;
 
 interface Chooser {
   linkId: string;
@@ -52,7 +55,6 @@ export function Canvas() {
   const designLinks = useDesignStore((s) => s.design.links);
   const selection = useDesignStore((s) => s.selection);
   const loadCount = useDesignStore((s) => s.loadCount);
-  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [chooser, setChooser] = useState<Chooser | null>(null);
   const [initialViewport] = useState(() => store.getState().design.viewport);
   const pendingChooser = useRef<Omit<Chooser, 'x' | 'y'> | null>(null);
@@ -61,13 +63,10 @@ export function Canvas() {
   const findings = useFindings();
   const checks = useMemo(() => (findings ? severitiesOf(findings) : undefined), [findings]);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(
-    () => model.nodes(designNodes, selected, sizes, checks),
-    [model, designNodes, selected, sizes, checks],
-  );
+  const nodes = useMemo(() => model.nodes(designNodes, selected, checks), [model, designNodes, selected, checks]);
   const edges = useMemo(
-    () => model.edges(designLinks, designNodes, selected, sizes),
-    [model, designLinks, designNodes, selected, sizes],
+    () => model.edges(designLinks, designNodes, selected),
+    [model, designLinks, designNodes, selected],
   );
 
   // Presenting shows only the revealed elements and edits nothing, the camera included.
@@ -76,9 +75,24 @@ export function Canvas() {
   const shownNodes = useMemo(() => revealNodes(nodes, reveal), [nodes, reveal]);
   const shownEdges = useMemo(() => revealEdges(edges, reveal), [edges, reveal]);
 
-  // A loaded design (New, Open) brings its own camera.
+  // A loaded design (New, Open) brings its own camera; a template or an imported file is framed.
+  // Framed a frame later and by the canvas's own size: a notice shown with the load (an import's
+  // banner) makes the canvas shorter, which React Flow learns only after the browser's layout.
+  const canvasRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (loadCount > 0) void flow.setViewport(store.getState().design.viewport);
+    if (loadCount === 0) return;
+    const { loadCamera, design } = store.getState();
+    if (loadCamera !== 'fit') {
+      void flow.setViewport(design.viewport);
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      const box = nodesBounds(store.getState().design.nodes, NODE_SIZE);
+      const el = canvasRef.current;
+      if (!box || !el || el.clientWidth === 0) return;
+      void flow.setViewport(getViewportForBounds(box, el.clientWidth, el.clientHeight, MIN_ZOOM, 1, 0.2));
+    });
+    return () => cancelAnimationFrame(frame);
   }, [loadCount, flow, store]);
 
   const refuse = useCallback(
@@ -91,26 +105,15 @@ export function Canvas() {
     (changes: NodeChange<ServiceFlowNode>[]) => {
       const moves = new Map<string, XY>();
       const picks: { id: string; selected: boolean }[] = [];
-      const measured: [string, Size][] = [];
       for (const c of changes) {
         if (c.type === 'position' && c.position) moves.set(c.id, c.position);
         else if (c.type === 'select') picks.push({ id: c.id, selected: c.selected });
-        else if (c.type === 'dimensions' && c.dimensions) measured.push([c.id, c.dimensions]);
+        // Every card has the flow model's fixed size, so 'dimensions' changes carry nothing new;
         // 'remove' arrives through onDelete as one step; 'add' and 'replace' never come from here.
       }
       const s = store.getState();
       if (moves.size > 0) s.moveNodes(moves);
       if (picks.length > 0) s.applySelectionChanges(picks);
-      if (measured.length > 0)
-        setSizes((prev) => {
-          const changed = measured.filter(
-            ([id, d]) => prev.get(id)?.width !== d.width || prev.get(id)?.height !== d.height,
-          );
-          if (changed.length === 0) return prev;
-          const next = new Map(prev);
-          for (const [id, d] of changed) next.set(id, { width: d.width, height: d.height });
-          return next;
-        });
     },
     [store],
   );
@@ -222,6 +225,7 @@ export function Canvas() {
 
   return (
     <div
+      ref={canvasRef}
       className={presenting ? 'pc-canvas pc-canvas--presenting' : 'pc-canvas'}
       onDragOver={presenting ? undefined : onDragOver}
       onDrop={presenting ? undefined : onDrop}
@@ -248,11 +252,14 @@ export function Canvas() {
         defaultViewport={initialViewport}
         deleteKeyCode={presenting ? null : DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
         maxZoom={4}
         colorMode="light"
         elevateEdgesOnSelect
         connectionLineStyle={CONNECTION_LINE_STYLE}
+        // Only the cards and links in view are drawn: the flow model gives every card's size and
+        // handles, so links to cards out of view still end in the right place.
+        onlyRenderVisibleElements
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
         {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}

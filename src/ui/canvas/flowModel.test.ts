@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, connect, emptyDesign, moveNodes, updateNode, type Design } from '../../core';
-import { createFlowModel, linkLabel, linkSides } from './flowModel';
+import { NODE_SIZE, createFlowModel, linkLabel, linkSides } from './flowModel';
 
 function design(): Design {
   let d = emptyDesign();
@@ -26,17 +26,27 @@ describe('flow model', () => {
     const model = createFlowModel();
     const d = design();
     const none = new Set<string>();
-    const sizes = new Map([['go-nethttp', { width: 200, height: 60 }]]);
-    const before = model.nodes(d.nodes, none, sizes);
+    const before = model.nodes(d.nodes, none);
     const edgesBefore = model.edges(d.links, d.nodes, none);
     const moved = moveNodes(d, new Map([['go-nethttp', { x: 260, y: 40 }]]));
-    const after = model.nodes(moved.nodes, none, sizes);
+    const after = model.nodes(moved.nodes, none);
     expect(after[0]).toBe(before[0]);
     expect(after[2]).toBe(before[2]);
     expect(after[1]).not.toBe(before[1]);
     expect(after[1]?.position).toEqual({ x: 260, y: 40 });
     expect(after[1]?.data).toBe(before[1]?.data);
-    expect(after[1]?.measured).toEqual({ width: 200, height: 60 });
+    // Every card has the same known size and handles, so React Flow can draw links to cards it has not drawn.
+    expect(after[1]?.measured).toEqual(NODE_SIZE);
+    expect(after[1]?.handles?.map((h) => h.id)).toEqual([
+      'in',
+      'in-top',
+      'out',
+      'out-bottom',
+      'out-left',
+      'in-right',
+      'out-top',
+      'in-bottom',
+    ]);
     const edgesAfter = model.edges(moved.links, moved.nodes, none);
     // The same array, so React Flow does not rebuild its edge lookups on every drag step.
     expect(edgesAfter).toBe(edgesBefore);
@@ -46,8 +56,8 @@ describe('flow model', () => {
     const model = createFlowModel();
     const d = design();
     const none = new Set<string>();
-    const nodes = model.nodes(d.nodes, none, new Map());
-    expect(model.nodes([...d.nodes], none, new Map())).toBe(nodes);
+    const nodes = model.nodes(d.nodes, none);
+    expect(model.nodes([...d.nodes], none)).toBe(nodes);
     const edges = model.edges(d.links, d.nodes, none);
     const picked = model.edges(d.links, d.nodes, new Set([d.links[0]?.id ?? '']));
     expect(picked).not.toBe(edges);
@@ -58,10 +68,10 @@ describe('flow model', () => {
   it('gives a renamed node new data, and a selected node a new object', () => {
     const model = createFlowModel();
     const d = design();
-    const before = model.nodes(d.nodes, new Set(), new Map());
+    const before = model.nodes(d.nodes, new Set());
     const renamed = updateNode(d, 'kafka', { name: 'events' });
     if (!renamed.ok) throw new Error(renamed.reason);
-    const after = model.nodes(renamed.design.nodes, new Set(['python-fastapi']), new Map());
+    const after = model.nodes(renamed.design.nodes, new Set(['python-fastapi']));
     expect(after[2]?.data.name).toBe('events');
     expect(after[2]?.data).not.toBe(before[2]?.data);
     expect(after[0]?.selected).toBe(true);
@@ -73,16 +83,15 @@ describe('flow model', () => {
     const model = createFlowModel();
     const d = design();
     const none = new Set<string>();
-    const sizes = new Map<string, { width: number; height: number }>();
-    const before = model.nodes(d.nodes, none, sizes);
-    const checked = model.nodes(d.nodes, none, sizes, new Map([['kafka', 'warning' as const]]));
+    const before = model.nodes(d.nodes, none);
+    const checked = model.nodes(d.nodes, none, new Map([['kafka', 'warning' as const]]));
     expect(checked[0]).toBe(before[0]);
     expect(checked[1]).toBe(before[1]);
     expect(checked[2]?.data.check).toBe('warning');
     expect(before[2]?.data.check).toBeUndefined();
-    const again = model.nodes(d.nodes, none, sizes, new Map([['kafka', 'warning' as const]]));
+    const again = model.nodes(d.nodes, none, new Map([['kafka', 'warning' as const]]));
     expect(again).toBe(checked);
-    const cleared = model.nodes(d.nodes, none, sizes, new Map());
+    const cleared = model.nodes(d.nodes, none);
     expect(cleared[2]?.data.check).toBeUndefined();
     expect(cleared[0]).toBe(before[0]);
   });
@@ -99,12 +108,11 @@ describe('flow model', () => {
 
 describe('link sides', () => {
   const at = (id: string, x: number, y: number) => ({ ...design().nodes[0]!, id, position: { x, y } });
-  const none = new Map();
   it('leaves on the side facing the target, so a link never cuts through a card', () => {
-    expect(linkSides(at('a', 0, 0), at('b', 400, 80), none)).toEqual(['out', 'in']);
-    expect(linkSides(at('a', 400, 0), at('b', 0, 30), none)).toEqual(['out-left', 'in-right']);
-    expect(linkSides(at('a', 0, 0), at('b', 20, 300), none)).toEqual(['out-bottom', 'in-top']);
-    expect(linkSides(at('a', 0, 300), at('b', -10, 0), none)).toEqual(['out-top', 'in-bottom']);
+    expect(linkSides(at('a', 0, 0), at('b', 400, 80))).toEqual(['out', 'in']);
+    expect(linkSides(at('a', 400, 0), at('b', 0, 30))).toEqual(['out-left', 'in-right']);
+    expect(linkSides(at('a', 0, 0), at('b', 20, 300))).toEqual(['out-bottom', 'in-top']);
+    expect(linkSides(at('a', 0, 300), at('b', -10, 0))).toEqual(['out-top', 'in-bottom']);
   });
 
   it('gives an edge a new object only when its sides flip', () => {

@@ -1,4 +1,4 @@
-import type { Edge, MarkerType, Node } from '@xyflow/react';
+import { Position, type Edge, type HandleType, type MarkerType, type Node, type NodeHandle } from '@xyflow/react';
 import { describeKind, type DesignLink, type DesignNode, type LinkKind, type NodeKind } from '../../core';
 import { LINK_COLORS, linkLabel } from '../../core/generators/picture';
 import type { Severity } from '../../core/checks';
@@ -30,8 +30,34 @@ export interface Size {
   height: number;
 }
 
-/** Approximate card size, used to centre a node where it is dropped and before it is measured. */
-export const NODE_SIZE = { width: 224, height: 60 } as const;
+/**
+ * Every card's size: `canvas.css` gives `.pc-node` this width and height, whatever its text (names
+ * and kinds are cut with an ellipsis). Known ahead, it lets React Flow place links to a card it has
+ * not drawn, so the canvas draws only the cards in view.
+ */
+export const NODE_SIZE: Readonly<Size> = { width: 224, height: 58 };
+
+/**
+ * Where a card's handles and anchors sit, relative to its top-left corner, as `canvas.css` puts
+ * them (the 11 px handles and 6 px anchors straddle the card's edges; the 4 px coloured left border
+ * moves the left ones right). `e2e/culling.spec.ts` compares these with a drawn card.
+ */
+export const CARD_HANDLES: readonly NodeHandle[] = [
+  handle('in', 'target', Position.Left, -1.5, 23.5, 11),
+  handle('in-top', 'target', Position.Top, 108, -4.5, 11),
+  handle('out', 'source', Position.Right, 217.5, 23.5, 11),
+  handle('out-bottom', 'source', Position.Bottom, 108, 51.5, 11),
+  handle('out-left', 'source', Position.Left, 1, 26, 6),
+  handle('in-right', 'target', Position.Right, 220, 26, 6),
+  handle('out-top', 'source', Position.Top, 110.5, -2, 6),
+  handle('in-bottom', 'target', Position.Bottom, 110.5, 54, 6),
+];
+
+function handle(id: string, type: HandleType, position: Position, x: number, y: number, size: number): NodeHandle {
+  return { id, type, position, x, y, width: size, height: size };
+}
+const HANDLES = CARD_HANDLES as NodeHandle[];
+const MEASURED: Size = NODE_SIZE;
 
 type Side = readonly [sourceHandle: string, targetHandle: string];
 const RIGHT_TO_LEFT: Side = ['out', 'in'];
@@ -43,13 +69,12 @@ const UP: Side = ['out-top', 'in-bottom'];
  * Which sides of the two cards a link leaves and enters, so it never cuts through a card when the
  * target sits left of or below its source. Sideways wins unless the cards are stacked.
  */
-export function linkSides(source: DesignNode, target: DesignNode, sizes: ReadonlyMap<string, Size>): Side {
-  const s = sizes.get(source.id) ?? NODE_SIZE;
-  const t = sizes.get(target.id) ?? NODE_SIZE;
-  const dx = target.position.x + t.width / 2 - (source.position.x + s.width / 2);
-  const dy = target.position.y + t.height / 2 - (source.position.y + s.height / 2);
-  const gapX = Math.abs(dx) - (s.width + t.width) / 2;
-  const gapY = Math.abs(dy) - (s.height + t.height) / 2;
+export function linkSides(source: DesignNode, target: DesignNode): Side {
+  // Every card has the same size, so the centres' offset is the corners' offset.
+  const dx = target.position.x - source.position.x;
+  const dy = target.position.y - source.position.y;
+  const gapX = Math.abs(dx) - NODE_SIZE.width;
+  const gapY = Math.abs(dy) - NODE_SIZE.height;
   if (gapX > 24 || gapX >= gapY) return dx >= 0 ? RIGHT_TO_LEFT : LEFT_TO_RIGHT;
   return dy >= 0 ? DOWN : UP;
 }
@@ -71,16 +96,9 @@ export function createFlowModel() {
   let lastNodes: ServiceFlowNode[] = [];
   let lastEdges: LinkFlowEdge[] = [];
 
-  function toNode(n: DesignNode, selected: boolean, size: Size | undefined, check?: Severity): ServiceFlowNode {
+  function toNode(n: DesignNode, selected: boolean, check?: Severity): ServiceFlowNode {
     const hit = nodeCache.get(n);
-    if (
-      hit &&
-      hit.selected === selected &&
-      hit.data.check === check &&
-      hit.measured?.width === size?.width &&
-      hit.measured?.height === size?.height
-    )
-      return hit;
+    if (hit && hit.selected === selected && hit.data.check === check) return hit;
     const prev = hit ?? lastById.get(n.id);
     const data =
       prev &&
@@ -97,7 +115,9 @@ export function createFlowModel() {
       data,
       selected,
       ariaLabel: `${n.name}, ${describeKind(n.kind).label}, port ${n.port}`,
-      ...(size ? { measured: size } : {}),
+      // Size and handles given, so React Flow need not draw a card to know where its links end.
+      measured: MEASURED,
+      handles: HANDLES,
     };
     nodeCache.set(n, rf);
     lastById.set(n.id, rf);
@@ -136,26 +156,20 @@ export function createFlowModel() {
     nodes(
       nodes: readonly DesignNode[],
       selected: ReadonlySet<string>,
-      sizes: ReadonlyMap<string, Size>,
       checks: ReadonlyMap<string, Severity> = NO_CHECKS,
     ) {
       if (lastById.size > nodes.length * 2 + 64) lastById.clear();
       return (lastNodes = keepSame(
         lastNodes,
-        nodes.map((n) => toNode(n, selected.has(n.id), sizes.get(n.id), checks.get(n.id))),
+        nodes.map((n) => toNode(n, selected.has(n.id), checks.get(n.id))),
       ));
     },
-    edges(
-      links: readonly DesignLink[],
-      nodes: readonly DesignNode[],
-      selected: ReadonlySet<string>,
-      sizes: ReadonlyMap<string, Size> = new Map(),
-    ) {
+    edges(links: readonly DesignLink[], nodes: readonly DesignNode[], selected: ReadonlySet<string>) {
       const byId = new Map(nodes.map((n) => [n.id, n]));
       const next = links.map((l) => {
         const source = byId.get(l.source);
         const target = byId.get(l.target);
-        const side = source && target ? linkSides(source, target, sizes) : RIGHT_TO_LEFT;
+        const side = source && target ? linkSides(source, target) : RIGHT_TO_LEFT;
         return toEdge(l, selected.has(l.id), linkLabel(l, source?.kind), side);
       });
       // A drag moves nodes; most moves leave every link on its sides, so React Flow keeps its edges.

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useReactFlow } from '@xyflow/react';
 import { TEMPLATES, type Template } from '../../core/templates';
 import { isEmptyDesign } from '../../app/documents';
 import { useDesignStoreApi } from '../../app/storeContext';
@@ -12,14 +11,11 @@ import { closeTemplates, openTemplates, useTemplatesOpen } from './galleryState'
 export function TemplatesButton() {
   const open = useTemplatesOpen();
   const store = useDesignStoreApi();
-  const flow = useReactFlow();
   const [pending, setPending] = useState<Template | null>(null);
 
   const load = (template: Template) => {
-    // One loadDesign call: the whole template is one undo step.
-    store.getState().loadDesign(template.build());
-    // The canvas applies the loaded viewport first; fit once the nodes have been measured.
-    window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0 }), 60);
+    // One loadDesign call: the whole template is one undo step; the canvas frames it.
+    store.getState().loadDesign(template.build(), 'fit');
   };
 
   const choose = (template: Template) => {
