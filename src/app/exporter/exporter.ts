@@ -12,10 +12,19 @@ export function exportPreparer(): ExportPreparer {
     createWorker: () => new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' }),
     hidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden',
   });
-  if (typeof document !== 'undefined')
+  if (typeof document !== 'undefined') {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') preparer.visible();
     });
+    // Preparing waits for a pause in the user's input, so it does not compete with a pan or zoom.
+    const opts = { capture: true, passive: true };
+    const held = (e: PointerEvent) => preparer.input(e.buttons !== 0);
+    window.addEventListener('pointerdown', held, opts);
+    window.addEventListener('pointerup', held, opts);
+    window.addEventListener('pointercancel', () => preparer.input(false), opts);
+    window.addEventListener('wheel', () => preparer.input(false), opts);
+    window.addEventListener('keydown', () => preparer.input(false), opts);
+  }
   shared = preparer;
   return preparer;
 }

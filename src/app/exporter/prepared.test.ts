@@ -213,6 +213,31 @@ describe('ExportPreparer', () => {
     expect(asked()).toBe(1);
   });
 
+  it('waits for a pause in input, and starts nothing while a button is held (a pan)', () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE - 100);
+    p.input(false); // the wheel turned: the wait starts again
+    vi.advanceTimersByTime(IDLE - 1);
+    expect(asked()).toBe(0);
+    p.input(true); // a pan starts and lasts longer than the wait
+    vi.advanceTimersByTime(IDLE * 3);
+    expect(asked()).toBe(0);
+    p.input(false); // released: prepared after a quiet wait
+    vi.advanceTimersByTime(IDLE - 1);
+    expect(asked()).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(asked()).toBe(1);
+    // once prepared, input changes nothing
+    last().reply();
+    p.input(true);
+    p.input(false);
+    vi.advanceTimersByTime(IDLE * 2);
+    expect(asked()).toBe(0);
+    expect(p.state()).toBe('ready');
+  });
+
   it('keeps the export problems: a design with an error gets its issues and no zip', async () => {
     const p = preparer();
     const d = shopDesign();

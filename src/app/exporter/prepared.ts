@@ -32,7 +32,8 @@ interface Job {
 
 /**
  * Keeps the export of the current design ready before Export is clicked. When the design changes
- * and then stays unchanged for `idleMs` (no drag in progress, tab visible), the export worker
+ * and then stays unchanged for `idleMs` (no drag in progress, no pointer held or input in that
+ * time, tab visible), the export worker
  * checks, generates and zips it in the background; the answer is kept for that design only (one
  * at a time). Changes to positions or the viewport keep it (no generator reads them); any other
  * change drops it, and abandons a preparation still running for the old design. `exportDesign`
@@ -68,6 +69,10 @@ export class ExportPreparer {
   private failed: Design | null = null;
   private latest: Design | null = null;
   private dragging = false;
+  /** A mouse button or finger is down on the page (a pan, a drag, a selection box). */
+  private held = false;
+  /** A wait ran out while the user was busy: the preparation waits for the next pause. */
+  private deferred = false;
   /** Cancels the wait before the next preparation; null when none is pending. */
   private timer: (() => void) | null = null;
   private timerDesign: Design | null = null;
@@ -91,13 +96,20 @@ export class ExportPreparer {
     if (this.covers(design) || this.failed) return this.clearTimer();
     // a change of positions only does not restart the wait
     if (this.timer !== null && this.timerDesign && sameExceptLayout(this.timerDesign, design)) return;
-    this.clearTimer();
-    this.timerDesign = design;
-    this.timer = afterQuietThenIdle(this.idleMs, () => {
-      this.timer = null;
-      this.timerDesign = null;
-      this.prepareLatest();
-    });
+    this.schedule(design);
+  }
+
+  /**
+   * The user is at work on the page: a button or finger went down (`held`) or up, the wheel turned
+   * or a key was pressed. A preparation not started yet waits for `idleMs` without input again, and
+   * none starts while a button is held, so the worker does not take a core from a pan or a zoom.
+   */
+  input(held: boolean): void {
+    this.held = held;
+    const d = this.latest;
+    if (!d || (this.timer === null && !this.deferred)) return;
+    this.deferred = false;
+    this.schedule(d);
   }
 
   /** The tab became visible again: prepare what was put off while it was hidden. */
@@ -164,10 +176,24 @@ export class ExportPreparer {
     return null;
   }
 
+  private schedule(design: Design): void {
+    this.clearTimer();
+    this.timerDesign = design;
+    this.timer = afterQuietThenIdle(this.idleMs, () => {
+      this.timer = null;
+      this.timerDesign = null;
+      this.prepareLatest();
+    });
+  }
+
   private prepareLatest(): void {
     const d = this.latest;
     if (!d || d.nodes.length === 0 || this.dragging || this.hidden() || this.failed) return;
     if (this.covers(d)) return;
+    if (this.held) {
+      this.deferred = true;
+      return;
+    }
     // a click is waiting on another design's export: prepare once it is done
     if ([...this.jobs.values()].some((j) => !j.dropped)) return;
     this.start(d, false);
