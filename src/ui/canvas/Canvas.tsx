@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   ReactFlow,
   getViewportForBounds,
@@ -20,6 +18,7 @@ import { PALETTE_MIME } from '../palette/paletteModel';
 import { EmptyState } from './EmptyState';
 import { LinkEdge } from './LinkEdge';
 import { LinkKindChooser } from './LinkKindChooser';
+import { DotGrid } from './DotGrid';
 import { MiniMap } from './MiniMap';
 import { ServiceNode } from './ServiceNode';
 import { NODE_SIZE, createFlowModel, type LinkFlowEdge, type ServiceFlowNode } from './flowModel';
@@ -261,7 +260,7 @@ export function Canvas() {
         // handles, so links to cards out of view still end in the right place.
         onlyRenderVisibleElements
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="#cbd5e1" />
+        <DotGrid gap={20} dot={1.4} color="#cbd5e1" />
         {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}
         <Controls showInteractive={false} />
       </ReactFlow>
