@@ -18,6 +18,8 @@ const here = resolve(import.meta.dirname, '..');
 const out = resolve(here, `dist-bench/profile-${kind}`);
 const root = kind === 'app' ? ROOTS.app : ROOTS.bare;
 const design = benchDesign(size);
+// ZOOM=0.1 opens the design zoomed out, as `npm run bench -- --zoom 0.1` does.
+if (process.env.ZOOM) design.viewport = { x: 20, y: 20, zoom: Number(process.env.ZOOM) };
 
 interface ProfileNode {
   id: number;

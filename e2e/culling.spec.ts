@@ -111,3 +111,29 @@ test('a large design draws only the cards in view, links to the rest end on thei
   // Every card is still in the design, drawn or not.
   expect((await ed.getDesign()).nodes).toHaveLength(services);
 });
+
+test('zoomed far out, cards and links are drawn without text; zooming in brings it back', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.chooseFile('Open…', {
+    name: 'large.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(benchDesign(420))),
+  });
+  const name = ed.node('svc-0').getByText('svc-0', { exact: true });
+  await expect(name).toBeVisible({ timeout: 60_000 });
+  await expect(ed.edgeLabel('REST').first()).toBeVisible();
+  const near = (await drawnCards(page)).length;
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+  const far = page.locator('.pc-canvas--far');
+  for (let i = 0; i < 20 && (await far.count()) === 0; i++) await zoomOut.click();
+  await expect(far).toHaveCount(1);
+  await expect(ed.node('svc-0')).toBeVisible();
+  await expect(name).toBeHidden();
+  await expect(ed.edgeLabel('REST').first()).toBeHidden();
+  await expect(ed.node('svc-0').locator('.react-flow__handle').first()).toBeHidden();
+  expect((await drawnCards(page)).length).toBeGreaterThan(near);
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect(far).toHaveCount(0);
+  await expect(name).toBeVisible();
+});

@@ -4,6 +4,8 @@ import {
   ReactFlow,
   getViewportForBounds,
   useReactFlow,
+  useStore,
+  type ReactFlowState,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -34,6 +36,9 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const CONNECTION_LINE_STYLE = { stroke: '#64748b', strokeWidth: 2 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const MIN_ZOOM = 0.1;
+/** Below this zoom a card's text is under 4 px high: the canvas draws cards and links without text. */
+export const FAR_ZOOM = 0.3;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 interface Chooser {
   linkId: string;
@@ -71,6 +76,8 @@ export function Canvas() {
   // Presenting shows only the revealed elements and edits nothing, the camera included.
   const reveal = useRevealView();
   const presenting = reveal !== null;
+  // One subscription for the whole canvas; it renders again only when the zoom crosses FAR_ZOOM.
+  const far = useStore(isFar);
   const shownNodes = useMemo(() => revealNodes(nodes, reveal), [nodes, reveal]);
   const shownEdges = useMemo(() => revealEdges(edges, reveal), [edges, reveal]);
 
@@ -225,7 +232,7 @@ export function Canvas() {
   return (
     <div
       ref={canvasRef}
-      className={presenting ? 'pc-canvas pc-canvas--presenting' : 'pc-canvas'}
+      className={`pc-canvas${presenting ? ' pc-canvas--presenting' : ''}${far ? ' pc-canvas--far' : ''}`}
       onDragOver={presenting ? undefined : onDragOver}
       onDrop={presenting ? undefined : onDrop}
     >
