@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
 import { benchDesign } from './designs';
+import { waitMeasured } from './page';
 import { generateAsyncApi } from '../src/core/generators/asyncapi';
 import { generateCompose } from '../src/core/generators/compose';
 import { generateDocs } from '../src/core/generators/docs';
@@ -83,13 +84,8 @@ async function browserExport(
     });
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('.react-flow__node').length === n,
-      design.nodes.length,
-      {
-        timeout: 180_000,
-      },
-    );
+    // the canvas draws the cards in view; the design is open once those are drawn
+    await waitMeasured(page, design.nodes);
     const button = page.getByRole('banner').getByRole('button', { name: 'Export', exact: true });
     let prepareLongest = 0;
     if (mode === 'prepared') {
