@@ -56,6 +56,7 @@ export const CARD_HANDLES: readonly NodeHandle[] = [
 function handle(id: string, type: HandleType, position: Position, x: number, y: number, size: number): NodeHandle {
   return { id, type, position, x, y, width: size, height: size };
 }
+// Every node object shares these two (React Flow's node type asks for mutable ones; nothing writes them).
 const HANDLES = CARD_HANDLES as NodeHandle[];
 const MEASURED: Size = NODE_SIZE;
 
