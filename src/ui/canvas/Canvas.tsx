@@ -37,7 +37,7 @@ const CONNECTION_LINE_STYLE = { stroke: '#64748b', strokeWidth: 2 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const MIN_ZOOM = 0.1;
 /** Below this zoom a card's text is under 4 px high: the canvas draws cards and links without text. */
-export const FAR_ZOOM = 0.3;
+const FAR_ZOOM = 0.3;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 interface Chooser {
