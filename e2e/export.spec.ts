@@ -120,7 +120,7 @@ test('an image typed in the inspector right before Export is in the zip', async 
 test('a large design exports the same zip split over workers as in one piece', async ({ browser }) => {
   test.setTimeout(240_000);
   const services = 420; // parts start at 400 services
-  const design = Buffer.from(JSON.stringify(benchDesign(services)));
+  const design = benchDesign(services);
   const zips: Buffer[] = [];
   for (const cores of [8, 2]) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -131,9 +131,7 @@ test('a large design exports the same zip split over workers as in one piece', a
     const page = await context.newPage();
     const ed = new EditorPage(page);
     await ed.goto();
-    await ed.chooseFile('Open…', { name: 'large.json', mimeType: 'application/json', buffer: design });
-    // the canvas draws the cards in view; the first one shows the design is open
-    await expect(ed.node('svc-0')).toBeVisible({ timeout: 60_000 });
+    await ed.openDesign(design);
     const exportButton = ed.button('Export');
     const { bytes } = await ed.exportProject(120_000);
     await expect(exportButton).toHaveAttribute('data-export-parts', cores === 8 ? '4' : '1');

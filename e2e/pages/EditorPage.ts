@@ -132,6 +132,17 @@ export class EditorPage {
     await (await choosing).setFiles(file);
   }
 
+  /** Opens a design file (File → Open…) and waits until its first card is drawn. */
+  async openDesign(design: Design) {
+    await this.chooseFile('Open…', {
+      name: `${design.name}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(design)),
+    });
+    const first = design.nodes[0];
+    if (first) await expect(this.node(first.name)).toBeVisible({ timeout: 60_000 });
+  }
+
   /** Drops a file from the desktop onto the canvas. */
   async dropFile(name: string, text: string, type = '') {
     const dataTransfer = await this.page.evaluateHandle(
