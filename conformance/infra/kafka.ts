@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clusterId as kraftClusterId } from '../../src/core/generators/compose/plan';
 import { cacheRoot, ensureProgram } from './install';
 import { freePort, run, spawnLogged, stopProc, tcpExchange, waitUntil, type RunResult } from './proc';
 import type { InfraHandle, StartOptions } from './types';
@@ -143,7 +144,9 @@ export async function startKafka(o: StartOptions): Promise<KafkaHandle> {
       '',
     ].join('\n'),
   );
-  const clusterId = randomBytes(16).toString('base64url');
+  // The exported compose file's id scheme: never begins with '-', which the format tool's
+  // argument parser would read as an option.
+  const clusterId = kraftClusterId(randomUUID());
   const fmt = await run(
     java,
     kafkaJava(libs, o.workDir, 'kafka.tools.StorageTool', [

@@ -7,6 +7,7 @@ import { serviceEnv, wireServices } from '../../model/wiring';
 import { generateCompose } from './index';
 import { composeProblems, findCycle, type ComposeDoc } from './composeCheck';
 import { acyclic } from './order';
+import { clusterId } from './plan';
 import { designArb } from './testArbitrary';
 import {
   DesignBuilder,
@@ -239,6 +240,26 @@ describe('generateCompose', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('clusterId', () => {
+  it('is 16 bytes of base64url that Kafka can take as an argument', () => {
+    // 'kafka-182' hashed to an id beginning with '-', which kafka-storage format read as an option.
+    expect(clusterId('kafka-182')).not.toMatch(/^-/);
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 63 }), (seed) => {
+        const id = clusterId(seed);
+        expect(id).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{20}[AQgw]$/);
+        expect(Buffer.from(id, 'base64url')).toHaveLength(16);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stays the same for a name and differs between brokers', () => {
+    expect(clusterId('kafka')).toBe(clusterId('kafka'));
+    expect(clusterId('kafka')).not.toBe(clusterId('kafka-2'));
   });
 });
 

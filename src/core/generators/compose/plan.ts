@@ -138,7 +138,9 @@ export function kafkaEnv(node: DesignNode): [string, string][] {
 
 /**
  * A KRaft cluster id (16 bytes, base64url without padding) derived from the broker's name, so
- * output stays deterministic and two brokers of one design never share an id.
+ * output stays deterministic and two brokers of one design never share an id. Like Kafka's own
+ * `Uuid.randomUuid()`, it never begins with `-`: the image passes it to
+ * `kafka-storage format -t $CLUSTER_ID`, whose argument parser would take it for an option.
  */
 export function clusterId(seed: string): string {
   const bytes: number[] = [];
@@ -150,6 +152,9 @@ export function clusterId(seed: string): string {
     }
     bytes.push(h >>> 24, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff);
   }
+  // The first character is the top six bits of the first byte; 62 is '-'.
+  const first = bytes[0]!;
+  if (first >>> 2 === 62) bytes[0] = first ^ 0x80;
   const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
