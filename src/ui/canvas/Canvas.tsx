@@ -18,6 +18,7 @@ import { allowedLinkKinds, isNodeKind, type LinkKind, type XY } from '../../core
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { PALETTE_MIME } from '../palette/paletteModel';
 import { EmptyState } from './EmptyState';
+import { FindButton, FindPanel, useFindShortcut } from './FindService';
 import { LinkEdge } from './LinkEdge';
 import { LinkKindChooser } from './LinkKindChooser';
 import { DotGrid } from './DotGrid';
@@ -60,6 +61,7 @@ export function Canvas() {
   const selection = useDesignStore((s) => s.selection);
   const loadCount = useDesignStore((s) => s.loadCount);
   const [chooser, setChooser] = useState<Chooser | null>(null);
+  const [finding, setFinding] = useState(false);
   const [initialViewport] = useState(() => store.getState().design.viewport);
   const pendingChooser = useRef<Omit<Chooser, 'x' | 'y'> | null>(null);
   const [model] = useState(createFlowModel);
@@ -229,6 +231,13 @@ export function Canvas() {
     };
   }, [store]);
 
+  const openFind = useCallback(() => {
+    setFinding(true);
+    document.querySelector<HTMLElement>('.pc-find__input')?.focus();
+  }, []);
+  const closeFind = useCallback(() => setFinding(false), []);
+  useFindShortcut(openFind, !presenting);
+
   return (
     <div
       ref={canvasRef}
@@ -269,7 +278,8 @@ export function Canvas() {
       >
         <DotGrid gap={20} dot={1.4} color="#cbd5e1" />
         {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}>{presenting ? null : <FindButton onClick={openFind} />}</Controls>
+        {finding && !presenting ? <FindPanel onClose={closeFind} /> : null}
       </ReactFlow>
       {designNodes.length === 0 && !presenting ? <EmptyState /> : null}
       {chooser ? (

@@ -55,6 +55,12 @@ function Hint({ count }: { count: number }) {
           </dt>
           <dd>Auto-layout</dd>
         </div>
+        <div>
+          <dt>
+            <kbd>{MOD}</kbd>+<kbd>K</kbd>
+          </dt>
+          <dd>Find a service</dd>
+        </div>
       </dl>
     </div>
   );
