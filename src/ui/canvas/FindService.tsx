@@ -2,18 +2,17 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { ControlButton, Panel, useReactFlow } from '@xyflow/react';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { inkOn } from '../palette/paletteModel';
+import { modShortcut } from '../shell/platform';
 import { NODE_SIZE } from './flowModel';
 import { findNodes, type FoundNode } from './findModel';
 
 /** A found card is shown at least this large, so its name can be read. */
 const READABLE_ZOOM = 0.75;
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-export const FIND_SHORTCUT = isMac ? '⌘K' : 'Ctrl+K';
 
 /** The find button in the canvas controls. */
 export function FindButton({ onClick }: { onClick: () => void }) {
   return (
-    <ControlButton onClick={onClick} title={`Find a service (${FIND_SHORTCUT})`} aria-label="Find a service">
+    <ControlButton onClick={onClick} title={`Find a service (${modShortcut('K')})`} aria-label="Find a service">
       <svg viewBox="0 0 16 16" aria-hidden="true">
         <circle cx="6.8" cy="6.8" r="4.6" fill="none" stroke="currentColor" strokeWidth="1.8" />
         <path d="m10.3 10.3 4 4" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />

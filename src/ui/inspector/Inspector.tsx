@@ -4,16 +4,14 @@ import type { DesignStore } from '../../app/store';
 import { useDesignStore } from '../../app/storeContext';
 import { LinkInspector } from './LinkInspector';
 import { NodeInspector } from './NodeInspector';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl';
+import { MOD_KEY } from '../shell/platform';
 
 function Hint({ count }: { count: number }) {
   return (
     <div className="pc-inspector__hint">
       {count > 1 ? (
         <p>
-          <strong>{count} items selected.</strong> Press Delete to remove them, or {MOD}+C to copy.
+          <strong>{count} items selected.</strong> Press Delete to remove them, or {MOD_KEY}+C to copy.
         </p>
       ) : (
         <p>Select a node or a link to edit it here.</p>
@@ -21,19 +19,19 @@ function Hint({ count }: { count: number }) {
       <dl className="pc-keys" aria-label="Keyboard shortcuts">
         <div>
           <dt>
-            <kbd>{MOD}</kbd>+<kbd>Z</kbd>
+            <kbd>{MOD_KEY}</kbd>+<kbd>Z</kbd>
           </dt>
           <dd>Undo</dd>
         </div>
         <div>
           <dt>
-            <kbd>{MOD}</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd>
+            <kbd>{MOD_KEY}</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd>
           </dt>
           <dd>Redo</dd>
         </div>
         <div>
           <dt>
-            <kbd>{MOD}</kbd>+<kbd>C</kbd> / <kbd>V</kbd>
+            <kbd>{MOD_KEY}</kbd>+<kbd>C</kbd> / <kbd>V</kbd>
           </dt>
           <dd>Copy / paste</dd>
         </div>
@@ -57,7 +55,7 @@ function Hint({ count }: { count: number }) {
         </div>
         <div>
           <dt>
-            <kbd>{MOD}</kbd>+<kbd>K</kbd>
+            <kbd>{MOD_KEY}</kbd>+<kbd>K</kbd>
           </dt>
           <dd>Find a service</dd>
         </div>

@@ -3,6 +3,7 @@ import { OPEN_ACCEPT, openDesignFile, saveDesignFile } from '../../app/documents
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { Menu } from './Menu';
 import { ProjectNameField } from './ProjectNameField';
+import { modShortcut } from './platform';
 
 interface Props {
   onNew: () => void;
@@ -12,9 +13,6 @@ interface Props {
    */
   extras?: ReactNode;
 }
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl+';
 
 /** Brand, project name, the File menu, undo and redo, and a slot for the other tools. */
 export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
@@ -95,7 +93,7 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
           onClick={() => store.getState().undo()}
           disabled={!canUndo}
           aria-label="Undo"
-          title={`Undo (${MOD}Z)`}
+          title={`Undo (${modShortcut('Z')})`}
           aria-keyshortcuts="Control+Z Meta+Z"
         >
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
@@ -109,7 +107,7 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
           onClick={() => store.getState().redo()}
           disabled={!canRedo}
           aria-label="Redo"
-          title={`Redo (${MOD}Shift+Z)`}
+          title={`Redo (${modShortcut('Shift+Z')})`}
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
         >
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
