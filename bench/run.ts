@@ -206,7 +206,7 @@ async function appOnly(page: Page, label: string, size: number): Promise<void> {
     const t0 = Date.now();
     await topBar.getByRole('button', { name: 'Preview', exact: true }).click();
     const preview = page.getByRole('region', { name: 'Export preview' });
-    await preview.getByRole('button', { name: 'compose.yaml' }).click({ timeout: 30_000 });
+    await preview.getByRole('treeitem', { name: 'compose.yaml' }).click({ timeout: 30_000 });
     await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
     put(size, 'app', 'monacoMs', Date.now() - t0);
   });

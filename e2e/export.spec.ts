@@ -30,7 +30,7 @@ test('the preview follows the design and Export downloads a project that parses'
   await ed.button('Preview').click();
   const preview = page.getByRole('region', { name: 'Export preview' });
   await expect(preview.getByRole('treeitem', { name: 'compose.yaml' })).toBeVisible();
-  await preview.getByRole('button', { name: 'compose.yaml' }).click();
+  await preview.getByRole('treeitem', { name: 'compose.yaml' }).click();
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', 'compose.yaml');
   await expect(page.getByTestId('code-view').locator('.view-lines')).toContainText('services');
   expect(await findInPreview(page, 'GO_SERVICE_URL')).toMatch(/No results/);

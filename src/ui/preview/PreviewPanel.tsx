@@ -2,9 +2,17 @@ import { Suspense, lazy, memo, useMemo, useState } from 'react';
 import type { Design, GeneratedFile } from '../../core';
 import { filesForNode } from '../../core/generators/project';
 import { useGeneratedProject } from '../../app/exporter/useProject';
-import { treeRows } from './fileTree';
+import { ProjectTree } from './ProjectTree';
+import { firstLines, treeRows } from './fileTree';
 
 const CodeView = lazy(() => import('./CodeView'));
+
+/**
+ * While the editor loads, the file's first lines are shown as plain text: only the first ones, as
+ * the compose file of 2,000 services is 40,000 lines that took the browser most of a second to lay
+ * out, only to be replaced.
+ */
+const FALLBACK_LINES = 200;
 
 interface Props {
   design: Design;
@@ -71,25 +79,16 @@ export const PreviewPanel = memo(function PreviewPanel({ design, selectedNodeId,
         </label>
       )}
       <div className="preview-body">
-        <ul className="file-tree" role="tree" aria-label="Generated files">
-          {rows.map((r) => (
-            <li key={r.path} role="treeitem" aria-selected={!r.folder && current?.path === r.path}>
-              <button
-                type="button"
-                className={r.folder ? 'tree-folder' : current?.path === r.path ? 'tree-file active' : 'tree-file'}
-                style={{ paddingLeft: 8 + r.depth * 12 }}
-                onClick={() => (r.folder ? toggle(r.path) : setChosen(r.path))}
-                title={r.path}
-              >
-                {r.folder ? (collapsed.has(r.path) ? '▸ ' : '▾ ') : ''}
-                {r.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ProjectTree
+          rows={rows}
+          current={current?.path ?? null}
+          collapsed={collapsed}
+          onToggle={toggle}
+          onChoose={setChosen}
+        />
         <div className="preview-code">
           {current ? (
-            <Suspense fallback={<pre className="code-fallback">{current.content}</pre>}>
+            <Suspense fallback={<pre className="code-fallback">{firstLines(current.content, FALLBACK_LINES)}</pre>}>
               <CodeView path={current.path} content={current.content} />
             </Suspense>
           ) : (

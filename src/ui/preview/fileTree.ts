@@ -44,3 +44,29 @@ export function treeRows(files: readonly GeneratedFile[], collapsed: ReadonlySet
   walk(root, '', 0);
   return rows;
 }
+
+/**
+ * The rows of a list of `count` fixed-height rows to draw for a scroll position: those in view and
+ * `overscan` more on each side, as the half-open range `[first, last)`.
+ */
+export function visibleWindow(
+  count: number,
+  scrollTop: number,
+  height: number,
+  rowHeight: number,
+  overscan: number,
+): { first: number; last: number } {
+  const first = Math.max(0, Math.min(count, Math.floor(scrollTop / rowHeight) - overscan));
+  const last = Math.max(first, Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan));
+  return { first, last };
+}
+
+/** The first `count` lines of a text (all of it when it has no more). */
+export function firstLines(text: string, count: number): string {
+  let at = -1;
+  for (let i = 0; i < count; i++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return text;
+  }
+  return text.slice(0, at + 1);
+}
