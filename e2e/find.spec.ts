@@ -45,6 +45,16 @@ test('the find box narrows by every word, moves with the arrow keys and gives th
   // An empty query lists services by name, and says how many there are.
   await expect(page.getByText(`${design.nodes.length} matches; the first 50 shown`)).toBeVisible();
 
+  // The wheel over the list scrolls the list, not the canvas.
+  const list = page.getByRole('listbox', { name: 'Matching services' });
+  const viewport = () => page.evaluate(() => window.__polyglotCanvas!.getDesign().viewport);
+  const camera = await viewport();
+  await list.hover();
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  expect(await viewport()).toEqual(camera);
+  await expect(box).toBeFocused();
+
   // "svc-1" starts svc-1, svc-10 … svc-19 and svc-100…: the exact name comes first.
   await box.fill('svc-1');
   const options = page.getByRole('option');
