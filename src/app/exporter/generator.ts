@@ -1,5 +1,6 @@
 import type { Design } from '../../core';
-import type { GenerateRequest, GenerateResponse } from './protocol';
+import { unpackFiles } from './packedFiles';
+import type { GenerateMessage, GenerateRequest, GenerateResponse } from './protocol';
 
 type Listener = (r: GenerateResponse) => void;
 
@@ -15,9 +16,14 @@ export class ProjectGenerator {
   private ensureWorker(): Worker {
     if (!this.worker) {
       this.worker = new Worker(new URL('./generate.worker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (e: MessageEvent<GenerateResponse>) => {
+      this.worker.onmessage = (e: MessageEvent<GenerateMessage>) => {
         if (e.data.seq !== this.seq) return;
-        for (const l of this.listeners) l(e.data);
+        let answer: GenerateResponse;
+        if (e.data.ok) {
+          const { packed, ...rest } = e.data;
+          answer = { ...rest, files: unpackFiles(packed) };
+        } else answer = e.data;
+        for (const l of this.listeners) l(answer);
       };
       this.worker.onerror = (e) => {
         const answer: GenerateResponse = { seq: this.seq, ok: false, error: e.message || 'The generator stopped.' };

@@ -1,4 +1,5 @@
 import type { Design, GeneratedFile } from '../../core';
+import type { PackedFiles } from './packedFiles';
 
 /** What the page asks the generator worker. */
 export interface GenerateRequest {
@@ -14,9 +15,14 @@ export interface ExportIssue {
   linkId?: string;
 }
 
-/** What the worker answers: the whole project, or why it could not be made. */
+/** The whole project, or why it could not be made: what listeners of the generator hear. */
 export type GenerateResponse =
   | { seq: number; ok: true; files: GeneratedFile[]; issues: ExportIssue[]; ms: number }
+  | { seq: number; ok: false; error: string };
+
+/** What the worker posts: `GenerateResponse` with the files packed (see packedFiles.ts). */
+export type GenerateMessage =
+  | { seq: number; ok: true; packed: PackedFiles; issues: ExportIssue[]; ms: number }
   | { seq: number; ok: false; error: string };
 
 /** What the page asks the export worker: the design to generate and zip. */
