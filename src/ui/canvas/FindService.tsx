@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ControlButton, Panel, useReactFlow } from '@xyflow/react';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
-import { inkOn } from '../palette/paletteModel';
+import { KindMark } from '../palette/KindMark';
 import { modShortcut } from '../shell/platform';
 import { NODE_SIZE } from './flowModel';
 import { findNodes, type FoundNode } from './findModel';
@@ -69,10 +69,11 @@ export function FindPanel({ onClose }: { onClose: () => void }) {
     list.current?.children[current]?.scrollIntoView({ block: 'nearest' });
   }, [current]);
 
-  const close = (giveFocusBack: boolean) => {
+  /** Closes the box and gives the focus back to where it was. */
+  const cancel = () => {
     const back = before.current;
     onClose();
-    if (giveFocusBack && back instanceof HTMLElement && back.isConnected) back.focus();
+    if (back instanceof HTMLElement && back.isConnected) back.focus();
   };
 
   const go = (hit: FoundNode | undefined) => {
@@ -101,7 +102,7 @@ export function FindPanel({ onClose }: { onClose: () => void }) {
     } else if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      close(true);
+      cancel();
     }
   };
 
@@ -159,13 +160,7 @@ export function FindPanel({ onClose }: { onClose: () => void }) {
               }}
               onClick={() => go(hit)}
             >
-              <span
-                className="pc-find__mark"
-                style={{ background: hit.color, color: inkOn(hit.color) }}
-                aria-hidden="true"
-              >
-                {hit.mark}
-              </span>
+              <KindMark className="pc-find__mark" mark={hit.mark} color={hit.color} />
               <span className="pc-find__name">{hit.name}</span>
               <span className="pc-find__kind">{hit.kind}</span>
             </li>

@@ -1,5 +1,6 @@
 import { memo, useMemo, useState, type DragEvent } from 'react';
-import { inkOn, paletteGroups, PALETTE_MIME, type PaletteEntry } from './paletteModel';
+import { KindMark } from './KindMark';
+import { paletteGroups, PALETTE_MIME, type PaletteEntry } from './paletteModel';
 import { useAddNode } from '../canvas/useAddNode';
 import { useDesignStoreApi } from '../../app/storeContext';
 
@@ -23,13 +24,7 @@ const PaletteItem = memo(function PaletteItem({
       onClick={() => onAdd(entry)}
       title={`Drag onto the canvas, or press Enter to add ${entry.label}`}
     >
-      <span
-        className="pc-palette__mark"
-        style={{ background: entry.color, color: inkOn(entry.color) }}
-        aria-hidden="true"
-      >
-        {entry.mark}
-      </span>
+      <KindMark className="pc-palette__mark" mark={entry.mark} color={entry.color} />
       <span className="pc-palette__text">
         <span className="pc-palette__label">{entry.label}</span>
         <span className="pc-palette__detail">{entry.diagramOnly ? 'diagram only for now' : entry.detail}</span>

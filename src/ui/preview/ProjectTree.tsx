@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { visibleWindow, type TreeRow } from './fileTree';
 
 /** Each row's height in px (`.file-tree__row` in preview.css). */
-export const ROW_HEIGHT = 22;
+const ROW_HEIGHT = 22;
 /** Rows drawn above and below the visible ones, so a quick scroll shows no gap. */
 const OVERSCAN = 12;
 
@@ -17,7 +17,7 @@ interface Props {
 
 /**
  * The generated files as a tree. Only the rows in view are drawn (a project of 2,000 services has
- * some 45,000), each one a fixed `ROW_HEIGHT` high. The keyboard works as in a file manager: the
+ * some 52,000), each one a fixed `ROW_HEIGHT` high. The keyboard works as in a file manager: the
  * tree is one Tab stop; Up and Down move, Home and End jump, Enter or Space opens a file or folds
  * a folder, Right unfolds and Left folds (or goes to the parent folder).
  */
@@ -27,21 +27,22 @@ export function ProjectTree({ rows, current, collapsed, onToggle, onChoose }: Pr
   const [focusPath, setFocusPath] = useState<string | null>(null);
   const wantFocus = useRef(false);
 
+  /** Reads the scroll position and height that decide which rows are drawn. */
+  const measure = () => {
+    const el = box.current;
+    if (el) setScroll({ top: el.scrollTop, height: el.clientHeight });
+  };
+
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const measure = () => setScroll({ top: el.scrollTop, height: el.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() => setScroll({ top: el.scrollTop, height: el.clientHeight }));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
 
   // Fewer rows (a folder folded, the tree narrowed to a node's files) may move the scroll.
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (el) setScroll({ top: el.scrollTop, height: el.clientHeight });
-  }, [rows]);
+  useLayoutEffect(measure, [rows]);
 
   // The file shown is scrolled into view when it changes (and when the tree opens).
   const currentIndex = current ? rows.findIndex((r) => r.path === current) : -1;
@@ -62,7 +63,7 @@ export function ProjectTree({ rows, current, collapsed, onToggle, onChoose }: Pr
     const top = i * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-    setScroll({ top: el.scrollTop, height: el.clientHeight });
+    measure();
   }
 
   // After a key moved the focus, the row it moved to is drawn: give it the focus.
@@ -106,7 +107,6 @@ export function ProjectTree({ rows, current, collapsed, onToggle, onChoose }: Pr
     const act = keys[e.key];
     if (!act) return;
     e.preventDefault();
-    setFocusPath(row.path);
     act();
   };
 
@@ -118,7 +118,7 @@ export function ProjectTree({ rows, current, collapsed, onToggle, onChoose }: Pr
       className="file-tree"
       role="tree"
       aria-label="Generated files"
-      onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+      onScroll={measure}
       onKeyDown={onKeyDown}
     >
       <div role="presentation" className="file-tree__space" style={{ height: rows.length * ROW_HEIGHT }}>
