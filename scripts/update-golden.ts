@@ -4,12 +4,12 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateProject } from '../src/core/generators/project';
+import { exportFiles } from '../src/core/record/exportFiles';
 import { GOLDEN_DIR, fixtureNames, goldenDiff, loadFixture, readTree, writeGolden } from '../test/fixtures/load';
 
 const names = fixtureNames();
 for (const name of names) {
-  const files = generateProject(loadFixture(name));
+  const files = exportFiles(loadFixture(name));
   const changes = goldenDiff(name, files, readTree(join(GOLDEN_DIR, name)));
   writeGolden(name, files);
   console.log(`${name}: ${files.length} files, ${changes.length} changed`);

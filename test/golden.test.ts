@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateProject } from '../src/core/generators/project';
+import { exportFiles } from '../src/core/record/exportFiles';
 import { restore } from '../src/core/model/restore';
 import { FIXTURES } from './fixtures/make-fixtures';
 import { FIXTURE_DIR, GOLDEN_DIR, fixtureNames, goldenDiff, loadFixture, readTree } from './fixtures/load';
@@ -62,7 +62,7 @@ describe('golden exports (refresh with `npm run golden:update`)', () => {
     it(`${name}: every generated file matches test/golden/${name}/`, () => {
       const golden = readTree(join(GOLDEN_DIR, name));
       expect(golden.size, `test/golden/${name}/ is missing: run npm run golden:update`).toBeGreaterThan(0);
-      const diff = goldenDiff(name, generateProject(loadFixture(name)), golden);
+      const diff = goldenDiff(name, exportFiles(loadFixture(name)), golden);
       expect(diff, `\n${diff.join('\n\n')}\n`).toEqual([]);
     });
   }

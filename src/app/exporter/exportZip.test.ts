@@ -2,16 +2,18 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { generateProject } from '../../core/generators/project';
 import { shopDesign } from '../../core/generators/compose/testDesigns';
+import { withManifest } from '../../core/record/exportFiles';
 import { exportZip } from './exportZip';
 
 describe('exportZip', () => {
-  it('zips exactly the generated project, under the project file name', async () => {
+  it('zips exactly the generated project and its manifest, under the project file name', async () => {
     const design = shopDesign();
     const answer = exportZip(7, design);
     if (!answer.ok || !answer.zip) throw new Error('no zip');
     expect(answer.id).toBe(7);
     expect(answer.fileName).toMatch(/\.zip$/);
-    const files = generateProject(design);
+    const files = withManifest(generateProject(design));
+    expect(files[0]?.path).toBe('.polyglot/manifest.json');
     expect(answer.fileCount).toBe(files.length);
     const zip = await JSZip.loadAsync(answer.zip, { checkCRC32: true });
     expect(Object.keys(zip.files)).toEqual(files.map((f) => f.path));

@@ -2,12 +2,14 @@ import { exportProblems } from '../../core/generators/problems';
 import { generateProject, projectFileName } from '../../core/generators/project';
 import type { Design } from '../../core';
 import { wireServices } from '../../core/model/wiring';
+import { withManifest } from '../../core/record/exportFiles';
 import { zipFilesSync } from '../../export/zip';
 import { joinParts, makePart, PARTS_FROM_SERVICES, planParts, type PartFiles, type PartTask } from './parts';
 import type { ExportResponse } from './protocol';
 
 /**
- * Checks, generates and zips a design: the export worker's job, so the page never blocks on it.
+ * Checks, generates and zips a design (with the manifest; the page adds the design itself at the
+ * click, see `appendToZipBlob`): the export worker's job, so the page never blocks on it.
  * A design with an error-level problem gets its issues and no zip; a generator or the zip that
  * throws gives an error answer instead of breaking the page.
  */
@@ -18,7 +20,7 @@ export function exportZip(id: number, design: Design): ExportResponse {
     const issues = exportProblems(design).map((p) => ({ ...p }));
     if (issues.some((i) => i.severity === 'error'))
       return { id, ok: true, fileName, zip: null, fileCount: 0, issues, ms: 0 };
-    const files = generateProject(design);
+    const files = withManifest(generateProject(design));
     const zip = zipFilesSync(files);
     return { id, ok: true, fileName, zip, fileCount: files.length, issues, ms: performance.now() - t0 };
   } catch (e) {

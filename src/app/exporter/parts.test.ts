@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateProject, ProjectPathError } from '../../core/generators/project';
 import { hostileDesign, scenarios, shopDesign } from '../../core/generators/compose/testDesigns';
 import { wireServices } from '../../core/model/wiring';
+import { withManifest } from '../../core/record/exportFiles';
 import type { Design } from '../../core';
 import { zipFilesSync, ZIP_DEFLATE_UP_TO } from '../../export/zip';
 import { loadFixture, fixtureNames } from '../../../test/fixtures/load';
@@ -29,7 +30,7 @@ const here: PartRunner = { run: async (design, tasks) => makePart(structuredClon
 describe('an export made in parts', () => {
   it('is the one-piece zip, byte for byte, however many parts', () => {
     for (const [name, design] of designs()) {
-      const files = generateProject(design);
+      const files = withManifest(generateProject(design));
       const whole = zipFilesSync(files);
       for (const parts of [1, 2, 3, 4]) {
         const { zip, fileCount } = inParts(design, parts);
@@ -41,10 +42,9 @@ describe('an export made in parts', () => {
 
   it('is the same when the project is too large to compress (everything stored)', () => {
     const design = shopDesign();
-    const files = generateProject(design);
     // the text total decides; the same large total given to both
     const padding = { path: 'zz/padding.txt', content: 'x'.repeat(ZIP_DEFLATE_UP_TO) };
-    const whole = zipFilesSync([...files, padding]);
+    const whole = zipFilesSync(withManifest([...generateProject(design), padding]));
     const parts = planParts(design, 2).map((t) => makePart(design, t));
     const { zip } = joinParts(design, [...parts, encodeFiles([padding])]);
     expect(same(zip, whole)).toBe(true);

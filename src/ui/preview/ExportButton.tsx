@@ -55,9 +55,12 @@ export function ExportButton({ getDesign, onMessage }: Props) {
         onMessage('Export failed: no zip was made.', 'error');
         return;
       }
-      downloadBlob(result.fileName, result.zip);
+      // the design goes in as it is now: a zip prepared before a card was moved still gets the move
+      const { withDesign } = await import('../../app/exporter/withDesign');
+      const zip = await withDesign(result.zip, design);
+      downloadBlob(result.fileName, zip.blob);
       setParts(result.parts ?? 1);
-      onMessage(`Exported ${result.fileCount} files.`, 'info');
+      onMessage(`Exported ${result.fileCount + zip.added} files.`, 'info');
     } catch (e) {
       onMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
     } finally {

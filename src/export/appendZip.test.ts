@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { shopDesign } from '../core/generators/compose/testDesigns';
+import { generateProject } from '../core/generators/project';
+import { exportFiles, withManifest } from '../core/record/exportFiles';
+import { designFiles } from '../core/record/manifest';
+import { moveNodes } from '../core/ops/ops';
+import { appendToZipBlob } from './appendZip';
+import { zipProjectSync } from './projectZip';
+import { zipFilesSync } from './zip';
+
+describe('the project zip', () => {
+  it('holds every file of exportFiles, in order, with good CRCs', async () => {
+    const design = shopDesign();
+    const files = exportFiles(design);
+    const { zip, fileCount } = zipProjectSync(design);
+    expect(fileCount).toBe(files.length);
+    const read = await JSZip.loadAsync(zip, { checkCRC32: true });
+    expect(Object.keys(read.files)).toEqual(files.map((f) => f.path));
+    for (const f of files) expect(await read.file(f.path)?.async('string'), f.path).toBe(f.content);
+    // the same bytes as zipping all of them in one go (a small project: the same compression rules)
+    expect(Buffer.from(zipFilesSync(files)).equals(Buffer.from(zip))).toBe(true);
+  });
+
+  it('is the same whether the design is added on the page (to a Blob) or at once', async () => {
+    const design = shopDesign();
+    const blob = await appendToZipBlob(
+      new Blob([zipFilesSync(withManifest(generateProject(design))) as BlobPart]),
+      designFiles(design),
+    );
+    expect(Buffer.from(await blob.arrayBuffer()).equals(Buffer.from(zipProjectSync(design).zip))).toBe(true);
+  });
+
+  it('carries the layout of the design at the click, on a zip made before a card was moved', async () => {
+    const design = shopDesign();
+    const early = new Blob([zipFilesSync(withManifest(generateProject(design))) as BlobPart]);
+    const first = design.nodes[0];
+    if (!first) throw new Error('shop has nodes');
+    const moved = moveNodes(design, new Map([[first.id, { x: 1234, y: 567 }]]));
+    const read = await JSZip.loadAsync(await (await appendToZipBlob(early, designFiles(moved))).arrayBuffer());
+    const saved = JSON.parse((await read.file('polyglot.design.json')?.async('string')) ?? '{}') as typeof design;
+    expect(saved.nodes.find((n) => n.id === first.id)?.position).toEqual({ x: 1234, y: 567 });
+  });
+});
+
+describe('the manifest', () => {
+  it('lists every generated file with the SHA-256 of its UTF-8 bytes, and itself or the design not', () => {
+    const files = exportFiles(shopDesign());
+    const manifest = JSON.parse(files.find((f) => f.path === '.polyglot/manifest.json')?.content ?? '{}') as {
+      generator: { name: string; version: string };
+      files: Record<string, string>;
+    };
+    const generated = files.filter((f) => !f.path.startsWith('.polyglot/') && f.path !== 'polyglot.design.json');
+    expect(Object.keys(manifest.files)).toEqual(generated.map((f) => f.path));
+    for (const f of generated)
+      expect(manifest.files[f.path], f.path).toBe(createHash('sha256').update(f.content, 'utf8').digest('hex'));
+    expect(manifest.generator.name).toBe('polyglot-canvas');
+  });
+});
