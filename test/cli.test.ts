@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
-import { generateProject } from '../src/core/generators/project';
+import { exportFiles } from '../src/core/record/exportFiles';
+import { zipFilesSync } from '../src/export/zip';
 import { FIXTURE_DIR, loadFixture, readTree } from './fixtures/load';
 
 const ROOT = join(FIXTURE_DIR, '..', '..');
@@ -40,24 +41,57 @@ describe('polyglot-canvas export', () => {
     expect((await run('export', '--help')).out).toContain('-o, --out');
   });
 
-  it('writes a fixture into a folder, file for file as generateProject', async () => {
+  it('writes a fixture into a folder, file for file as exportFiles (with the design and manifest)', async () => {
     const dir = join(tmp, 'shop');
     const r = cli('export', fixture('polyglot-shop'), '-o', `${dir}/`);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const files = generateProject(loadFixture('polyglot-shop'));
+    const files = exportFiles(loadFixture('polyglot-shop'));
     const written = readTree(dir);
-    expect([...written.keys()]).toEqual(files.map((f) => f.path));
+    expect([...written.keys()].sort()).toEqual(files.map((f) => f.path).sort());
     for (const f of files) expect(written.get(f.path), f.path).toBe(f.content);
+    expect(JSON.parse(written.get('polyglot.design.json') ?? '')).toEqual(loadFixture('polyglot-shop'));
     expect(r.out).toContain(`Wrote ${files.length} files`);
-    // a folder that is not empty is left alone unless asked
+    // an exported project is not exported over: --update merges into it
     const again = await run('export', fixture('polyglot-shop'), '-o', dir);
     expect(again.code).toBe(1);
-    expect(again.err).toContain('is not empty');
-    expect((await run('export', fixture('polyglot-shop'), '-o', dir, '--overwrite')).code).toBe(0);
+    expect(again.err).toContain('holds an exported project. Pass --update');
+    // --overwrite replaces, naming every file of the user's it overwrote
+    const handlers = join(dir, 'services', 'orders', 'README.md');
+    writeFileSync(handlers, 'my notes\n');
+    const over = await run('export', fixture('polyglot-shop'), '-o', dir, '--overwrite');
+    expect(over.code).toBe(0);
+    expect(over.err).toContain('--overwrite replaced services/orders/README.md, which you had changed');
+    // any other folder that is not empty is left alone unless asked
+    writeFileSync(join(tmp, 'keep.txt'), 'x');
+    expect((await run('export', fixture('seed-kafka'), '-o', tmp)).err).toContain('is not empty');
   });
 
-  it('writes the same zip from the binary and in process, holding the files of generateProject', async () => {
+  it('reads the design from an exported zip or folder', async () => {
+    const zip = join(tmp, 'from.zip');
+    expect((await run('export', fixture('seed-kafka'), '-o', zip)).code).toBe(0);
+    const fromZip = await run('export', zip, '-o', join(tmp, 'again.zip'));
+    expect(fromZip.code).toBe(0);
+    expect(Buffer.compare(readFileSync(zip), readFileSync(join(tmp, 'again.zip')))).toBe(0);
+    const dir = join(tmp, 'seed-folder');
+    expect((await run('export', zip, '-o', dir)).code).toBe(0);
+    expect((await run('export', dir, '-o', join(tmp, 'again2.zip'))).code).toBe(0);
+    expect(Buffer.compare(readFileSync(zip), readFileSync(join(tmp, 'again2.zip')))).toBe(0);
+    // a zip of something else, and a file that only says it is a zip
+    const other = join(tmp, 'other.zip');
+    writeFileSync(other, zipFilesSync([{ path: 'README.md', content: 'hello' }]));
+    const r1 = await run('export', other, '-o', join(tmp, 'never.zip'));
+    expect(r1.code).toBe(1);
+    expect(r1.err).toContain('There is no polyglot.design.json in it');
+    const fake = join(tmp, 'fake.zip');
+    writeFileSync(fake, 'not a zip');
+    const r2 = await run('export', fake, '-o', join(tmp, 'never.zip'));
+    expect(r2.code).toBe(1);
+    expect(r2.err).toContain('not a readable zip');
+    expect(readTree(tmp).has('never.zip')).toBe(false);
+  });
+
+  it('writes the same zip from the binary and in process, holding the files of exportFiles', async () => {
     const a = join(tmp, 'a', 'hostile.zip');
     const b = join(tmp, 'b.zip');
     expect(cli('export', fixture('hostile-names'), '-o', a).code).toBe(0);
@@ -65,8 +99,8 @@ describe('polyglot-canvas export', () => {
     const bytes = readFileSync(a);
     expect(Buffer.compare(bytes, readFileSync(b))).toBe(0);
     const zip = await JSZip.loadAsync(bytes);
-    const names = Object.keys(zip.files).sort();
-    const files = generateProject(loadFixture('hostile-names'));
+    const names = Object.keys(zip.files);
+    const files = exportFiles(loadFixture('hostile-names'));
     expect(names).toEqual(files.map((f) => f.path));
     expect(await zip.file('README.md')?.async('string')).toBe(files.find((f) => f.path === 'README.md')?.content);
   });

@@ -21,6 +21,13 @@ export const COMMANDS: Record<string, Command> = {
       return { usage: m.EXPORT_USAGE, run: m.exportCommand };
     },
   },
+  update: {
+    summary: 'regenerate an exported project folder from its design, keeping your changes',
+    load: async () => {
+      const m = await import('./update');
+      return { usage: m.UPDATE_USAGE, run: m.updateCommand };
+    },
+  },
   import: {
     summary: 'import a compose file (compose.yaml) as a design file',
     load: async () => {
