@@ -24,6 +24,8 @@ export interface RunOptions {
   work: string;
   keep: boolean;
   build: boolean;
+  /** `<work>/<fixture>/project` holds the project already (exported and changed by a test): build it as it is. */
+  exported?: boolean;
   log: (line: string) => void;
 }
 
@@ -116,6 +118,10 @@ export async function runFixture(name: string, file: string, opts: RunOptions): 
 }
 
 async function exportProject(file: string, work: string, project: string, opts: RunOptions): Promise<string | null> {
+  if (opts.exported) {
+    rmSync(join(work, 'infra'), { recursive: true, force: true });
+    return existsSync(join(project, 'compose.yaml')) ? null : `no exported project in ${project}`;
+  }
   if (!opts.build && existsSync(join(project, 'compose.yaml'))) {
     opts.log(`  export: reusing ${project} (--no-build)`);
     rmSync(join(work, 'infra'), { recursive: true, force: true });
