@@ -55,8 +55,8 @@ export function isComposeFileName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
-/** What Open and a drop accept. */
-export const OPEN_ACCEPT = '.json,application/json,.yaml,.yml';
+/** What Open and a drop accept: designs, compose files, exported project zips. */
+export const OPEN_ACCEPT = '.json,application/json,.yaml,.yml,.zip,application/zip';
 
 /**
  * Imports compose text as a new design (undoable like Open). A file that is not compose leaves
@@ -99,10 +99,15 @@ export async function importComposeText(store: DesignStoreApi, text: string, fil
   return true;
 }
 
-/** Reads a file the user picked or dropped and opens it: a design, or a compose file to import. */
+/**
+ * Reads a file the user picked or dropped and opens it: a design, an exported project zip (its
+ * design), or a compose file to import.
+ */
 export async function openDesignFile(store: DesignStoreApi, file: File): Promise<boolean> {
   const notifyError = (text: string) =>
     store.getState().notify({ tone: 'error', placement: 'toast', title: `Could not open ${file.name}`, text });
+  const project = await import('./projectOpen');
+  if (await project.isZipFile(file)) return project.openProjectZip(store, file);
   if (file.size > MAX_FILE_BYTES) {
     notifyError('The file is too large to be a design. Your current design was not changed.');
     return false;

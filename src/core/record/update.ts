@@ -98,3 +98,12 @@ export async function planProjectUpdate(
   plan.writes.push(...record);
   return { ok: true, plan, notes, baseDesign: baseRead.design };
 }
+
+/** The plan of a first export into an empty folder: every file added. */
+export function planFreshExport(design: Design): ProjectUpdate {
+  const theirs = generateProject(design);
+  const plan = planUpdate({ manifest: new Map(), base: new Map(), theirs, disk: new Map() });
+  const content = designText(design);
+  plan.writes.push({ path: DESIGN_PATH, content }, { path: BASE_DESIGN_PATH, content }, manifestFile(theirs));
+  return { plan, notes: [], baseDesign: design };
+}

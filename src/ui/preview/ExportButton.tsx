@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Design } from '../../core';
 import { downloadBlob } from '../../app/exporter/download';
 import { exportPreparer } from '../../app/exporter/exporter';
@@ -10,6 +10,8 @@ const preparedState = () => exportPreparer().state();
 interface Props {
   getDesign: () => Design;
   onMessage: (message: string, kind: 'error' | 'info') => void;
+  /** Set to the download, for other controls that offer the zip. */
+  runRef?: RefObject<(() => void) | null>;
 }
 
 /**
@@ -17,7 +19,7 @@ interface Props {
  * generates and zips; it prepares the zip in the background once the design has stayed unchanged
  * for a moment, so on a large design the click usually only hands finished bytes to the browser.
  */
-export function ExportButton({ getDesign, onMessage }: Props) {
+export function ExportButton({ getDesign, onMessage, runRef }: Props) {
   const [busy, setBusy] = useState(false);
   // how many workers made the last download (tests read it: a large design may be split)
   const [parts, setParts] = useState<number>();
@@ -67,6 +69,13 @@ export function ExportButton({ getDesign, onMessage }: Props) {
       if (wait) setBusy(false);
     }
   };
+  useEffect(() => {
+    if (!runRef) return;
+    runRef.current = () => void run();
+    return () => {
+      runRef.current = null;
+    };
+  });
   return (
     <button
       type="button"

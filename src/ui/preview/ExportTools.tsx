@@ -1,6 +1,7 @@
-import { Suspense, lazy, useCallback } from 'react';
+import { Suspense, lazy, useCallback, useRef } from 'react';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { ExportButton } from './ExportButton';
+import { UpdateFolderMenu } from './UpdateFolderMenu';
 
 // The panel pulls in every generator: it loads when first opened, not with the page.
 const PreviewPanel = lazy(() => import('./PreviewPanel').then((m) => ({ default: m.PreviewPanel })));
@@ -34,12 +35,16 @@ export function ExportToolbar({ previewOpen, onTogglePreview }: { previewOpen: b
       }),
     [store],
   );
+  const runExport = useRef<() => void>(null);
   return (
     <>
       <button type="button" aria-pressed={previewOpen} onClick={onTogglePreview}>
         Preview
       </button>
-      <ExportButton getDesign={getDesign} onMessage={onMessage} />
+      <div className="pc-split">
+        <ExportButton getDesign={getDesign} onMessage={onMessage} runRef={runExport} />
+        <UpdateFolderMenu onDownloadZip={() => runExport.current?.()} />
+      </div>
     </>
   );
 }

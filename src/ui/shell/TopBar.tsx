@@ -1,5 +1,6 @@
 import { memo, useRef, type ChangeEvent, type ReactNode } from 'react';
 import { OPEN_ACCEPT, openDesignFile, saveDesignFile } from '../../app/documents';
+import { canPickFolders, pickFolder } from '../../app/folderSupport';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { Menu } from './Menu';
 import { ProjectNameField } from './ProjectNameField';
@@ -29,6 +30,13 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
     if (file) void openDesignFile(store, file);
   };
 
+  const openFolder = async () => {
+    const handle = await pickFolder('read').catch(() => null);
+    if (!handle) return;
+    const { openProjectFolder } = await import('../../app/projectOpen');
+    await openProjectFolder(store, handle);
+  };
+
   return (
     <header className="pc-topbar">
       <div className="pc-brand" aria-label="Polyglot Canvas">
@@ -49,6 +57,16 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
           <button type="button" role="menuitem" onClick={() => fileInput.current?.click()}>
             Open…
           </button>
+          {canPickFolders() ? (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => void openFolder()}
+              title="Open the design of a project folder exported by Polyglot Canvas"
+            >
+              Open project folder…
+            </button>
+          ) : null}
           <button
             type="button"
             role="menuitem"

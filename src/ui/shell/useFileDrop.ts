@@ -6,8 +6,38 @@ import { PALETTE_MIME } from '../palette/paletteModel';
 const carriesFiles = (e: DragEvent) =>
   !!e.dataTransfer && e.dataTransfer.types.includes('Files') && !e.dataTransfer.types.includes(PALETTE_MIME);
 
+interface FolderItem {
+  getAsFileSystemHandle?: () => Promise<FileSystemHandle | null>;
+}
+
 /**
- * Opening a design (.json) or importing a compose file (.yaml, .yml) by dropping it anywhere on the window. Palette drags carry their own
+ * A dropped folder: an exported project opens with its design (Chromium hands the folder over as
+ * a handle, which must be asked for during the drop). True when the drop was a folder.
+ */
+function dropFolder(store: DesignStoreApi, e: DragEvent): boolean {
+  const item = e.dataTransfer?.items[0];
+  if (!item || item.kind !== 'file' || !item.webkitGetAsEntry()?.isDirectory) return false;
+  const name = item.webkitGetAsEntry()?.name ?? 'the folder';
+  const getHandle = (item as DataTransferItem & FolderItem).getAsFileSystemHandle;
+  if (!getHandle) {
+    store.getState().notify({
+      tone: 'error',
+      placement: 'toast',
+      title: `Could not open ${name}`,
+      text: 'This browser cannot open a dropped folder: drop the project zip, or its polyglot.design.json. Your current design was not changed.',
+    });
+    return true;
+  }
+  void getHandle.call(item).then(async (handle) => {
+    if (handle?.kind !== 'directory') return;
+    const { openProjectFolder } = await import('../../app/projectOpen');
+    await openProjectFolder(store, handle as FileSystemDirectoryHandle);
+  });
+  return true;
+}
+
+/**
+ * Opening a design (.json), an exported project (zip or folder) or importing a compose file (.yaml, .yml) by dropping it anywhere on the window. Palette drags carry their own
  * type and are left to the canvas. Returns whether a file is being dragged over the window.
  */
 export function useFileDrop(store: DesignStoreApi): boolean {
@@ -35,14 +65,20 @@ export function useFileDrop(store: DesignStoreApi): boolean {
       e.preventDefault();
       depth = 0;
       setOver(false);
+      if (dropFolder(store, e)) return;
       const file = e.dataTransfer?.files[0];
       if (!file) return;
-      if (!/\.json$/i.test(file.name) && file.type !== 'application/json' && !isComposeFileName(file.name)) {
+      if (
+        !/\.(json|zip)$/i.test(file.name) &&
+        file.type !== 'application/json' &&
+        file.type !== 'application/zip' &&
+        !isComposeFileName(file.name)
+      ) {
         store.getState().notify({
           tone: 'error',
           placement: 'toast',
           title: `Could not open ${file.name}`,
-          text: 'Only design files (.json) and compose files (.yaml, .yml) can be opened here. Your current design was not changed.',
+          text: 'Only design files (.json), exported project zips and folders, and compose files (.yaml, .yml) can be opened here. Your current design was not changed.',
         });
         return;
       }
