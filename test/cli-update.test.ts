@@ -3,20 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GO_HANDLERS, IMPLEMENTED, implementHandler, weekMonday, weekThursday } from '../conformance/fixtures/week';
-import { main } from '../src/cli/main';
 import { removeElements, updateNode } from '../src/core/ops/ops';
 import type { Design } from '../src/core/model/types';
+import { runCli } from './fixtures/cli';
 import { readTree } from './fixtures/load';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pgc-update-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 let n = 0;
 /** A design written to a file of its own. */

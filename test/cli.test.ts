@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
+import { runCli } from './fixtures/cli';
 import { exportFiles } from '../src/core/record/exportFiles';
 import { zipFilesSync } from '../src/export/zip';
 import { FIXTURE_DIR, loadFixture, readTree } from './fixtures/load';
@@ -25,12 +25,7 @@ function cli(...args: string[]) {
 const fixture = (name: string) => join(FIXTURE_DIR, `${name}.json`);
 
 /** The same command line in this process: faster, for the cases that do not need the real binary. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('polyglot-canvas export', () => {
   it('prints help with its commands', async () => {

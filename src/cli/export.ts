@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { exportProblems } from '../core/generators/problems';
-import { projectFileName } from '../core/generators/project';
-import { exportFiles } from '../core/record/exportFiles';
-import { MANIFEST_PATH, readManifest } from '../core/record/manifest';
+import { withManifestAsync } from '../core/record/exportFiles';
+import { MANIFEST_PATH, designFiles, readManifest } from '../core/record/manifest';
+import { generateProject, projectFileName } from '../core/generators/project';
 import { sha256OfText } from '../core/record/sha256';
 import type { Design } from '../core/model/types';
-import { zipProjectSync } from '../export/projectZip';
+import { zipProject } from '../export/projectZip';
 import { parseArgs } from './args';
 import { checkDesign, printProblems } from './checks';
 import { DiskFolder } from './folder';
@@ -72,7 +72,7 @@ async function exportToFolder(target: string, design: Design, overwrite: boolean
     for (const path of await changedByUser(target))
       io.err(`warning: --overwrite replaced ${path}, which you had changed since the last export.`);
   }
-  const files = exportFiles(design);
+  const files = [...(await withManifestAsync(generateProject(design))), ...designFiles(design)];
   await writeTree(target, files);
   io.out(`Wrote ${files.length} files to ${target}`);
   return 0;
@@ -108,7 +108,7 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   const target = typeof out === 'string' ? out : projectFileName(design);
   if (target.toLowerCase().endsWith('.zip')) {
     if (update) throw new UsageError('--update merges into a project folder, not a zip.');
-    const { zip, fileCount } = zipProjectSync(design);
+    const { zip, fileCount } = await zipProject(design);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, zip);
     io.out(`Wrote ${fileCount} files to ${target}`);

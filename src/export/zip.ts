@@ -106,9 +106,14 @@ export function zipFilesSync(files: readonly GeneratedFile[]): Uint8Array {
     throw new Error(`A zip holds at most ${MAX_ENTRIES} files; this project has ${files.length}.`);
   let total = 0;
   for (const f of files) total += f.content.length;
+  return zipEntriesSync(zipEntriesOf(files), total);
+}
+
+/** Files as zip entries: each distinct content encoded (UTF-8) and checksummed once, its entries sharing the bytes. */
+export function zipEntriesOf(files: readonly GeneratedFile[]): ZipEntry[] {
   const encoder = new TextEncoder();
   const byContent = new Map<string, { raw: Uint8Array; crc: number }>();
-  const entries = files.map((f): ZipEntry => {
+  return files.map((f): ZipEntry => {
     let known = byContent.get(f.content);
     if (!known) {
       const raw = encoder.encode(f.content);
@@ -117,7 +122,6 @@ export function zipFilesSync(files: readonly GeneratedFile[]): Uint8Array {
     }
     return { path: f.path, raw: known.raw, crc: known.crc };
   });
-  return zipEntriesSync(entries, total);
 }
 
 /**

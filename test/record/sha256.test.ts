@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex, sha256OfText } from '../../src/core/record/sha256';
+import { sha256Hex, sha256Many, sha256OfText } from '../../src/core/record/sha256';
 
 const nodeSha = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
 
@@ -22,5 +22,12 @@ describe('sha256Hex', () => {
 
   it('agrees with node:crypto on any text (UTF-8)', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => sha256OfText(s) === nodeSha(s)));
+  });
+});
+
+describe('sha256Many', () => {
+  it('gives the same hashes by Web Crypto as sha256Hex', async () => {
+    const data = [0, 1, 55, 64, 1000].map((n) => new Uint8Array(n).map((_, i) => (i * 7) & 255));
+    expect(await sha256Many(data)).toEqual(data.map(sha256Hex));
   });
 });

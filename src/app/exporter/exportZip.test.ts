@@ -8,7 +8,7 @@ import { exportZip } from './exportZip';
 describe('exportZip', () => {
   it('zips exactly the generated project and its manifest, under the project file name', async () => {
     const design = shopDesign();
-    const answer = exportZip(7, design);
+    const answer = await exportZip(7, design);
     if (!answer.ok || !answer.zip) throw new Error('no zip');
     expect(answer.id).toBe(7);
     expect(answer.fileName).toMatch(/\.zip$/);
@@ -20,12 +20,12 @@ describe('exportZip', () => {
     expect(await zip.file('compose.yaml')?.async('string')).toBe(files.find((f) => f.path === 'compose.yaml')?.content);
   });
 
-  it('makes no zip for a design with an error, and says why', () => {
+  it('makes no zip for a design with an error, and says why', async () => {
     const design = shopDesign();
     const [a, b] = design.nodes;
     if (!a || !b) throw new Error('shop has nodes');
     const clash = { ...design, nodes: design.nodes.map((n) => (n === b ? { ...n, port: a.port } : n)) };
-    const answer = exportZip(1, clash);
+    const answer = await exportZip(1, clash);
     if (!answer.ok) throw new Error(answer.error);
     expect(answer.zip).toBeNull();
     expect(answer.issues.some((i) => i.severity === 'error' && /port/.test(i.message))).toBe(true);

@@ -2,8 +2,8 @@ import { exportProblems } from '../../core/generators/problems';
 import { generateProject, projectFileName } from '../../core/generators/project';
 import type { Design } from '../../core';
 import { wireServices } from '../../core/model/wiring';
-import { withManifest } from '../../core/record/exportFiles';
-import { zipFilesSync } from '../../export/zip';
+import { zipEntriesOf, zipEntriesSync } from '../../export/zip';
+import { withManifestEntry } from './manifestEntry';
 import { joinParts, makePart, PARTS_FROM_SERVICES, planParts, type PartFiles, type PartTask } from './parts';
 import type { ExportResponse } from './protocol';
 
@@ -13,16 +13,19 @@ import type { ExportResponse } from './protocol';
  * A design with an error-level problem gets its issues and no zip; a generator or the zip that
  * throws gives an error answer instead of breaking the page.
  */
-export function exportZip(id: number, design: Design): ExportResponse {
+export async function exportZip(id: number, design: Design): Promise<ExportResponse> {
   const t0 = performance.now();
   try {
     const fileName = projectFileName(design);
     const issues = exportProblems(design).map((p) => ({ ...p }));
     if (issues.some((i) => i.severity === 'error'))
       return { id, ok: true, fileName, zip: null, fileCount: 0, issues, ms: 0 };
-    const files = withManifest(generateProject(design));
-    const zip = zipFilesSync(files);
-    return { id, ok: true, fileName, zip, fileCount: files.length, issues, ms: performance.now() - t0 };
+    const files = generateProject(design);
+    let textLength = 0;
+    for (const f of files) textLength += f.content.length;
+    const withManifest = await withManifestEntry(zipEntriesOf(files));
+    const zip = zipEntriesSync(withManifest.entries, textLength + withManifest.textLength);
+    return { id, ok: true, fileName, zip, fileCount: withManifest.entries.length, issues, ms: performance.now() - t0 };
   } catch (e) {
     return { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
@@ -64,7 +67,7 @@ export async function exportZipInParts(
     } catch {
       return exportZip(id, design);
     }
-    const { zip, fileCount } = joinParts(design, parts);
+    const { zip, fileCount } = await joinParts(design, parts);
     return { id, ok: true, fileName, zip, fileCount, issues, ms: performance.now() - t0, parts: parts.length };
   } catch (e) {
     return { id, ok: false, error: e instanceof Error ? e.message : String(e) };

@@ -28,25 +28,25 @@ const same = (a: Uint8Array | null | undefined, b: Uint8Array) =>
 const here: PartRunner = { run: async (design, tasks) => makePart(structuredClone(design), tasks) };
 
 describe('an export made in parts', () => {
-  it('is the one-piece zip, byte for byte, however many parts', () => {
+  it('is the one-piece zip, byte for byte, however many parts', async () => {
     for (const [name, design] of designs()) {
       const files = withManifest(generateProject(design));
       const whole = zipFilesSync(files);
       for (const parts of [1, 2, 3, 4]) {
-        const { zip, fileCount } = inParts(design, parts);
+        const { zip, fileCount } = await inParts(design, parts);
         expect(fileCount, `${name} in ${parts}`).toBe(files.length);
         expect(same(zip, whole), `${name} in ${parts}`).toBe(true);
       }
     }
   });
 
-  it('is the same when the project is too large to compress (everything stored)', () => {
+  it('is the same when the project is too large to compress (everything stored)', async () => {
     const design = shopDesign();
     // the text total decides; the same large total given to both
     const padding = { path: 'zz/padding.txt', content: 'x'.repeat(ZIP_DEFLATE_UP_TO) };
     const whole = zipFilesSync(withManifest([...generateProject(design), padding]));
     const parts = planParts(design, 2).map((t) => makePart(design, t));
-    const { zip } = joinParts(design, [...parts, encodeFiles([padding])]);
+    const { zip } = await joinParts(design, [...parts, encodeFiles([padding])]);
     expect(same(zip, whole)).toBe(true);
   });
 
@@ -81,11 +81,11 @@ describe('an export made in parts', () => {
     expect(part.textLength).toBe(2 + 5 + 2);
   });
 
-  it('refuses colliding paths as generateProject does', () => {
+  it('refuses colliding paths as generateProject does', async () => {
     const design = shopDesign();
     const [part] = planParts(design, 1).map((t) => makePart(design, t));
     if (!part) throw new Error('no part');
-    expect(() => joinParts(design, [part, part])).toThrow(ProjectPathError);
+    await expect(joinParts(design, [part, part])).rejects.toThrow(ProjectPathError);
   });
 });
 
@@ -98,7 +98,7 @@ describe('exportZipInParts', () => {
       return [here, here];
     };
     const parted = await exportZipInParts(3, design, runners, 1);
-    const whole = exportZip(3, design);
+    const whole = await exportZip(3, design);
     expect(asked).toBe(1);
     if (!parted.ok || !whole.ok || !whole.zip) throw new Error('export failed');
     expect(parted.fileCount).toBe(whole.fileCount);
@@ -120,7 +120,7 @@ describe('exportZipInParts', () => {
     const design = shopDesign();
     const broken: PartRunner = { run: () => Promise.reject(new Error('worker gone')) };
     const answer = await exportZipInParts(2, design, () => [broken], 1);
-    const whole = exportZip(2, design);
+    const whole = await exportZip(2, design);
     if (!answer.ok || !whole.ok || !whole.zip) throw new Error('export failed');
     expect(same(answer.zip, whole.zip)).toBe(true);
   });

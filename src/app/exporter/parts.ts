@@ -7,9 +7,8 @@ import { assembleFiles, byPath, serviceFiles } from '../../core/generators/proje
 import { generateProto } from '../../core/generators/proto';
 import type { Design, GeneratedFile } from '../../core';
 import { wireServices } from '../../core/model/wiring';
-import { MANIFEST_PATH, manifestText } from '../../core/record/manifest';
-import { sha256Hex } from '../../core/record/sha256';
 import { crc32, zipEntriesSync, type ZipEntry } from '../../export/zip';
+import { withManifestEntry } from './manifestEntry';
 
 /**
  * A large export made in parts, side by side: each part generates some of the project's files
@@ -31,8 +30,6 @@ export interface PartFiles {
   /** Where each distinct content starts in `bytes`; one more entry marks the end of the last. */
   starts: number[];
   crcs: number[];
-  /** The SHA-256 of each distinct content (for the manifest), made here so the parts share the work. */
-  hashes: string[];
   /** The total length of the part's text, in UTF-16 code units (what `string.length` counts). */
   textLength: number;
   bytes: Uint8Array;
@@ -101,7 +98,6 @@ export function encodeFiles(files: readonly GeneratedFile[]): PartFiles {
   const refs: number[] = [];
   const starts: number[] = [];
   const crcs: number[] = [];
-  const hashes: string[] = [];
   const known = new Map<string, number>();
   for (const f of files) {
     let ref = known.get(f.content);
@@ -116,7 +112,6 @@ export function encodeFiles(files: readonly GeneratedFile[]): PartFiles {
       ref = starts.length;
       starts.push(at);
       crcs.push(crc32(bytes.subarray(at, at + written)));
-      hashes.push(sha256Hex(bytes.subarray(at, at + written)));
       at += written;
       known.set(f.content, ref);
     }
@@ -124,7 +119,7 @@ export function encodeFiles(files: readonly GeneratedFile[]): PartFiles {
     refs.push(ref);
   }
   starts.push(at);
-  return { paths, refs, starts, crcs, hashes, textLength, bytes: bytes.subarray(0, at) };
+  return { paths, refs, starts, crcs, textLength, bytes: bytes.subarray(0, at) };
 }
 
 /** Generates and encodes the files of some tasks: a part's work, in whichever worker runs it. */
@@ -137,16 +132,17 @@ export function makePart(design: Design, tasks: readonly PartTask[]): PartFiles 
  * manifest, checks every
  * path (throws `ProjectPathError` as `generateProject` does) and writes the zip in path order.
  */
-export function joinParts(design: Design, parts: readonly PartFiles[]): { zip: Uint8Array; fileCount: number } {
+export async function joinParts(
+  design: Design,
+  parts: readonly PartFiles[],
+): Promise<{ zip: Uint8Array; fileCount: number }> {
   const entries: ZipEntry[] = [];
-  const hashes: { path: string; sha256: string }[] = [];
   let textLength = 0;
   const add = (part: PartFiles) => {
     const raws = part.crcs.map((_, i) => part.bytes.subarray(part.starts[i], part.starts[i + 1]));
     part.paths.forEach((path, i) => {
       const ref = part.refs[i] ?? 0;
       entries.push({ path, raw: raws[ref] as Uint8Array, crc: part.crcs[ref] ?? 0 });
-      hashes.push({ path, sha256: part.hashes[ref] ?? '' });
     });
     textLength += part.textLength;
   };
@@ -160,7 +156,7 @@ export function joinParts(design: Design, parts: readonly PartFiles[]): { zip: U
       ),
     ),
   );
-  add(encodeFiles([{ path: MANIFEST_PATH, content: manifestText(hashes) }]));
-  const sorted = assembleFiles(entries);
-  return { zip: zipEntriesSync(sorted, textLength), fileCount: sorted.length };
+  const withManifest = await withManifestEntry(entries);
+  const sorted = assembleFiles(withManifest.entries);
+  return { zip: zipEntriesSync(sorted, textLength + withManifest.textLength), fileCount: sorted.length };
 }

@@ -20,10 +20,10 @@ class FakeWorker implements ExportWorkerLike {
     this.terminated = true;
   }
   /** Answers the oldest request, as the worker would. */
-  reply(): void {
+  async reply(): Promise<void> {
     const req = this.requests.shift();
     if (!req) throw new Error('nothing asked');
-    const a = exportZip(req.id, req.design);
+    const a = await exportZip(req.id, req.design);
     const data: ExportAnswer = a.ok ? { ...a, zip: a.zip ? new Blob([a.zip as BlobPart]) : null } : a;
     this.onmessage?.({ data } as MessageEvent<ExportAnswer>);
   }
@@ -53,12 +53,12 @@ function preparer(): ExportPreparer {
   });
 }
 /** A preparer that has prepared the shop design (its worker answered). */
-function preparedShop(): { p: ExportPreparer; d: Design } {
+async function preparedShop(): Promise<{ p: ExportPreparer; d: Design }> {
   const p = preparer();
   const d = shopDesign();
   p.update(d);
   vi.advanceTimersByTime(IDLE);
-  last().reply();
+  await last().reply();
   return { p, d };
 }
 function renamed(d: Design, name: string): Design {
@@ -86,7 +86,7 @@ afterEach(() => {
 });
 
 describe('ExportPreparer', () => {
-  it('prepares once the design has stayed unchanged for the idle time', () => {
+  it('prepares once the design has stayed unchanged for the idle time', async () => {
     const p = preparer();
     const d = shopDesign();
     p.update(d);
@@ -99,12 +99,12 @@ describe('ExportPreparer', () => {
     vi.advanceTimersByTime(1);
     expect(last().requests.map((r) => r.design)).toEqual([d2]);
     expect(p.state()).toBe('preparing');
-    last().reply();
+    await last().reply();
     expect(p.state()).toBe('ready');
   });
 
   it('answers a click from the prepared zip, and keeps it through moves and the viewport', async () => {
-    const { p, d } = preparedShop();
+    const { p, d } = await preparedShop();
     const first = await p.exportDesign(d);
     const later = { ...moved(d), viewport: { x: 10, y: 20, zoom: 1.5 } };
     p.update(later);
@@ -115,16 +115,16 @@ describe('ExportPreparer', () => {
     expect(workers).toHaveLength(1);
   });
 
-  it('a layout-only change gives the same zip bytes (so keeping the prepared one is right)', () => {
+  it('a layout-only change gives the same zip bytes (so keeping the prepared one is right)', async () => {
     const d = shopDesign();
-    const a = exportZip(1, d);
-    const b = exportZip(1, moved(d));
+    const a = await exportZip(1, d);
+    const b = await exportZip(1, moved(d));
     if (!a.ok || !b.ok || !a.zip || !b.zip) throw new Error('no zip');
     expect(Buffer.from(b.zip).equals(Buffer.from(a.zip))).toBe(true);
   });
 
   it('an edit after the preparation drops the prepared zip: the click gets one with the edit', async () => {
-    const { p, d } = preparedShop();
+    const { p, d } = await preparedShop();
     expect(p.state()).toBe('ready');
     const edited = renamed(d, 'renamed-right-before');
     p.update(edited);
@@ -132,7 +132,7 @@ describe('ExportPreparer', () => {
     expect(p.holding()).toBe(false); // the old zip is let go at once
     const answer = p.exportDesign(edited); // clicked before the idle time is over
     expect(last().requests.map((r) => r.design)).toEqual([edited]);
-    last().reply();
+    await last().reply();
     const compose = await composeOf(await answer);
     expect(compose).toContain('renamed-right-before');
     // the timer of the edit does not prepare it a second time
@@ -142,11 +142,11 @@ describe('ExportPreparer', () => {
   });
 
   it('checks the design at the click itself, even one it was not told about', async () => {
-    const { p, d } = preparedShop();
+    const { p, d } = await preparedShop();
     const edited = renamed(d, 'never-announced');
     const answer = p.exportDesign(edited);
     expect(asked()).toBe(1);
-    last().reply();
+    await last().reply();
     expect(await composeOf(await answer)).toContain('never-announced');
   });
 
@@ -159,12 +159,12 @@ describe('ExportPreparer', () => {
     const edited = renamed(d, 'newer');
     p.update(edited);
     expect(old.terminated).toBe(true);
-    old.reply(); // an answer that still arrives from the stopped worker is ignored
+    await old.reply(); // an answer that still arrives from the stopped worker is ignored
     expect(p.state()).toBe('idle');
     vi.advanceTimersByTime(IDLE);
     expect(workers).toHaveLength(2);
     expect(last().requests.map((r) => r.design)).toEqual([edited]);
-    last().reply();
+    await last().reply();
     expect(await composeOf(await p.exportDesign(edited))).toContain('newer');
     expect(asked()).toBe(0);
   });
@@ -176,7 +176,7 @@ describe('ExportPreparer', () => {
     vi.advanceTimersByTime(IDLE);
     const answer = p.exportDesign(moved(d));
     expect(asked()).toBe(1);
-    last().reply();
+    await last().reply();
     expect(await composeOf(await answer)).toContain('services:');
   });
 
@@ -191,7 +191,7 @@ describe('ExportPreparer', () => {
     expect(last().terminated).toBe(false);
     vi.advanceTimersByTime(IDLE);
     expect(asked()).toBe(1); // the newer design waits for the worker to be free
-    last().reply();
+    await last().reply();
     expect(await composeOf(await answer)).not.toContain('edited-after-the-click');
     expect(last().requests.map((r) => r.design)).toEqual([edited]);
   });
@@ -213,7 +213,7 @@ describe('ExportPreparer', () => {
     expect(asked()).toBe(1);
   });
 
-  it('waits for a pause in input, and starts nothing while a button is held (a pan)', () => {
+  it('waits for a pause in input, and starts nothing while a button is held (a pan)', async () => {
     const p = preparer();
     const d = shopDesign();
     p.update(d);
@@ -230,7 +230,7 @@ describe('ExportPreparer', () => {
     vi.advanceTimersByTime(1);
     expect(asked()).toBe(1);
     // once prepared, input changes nothing
-    last().reply();
+    await last().reply();
     p.input(true);
     p.input(false);
     vi.advanceTimersByTime(IDLE * 2);
@@ -247,7 +247,7 @@ describe('ExportPreparer', () => {
     const clash = r.ok ? r.design : d;
     p.update(clash);
     vi.advanceTimersByTime(IDLE);
-    last().reply();
+    await last().reply();
     const answer = await p.exportDesign(clash);
     if (!answer.ok) throw new Error(answer.error);
     expect(answer.zip).toBeNull();
@@ -265,7 +265,7 @@ describe('ExportPreparer', () => {
     expect(workers).toHaveLength(1); // a failed preparation is not retried on its own
     const again = p.exportDesign(d);
     expect(workers).toHaveLength(2);
-    last().reply();
+    await last().reply();
     expect((await again).ok).toBe(true);
   });
 

@@ -102,3 +102,28 @@ const encoder = new TextEncoder();
 export function sha256OfText(text: string): string {
   return sha256Hex(encoder.encode(text));
 }
+
+interface DigestCrypto {
+  subtle?: { digest(algorithm: string, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> };
+}
+
+const hex = (buf: ArrayBuffer): string => {
+  let out = '';
+  for (const b of new Uint8Array(buf)) out += b.toString(16).padStart(2, '0');
+  return out;
+};
+
+/**
+ * The SHA-256 of each of many byte arrays, as hex: by Web Crypto where the runtime has it (a
+ * browser page or worker in a secure context, Node), which is native and several times faster
+ * than `sha256Hex`, else by `sha256Hex`. The same hashes either way.
+ */
+export async function sha256Many(data: readonly Uint8Array<ArrayBuffer>[]): Promise<string[]> {
+  const subtle = (globalThis as { crypto?: DigestCrypto }).crypto?.subtle;
+  if (!subtle) return data.map(sha256Hex);
+  // a few hundred at a time: tens of thousands of digests in flight at once took twice as long
+  const out: string[] = [];
+  for (let i = 0; i < data.length; i += 256)
+    out.push(...(await Promise.all(data.slice(i, i + 256).map(async (d) => hex(await subtle.digest('SHA-256', d))))));
+  return out;
+}

@@ -197,7 +197,13 @@ export function readme(design: Design, paths: readonly string[]): string {
     ...(paths.some((p) => p.startsWith('openapi/')) ? ['openapi/          REST contracts'] : []),
     ...(paths.includes('asyncapi.yaml') ? ['asyncapi.yaml     message contracts'] : []),
     ...(wirings.length ? ['services/<name>/  one folder per service: Dockerfile, source, README'] : []),
+    'polyglot.design.json  the design this project came from',
+    '.polyglot/        the manifest and the design of the last generation (for updates)',
     '```',
+    '',
+    '## Change the design later',
+    '',
+    'Open this folder, its zip or `polyglot.design.json` in Polyglot Canvas, change the design, and update the project: **Export → Update a project folder…** in the app (Chromium browsers), or save the design over `polyglot.design.json` and run `npx polyglot-canvas update .`. Files you have not touched follow the design; your changes are kept, or merged where the design changed the same file; where you both changed the same lines, the file gets conflict markers (`<<<<<<< ours` … `>>>>>>> theirs`) and the command says so. Files you added are never touched.',
     '',
   ];
   return lines.join('\n');
