@@ -1,12 +1,8 @@
 import { mkdir, readdir, realpath, writeFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathProblem } from '../core/generators/project';
 import type { GeneratedFile } from '../core/generators/types';
-
-/** Whether `child` is `root` itself or lies inside it. */
-function inside(root: string, child: string): boolean {
-  return child === root || child.startsWith(root.endsWith(sep) ? root : root + sep);
-}
+import { inside } from './folder';
 
 /** Whether a folder is missing or empty. */
 export async function isEmptyDir(dir: string): Promise<boolean> {
