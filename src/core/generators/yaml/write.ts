@@ -53,8 +53,7 @@ function inline(s: string): string {
   const known = texts.get(s);
   if (known !== undefined) return known;
   const out = inlineScalar(s);
-  if (texts.size >= 50_000) texts.clear();
-  texts.set(s, out);
+  if (texts.size < 50_000) texts.set(s, out);
   return out;
 }
 
