@@ -1,6 +1,11 @@
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { exportProblems, hasExportErrors, type ExportProblem } from '../core/generators/problems';
+import {
+  exportProblems,
+  generatedFileProblems,
+  hasExportErrors,
+  type ExportProblem,
+} from '../core/generators/problems';
 import { generateProject, projectFileName } from '../core/generators/project';
 import { restoreText } from '../core/model/restore';
 import type { Design } from '../core/model/types';
@@ -64,6 +69,10 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   if (!design) return 1;
 
   const problems = exportProblems(design);
+  // the files are made (and their YAML checked) unless the design's own errors stop the export
+  const force = args.options.has('force');
+  const files = hasExportErrors(problems) && !force ? null : generateProject(design);
+  if (files) problems.push(...generatedFileProblems(files));
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (args.options.has('check')) {
     printProblems(problems, io.out);
@@ -71,12 +80,11 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
     return errors > 0 ? 1 : 0;
   }
   printProblems(problems, io.err);
-  if (hasExportErrors(problems) && !args.options.has('force')) {
+  if (!files || (hasExportErrors(problems) && !force)) {
     io.err('error: the design has export errors (above); fix them, or pass --force to export anyway.');
     return 1;
   }
 
-  const files = generateProject(design);
   const out = args.options.get('out');
   const target = typeof out === 'string' ? out : projectFileName(design);
   if (target.toLowerCase().endsWith('.zip')) {
