@@ -3,7 +3,8 @@ import { contractFields } from '../model/contracts';
 import { httpPath, packageSegment, rpcName } from '../model/naming';
 import { publishedPort, type Design, type DesignNode, type Field } from '../model/types';
 import type { GeneratedFile } from './types';
-import { LONE_SURROGATE, yamlTextProblems } from './yaml';
+import { LONE_SURROGATE } from '../model/text';
+import { yamlTextProblems } from './yaml';
 
 /**
  * What stands between a design and an export that builds, starts and talks. Errors block the

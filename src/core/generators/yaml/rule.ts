@@ -16,8 +16,6 @@ import { Document } from 'yaml';
  */
 export const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/u;
 
-/** An unpaired UTF-16 surrogate: a string that holds one is not Unicode text. */
-export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Words some reader resolves to null, a boolean (YAML 1.1 has y, n, yes, no, on and off), a
@@ -74,11 +72,6 @@ export function looksTyped(s: string): boolean {
 /** Whether `s` may be written as a plain scalar and still read back as exactly `s` everywhere. */
 export function plainSafe(s: string): boolean {
   return s !== '' && !NOT_PLAIN.test(s) && !RAW_UNSAFE.test(s) && !looksTyped(s);
-}
-
-/** `s` with every unpaired surrogate replaced by U+FFFD, the replacement character. */
-export function wellFormed(s: string): string {
-  return LONE_SURROGATE.test(s) ? s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd') : s;
 }
 
 /**
