@@ -36,3 +36,9 @@ export function someOf(items: readonly string[], shown = 3): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** "a, b, c", at most `shown` of them, then " and N more": a list that stays short. */
+export function firstOf(items: readonly string[], shown = 10): string {
+  const head = items.slice(0, shown).join(', ');
+  return items.length > shown ? `${head} and ${items.length - shown} more` : head;
+}
