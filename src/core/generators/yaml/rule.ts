@@ -16,7 +16,6 @@ import { Document } from 'yaml';
  */
 export const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/u;
 
-
 /**
  * Words some reader resolves to null, a boolean (YAML 1.1 has y, n, yes, no, on and off), a
  * special float, a merge key or a YAML 1.1 value key.
