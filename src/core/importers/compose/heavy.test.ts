@@ -126,6 +126,19 @@ describe('compose import: clear messages for odd YAML', () => {
     ]);
   });
 
+  it('imports services named like prototype properties as any other', () => {
+    const r = importCompose(
+      'services:\n  __proto__: {image: "a:1"}\n  constructor: {image: "b:1", depends_on: [__proto__]}\n  toString: {image: "c:1", extends: constructor}\n',
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.design.nodes.map((n) => [n.name, n.image])).toEqual([
+      ['__proto__', 'a:1'],
+      ['constructor', 'b:1'],
+      ['toString', 'c:1'],
+    ]);
+    expect(r.design.links).toHaveLength(2);
+  });
+
   it('bounds a warning that lists many values', () => {
     const ports = Array.from({ length: 20_000 }, (_, i) => `"${10_000 + i}:${10_000 + i}"`).join(', ');
     const r = importCompose(`services:\n  a:\n    image: x\n    ports: [${ports}]\n`);
