@@ -37,6 +37,15 @@ async function stopFrameProbe(page: Page): Promise<{ frames: number; longest: nu
   });
 }
 
+/** The editor with one service on the canvas, and the design as it is then. */
+async function withOneService(page: Page) {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.dragFromPalette('Go · net/http', { x: 300, y: 220 });
+  await expect(ed.node('go-service')).toBeVisible();
+  return { ed, before: await ed.getDesign() };
+}
+
 async function slowDown(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -44,11 +53,7 @@ async function slowDown(page: Page): Promise<void> {
 
 test.describe('heavy compose import', () => {
   test('a pathological file shows Cancel, then its message, and the page keeps drawing frames', async ({ page }) => {
-    const ed = new EditorPage(page);
-    await ed.goto();
-    await ed.dragFromPalette('Go · net/http', { x: 300, y: 220 });
-    await expect(ed.node('go-service')).toBeVisible();
-    const before = await ed.getDesign();
+    const { ed, before } = await withOneService(page);
 
     // 1 MB of the YAML slowest to read, refused at its last line; the frames are counted from the
     // moment the file is chosen (handing a megabyte to the file input is the test's own work)
@@ -85,11 +90,7 @@ test.describe('heavy compose import', () => {
   });
 
   test('Cancel ends the import at once and leaves the design as it was', async ({ page }) => {
-    const ed = new EditorPage(page);
-    await ed.goto();
-    await ed.dragFromPalette('Go · net/http', { x: 300, y: 220 });
-    await expect(ed.node('go-service')).toBeVisible();
-    const before = await ed.getDesign();
+    const { ed, before } = await withOneService(page);
     await slowDown(page);
 
     await ed.chooseFile('Import compose…', yamlFile(nestedFlow()));

@@ -7,14 +7,14 @@
  * every-reader rule and reads the same in Go's yaml.v3 and yaml.v2 as in the `yaml` package.
  */
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { FIELD_TYPES, HTTP_METHODS, LINK_KINDS, NODE_KINDS } from '../../src/core/catalog/catalog';
 import { exportProblems, hasExportErrors } from '../../src/core/generators/problems';
 import { generateProject, pathProblem } from '../../src/core/generators/project';
 import { yamlTextProblems } from '../../src/core/generators/yaml';
 import { restore } from '../../src/core/model/restore';
 import { hostileString } from '../yamlcheck/hostile';
-import { readWithGo, readerDisagreements, type YamlFile } from '../yamlcheck/readers';
+import { goChecker, readWithGo, readerDisagreements, type YamlFile } from '../yamlcheck/readers';
 import { parseAllDocuments } from 'yaml';
 
 const WORDS = [
@@ -148,4 +148,16 @@ export function fuzzExports(seed: number, runs: number, sampleEvery = 40): FuzzR
   expect(readerDisagreements(readWithGo(sample), (n) => js12(byName.get(n)!)).slice(0, 5)).toEqual([]);
   report.yamlChecked = sample.length;
   return report;
+}
+
+/** Registers one half of the fuzz (two files run side by side): `runs` designs of `seed`. */
+export function fuzzTest(seed: number, runs: number): void {
+  beforeAll(() => void goChecker(), 300_000);
+  it(`fuzz: ${runs.toLocaleString('en-US')} hostile designs (seed ${seed}) load and export without a crash, with safe paths and YAML every reader agrees on`, () => {
+    const report = fuzzExports(seed, runs);
+    expect(report.designs).toBe(runs);
+    // most hostile designs are exportable once restore has repaired them
+    expect(report.exported).toBeGreaterThan(runs * 0.4);
+    expect(report.yamlChecked).toBeGreaterThan(runs / 25);
+  }, 120_000);
 }

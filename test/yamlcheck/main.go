@@ -73,8 +73,10 @@ func read(f file, reader string, docs func(string) ([]interface{}, error)) resul
 	return r
 }
 
-func v3Docs(text string) ([]interface{}, error) {
-	dec := yamlv3.NewDecoder(bytes.NewBufferString(text))
+// decoder is what yaml.v3's and yaml.v2's decoders have in common.
+type decoder interface{ Decode(v interface{}) error }
+
+func allDocs(dec decoder) ([]interface{}, error) {
 	var docs []interface{}
 	for {
 		var v interface{}
@@ -89,20 +91,12 @@ func v3Docs(text string) ([]interface{}, error) {
 	}
 }
 
+func v3Docs(text string) ([]interface{}, error) {
+	return allDocs(yamlv3.NewDecoder(bytes.NewBufferString(text)))
+}
+
 func v2Docs(text string) ([]interface{}, error) {
-	dec := yamlv2.NewDecoder(bytes.NewBufferString(text))
-	var docs []interface{}
-	for {
-		var v interface{}
-		err := dec.Decode(&v)
-		if errors.Is(err, io.EOF) {
-			return docs, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, v)
-	}
+	return allDocs(yamlv2.NewDecoder(bytes.NewBufferString(text)))
 }
 
 // plain turns a decoded value into JSON data, refusing what JSON cannot hold unchanged.
