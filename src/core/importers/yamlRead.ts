@@ -67,58 +67,77 @@ const oneLine = (e: unknown) => {
 
 type AnyNode = unknown;
 
+/** A collection or pair being measured: its children, the next one to visit, and its size so far. */
+interface Frame {
+  node: AnyNode;
+  children: readonly unknown[];
+  next: number;
+  total: number;
+}
+
 /**
  * One pass over the document, children before parents and in document order, so that every
  * anchor is measured before an alias names it: counts aliases, finds duplicate keys and merge
- * keys that name no mapping, and adds up the values the document expands to. Returns why the
- * document is refused, or null.
+ * keys that name no mapping, and adds up the values the document expands to (an alias counts as
+ * everything its anchor holds). Only anchored nodes keep their size, so the pass allocates little
+ * beyond a frame per open collection. Returns why the document is refused, or null.
  */
 function measure(doc: Document.Parsed, budget: Budget, at: (offset: number | undefined) => string): string | null {
-  const size = new Map<AnyNode, number>();
   const anchors = new Map<string, AnyNode>();
+  const anchored = new Map<string, number>();
   const limit = budget.limits.expandedValues;
   let aliases = 0;
-  const stack: { node: AnyNode; open: boolean }[] = [{ node: doc.contents, open: false }];
+  const tooLarge = () =>
+    budget.exceeded(
+      'expandedValues',
+      `The file expands to more than ${limit.toLocaleString('en-US')} values through its anchors, aliases and merge keys`,
+    ).message;
+  const childrenOf = (n: unknown) => (isPair(n) ? [n.key, n.value] : isMap(n) || isSeq(n) ? n.items : null);
+  const remember = (node: unknown, size: number) => {
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (!anchor) return;
+    anchors.set(anchor, node);
+    anchored.set(anchor, size);
+  };
+  const rootChildren = childrenOf(doc.contents);
+  if (!rootChildren) return null;
+  const stack: Frame[] = [{ node: doc.contents, children: rootChildren, next: 0, total: 1 }];
   while (stack.length > 0) {
-    const top = stack.pop()!;
-    const node = top.node;
-    if (isAlias(node)) {
-      aliases++;
-      if (aliases > budget.limits.aliases)
-        return budget.exceeded(
-          'aliases',
-          `The file uses more than ${budget.limits.aliases.toLocaleString('en-US')} YAML aliases`,
-        ).message;
-      const target = anchors.get(node.source);
-      if (target === undefined) return `The alias *${node.source} (${at(node.range?.[0])}) names no anchor before it.`;
-      size.set(node, size.get(target) ?? 1);
+    const frame = stack[stack.length - 1]!;
+    if (frame.next < frame.children.length) {
+      const child = frame.children[frame.next++];
+      if (isAlias(child)) {
+        if (++aliases > budget.limits.aliases)
+          return budget.exceeded(
+            'aliases',
+            `The file uses more than ${budget.limits.aliases.toLocaleString('en-US')} YAML aliases`,
+          ).message;
+        const size = anchored.get(child.source);
+        if (size === undefined)
+          return `The alias *${child.source} (${at(child.range?.[0])}) names no anchor before it.`;
+        frame.total += size;
+      } else {
+        const children = childrenOf(child);
+        if (children) stack.push({ node: child, children, next: 0, total: 1 });
+        else {
+          frame.total += 1;
+          remember(child, 1);
+        }
+      }
+      if (frame.total > limit) return tooLarge();
       continue;
     }
-    const children = isPair(node) ? [node.key, node.value] : isMap(node) || isSeq(node) ? node.items : null;
-    if (!children) {
-      size.set(node, 1);
-      if (isScalar(node) && node.anchor) anchors.set(node.anchor, node);
-      continue;
-    }
-    if (!top.open) {
-      stack.push({ node, open: true });
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], open: false });
-      continue;
-    }
-    let total = 1;
-    for (const c of children) total += size.get(c) ?? 1;
-    if (isMap(node)) {
-      const why = mapProblem(node.items, anchors, at);
+    stack.pop();
+    if (isMap(frame.node)) {
+      const why = mapProblem(frame.node.items, anchors, at);
       if (why) return why;
     }
-    if (total > limit)
-      return budget.exceeded(
-        'expandedValues',
-        `The file expands to more than ${limit.toLocaleString('en-US')} values through its anchors, aliases and merge keys`,
-      ).message;
-    size.set(node, total);
-    const anchor = (node as { anchor?: string }).anchor;
-    if (anchor) anchors.set(anchor, node);
+    remember(frame.node, frame.total);
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.total += frame.total;
+      if (parent.total > limit) return tooLarge();
+    }
   }
   return null;
 }
