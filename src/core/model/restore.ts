@@ -17,6 +17,7 @@ export type RestoreResult =
 type Obj = Record<string, unknown>;
 
 export { LIMITS } from './restoreNode';
+export { TEXT_LIMITS } from './text';
 
 /** Parses JSON text and restores it; never throws. */
 export function restoreText(text: string): RestoreResult {

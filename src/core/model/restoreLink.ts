@@ -2,7 +2,7 @@ import { FIELD_TYPES, HTTP_METHODS, isLinkKind, type FieldType, type HttpMethod 
 import { linkProblem } from '../ops/ops';
 import { plural, pluralWas, upper, type RepairLog } from './repairLog';
 import { LIMITS, isObj } from './restoreNode';
-import { show } from './text';
+import { TEXT_LIMITS, show } from './text';
 import type { DesignLink, DesignNode, Endpoint, Field, Rpc } from './types';
 
 /** One link from untrusted input, or null (with a warning) when it cannot be used at all. */
@@ -49,7 +49,7 @@ export function repairLink(
     target: target.id,
     endpoints: repairEndpoints(raw.endpoints, where, log),
     rpcs: repairRpcs(raw.rpcs, where, log),
-    topic: log.text(raw.topic, 200, `the topic of ${where}`),
+    topic: log.text(raw.topic, TEXT_LIMITS.topic, `the topic of ${where}`),
     message: repairFields(raw.message, `the message of ${where}`, log),
   };
 }
@@ -64,7 +64,7 @@ function repairEndpoints(raw: unknown, where: string, log: RepairLog): Endpoint[
     if ((HTTP_METHODS as readonly unknown[]).includes(x.method)) method = x.method as HttpMethod;
     else if (x.method !== undefined)
       log.add(`The method of the endpoint ${show(x.path)} of ${where} was ${show(x.method)}; it is now GET.`);
-    const path = log.text(x.path, 300, `the path ${show(x.path)} of ${where}`);
+    const path = log.text(x.path, TEXT_LIMITS.path, `the path ${show(x.path)} of ${where}`);
     const at = `${method} ${show(path)} of ${where}`;
     out.push({
       method,
@@ -84,7 +84,7 @@ function repairRpcs(raw: unknown, where: string, log: RepairLog): Rpc[] {
     if (!isObj(x)) return dropped.note(`entry ${i + 1} (${show(x)}, not an object)`);
     if (typeof x.name !== 'string' || x.name === '')
       return dropped.note(`entry ${i + 1} (its name ${show(x.name)} is not a text)`);
-    const name = log.text(x.name, 100, `the RPC name ${show(x.name)} of ${where}`);
+    const name = log.text(x.name, TEXT_LIMITS.name, `the RPC name ${show(x.name)} of ${where}`);
     out.push({
       name,
       request: repairFields(x.request, `the request of ${name} on ${where}`, log),
@@ -106,7 +106,7 @@ function repairFields(raw: unknown, where: string, log: RepairLog): Field[] {
     if (!isObj(x)) return dropped.note(`entry ${i + 1} (${show(x)}, not an object)`);
     if (typeof x.name !== 'string' || x.name === '')
       return dropped.note(`entry ${i + 1} (its name ${show(x.name)} is not a text)`);
-    const name = log.text(x.name, 100, `the field name ${show(x.name)} in ${where}`);
+    const name = log.text(x.name, TEXT_LIMITS.name, `the field name ${show(x.name)} in ${where}`);
     let type: FieldType = 'string';
     if ((FIELD_TYPES as readonly unknown[]).includes(x.type)) type = x.type as FieldType;
     else if (x.type !== undefined) retyped.note(`${name} (was ${show(x.type)})`);

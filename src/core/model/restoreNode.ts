@@ -3,7 +3,7 @@ import { validPort } from '../ops/ops';
 import { imageProblem } from './image';
 import { dnsLabel, nameProblem, packageSegment } from './naming';
 import { pluralWas, type RepairLog } from './repairLog';
-import { show } from './text';
+import { TEXT_LIMITS, show } from './text';
 import type { DesignNode, EnvVar } from './types';
 
 type Obj = Record<string, unknown>;
@@ -70,7 +70,7 @@ export function repairNode(
       'a whole number from 0 to 100',
     ),
     env: repairEnv(raw.env, name, log),
-    description: log.text(raw.description, 2000, at('description')),
+    description: log.text(raw.description, TEXT_LIMITS.description, at('description')),
   };
   if (raw.image !== undefined) {
     const why = typeof raw.image === 'string' ? imageProblem(raw.image) : 'An image is a text.';
@@ -127,7 +127,7 @@ function repairEnv(raw: unknown, name: string, log: RepairLog): EnvVar[] {
       return dropped.note(`${show(key)} (not a variable name: letters, digits and _, not starting with a digit)`);
     const raw = x.value;
     let value = '';
-    if (typeof raw === 'string') value = log.text(raw, 4000, `the value of ${key} on ${name}`);
+    if (typeof raw === 'string') value = log.text(raw, TEXT_LIMITS.envValue, `the value of ${key} on ${name}`);
     else if (typeof raw === 'number' || typeof raw === 'boolean') {
       value = String(raw);
       retyped.note(`${key} from ${show(raw)} to "${value}"`);

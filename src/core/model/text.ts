@@ -42,3 +42,16 @@ export function firstOf(items: readonly string[], shown = 10): string {
   const head = items.slice(0, shown).join(', ');
   return items.length > shown ? `${head} and ${items.length - shown} more` : head;
 }
+
+/**
+ * The longest texts a design keeps: what restore() cuts (with a warning) on load, and what the
+ * inspector refuses to apply, so that an edit never comes back cut.
+ */
+export const TEXT_LIMITS = {
+  description: 2000,
+  envValue: 4000,
+  topic: 200,
+  path: 300,
+  /** Names of RPCs and fields. */
+  name: 100,
+} as const;
