@@ -7,6 +7,11 @@ import { inlineScalar, literalBlock } from './scalar';
  * in YAML 1.1 and 1.2 readers alike (see `rule.ts`); a map key whose value is undefined is left
  * out; a shared object is written out each time, never as an anchor and alias; lines are never
  * folded. Anything else (a class instance, a function, a bigint) is a bug in the caller and throws.
+ *
+ * Why not the `yaml` package's `stringify`: no option of it escapes U+0085, U+2028 or U+2029 (it
+ * writes them raw, and YAML 1.1 readers take them for line breaks) or quotes Go's number forms
+ * such as `0O17` or `+0o1`. The property test beside this file reads what is written here with
+ * Go's yaml.v3 and yaml.v2, PyYAML and the package in YAML 1.1 and 1.2.
  */
 export function toYaml(value: unknown): string {
   if (!isCollection(value)) return `${scalar(value, '')}\n`;
