@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
 import { importCompose } from '../src/core/importers/compose';
 import { restoreText } from '../src/core/model/restore';
+import { extendsChain } from './fixtures/compose/heavy';
 import { FIXTURE_DIR } from './fixtures/load';
 
 const ROOT = join(FIXTURE_DIR, '..', '..');
@@ -71,5 +72,20 @@ describe('polyglot-canvas import', () => {
     expect((await run('import', join(tmp, 'nope.yaml'))).err).toContain('cannot read');
     expect((await run('import')).code).toBe(2);
     expect((await run('import', 'a.yaml', 'b.yaml')).code).toBe(2);
+  });
+
+  it('refuses a 12,000-deep extends chain with a message through the real binary, not a stack overflow', () => {
+    const file = join(tmp, 'chain.yaml');
+    writeFileSync(file, extendsChain(12_000));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'polyglot-canvas.mjs'), 'import', file], {
+      cwd: tmp,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'The service "s65" extends a chain of more than 64 services. That is over the import limit on the length of an extends chain (64), so the file was not imported.',
+    );
+    expect(r.stderr).not.toMatch(/Maximum call stack|RangeError/);
   });
 });

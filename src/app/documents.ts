@@ -1,5 +1,6 @@
 import { dnsLabel, emptyDesign, restoreText, type Design } from '../core';
 import { serializeDesign } from './persistence';
+import { startImport, type WorkerFactory } from './importer/runImport';
 import type { DesignStoreApi } from './store';
 
 /** Whole-document actions of the top bar: New, Open and Save. */
@@ -58,36 +59,69 @@ export function isComposeFileName(name: string): boolean {
 /** What Open and a drop accept: designs, compose files, exported project zips. */
 export const OPEN_ACCEPT = '.json,application/json,.yaml,.yml,.zip,application/zip';
 
+/** How long an import runs before its notice (with Cancel) shows. */
+export const IMPORT_NOTICE_MS = 500;
+
 /**
- * Imports compose text as a new design (undoable like Open). A file that is not compose leaves
- * the current design untouched and says why; what could not be mapped is listed in a banner.
+ * Imports compose text as a new design (undoable like Open), in a worker so that the page stays
+ * responsive. An import that takes longer than half a second shows a notice with Cancel, which
+ * ends the worker and leaves the design untouched. A file that is not compose (or that passes an
+ * import limit) leaves the current design untouched and says why; what could not be mapped is
+ * listed in a banner.
  */
-export async function importComposeText(store: DesignStoreApi, text: string, fileName: string): Promise<boolean> {
-  // the YAML reader and the importer load only when a compose file is opened
-  const { importCompose } = await import('../core/importers/compose');
-  const { notify, loadDesign } = store.getState();
-  const r = importCompose(text, fileName);
-  if (!r.ok) {
+export async function importComposeText(
+  store: DesignStoreApi,
+  text: string,
+  fileName: string,
+  makeWorker?: WorkerFactory | null,
+): Promise<boolean> {
+  const { notify, dismiss } = store.getState();
+  const job = startImport('compose', text, fileName, makeWorker);
+  let progress: string | null = null;
+  const timer = setTimeout(() => {
+    // a toast floats over the canvas: a banner would resize the whole editor while the import runs
+    progress = notify({
+      tone: 'info',
+      placement: 'toast',
+      title: `Importing ${fileName}…`,
+      text: 'The file is read in the background; your design stays as it is until the import is done.',
+      action: { label: 'Cancel import', run: () => job.cancel() },
+    });
+  }, IMPORT_NOTICE_MS);
+  const outcome = await job.done;
+  clearTimeout(timer);
+  if (progress) dismiss(progress);
+  if ('cancelled' in outcome) {
+    notify({
+      tone: 'info',
+      placement: 'toast',
+      title: `Import of ${fileName} cancelled`,
+      text: 'Your design was not changed.',
+    });
+    return false;
+  }
+  if (!outcome.ok) {
     notify({
       tone: 'error',
       placement: 'toast',
       title: `Could not import ${fileName}`,
-      text: `${r.error} Your current design was not changed.`,
+      text: `${outcome.error} Your current design was not changed.`,
+      ...(outcome.warnings.length > 0 ? { details: outcome.warnings } : {}),
     });
     return false;
   }
   // An imported file has no camera of its own: frame the whole design.
-  loadDesign(r.design, 'fit');
-  const n = r.design.nodes.length;
-  const l = r.design.links.length;
+  store.getState().loadDesign(outcome.design, 'fit');
+  const n = outcome.design.nodes.length;
+  const l = outcome.design.links.length;
   const title = `Imported ${fileName}: ${n} node${n === 1 ? '' : 's'}, ${l} link${l === 1 ? '' : 's'}`;
-  if (r.warnings.length > 0)
+  if (outcome.warnings.length > 0)
     notify({
       tone: 'warning',
       placement: 'banner',
       title,
-      text: `${r.warnings.length} thing${r.warnings.length === 1 ? '' : 's'} could not be mapped as they were (Undo brings your previous design back):`,
-      details: r.warnings,
+      text: `${outcome.warnings.length} thing${outcome.warnings.length === 1 ? '' : 's'} could not be mapped as they were (Undo brings your previous design back):`,
+      details: outcome.warnings,
     });
   else
     notify({

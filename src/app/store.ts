@@ -32,6 +32,8 @@ export interface Notice {
   title?: string;
   text: string;
   details?: readonly string[];
+  /** A button in the notice (Cancel on a long import); a toast with one stays until dismissed. */
+  action?: { label: string; run: () => void };
 }
 
 export interface Clipboard {

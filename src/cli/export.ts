@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { exportProblems } from '../core/generators/problems';
 import { withManifestAsync } from '../core/record/exportFiles';
 import { MANIFEST_PATH, designFiles, readManifest } from '../core/record/manifest';
 import { generateProject, projectFileName } from '../core/generators/project';
@@ -8,7 +7,7 @@ import { sha256OfText } from '../core/record/sha256';
 import type { Design } from '../core/model/types';
 import { zipProject } from '../export/projectZip';
 import { parseArgs } from './args';
-import { checkDesign, printProblems } from './checks';
+import { checkDesign, designProblems, printProblems } from './checks';
 import { DiskFolder } from './folder';
 import { UsageError, type Io } from './io';
 import { readDesign } from './readDesign';
@@ -96,7 +95,7 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   if (!design) return 1;
 
   if (args.options.has('check')) {
-    const problems = exportProblems(design);
+    const problems = designProblems(design, args.options.has('force'));
     const errors = problems.filter((p) => p.severity === 'error').length;
     printProblems(problems, io.out);
     io.out(`${errors} error(s), ${problems.length - errors} warning(s).`);

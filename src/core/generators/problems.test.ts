@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDesign, type Design, type DesignLink } from '../model/types';
 import { addNode, connect, updateLink, updateNode } from '../ops/ops';
 import type { NodeKind } from '../catalog/catalog';
-import { exportProblems, hasExportErrors } from './problems';
+import { exportProblems, generatedFileProblems, hasExportErrors } from './problems';
 
 function build(nodes: [string, NodeKind, number][]): Design {
   let d = emptyDesign('shop');
@@ -221,5 +221,35 @@ describe('exportProblems', () => {
     expect(p[0]).toMatchObject({ severity: 'warning', linkId: 'bff-legacy' });
     expect(p[0]?.message).toContain('legacy (Ruby · Rails) has no runnable stub yet');
     expect(hasExportErrors(p)).toBe(false);
+  });
+});
+
+describe('text no file can carry, and YAML not every reader reads alike', () => {
+  it('refuses an unpaired surrogate anywhere in the design, naming the node and field', () => {
+    let d = build([['orders', 'python-fastapi', 8000]]);
+    const u = updateNode(d, 'orders', { env: [{ key: 'GREETING', value: 'hi \ud83d' }] });
+    if (!u.ok) throw new Error(u.reason);
+    d = u.design;
+    expect(exportProblems(d)).toEqual([
+      {
+        severity: 'error',
+        nodeId: 'orders',
+        message:
+          'The environment variable GREETING of orders holds a broken character (an unpaired UTF-16 surrogate); retype it.',
+      },
+    ]);
+  });
+
+  it('reports a generated YAML file that some reader would read differently, and passes sound ones', () => {
+    const files = [
+      { path: 'compose.yaml', content: 'services:\n  a:\n    image: 0o17\n    environment:\n      X: "x\u2028y"\n' },
+      { path: 'k8s/a.yaml', content: 'kind: ConfigMap\ndata:\n  MODE: "0o644"\n' },
+      { path: 'README.md', content: 'on: 0o17\n' },
+    ];
+    const problems = generatedFileProblems(files);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.severity).toBe('error');
+    expect(problems[0]?.message).toMatch(/^compose\.yaml would not read the same in every YAML reader: line 3: "0o17"/);
+    expect(problems[0]?.message).toMatch(/line 5: the character U\+2028 must be escaped/);
   });
 });

@@ -2,6 +2,9 @@ import { RUNTIMES, isRuntime } from '../catalog/catalog';
 import { contractFields } from '../model/contracts';
 import { httpPath, packageSegment, rpcName } from '../model/naming';
 import { publishedPort, type Design, type DesignNode, type Field } from '../model/types';
+import type { GeneratedFile } from './types';
+import { LONE_SURROGATE } from '../model/text';
+import { yamlTextProblems } from './yaml';
 
 /**
  * What stands between a design and an export that builds, starts and talks. Errors block the
@@ -51,7 +54,61 @@ const both = (n: number) => (n === 2 ? 'both' : 'all');
  * design order, then link problems in design order. An empty design has none.
  */
 export function exportProblems(design: Design): ExportProblem[] {
-  return [...nodeProblems(design), ...linkProblems(design)];
+  return [...brokenTextProblems(design), ...nodeProblems(design), ...linkProblems(design)];
+}
+
+/**
+ * Text that no file can carry: an unpaired UTF-16 surrogate is not Unicode, so no reader could
+ * read it back. Loading a file repairs such text with a warning; this catches any other way in.
+ */
+function brokenTextProblems(design: Design): ExportProblem[] {
+  const out: ExportProblem[] = [];
+  const broken = (s: string) => LONE_SURROGATE.test(s);
+  const say = (where: string) => `${where} holds a broken character (an unpaired UTF-16 surrogate); retype it.`;
+  if (broken(design.name)) out.push({ severity: 'error', message: say('The project name') });
+  for (const n of design.nodes) {
+    const texts: [string, string][] = [
+      ['name', n.name],
+      ['description', n.description],
+      ['image', n.image ?? ''],
+      ...n.env.flatMap((e): [string, string][] => [
+        [`environment variable ${e.key}`, e.key],
+        [`environment variable ${e.key}`, e.value],
+      ]),
+    ];
+    const bad = texts.find(([, t]) => broken(t));
+    if (bad) out.push({ severity: 'error', nodeId: n.id, message: say(`The ${bad[0]} of ${n.name}`) });
+  }
+  for (const l of design.links) {
+    const texts = [
+      l.topic,
+      ...l.endpoints.flatMap((e) => [e.path, ...[...e.request, ...e.response].map((f) => f.name)]),
+      ...l.rpcs.flatMap((r) => [r.name, ...[...r.request, ...r.response].map((f) => f.name)]),
+      ...l.message.map((f) => f.name),
+    ];
+    if (texts.some(broken)) out.push({ severity: 'error', linkId: l.id, message: say('A name or path of a link') });
+  }
+  return out;
+}
+
+/**
+ * The generated YAML files checked by the rule every reader agrees on (Go's yaml.v3 and yaml.v2,
+ * PyYAML, YAML 1.1 and 1.2; see `generators/yaml`): an error for each file that breaks it, which
+ * would mean a bug in a generator. The command line's `export` and `--check` run it.
+ */
+export function generatedFileProblems(files: readonly GeneratedFile[]): ExportProblem[] {
+  const out: ExportProblem[] = [];
+  for (const f of files) {
+    if (!/\.ya?ml$/.test(f.path)) continue;
+    const found = yamlTextProblems(f.content, 6);
+    if (found.length === 0) continue;
+    const more = found.length > 5 ? `, and more` : '';
+    out.push({
+      severity: 'error',
+      message: `${f.path} would not read the same in every YAML reader: ${found.slice(0, 5).join('; ')}${more}.`,
+    });
+  }
+  return out;
 }
 
 function nodeProblems(design: Design): ExportProblem[] {

@@ -139,8 +139,8 @@ describe('restore: repairs what it can and reports the rest', () => {
       expect.stringMatching(/Node 2 has an unknown kind "cobol"/),
       expect.stringMatching(/Node 3 had a missing or repeated id/),
       expect.stringMatching(/Node 4 had a missing or repeated id/),
-      expect.stringMatching(/Node 5 was not an object/),
-      'Node 6 had an unusable or repeated name and was renamed to "go-nethttp-6".',
+      expect.stringMatching(/Node 5 was "not an object", not an object/),
+      'Node 6 was named "Orders" and was renamed to "go-nethttp-6": Another node already has this name (or one that becomes the same DNS or package name).',
       expect.stringMatching(/Node 7 .* renamed to "redis-7"/),
       expect.stringMatching(/Node 8 .* renamed to "redis-8"/),
     ]);
@@ -168,13 +168,13 @@ describe('restore: repairs what it can and reports the rest', () => {
     );
     expect(r.design.links.map((l) => l.id)).toEqual(['l1']);
     expect(r.warnings).toEqual([
-      expect.stringMatching(/Link 2 did not connect two nodes/),
-      expect.stringMatching(/Link 3 did not connect two nodes/),
-      expect.stringMatching(/Link 4 had an unknown kind/),
+      'Link 2 (from "a" to "ghost") did not connect two nodes of the design and was dropped.',
+      'Link 3 (from "a" to "a") did not connect two nodes of the design and was dropped.',
+      'Link 4 from a to pg had an unknown kind "telepathy" and was dropped.',
       expect.stringMatching(/Link from a to pg was dropped: gRPC calls go to a service/),
       expect.stringMatching(/Link 6 had a missing or repeated id/),
       expect.stringMatching(/Link 7 had a missing or repeated id/),
-      expect.stringMatching(/Link 8 was not an object/),
+      'Link 8 was 7, not an object, and was dropped.',
     ]);
   });
 
@@ -209,7 +209,6 @@ describe('restore: repairs what it can and reports the rest', () => {
       }),
     );
     expect(r.design.name).toBe('my-system');
-    expect(r.warnings).toContain('The project name was unusable and was reset.');
     expect(r.design.viewport).toEqual({ x: 0, y: 0, zoom: 1 });
     expect(r.design.nodes[0]).toMatchObject({ port: 8080, grpcPort: 50051, replicas: 1, position: { x: 1e6, y: 0 } });
     expect(r.design.nodes[0]?.env).toEqual([
@@ -219,6 +218,80 @@ describe('restore: repairs what it can and reports the rest', () => {
     expect(r.design.links[0]?.endpoints).toEqual([
       { method: 'GET', path: '/x', request: [], response: [{ name: 'n', type: 'string' }] },
     ]);
+    // every change names the place, the old value and the new one
+    expect(r.warnings).toEqual([
+      'The project name "bad\\nname" was unusable (it holds a control character or line break) and was reset to "my-system".',
+      'The saved view (position and zoom) was unreadable; the design opens at the start view.',
+      'The position of a was (1000000000000, "y"); it is now (1000000, 0) (coordinates are numbers from -1,000,000 to 1,000,000).',
+      'The port of a was 99999, not a port from 1 to 65535; it is now 8080.',
+      'The gRPC port of a was "x", not a port from 1 to 65535; it is now 50051.',
+      'The replica count of a was 1000000000, not a whole number from 0 to 100; it is now 1.',
+      'a: 2 environment entries were dropped: "bad key" (not a variable name: letters, digits and _, not starting with a digit) and entry 4 (null, not an object).',
+      'The method of the endpoint "/x" of the REST link a → b was "TRACE"; it is now GET.',
+      'The response of GET "/x" of the REST link a → b: 1 field was dropped: entry 2 (its name nothing is not a text).',
+      'The response of GET "/x" of the REST link a → b: 1 field had an unknown type and became a string: n (was "date").',
+      'The REST link a → b: 1 endpoint was dropped: entry 2 (its path nothing is not a text).',
+    ]);
+  });
+
+  it('reports every other repair too: texts that are not texts, cut or broken, env values that are not texts', () => {
+    const r = ok(
+      restore({
+        ...head,
+        nodes: [
+          {
+            id: 'a',
+            kind: 'go-nethttp',
+            name: 'a',
+            description: 42,
+            env: [
+              { key: 'N', value: 5 },
+              { key: 'B', value: true },
+              { key: 'O', value: { x: 1 } },
+              { key: 'S', value: 'x\ud800y' },
+              { key: 'L', value: 'v'.repeat(5000) },
+            ],
+          },
+          { id: 'k', kind: 'kafka', name: 'k', grpcPort: 70000 },
+        ],
+        links: [{ id: 'l', kind: 'queue', source: 'a', target: 'k', topic: 7, rpcs: [{ name: '' }] }],
+      }),
+    );
+    const [a] = r.design.nodes;
+    expect(a?.description).toBe('');
+    expect(a?.env).toEqual([
+      { key: 'N', value: '5' },
+      { key: 'B', value: 'true' },
+      { key: 'O', value: '' },
+      { key: 'S', value: 'x\ufffdy' },
+      { key: 'L', value: 'v'.repeat(4000) },
+    ]);
+    expect(r.warnings).toEqual([
+      'The value of S on a held a broken character (an unpaired UTF-16 surrogate); it was replaced by U+FFFD.',
+      `The value of L on a was 5000 characters long ("${'v'.repeat(30)}…"); it was cut to 4000.`,
+      'a: 3 environment values were not a text and were changed: N from 5 to "5", B from true to "true" and O from an object to "".',
+      'The description of a was 42, not a text; it is now "".',
+      'The gRPC port of k was 70000, not a port from 1 to 65535 (or 0); it is now 0.',
+      'The queue link a → k: 1 RPC was dropped: entry 1 (its name "" is not a text).',
+      'The topic of the queue link a → k was 7, not a text; it is now "".',
+    ]);
+  });
+
+  it('bounds its messages: many repairs of one kind make one line, and the list ends with a count', () => {
+    const env = Array.from({ length: 150 }, (_, i) => ({ key: `${i}BAD`, value: 'x' }));
+    const nodes = Array.from({ length: 100 }, (_, i) => ({
+      id: `n${i}`,
+      kind: 'redis',
+      name: `r${i}`,
+      port: 1e6,
+      env,
+    }));
+    const r = ok(restore({ ...head, nodes }));
+    expect(r.warnings).toHaveLength(61);
+    expect(r.warnings[1]).toBe(
+      'r0: 150 environment entries were dropped: "0BAD" (not a variable name: letters, digits and _, not starting with a digit), "1BAD" (not a variable name: letters, digits and _, not starting with a digit), "2BAD" (not a variable name: letters, digits and _, not starting with a digit) and 147 more.',
+    );
+    expect(r.warnings[60]).toBe('…and 140 more repairs like these.');
   });
 
   it('caps huge arrays, quickly', () => {
@@ -238,8 +311,12 @@ describe('restore: repairs what it can and reports the rest', () => {
     const r = ok(restore({ ...head, nodes: [...nodes.slice(0, 2), ...nodes.slice(2)], links }));
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(r.design.nodes).toHaveLength(LIMITS.nodes);
-    expect(r.warnings).toContain(`Only the first ${LIMITS.nodes} of ${LIMITS.nodes + 100} nodes were kept.`);
-    expect(r.warnings).toContain(`Only the first ${LIMITS.links} of ${LIMITS.links + 5} links were kept.`);
+    expect(r.warnings).toContain(
+      `The list of nodes had ${LIMITS.nodes + 100} entries; only the first ${LIMITS.nodes} were kept.`,
+    );
+    expect(r.warnings).toContain(
+      `The list of links had ${LIMITS.links + 5} entries; only the first ${LIMITS.links} were kept.`,
+    );
     const withFields = ok(
       restore({
         ...head,

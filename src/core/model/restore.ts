@@ -1,27 +1,9 @@
-import {
-  FIELD_TYPES,
-  HTTP_METHODS,
-  isLinkKind,
-  isNodeKind,
-  isRuntime,
-  type FieldType,
-  type HttpMethod,
-} from '../catalog/catalog';
-import { imageProblem } from './image';
-import { dnsLabel, nameProblem, packageSegment } from './naming';
-import { linkProblem, validPort } from '../ops/ops';
-import {
-  DESIGN_FORMAT,
-  DESIGN_VERSION,
-  emptyDesign,
-  type Design,
-  type DesignLink,
-  type DesignNode,
-  type Endpoint,
-  type EnvVar,
-  type Field,
-  type Rpc,
-} from './types';
+import { dnsLabel, packageSegment } from './naming';
+import { RepairLog } from './repairLog';
+import { repairLink } from './restoreLink';
+import { LIMITS, isObj, repairNode, type TakenNames } from './restoreNode';
+import { LONE_SURROGATE, show } from './text';
+import { DESIGN_FORMAT, DESIGN_VERSION, emptyDesign, type Design } from './types';
 import { MIGRATIONS, type Migrations } from './migrations';
 import { repairPresentation } from '../presentation/steps';
 
@@ -33,12 +15,9 @@ export type RestoreResult =
   { ok: true; design: Design; warnings: string[] } | { ok: false; error: string; warnings: string[] };
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, max = 1000): string | undefined => (typeof v === 'string' ? v.slice(0, max) : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-/** Limits that keep a hostile file from freezing the tab. */
-export const LIMITS = { nodes: 5000, links: 20000, fieldsPerList: 200, envPerNode: 200 } as const;
+export { LIMITS } from './restoreNode';
+export { TEXT_LIMITS } from './text';
 
 /** Parses JSON text and restores it; never throws. */
 export function restoreText(text: string): RestoreResult {
@@ -97,32 +76,45 @@ export function restore(input: unknown, options: RestoreOptions = {}): RestoreRe
     doc = step(doc);
     version++;
   }
-  return { ok: true, design: repair(doc, warnings), warnings };
+  const log = new RepairLog();
+  const design = repair(doc, log);
+  return { ok: true, design, warnings: [...warnings, ...log.done()] };
 }
 
-function repair(doc: Obj, warnings: string[]): Design {
+function repair(doc: Obj, log: RepairLog): Design {
   const design = emptyDesign();
-  const name = str(doc.name, 100);
-  if (name && name.trim() && !/[\u0000-\u001f\u007f]/.test(name)) design.name = name;
-  else if (doc.name !== undefined) warnings.push('The project name was unusable and was reset.');
-
-  if (isObj(doc.viewport)) {
-    const x = num(doc.viewport.x);
-    const y = num(doc.viewport.y);
-    const zoom = num(doc.viewport.zoom);
-    if (x !== undefined && y !== undefined && zoom !== undefined && zoom > 0 && zoom <= 10)
-      design.viewport = { x, y, zoom };
+  if (doc.name !== undefined) {
+    const name = typeof doc.name === 'string' ? doc.name : '';
+    const why =
+      typeof doc.name !== 'string'
+        ? 'it is not a text'
+        : !name.trim()
+          ? 'it is blank'
+          : name.length > 100
+            ? 'it is longer than 100 characters'
+            : /[\u0000-\u001f\u007f]/.test(name)
+              ? 'it holds a control character or line break'
+              : LONE_SURROGATE.test(name)
+                ? 'it holds a broken character (an unpaired UTF-16 surrogate)'
+                : null;
+    if (why) log.add(`The project name ${show(doc.name)} was unusable (${why}) and was reset to "${design.name}".`);
+    else design.name = name;
   }
 
-  const rawNodes = Array.isArray(doc.nodes) ? doc.nodes : [];
-  if (!Array.isArray(doc.nodes) && doc.nodes !== undefined) warnings.push('The list of nodes was unreadable.');
-  if (rawNodes.length > LIMITS.nodes)
-    warnings.push(`Only the first ${LIMITS.nodes} of ${rawNodes.length} nodes were kept.`);
+  if (doc.viewport !== undefined) {
+    const v = isObj(doc.viewport) ? doc.viewport : {};
+    const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+    if (finite(v.x) && finite(v.y) && finite(v.zoom) && v.zoom > 0 && v.zoom <= 10)
+      design.viewport = { x: v.x, y: v.y, zoom: v.zoom };
+    else log.add('The saved view (position and zoom) was unreadable; the design opens at the start view.');
+  }
+
+  const rawNodes = log.list(doc.nodes, LIMITS.nodes, 'the list of nodes');
   const ids = new Set<string>();
   // sets, not nameProblem's list, so that thousands of nodes do not take quadratic time
   const names: TakenNames = { dns: new Set(), pkg: new Set() };
-  for (const [i, raw] of rawNodes.slice(0, LIMITS.nodes).entries()) {
-    const node = repairNode(raw, i, ids, names, warnings);
+  for (const [i, raw] of rawNodes.entries()) {
+    const node = repairNode(raw, i, ids, names, log);
     if (node) {
       design.nodes.push(node);
       ids.add(node.id);
@@ -131,166 +123,17 @@ function repair(doc: Obj, warnings: string[]): Design {
     }
   }
 
-  const rawLinks = Array.isArray(doc.links) ? doc.links : [];
-  if (rawLinks.length > LIMITS.links)
-    warnings.push(`Only the first ${LIMITS.links} of ${rawLinks.length} links were kept.`);
+  const rawLinks = log.list(doc.links, LIMITS.links, 'the list of links');
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
-  const linkIds = new Set<string>();
-  for (const [i, raw] of rawLinks.slice(0, LIMITS.links).entries()) {
-    if (!isObj(raw)) {
-      warnings.push(`Link ${i + 1} was not an object and was dropped.`);
-      continue;
+  const taken = new Set<string>(ids);
+  for (const [i, raw] of rawLinks.entries()) {
+    const link = repairLink(raw, i, byId, taken, log);
+    if (link) {
+      taken.add(link.id);
+      design.links.push(link);
     }
-    const id = str(raw.id, 100);
-    const source = byId.get(str(raw.source, 100) ?? '');
-    const target = byId.get(str(raw.target, 100) ?? '');
-    if (!id || linkIds.has(id) || ids.has(id)) {
-      warnings.push(`Link ${i + 1} had a missing or repeated id and was dropped.`);
-      continue;
-    }
-    if (!source || !target || source === target) {
-      warnings.push(`Link ${i + 1} did not connect two nodes of the design and was dropped.`);
-      continue;
-    }
-    if (!isLinkKind(raw.kind)) {
-      warnings.push(`Link ${i + 1} had an unknown kind and was dropped.`);
-      continue;
-    }
-    const why = linkProblem(source.kind, target.kind, raw.kind);
-    if (why) {
-      warnings.push(`Link from ${source.name} to ${target.name} was dropped: ${why}`);
-      continue;
-    }
-    const link: DesignLink = {
-      id,
-      kind: raw.kind,
-      source: source.id,
-      target: target.id,
-      endpoints: list(raw.endpoints, repairEndpoint),
-      rpcs: list(raw.rpcs, repairRpc),
-      topic: str(raw.topic, 200) ?? '',
-      message: fields(raw.message),
-    };
-    linkIds.add(id);
-    design.links.push(link);
   }
-  const presentation = repairPresentation(doc.presentation, design, warnings);
+  const presentation = repairPresentation(doc.presentation, design, log.warnings);
   if (presentation) design.presentation = presentation;
   return design;
-}
-
-interface TakenNames {
-  dns: Set<string>;
-  pkg: Set<string>;
-}
-
-function repairNode(
-  raw: unknown,
-  i: number,
-  ids: Set<string>,
-  names: TakenNames,
-  warnings: string[],
-): DesignNode | null {
-  if (!isObj(raw)) {
-    warnings.push(`Node ${i + 1} was not an object and was dropped.`);
-    return null;
-  }
-  const id = str(raw.id, 100);
-  if (!id || ids.has(id)) {
-    warnings.push(`Node ${i + 1} had a missing or repeated id and was dropped.`);
-    return null;
-  }
-  if (!isNodeKind(raw.kind)) {
-    warnings.push(
-      `Node ${i + 1} has an unknown kind ${JSON.stringify(String(raw.kind)).slice(0, 40)} and was dropped.`,
-    );
-    return null;
-  }
-  let name = str(raw.name, 100) ?? '';
-  const taken = (n: string) => names.dns.has(dnsLabel(n)) || names.pkg.has(packageSegment(n));
-  if (nameProblem(name, []) || taken(name)) {
-    name = `${raw.kind}-${i + 1}`;
-    while (taken(name)) name = `${name}-x`;
-    warnings.push(`Node ${i + 1} had an unusable or repeated name and was renamed to "${name}".`);
-  }
-  const pos = isObj(raw.position) ? raw.position : {};
-  const port = num(raw.port);
-  const grpcPort = num(raw.grpcPort);
-  const replicas = num(raw.replicas);
-  const node: DesignNode = {
-    id,
-    kind: raw.kind,
-    name,
-    position: { x: clampCoord(num(pos.x)), y: clampCoord(num(pos.y)) },
-    port: port !== undefined && validPort(port) ? port : 8080,
-    // infrastructure has no gRPC port: addNode gives it 0, and a reload must keep it so
-    grpcPort: isRuntime(raw.kind)
-      ? grpcPort !== undefined && validPort(grpcPort)
-        ? grpcPort
-        : 50051
-      : grpcPort !== undefined && (grpcPort === 0 || validPort(grpcPort))
-        ? grpcPort
-        : 0,
-    replicas: replicas !== undefined && Number.isInteger(replicas) && replicas >= 0 && replicas <= 100 ? replicas : 1,
-    env: list(raw.env, repairEnv, LIMITS.envPerNode),
-    description: str(raw.description, 2000) ?? '',
-  };
-  if (raw.image !== undefined) {
-    const why = typeof raw.image === 'string' ? imageProblem(raw.image) : 'An image is a text.';
-    if (why) warnings.push(`The image of ${name} was removed: ${why}`);
-    else node.image = raw.image as string;
-  }
-  if (raw.hostPort !== undefined) {
-    const hostPort = num(raw.hostPort);
-    if (hostPort !== undefined && (hostPort === 0 || validPort(hostPort))) node.hostPort = hostPort;
-    else
-      warnings.push(
-        `The host port of ${name} was removed: it must be a whole number from 1 to 65535 (or 0 to publish none).`,
-      );
-  }
-  return node;
-}
-
-const clampCoord = (v: number | undefined) => (v === undefined ? 0 : Math.max(-1e6, Math.min(1e6, v)));
-
-function list<T>(v: unknown, f: (x: unknown) => T | null, max: number = LIMITS.fieldsPerList): T[] {
-  if (!Array.isArray(v)) return [];
-  const out: T[] = [];
-  for (const x of v.slice(0, max)) {
-    const r = f(x);
-    if (r) out.push(r);
-  }
-  return out;
-}
-
-function repairEnv(x: unknown): EnvVar | null {
-  if (!isObj(x)) return null;
-  const key = str(x.key, 200);
-  if (!key || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return null;
-  return { key, value: str(x.value, 4000) ?? '' };
-}
-
-function repairField(x: unknown): Field | null {
-  if (!isObj(x)) return null;
-  const name = str(x.name, 100);
-  if (!name) return null;
-  const type = (FIELD_TYPES as readonly string[]).includes(x.type as string) ? (x.type as FieldType) : 'string';
-  return { name, type };
-}
-
-const fields = (v: unknown): Field[] => list(v, repairField);
-
-function repairEndpoint(x: unknown): Endpoint | null {
-  if (!isObj(x)) return null;
-  const method = (HTTP_METHODS as readonly string[]).includes(x.method as string) ? (x.method as HttpMethod) : 'GET';
-  const path = str(x.path, 300);
-  if (path === undefined) return null;
-  return { method, path, request: fields(x.request), response: fields(x.response) };
-}
-
-function repairRpc(x: unknown): Rpc | null {
-  if (!isObj(x)) return null;
-  const name = str(x.name, 100);
-  if (!name) return null;
-  return { name, request: fields(x.request), response: fields(x.response) };
 }

@@ -95,7 +95,7 @@ describe('design version 2', () => {
     );
     expect(r.design.nodes[0]?.image).toBeUndefined();
     expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatch(/^The image of box was removed: /);
+    expect(r.warnings[0]).toMatch(/^The image of box \(.+\) was removed: /);
   });
 
   it.each([[-1], [65536], [1.5], ['8080'], [Number.NaN], [null]])(
@@ -106,7 +106,7 @@ describe('design version 2', () => {
       );
       expect(r.design.nodes[0]?.hostPort).toBeUndefined();
       expect(r.warnings).toEqual([
-        'The host port of box was removed: it must be a whole number from 1 to 65535 (or 0 to publish none).',
+        `The host port of box (${Number.isNaN(hostPort) ? 'NaN' : JSON.stringify(hostPort)}) was removed: it must be a whole number from 1 to 65535 (or 0 to publish none); box publishes its port 8080.`,
       ]);
     },
   );

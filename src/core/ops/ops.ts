@@ -232,7 +232,17 @@ export function connect(design: Design, args: ConnectArgs): OpResult<{ id: strin
   return { ok: true, design: { ...design, links: [...design.links, link] }, id: link.id, link };
 }
 
-function defaultLink(design: Design, id: string, kind: LinkKind, source: DesignNode, target: DesignNode): DesignLink {
+/**
+ * A new link with the defaults `connect` gives it: a sample endpoint or RPC, or for a queue the
+ * topic (and message) already used on its broker in `design`, else one named after the service.
+ */
+export function defaultLink(
+  design: Pick<Design, 'links'>,
+  id: string,
+  kind: LinkKind,
+  source: DesignNode,
+  target: DesignNode,
+): DesignLink {
   const base: DesignLink = {
     id,
     kind,

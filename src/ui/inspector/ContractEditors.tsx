@@ -1,5 +1,6 @@
 import {
   HTTP_METHODS,
+  TEXT_LIMITS,
   httpPath,
   rpcName,
   topicName,
@@ -46,6 +47,7 @@ export function EndpointsEditor({
             <TextField
               label={`Path of endpoint ${i + 1}`}
               hideLabel
+              maxLength={TEXT_LIMITS.path}
               className="pc-row__grow pc-mono"
               value={e.path}
               placeholder="/orders/{id}"
@@ -106,6 +108,7 @@ export function RpcsEditor({ rpcs, onChange }: { rpcs: readonly Rpc[]; onChange:
             <TextField
               label={`Name of RPC ${i + 1}`}
               hideLabel
+              maxLength={TEXT_LIMITS.name}
               className="pc-row__grow pc-mono"
               value={r.name}
               hint={rpcName(r.name) !== r.name ? `Exported as ${rpcName(r.name)}` : undefined}
@@ -163,6 +166,7 @@ export function QueueEditor(props: {
     <section className="pc-contract" aria-label="Message">
       <TextField
         label={word}
+        maxLength={TEXT_LIMITS.topic}
         className="pc-mono"
         value={topic}
         apply={(t) => (t.trim() === '' ? `A ${channelWord} needs a name.` : onTopic(t))}

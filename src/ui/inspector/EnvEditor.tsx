@@ -1,4 +1,4 @@
-import type { EnvVar } from '../../core';
+import { TEXT_LIMITS, type EnvVar } from '../../core';
 import { envKeyProblem, nextEnvKey } from '../../app/designEdits';
 import { RemoveButton, TextField } from './controls';
 
@@ -35,6 +35,7 @@ export function EnvEditor({ env, onChange }: Props) {
           <TextField
             label={`Value of ${v.key}`}
             hideLabel
+            maxLength={TEXT_LIMITS.envValue}
             value={v.value}
             className="pc-row__grow pc-mono"
             apply={(value) =>

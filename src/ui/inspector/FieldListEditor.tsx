@@ -1,4 +1,4 @@
-import { FIELD_TYPES, type Field, type FieldType } from '../../core';
+import { FIELD_TYPES, TEXT_LIMITS, type Field, type FieldType } from '../../core';
 import { RemoveButton, SelectField, TextField } from './controls';
 
 interface Props {
@@ -32,6 +32,7 @@ export function FieldListEditor({ title, fields, onChange }: Props) {
           <TextField
             label={`${title}: name of field ${i + 1}`}
             hideLabel
+            maxLength={TEXT_LIMITS.name}
             value={f.name}
             className="pc-row__grow"
             apply={(name) => {

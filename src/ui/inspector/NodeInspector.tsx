@@ -2,6 +2,7 @@ import {
   INFRA,
   RUNTIMES,
   RUNTIME_IDS,
+  TEXT_LIMITS,
   dnsLabel,
   derivedNames,
   describeKind,
@@ -137,6 +138,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
       <TextField
         label="Description"
         multiline
+        maxLength={TEXT_LIMITS.description}
         value={node.description}
         placeholder="What this node does, for the README"
         apply={(description) => apply({ description }, 'description')}

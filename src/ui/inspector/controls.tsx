@@ -12,12 +12,28 @@ interface TextProps {
   /** Label only for screen readers, for rows where a header names the column. */
   hideLabel?: boolean;
   className?: string;
+  /** The longest text applied (a longer one is explained, not cut). */
+  maxLength?: number;
 }
 
 /** A labelled text input that applies valid text as you type and explains invalid text. */
-export function TextField({ label, value, apply, hint, multiline, placeholder, hideLabel, className }: TextProps) {
+export function TextField({
+  label,
+  value,
+  apply,
+  hint,
+  multiline,
+  placeholder,
+  hideLabel,
+  className,
+  maxLength,
+}: TextProps) {
   const id = useId();
-  const draft = useDraft(value, apply);
+  const draft = useDraft(value, (text) =>
+    maxLength !== undefined && text.length > maxLength
+      ? `At most ${maxLength.toLocaleString('en-US')} characters (this is ${text.length.toLocaleString('en-US')}).`
+      : apply(text),
+  );
   const problemId = `${id}-problem`;
   const common = {
     id,

@@ -9,6 +9,11 @@ function NoticeBody({ notice }: { notice: Notice }) {
     <div className="pc-notice__body">
       {notice.title ? <strong className="pc-notice__title">{notice.title}</strong> : null}
       <span className="pc-notice__text">{notice.text}</span>
+      {notice.action ? (
+        <button type="button" className="pc-notice__action" onClick={notice.action.run}>
+          {notice.action.label}
+        </button>
+      ) : null}
       {notice.details && notice.details.length > 0 ? (
         <ul className="pc-notice__details">
           {notice.details.map((d, i) => (
@@ -31,10 +36,13 @@ function DismissButton({ id }: { id: string }) {
 
 function Toast({ notice }: { notice: Notice }) {
   const dismiss = useDesignStore((s) => s.dismiss);
+  // a toast with a button (Cancel of a running import) stays until its owner dismisses it
+  const lasting = notice.action !== undefined;
   useEffect(() => {
+    if (lasting) return;
     const t = setTimeout(() => dismiss(notice.id), TOAST_MS[notice.tone]);
     return () => clearTimeout(t);
-  }, [notice.id, notice.tone, dismiss]);
+  }, [notice.id, notice.tone, dismiss, lasting]);
   return (
     <div className={`pc-toast pc-notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <NoticeBody notice={notice} />

@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import { parse, parseDocument, visit } from 'yaml';
 import schemaText from '../../../../test/schemas/compose-spec.json?raw';
+import { yamlTextProblems } from '../yaml';
 
 /**
  * The checks every generated compose.yaml must pass, shared by the example and property tests:
@@ -33,7 +34,7 @@ export interface ComposeDoc {
 
 /** Parses compose.yaml as a YAML 1.1 reader would and returns every problem found. */
 export function composeProblems(text: string): { doc: ComposeDoc; problems: string[] } {
-  const problems: string[] = [];
+  const problems: string[] = yamlTextProblems(text).map((p) => `YAML readers: ${p}`);
   const parsed = parseDocument(text, { version: '1.1' });
   if (parsed.errors.length > 0) problems.push(`YAML: ${parsed.errors[0]?.message}`);
   visit(parsed, { Alias: () => void problems.push('uses a YAML alias') });

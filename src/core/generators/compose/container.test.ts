@@ -71,7 +71,8 @@ describe('generic containers and host ports', () => {
     expect(container).toMatchObject({
       image: 'traefik/whoami:v1.10',
       args: ['--port', '8000'],
-      env: [{ name: 'MODE', value: 'a$b' }],
+      // Kubernetes reads `$$` as one `$` (and would expand `$(X)`): the container sees a$b, as in compose
+      env: [{ name: 'MODE', value: 'a$$b' }],
       readinessProbe: { tcpSocket: { port: 'http' } },
     });
   });

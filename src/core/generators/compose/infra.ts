@@ -11,11 +11,12 @@ export function composeLiteral(value: string): string {
   return value.replace(/\$/g, '$$$$');
 }
 
-/** Environment pairs as a compose mapping of strings, `$` kept literal. */
+/**
+ * Environment pairs as a compose mapping of strings, `$` kept literal. The keys are defined, not
+ * assigned, so that a variable named `__proto__` is an ordinary key.
+ */
 export function composeEnv(pairs: readonly [string, string][]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of pairs) env[k] = composeLiteral(v);
-  return env;
+  return Object.fromEntries(pairs.map(([k, v]) => [k, composeLiteral(v)]));
 }
 
 /** The healthcheck timing of a kind: the JVM tools of Kafka take seconds to start. */

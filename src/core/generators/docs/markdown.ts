@@ -28,6 +28,16 @@ function oneLine(s: string): string {
   );
 }
 
+/**
+ * A fenced code block that shows `text` literally, whatever it holds: the fence is longer than
+ * any run of backticks in the text, so no line of it can close the block early.
+ */
+export function mdCodeBlock(lang: string, text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}\n${text}\n${fence}`;
+}
+
 /** A Markdown table from a header row and body rows of already-escaped cells. */
 export function mdTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;

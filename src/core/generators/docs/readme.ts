@@ -3,7 +3,7 @@ import { dnsLabel } from '../../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { wireServices, type ServiceWiring } from '../../model/wiring';
 import { entryServices, hasStub, runsByDefault } from './entries';
-import { mdCode, mdTable, mdText } from './markdown';
+import { mdCode, mdCodeBlock, mdTable, mdText } from './markdown';
 import { mermaidFlowchart } from './mermaid';
 import { edgeRoutes } from '../compose/edge';
 import { imageName, infraImage } from '../compose/plan';
@@ -159,9 +159,7 @@ export function readme(design: Design, paths: readonly string[]): string {
     '',
     '## Architecture',
     '',
-    '```mermaid',
-    mermaidFlowchart(design),
-    '```',
+    mdCodeBlock('mermaid', mermaidFlowchart(design)),
     '',
     'Solid arrows are synchronous calls (REST, gRPC, database); dotted arrows are messages through a broker, labelled with their topic.',
     '',

@@ -30,6 +30,15 @@ const RABBITMQ_SECURITY: IPodSecurityContext = { fsGroup: 999 };
  * a Deployment otherwise, always a Service named after the node; plus the topic job of a Kafka
  * broker, and the configuration, Deployment, Service (and Ingress) of a gateway or frontend.
  */
+/**
+ * Kubernetes expands `$(VAR)` in an env value and reads `$$` as one `$`, so every `$` is doubled:
+ * the container sees exactly the value compose gives it (which compose writes as `$$` for its own
+ * interpolation). Values from a ConfigMap through `envFrom` are not expanded and stay as they are.
+ */
+export function k8sEnvLiteral(value: string): string {
+  return value.replaceAll('$', '$$$$');
+}
+
 export function infraResources(design: Design, node: DesignNode, jobName: string | null): K8sObject[] {
   const kind = node.kind as InfraId;
   if (kind === 'gateway' || kind === 'frontend') return edgeResources(design, node);
@@ -50,7 +59,7 @@ export function infraResources(design: Design, node: DesignNode, jobName: string
     name: dns,
     image: infraImage(node),
     ...(args ? { args } : {}),
-    ...(env.length > 0 ? { env: env.map(([name, value]) => ({ name, value })) } : {}),
+    ...(env.length > 0 ? { env: env.map(([name, value]) => ({ name, value: k8sEnvLiteral(value) })) } : {}),
     ports,
     ...health,
     resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { memory: '1Gi' } },

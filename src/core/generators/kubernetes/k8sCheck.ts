@@ -6,6 +6,7 @@ import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import type { GeneratedFile } from '../types';
+import { yamlTextProblems } from '../yaml';
 
 /**
  * The checks every generated k8s/ folder must pass, shared by the example and property tests:
@@ -47,6 +48,7 @@ export function k8sProblems(files: readonly GeneratedFile[]): K8sResult {
   let kustomization: Doc | undefined;
   for (const f of files) {
     if (!f.path.startsWith('k8s/')) problems.push(`${f.path} is outside k8s/`);
+    for (const p of yamlTextProblems(f.content)) problems.push(`${f.path}: YAML readers: ${p}`);
     if (f.path === 'k8s/kustomization.yaml') {
       kustomization = parse(f.content, { version: '1.1' }) as Doc;
       continue;

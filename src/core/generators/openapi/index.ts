@@ -4,7 +4,7 @@ import { dnsLabel } from '../../model/naming';
 import type { Design } from '../../model/types';
 import { wireServices, type ServiceWiring } from '../../model/wiring';
 import type { GeneratedFile } from '../types';
-import { fastYaml } from '../yaml';
+import { toYaml } from '../yaml';
 import { contractSchemas, objectSchema, sampleObject, type JsonSchema } from './schemas';
 
 export { contractSchemas, fieldSchema, objectSchema, sampleObject, type JsonSchema } from './schemas';
@@ -116,10 +116,8 @@ export function openApiForService(design: Design, w: ServiceWiring): GeneratedFi
   return { path: `openapi/${dns}.yaml`, content: toYaml(doc) };
 }
 
-/** Deterministic YAML: no anchors or aliases, no folded lines. */
-export function toYaml(doc: unknown): string {
-  return fastYaml(doc, '1.2');
-}
+/** Deterministic YAML that every reader reads alike: no anchors or aliases, no folded lines. */
+export { toYaml };
 
 /**
  * One OpenAPI 3.1 document per service, `openapi/<dns>.yaml`: every service serves `/healthz`

@@ -16,7 +16,7 @@ export const BUF_YAML = [
   '# buf configuration: https://buf.build/docs/configuration/v2/buf-yaml',
   'version: v2',
   'modules:',
-  '  - path: .',
+  '  - path: "."',
   'lint:',
   '  use:',
   '    - STANDARD',

@@ -1,6 +1,7 @@
 import { RUNTIMES, isRuntime, roleOf, type LinkKind, type NodeKind } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
 import { allowedLinkKinds } from '../../ops/ops';
+import { someOf } from '../../model/text';
 import type { ComposeServiceFacts } from './service';
 
 /**
@@ -81,42 +82,55 @@ function topicOf(s: ImportedService, mentions: readonly Mention[]): { topic: str
  * Plans the links of the imported services. `warn` hears what could not become a link.
  * Every link is one the designer's connection rules accept.
  */
-export function planLinks(services: readonly ImportedService[], warn: (w: string) => void): LinkPlan[] {
+export function planLinks(
+  services: readonly ImportedService[],
+  warn: (w: string) => void,
+  maxLinks = Number.POSITIVE_INFINITY,
+): LinkPlan[] {
   const exact = new Map<string, ImportedService>();
   const byDns = new Map<string, ImportedService>();
-  for (const s of services) {
+  const order = new Map<ImportedService, number>();
+  services.forEach((s, i) => {
+    order.set(s, i);
     exact.set(s.facts.name.toLowerCase(), s);
     for (const a of s.facts.aliases) if (!exact.has(a.toLowerCase())) exact.set(a.toLowerCase(), s);
     // the name the export gives it: an exported file names `a_b` as `a-b`
     if (!byDns.has(dnsLabel(s.name))) byDns.set(dnsLabel(s.name), s);
-  }
+  });
   const byHost = { get: (host: string) => exact.get(host.toLowerCase()) ?? byDns.get(dnsLabel(host)) };
   const plans: LinkPlan[] = [];
   const seen = new Set<string>();
+  let asked = 0;
   for (const s of services) {
     const mentions = new Map<ImportedService, Mention[]>();
     for (const [key, value] of s.facts.env) {
       for (const h of hostsIn(value)) {
         const t = byHost.get(h.host);
         if (!t || t === s) continue;
-        mentions.set(t, [...(mentions.get(t) ?? []), { target: t.name, key, value, port: h.port, scheme: h.scheme }]);
+        const m = { target: t.name, key, value, port: h.port, scheme: h.scheme };
+        const list = mentions.get(t);
+        if (list) list.push(m);
+        else mentions.set(t, [m]);
       }
     }
     const targets = new Map<ImportedService, Mention[]>(mentions);
+    const missing: string[] = [];
     for (const d of s.facts.dependsOn) {
       const t = byHost.get(d);
-      if (!t) {
-        warn(`${s.name}: depends on ${JSON.stringify(d.slice(0, 60))}, which is not a service of this file.`);
-        continue;
-      }
-      if (t !== s && !targets.has(t)) targets.set(t, []);
+      if (!t) missing.push(JSON.stringify(d.slice(0, 60)));
+      else if (t !== s && !targets.has(t)) targets.set(t, []);
     }
+    if (missing.length > 0)
+      warn(
+        `${s.name}: depends on ${someOf(missing)}, which ${missing.length === 1 ? 'is not a service' : 'are not services'} of this file.`,
+      );
+    const waits = new Set(s.facts.dependsOn);
     // in file order of the targets, whatever named them first, so re-importing an export agrees
-    const ordered = [...targets.entries()].sort(([a], [b]) => services.indexOf(a) - services.indexOf(b));
+    const ordered = [...targets.entries()].sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     for (const [t, ms] of ordered) {
       const plan = planOne(s, t, ms);
       if (!plan) {
-        if (s.facts.dependsOn.includes(t.facts.name))
+        if (waits.has(t.facts.name))
           warn(
             `${s.name} waits for ${t.name}, but the designer has no link from ${s.kind} to ${t.kind}; the order is not kept.`,
           );
@@ -125,6 +139,8 @@ export function planLinks(services: readonly ImportedService[], warn: (w: string
       const id = `${plan.source}>${plan.target}>${plan.kind}`;
       if (seen.has(id)) continue;
       seen.add(id);
+      asked++;
+      if (plans.length >= maxLinks) continue;
       if (plan.kind === 'queue' && plan.topic === null)
         warn(
           `${s.name} uses ${t.name}, but no ${t.kind === 'nats' ? 'subject' : 'topic or queue'} is named in its environment; the link got a made-up one — rename it in the inspector.`,
@@ -132,6 +148,10 @@ export function planLinks(services: readonly ImportedService[], warn: (w: string
       plans.push(plan);
     }
   }
+  if (asked > plans.length)
+    warn(
+      `The file asks for ${asked.toLocaleString('en-US')} links, but a design holds ${maxLinks.toLocaleString('en-US')}; the first ${plans.length.toLocaleString('en-US')} were made.`,
+    );
   return plans;
 }
 

@@ -1,3 +1,6 @@
+import { LIMITS } from '../../model/restoreNode';
+import type { Budget } from '../budget';
+import { firstOf } from '../../model/text';
 import { asMapping, isObj, type Obj } from './parse';
 
 /** One compose service reduced to what the design can hold, plus what it had to leave out. */
@@ -78,7 +81,7 @@ export function parseShortPort(spec: string): { host: number | null; container: 
 }
 
 /** Reads one service's mapping into facts; `warn` hears what could not be read. */
-export function readService(name: string, svc: Obj, warn: (w: string) => void): ComposeServiceFacts {
+export function readService(name: string, svc: Obj, warn: (w: string) => void, budget: Budget): ComposeServiceFacts {
   const facts: ComposeServiceFacts = {
     name,
     image: str(svc.image)?.trim() || null,
@@ -111,6 +114,7 @@ export function readService(name: string, svc: Obj, warn: (w: string) => void): 
   }
 
   const ports = Array.isArray(svc.ports) ? svc.ports : svc.ports === undefined ? [] : [svc.ports];
+  const unreadable: string[] = [];
   for (const p of ports) {
     let parsed: { host: number | null; container: number } | null = null;
     if (isObj(p)) {
@@ -127,19 +131,34 @@ export function readService(name: string, svc: Obj, warn: (w: string) => void): 
       if (s !== null) parsed = parseShortPort(s);
     }
     if (parsed) facts.ports.push(parsed);
-    else warn(`${name}: the port ${JSON.stringify(p)?.slice(0, 60)} could not be read and was left out.`);
+    else unreadable.push(JSON.stringify(p)?.slice(0, 60) ?? String(p));
   }
+  if (unreadable.length > 0)
+    warn(
+      `${name}: ${unreadable.length === 1 ? 'the port' : `${unreadable.length} ports`} ${firstOf(unreadable)} could not be read and ${unreadable.length === 1 ? 'was' : 'were'} left out.`,
+    );
   const expose = Array.isArray(svc.expose) ? svc.expose : [];
   for (const e of expose) {
     const p = toPort(str(e)?.replace(/\/(tcp|udp)$/i, ''));
     if (p !== null) facts.expose.push(p);
   }
 
-  for (const [k, v] of Object.entries(asMapping(svc.environment))) {
+  const environment = Object.entries(asMapping(svc.environment));
+  budget.spend(
+    'envEntries',
+    environment.length,
+    () => `The services set more than ${budget.limits.envEntries.toLocaleString('en-US')} environment variables`,
+  );
+  const badNames: string[] = [];
+  const over: string[] = [];
+  for (const [k, v] of environment) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
-      warn(
-        `${name}: the environment variable ${JSON.stringify(k.slice(0, 40))} has a name a shell cannot use; it was left out.`,
-      );
+      badNames.push(JSON.stringify(k.slice(0, 40)));
+      continue;
+    }
+    // a node holds a bounded environment; the rest is named in one warning
+    if (facts.env.length >= LIMITS.envPerNode) {
+      over.push(k);
       continue;
     }
     if (v === null || v === undefined) {
@@ -149,8 +168,18 @@ export function readService(name: string, svc: Obj, warn: (w: string) => void): 
     }
     const s = str(v);
     if (s === null) warn(`${name}: ${k} is not a plain value; it was imported empty.`);
+    else if (s.length > 4000)
+      warn(`${name}: the value of ${k} is ${s.length} characters long; only the first 4000 were imported.`);
     facts.env.push([k, (s ?? '').slice(0, 4000)]);
   }
+  if (badNames.length > 0)
+    warn(
+      `${name}: ${badNames.length === 1 ? 'the environment variable' : `${badNames.length} environment variables`} ${firstOf(badNames)} ${badNames.length === 1 ? 'has a name a shell cannot use; it was' : 'have names a shell cannot use; they were'} left out.`,
+    );
+  if (over.length > 0)
+    warn(
+      `${name}: sets ${facts.env.length + over.length} environment variables, but a node holds ${LIMITS.envPerNode}; the first ${LIMITS.envPerNode} were imported, not ${firstOf(over)}.`,
+    );
 
   const envFiles = Array.isArray(svc.env_file) ? svc.env_file : svc.env_file === undefined ? [] : [svc.env_file];
   for (const f of envFiles) {
@@ -163,7 +192,12 @@ export function readService(name: string, svc: Obj, warn: (w: string) => void): 
   const linked = links.map((l) => l.split(':')[0] ?? l);
   if (Array.isArray(svc.depends_on)) facts.dependsOn = svc.depends_on.filter((d): d is string => typeof d === 'string');
   else if (isObj(svc.depends_on)) facts.dependsOn = Object.keys(svc.depends_on);
-  for (const l of linked) if (!facts.dependsOn.includes(l)) facts.dependsOn.push(l);
+  const waits = new Set(facts.dependsOn);
+  for (const l of linked)
+    if (!waits.has(l)) {
+      waits.add(l);
+      facts.dependsOn.push(l);
+    }
 
   const volumes = Array.isArray(svc.volumes) ? svc.volumes : [];
   for (const v of volumes) {

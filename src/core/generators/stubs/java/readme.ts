@@ -1,6 +1,6 @@
 import { RUNTIMES } from '../../../catalog/catalog';
 import { serviceEnv } from '../../../model/wiring';
-import { mdCode, mdTable, mdText } from '../../docs/markdown';
+import { mdCode, mdCodeBlock, mdTable, mdText } from '../../docs/markdown';
 import type { GeneratedFile } from '../../types';
 import { JAVA_BUILD, JAVA_JAR, JAVA_OPTS } from './docker';
 import type { JavaPlan } from './plan';
@@ -54,10 +54,14 @@ export function readme(p: JavaPlan): GeneratedFile {
     '',
     'With JDK 17 and Maven:',
     '',
-    '```sh',
-    JAVA_BUILD.join(' '),
-    `${env.map(([k, v]) => `${k}=${shellWord(v)}`).join(' ')} java ${JAVA_OPTS.join(' ')} -jar ${JAVA_JAR}`,
-    '```',
+    // the values are the user's: a value with a line break and a fence must not end the block
+    mdCodeBlock(
+      'sh',
+      [
+        JAVA_BUILD.join(' '),
+        `${env.map(([k, v]) => `${k}=${shellWord(v)}`).join(' ')} java ${JAVA_OPTS.join(' ')} -jar ${JAVA_JAR}`,
+      ].join('\n'),
+    ),
     '',
     p.features.grpc
       ? 'The build generates the Java classes of the `.proto` files under `src/main/proto/` (protobuf-maven-plugin fetches `protoc` and `protoc-gen-grpc-java` for your machine from Maven Central).'

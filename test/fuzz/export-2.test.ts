@@ -1,0 +1,5 @@
+import { fuzzTest } from './hostileDesigns';
+
+// Half of the seeded fuzz of the export (hostileDesigns.ts); the other half is in
+// export-1.test.ts, so that the two run side by side.
+fuzzTest(1402, 2500);
