@@ -1,5 +1,5 @@
 import { RUNTIMES, isRuntime } from '../catalog/catalog';
-import { contractFields } from '../model/contracts';
+import { CONTRACT_PATHS, contractFields } from '../model/contracts';
 import { httpPath, packageSegment, rpcName } from '../model/naming';
 import { publishedPort, type Design, type DesignNode, type Field } from '../model/types';
 
@@ -129,7 +129,7 @@ function linkProblems(design: Design): ExportProblem[] {
           continue;
         }
         const path = httpPath(e.path);
-        if (path === '/healthz' || path === '/ping') {
+        if (CONTRACT_PATHS.includes(path)) {
           at(
             'warning',
             `${e.method} ${path} on ${target.name} belongs to the service contract; the declared one is skipped.`,

@@ -79,7 +79,7 @@ describe('generateCompose', () => {
     expect(inventory.expose).toEqual(['50051']);
     expect(inventory.restart).toBe('unless-stopped');
     expect(inventory.healthcheck?.test[0]).toBe('CMD-SHELL');
-    expect(inventory.healthcheck?.test[1]).toContain('http://127.0.0.1:8080/healthz');
+    expect(inventory.healthcheck?.test[1]).toContain('http://127.0.0.1:8080/readyz');
   });
 
   it('waits for brokers, databases and call targets to be healthy', () => {

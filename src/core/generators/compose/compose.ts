@@ -4,14 +4,7 @@ import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { dependencies, wireServices, type ServiceWiring } from '../../model/wiring';
 import type { GeneratedFile } from '../types';
 import { frontendConf, frontendPage, gatewayConf } from './edge';
-import {
-  composeEnv,
-  healthTiming,
-  infraService,
-  publishedContainerPort,
-  volumeName,
-  type ComposeService,
-} from './infra';
+import { composeEnv, infraService, publishedContainerPort, volumeName, type ComposeService } from './infra';
 import { acyclic } from './order';
 import {
   brokerTopics,
@@ -27,6 +20,7 @@ import {
   projectName,
 } from './plan';
 import { toYaml } from './yaml';
+import { SERVICE_HEALTH_TIMING, serviceHealthCommand } from '../stubs/ready';
 
 /** The profile of services without a runnable stub: `docker compose up` leaves them out. */
 export const TODO_PROFILE = 'todo';
@@ -159,12 +153,9 @@ function runtimeService(design: Design, node: DesignNode, w: ServiceWiring | und
   if (node.replicas !== 1) out.deploy = { replicas: node.replicas };
   if (w?.servesGrpc) out.expose = [String(node.grpcPort)];
   if (w) out.environment = composeEnv(deployEnv(w));
-  // The stub images guarantee wget or curl; which one depends on the base image.
-  const url = `http://127.0.0.1:${node.port}/healthz`;
-  out.healthcheck = {
-    test: ['CMD-SHELL', `wget -qO- ${url} >/dev/null 2>&1 || curl -fsS ${url} >/dev/null || exit 1`],
-    ...healthTiming('service'),
-  };
+  // The same check as the image's HEALTHCHECK: healthy once /readyz answers (brokers and
+  // databases reachable), so services that wait for it find them up.
+  out.healthcheck = { test: ['CMD-SHELL', serviceHealthCommand(node.port)], ...SERVICE_HEALTH_TIMING };
   return out;
 }
 

@@ -155,7 +155,7 @@ export function readme(design: Design, paths: readonly string[]): string {
   const lines = [
     `# ${mdText(design.name)}`,
     '',
-    `A polyglot system of ${counts(design)}, exported from Polyglot Canvas. Every service with a runnable stub keeps one contract: addresses come from environment variables, \`GET /healthz\` says when it is ready, and \`GET /ping\` calls everything it is linked to.`,
+    `A polyglot system of ${counts(design)}, exported from Polyglot Canvas. Every service with a runnable stub keeps one contract: addresses come from environment variables, \`GET /healthz\` says it is alive, \`GET /readyz\` that its brokers and databases answer, and \`GET /ping\` calls everything it is linked to.`,
     '',
     '## Architecture',
     '',

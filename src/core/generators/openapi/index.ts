@@ -26,10 +26,24 @@ function contractPaths() {
     '/healthz': {
       get: {
         operationId: 'healthz',
-        summary: 'Readiness',
-        description: 'Answers 200 once the service is ready; compose healthchecks and Kubernetes probes call it.',
+        summary: 'Liveness',
+        description: 'Answers 200 while the process is alive; the Kubernetes liveness probe calls it.',
         tags: ['contract'],
-        responses: { '200': { description: 'The service is ready.', content: jsonContent('Health') } },
+        responses: { '200': { description: 'The process is alive.', content: jsonContent('Health') } },
+      },
+    },
+    '/readyz': {
+      get: {
+        operationId: 'readyz',
+        summary: 'Readiness',
+        description:
+          'Answers 200 once a connection opens to every broker and database the service uses, 503 until then; ' +
+          'the compose healthcheck, the image HEALTHCHECK and the Kubernetes readiness probe call it.',
+        tags: ['contract'],
+        responses: {
+          '200': { description: 'The service is ready.', content: jsonContent('Health') },
+          '503': { description: 'A broker or database does not answer yet.', content: jsonContent('Health') },
+        },
       },
     },
     '/ping': {
