@@ -13,7 +13,15 @@ import { makePlan, type Plan } from './plan';
 import { collectTrees } from './ping';
 import { readyChecks, readyWithInfra, readyWithoutInfra } from './ready';
 import type { RuntimeRecipe } from '../runtimes/types';
-import { buildService, healthTimeoutMs, loadRecipe, startService, waitHealthy, type RecipeLookup } from './services';
+import {
+  buildService,
+  dotenvCredentials,
+  healthTimeoutMs,
+  loadRecipe,
+  startService,
+  waitHealthy,
+  type RecipeLookup,
+} from './services';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The default work folder: exports, logs, broker data and report.json. */
@@ -233,6 +241,9 @@ async function startAll(
   procs: Map<string, Proc>,
   opts: RunOptions,
 ): Promise<void> {
+  // the credentials compose would read from the project's .env
+  const dotenv = join(project, '.env');
+  const credentials = dotenvCredentials(existsSync(dotenv) ? readFileSync(dotenv, 'utf8') : '');
   for (const wave of plan.waves) {
     const started: [(typeof wave)[number], Proc][] = [];
     for (const w of wave) {
@@ -242,7 +253,8 @@ async function startAll(
       const logFile = join(dirname(project), `${dns}.log`);
       const dir = join(project, 'services', dns);
       try {
-        const p = startService(recipe, w, dir, join(cacheRoot(), 'runtimes', w.runtime), plan.resolver, logFile);
+        const cache = join(cacheRoot(), 'runtimes', w.runtime);
+        const p = startService(recipe, w, dir, cache, plan.resolver, logFile, credentials);
         procs.set(w.node.id, p);
         started.push([w, p]);
       } catch (e) {

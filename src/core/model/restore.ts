@@ -8,6 +8,7 @@ import {
   type HttpMethod,
 } from '../catalog/catalog';
 import { imageProblem } from './image';
+import { repairLimits } from './limits';
 import { dnsLabel, nameProblem, packageSegment } from './naming';
 import { linkProblem, validPort } from '../ops/ops';
 import {
@@ -248,6 +249,8 @@ function repairNode(
         `The host port of ${name} was removed: it must be a whole number from 1 to 65535 (or 0 to publish none).`,
       );
   }
+  const limits = repairLimits(raw.limits, name, warnings);
+  if (limits) node.limits = limits;
   return node;
 }
 

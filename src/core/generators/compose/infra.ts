@@ -1,5 +1,6 @@
 import type { InfraId } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
+import type { CredentialRef } from '../../model/credentials';
 import type { DesignNode } from '../../model/types';
 import { dataPath, infraCheck, infraImage, infraRuntime, kafkaPorts } from './plan';
 
@@ -15,6 +16,27 @@ export function composeLiteral(value: string): string {
 export function composeEnv(pairs: readonly [string, string][]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of pairs) env[k] = composeLiteral(v);
+  return env;
+}
+
+/**
+ * Credentials in compose.yaml are interpolations of the variables in `.env`; the infrastructure's
+ * own settings fail `docker compose` with a clear message when one is missing.
+ */
+export const composeCredential: CredentialRef = (c) => `\${${c.variable}}`;
+export const composeRequiredCredential: CredentialRef = (c) => `\${${c.variable}:?set ${c.variable} in .env}`;
+
+/**
+ * The environment as compose values: `templated` (credentials as interpolations) where it differs
+ * from `literal` (credentials as values), every other value with its `$` kept literal.
+ */
+export function composeEnvWithCredentials(
+  literal: readonly [string, string][],
+  templated: readonly [string, string][],
+): Record<string, string> {
+  const plain = new Map(literal);
+  const env: Record<string, string> = {};
+  for (const [k, v] of templated) env[k] = plain.get(k) === v ? composeLiteral(v) : v;
   return env;
 }
 
@@ -37,12 +59,13 @@ export function infraService(node: DesignNode): ComposeService {
   const kind = node.kind as InfraId;
   const dns = dnsLabel(node.name);
   const { args, env } = infraRuntime(node);
+  const templated = infraRuntime(node, composeRequiredCredential).env;
   const out: ComposeService = { image: infraImage(node) };
   // RabbitMQ names its node and data directory after the host name: keep it stable.
   if (kind === 'rabbitmq') out.hostname = dns;
   out.restart = 'unless-stopped';
   if (args) out.command = args;
-  if (env.length > 0) out.environment = composeEnv(env);
+  if (env.length > 0) out.environment = composeEnvWithCredentials(env, templated);
   const volumes: string[] = [];
   const data = dataPath(node);
   if (data) volumes.push(`${volumeName(node)}:${data}`);

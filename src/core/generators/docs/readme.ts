@@ -172,9 +172,15 @@ export function readme(design: Design, paths: readonly string[]): string {
     '```sh',
     'docker compose up --build     # or: make up (detached)',
     'make verify                   # calls /ping on the entry services and checks every call succeeded',
-    'make down',
+    'make down                     # make help lists every target; make clean also drops the data',
     '```',
     '',
+    ...(paths.includes('.env')
+      ? [
+          'The credentials of the databases and brokers are in `.env` (development defaults; `.gitignore` keeps the file out of git, `.env.example` lists what it holds): change them there before the system holds anything of value. Brokers and databases are published on 127.0.0.1 only.',
+          '',
+        ]
+      : []),
     ...(hasK8s ? [...kubernetes(design)] : []),
     '## Watch a request travel',
     '',
@@ -191,7 +197,10 @@ export function readme(design: Design, paths: readonly string[]): string {
     '',
     '```text',
     'compose.yaml      the whole system for Docker Compose',
-    'Makefile          up, down, logs, verify, proto',
+    'Makefile          help, up, down, logs, verify, test, clean, proto',
+    ...(paths.includes('.env')
+      ? ['.env              credentials for compose (kept out of git; see .env.example)']
+      : []),
     ...(hasK8s ? ['k8s/              Kustomize manifests: a Deployment and a Service per node'] : []),
     ...(paths.some((p) => p.startsWith('proto/')) ? ['proto/            gRPC contracts (buf)'] : []),
     ...(paths.some((p) => p.startsWith('openapi/')) ? ['openapi/          REST contracts'] : []),

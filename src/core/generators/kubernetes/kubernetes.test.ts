@@ -4,6 +4,7 @@ import { INFRA } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
 import type { Design } from '../../model/types';
 import { serviceEnv, wireServices } from '../../model/wiring';
+import { dotenvOf, interpolate } from '../compose/testDotenv';
 import { generateCompose } from '../compose';
 import { designArb } from '../compose/testArbitrary';
 import {
@@ -68,7 +69,7 @@ describe('generateKubernetes', () => {
         const fromCompose = Object.fromEntries(
           Object.entries(compose.services[dns].environment as Record<string, string>).map(([k, v]) => [
             k,
-            v.replace(/\$\$/g, '$'),
+            interpolate(v, dotenvOf(design)),
           ]),
         );
         expect(data).toEqual(fromCompose);

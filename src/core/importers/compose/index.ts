@@ -1,3 +1,4 @@
+import { dropExportedCredentialUrls } from './credentials';
 import { INFRA, describeKind, isInfra, isRuntime, roleOf, type NodeKind } from '../../catalog/catalog';
 import { dnsLabel, nameProblem, packageSegment } from '../../model/naming';
 import { restore } from '../../model/restore';
@@ -82,6 +83,7 @@ export function importCompose(text: string, fileName = 'compose.yaml'): ComposeI
       next = { ...next, nodes: next.nodes.map((n) => (n.id === target.id ? { ...n, grpcPort: gp } : n)) };
   }
 
+  next = dropExportedCredentialUrls(next);
   // the same validation as every other way in: what it repairs is reported too
   const checked = restore(JSON.parse(JSON.stringify(next)) as unknown);
   if (!checked.ok) return { ok: false, error: checked.error, warnings };
