@@ -5,6 +5,7 @@ import { wireServices, type ServiceWiring } from '../model/wiring';
 import { generateAsyncApi } from './asyncapi';
 import { generateCompose } from './compose';
 import { generateDocs } from './docs';
+import { generateHelm } from './helm';
 import { generateKubernetes } from './kubernetes';
 import { generateOpenApi } from './openapi';
 import { generateProto, protoForService, protoRelPath } from './proto';
@@ -123,6 +124,7 @@ export function generateProject(design: Design): GeneratedFile[] {
   const rest = [
     ...generateCompose(design),
     ...generateKubernetes(design),
+    ...generateHelm(design),
     ...generateProto(design),
     ...generateOpenApi(design),
     ...generateAsyncApi(design),

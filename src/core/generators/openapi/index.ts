@@ -116,9 +116,16 @@ export function openApiForService(design: Design, w: ServiceWiring): GeneratedFi
       description:
         w.node.description.trim() ||
         `The ${runtime.language} (${runtime.framework}) service ${dns} of ${design.name.trim() || 'the project'}.`,
+      // placeholders to fill in: who answers for the API, and under which licence it is published
+      contact: { name: `The team of ${dns} (fill in a contact)` },
+      license: { name: 'Not chosen yet (fill in the licence of the project)', url: 'https://spdx.org/licenses/' },
     },
     servers: [
-      { url: `http://localhost:${w.node.port}`, description: 'Published on the host by compose.yaml.' },
+      {
+        url: `http://{host}:${w.node.port}`,
+        description: 'Published on the host by compose.yaml.',
+        variables: { host: { default: 'localhost', description: 'The machine running docker compose.' } },
+      },
       { url: `http://${dns}:${w.node.port}`, description: 'Inside the compose network or the Kubernetes namespace.' },
     ],
     // The stubs have no authentication; saying so keeps clients from guessing.

@@ -35,7 +35,7 @@ describe('readiness of the stubs', () => {
       const t = SERVICE_HEALTH_TIMING;
       expect(text).toBe(
         `--interval=${t.interval} --timeout=${t.timeout} --start-period=${t.start_period} --retries=${t.retries} ` +
-          `CMD ${serviceHealthCommand(w.node.port)}`,
+          `CMD ["/bin/sh", "-c", ${JSON.stringify(serviceHealthCommand(w.node.port))}]`,
       );
       const hc = compose.services[dns]?.healthcheck;
       expect(hc?.test).toEqual(['CMD-SHELL', serviceHealthCommand(w.node.port)]);

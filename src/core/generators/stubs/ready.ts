@@ -61,12 +61,16 @@ export function serviceHealthCommand(port: number): string {
   return `wget -qO- ${url} >/dev/null 2>&1 || curl -fsS ${url} >/dev/null || exit 1`;
 }
 
-/** The Dockerfile's HEALTHCHECK instruction, the same check and timing as compose.yaml's. */
+/**
+ * The Dockerfile's HEALTHCHECK instruction: the same command and timing as compose.yaml's, in the
+ * exec form hadolint asks for, through the image's /bin/sh as compose's `CMD-SHELL` runs it.
+ */
 export function dockerHealthcheck(port: number): string {
   const t = SERVICE_HEALTH_TIMING;
+  const argv = JSON.stringify(['/bin/sh', '-c', serviceHealthCommand(port)]).replace(/","/g, '", "');
   return (
     `HEALTHCHECK --interval=${t.interval} --timeout=${t.timeout} --start-period=${t.start_period} ` +
-    `--retries=${t.retries} \\\n    CMD ${serviceHealthCommand(port)}`
+    `--retries=${t.retries} \\\n    CMD ${argv}`
   );
 }
 
