@@ -1,3 +1,5 @@
+import type { ResourceLimits } from '../../model/types';
+import { readLimits } from './limits';
 import { asMapping, isObj, type Obj } from './parse';
 
 /** One compose service reduced to what the design can hold, plus what it had to leave out. */
@@ -16,6 +18,8 @@ export interface ComposeServiceFacts {
   networks: string[];
   profiles: string[];
   replicas: number | null;
+  /** CPU and memory limits (deploy.resources.limits, or cpus and mem_limit). */
+  limits: ResourceLimits | null;
   /** Other names the service answers to on the network (container_name, hostname, aliases). */
   aliases: string[];
   /** Settings not carried into the design, by key. */
@@ -35,6 +39,8 @@ const KNOWN = new Set([
   'profiles',
   'deploy',
   'scale',
+  'cpus',
+  'mem_limit',
   'container_name',
   'hostname',
   'labels',
@@ -93,6 +99,7 @@ export function readService(name: string, svc: Obj, warn: (w: string) => void): 
     networks: [],
     profiles: [],
     replicas: null,
+    limits: null,
     aliases: [],
     dropped: Object.keys(svc).filter((k) => !KNOWN.has(k) && !k.startsWith('x-')),
   };
@@ -197,5 +204,6 @@ export function readService(name: string, svc: Obj, warn: (w: string) => void): 
     if (Number.isInteger(replicas) && replicas >= 0 && replicas <= 100) facts.replicas = replicas;
     else warn(`${name}: ${replicas} replicas is outside 0 to 100; it runs one.`);
   }
+  facts.limits = readLimits(name, svc, warn);
   return facts;
 }
