@@ -154,7 +154,7 @@ export function filesForNode(design: Design, nodeId: string, files: readonly Gen
   const others = design.nodes.map((n) => dnsLabel(n.name)).filter((d) => d !== dns && d.startsWith(`${dns}-`));
   const proto = isRuntime(node.kind) ? `proto/${protoRelPath(design, node)}` : null;
   const owns = (path: string): boolean => {
-    const k8s = /^k8s\/([^/]+)\.ya?ml$/.exec(path);
+    const k8s = /^(?:k8s|helm\/templates)\/([^/]+)\.ya?ml$/.exec(path);
     if (k8s) {
       const stem = k8s[1] ?? '';
       if (stem !== dns && !stem.startsWith(`${dns}-`)) return false;

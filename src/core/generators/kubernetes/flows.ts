@@ -62,6 +62,8 @@ export function flows(design: Design): Flow[] {
   for (const n of design.nodes) {
     const job = jobs.get(n.id);
     if (job) add({ job, broker: n }, n, n.port, `${job} creates the topics of ${n.name}`);
+    // a broker reaches its own advertised listener (kafka:9092) through its Service
+    if (n.kind === 'kafka') add({ node: n }, n, n.port, `${n.name} reaches its own listener`);
   }
   return out;
 }
