@@ -37,7 +37,7 @@ test('the preview of a large project draws only the rows in view and is walked w
   await page.keyboard.press('ArrowRight');
   await expect(first).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('ArrowDown');
-  await expect(focused).toHaveText('templates');
+  await expect(focused).toHaveAttribute('title', 'helm/templates');
   await page.keyboard.press('ArrowDown');
   await expect(focused).toHaveText('NOTES.txt');
   await page.keyboard.press('Enter');
