@@ -30,7 +30,7 @@ interface Options {
 
 const USAGE = 'usage: run.ts [--fixture NAME]... [--runtime ID]... [--keep] [--no-build] [--work DIR]';
 const FIXTURES = join(ROOT, 'conformance', 'fixtures');
-const PHASES: Phase[] = ['export', 'infra', 'build', 'start', 'ping', 'stop'];
+const PHASES: Phase[] = ['export', 'infra', 'build', 'start', 'ping', 'ready', 'stop'];
 
 function parse(argv: string[]): Options | string {
   const o: Options = { fixtures: [], runtimes: [], keep: false, build: true, work: WORK };

@@ -9,11 +9,11 @@ test('the preview of a large project draws only the rows in view and is walked w
   await ed.openDesign(design);
   await ed.button('Preview').click();
   const preview = page.getByRole('region', { name: 'Export preview' });
-  await expect(preview.getByTestId('preview-count')).toContainText(/^9\d{3} files/, { timeout: 60_000 });
+  await expect(preview.getByTestId('preview-count')).toContainText(/^10\d{3} files/, { timeout: 60_000 });
   const tree = preview.getByRole('tree', { name: 'Generated files' });
   const items = tree.getByRole('treeitem');
 
-  // compose.yaml, the file shown, is scrolled into view; a few dozen of the ~11,000 rows are drawn.
+  // compose.yaml, the file shown, is scrolled into view; a few dozen of the ~12,000 rows are drawn.
   const compose = tree.getByRole('treeitem', { name: 'compose.yaml', exact: true });
   await expect(compose).toBeInViewport();
   await expect(compose).toHaveAttribute('aria-selected', 'true');
@@ -24,7 +24,7 @@ test('the preview of a large project draws only the rows in view and is walked w
   await compose.focus();
   await page.keyboard.press('Home');
   const focused = page.locator('.file-tree__row:focus');
-  const first = tree.getByRole('treeitem', { name: 'k8s', exact: true });
+  const first = tree.getByRole('treeitem', { name: 'helm', exact: true });
   await expect(first).toBeFocused();
   await expect(first).toHaveAttribute('aria-expanded', 'true');
   await expect(tree.locator('[tabindex="0"]')).toHaveCount(1);
@@ -37,10 +37,11 @@ test('the preview of a large project draws only the rows in view and is walked w
   await page.keyboard.press('ArrowRight');
   await expect(first).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('ArrowDown');
+  await expect(focused).toHaveAttribute('title', 'helm/templates');
   await page.keyboard.press('ArrowDown');
-  await expect(focused).toHaveText('svc-0.yaml');
+  await expect(focused).toHaveText('NOTES.txt');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', 'k8s/svc-0.yaml');
+  await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', 'helm/templates/NOTES.txt');
 
   // End reaches the last row, tens of thousands of pixels down, drawn and focused.
   await page.keyboard.press('End');

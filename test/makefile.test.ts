@@ -57,13 +57,36 @@ async function verify(...bodies: unknown[]) {
 describe.skipIf(!haveTools)('the exported Makefile', () => {
   it('parses for every fixture and every target (make -n)', () => {
     for (const name of fixtureNames()) {
-      const r = spawnSync('make', ['-n', '-f', makefileOf(name), 'up', 'down', 'logs', 'verify', 'proto'], {
+      const targets = ['help', 'up', 'down', 'logs', 'verify', 'test', 'clean', 'proto'];
+      const r = spawnSync('make', ['-n', '-f', makefileOf(name), ...targets], {
         encoding: 'utf8',
         cwd: tmp,
       });
       expect(r.stderr, name).toBe('');
       expect(r.status, name).toBe(0);
     }
+  });
+
+  it('lists every target with what it does on `make` and `make help`', () => {
+    const file = makefileOf('polyglot-shop');
+    for (const args of [[], ['help']]) {
+      const r = spawnSync('make', ['-s', '-f', file, ...args, 'COMPOSE=false'], { encoding: 'utf8', cwd: tmp });
+      expect(r.status).toBe(0);
+      const names = r.stdout.split('\n').map((l) => l.split(':')[0]);
+      expect(names).toEqual(['help', 'up', 'down', 'logs', 'verify', 'test', 'clean', 'proto', '']);
+    }
+  });
+
+  it('test starts the system, then verifies; clean removes containers, volumes and images', () => {
+    const r = spawnSync('make', ['-n', '-f', makefileOf('polyglot-shop'), 'test', 'clean'], {
+      encoding: 'utf8',
+      cwd: tmp,
+    });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('docker compose up --build -d --wait');
+    expect(lines.findIndex((l) => l.includes('verify'))).toBeGreaterThan(0);
+    expect(r.stdout).toContain('docker compose down --volumes --remove-orphans --rmi local');
   });
 
   it('verify passes when every call in every tree answered', async () => {

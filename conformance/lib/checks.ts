@@ -19,6 +19,7 @@ export type DbKind = (typeof DB_KINDS)[number];
 export type Column =
   | 'build'
   | 'start'
+  | 'ready'
   | 'ping'
   | 'rest-client'
   | 'rest-server'

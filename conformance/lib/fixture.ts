@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRuntime, type RuntimeId } from '../../src/core/catalog/catalog';
 import { dnsLabel } from '../../src/core/model/naming';
+import type { ServiceWiring } from '../../src/core/model/wiring';
 import { restoreText } from '../../src/core/model/restore';
 import { startInfra, type InfraHandle } from '../infra/index';
 import { cacheRoot } from '../infra/install';
@@ -10,14 +11,23 @@ import { runLogged, stopProc, tail, type Proc } from '../infra/proc';
 import { evaluate, type CheckResult, type ServiceStatus } from './checks';
 import { makePlan, type Plan } from './plan';
 import { collectTrees } from './ping';
+import { readyChecks, readyWithInfra, readyWithoutInfra } from './ready';
 import type { RuntimeRecipe } from '../runtimes/types';
-import { buildService, healthTimeoutMs, loadRecipe, startService, waitHealthy, type RecipeLookup } from './services';
+import {
+  buildService,
+  dotenvCredentials,
+  healthTimeoutMs,
+  loadRecipe,
+  startService,
+  waitHealthy,
+  type RecipeLookup,
+} from './services';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The default work folder: exports, logs, broker data and report.json. */
 export const WORK = join(ROOT, 'conformance', 'work');
 
-export type Phase = 'export' | 'infra' | 'build' | 'start' | 'ping' | 'stop';
+export type Phase = 'export' | 'infra' | 'build' | 'start' | 'ping' | 'ready' | 'stop';
 
 export interface RunOptions {
   /** The work folder; each fixture gets `<work>/<fixture>/`. */
@@ -98,6 +108,16 @@ export async function runFixture(name: string, file: string, opts: RunOptions): 
     const trees = await timed('ping', () => collectTrees(plan, statuses, opts.log));
     writeFileSync(join(work, 'trees.json'), `${JSON.stringify(trees, null, 2)}\n`);
     out.results = evaluate({ design, services: statuses, infraDown: plan.infraDown, trees });
+    // readiness: ready with the brokers and databases up; not ready (yet alive) once they stop,
+    // which only a run that stops them at the end can see
+    const port = (w: ServiceWiring) => plan.resolver.port(w.node);
+    const readiness = await timed('ready', async () => {
+      const up = await readyWithInfra(plan.services, statuses, port);
+      if (opts.keep) return { up, down: null };
+      for (const h of handles.splice(0).reverse()) await h.stop();
+      return { up, down: await readyWithoutInfra(plan.services, statuses, port) };
+    });
+    out.results.push(...readyChecks(plan.services, statuses, plan.infraDown, readiness.up, readiness.down));
   } finally {
     out.services = plan.services.map((w) => ({
       name: w.node.name,
@@ -227,6 +247,9 @@ async function startAll(
   procs: Map<string, Proc>,
   opts: RunOptions,
 ): Promise<void> {
+  // the credentials compose would read from the project's .env
+  const dotenv = join(project, '.env');
+  const credentials = dotenvCredentials(existsSync(dotenv) ? readFileSync(dotenv, 'utf8') : '');
   for (const wave of plan.waves) {
     const started: [(typeof wave)[number], Proc][] = [];
     for (const w of wave) {
@@ -236,7 +259,8 @@ async function startAll(
       const logFile = join(dirname(project), `${dns}.log`);
       const dir = join(project, 'services', dns);
       try {
-        const p = startService(recipe, w, dir, join(cacheRoot(), 'runtimes', w.runtime), plan.resolver, logFile);
+        const cache = join(cacheRoot(), 'runtimes', w.runtime);
+        const p = startService(recipe, w, dir, cache, plan.resolver, logFile, credentials);
         procs.set(w.node.id, p);
         started.push([w, p]);
       } catch (e) {

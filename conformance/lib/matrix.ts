@@ -5,6 +5,7 @@ import { BROKER_KINDS, type CheckResult, type Column } from './checks';
 export const COLUMNS: readonly [Column, string][] = [
   ['build', 'build'],
   ['start', 'start'],
+  ['ready', 'ready'],
   ['ping', 'ping'],
   ['rest-client', 'REST>'],
   ['rest-server', '>REST'],

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuntimeId } from '../../src/core/catalog/catalog';
+import { literalCredential, type CredentialRef } from '../../src/core/model/credentials';
 import { serviceEnv, type Resolver, type ServiceWiring } from '../../src/core/model/wiring';
 import { which } from '../infra/install';
 import { runLogged, sleep, spawnLogged, type Proc } from '../infra/proc';
@@ -69,6 +70,19 @@ export async function buildService(
   return null;
 }
 
+/**
+ * The credentials as compose reads them: from the exported project's `.env` (KEY=value lines,
+ * `#` comments). A variable the file lacks is empty, as compose would make it.
+ */
+export function dotenvCredentials(text: string): CredentialRef {
+  const vars = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (m) vars.set(m[1]!, m[2]!.trim());
+  }
+  return (c) => vars.get(c.variable) ?? '';
+}
+
 /** Starts a service with the environment compose gives it, addresses resolved natively. */
 export function startService(
   recipe: RuntimeRecipe,
@@ -77,15 +91,12 @@ export function startService(
   cache: string,
   resolver: Resolver,
   logFile: string,
+  credentials: CredentialRef = literalCredential,
 ): Proc {
   const c = recipe.start(dir, cache);
-  const env = { ...process.env, ...LOCAL, ...c.env, ...Object.fromEntries(serviceEnv(w, resolver)) };
-  appendFileSync(
-    logFile,
-    `\n$ ${[c.cmd, ...c.args].join(' ')}\n${serviceEnv(w, resolver)
-      .map(([k, v]) => `  ${k}=${v}`)
-      .join('\n')}\n`,
-  );
+  const own = serviceEnv(w, resolver, credentials);
+  const env = { ...process.env, ...LOCAL, ...c.env, ...Object.fromEntries(own) };
+  appendFileSync(logFile, `\n$ ${[c.cmd, ...c.args].join(' ')}\n${own.map(([k, v]) => `  ${k}=${v}`).join('\n')}\n`);
   return spawnLogged(w.node.name, c.cmd, c.args, { cwd: commandCwd(dir, c), env, logFile });
 }
 

@@ -1,6 +1,7 @@
 import { generateAsyncApi } from '../../core/generators/asyncapi';
 import { generateCompose } from '../../core/generators/compose';
 import { generateDocs } from '../../core/generators/docs';
+import { generateHelm } from '../../core/generators/helm';
 import { generateKubernetes } from '../../core/generators/kubernetes';
 import { generateOpenApi } from '../../core/generators/openapi';
 import { assembleFiles, byPath, serviceFiles } from '../../core/generators/project';
@@ -75,7 +76,7 @@ function taskFiles(design: Design, task: PartTask): GeneratedFile[] {
     case 'compose':
       return generateCompose(design);
     case 'kubernetes':
-      return generateKubernetes(design);
+      return [...generateKubernetes(design), ...generateHelm(design)];
     case 'proto':
       return generateProto(design);
     case 'openapi':

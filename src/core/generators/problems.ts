@@ -1,5 +1,5 @@
 import { RUNTIMES, isRuntime } from '../catalog/catalog';
-import { contractFields } from '../model/contracts';
+import { CONTRACT_PATHS, contractFields } from '../model/contracts';
 import { httpPath, packageSegment, rpcName } from '../model/naming';
 import { publishedPort, type Design, type DesignNode, type Field } from '../model/types';
 import type { GeneratedFile } from './types';
@@ -99,7 +99,8 @@ function brokenTextProblems(design: Design): ExportProblem[] {
 export function generatedFileProblems(files: readonly GeneratedFile[]): ExportProblem[] {
   const out: ExportProblem[] = [];
   for (const f of files) {
-    if (!/\.ya?ml$/.test(f.path)) continue;
+    // Helm templates are Go templates, YAML only once rendered (the lint gate renders them)
+    if (!/\.ya?ml$/.test(f.path) || f.path.startsWith('helm/templates/')) continue;
     const found = yamlTextProblems(f.content, 6);
     if (found.length === 0) continue;
     const more = found.length > 5 ? `, and more` : '';
@@ -186,7 +187,7 @@ function linkProblems(design: Design): ExportProblem[] {
           continue;
         }
         const path = httpPath(e.path);
-        if (path === '/healthz' || path === '/ping') {
+        if (CONTRACT_PATHS.includes(path)) {
           at(
             'warning',
             `${e.method} ${path} on ${target.name} belongs to the service contract; the declared one is skipped.`,

@@ -169,6 +169,9 @@ describe('filesForNode', () => {
     'k8s/orders-config.yaml',
     'k8s/orders-db.yaml',
     'k8s/orders-db-config.yaml',
+    'helm/templates/orders.yaml',
+    'helm/templates/orders-db.yaml',
+    'helm/values.yaml',
     'openapi/orders.yaml',
     'openapi/orders-db.yaml',
     'proto/shop/orders/v1/orders.proto',
@@ -181,6 +184,7 @@ describe('filesForNode', () => {
     expect(filesForNode(d, 'o', files).map((f) => f.path)).toEqual([
       'k8s/orders.yaml',
       'k8s/orders-config.yaml',
+      'helm/templates/orders.yaml',
       'openapi/orders.yaml',
       'proto/shop/orders/v1/orders.proto',
       'services/orders/Dockerfile',
@@ -188,6 +192,7 @@ describe('filesForNode', () => {
     expect(filesForNode(d, 'db', files).map((f) => f.path)).toEqual([
       'k8s/orders-db.yaml',
       'k8s/orders-db-config.yaml',
+      'helm/templates/orders-db.yaml',
       'openapi/orders-db.yaml',
       'services/orders-db/x',
     ]);

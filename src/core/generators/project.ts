@@ -5,6 +5,7 @@ import { wireServices, type ServiceWiring } from '../model/wiring';
 import { generateAsyncApi } from './asyncapi';
 import { generateCompose } from './compose';
 import { generateDocs } from './docs';
+import { generateHelm } from './helm';
 import { generateKubernetes } from './kubernetes';
 import { generateOpenApi } from './openapi';
 import { generateProto, protoForService, protoRelPath } from './proto';
@@ -123,6 +124,7 @@ export function generateProject(design: Design): GeneratedFile[] {
   const rest = [
     ...generateCompose(design),
     ...generateKubernetes(design),
+    ...generateHelm(design),
     ...generateProto(design),
     ...generateOpenApi(design),
     ...generateAsyncApi(design),
@@ -152,7 +154,7 @@ export function filesForNode(design: Design, nodeId: string, files: readonly Gen
   const others = design.nodes.map((n) => dnsLabel(n.name)).filter((d) => d !== dns && d.startsWith(`${dns}-`));
   const proto = isRuntime(node.kind) ? `proto/${protoRelPath(design, node)}` : null;
   const owns = (path: string): boolean => {
-    const k8s = /^k8s\/([^/]+)\.ya?ml$/.exec(path);
+    const k8s = /^(?:k8s|helm\/templates)\/([^/]+)\.ya?ml$/.exec(path);
     if (k8s) {
       const stem = k8s[1] ?? '';
       if (stem !== dns && !stem.startsWith(`${dns}-`)) return false;

@@ -69,6 +69,9 @@ const rpcsOf = memoByObject(makeServiceRpcs);
 const endpointsOf = memoByObject(makeServiceEndpoints);
 
 /** Names of the sample-data fields of a message or response, deduplicated and numbered. */
+/** The paths every service serves for the contract itself: a declared endpoint on one is skipped. */
+export const CONTRACT_PATHS: readonly string[] = ['/healthz', '/readyz', '/ping'];
+
 export function contractFields(fields: readonly Field[]): ContractField[] {
   return fieldsOf(fields);
 }
@@ -149,7 +152,7 @@ function makeServiceEndpoints(incomingRest: ServiceWiring['incomingRest']): Cont
   for (const link of incomingRest) {
     for (const e of link.endpoints) {
       const declared = uniqueParams(httpPath(e.path));
-      if (declared === '/healthz' || declared === '/ping') continue; // the contract's own
+      if (CONTRACT_PATHS.includes(declared)) continue; // the contract's own
       const template = declared.replace(/\{[^}]*\}/g, '{}');
       const path = templates.get(template) ?? declared;
       templates.set(template, path);

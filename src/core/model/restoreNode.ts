@@ -1,6 +1,7 @@
 import { isNodeKind, isRuntime } from '../catalog/catalog';
 import { validPort } from '../ops/ops';
 import { imageProblem } from './image';
+import { repairLimits } from './limits';
 import { dnsLabel, nameProblem, packageSegment } from './naming';
 import { pluralWas, type RepairLog } from './repairLog';
 import { TEXT_LIMITS, show } from './text';
@@ -85,6 +86,10 @@ export function repairNode(
         `The host port of ${name} (${show(hostPort)}) was removed: it must be a whole number from 1 to 65535 (or 0 to publish none); ${name} publishes its port ${node.port}.`,
       );
   }
+  const limitWarnings: string[] = [];
+  const limits = repairLimits(raw.limits, name, limitWarnings);
+  for (const w of limitWarnings) log.add(w);
+  if (limits) node.limits = limits;
   return node;
 }
 

@@ -66,6 +66,20 @@ export interface DesignNode {
    * `port` itself is published. Added in version 2.
    */
   hostPort?: number;
+  /**
+   * The most CPU and memory the node may use, when the design caps them: compose's
+   * `deploy.resources.limits` and the Kubernetes limits (requests stay at or below them). Absent
+   * means no cap in compose and the export's defaults in Kubernetes. Added after version 2.
+   */
+  limits?: ResourceLimits;
+}
+
+/** Resource caps of a node; each may be absent. */
+export interface ResourceLimits {
+  /** Cores, e.g. 0.5; at most three decimals. */
+  cpu?: number;
+  /** Whole MiB. */
+  memoryMiB?: number;
 }
 
 /** The port a node publishes on the host, or null when it publishes none. */

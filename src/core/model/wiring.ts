@@ -1,4 +1,5 @@
 import { INFRA, RUNTIMES, isBroker, isInfra, isRuntime, type InfraId, type RuntimeId } from '../catalog/catalog';
+import { infraCredentials, literalCredential, type CredentialRef } from './credentials';
 import { dnsLabel, envPrefix, topicName } from './naming';
 import type { Design, DesignLink, DesignNode, Field } from './types';
 
@@ -192,21 +193,31 @@ function queueUse(link: DesignLink, broker: DesignNode): QueueUse {
   };
 }
 
-/** The connection string of an infrastructure node as a client needs it. */
-export function infraUrl(node: DesignNode, r: Resolver = networkResolver): string {
+/**
+ * The connection string of an infrastructure node as a client needs it. Its user and password
+ * (see credentials.ts) are written by `ref`: themselves, or a reference to where a deployment
+ * keeps them. They go into the URL as they are, so a password of one's own keeps to URL-safe
+ * characters (letters, digits, `-._~`).
+ */
+export function infraUrl(
+  node: DesignNode,
+  r: Resolver = networkResolver,
+  ref: CredentialRef = literalCredential,
+): string {
   const h = r.host(node);
   const p = r.port(node);
+  const [user, password] = infraCredentials(node).map(ref);
   switch (node.kind as InfraId) {
     case 'kafka':
       return `${h}:${p}`;
     case 'rabbitmq':
-      return `amqp://guest:guest@${h}:${p}/`;
+      return `amqp://${user}:${password}@${h}:${p}/`;
     case 'redis':
       return `redis://${h}:${p}/0`;
     case 'nats':
       return `nats://${h}:${p}`;
     case 'postgres':
-      return `postgresql://app:app@${h}:${p}/app`;
+      return `postgresql://${user}:${password}@${h}:${p}/app`;
     case 'mongodb':
       return `mongodb://${h}:${p}/app`;
     default:
@@ -217,16 +228,21 @@ export function infraUrl(node: DesignNode, r: Resolver = networkResolver): strin
 /**
  * The environment a service starts with, in a stable order: its own identity and ports, one
  * variable per outgoing link target, then the user's own variables (which win on a clash).
+ * Credentials in addresses are written by `ref` (see `infraUrl`).
  */
-export function serviceEnv(w: ServiceWiring, r: Resolver = networkResolver): [string, string][] {
+export function serviceEnv(
+  w: ServiceWiring,
+  r: Resolver = networkResolver,
+  ref: CredentialRef = literalCredential,
+): [string, string][] {
   const env = new Map<string, string>();
   env.set('SERVICE_NAME', dnsLabel(w.node.name));
   env.set('PORT', String(r.port(w.node)));
   if (w.servesGrpc) env.set('GRPC_PORT', String(r.grpcPort(w.node)));
   for (const c of w.rest) env.set(c.envVar, `http://${r.host(c.target)}:${r.port(c.target)}`);
   for (const c of w.grpc) env.set(c.envVar, `${r.host(c.target)}:${r.grpcPort(c.target)}`);
-  for (const q of [...w.publishes, ...w.subscribes]) env.set(q.envVar, infraUrl(q.broker, r));
-  for (const d of w.databases) env.set(d.envVar, infraUrl(d.database, r));
+  for (const q of [...w.publishes, ...w.subscribes]) env.set(q.envVar, infraUrl(q.broker, r, ref));
+  for (const d of w.databases) env.set(d.envVar, infraUrl(d.database, r, ref));
   for (const e of w.node.env) env.set(e.key, e.value);
   return [...env.entries()];
 }

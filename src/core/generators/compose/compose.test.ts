@@ -9,6 +9,7 @@ import { composeProblems, findCycle, type ComposeDoc } from './composeCheck';
 import { acyclic } from './order';
 import { clusterId } from './plan';
 import { designArb } from './testArbitrary';
+import { dotenvOf, interpolate } from './testDotenv';
 import {
   DesignBuilder,
   replicasDesign,
@@ -54,12 +55,13 @@ describe('generateCompose', () => {
     expect(problems).toContain('a depends on missing b');
   });
 
-  it('sets the same environment as serviceEnv, literal dollars kept', () => {
+  it('sets the same environment as serviceEnv, credentials from .env, literal dollars kept', () => {
     for (const design of [shopDesign(), hostileDesign()]) {
       const { doc } = compose(design);
+      const dotenv = dotenvOf(design);
       for (const w of wireServices(design)) {
         const env = svc(doc, dnsLabel(w.node.name)).environment ?? {};
-        const back = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\$/g, '$')]));
+        const back = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(String(v), dotenv)]));
         const want = Object.fromEntries(serviceEnv(w).filter(([k]) => /^[A-Za-z_]\w*$/.test(k)));
         expect(back).toEqual(want);
       }
@@ -79,7 +81,7 @@ describe('generateCompose', () => {
     expect(inventory.expose).toEqual(['50051']);
     expect(inventory.restart).toBe('unless-stopped');
     expect(inventory.healthcheck?.test[0]).toBe('CMD-SHELL');
-    expect(inventory.healthcheck?.test[1]).toContain('http://127.0.0.1:8080/healthz');
+    expect(inventory.healthcheck?.test[1]).toContain('http://127.0.0.1:8080/readyz');
   });
 
   it('waits for brokers, databases and call targets to be healthy', () => {
@@ -114,7 +116,7 @@ describe('generateCompose', () => {
       KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
       KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'true',
     });
-    expect(kafka.ports).toEqual(['9092:19092']);
+    expect(kafka.ports).toEqual(['127.0.0.1:9092:19092']);
     expect(kafka.volumes).toEqual(['kafka-data:/var/lib/kafka/data']);
     expect(doc.volumes).toHaveProperty('kafka-data');
     const init = svc(doc, 'kafka-init');
@@ -202,8 +204,8 @@ describe('generateCompose', () => {
       if (isRuntime(n.kind)) expect(s.build).toBeDefined();
     }
     expect(svc(doc, 'postgres').environment).toMatchObject({
-      POSTGRES_USER: 'app',
-      POSTGRES_PASSWORD: 'app',
+      POSTGRES_USER: '${POSTGRES_USER:?set POSTGRES_USER in .env}',
+      POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}',
       POSTGRES_DB: 'app',
     });
   });

@@ -1,5 +1,6 @@
 import type { InfraId } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
+import type { CredentialRef } from '../../model/credentials';
 import type { DesignNode } from '../../model/types';
 import { dataPath, infraCheck, infraImage, infraRuntime, kafkaPorts } from './plan';
 
@@ -17,6 +18,26 @@ export function composeLiteral(value: string): string {
  */
 export function composeEnv(pairs: readonly [string, string][]): Record<string, string> {
   return Object.fromEntries(pairs.map(([k, v]) => [k, composeLiteral(v)]));
+}
+
+/**
+ * Credentials in compose.yaml are interpolations of the variables in `.env`; the infrastructure's
+ * own settings fail `docker compose` with a clear message when one is missing.
+ */
+export const composeCredential: CredentialRef = (c) => `\${${c.variable}}`;
+export const composeRequiredCredential: CredentialRef = (c) => `\${${c.variable}:?set ${c.variable} in .env}`;
+
+/**
+ * The environment as compose values: `templated` (credentials as interpolations) where it differs
+ * from `literal` (credentials as values), every other value with its `$` kept literal. The keys
+ * are defined, not assigned, so that a variable named `__proto__` is an ordinary key.
+ */
+export function composeEnvWithCredentials(
+  literal: readonly [string, string][],
+  templated: readonly [string, string][],
+): Record<string, string> {
+  const plain = new Map(literal);
+  return Object.fromEntries(templated.map(([k, v]) => [k, plain.get(k) === v ? composeLiteral(v) : v]));
 }
 
 /** The healthcheck timing of a kind: the JVM tools of Kafka take seconds to start. */
@@ -38,12 +59,13 @@ export function infraService(node: DesignNode): ComposeService {
   const kind = node.kind as InfraId;
   const dns = dnsLabel(node.name);
   const { args, env } = infraRuntime(node);
+  const templated = infraRuntime(node, composeRequiredCredential).env;
   const out: ComposeService = { image: infraImage(node) };
   // RabbitMQ names its node and data directory after the host name: keep it stable.
   if (kind === 'rabbitmq') out.hostname = dns;
   out.restart = 'unless-stopped';
   if (args) out.command = args;
-  if (env.length > 0) out.environment = composeEnv(env);
+  if (env.length > 0) out.environment = composeEnvWithCredentials(env, templated);
   const volumes: string[] = [];
   const data = dataPath(node);
   if (data) volumes.push(`${volumeName(node)}:${data}`);

@@ -1,6 +1,7 @@
 import { INFRA, RUNTIMES, isInfra, isRuntime, type InfraId } from '../../catalog/catalog';
 import { dnsLabel, topicName } from '../../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../../model/types';
+import { infraCredentials, literalCredential, type CredentialRef } from '../../model/credentials';
 import { serviceEnv, type ServiceWiring } from '../../model/wiring';
 
 /**
@@ -48,8 +49,8 @@ const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * The environment of a service as deployments set it: `serviceEnv()` over the container network,
  * keeping only keys a shell, Docker and a ConfigMap all accept.
  */
-export function deployEnv(w: ServiceWiring): [string, string][] {
-  return serviceEnv(w).filter(([k]) => ENV_KEY.test(k));
+export function deployEnv(w: ServiceWiring, ref?: CredentialRef): [string, string][] {
+  return serviceEnv(w, undefined, ref).filter(([k]) => ENV_KEY.test(k));
 }
 
 /** A name derived from `base` that no node and no earlier helper uses. */
@@ -204,15 +205,27 @@ export function natsMonitorPort(node: DesignNode): number {
 
 /**
  * How an infrastructure node is started: extra arguments to its image's entrypoint (so it listens
- * on the node's port) and its environment. Credentials match `infraUrl()` in wiring.ts.
+ * on the node's port) and its environment. Credentials are those of `infraUrl()` in wiring.ts,
+ * written by `ref`.
  */
-export function infraRuntime(node: DesignNode): { args: string[] | null; env: [string, string][] } {
+export function infraRuntime(
+  node: DesignNode,
+  ref: CredentialRef = literalCredential,
+): { args: string[] | null; env: [string, string][] } {
   const p = String(node.port);
+  const [user = '', password = ''] = infraCredentials(node).map(ref);
   switch (node.kind as InfraId) {
     case 'kafka':
       return { args: null, env: kafkaEnv(node) };
     case 'rabbitmq':
-      return { args: null, env: [['RABBITMQ_NODE_PORT', p]] };
+      return {
+        args: null,
+        env: [
+          ['RABBITMQ_NODE_PORT', p],
+          ['RABBITMQ_DEFAULT_USER', user],
+          ['RABBITMQ_DEFAULT_PASS', password],
+        ],
+      };
     case 'redis':
       return { args: ['redis-server', '--port', p, '--appendonly', 'yes'], env: [] };
     case 'nats':
@@ -221,8 +234,8 @@ export function infraRuntime(node: DesignNode): { args: string[] | null; env: [s
       return {
         args: null,
         env: [
-          ['POSTGRES_USER', 'app'],
-          ['POSTGRES_PASSWORD', 'app'],
+          ['POSTGRES_USER', user],
+          ['POSTGRES_PASSWORD', password],
           ['POSTGRES_DB', 'app'],
           ['PGPORT', p],
           // a subdirectory, so a volume's lost+found does not stop initdb

@@ -159,7 +159,7 @@ describe('generateDocs', () => {
   it('writes a Makefile with tab-indented recipes, the entry targets and buf only when there are protos', () => {
     const [withProto] = generateDocs(shop(), ['proto/buf.yaml', 'proto/buf.gen.yaml']);
     const mk = withProto?.content ?? '';
-    expect(mk).toContain('.PHONY: up down logs verify proto');
+    expect(mk).toContain('.PHONY: help up down logs verify test clean proto');
     expect(mk).toContain('PING_TARGETS ?= bff:3000 audit:8081\n');
     expect(mk).toContain('up:\n\t$(COMPOSE) up --build -d\n');
     expect(mk).toContain('proto:\n\tcd proto && buf lint && buf generate\n');

@@ -111,8 +111,12 @@ function kubernetes(design: Design): string[] {
     '```sh',
     'docker compose build',
     ...(images.length ? ['# on a kind cluster:', `kind load docker-image ${images.join(' ')}`] : []),
-    'kubectl apply -k k8s/',
+    'kubectl apply -k k8s/                  # or: helm install <name> helm/ -n <namespace> --create-namespace',
     '```',
+    '',
+    `Everything goes into the namespace \`${dnsLabel(design.name, 'project')}\` (the kustomization sets it; the Helm chart uses its release's). The manifests are hardened: every container runs as user 10001 with a read-only root filesystem, no privilege escalation, all capabilities dropped and the runtime's seccomp profile (the namespace enforces the restricted Pod Security Standard), with CPU, memory and ephemeral-storage requests and limits. Liveness probes call \`/healthz\`, readiness probes \`/readyz\` (the service's brokers and databases answer). Credentials live in Secrets (\`<node>-credentials\`, development defaults: change them). NetworkPolicies derived from the links deny all traffic but the design's own: each service accepts only its callers and reaches only what it calls, plus DNS; gateways and frontends accept the ingress-nginx controller (namespace \`ingress-nginx\`; change it in the policies or the chart's values for another one). The gateway's Ingress asks for the \`nginx\` class, with a placeholder host under example.com and a TLS Secret to fill in. Replicated workloads get a PodDisruptionBudget and spread over nodes.`,
+    '',
+    "The Helm chart in `helm/` renders the same objects; its `values.yaml` sets each node's image, replicas and resources, the ingress and the credentials.",
     '',
   ];
 }
@@ -155,7 +159,7 @@ export function readme(design: Design, paths: readonly string[]): string {
   const lines = [
     `# ${mdText(design.name)}`,
     '',
-    `A polyglot system of ${counts(design)}, exported from Polyglot Canvas. Every service with a runnable stub keeps one contract: addresses come from environment variables, \`GET /healthz\` says when it is ready, and \`GET /ping\` calls everything it is linked to.`,
+    `A polyglot system of ${counts(design)}, exported from Polyglot Canvas. Every service with a runnable stub keeps one contract: addresses come from environment variables, \`GET /healthz\` says it is alive, \`GET /readyz\` that its brokers and databases answer, and \`GET /ping\` calls everything it is linked to.`,
     '',
     '## Architecture',
     '',
@@ -170,9 +174,15 @@ export function readme(design: Design, paths: readonly string[]): string {
     '```sh',
     'docker compose up --build     # or: make up (detached)',
     'make verify                   # calls /ping on the entry services and checks every call succeeded',
-    'make down',
+    'make down                     # make help lists every target; make clean also drops the data',
     '```',
     '',
+    ...(paths.includes('.env')
+      ? [
+          'The credentials of the databases and brokers are in `.env` (development defaults; `.gitignore` keeps the file out of git, `.env.example` lists what it holds): change them there before the system holds anything of value. Brokers and databases are published on 127.0.0.1 only.',
+          '',
+        ]
+      : []),
     ...(hasK8s ? [...kubernetes(design)] : []),
     '## Watch a request travel',
     '',
@@ -189,8 +199,16 @@ export function readme(design: Design, paths: readonly string[]): string {
     '',
     '```text',
     'compose.yaml      the whole system for Docker Compose',
-    'Makefile          up, down, logs, verify, proto',
-    ...(hasK8s ? ['k8s/              Kustomize manifests: a Deployment and a Service per node'] : []),
+    'Makefile          help, up, down, logs, verify, test, clean, proto',
+    ...(paths.includes('.env')
+      ? ['.env              credentials for compose (kept out of git; see .env.example)']
+      : []),
+    ...(hasK8s
+      ? [
+          'k8s/              Kustomize manifests: workloads, Services, Secrets, NetworkPolicies per node',
+          'helm/             a Helm chart of the same objects, with values',
+        ]
+      : []),
     ...(paths.some((p) => p.startsWith('proto/')) ? ['proto/            gRPC contracts (buf)'] : []),
     ...(paths.some((p) => p.startsWith('openapi/')) ? ['openapi/          REST contracts'] : []),
     ...(paths.includes('asyncapi.yaml') ? ['asyncapi.yaml     message contracts'] : []),

@@ -5,12 +5,32 @@ import { infraImage } from '../compose/plan';
 import { dnsLabel } from '../../model/naming';
 import type { Design, DesignNode } from '../../model/types';
 import { frontendConf, frontendPage, gatewayConf } from '../compose/edge';
-import { clusterService, configMapName, labels, probes, selector, type K8sObject } from './meta';
+import { disruptionBudget, replicated, spread } from './availability';
+import {
+  clusterService,
+  configMapName,
+  labels,
+  namespaceName,
+  objectMeta,
+  probes,
+  selector,
+  type K8sObject,
+} from './meta';
+import { containerResources } from './resources';
+import { containerSecurity, podSecurity, scratch } from './security';
+
+/** The IngressClass the generated Ingress asks for: the ingress-nginx controller's. */
+export const INGRESS_CLASS = 'nginx';
+
+/** The host a gateway's Ingress answers on: a placeholder under example.com, to fill in. */
+export function ingressHost(design: Design, node: DesignNode): string {
+  return `${dnsLabel(node.name)}.${namespaceName(design)}.example.com`;
+}
 
 /**
  * A gateway or frontend: its nginx configuration (and page) in a ConfigMap, an nginx Deployment
- * (stateless, so it takes the node's replicas), a Service and, for a gateway, an Ingress. With one
- * gateway the Ingress takes every host; with several, each answers on `<dns>.localhost`.
+ * (stateless, so it takes the node's replicas, with a disruption budget when more than one), a
+ * Service and, for a gateway, an Ingress.
  */
 export function edgeResources(design: Design, node: DesignNode): K8sObject[] {
   const dns = dnsLabel(node.name);
@@ -21,7 +41,7 @@ export function edgeResources(design: Design, node: DesignNode): K8sObject[] {
   const config: IConfigMap = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name: configMapName(node), labels: labels(design, node) },
+    metadata: objectMeta(design, configMapName(node), labels(design, node)),
     data,
   };
   const mounts = [{ name: 'conf', mountPath: '/etc/nginx/conf.d', readOnly: true }];
@@ -35,10 +55,11 @@ export function edgeResources(design: Design, node: DesignNode): K8sObject[] {
       configMap: { name: configMapName(node), items: [{ key: 'index.html', path: 'index.html' }] },
     });
   }
+  const tmp = scratch(node);
   const deployment: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: dns, labels: labels(design, node) },
+    metadata: objectMeta(design, dns, labels(design, node)),
     spec: {
       replicas: node.replicas,
       selector: { matchLabels: selector(design, node) },
@@ -47,36 +68,54 @@ export function edgeResources(design: Design, node: DesignNode): K8sObject[] {
         spec: {
           enableServiceLinks: false,
           automountServiceAccountToken: false,
+          securityContext: podSecurity(node, [node.port]),
+          ...(replicated(node.replicas) ? { affinity: spread(design, node) } : {}),
           containers: [
             {
               name: dns,
               image: infraImage(node),
+              imagePullPolicy: 'Always',
               ports: [{ name: 'http', containerPort: node.port }],
-              ...probes({ httpGet: { path: '/healthz', port: 'http' } }),
-              resources: { requests: { cpu: '20m', memory: '32Mi' }, limits: { memory: '128Mi' } },
-              volumeMounts: mounts,
+              ...probes({ httpGet: { path: '/healthz', port: 'http' } }, { tcpSocket: { port: 'http' } }),
+              resources: containerResources(node, 'edge'),
+              securityContext: containerSecurity(node),
+              volumeMounts: [...mounts, ...tmp.mounts],
             },
           ],
-          volumes,
+          volumes: [...volumes, ...tmp.volumes],
         },
       },
     },
   };
   const out: K8sObject[] = [config, deployment, clusterService(design, node, [{ name: 'http', port: node.port }])];
+  if (replicated(node.replicas)) out.push(disruptionBudget(design, node));
   if (isGateway) out.push(ingress(design, node));
   return out;
 }
 
+/**
+ * The gateway's Ingress: the ingress-nginx class, a placeholder host under example.com and a TLS
+ * section naming the Secret that will hold its certificate (cert-manager or `kubectl create
+ * secret tls`): fill in the host, and the controller serves HTTPS.
+ */
 function ingress(design: Design, node: DesignNode): IIngress {
   const dns = dnsLabel(node.name);
-  const gateways = design.nodes.filter((n) => n.kind === 'gateway').length;
-  const http = {
-    paths: [{ path: '/', pathType: 'Prefix' as const, backend: { service: { name: dns, port: { name: 'http' } } } }],
-  };
+  const host = ingressHost(design, node);
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
-    metadata: { name: dns, labels: labels(design, node) },
-    spec: { rules: [gateways > 1 ? { host: `${dns}.localhost`, http } : { http }] },
+    metadata: objectMeta(design, dns, labels(design, node)),
+    spec: {
+      ingressClassName: INGRESS_CLASS,
+      tls: [{ hosts: [host], secretName: `${dns}-tls` }],
+      rules: [
+        {
+          host,
+          http: {
+            paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: dns, port: { name: 'http' } } } }],
+          },
+        },
+      ],
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { IContainer } from 'kubernetes-models/v1/Container';
-import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
+import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
+import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
@@ -13,68 +14,102 @@ import {
   infraCheck,
   infraImage,
   infraRuntime,
+  kafkaPorts,
   kafkaTopicScript,
   natsMonitorPort,
 } from '../compose/plan';
 import { edgeResources } from './edge';
-import { clusterService, labels, probes, selector, type K8sObject } from './meta';
-
-/** The apache/kafka image runs as `appuser`, uid 1000; the volume must be writable by it. */
-const KAFKA_SECURITY: IPodSecurityContext = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 };
-
-/** The rabbitmq image runs as uid 999: a fresh volume is made writable through its group. */
-const RABBITMQ_SECURITY: IPodSecurityContext = { fsGroup: 999 };
+import { clusterService, labels, objectMeta, probes, selector, type K8sObject } from './meta';
+import { containerResources } from './resources';
+import { credentialSecret, infraEnvironment } from './secrets';
+import { containerSecurity, podSecurity, scratch } from './security';
 
 /**
- * The manifests of an infrastructure node: a StatefulSet with a volume claim for stateful kinds,
- * a Deployment otherwise, always a Service named after the node; plus the topic job of a Kafka
- * broker, and the configuration, Deployment, Service (and Ingress) of a gateway or frontend.
+ * Kafka's image writes its configuration into /opt/kafka/config and /etc/kafka at start. With a
+ * read-only root filesystem both are `emptyDir`s, filled first from the image by an init
+ * container, so every file the image ships is still there.
  */
-/**
- * Kubernetes expands `$(VAR)` in an env value and reads `$$` as one `$`, so every `$` is doubled:
- * the container sees exactly the value compose gives it (which compose writes as `$$` for its own
- * interpolation). Values from a ConfigMap through `envFrom` are not expanded and stay as they are.
- */
-export function k8sEnvLiteral(value: string): string {
-  return value.replaceAll('$', '$$$$');
+const KAFKA_WRITABLE = ['/opt/kafka/config', '/etc/kafka'];
+
+/** Extra environment of images that keep state in their home folder. */
+function homeEnv(kind: InfraId): IEnvVar[] {
+  // the Erlang cookie lives in HOME: the data volume; mongosh (the probe) writes its log to HOME
+  if (kind === 'rabbitmq') return [{ name: 'HOME', value: '/var/lib/rabbitmq' }];
+  if (kind === 'mongodb') return [{ name: 'HOME', value: '/tmp' }];
+  return [];
 }
 
+function healthOf(node: DesignNode, portName: string): ReturnType<typeof probes> {
+  const kind = node.kind as InfraId;
+  const tcp = { tcpSocket: { port: portName } };
+  const check = infraCheck(node);
+  // the JVM tools are too heavy for a probe: the client listener says ready, the controller alive
+  if (kind === 'kafka') return probes(tcp, { tcpSocket: { port: 'controller' } }, 5);
+  if (kind === 'nats') return probes({ httpGet: { path: '/healthz', port: 'monitor' } }, tcp);
+  return probes(check ? { exec: { command: check } } : tcp, tcp, 10);
+}
+
+/**
+ * The manifests of an infrastructure node: a StatefulSet with a volume claim and a headless
+ * Service for stateful kinds, a Deployment and a ClusterIP Service otherwise, a Secret when it
+ * has credentials; plus the topic job of a Kafka broker, and the configuration, Deployment,
+ * Service (and Ingress) of a gateway or frontend.
+ */
 export function infraResources(design: Design, node: DesignNode, jobName: string | null): K8sObject[] {
   const kind = node.kind as InfraId;
   if (kind === 'gateway' || kind === 'frontend') return edgeResources(design, node);
   const dns = dnsLabel(node.name);
   const portName = INFRA_PORT_NAME[kind];
-  const { args, env } = infraRuntime(node);
-  const check = infraCheck(node);
+  const { args } = infraRuntime(node);
   const data = dataPath(node);
   const ports = [{ name: portName, containerPort: node.port }];
   if (kind === 'nats') ports.push({ name: 'monitor', containerPort: natsMonitorPort(node) });
-  const tcp = { tcpSocket: { port: portName } };
-  let health: ReturnType<typeof probes>;
-  if (kind === 'kafka')
-    health = probes(tcp, tcp, 5); // the JVM tools are too heavy for a probe
-  else if (kind === 'nats') health = probes({ httpGet: { path: '/healthz', port: 'monitor' } });
-  else health = probes(check ? { exec: { command: check } } : tcp, tcp, 10);
+  if (kind === 'kafka') ports.push({ name: 'controller', containerPort: kafkaPorts(node).controller });
+  const tmp = scratch(node);
+  const env = [...infraEnvironment(design, node), ...homeEnv(kind)];
+  const writable = kind === 'kafka' ? KAFKA_WRITABLE.map((p, i) => ({ name: `writable-${i}`, mountPath: p })) : [];
   const container: IContainer = {
     name: dns,
     image: infraImage(node),
+    imagePullPolicy: 'Always',
     ...(args ? { args } : {}),
-    ...(env.length > 0 ? { env: env.map(([name, value]) => ({ name, value: k8sEnvLiteral(value) })) } : {}),
+    ...(env.length > 0 ? { env } : {}),
     ports,
-    ...health,
-    resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { memory: '1Gi' } },
-    ...(data ? { volumeMounts: [{ name: 'data', mountPath: data }] } : {}),
+    ...healthOf(node, portName),
+    resources: containerResources(node, 'infra'),
+    securityContext: containerSecurity(node),
+    volumeMounts: [...(data ? [{ name: 'data', mountPath: data }] : []), ...tmp.mounts, ...writable],
   };
-  const security = kind === 'kafka' ? KAFKA_SECURITY : kind === 'rabbitmq' ? RABBITMQ_SECURITY : undefined;
-  const podSpec = {
+  const init: IContainer[] =
+    kind === 'kafka'
+      ? [
+          {
+            name: 'copy-config',
+            image: infraImage(node),
+            imagePullPolicy: 'Always',
+            command: ['/bin/sh', '-c', KAFKA_WRITABLE.map((p, i) => `cp -R ${p}/. /writable/${i}/`).join(' && ')],
+            resources: containerResources(node, 'job'),
+            securityContext: containerSecurity(node),
+            volumeMounts: KAFKA_WRITABLE.map((_, i) => ({ name: `writable-${i}`, mountPath: `/writable/${i}` })),
+          },
+        ]
+      : [];
+  const podSpec: IPodSpec = {
     enableServiceLinks: false,
     automountServiceAccountToken: false,
-    ...(security ? { securityContext: security } : {}),
+    securityContext: podSecurity(
+      node,
+      ports.map((p) => p.containerPort),
+    ),
+    ...(init.length > 0 ? { initContainers: init } : {}),
     containers: [container],
+    volumes: [...tmp.volumes, ...writable.map((w) => ({ name: w.name, emptyDir: { sizeLimit: '64Mi' } }))],
   };
-  const meta = { name: dns, labels: labels(design, node) };
+  const meta = objectMeta(design, dns, labels(design, node));
   const template = { metadata: { labels: labels(design, node) }, spec: podSpec };
   const out: K8sObject[] = [];
+  const secret = credentialSecret(design, node);
+  if (secret) out.push(secret);
   if (data) {
     const sts: IStatefulSet = {
       apiVersion: 'apps/v1',
@@ -103,9 +138,14 @@ export function infraResources(design: Design, node: DesignNode, jobName: string
     };
     out.push(deployment);
   }
-  out.push(clusterService(design, node, [{ name: portName, port: node.port }]));
+  out.push(clusterService(design, node, [{ name: portName, port: node.port }], data !== null));
   if (kind === 'kafka' && jobName) out.push(topicJob(design, node, jobName));
   return out;
+}
+
+/** The labels of the pods of a Kafka broker's topic job. */
+export function topicJobLabels(design: Design, node: DesignNode, name: string): Record<string, string> {
+  return { ...labels(design, node), 'app.kubernetes.io/name': name };
 }
 
 /**
@@ -114,26 +154,36 @@ export function infraResources(design: Design, node: DesignNode, jobName: string
  * jobs are removed after ten minutes, so applying the folder again runs it again (idempotent).
  */
 function topicJob(design: Design, node: DesignNode, name: string): IJob {
+  const tmp = scratch(node);
+  const logs = { name: 'logs', mountPath: '/opt/kafka/logs' };
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: { name, labels: labels(design, node) },
+    metadata: objectMeta(design, name, labels(design, node)),
     spec: {
       backoffLimit: 10,
       ttlSecondsAfterFinished: 600,
       template: {
-        metadata: { labels: { ...labels(design, node), 'app.kubernetes.io/name': name } },
+        metadata: { labels: topicJobLabels(design, node, name) },
         spec: {
           restartPolicy: 'OnFailure',
+          enableServiceLinks: false,
           automountServiceAccountToken: false,
-          securityContext: KAFKA_SECURITY,
+          securityContext: podSecurity(node, [node.port]),
           containers: [
             {
               name: 'topics',
               image: INFRA.kafka.image,
+              imagePullPolicy: 'Always',
               command: ['/bin/sh', '-c', kafkaTopicScript(node, brokerTopics(design, node))],
-              resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { memory: '512Mi' } },
+              resources: containerResources(node, 'job'),
+              securityContext: containerSecurity(node),
+              volumeMounts: [...tmp.mounts.filter((m) => m.mountPath === '/tmp'), logs],
             },
+          ],
+          volumes: [
+            ...tmp.volumes.filter((v) => v.name === 'scratch-tmp'),
+            { name: 'logs', emptyDir: { sizeLimit: '64Mi' } },
           ],
         },
       },

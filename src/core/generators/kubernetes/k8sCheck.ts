@@ -5,6 +5,10 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { Secret } from 'kubernetes-models/v1/Secret';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { GeneratedFile } from '../types';
 import { yamlTextProblems } from '../yaml';
 
@@ -23,6 +27,10 @@ const MODELS: Record<string, new (data: never) => Model> = {
   'apps/v1/StatefulSet': StatefulSet,
   'batch/v1/Job': Job,
   'networking.k8s.io/v1/Ingress': Ingress,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
+  'v1/Namespace': Namespace,
+  'v1/Secret': Secret,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
 };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- walking parsed YAML */
@@ -97,7 +105,10 @@ function docProblems(d: Doc, seen: Set<string>): string[] {
   if (!d.metadata?.labels?.['app.kubernetes.io/name'] || !d.metadata?.labels?.['app.kubernetes.io/part-of'])
     out.push(`${key} ${name} lacks the recommended labels`);
   if (d.kind === 'ConfigMap')
-    for (const k of Object.keys(d.data ?? {})) if (!CONFIG_KEY.test(k)) out.push(`ConfigMap ${name}: key ${k}`);
+    for (const [k, v] of Object.entries(d.data ?? {})) {
+      if (!CONFIG_KEY.test(k)) out.push(`ConfigMap ${name}: key ${k}`);
+      if (/:\/\/[^/@\s]+:[^/@\s]+@/.test(String(v))) out.push(`ConfigMap ${name}: ${k} holds a credential`);
+    }
   const pod = d.spec?.template;
   if (pod) {
     out.push(...labelProblems(`${key} ${name} template`, pod.metadata?.labels));
@@ -112,7 +123,24 @@ function docProblems(d: Doc, seen: Set<string>): string[] {
       if (d.kind !== 'Job' && (!c.readinessProbe || !c.livenessProbe))
         out.push(`${key} ${name}: ${c.name} lacks probes`);
       if (d.kind !== 'Job' && !c.resources?.requests) out.push(`${key} ${name}: ${c.name} lacks resource requests`);
+      out.push(...envProblems(`${key} ${name}: ${c.name}`, c.env ?? []));
     }
+  }
+  return out;
+}
+
+/**
+ * A container's `env`: each name once, and each `$(VAR)` naming a variable defined before it (the
+ * kubelet leaves any other reference as it is, which would put `$(VAR)` into an address).
+ */
+function envProblems(where: string, env: Doc[]): string[] {
+  const out: string[] = [];
+  const defined = new Set<string>();
+  for (const e of env) {
+    if (defined.has(e.name)) out.push(`${where}: ${e.name} is set twice`);
+    for (const m of String(e.value ?? '').matchAll(/\$\(([A-Za-z_]\w*)\)/g))
+      if (!defined.has(m[1] ?? '')) out.push(`${where}: ${e.name} refers to $(${m[1]}) before it is set`);
+    defined.add(e.name);
   }
   return out;
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { INFRA } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
 import type { Design } from '../../model/types';
-import { serviceEnv, wireServices } from '../../model/wiring';
+import { wireServices } from '../../model/wiring';
+import { dotenvOf, interpolate } from '../compose/testDotenv';
 import { generateCompose } from '../compose';
 import { designArb } from '../compose/testArbitrary';
 import {
@@ -22,6 +23,20 @@ function k8s(design: Design) {
   return k8sProblems(generateKubernetes(design));
 }
 
+/**
+ * The environment the kubelet gives a container: its ConfigMap, then `env` in order, each
+ * `secretKeyRef` read from the Secret and each `$(VAR)` expanded from what came before.
+ */
+function kubeletEnv(docs: Doc[], config: Record<string, string>, env: Doc[]): Record<string, string> {
+  const out: Record<string, string> = { ...config };
+  for (const e of env) {
+    const ref = e.valueFrom?.secretKeyRef;
+    if (ref) out[e.name] = find(docs, 'Secret', ref.name).stringData[ref.key];
+    else out[e.name] = String(e.value).replace(/\$\(([A-Za-z_]\w*)\)/g, (m, v: string) => out[v] ?? m);
+  }
+  return out;
+}
+
 function find(docs: Doc[], kind: string, name: string): Doc {
   const d = docs.find((x) => x.kind === kind && x.metadata?.name === name);
   if (!d) throw new Error(`no ${kind} ${name}`);
@@ -32,7 +47,8 @@ describe('generateKubernetes', () => {
   it.each(scenarios())('%s: every document validates and the folder is consistent', (_, design) => {
     const { problems, byFile } = k8s(design);
     expect(problems).toEqual([]);
-    expect(byFile.size).toBe(design.nodes.length);
+    // a file per node, the namespace and the namespace-wide network policies
+    expect(byFile.size).toBe(design.nodes.length + 2);
   });
 
   it('is deterministic', () => {
@@ -58,26 +74,25 @@ describe('generateKubernetes', () => {
     expect(problems.some((p) => p.startsWith('kustomization lists'))).toBe(true);
   });
 
-  it('holds in each ConfigMap exactly the environment compose sets', () => {
+  it('gives each service the environment compose sets, its credentials from Secrets only', () => {
     for (const design of [shopDesign(), hostileDesign(), replicasDesign()]) {
       const { docs } = k8s(design);
       const compose = parse(generateCompose(design)[0]!.content, { version: '1.1' }) as Doc;
       for (const w of wireServices(design)) {
         const dns = dnsLabel(w.node.name);
         const data = find(docs, 'ConfigMap', `${dns}-config`).data as Record<string, string>;
+        expect(JSON.stringify(data), dns).not.toMatch(/:\/\/[^/@"]+:[^/@"]+@/);
+        const container = find(docs, 'Deployment', dns).spec.template.spec.containers[0];
+        const env = kubeletEnv(docs, data, container.env ?? []);
         const fromCompose = Object.fromEntries(
           Object.entries(compose.services[dns].environment as Record<string, string>).map(([k, v]) => [
             k,
-            v.replace(/\$\$/g, '$'),
+            interpolate(v, dotenvOf(design)),
           ]),
         );
-        expect(data).toEqual(fromCompose);
+        const credentials = (container.env ?? []).filter((e: Doc) => e.valueFrom).map((e: Doc) => e.name as string);
+        expect(Object.fromEntries(Object.entries(env).filter(([k]) => !credentials.includes(k)))).toEqual(fromCompose);
         expect(data.SERVICE_NAME).toBe(dns);
-        expect(Object.keys(data)).toEqual(
-          serviceEnv(w)
-            .map(([k]) => k)
-            .filter((k) => /^[A-Za-z_]\w*$/.test(k)),
-        );
       }
     }
   });
@@ -109,14 +124,31 @@ describe('generateKubernetes', () => {
       'app.kubernetes.io/part-of': 'polyglot-shop',
       'app.kubernetes.io/component': 'service',
     });
+    expect(dep.metadata.namespace).toBe('polyglot-shop');
     const pod = dep.spec.template.spec;
-    expect(pod.securityContext.runAsNonRoot).toBe(true);
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001 });
     const c = pod.containers[0];
     expect(c.image).toBe('polyglot-shop/inventory:dev');
     expect(c.envFrom).toEqual([{ configMapRef: { name: 'inventory-config' } }]);
-    expect(c.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    // liveness and start-up: the process; readiness: its brokers and databases
+    expect(c.startupProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    expect(c.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
     expect(c.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
-    expect(c.resources).toEqual({ requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '512Mi' } });
+    expect(c.resources).toEqual({
+      requests: { cpu: '50m', memory: '64Mi', 'ephemeral-storage': '64Mi' },
+      limits: { cpu: '1', memory: '512Mi', 'ephemeral-storage': '512Mi' },
+    });
+    expect(c.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      runAsUser: 10001,
+      runAsGroup: 10001,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(c.volumeMounts).toEqual([{ name: 'scratch-tmp', mountPath: '/tmp' }]);
     expect(c.ports).toEqual([
       { name: 'http', containerPort: 8080 },
       { name: 'grpc', containerPort: 50051 },
@@ -148,7 +180,18 @@ describe('generateKubernetes', () => {
     const compose = parse(generateCompose(seedDesign())[0]!.content) as Doc;
     expect(env).toEqual(compose.services.kafka.environment);
     expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('INTERNAL://kafka:9092');
-    expect(sts.spec.template.spec.securityContext).toMatchObject({ runAsUser: 1000, fsGroup: 1000 });
+    expect(sts.spec.template.spec.securityContext).toMatchObject({ runAsUser: 10001, fsGroup: 10001 });
+    // its writable configuration folders are filled from the image before it starts
+    const init = sts.spec.template.spec.initContainers[0];
+    expect(init.command[2]).toBe('cp -R /opt/kafka/config/. /writable/0/ && cp -R /etc/kafka/. /writable/1/');
+    expect(sts.spec.template.spec.containers[0].volumeMounts.map((m: Doc) => m.mountPath)).toEqual([
+      '/var/lib/kafka/data',
+      '/tmp',
+      '/opt/kafka/logs',
+      '/opt/kafka/config',
+      '/etc/kafka',
+    ]);
+    expect(find(docs, 'Service', 'kafka').spec.clusterIP).toBe('None');
     const job = find(docs, 'Job', 'kafka-init');
     expect(job.spec.template.spec.containers[0].command[2]).toContain("--topic 'order-events'");
   });
@@ -156,8 +199,11 @@ describe('generateKubernetes', () => {
   it('routes a gateway through an Ingress and configures nginx from a ConfigMap', () => {
     const { docs } = k8s(shopDesign());
     const ing = find(docs, 'Ingress', 'edge');
+    expect(ing.spec.ingressClassName).toBe('nginx');
+    expect(ing.spec.tls).toEqual([{ hosts: ['edge.polyglot-shop.example.com'], secretName: 'edge-tls' }]);
     expect(ing.spec.rules).toEqual([
       {
+        host: 'edge.polyglot-shop.example.com',
         http: {
           paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'edge', port: { name: 'http' } } } }],
         },
@@ -185,7 +231,12 @@ describe('generateKubernetes', () => {
     const b = new DesignBuilder('k');
     b.node('go-nethttp', 'kustomization');
     const files = generateKubernetes(b.design).map((f) => f.path);
-    expect(files).toEqual(['k8s/kustomization.yaml', 'k8s/kustomization-resources.yaml']);
+    expect(files).toEqual([
+      'k8s/kustomization.yaml',
+      'k8s/namespace.yaml',
+      'k8s/network-policy.yaml',
+      'k8s/kustomization-resources.yaml',
+    ]);
     expect(k8sProblems(generateKubernetes(b.design)).problems).toEqual([]);
   });
 
@@ -194,7 +245,7 @@ describe('generateKubernetes', () => {
       fc.property(designArb, (design) => {
         const { problems, byFile } = k8s(design);
         expect(problems).toEqual([]);
-        expect(byFile.size).toBe(design.nodes.length);
+        expect(byFile.size).toBe(design.nodes.length + 2);
       }),
       { numRuns: 40 },
     );

@@ -1,4 +1,8 @@
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import type { ISecret } from 'kubernetes-models/v1/Secret';
+import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { IService } from 'kubernetes-models/v1/Service';
@@ -17,7 +21,37 @@ import { projectName } from '../compose/plan';
  * the same package's schema validation on every document.
  */
 
-export type K8sObject = IConfigMap | IDeployment | IService | IStatefulSet | IJob | IIngress;
+export type K8sObject =
+  | INamespace
+  | IConfigMap
+  | ISecret
+  | IDeployment
+  | IService
+  | IStatefulSet
+  | IJob
+  | IIngress
+  | INetworkPolicy
+  | IPodDisruptionBudget;
+
+/** The namespace everything of the design is applied to: the project's name. */
+export function namespaceName(design: Design): string {
+  return projectName(design);
+}
+
+/** An object's metadata: its name, the design's namespace, labels and annotations. */
+export function objectMeta(
+  design: Design,
+  name: string,
+  objectLabels: Labels,
+  annotations?: Record<string, string>,
+): NonNullable<IDeployment['metadata']> {
+  return {
+    name,
+    namespace: namespaceName(design),
+    labels: objectLabels,
+    ...(annotations && Object.keys(annotations).length > 0 ? { annotations } : {}),
+  };
+}
 
 export type Labels = Record<string, string>;
 
@@ -43,18 +77,24 @@ export function configMapName(node: DesignNode): string {
   return `${dnsLabel(node.name)}-config`;
 }
 
-/** A ClusterIP Service named after the node, so `<dns>:<port>` resolves as in compose. */
+/**
+ * A Service named after the node, so `<dns>:<port>` resolves as in compose: a ClusterIP one, or
+ * for a StatefulSet a headless one (its `serviceName`, which gives each pod a stable DNS name;
+ * the name still resolves to the ready pods).
+ */
 export function clusterService(
   design: Design,
   node: DesignNode,
   ports: { name: string; port: number; appProtocol?: string }[],
+  headless = false,
 ): IService {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: dnsLabel(node.name), labels: labels(design, node) },
+    metadata: objectMeta(design, dnsLabel(node.name), labels(design, node)),
     spec: {
       type: 'ClusterIP',
+      ...(headless ? { clusterIP: 'None' } : {}),
       selector: selector(design, node),
       ports: ports.map((p) => ({
         name: p.name,
@@ -66,16 +106,19 @@ export function clusterService(
   };
 }
 
-type ProbeAction = Pick<IProbe, 'httpGet' | 'tcpSocket' | 'exec'>;
+type ProbeAction = Pick<IProbe, 'httpGet' | 'tcpSocket' | 'exec' | 'grpc'>;
 
 /**
- * Startup, readiness and liveness probes from one check. The startup probe gives slow starters
- * (a JVM, a broker) three minutes before liveness may restart them; liveness is lenient so a busy
- * pod is not killed, readiness is quick so traffic follows health.
+ * Startup, readiness and liveness probes, each for its purpose. The startup probe asks whether
+ * the process is up (`alive`) and gives slow starters (a JVM, a broker) three minutes before
+ * liveness may restart them; liveness (`alive`) is lenient so a busy pod is not killed;
+ * readiness (`ready`: its dependencies answer) is quick, so traffic follows it. Readiness and
+ * liveness differ: a database that goes away takes a service out of traffic, it never gets it
+ * restarted.
  */
 export function probes(
   ready: ProbeAction,
-  alive: ProbeAction = ready,
+  alive: ProbeAction,
   timeoutSeconds = 3,
 ): Pick<IContainer, 'startupProbe' | 'readinessProbe' | 'livenessProbe'> {
   return {

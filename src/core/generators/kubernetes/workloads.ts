@@ -1,54 +1,80 @@
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
 import { dnsLabel } from '../../model/naming';
 import type { Design } from '../../model/types';
 import type { ServiceWiring } from '../../model/wiring';
-import { deployEnv, imageName, isTodoRuntime } from '../compose/plan';
-import { clusterService, configMapName, labels, probes, selector, type K8sObject } from './meta';
-
-/** The user id services run as: the restricted Pod Security Standard wants a non-root number. */
-export const SERVICE_UID = 10001;
+import { imageName, isTodoRuntime } from '../compose/plan';
+import { disruptionBudget, replicated, spread } from './availability';
+import { servesGrpcHealth } from './grpcHealth';
+import { clusterService, configMapName, labels, objectMeta, probes, selector, type K8sObject } from './meta';
+import { containerResources } from './resources';
+import { serviceEnvironment } from './secrets';
+import { containerSecurity, podSecurity, scratch } from './security';
 
 /** Marks a Deployment of a runtime that has no runnable stub yet (see the README). */
 export const TODO_ANNOTATION = 'polyglot-canvas/stub';
 
 /**
- * A service's ConfigMap (the same environment as compose), Deployment and Service. A runtime
- * without a runnable stub is deployed with zero replicas, so applying the folder does not leave
- * pods failing to pull an image nobody built; its Service exists, so callers' addresses resolve.
+ * The exceptions a service's workload takes from kube-score and checkov, with their reason: its
+ * image is built locally (docker compose build) and loaded into the cluster, so it is pulled
+ * only when missing; `Always` would look for it in a registry.
+ */
+export const LOCAL_IMAGE_ANNOTATIONS: Record<string, string> = {
+  'kube-score/ignore': 'container-image-pull-policy',
+  'checkov.io/skip1': 'CKV_K8S_15=the image is built locally and loaded into the cluster',
+};
+
+/**
+ * A service's ConfigMap (the environment compose sets, credentials left out), Deployment and
+ * Service, and for more than one replica its PodDisruptionBudget. A runtime without a runnable
+ * stub is deployed with zero replicas, so applying the folder does not leave pods failing to
+ * pull an image nobody built; its Service exists, so callers' addresses resolve.
  */
 export function serviceResources(design: Design, w: ServiceWiring): K8sObject[] {
   const node = w.node;
   const dns = dnsLabel(node.name);
   const todo = isTodoRuntime(node);
+  const { config: data, env } = serviceEnvironment(design, w);
   const config: IConfigMap = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name: configMapName(node), labels: labels(design, node) },
-    data: Object.fromEntries(deployEnv(w)),
+    metadata: objectMeta(design, configMapName(node), labels(design, node)),
+    data: Object.fromEntries(data),
   };
   // a gRPC port equal to the HTTP port would be a duplicate the API server refuses
   const grpc = w.servesGrpc && node.grpcPort !== node.port;
   const ports = [{ name: 'http', containerPort: node.port }];
   if (grpc) ports.push({ name: 'grpc', containerPort: node.grpcPort });
-  const health = { httpGet: { path: '/healthz', port: 'http' } };
+  const alive = { httpGet: { path: '/healthz', port: 'http' } };
+  const ready =
+    grpc && servesGrpcHealth(w.runtime)
+      ? { grpc: { port: node.grpcPort } }
+      : { httpGet: { path: '/readyz', port: 'http' } };
+  const tmp = scratch(node);
+  const container: IContainer = {
+    name: dns,
+    image: imageName(design, node),
+    // images are built locally (docker compose build) and loaded into the cluster
+    imagePullPolicy: 'IfNotPresent',
+    envFrom: [{ configMapRef: { name: configMapName(node) } }],
+    ...(env.length > 0 ? { env } : {}),
+    ports,
+    ...probes(ready, alive),
+    resources: containerResources(node, 'service'),
+    securityContext: containerSecurity(node),
+    volumeMounts: tmp.mounts,
+  };
+  const replicas = todo ? 0 : node.replicas;
+  const annotations: Record<string, string> = { ...LOCAL_IMAGE_ANNOTATIONS };
+  if (todo) annotations[TODO_ANNOTATION] = `todo: build services/${dns} into ${imageName(design, node)}, then scale up`;
   const deployment: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: {
-      name: dns,
-      labels: labels(design, node),
-      ...(todo
-        ? {
-            annotations: {
-              [TODO_ANNOTATION]: `todo: build services/${dns} into ${imageName(design, node)}, then scale up`,
-            },
-          }
-        : {}),
-    },
+    metadata: objectMeta(design, dns, labels(design, node), annotations),
     spec: {
-      replicas: todo ? 0 : node.replicas,
+      replicas,
       selector: { matchLabels: selector(design, node) },
       template: {
         metadata: { labels: labels(design, node) },
@@ -56,25 +82,13 @@ export function serviceResources(design: Design, w: ServiceWiring): K8sObject[] 
           // the Docker-link style variables (ORDERS_PORT=tcp://...) would shadow the contract's
           enableServiceLinks: false,
           automountServiceAccountToken: false,
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: SERVICE_UID,
-            runAsGroup: SERVICE_UID,
-            seccompProfile: { type: 'RuntimeDefault' },
-          },
-          containers: [
-            {
-              name: dns,
-              image: imageName(design, node),
-              // images are built locally (docker compose build) and loaded into the cluster
-              imagePullPolicy: 'IfNotPresent',
-              envFrom: [{ configMapRef: { name: configMapName(node) } }],
-              ports,
-              ...probes(health),
-              resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '512Mi' } },
-              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-            },
-          ],
+          securityContext: podSecurity(
+            node,
+            ports.map((p) => p.containerPort),
+          ),
+          ...(replicated(node.replicas) ? { affinity: spread(design, node) } : {}),
+          containers: [container],
+          volumes: tmp.volumes,
         },
       },
     },
@@ -83,5 +97,5 @@ export function serviceResources(design: Design, w: ServiceWiring): K8sObject[] 
     { name: 'http', port: node.port },
     ...(grpc ? [{ name: 'grpc', port: node.grpcPort, appProtocol: 'kubernetes.io/h2c' }] : []),
   ]);
-  return [config, deployment, service];
+  return [config, deployment, service, ...(replicated(replicas) ? [disruptionBudget(design, node)] : [])];
 }

@@ -26,10 +26,24 @@ function contractPaths() {
     '/healthz': {
       get: {
         operationId: 'healthz',
-        summary: 'Readiness',
-        description: 'Answers 200 once the service is ready; compose healthchecks and Kubernetes probes call it.',
+        summary: 'Liveness',
+        description: 'Answers 200 while the process is alive; the Kubernetes liveness probe calls it.',
         tags: ['contract'],
-        responses: { '200': { description: 'The service is ready.', content: jsonContent('Health') } },
+        responses: { '200': { description: 'The process is alive.', content: jsonContent('Health') } },
+      },
+    },
+    '/readyz': {
+      get: {
+        operationId: 'readyz',
+        summary: 'Readiness',
+        description:
+          'Answers 200 once a connection opens to every broker and database the service uses, 503 until then; ' +
+          'the compose healthcheck, the image HEALTHCHECK and the Kubernetes readiness probe call it.',
+        tags: ['contract'],
+        responses: {
+          '200': { description: 'The service is ready.', content: jsonContent('Health') },
+          '503': { description: 'A broker or database does not answer yet.', content: jsonContent('Health') },
+        },
       },
     },
     '/ping': {
@@ -102,9 +116,16 @@ export function openApiForService(design: Design, w: ServiceWiring): GeneratedFi
       description:
         w.node.description.trim() ||
         `The ${runtime.language} (${runtime.framework}) service ${dns} of ${design.name.trim() || 'the project'}.`,
+      // placeholders to fill in: who answers for the API, and under which licence it is published
+      contact: { name: `The team of ${dns} (fill in a contact)` },
+      license: { name: 'Not chosen yet (fill in the licence of the project)', url: 'https://spdx.org/licenses/' },
     },
     servers: [
-      { url: `http://localhost:${w.node.port}`, description: 'Published on the host by compose.yaml.' },
+      {
+        url: `http://{host}:${w.node.port}`,
+        description: 'Published on the host by compose.yaml.',
+        variables: { host: { default: 'localhost', description: 'The machine running docker compose.' } },
+      },
       { url: `http://${dns}:${w.node.port}`, description: 'Inside the compose network or the Kubernetes namespace.' },
     ],
     // The stubs have no authentication; saying so keeps clients from guessing.

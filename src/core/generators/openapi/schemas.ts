@@ -48,9 +48,15 @@ export function contractSchemas(ref: (name: string) => string): Record<string, J
   return {
     Health: {
       type: 'object',
-      description: 'The answer of GET /healthz once the service is ready.',
+      description: 'The answer of GET /healthz and GET /readyz.',
       required: ['status'],
-      properties: { status: { type: 'string', examples: ['ok'] } },
+      properties: {
+        status: { type: 'string', examples: ['ok', 'unavailable'] },
+        unreachable: list(
+          { type: 'string' },
+          'The address variables of the brokers and databases that did not answer.',
+        ),
+      },
     },
     PingTree: {
       type: 'object',

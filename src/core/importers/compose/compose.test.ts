@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { roleOf } from '../../catalog/catalog';
 import { generateProject } from '../../generators/project';
 import { exportProblems } from '../../generators/problems';
 import type { Design } from '../../model/types';
@@ -103,7 +104,11 @@ describe('compose import: a version 3 file in short syntax', () => {
       // pricing ran a base image; it is now a stub the export builds (warned above)
       if (svc.image && name !== 'pricing') expect(out?.image, name).toBe(svc.image);
       const first = svc.ports?.[0];
-      if (first) expect(out?.ports, name).toEqual([first]);
+      // brokers and databases are published on the loopback interface only
+      const kind = r.design.nodes.find((x) => x.name === name)?.kind;
+      const role = kind ? roleOf(kind) : null;
+      const local = role === 'broker' || role === 'database' ? '127.0.0.1:' : '';
+      if (first) expect(out?.ports, name).toEqual([`${local}${first}`]);
       else expect(out?.ports, name).toBeUndefined();
     }
   });

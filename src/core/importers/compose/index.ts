@@ -1,4 +1,5 @@
 import { dnsLabel } from '../../model/naming';
+import { dropExportedCredentialUrls } from './credentials';
 import { restore } from '../../model/restore';
 import { emptyDesign } from '../../model/types';
 import type { Design } from '../../model/types';
@@ -104,7 +105,7 @@ function importWithin(text: string, fileName: string, budget: Budget, warn: (w: 
   design.links = batch.links;
 
   // the same validation as every other way in: what it repairs is reported too
-  const checked = restore(JSON.parse(JSON.stringify(design)) as unknown);
+  const checked = restore(JSON.parse(JSON.stringify(dropExportedCredentialUrls(design))) as unknown);
   if (!checked.ok) return { ok: false, error: checked.error, warnings: [] };
   return { ok: true, design: checked.design, warnings: checked.warnings };
 }

@@ -114,6 +114,7 @@ export function makeNode(
     warn(`${name}: ${replicas} replicas of ${describeKind(kind).label} are not modelled; it runs one.`);
   if (image) node.image = image;
   if (hostPort !== undefined) node.hostPort = hostPort;
+  if (f.limits) node.limits = f.limits;
   return node;
 }
 

@@ -1,6 +1,8 @@
 import { LIMITS } from '../../model/restoreNode';
 import type { Budget } from '../budget';
 import { firstOf } from '../../model/text';
+import type { ResourceLimits } from '../../model/types';
+import { readLimits } from './limits';
 import { asMapping, isObj, type Obj } from './parse';
 
 /** One compose service reduced to what the design can hold, plus what it had to leave out. */
@@ -19,6 +21,8 @@ export interface ComposeServiceFacts {
   networks: string[];
   profiles: string[];
   replicas: number | null;
+  /** CPU and memory limits (deploy.resources.limits, or cpus and mem_limit). */
+  limits: ResourceLimits | null;
   /** Other names the service answers to on the network (container_name, hostname, aliases). */
   aliases: string[];
   /** Settings not carried into the design, by key. */
@@ -38,6 +42,8 @@ const KNOWN = new Set([
   'profiles',
   'deploy',
   'scale',
+  'cpus',
+  'mem_limit',
   'container_name',
   'hostname',
   'labels',
@@ -96,6 +102,7 @@ export function readService(name: string, svc: Obj, warn: (w: string) => void, b
     networks: [],
     profiles: [],
     replicas: null,
+    limits: null,
     aliases: [],
     dropped: Object.keys(svc).filter((k) => !KNOWN.has(k) && !k.startsWith('x-')),
   };
@@ -231,5 +238,6 @@ export function readService(name: string, svc: Obj, warn: (w: string) => void, b
     if (Number.isInteger(replicas) && replicas >= 0 && replicas <= 100) facts.replicas = replicas;
     else warn(`${name}: ${replicas} replicas is outside 0 to 100; it runs one.`);
   }
+  facts.limits = readLimits(name, svc, warn);
   return facts;
 }

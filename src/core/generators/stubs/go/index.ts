@@ -9,6 +9,8 @@ import { handlersGo } from './handlers';
 import { grpcServerGo, linksGo } from './links';
 import { goPlan } from './plan';
 import { DOCKERIGNORE, PROTOC_ARGS_FILE, dockerfile, mainGo, protocArgs, readme } from './project';
+import { readyDependencies } from '../ready';
+import { readyGo } from './ready';
 import { serverGo } from './server';
 
 /**
@@ -28,6 +30,7 @@ export const goStub: StubGenerator = (ctx) => {
     { path: 'handlers/handlers.go', content: handlersGo(plan) },
     { path: 'internal/plumbing/server.go', content: serverGo(plan.dns, plan.module, w.servesGrpc) },
     { path: 'internal/plumbing/links.go', content: linksGo(plan) },
+    { path: 'internal/plumbing/ready.go', content: readyGo(readyDependencies(w)) },
   ];
   if (plan.rest.length > 0) files.push({ path: 'clients/rest.go', content: restClientsGo(plan) });
   if (plan.grpc.length > 0) files.push({ path: 'clients/grpc.go', content: grpcClientsGo(plan) });

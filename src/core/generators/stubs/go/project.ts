@@ -1,4 +1,5 @@
 import { PROTOC_GEN_GO, PROTOC_GEN_GO_GRPC, GO_IMAGE, GO_RUNTIME_IMAGE } from './deps';
+import { dockerHealthcheck, unpinnedOsPackages } from '../ready';
 import type { GoPlan } from './plan';
 
 /** main.go: waits for SIGINT/SIGTERM and runs the plumbing. */
@@ -58,7 +59,7 @@ export function dockerfile(plan: GoPlan): string {
   const protoSteps = proto
     ? `
 # protoc and its Go plugins generate gen/ from the .proto files in proto/.
-RUN apk add --no-cache protoc
+${unpinnedOsPackages('apk')}RUN apk add --no-cache protoc
 RUN --mount=type=cache,target=/go/pkg/mod \\
     --mount=type=cache,target=/root/.cache/go-build \\
     go install ${PROTOC_GEN_GO} && \\
@@ -80,15 +81,16 @@ RUN --mount=type=cache,target=/go/pkg/mod \\
     go mod tidy && \\
     go build -trimpath -ldflags="-s -w" -o /bin/service .
 
-# Run: a small image with busybox wget for the healthcheck, as an unprivileged user.
+# Run: a small image with busybox wget for the health check, as an unprivileged user.
 FROM ${GO_RUNTIME_IMAGE} AS final
-RUN apk add --no-cache ca-certificates tzdata
+${unpinnedOsPackages('apk')}RUN apk add --no-cache ca-certificates tzdata
 ARG UID=10001
 RUN adduser --disabled-password --gecos "" --home "/nonexistent" --shell "/sbin/nologin" --no-create-home --uid "\${UID}" appuser
 USER appuser
 COPY --from=build /bin/service /bin/service
 ENV PORT=${plan.w.node.port}
 EXPOSE ${ports}
+${dockerHealthcheck(plan.w.node.port)}
 CMD ["/bin/service"]
 `;
 }
@@ -140,7 +142,8 @@ PORT=${plan.w.node.port} ./bin/service
 Configuration comes only from environment variables: ${env}, and one variable per link target
 (\`<TARGET>_URL\`, \`<TARGET>_GRPC_ADDR\`, \`<BROKER>_URL\`, \`<DB>_URL\`), as compose.yaml sets them.
 
-- \`GET /healthz\` answers \`{"status":"ok"}\`.
+- \`GET /healthz\` answers \`{"status":"ok"}\` while the process runs.
+- \`GET /readyz\` answers 200 once every broker and database it uses accepts a connection, 503 until then.
 - \`GET /ping\` calls every outgoing link and answers the tree of who answered (see the project's
   service contract).
 `;

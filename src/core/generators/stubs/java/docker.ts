@@ -1,4 +1,5 @@
 import type { GeneratedFile } from '../../types';
+import { dockerHealthcheck } from '../ready';
 import type { JavaPlan } from './plan';
 import { JAVA_IMAGES } from './versions';
 
@@ -25,7 +26,7 @@ COPY pom.xml ./
 COPY src ./src
 RUN --mount=type=cache,target=/root/.m2 ${JAVA_BUILD.join(' ')}
 
-# Run stage: the JRE and the jar only. The image has curl, which the compose healthcheck uses.
+# Run stage: the JRE and the jar only. The image has curl, which the health check uses.
 FROM ${JAVA_IMAGES.run} AS final
 ARG UID=10001
 RUN adduser \\
@@ -41,6 +42,7 @@ COPY --from=build /build/${JAVA_JAR} ./service.jar
 USER appuser
 ENV PORT=${node.port}
 EXPOSE ${ports}
+${dockerHealthcheck(node.port)}
 CMD [${['java', ...JAVA_OPTS, '-jar', '/app/service.jar'].map((a) => JSON.stringify(a)).join(', ')}]
 `;
   const dockerignore = [

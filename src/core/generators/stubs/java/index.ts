@@ -10,6 +10,7 @@ import { messageFiles } from './messages';
 import { protoForJava } from './names';
 import { javaPlan } from './plan';
 import { pomXml } from './pom';
+import { readyController } from './ready';
 import { readme } from './readme';
 import { restFiles } from './rest';
 
@@ -34,6 +35,7 @@ export const javaSpringStub: StubGenerator = (ctx) => {
     ...dockerFiles(p),
     readme(p),
     ...corePlumbing(p),
+    readyController(p),
     fanoutJava(p),
     ...restFiles(p),
     ...grpcFiles(p),

@@ -37,7 +37,7 @@ export function readme(p: JavaPlan): GeneratedFile {
   const lines = [
     `# ${mdText(w.node.name)} (${mdText(r.label)})`,
     '',
-    `A runnable ${mdText(r.framework)} service (Java ${JAVA_VERSIONS.java}, Spring Boot ${JAVA_VERSIONS.springBoot}${p.features.grpc ? `, grpc-java ${JAVA_VERSIONS.grpc}` : ''}) that keeps the project's service contract: \`GET /healthz\`, \`GET /ping\` answering the tree of every call it makes${p.own ? ', and the gRPC `Ping`' : ''}.`,
+    `A runnable ${mdText(r.framework)} service (Java ${JAVA_VERSIONS.java}, Spring Boot ${JAVA_VERSIONS.springBoot}${p.features.grpc ? `, grpc-java ${JAVA_VERSIONS.grpc}` : ''}) that keeps the project's service contract: \`GET /healthz\` (alive), \`GET /readyz\` (brokers and databases answer), \`GET /ping\` answering the tree of every call it makes${p.own ? ', and the gRPC `Ping`' : ''}.`,
     '',
     '## What to edit',
     '',

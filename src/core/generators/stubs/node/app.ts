@@ -17,6 +17,7 @@ import * as handlers from './handlers.js';
 import * as config from './plumbing/config.js';
 ${p.own ? "import { serveGrpc } from './plumbing/grpcServer.js';\n" : ''}import { startConsumers } from './plumbing/messaging.js';
 import { parsePath, tree } from './plumbing/ping.js';
+import { unreachable } from './plumbing/ready.js';
 
 export const app = express();
 app.use(express.json());
@@ -27,6 +28,12 @@ function jsonBody(body: Request['body']): Record<string, unknown> {
 
 app.get('/healthz', (_req, res) => {
   res.json({ status: 'ok' });
+});
+
+app.get('/readyz', async (_req, res) => {
+  const down = await unreachable();
+  if (down.length > 0) res.status(503).json({ status: 'unavailable', unreachable: down });
+  else res.json({ status: 'ok' });
 });
 
 app.get('/ping', async (req, res) => {

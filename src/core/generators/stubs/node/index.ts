@@ -9,6 +9,8 @@ import { NODE_DOCKERIGNORE, TSCONFIG_JSON, nodeDockerfile, packageJson } from '.
 import { messagingTs } from './messaging';
 import { PING_TS, RECEIVED_TS } from './ping';
 import { nodeReadme } from './readme';
+import { readyDependencies } from '../ready';
+import { readyTs } from './ready';
 import { contractsTs, handlersTs, restClientsTs } from './rest';
 
 /**
@@ -34,6 +36,7 @@ export const nodeExpressStub: StubGenerator = (ctx) => {
     { path: 'src/plumbing/ping.ts', content: PING_TS },
     { path: 'src/plumbing/messaging.ts', content: messagingTs(p) },
     { path: 'src/plumbing/databases.ts', content: databasesTs(p) },
+    { path: 'src/plumbing/ready.ts', content: readyTs(readyDependencies(p.w)) },
     { path: 'src/plumbing/grpcClients.ts', content: grpcClientsTs(p) },
   ];
   if (p.own || p.grpc.length > 0) files.push({ path: 'src/plumbing/protos.ts', content: PROTOS_TS });

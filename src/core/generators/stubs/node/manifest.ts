@@ -1,3 +1,4 @@
+import { dockerHealthcheck } from '../ready';
 import type { StubPlan } from '../python/plan';
 
 /**
@@ -127,6 +128,7 @@ COPY --from=build /usr/src/app/proto ./proto
 USER node
 ENV PORT=${p.w.node.port}
 EXPOSE ${ports}
+${dockerHealthcheck(p.w.node.port)}
 CMD ["node", "dist/main.js"]
 `;
 }

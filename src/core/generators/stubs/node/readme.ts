@@ -16,7 +16,7 @@ export function nodeReadme(p: StubPlan): string {
   ];
   return `# ${mdText(p.w.node.name)} (${mdText(r.label)})
 
-A runnable stub that keeps the project's service contract: \`GET /healthz\`, \`GET /ping\` (calls
+A runnable stub that keeps the project's service contract: \`GET /healthz\`, \`GET /readyz\`, \`GET /ping\` (calls
 every outgoing link and answers the tree of who answered), the declared REST endpoints${p.own ? ', a gRPC server with the declared RPCs' : ''} and
 the producers and consumers of its topics.
 

@@ -75,10 +75,11 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from . import handlers
-from .plumbing import ping, runtime
+from .plumbing import ping, ready, runtime
 
 
 @asynccontextmanager
@@ -107,6 +108,14 @@ async def _json_body(request: Request) -> dict[str, Any]:
 @app.get("/healthz")
 def healthz() -> dict[str, str]:
     return {"status": "ok"}
+
+
+@app.get("/readyz")
+def readyz() -> JSONResponse:
+    unreachable = ready.unreachable()
+    if unreachable:
+        return JSONResponse({"status": "unavailable", "unreachable": unreachable}, status_code=503)
+    return JSONResponse({"status": "ok"})
 
 
 @app.get("/ping")
@@ -138,7 +147,7 @@ from typing import Any
 from flask import Flask, abort, jsonify, request
 
 from . import handlers
-from .plumbing import ping, runtime
+from .plumbing import ping, ready, runtime
 
 app = Flask(${lit(p.dns)})
 app.json.sort_keys = False  # type: ignore[attr-defined]
@@ -156,6 +165,14 @@ def _json_body() -> dict[str, Any]:
 
 @app.get("/healthz")
 def healthz() -> Any:
+    return jsonify(status="ok")
+
+
+@app.get("/readyz")
+def readyz() -> Any:
+    unreachable = ready.unreachable()
+    if unreachable:
+        return jsonify(status="unavailable", unreachable=unreachable), 503
     return jsonify(status="ok")
 
 

@@ -7,6 +7,8 @@ import { grpcClientsPy, grpcServerPy } from './grpc';
 import { PY_DOCKERIGNORE, pythonDockerfile, requirementsTxt } from './manifest';
 import { messagingPy } from './messaging';
 import { PING_PY } from './ping';
+import { readyDependencies } from '../ready';
+import { readyPy } from './ready';
 import { planStub, type PyFramework } from './plan';
 import { pythonReadme } from './readme';
 import { restClientsPy } from './restClients';
@@ -34,6 +36,7 @@ function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
     { path: 'app/plumbing/ping.py', content: PING_PY },
     { path: 'app/plumbing/messaging.py', content: messagingPy(p) },
     { path: 'app/plumbing/databases.py', content: databasesPy(p) },
+    { path: 'app/plumbing/ready.py', content: readyPy(readyDependencies(p.w)) },
     { path: 'app/plumbing/runtime.py', content: runtimePy(p) },
   ];
   if (p.own) files.push({ path: 'app/plumbing/grpc_server.py', content: grpcServerPy(p) });

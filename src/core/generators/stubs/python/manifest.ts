@@ -1,3 +1,4 @@
+import { dockerHealthcheck, unpinnedOsPackages } from '../ready';
 import type { StubPlan } from './plan';
 
 /**
@@ -71,9 +72,9 @@ RUN --mount=type=cache,target=/root/.cache/pip \\
 COPY . .
 RUN python gen_proto.py
 
-# Final stage: the runtime only, as an unprivileged user; curl serves the compose healthcheck.
+# Final stage: the runtime only, as an unprivileged user; curl serves the health check.
 FROM ${image}:\${PYTHON_TAG} AS final
-RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\
+${unpinnedOsPackages('apt')}RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\
     --mount=type=cache,target=/var/lib/apt,sharing=locked \\
     rm -f /etc/apt/apt.conf.d/docker-clean \\
     && apt-get update \\
@@ -88,6 +89,7 @@ COPY --from=build /app /app
 USER appuser
 ENV PORT=${p.w.node.port}
 EXPOSE ${ports}
+${dockerHealthcheck(p.w.node.port)}
 CMD ["python", "-m", "app"]
 `;
 }

@@ -9,6 +9,8 @@ import { handlersRs } from './handlers';
 import { grpcRs, linksRs, plumbingModules } from './links';
 import { rustPlan } from './plan';
 import { plumbingMod } from './plumbing';
+import { readyDependencies } from '../ready';
+import { readyRs } from './ready';
 import { DOCKERIGNORE, buildRs, dockerfile, mainRs, protoRs, readme } from './project';
 import { RUSTFMT_TOML } from './names';
 
@@ -36,6 +38,7 @@ export const rustAxumStub: StubGenerator = (ctx) => {
     { path: 'src/handlers.rs', content: handlersRs(plan) },
     { path: 'src/plumbing/mod.rs', content: plumbingMod(plan.dns, mods, w.servesGrpc) },
     { path: 'src/plumbing/links.rs', content: linksRs(plan) },
+    { path: 'src/plumbing/ready.rs', content: readyRs(readyDependencies(w)) },
   ];
   if (plan.rest.length || plan.grpc.length) files.push({ path: 'src/clients.rs', content: clientsRs(plan) });
   if (plan.ownProto) files.push({ path: 'src/plumbing/grpc.rs', content: grpcRs(plan) });

@@ -11,7 +11,7 @@ const CHECK = { postgres: 'check_postgres', mongodb: 'check_mongo', redis: 'chec
 /** The plumbing modules a service needs. */
 export function plumbingModules(plan: RustPlan): string[] {
   const kinds = new Set([...plan.w.publishes, ...plan.w.subscribes].map((q) => q.brokerKind));
-  const mods = ['links'];
+  const mods = ['links', 'ready'];
   if (plan.features.redis || plan.w.databases.length > 0) mods.push('databases');
   if (plan.ownProto) mods.push('grpc');
   for (const k of ['kafka', 'nats', 'rabbitmq', 'redis'] as const) if (kinds.has(k)) mods.push(MOD[k]);
@@ -94,7 +94,7 @@ export function linksRs(plan: RustPlan): string {
     (c) =>
       `Box::pin(${MOD[c.use.brokerKind]}::consume(${rustStr(c.use.envVar)}, ${rustStr(c.broker)}, ${rustStr(c.use.topic)}, handlers::${c.handler})),`,
   );
-  const mods = plumbingModules(plan).filter((m) => m !== 'links' && m !== 'grpc');
+  const mods = plumbingModules(plan).filter((m) => m !== 'links' && m !== 'grpc' && m !== 'ready');
   const uses = [
     'use std::future::Future;',
     'use std::pin::Pin;',

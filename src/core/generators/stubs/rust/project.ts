@@ -1,5 +1,6 @@
 import { RUST_IMAGE, RUST_RUNTIME_IMAGE } from './deps';
 import { fitOrBreak, rustStr } from './names';
+import { dockerHealthcheck, unpinnedOsPackages } from '../ready';
 import type { RustPlan } from './plan';
 
 /** src/main.rs */
@@ -72,7 +73,7 @@ export function dockerfile(plan: RustPlan): string {
   const ports = plan.w.servesGrpc ? `${plan.w.node.port} ${plan.w.node.grpcPort}` : `${plan.w.node.port}`;
   const cdeps = needsCBuild(plan)
     ? `# rdkafka builds librdkafka from source
-RUN apt-get update && apt-get install -y --no-install-recommends g++ make && rm -rf /var/lib/apt/lists/*
+${unpinnedOsPackages('apt')}RUN apt-get update && apt-get install -y --no-install-recommends g++ make && rm -rf /var/lib/apt/lists/*
 `
     : '';
   return `# syntax=docker/dockerfile:1
@@ -87,15 +88,16 @@ RUN --mount=type=cache,target=/app/target \\
     cargo build --release && \\
     cp ./target/release/service /bin/service
 
-# Run: a slim image with curl for the healthcheck, as an unprivileged user.
+# Run: a slim image with curl for the health check, as an unprivileged user.
 FROM ${RUST_RUNTIME_IMAGE} AS final
-RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl && rm -rf /var/lib/apt/lists/*
+${unpinnedOsPackages('apt')}RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl && rm -rf /var/lib/apt/lists/*
 ARG UID=10001
 RUN adduser --disabled-password --gecos "" --home "/nonexistent" --shell "/sbin/nologin" --no-create-home --uid "\${UID}" appuser
 USER appuser
 COPY --from=build /bin/service /bin/service
 ENV PORT=${plan.w.node.port}
 EXPOSE ${ports}
+${dockerHealthcheck(plan.w.node.port)}
 CMD ["/bin/service"]
 `;
 }
@@ -136,7 +138,8 @@ make later builds reproducible.
 Configuration comes only from environment variables: \`SERVICE_NAME\`, \`PORT\`${plan.w.servesGrpc ? ', `GRPC_PORT`' : ''}, and one
 variable per link target (\`<TARGET>_URL\`, \`<TARGET>_GRPC_ADDR\`, \`<BROKER>_URL\`, \`<DB>_URL\`).
 
-- \`GET /healthz\` answers \`{"status":"ok"}\`.
+- \`GET /healthz\` answers \`{"status":"ok"}\` while the process runs.
+- \`GET /readyz\` answers 200 once every broker and database it uses accepts a connection, 503 until then.
 - \`GET /ping\` calls every outgoing link and answers the tree of who answered.
 `;
 }

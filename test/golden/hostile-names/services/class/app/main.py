@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask, abort, jsonify, request
 
 from . import handlers
-from .plumbing import ping, runtime
+from .plumbing import ping, ready, runtime
 
 app = Flask("class")
 app.json.sort_keys = False  # type: ignore[attr-defined]
@@ -25,6 +25,14 @@ def _json_body() -> dict[str, Any]:
 
 @app.get("/healthz")
 def healthz() -> Any:
+    return jsonify(status="ok")
+
+
+@app.get("/readyz")
+def readyz() -> Any:
+    unreachable = ready.unreachable()
+    if unreachable:
+        return jsonify(status="unavailable", unreachable=unreachable), 503
     return jsonify(status="ok")
 
 

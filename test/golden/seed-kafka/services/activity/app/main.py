@@ -7,10 +7,11 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from . import handlers
-from .plumbing import ping, runtime
+from .plumbing import ping, ready, runtime
 
 
 @asynccontextmanager
@@ -39,6 +40,14 @@ async def _json_body(request: Request) -> dict[str, Any]:
 @app.get("/healthz")
 def healthz() -> dict[str, str]:
     return {"status": "ok"}
+
+
+@app.get("/readyz")
+def readyz() -> JSONResponse:
+    unreachable = ready.unreachable()
+    if unreachable:
+        return JSONResponse({"status": "unavailable", "unreachable": unreachable}, status_code=503)
+    return JSONResponse({"status": "ok"})
 
 
 @app.get("/ping")

@@ -1,0 +1,294 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { schemaFileName, standaloneSchemas } from './schemas';
+
+/** The linters of the export gate and how each one's findings are read. */
+
+export const TOOLS = process.env.LINT_TOOLS ?? join(homedir(), '.cache', 'polyglot-canvas', 'lint-tools');
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The Kubernetes releases every manifest is validated against. */
+export const K8S_VERSIONS = ['v1.29.0', 'v1.37.0'];
+
+export type Tool = 'hadolint' | 'kube-score' | 'kubeconform' | 'helm' | 'checkov' | 'redocly' | 'spectral';
+export const TOOL_NAMES: Tool[] = ['hadolint', 'kube-score', 'kubeconform', 'helm', 'checkov', 'redocly', 'spectral'];
+
+export interface Finding {
+  tool: Tool;
+  project: string;
+  file: string;
+  rule: string;
+  /** `error` and `warning` fail the gate unless allowed; `info` is only counted. */
+  level: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+/** Where a tool's executable is, or null. */
+export function toolPath(name: string): string | null {
+  for (const dir of [join(TOOLS, 'bin'), join(TOOLS, 'venv', 'bin'), join(TOOLS, 'npm', 'node_modules', '.bin')]) {
+    const p = join(dir, name);
+    if (existsSync(p)) return p;
+  }
+  return null;
+}
+
+function run(cmd: string, args: string[], cwd: string, input?: string): { code: number; out: string; err: string } {
+  const r = spawnSync(cmd, args, {
+    cwd,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? 1, out: r.stdout, err: r.stderr };
+}
+
+const files = (dir: string, ext: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(ext))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
+
+export function hadolint(project: string, dir: string): Finding[] {
+  const dockerfiles = existsSync(join(dir, 'services'))
+    ? readdirSync(join(dir, 'services'))
+        .map((s) => join('services', s, 'Dockerfile'))
+        .filter((f) => existsSync(join(dir, f)))
+    : [];
+  if (dockerfiles.length === 0) return [];
+  const r = run(toolPath('hadolint')!, ['-f', 'json', '--no-fail', ...dockerfiles], dir);
+  const list = JSON.parse(r.out || '[]') as {
+    code: string;
+    file: string;
+    level: string;
+    line: number;
+    message: string;
+  }[];
+  return list.map((f) => ({
+    tool: 'hadolint',
+    project,
+    file: `${f.file}:${f.line}`,
+    rule: f.code,
+    level: f.level === 'error' ? 'error' : f.level === 'warning' ? 'warning' : 'info',
+    message: f.message,
+  }));
+}
+
+export function kubeScore(project: string, dir: string): Finding[] {
+  const manifests = files(join(dir, 'k8s'), '.yaml').filter((f) => !f.endsWith('kustomization.yaml'));
+  if (manifests.length === 0) return [];
+  const r = run(toolPath('kube-score')!, ['score', '-o', 'json', ...manifests.map((f) => relative(dir, f))], dir);
+  type Check = {
+    check: { id: string };
+    grade: number;
+    skipped: boolean;
+    comments: { summary: string; path: string }[] | null;
+  };
+  const objects = JSON.parse(r.out) as { object_name: string; file_name?: string; checks: Check[] }[];
+  const out: Finding[] = [];
+  for (const o of objects)
+    for (const c of o.checks) {
+      // kube-score grades: 1 critical, 5 warning, 7 almost OK, 10 OK
+      if (c.skipped || c.grade >= 7) continue;
+      out.push({
+        tool: 'kube-score',
+        project,
+        file: o.object_name,
+        rule: c.check.id,
+        level: c.grade <= 1 ? 'error' : 'warning',
+        message: (c.comments ?? []).map((x) => `${x.path} ${x.summary}`.trim()).join('; '),
+      });
+    }
+  return out;
+}
+
+/** The schema file names of every object in these YAML texts. */
+function kindsOf(texts: string[]): Set<string> {
+  const kinds = new Set<string>();
+  for (const t of texts)
+    for (const d of parseAllDocuments(t)) {
+      const o = d.toJS() as { apiVersion?: string; kind?: string } | null;
+      if (o?.apiVersion && o.kind && o.kind !== 'Kustomization') kinds.add(schemaFileName(o.apiVersion, o.kind));
+    }
+  return kinds;
+}
+
+function kubeconformOn(project: string, dir: string, label: string, paths: string[], texts: string[]): Finding[] {
+  const schemas = join(TOOLS, 'k8s-schemas');
+  const source = join(TOOLS, 'venv', 'lib');
+  const pkg = existsSync(source)
+    ? readdirSync(source)
+        .map((py) => join(source, py, 'site-packages', 'kubernetes_validate', 'kubernetes-json-schema'))
+        .find(existsSync)
+    : undefined;
+  if (!pkg) throw new Error('kubernetes-validate is not installed (scripts/lint/install.sh)');
+  const out: Finding[] = [];
+  for (const v of K8S_VERSIONS) {
+    for (const k of standaloneSchemas(pkg, schemas, v, kindsOf(texts)))
+      out.push({
+        tool: 'kubeconform',
+        project,
+        file: label,
+        rule: 'no-schema',
+        level: 'error',
+        message: `${v} has no schema ${k}`,
+      });
+    const args = ['-strict', '-output', 'json', '-kubernetes-version', v.slice(1), '-skip', 'Kustomization'];
+    args.push(
+      '-schema-location',
+      join(
+        schemas,
+        '{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json',
+      ),
+    );
+    const r = run(toolPath('kubeconform')!, [...args, ...paths], dir);
+    const res =
+      (
+        JSON.parse(r.out || '{}') as {
+          resources?: { filename: string; kind: string; name: string; status: string; msg: string }[];
+        }
+      ).resources ?? [];
+    for (const x of res)
+      if (x.status !== 'statusValid' && x.status !== 'statusSkipped')
+        out.push({
+          tool: 'kubeconform',
+          project,
+          file: `${x.filename} ${x.kind}/${x.name}`,
+          rule: `${v} ${x.status}`,
+          level: 'error',
+          message: x.msg,
+        });
+  }
+  return out;
+}
+
+export function kubeconform(project: string, dir: string): Finding[] {
+  const manifests = files(join(dir, 'k8s'), '.yaml');
+  return kubeconformOn(
+    project,
+    dir,
+    'k8s/',
+    manifests.map((f) => relative(dir, f)),
+    manifests.map((f) => readFileSync(f, 'utf8')),
+  );
+}
+
+/** `helm lint --strict`, then `helm template` validated by kubeconform like k8s/. */
+export function helm(project: string, dir: string): Finding[] {
+  if (!existsSync(join(dir, 'helm', 'Chart.yaml'))) return [];
+  const out: Finding[] = [];
+  const lint = run(toolPath('helm')!, ['lint', '--strict', 'helm'], dir);
+  if (lint.code !== 0)
+    out.push({
+      tool: 'helm',
+      project,
+      file: 'helm/',
+      rule: 'lint',
+      level: 'error',
+      message: (lint.out + lint.err).trim(),
+    });
+  const tpl = run(toolPath('helm')!, ['template', project, 'helm', '--namespace', project], dir);
+  if (tpl.code !== 0) {
+    out.push({ tool: 'helm', project, file: 'helm/', rule: 'template', level: 'error', message: tpl.err.trim() });
+    return out;
+  }
+  const rendered = join(dir, 'helm-rendered.yaml');
+  writeFileSync(rendered, tpl.out);
+  for (const f of kubeconformOn(project, dir, 'helm template', ['helm-rendered.yaml'], [tpl.out]))
+    out.push({ ...f, tool: 'helm' });
+  return out;
+}
+
+/** checkov's Kubernetes and Dockerfile checks over every project at once (its start-up is slow). */
+export function checkov(root: string, projects: string[]): Finding[] {
+  const r = run(
+    toolPath('checkov')!,
+    [
+      '-d',
+      '.',
+      '--framework',
+      'kubernetes',
+      'dockerfile',
+      '-o',
+      'json',
+      '--quiet',
+      '--compact',
+      '--skip-download',
+      '--skip-path',
+      'helm',
+    ],
+    root,
+  );
+  const reports = JSON.parse(r.out || '[]') as unknown;
+  type Report = {
+    check_type: string;
+    results: { failed_checks: { check_id: string; check_name: string; file_path: string; resource: string }[] };
+  };
+  const out: Finding[] = [];
+  for (const rep of (Array.isArray(reports) ? reports : [reports]) as Report[])
+    for (const f of rep.results?.failed_checks ?? []) {
+      const path = f.file_path.replace(/^\//, '');
+      const project = projects.find((p) => path.startsWith(`${p}/`)) ?? '?';
+      out.push({
+        tool: 'checkov',
+        project,
+        file: `${path.slice(project.length + 1)} ${f.resource}`,
+        rule: f.check_id,
+        level: 'error',
+        message: f.check_name,
+      });
+    }
+  return out;
+}
+
+export function redocly(project: string, dir: string): Finding[] {
+  const out: Finding[] = [];
+  type Problem = { ruleId: string; severity: string; message: string };
+  // one document a run: with several, the tool prints one JSON report after the other
+  for (const doc of files(join(dir, 'openapi'), '.yaml').map((f) => relative(dir, f))) {
+    const r = run(toolPath('redocly')!, ['lint', '--format', 'json', '--extends', 'recommended', doc], dir);
+    const start = r.out.indexOf('{');
+    const problems = (JSON.parse(start >= 0 ? r.out.slice(start) : '{}') as { problems?: Problem[] }).problems ?? [];
+    for (const p of problems)
+      out.push({
+        tool: 'redocly',
+        project,
+        file: doc,
+        rule: p.ruleId,
+        level: p.severity === 'error' ? 'error' : 'warning',
+        message: p.message,
+      });
+  }
+  return out;
+}
+
+export function spectral(project: string, dir: string): Finding[] {
+  const docs = files(join(dir, 'openapi'), '.yaml').map((f) => relative(dir, f));
+  if (docs.length === 0) return [];
+  const r = run(
+    toolPath('spectral')!,
+    ['lint', '--ruleset', join(HERE, 'spectral.yaml'), '-f', 'json', '--quiet', ...docs],
+    dir,
+  );
+  const start = r.out.indexOf('[');
+  const list = JSON.parse(start >= 0 ? r.out.slice(start) : '[]') as {
+    code: string;
+    severity: number;
+    message: string;
+    source?: string;
+  }[];
+  return list.map((p) => ({
+    tool: 'spectral',
+    project,
+    file: (p.source ?? '').replace(`${dir}/`, ''),
+    rule: p.code,
+    level: p.severity === 0 ? 'error' : p.severity === 1 ? 'warning' : 'info',
+    message: p.message,
+  }));
+}

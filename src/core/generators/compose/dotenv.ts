@@ -1,0 +1,39 @@
+import { infraCredentials } from '../../model/credentials';
+import type { Design } from '../../model/types';
+import type { GeneratedFile } from '../types';
+
+/**
+ * The credentials of the infrastructure, out of compose.yaml: `.env` holds the development
+ * defaults that `docker compose` reads next to compose.yaml, and stays out of git through the
+ * project's `.gitignore`; `.env.example`, committed, lists the same variables to fill in.
+ */
+export function dotenvFiles(design: Design): GeneratedFile[] {
+  const creds = design.nodes.flatMap((n) => infraCredentials(n).map((c) => ({ node: n, c })));
+  const gitignore: GeneratedFile = {
+    path: '.gitignore',
+    content: '# Local settings and credentials (see .env.example)\n.env\n',
+  };
+  if (creds.length === 0) return [gitignore];
+  const lines = (value: (v: string) => string) =>
+    creds.map(
+      ({ node, c }) =>
+        `# ${c.key === 'username' ? 'user' : 'password'} of ${node.name.replace(/\s+/g, ' ')}\n${c.variable}=${value(c.value)}`,
+    );
+  const env = [
+    '# Credentials of the infrastructure, read by docker compose (compose.yaml refers to them).',
+    '# Development defaults: change them before the system holds anything of value, and keep this',
+    '# file out of version control (.gitignore lists it). A password goes into connection URLs as',
+    '# it is: keep to letters, digits and -._~',
+    '',
+    ...lines((v) => v),
+    '',
+  ];
+  const example = [
+    '# The variables docker compose needs: copy this file to .env and fill in the values.',
+    '# Letters, digits and -._~ only: the values go into connection URLs as they are.',
+    '',
+    ...lines(() => ''),
+    '',
+  ];
+  return [gitignore, { path: '.env', content: env.join('\n') }, { path: '.env.example', content: example.join('\n') }];
+}
