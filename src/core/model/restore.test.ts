@@ -182,6 +182,7 @@ describe('restore: repairs what it can and reports the rest', () => {
     const r = ok(
       restore({
         ...head,
+        version: 2,
         name: 'bad\nname',
         viewport: { x: 1, y: 2, zoom: -1 },
         nodes: [
@@ -216,9 +217,12 @@ describe('restore: repairs what it can and reports the rest', () => {
       { key: 'OK', value: 'v' },
       { key: 'NOVALUE', value: '' },
     ]);
-    expect(r.design.links[0]?.endpoints).toEqual([
-      { method: 'GET', path: '/x', request: [], response: [{ name: 'n', type: 'string' }] },
-    ]);
+    // version 2's endpoint on the link became b's, its unknown method GET, its unknown field type string
+    const b = r.design.nodes[1];
+    expect(b?.api?.rest.map((e) => `${e.method} ${e.path}`)).toEqual(['GET /x']);
+    const answer = r.design.types.find((t) => t.id === b?.api?.rest[0]?.responses[0]?.body?.type);
+    expect(answer).toMatchObject({ kind: 'message', fields: [{ number: 1, name: 'n', type: 'string' }] });
+    expect(r.design.links[0]?.uses).toEqual([b?.api?.rest[0]?.id]);
   });
 
   it('caps huge arrays, quickly', () => {
@@ -248,9 +252,12 @@ describe('restore: repairs what it can and reports the rest', () => {
           { id: 'k', kind: 'kafka', name: 'k' },
         ],
         links: [{ id: 'l', kind: 'queue', source: 'a', target: 'k', topic: 't'.repeat(5000), message: fields }],
+        version: 2,
       }),
     );
-    expect(withFields.design.links[0]?.message).toHaveLength(LIMITS.fieldsPerList);
+    const channel = withFields.design.nodes[1]?.channels?.[0];
+    const message = withFields.design.types.find((t) => t.id === channel?.message);
+    expect(message?.kind === 'message' && message.fields).toHaveLength(LIMITS.fieldsPerList);
     expect(withFields.design.links[0]?.topic.length).toBe(200);
   });
 

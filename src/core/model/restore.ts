@@ -1,29 +1,17 @@
-import {
-  FIELD_TYPES,
-  HTTP_METHODS,
-  isLinkKind,
-  isNodeKind,
-  isRuntime,
-  type FieldType,
-  type HttpMethod,
-} from '../catalog/catalog';
-import { imageProblem } from './image';
-import { dnsLabel, nameProblem, packageSegment } from './naming';
-import { linkProblem, validPort } from '../ops/ops';
-import {
-  DESIGN_FORMAT,
-  DESIGN_VERSION,
-  emptyDesign,
-  type Design,
-  type DesignLink,
-  type DesignNode,
-  type Endpoint,
-  type EnvVar,
-  type Field,
-  type Rpc,
-} from './types';
+import { isLinkKind } from '../catalog/catalog';
+import { dnsLabel, packageSegment, topicName } from './naming';
+import { linkProblem } from '../ops/ops';
+import { DESIGN_FORMAT, DESIGN_VERSION, emptyDesign, type Design, type DesignLink, type DesignType } from './types';
 import { MIGRATIONS, type Migrations } from './migrations';
 import { repairPresentation } from '../presentation/steps';
+import { refKinds, repairApi, repairChannels, type ApiCtx } from './restoreApi';
+import { contractRole, repairEnvPrefixes, repairNode, type TakenNames } from './restoreNode';
+import { repairTypes } from './restoreTypes';
+import { LIMITS, boundWarnings, isObj, num, q, str, type Obj } from './restoreUtil';
+import { pascalCase } from './naming';
+import { sharedPackage, typePackage } from './packages';
+
+export { LIMITS } from './restoreUtil';
 
 /**
  * The outcome of loading untrusted input. `design` is null when nothing usable was found; the
@@ -31,14 +19,6 @@ import { repairPresentation } from '../presentation/steps';
  */
 export type RestoreResult =
   { ok: true; design: Design; warnings: string[] } | { ok: false; error: string; warnings: string[] };
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, max = 1000): string | undefined => (typeof v === 'string' ? v.slice(0, max) : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-/** Limits that keep a hostile file from freezing the tab. */
-export const LIMITS = { nodes: 5000, links: 20000, fieldsPerList: 200, envPerNode: 200 } as const;
 
 /** Parses JSON text and restores it; never throws. */
 export function restoreText(text: string): RestoreResult {
@@ -94,10 +74,11 @@ export function restore(input: unknown, options: RestoreOptions = {}): RestoreRe
   while (version < current) {
     const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
     if (!step) return { ok: false, error: `No migration from design version ${version}.`, warnings };
-    doc = step(doc);
+    doc = step(doc, warnings);
     version++;
   }
-  return { ok: true, design: repair(doc, warnings), warnings };
+  const design = repair(doc, warnings);
+  return { ok: true, design, warnings: boundWarnings(warnings) };
 }
 
 function repair(doc: Obj, warnings: string[]): Design {
@@ -119,22 +100,27 @@ function repair(doc: Obj, warnings: string[]): Design {
   if (rawNodes.length > LIMITS.nodes)
     warnings.push(`Only the first ${LIMITS.nodes} of ${rawNodes.length} nodes were kept.`);
   const ids = new Set<string>();
-  // sets, not nameProblem's list, so that thousands of nodes do not take quadratic time
   const names: TakenNames = { dns: new Set(), pkg: new Set() };
+  const rawOf = new Map<string, Obj>();
   for (const [i, raw] of rawNodes.slice(0, LIMITS.nodes).entries()) {
     const node = repairNode(raw, i, ids, names, warnings);
     if (node) {
       design.nodes.push(node);
+      rawOf.set(node.id, raw as Obj);
       ids.add(node.id);
       names.dns.add(dnsLabel(node.name));
       names.pkg.add(packageSegment(node.name));
     }
   }
+  repairEnvPrefixes(design.nodes, warnings);
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+
+  design.types = repairTypes(doc.types, { project: design.name, nodes: byId, warnings });
+  repairContracts(design, rawOf, warnings);
 
   const rawLinks = Array.isArray(doc.links) ? doc.links : [];
   if (rawLinks.length > LIMITS.links)
     warnings.push(`Only the first ${LIMITS.links} of ${rawLinks.length} links were kept.`);
-  const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const linkIds = new Set<string>();
   for (const [i, raw] of rawLinks.slice(0, LIMITS.links).entries()) {
     if (!isObj(raw)) {
@@ -166,131 +152,115 @@ function repair(doc: Obj, warnings: string[]): Design {
       kind: raw.kind,
       source: source.id,
       target: target.id,
-      endpoints: list(raw.endpoints, repairEndpoint),
-      rpcs: list(raw.rpcs, repairRpc),
       topic: str(raw.topic, 200) ?? '',
-      message: fields(raw.message),
     };
+    if (raw.uses !== undefined) {
+      const methods =
+        raw.kind === 'rest'
+          ? (target.api?.rest ?? []).map((e) => e.id)
+          : raw.kind === 'grpc'
+            ? (target.api?.grpc ?? []).flatMap((s) => s.rpcs.map((r) => r.id))
+            : null;
+      const where = `the link from ${source.name} to ${target.name}`;
+      if (!methods || !Array.isArray(raw.uses))
+        warnings.push(
+          `The list of methods ${where} uses was removed: ${methods ? 'it was unreadable' : `a ${raw.kind} link uses no methods`}.`,
+        );
+      else {
+        const known = new Set(methods);
+        const uses = [
+          ...new Set(raw.uses.slice(0, LIMITS.methodsPerNode).filter((u): u is string => typeof u === 'string')),
+        ];
+        const kept = uses.filter((u) => known.has(u));
+        if (kept.length < raw.uses.length)
+          warnings.push(
+            `${raw.uses.length - kept.length} of the methods ${where} uses are not served by ${target.name} (or repeated); they were removed.`,
+          );
+        link.uses = kept;
+      }
+    }
     linkIds.add(id);
     design.links.push(link);
   }
+  addMissingChannels(design, warnings);
   const presentation = repairPresentation(doc.presentation, design, warnings);
   if (presentation) design.presentation = presentation;
   return design;
 }
 
-interface TakenNames {
-  dns: Set<string>;
-  pkg: Set<string>;
-}
-
-function repairNode(
-  raw: unknown,
-  i: number,
-  ids: Set<string>,
-  names: TakenNames,
-  warnings: string[],
-): DesignNode | null {
-  if (!isObj(raw)) {
-    warnings.push(`Node ${i + 1} was not an object and was dropped.`);
-    return null;
-  }
-  const id = str(raw.id, 100);
-  if (!id || ids.has(id)) {
-    warnings.push(`Node ${i + 1} had a missing or repeated id and was dropped.`);
-    return null;
-  }
-  if (!isNodeKind(raw.kind)) {
-    warnings.push(
-      `Node ${i + 1} has an unknown kind ${JSON.stringify(String(raw.kind)).slice(0, 40)} and was dropped.`,
-    );
-    return null;
-  }
-  let name = str(raw.name, 100) ?? '';
-  const taken = (n: string) => names.dns.has(dnsLabel(n)) || names.pkg.has(packageSegment(n));
-  if (nameProblem(name, []) || taken(name)) {
-    name = `${raw.kind}-${i + 1}`;
-    while (taken(name)) name = `${name}-x`;
-    warnings.push(`Node ${i + 1} had an unusable or repeated name and was renamed to "${name}".`);
-  }
-  const pos = isObj(raw.position) ? raw.position : {};
-  const port = num(raw.port);
-  const grpcPort = num(raw.grpcPort);
-  const replicas = num(raw.replicas);
-  const node: DesignNode = {
-    id,
-    kind: raw.kind,
-    name,
-    position: { x: clampCoord(num(pos.x)), y: clampCoord(num(pos.y)) },
-    port: port !== undefined && validPort(port) ? port : 8080,
-    // infrastructure has no gRPC port: addNode gives it 0, and a reload must keep it so
-    grpcPort: isRuntime(raw.kind)
-      ? grpcPort !== undefined && validPort(grpcPort)
-        ? grpcPort
-        : 50051
-      : grpcPort !== undefined && (grpcPort === 0 || validPort(grpcPort))
-        ? grpcPort
-        : 0,
-    replicas: replicas !== undefined && Number.isInteger(replicas) && replicas >= 0 && replicas <= 100 ? replicas : 1,
-    env: list(raw.env, repairEnv, LIMITS.envPerNode),
-    description: str(raw.description, 2000) ?? '',
+/** Restores each node's API or channels, now that the types are known. */
+function repairContracts(design: Design, rawOf: ReadonlyMap<string, Obj>, warnings: string[]): void {
+  const kindOf = refKinds(design.types);
+  const typeIds = new Set(design.types.map((t) => t.id));
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const ctx: ApiCtx = {
+    node: '',
+    kindOf: (ref) => kindOf(ref) ?? (typeIds.has(ref) ? 'message' : undefined),
+    warnings,
+    addType: (t) => addSharedType(design, t, byId),
+    newTypeId: (name) => freeTypeId(typeIds, name),
   };
-  if (raw.image !== undefined) {
-    const why = typeof raw.image === 'string' ? imageProblem(raw.image) : 'An image is a text.';
-    if (why) warnings.push(`The image of ${name} was removed: ${why}`);
-    else node.image = raw.image as string;
+  for (const node of design.nodes) {
+    const raw = rawOf.get(node.id);
+    if (!raw || (raw.api === undefined && raw.channels === undefined)) continue;
+    ctx.node = node.name;
+    const role = contractRole(node.kind);
+    if (raw.api !== undefined && role !== 'api')
+      warnings.push(`The API of ${q(node.name)} was removed: a ${node.kind} node serves no API.`);
+    else if (raw.api !== undefined) {
+      const api = repairApi(raw.api, ctx);
+      if (api) node.api = api;
+    }
+    if (raw.channels !== undefined && role !== 'channels')
+      warnings.push(`The channels of ${q(node.name)} were removed: only a broker has channels.`);
+    else if (raw.channels !== undefined) {
+      const channels = repairChannels(raw.channels, ctx);
+      if (channels) node.channels = channels;
+    }
   }
-  if (raw.hostPort !== undefined) {
-    const hostPort = num(raw.hostPort);
-    if (hostPort !== undefined && (hostPort === 0 || validPort(hostPort))) node.hostPort = hostPort;
-    else
-      warnings.push(
-        `The host port of ${name} was removed: it must be a whole number from 1 to 65535 (or 0 to publish none).`,
-      );
+}
+
+function freeTypeId(ids: Set<string>, name: string): string {
+  const base = `t_${name}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 56);
+  let id = base;
+  for (let i = 2; ids.has(id); i++) id = `${base}_${i}`;
+  ids.add(id);
+  return id;
+}
+
+/** Adds a type of the shared package, renamed if its name is taken there. */
+function addSharedType(design: Design, t: DesignType, byId: ReadonlyMap<string, Design['nodes'][number]>): void {
+  const shared = sharedPackage(design.name);
+  const taken = new Set(
+    design.types
+      .filter((o) => o.parent === undefined && typePackage(design.name, o, (id) => byId.get(id)) === shared)
+      .map((o) => o.name),
+  );
+  let name = t.name;
+  for (let i = 2; taken.has(name); i++) name = `${t.name}${i}`;
+  design.types.push({ ...t, name });
+}
+
+/**
+ * Every queue link's topic is a channel of its broker: one that is missing (a hand-edited file)
+ * is added with an empty message, and said so.
+ */
+function addMissingChannels(design: Design, warnings: string[]): void {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const typeIds = new Set(design.types.map((t) => t.id));
+  for (const link of design.links) {
+    if (link.kind !== 'queue' || link.topic.trim() === '') continue;
+    const source = byId.get(link.source);
+    const broker = source && contractRole(source.kind) === 'channels' ? source : byId.get(link.target);
+    if (!broker || contractRole(broker.kind) !== 'channels') continue;
+    const topic = topicName(link.topic);
+    if ((broker.channels ?? []).some((c) => topicName(c.topic) === topic)) continue;
+    const name = `${pascalCase(topic, 'Topic')}Message`;
+    const id = freeTypeId(typeIds, name);
+    addSharedType(design, { id, kind: 'message', name, fields: [] }, byId);
+    const next = { ...broker, channels: [...(broker.channels ?? []), { topic: link.topic, message: id }] };
+    design.nodes = design.nodes.map((n) => (n === broker ? next : n));
+    byId.set(broker.id, next);
+    warnings.push(`The ${q(link.topic)} of ${q(broker.name)} had no channel; one was added with an empty message.`);
   }
-  return node;
-}
-
-const clampCoord = (v: number | undefined) => (v === undefined ? 0 : Math.max(-1e6, Math.min(1e6, v)));
-
-function list<T>(v: unknown, f: (x: unknown) => T | null, max: number = LIMITS.fieldsPerList): T[] {
-  if (!Array.isArray(v)) return [];
-  const out: T[] = [];
-  for (const x of v.slice(0, max)) {
-    const r = f(x);
-    if (r) out.push(r);
-  }
-  return out;
-}
-
-function repairEnv(x: unknown): EnvVar | null {
-  if (!isObj(x)) return null;
-  const key = str(x.key, 200);
-  if (!key || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return null;
-  return { key, value: str(x.value, 4000) ?? '' };
-}
-
-function repairField(x: unknown): Field | null {
-  if (!isObj(x)) return null;
-  const name = str(x.name, 100);
-  if (!name) return null;
-  const type = (FIELD_TYPES as readonly string[]).includes(x.type as string) ? (x.type as FieldType) : 'string';
-  return { name, type };
-}
-
-const fields = (v: unknown): Field[] => list(v, repairField);
-
-function repairEndpoint(x: unknown): Endpoint | null {
-  if (!isObj(x)) return null;
-  const method = (HTTP_METHODS as readonly string[]).includes(x.method as string) ? (x.method as HttpMethod) : 'GET';
-  const path = str(x.path, 300);
-  if (path === undefined) return null;
-  return { method, path, request: fields(x.request), response: fields(x.response) };
-}
-
-function repairRpc(x: unknown): Rpc | null {
-  if (!isObj(x)) return null;
-  const name = str(x.name, 100);
-  if (!name) return null;
-  return { name, request: fields(x.request), response: fields(x.response) };
 }
