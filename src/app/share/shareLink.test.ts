@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from '../../../test/fixtures/make-fixtures';
+import { fixture } from '../../../test/fixtures/make-fixtures';
 import { TEMPLATES } from '../../core/templates';
 import { MAX_SHARE_LENGTH, decodeShareFragment, encodeShareFragment } from './shareLink';
 
@@ -33,7 +33,7 @@ describe('share links', () => {
     );
     const r = await decodeShareFragment(await deflate(JSON.stringify(v2)));
     expect(r?.ok && r.warnings).toEqual([]);
-    expect(r?.ok && r.design).toEqual(FIXTURES['polyglot-shop']);
+    expect(r?.ok && r.design).toEqual(fixture('polyglot-shop'));
     const inventory = r?.ok ? r.design.nodes.find((n) => n.name === 'inventory') : undefined;
     expect(inventory?.api?.grpc[0]?.rpcs.map((x) => x.name)).toEqual(['Reserve', 'CheckStock']);
   });

@@ -7,7 +7,7 @@ import { generateCompose } from './compose';
 import { generateDocs } from './docs';
 import { generateKubernetes } from './kubernetes';
 import { generateOpenApi } from './openapi';
-import { generateProto, protoForService, protoRelPath } from './proto';
+import { generateProto, protoFilesFor, protoForService, protoRelPath } from './proto';
 import { placeholderStub } from './stubs/placeholder';
 import { STUBS } from './stubs/registry';
 import type { StubContext } from './stubs/types';
@@ -96,6 +96,7 @@ export function stubContext(design: Design, wiring: ServiceWiring, all: readonly
       const target = byId.get(call.target.id);
       return target?.servesGrpc ? [{ call, file: protoForService(design, target) }] : [];
     }),
+    contractProtos: protoFilesFor(design, [wiring.node.id, ...wiring.grpc.map((c) => c.target.id)]),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from '../../../test/fixtures/make-fixtures';
+import { fixture } from '../../../test/fixtures/make-fixtures';
 import { LIMITS, restore, type RestoreResult } from './restore';
 import { DESIGN_FORMAT, type Design, type EnumType, type MessageType } from './types';
 
@@ -15,7 +15,7 @@ const enumOf = (d: Design, id: string) => d.types.find((t): t is EnumType => t.i
 
 describe('restore (version 3): types', () => {
   it('keeps a rich valid design exactly, with no warning', () => {
-    const d = FIXTURES['rich-contracts'];
+    const d = fixture('rich-contracts');
     const r = ok(restore(JSON.parse(JSON.stringify(d))));
     expect(r.warnings).toEqual([]);
     expect(r.design).toEqual(d);

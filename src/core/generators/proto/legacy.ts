@@ -1,17 +1,28 @@
-import type { FieldType } from '../../catalog/catalog';
 import { serviceRpcs, type ContractField } from '../../model/contracts';
+import { nodeProtoFile } from '../../model/packages';
 import { packageSegment, protoPackage, protoServiceName } from '../../model/naming';
 import type { Design, DesignNode } from '../../model/types';
 import type { ServiceWiring } from '../../model/wiring';
 import type { GeneratedFile } from '../types';
 
-const PROTO_TYPES: Record<FieldType, string> = { string: 'string', int: 'int64', float: 'double', bool: 'bool' };
+/**
+ * COMPATIBILITY LAYER (see model/contracts/legacy.ts): the one self-contained `.proto` that the
+ * stubs of design version 2 copy into their folder and compile. It has the service's derived
+ * package and name, `Ping`, and the unary RPCs with the fields those stubs can carry, each with
+ * its real number, so it stays wire-compatible with the real contract in `proto/`. For a design
+ * migrated from version 2 it is the same text as the service's file in `proto/`.
+ */
 
-/** Where a service's .proto lives, relative to the proto root (`proto/` in the export). */
+const PROTO_TYPES: Record<ContractField['type'], string> = {
+  string: 'string',
+  int: 'int64',
+  float: 'double',
+  bool: 'bool',
+};
+
+/** Where a service's own .proto lives, relative to the proto root (`proto/` in the export). */
 export function protoRelPath(design: Design, node: DesignNode): string {
-  const p = packageSegment(design.name, 'project');
-  const s = packageSegment(node.name);
-  return `${p}/${s}/v1/${s}.proto`;
+  return nodeProtoFile(design.name, node.name);
 }
 
 function message(name: string, fields: readonly ContractField[], comment: string): string {
@@ -19,7 +30,7 @@ function message(name: string, fields: readonly ContractField[], comment: string
   return `// ${comment}\n` + (body ? `message ${name} {\n${body}\n}` : `message ${name} {}`);
 }
 
-/** The .proto of one gRPC-serving service: `Ping` plus the RPCs of its incoming gRPC links. */
+/** The stubs' .proto of one gRPC-serving service: `Ping` plus the RPCs the stubs can carry. */
 export function protoForService(design: Design, w: ServiceWiring): GeneratedFile {
   const pkg = protoPackage(design.name, w.node.name);
   const svc = protoServiceName(w.node.name);
@@ -42,7 +53,7 @@ export function protoForService(design: Design, w: ServiceWiring): GeneratedFile
     '  // Ping fans out over every outgoing link and returns the tree of who answered, as JSON.',
     `  rpc Ping(${q}PingRequest) returns (${q}PingResponse);`,
     ...rpcs.flatMap((r) => [
-      `  // ${r.name} is declared on an incoming gRPC link; its generated handler returns sample data.`,
+      `  // ${r.name} answers with sample data until its handler is implemented.`,
       `  rpc ${r.name}(${q}${r.name}Request) returns (${q}${r.name}Response);`,
     ]),
     '}',
