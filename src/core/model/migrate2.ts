@@ -129,6 +129,7 @@ export function migrate2to3(doc: Obj, warnings: string[]): Obj {
     return api;
   };
 
+  const templates = new Map<string, string>();
   // gRPC first: its message names are the ones version 2 wrote in the .proto, so they win a clash.
   for (const link of rawLinks) {
     const target = str(link.target, 100);
@@ -175,12 +176,14 @@ export function migrate2to3(doc: Obj, warnings: string[]): Obj {
         warnings.push(
           `${short(nameOf(target))}: a ${method} endpoint declared by ${short(from)} had an empty path and became ${method} /.`,
         );
-      const path = legacyPath(declared);
+      // `/a/{id}` and `/a/{key}` are one route, whatever the method: the first names its parameters
+      const template = legacyPath(declared).replace(/\{[^}]*\}/g, '{}');
+      const path = templates.get(`${target} ${template}`) ?? legacyPath(declared);
+      templates.set(`${target} ${template}`, path);
       const takesBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
       const request = v2Fields(raw.request);
       const response = v2Fields(raw.response);
-      // `/a/{id}` and `/a/{key}` are one route: the first declaration names its parameters
-      const key = `${target} ${method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
+      const key = `${target} ${method} ${template}`;
       const s = `${shape(request)}|${shape(response)}`;
       const api = apiOf(target);
       if (conflicts.declare(key, `${method} ${short(path)}`, nameOf(target), from, s)) {

@@ -173,9 +173,11 @@ export const PROTO_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * A URL path safe in every router: segments of letters, digits, `-` and `_` with their case kept
  * (`/addToCart` stays `/addToCart`: a path is case-sensitive on the wire), `{param}` kept when it
- * is an identifier and made one otherwise, nothing that escapes (`..`, `.`, empty segments).
+ * is an identifier and made one otherwise (a repeated one numbered: `{id}`, `{id_2}`), nothing
+ * that escapes (`..`, `.`, empty segments).
  */
 export function httpPath(path: string): string {
+  const params = new Set<string>();
   const segments = path
     .split('/')
     .map((s) => s.trim())
@@ -183,8 +185,13 @@ export function httpPath(path: string): string {
     .map((s) => {
       const param = /^\{(.+)\}$/.exec(s);
       if (param) {
-        const name = (param[1] ?? '').trim();
-        return `{${PROTO_IDENT.test(name) && name.length <= 60 ? name : snakeCase(name, 'id')}}`;
+        const declared = (param[1] ?? '').trim();
+        const base = PROTO_IDENT.test(declared) && declared.length <= 60 ? declared : snakeCase(declared, 'id');
+        // a parameter named twice in one path is two parameters: the second is numbered
+        let name = base;
+        for (let i = 2; params.has(name); i++) name = `${base}_${i}`;
+        params.add(name);
+        return `{${name}}`;
       }
       return s.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
     })

@@ -2,7 +2,7 @@ import { INFRA, describeKind, isInfra, isRuntime, roleOf, type NodeKind } from '
 import { dnsLabel, nameProblem, packageSegment } from '../../model/naming';
 import { restore } from '../../model/restore';
 import { emptyDesign, type Design, type DesignNode } from '../../model/types';
-import { connect, validPort } from '../../ops/ops';
+import { connect, validPort, withCountedIds } from '../../ops/ops';
 import { HELPER_KIND, KIND_LABEL, chooseKind } from './kinds';
 import { planLinks, type ImportedService } from './links';
 import { MAX_SERVICES, interpolateAll, isObj, parseComposeYaml, resolveExtends, serviceMap, type Obj } from './parse';
@@ -24,6 +24,11 @@ const ROW = 180;
  * everything that could not be mapped is listed in `warnings`.
  */
 export function importCompose(text: string, fileName = 'compose.yaml'): ComposeImport {
+  // ids counted, not random: the same file imports to the same design
+  return withCountedIds(() => importComposeText(text, fileName));
+}
+
+function importComposeText(text: string, fileName: string): ComposeImport {
   const warnings: string[] = [];
   const warn = (w: string) => {
     if (warnings.length < MAX_WARNINGS && !warnings.includes(w)) warnings.push(w);
@@ -69,14 +74,18 @@ export function importCompose(text: string, fileName = 'compose.yaml'): ComposeI
     const source = byName.get(plan.source);
     const target = byName.get(plan.target);
     if (!source || !target) continue;
-    const r = connect(next, { source: source.id, target: target.id, kind: plan.kind, id: `l${i + 1}` });
+    const r = connect(next, {
+      source: source.id,
+      target: target.id,
+      kind: plan.kind,
+      id: `l${i + 1}`,
+      ...(plan.topic ? { topic: plan.topic } : {}),
+    });
     if (!r.ok) {
       warn(`The link from ${source.name} to ${target.name} was left out: ${r.reason}`);
       continue;
     }
     next = r.design;
-    if (plan.topic)
-      next = { ...next, links: next.links.map((l) => (l.id === r.id ? { ...l, topic: plan.topic ?? l.topic } : l)) };
     const gp = plan.grpcPort;
     if (gp !== null && validPort(gp) && gp !== target.port)
       next = { ...next, nodes: next.nodes.map((n) => (n.id === target.id ? { ...n, grpcPort: gp } : n)) };

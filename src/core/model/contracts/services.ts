@@ -189,9 +189,19 @@ const isError = (status: string) => /^[45]/.test(status);
 export function endpointContracts(node: DesignNode, u: TypeUniverse): EndpointContract[] {
   const taken = new Set<string>();
   const out: EndpointContract[] = [];
+  // `/a/{id}` and `/a/{key}` are one route to every router and to OpenAPI: the first
+  // declaration of a route names its parameters, and later ones follow it
+  const templates = new Map<string, string[]>();
   for (const e of node.api?.rest ?? []) {
-    const path = httpPath(e.path);
+    let path = httpPath(e.path);
     if (path === '/healthz' || path === '/ping') continue;
+    const declared = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+    const template = path.replace(/\{[^}]*\}/g, '{}');
+    const first = templates.get(template);
+    const rename = new Map<string, string>();
+    if (first) declared.forEach((n, i) => rename.set(n, first[i] ?? n));
+    else templates.set(template, declared);
+    if (rename.size > 0) path = path.replace(/\{([^}]+)\}/g, (_m, n: string) => `{${rename.get(n) ?? n}}`);
     const opId = e.operationId ?? legacyOperationName(e.method, path);
     const names = memberNames(opId, taken, 'op');
     const paramNames = new Set<string>();
@@ -212,7 +222,7 @@ export function endpointContracts(node: DesignNode, u: TypeUniverse): EndpointCo
       names,
       params: e.params.map((p) => {
         const param: ParamContract = {
-          name: p.name,
+          name: p.in === 'path' ? (rename.get(p.name) ?? p.name) : p.name,
           in: p.in,
           type: u.resolve(p.type) ?? { kind: 'scalar', ref: 'string', scalar: 'string' },
           repeated: p.repeated === true,
