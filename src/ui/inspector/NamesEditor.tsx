@@ -30,7 +30,7 @@ export function NamesEditor({ node, grpc }: { node: DesignNode; grpc: boolean })
         className="pc-mono"
         value={node.envPrefix ?? ''}
         placeholder={derived.env}
-        hint={`Callers read ${node.envPrefix ?? derived.env}_URL${grpc ? ` and ${node.envPrefix ?? derived.env}_GRPC_ADDR` : ''}.`}
+        hint="What callers' address variables start with; empty for the derived one."
         apply={(v) => set({ envPrefix: v.trim() === '' ? undefined : v.trim() }, 'envPrefix')}
       />
       <TextField
