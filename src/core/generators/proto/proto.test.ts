@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { serviceRpcs, type ResolvedType } from '../../model/contracts';
 import { emptyDesign, type Design } from '../../model/types';
+import { addRpc } from '../../ops/api';
 import { wireServices } from '../../model/wiring';
 import { bufCheck } from './buf.testkit';
 import { DesignBuilder, designArb, hostileDesign, seedDesign } from './designs.testkit';
@@ -100,7 +101,11 @@ describe('generateProto', () => {
     expect(buf).toEqual({
       version: 'v2',
       modules: [{ path: '.' }],
-      lint: { use: ['STANDARD'] },
+      lint: {
+        use: ['STANDARD'],
+        rpc_allow_google_protobuf_empty_requests: true,
+        rpc_allow_google_protobuf_empty_responses: true,
+      },
       breaking: { use: ['FILE'] },
     });
     const gen = parse(files.find((f) => f.path === 'proto/buf.gen.yaml')?.content ?? '') as {
@@ -229,6 +234,23 @@ describe('generateProto', () => {
         expect(files.find((f) => f.path === `proto/${own.path}`)?.content, own.path).toBe(own.content);
       }
     }
+  });
+
+  it('stays STANDARD-clean when several RPCs take and answer google.protobuf.Empty', () => {
+    const b = new DesignBuilder('clock');
+    const a = b.add('python-fastapi', 'a');
+    const c = b.add('go-nethttp', 'clock');
+    b.link(a, c, 'grpc');
+    let d = b.design;
+    for (const name of ['Now', 'Reset']) {
+      const r = addRpc(d, c, { name, request: 'google.protobuf.Empty', response: 'google.protobuf.Empty' });
+      if (!r.ok) throw new Error(r.reason);
+      d = r.design;
+    }
+    expectValidProto(d);
+    expect(generateProto(d).find((f) => f.path.endsWith('clock.proto'))?.content).toContain(
+      'import "google/protobuf/empty.proto";',
+    );
   });
 
   it('is deterministic', () => {
