@@ -46,6 +46,7 @@ export function benchDesign(services: number, seed = 1): Design {
     nodes.push({ ...node, port: 10000 + i });
   }
   const links: DesignLink[] = [];
+  const types: Design['types'] = [];
   const seen = new Set<string>();
   const wanted = Math.round(services * 1.5);
   // Mostly the next card in the row or the one below, sometimes a step further.
@@ -60,6 +61,10 @@ export function benchDesign(services: number, seed = 1): Design {
     if (!r.ok) continue;
     seen.add(`${s.id}>${t.id}`);
     links.push(r.link);
+    // a target that served nothing of this kind got a starter endpoint or RPC, with its messages
+    const target = r.design.nodes[1];
+    if (target && target !== t) nodes[Number(t.id.slice(1))] = target;
+    types.push(...r.design.types);
   }
-  return { ...emptyDesign(`bench-${services}`), nodes, links };
+  return { ...emptyDesign(`bench-${services}`), nodes, links, types };
 }

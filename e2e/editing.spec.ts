@@ -32,9 +32,11 @@ test.describe('editing on the canvas', () => {
     await ed.connect('python-service', 'go-service');
     await page.getByRole('dialog', { name: 'Choose the kind of link' }).getByRole('button', { name: /gRPC/ }).click();
     await expect(ed.edgeLabel('gRPC')).toBeVisible();
-    const link = (await ed.getDesign()).links[0]!;
-    expect(link.kind).toBe('grpc');
-    expect(link.rpcs.map((r) => r.name)).toEqual(['GetItem']);
+    const d = await ed.getDesign();
+    expect(d.links[0]!.kind).toBe('grpc');
+    // the target, which served nothing yet, got a starter RPC
+    const go = d.nodes.find((n) => n.name === 'go-service');
+    expect(go?.api?.grpc[0]?.rpcs.map((r) => r.name)).toEqual(['GetItem']);
     await ed.pane.click({ position: { x: 40, y: 500 } });
     await page.keyboard.press(`${ed.mod}+z`);
     await expect(ed.edges).toHaveCount(0);

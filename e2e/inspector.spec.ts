@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 
@@ -57,7 +58,7 @@ test.describe('the inspector', () => {
     await expect(ed.inspector).toContainText('RABBITMQ_URL');
   });
 
-  test('edits links: REST endpoints and fields, queue topic; kinds limited to what makes sense', async ({ page }) => {
+  test('edits links: what they use, the queue topic; kinds limited to what makes sense', async ({ page }) => {
     const ed = new EditorPage(page);
     await ed.goto();
     await ed.dragFromPalette('Node.js · TypeScript (Express)', { x: 200, y: 200 });
@@ -74,37 +75,28 @@ test.describe('the inspector', () => {
     await expect(ed.inspector).toContainText('typescript-service calls java-service');
     const kind = ed.field('Kind');
     await expect(kind.locator('option')).toHaveText(['REST', 'gRPC']);
-    await ed.field('Method of endpoint 1').selectOption('POST');
-    await ed.field('Path of endpoint 1').fill('/orders');
-    await ed.inspector
-      .getByRole('group', { name: 'Request fields' })
-      .getByRole('button', { name: '+ Add field' })
-      .click();
-    await ed.field('Request fields: name of field 1').fill('amount');
-    await ed.field('Request fields: type of field 1').selectOption('float');
-    let link = (await ed.getDesign()).links[0]!;
-    expect(link.endpoints[0]).toMatchObject({
-      method: 'POST',
-      path: '/orders',
-      request: [{ name: 'amount', type: 'float' }],
-    });
-
-    await ed.inspector.getByRole('button', { name: '+ Add endpoint' }).click();
-    await expect(ed.edgeLabel('REST · 2 endpoints')).toBeVisible();
+    // the link declares no endpoint of its own: it uses the target's, all of them by default
+    const all = ed.inspector.getByLabel("All of java-service's endpoints");
+    await expect(all).toBeChecked();
+    await expect(ed.inspector.getByLabel('GET /java/{id}')).toBeDisabled();
+    await all.uncheck();
+    await ed.inspector.getByLabel('GET /java/{id}').uncheck();
+    let d = await ed.getDesign();
+    expect(d.links[0]!.uses).toEqual([]);
+    await expect(ed.edgeLabel('REST · 0 endpoints')).toBeVisible();
+    await all.check();
+    d = await ed.getDesign();
+    expect('uses' in d.links[0]!).toBe(false);
 
     await kind.selectOption('gRPC');
     await expect(ed.edgeLabel('gRPC')).toBeVisible();
-    await expect(ed.field('Name of RPC 1')).toHaveValue('GetItem');
-    await ed.field('Name of RPC 1').fill('');
-    await expect(ed.inspector.getByRole('alert')).toHaveText('An RPC needs a name.');
-    await ed.field('Name of RPC 1').fill('PlaceOrder');
-    link = (await ed.getDesign()).links[0]!;
-    expect(link).toMatchObject({ kind: 'grpc', rpcs: [{ name: 'PlaceOrder' }] });
-    expect(link.endpoints).toHaveLength(2);
+    await expect(ed.inspector.getByLabel("All of java-service's RPC methods")).toBeChecked();
+    await expect(ed.inspector.getByLabel('GetItem')).toBeVisible();
 
     await ed.clickEdge('publish typescript-events');
     await expect(ed.inspector.getByRole('heading', { name: 'Queue link' })).toBeVisible();
     await expect(ed.field('Kind')).toBeDisabled();
+    await expect(ed.inspector).toContainText('It carries TypescriptEventsMessage; edit its fields on rabbitmq.');
     // The subscriber follows the publisher's rename, so the two keep meeting on one queue.
     await expect(ed.inspector.getByLabel(/Keep the other link on this queue in step/)).toBeChecked();
     await ed.field('Queue').fill('orders.created');
@@ -115,6 +107,54 @@ test.describe('the inspector', () => {
     await ed.field('Queue').fill('audit');
     await expect(ed.edgeLabel('publish audit')).toBeVisible();
     await expect(ed.edgeLabel('subscribe orders.created')).toBeVisible();
+    d = await ed.getDesign();
+    const rabbit = d.nodes.find((n) => n.name === 'rabbitmq');
+    expect(rabbit?.channels?.map((c) => c.topic)).toEqual(['orders.created', 'audit']);
+  });
+
+  test("edits a service's API: an RPC, a camel-case path, field types; the export has them", async ({ page }) => {
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.dragFromPalette('Go · net/http', { x: 400, y: 220 });
+    await ed.node('go-service').click();
+    await ed.inspector.getByRole('button', { name: '+ Add RPC method' }).click();
+    await ed.field('Name of RPC 1').fill('place order');
+    await expect(ed.inspector.getByRole('alert')).toContainText('PascalCase');
+    await ed.field('Name of RPC 1').fill('PlaceOrder');
+    // the RPC's own messages follow its name
+    await expect(ed.inspector.getByRole('group', { name: /Request fields PlaceOrderRequest/ })).toBeVisible();
+    const request = ed.inspector.getByRole('group', { name: /Request fields/ });
+    await request.getByRole('button', { name: '+ Add field' }).click();
+    await ed.field('Request fields: name of field 2').fill('quantity');
+    await ed.field('Request fields: type of field 2').selectOption('int32');
+    await ed.field('Request fields: how many in field 2').selectOption('list');
+    await ed.field('Streaming of RPC PlaceOrder').selectOption('server streams');
+
+    await ed.inspector.getByRole('button', { name: '+ Add endpoint' }).click();
+    await ed.field('Method of endpoint 1').selectOption('POST');
+    await ed.field('Path of endpoint 1').fill('/cart/addToCart');
+    await ed.inspector.getByRole('button', { name: '+ Add a request body' }).click();
+    await expect(ed.inspector.getByRole('group', { name: /Request body PostCartAddToCartRequest/ })).toBeVisible();
+
+    const d = await ed.getDesign();
+    const go = d.nodes[0]!;
+    const rpc = go.api?.grpc[0]?.rpcs[0];
+    expect(rpc).toMatchObject({ name: 'PlaceOrder', serverStreaming: true });
+    const req = d.types.find((t) => t.id === rpc?.request);
+    expect(req?.kind === 'message' && req.fields).toEqual([
+      { number: 1, name: 'id', type: 'string' },
+      { number: 2, name: 'quantity', type: 'int32', label: 'repeated' },
+    ]);
+    expect(go.api?.rest[0]).toMatchObject({ method: 'POST', path: '/cart/addToCart' });
+
+    const { bytes } = await ed.exportProject();
+    const zip = await JSZip.loadAsync(bytes);
+    const text = await zip.file('proto/mysystem/goservice/v1/goservice.proto')?.async('string');
+    expect(text).toContain('rpc PlaceOrder(PlaceOrderRequest) returns (stream PlaceOrderResponse);');
+    expect(text).toContain('  repeated int32 quantity = 2;');
+    const openapi = await zip.file('openapi/go-service.yaml')?.async('string');
+    expect(openapi).toContain('/cart/addToCart:');
+    expect(openapi).toContain('application/problem+json');
   });
 
   test('the project name is validated in the top bar', async ({ page }) => {

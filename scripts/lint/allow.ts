@@ -13,11 +13,6 @@ export interface Allowed {
 
 export const ALLOWED: readonly Allowed[] = [
   {
-    tool: 'redocly',
-    rule: 'operation-4xx-response',
-    why: 'error responses come with the typed contracts (a problem+json schema and 4XX/5XX on every operation)',
-  },
-  {
     tool: 'checkov',
     rule: 'CKV_K8S_43',
     why:

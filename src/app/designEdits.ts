@@ -4,7 +4,9 @@ import {
   connect,
   describeKind,
   isRuntime,
-  removeElements,
+  topicName,
+  updateChannel,
+  updateLink,
   type Design,
   type DesignLink,
   type DesignNode,
@@ -20,28 +22,27 @@ import {
  */
 
 /**
- * Changes a link's kind. The link is rebuilt through `connect` so the new kind gets the same
- * starter contract a fresh link would get (an endpoint, an RPC, a topic), while contract lists the
- * user already filled in are kept. Order and id stay, so the canvas does not reshuffle.
+ * Changes a link's kind. The link is rebuilt through `connect` so the new kind gets what a fresh
+ * link would get (a starter endpoint or RPC on a target that serves none, a topic), keeping the
+ * topic the user already gave it. Order and id stay, so the canvas does not reshuffle.
  */
 export function switchLinkKind(design: Design, id: string, kind: LinkKind): OpResult {
   const index = design.links.findIndex((l) => l.id === id);
   const old = design.links[index];
   if (!old) return { ok: false, reason: 'That link no longer exists.' };
   if (old.kind === kind) return { ok: true, design };
-  const r = connect(removeElements(design, [id]), { source: old.source, target: old.target, kind, id });
+  const without = { ...design, links: design.links.filter((l) => l.id !== id) };
+  const r = connect(without, {
+    source: old.source,
+    target: old.target,
+    kind,
+    id,
+    ...(old.topic ? { topic: old.topic } : {}),
+  });
   if (!r.ok) return r;
-  const fresh = r.link;
-  const link: DesignLink = {
-    ...fresh,
-    endpoints: old.endpoints.length > 0 ? old.endpoints : fresh.endpoints,
-    rpcs: old.rpcs.length > 0 ? old.rpcs : fresh.rpcs,
-    topic: old.topic || fresh.topic,
-    message: old.message.length > 0 ? old.message : fresh.message,
-  };
-  const links = [...design.links];
-  links[index] = link;
-  return { ok: true, design: { ...design, links } };
+  const links = [...without.links];
+  links.splice(index, 0, r.link);
+  return { ok: true, design: { ...r.design, links } };
 }
 
 /** The broker end of a queue link. */
@@ -66,18 +67,18 @@ export function topicPartners(design: Design, id: string): DesignLink[] {
 }
 
 /**
- * Carries a topic or message change of one queue link over to the partners it had in `before`
- * (the design before the change), so the pair keeps meeting on the same topic.
+ * Renames the topic of a queue link together with its partners: the broker's channel is renamed
+ * (its message kept) and every link on it follows, so publishers and subscribers keep meeting.
  */
-export function shareQueueContract(
-  before: Design,
-  after: Design,
-  id: string,
-  shared: { topic?: string; message?: DesignLink['message'] },
-): Design {
-  const partners = new Set(topicPartners(before, id).map((l) => l.id));
-  if (partners.size === 0 || Object.keys(shared).length === 0) return after;
-  return { ...after, links: after.links.map((l) => (partners.has(l.id) ? { ...l, ...shared } : l)) };
+export function renameSharedTopic(design: Design, id: string, topic: string): OpResult {
+  const link = design.links.find((l) => l.id === id);
+  const broker = link && link.kind === 'queue' ? brokerOf(design, link) : undefined;
+  if (!link || !broker) return { ok: false, reason: 'That queue link no longer exists.' };
+  if (topic.trim() === '') return { ok: false, reason: 'A topic needs a name.' };
+  const node = design.nodes.find((n) => n.id === broker);
+  if (!(node?.channels ?? []).some((c) => topicName(c.topic) === topicName(link.topic)))
+    return updateLink(design, id, { topic });
+  return updateChannel(design, broker, link.topic, { topic });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeKind } from '../core';
+import { addRpc, type NodeKind } from '../core';
 import { createDesignStore } from './store';
 
 function setup() {
@@ -53,10 +53,23 @@ describe('design store', () => {
     if (!r.ok) throw new Error(r.reason);
     expect(s().setLinkKind(r.id, 'grpc', { merge: true })).toEqual({ ok: true });
     expect(s().design.links[0]).toMatchObject({ id: r.id, kind: 'grpc' });
-    expect(s().design.links[0]?.rpcs.length).toBeGreaterThan(0);
+    // the target got its starter RPC with the switch, and the undo takes it back with the link
+    expect(s().design.nodes[1]?.api?.grpc[0]?.rpcs.length).toBeGreaterThan(0);
     s().undo();
     expect(s().design.links).toHaveLength(0);
     expect(s().design.nodes).toHaveLength(2);
+    expect(s().design.nodes[1]?.api).toBeUndefined();
+  });
+
+  it('applies an API edit as one undo step, and says why one is refused', () => {
+    const { s, add } = setup();
+    const go = add('go-nethttp');
+    expect(s().edit((d) => addRpc(d, go, { name: 'PlaceOrder' }))).toEqual({ ok: true });
+    expect(s().design.nodes[0]?.api?.grpc[0]?.rpcs.map((r) => r.name)).toEqual(['PlaceOrder']);
+    expect(s().edit((d) => addRpc(d, go, { name: 'place order' }))).toMatchObject({ ok: false });
+    s().undo();
+    expect(s().design.nodes[0]?.api?.grpc ?? []).toEqual([]);
+    expect(s().design.types).toEqual([]);
   });
 
   it('refuses an invalid or clashing rename and keeps the old name', () => {
@@ -232,9 +245,9 @@ describe('queue links', () => {
     s().updateLink(pub.id, { topic: 'orders' }, 'k');
     const topics = () => s().design.links.map((l) => l.topic);
     expect(topics()).toEqual(['orders', 'orders', 'java-events']);
-    s().updateLink(sub.id, { message: [{ name: 'total', type: 'float' }] });
-    expect(s().design.links[0]?.message).toEqual([{ name: 'total', type: 'float' }]);
-    expect(s().design.links[2]?.message).not.toEqual([{ name: 'total', type: 'float' }]);
+    // the broker's channel was renamed with them, its message kept
+    const channels = () => s().design.nodes.find((n) => n.id === kafka)?.channels ?? [];
+    expect(channels().map((c) => c.topic)).toEqual(['orders']);
 
     // A new publisher joins the broker's topic; it can also move to a topic of its own.
     const pub2 = s().connect(java, kafka);
@@ -244,5 +257,8 @@ describe('queue links', () => {
     expect(topics()).toEqual(['orders', 'orders', 'java-events', 'audit']);
     s().updateLink(pub.id, { topic: 'orders-v2' });
     expect(topics()).toEqual(['orders-v2', 'orders-v2', 'java-events', 'audit']);
+    // the link that moved took the message along: both topics carry the same one
+    expect(channels().map((c) => c.topic)).toEqual(['orders-v2', 'audit']);
+    expect(new Set(channels().map((c) => c.message)).size).toBe(1);
   });
 });

@@ -16,11 +16,12 @@ import {
   type LinkPatch,
   type NodeKind,
   type NodePatch,
+  type OpResult,
   type Viewport,
   type XY,
 } from '../core';
 import { emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
-import { kindSwitchProblem, pickElements, switchLinkKind, shareQueueContract } from './designEdits';
+import { kindSwitchProblem, pickElements, renameSharedTopic, switchLinkKind } from './designEdits';
 
 export type NoticeTone = 'error' | 'warning' | 'info';
 
@@ -70,10 +71,16 @@ export interface DesignActions {
   updateNode(id: string, patch: NodePatch, key?: string): Result;
   setNodeKind(id: string, kind: NodeKind): Result;
   /**
-   * Changes a link. A queue link's topic and message also change on its partners on the same
-   * broker and topic, unless `shareTopic` is false (to move one link to a topic of its own).
+   * Changes a link. A queue link's new topic is also its partners' on the same broker and topic
+   * (the broker's channel is renamed), unless `shareTopic` is false (to move one link to a topic
+   * of its own).
    */
   updateLink(id: string, patch: LinkPatch, key?: string, opts?: { shareTopic?: boolean }): Result;
+  /**
+   * Applies any pure edit of the design (the ops of core/ops/api: types, fields, RPCs, endpoints,
+   * channels …) as one undo step; `key` coalesces consecutive edits of one field.
+   */
+  edit(op: (design: Design) => OpResult, key?: string): Result;
   renameProject(name: string): Result;
   removeElements(ids: readonly string[]): void;
   removeSelection(): void;
@@ -191,18 +198,21 @@ export function createDesignStore(opts: StoreOptions = {}) {
       },
       updateLink(id, patch, key, opts) {
         const before = get().design;
-        const r = updateLinkOp(before, id, patch);
-        if (!r.ok) return r;
-        const { topic, message } = patch;
+        const { topic, ...rest } = patch;
         // Publishers and subscribers of one topic change together (see topicPartners).
-        const next =
-          opts?.shareTopic === false
-            ? r.design
-            : shareQueueContract(before, r.design, id, {
-                ...(topic !== undefined ? { topic } : {}),
-                ...(message !== undefined ? { message } : {}),
-              });
-        commit(next, { key });
+        const link = before.links.find((l) => l.id === id);
+        const shared = topic !== undefined && link?.kind === 'queue' && opts?.shareTopic !== false;
+        const r = shared ? renameSharedTopic(before, id, topic) : updateLinkOp(before, id, patch);
+        if (!r.ok) return r;
+        const next = shared && Object.keys(rest).length > 0 ? updateLinkOp(r.design, id, rest) : r;
+        if (!next.ok) return next;
+        commit(next.design, { key });
+        return { ok: true };
+      },
+      edit(op, key) {
+        const r = op(get().design);
+        if (!r.ok) return r;
+        commit(r.design, { key });
         return { ok: true };
       },
       renameProject(name) {

@@ -4,33 +4,36 @@
  * and carry hostile names.
  */
 import type { NodeKind, RuntimeId } from '../../src/core/catalog/catalog';
-import { protoForService } from '../../src/core/generators/proto/proto';
+import { stubContext } from '../../src/core/generators/project';
 import type { StubContext } from '../../src/core/generators/stubs/types';
-import { wireServices, type ServiceWiring } from '../../src/core/model/wiring';
+import { wireServices } from '../../src/core/model/wiring';
 import { emptyDesign, type Design, type DesignLink } from '../../src/core/model/types';
-import { addNode, connect, updateLink } from '../../src/core/ops/ops';
+import { fromV2, v2Link, type V2Contract, type V2Link } from '../../src/core/model/v2.testkit';
+import { addNode } from '../../src/core/ops/ops';
 
+/** Nodes through the ops; links as version 2 declared them, migrated (see v2.testkit). */
 class Builder {
-  design: Design;
+  private nodes: Design;
+  private links: V2Link[] = [];
   constructor(name: string) {
-    this.design = emptyDesign(name);
+    this.nodes = emptyDesign(name);
+  }
+  get design(): Design {
+    return fromV2(this.nodes, this.links);
   }
   add(kind: NodeKind, name: string): string {
-    const r = addNode(this.design, { kind, name, position: { x: 0, y: 0 } });
+    const r = addNode(this.nodes, { kind, name, position: { x: 0, y: 0 } });
     if (!r.ok) throw new Error(r.reason);
-    this.design = r.design;
+    this.nodes = r.design;
     return r.id;
   }
-  link(source: string, target: string, kind: DesignLink['kind'], patch: Partial<DesignLink> = {}): string {
-    const r = connect(this.design, { source, target, kind });
-    if (!r.ok) throw new Error(r.reason);
-    this.design = r.design;
-    if (Object.keys(patch).length > 0) {
-      const u = updateLink(this.design, r.id, patch);
-      if (!u.ok) throw new Error(u.reason);
-      this.design = u.design;
-    }
-    return r.id;
+  node(kind: NodeKind) {
+    return this.nodes.nodes.find((n) => n.kind === kind);
+  }
+  link(source: string, target: string, kind: DesignLink['kind'], patch: V2Contract = {}): string {
+    const id = `l${this.links.length + 1}`;
+    this.links.push(v2Link(this.nodes, this.links, id, kind, source, target, patch));
+    return id;
   }
 }
 
@@ -72,7 +75,7 @@ export function fullDesign(runtime: RuntimeId, other: RuntimeId = runtime): Desi
   }
   b.link(a, b.add('postgres', 'postgres'), 'database');
   b.link(a, b.add('mongodb', 'mongodb'), 'database');
-  const redis = b.design.nodes.find((n) => n.kind === 'redis');
+  const redis = b.node('redis');
   if (redis) b.link(c, redis.id, 'database');
   return b.design;
 }
@@ -125,13 +128,5 @@ export function hostileDesign(runtime: RuntimeId): Design {
 /** The stub context of every service of a design, as the project generator builds it. */
 export function stubContexts(design: Design): StubContext[] {
   const all = wireServices(design);
-  return all.map((w: ServiceWiring) => ({
-    design,
-    wiring: w,
-    ownProto: w.servesGrpc ? protoForService(design, w) : null,
-    targetProtos: w.grpc.flatMap((call) => {
-      const t = all.find((x) => x.node.id === call.target.id);
-      return t?.servesGrpc ? [{ call, file: protoForService(design, t) }] : [];
-    }),
-  }));
+  return all.map((w) => stubContext(design, w, all));
 }

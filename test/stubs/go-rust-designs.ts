@@ -1,14 +1,10 @@
 import type { RuntimeId } from '../../src/core/catalog/catalog';
-import { addNode, connect, updateLink, type OpResult } from '../../src/core/ops/ops';
+import { addNode } from '../../src/core/ops/ops';
 import { emptyDesign, type Design, type DesignLink } from '../../src/core/model/types';
-import { wireServices, type ServiceWiring } from '../../src/core/model/wiring';
-import { protoForService } from '../../src/core/generators/proto/proto';
+import { fromV2, v2Link, type V2Contract, type V2Link } from '../../src/core/model/v2.testkit';
+import { wireServices } from '../../src/core/model/wiring';
+import { stubContext } from '../../src/core/generators/project';
 import type { StubContext } from '../../src/core/generators/stubs/types';
-
-function must<T>(r: OpResult<T>): Design & T {
-  if (!r.ok) throw new Error(r.reason);
-  return { ...r.design, ...(r as unknown as T) };
-}
 
 /**
  * A design that exercises every part of a stub: `edge` calls `middle` over REST and gRPC and
@@ -27,13 +23,9 @@ export function sampleDesign(edgeRuntime: RuntimeId, middleRuntime: RuntimeId, o
   add('edge', edgeRuntime, odd ? '"; rm -rf / Édge' : 'edge');
   add('middle', middleRuntime, odd ? 'type' : 'middle');
   for (const k of ['kafka', 'rabbitmq', 'redis', 'nats', 'postgres', 'mongodb'] as const) add(k, k, k);
-  const link = (source: string, target: string, kind: DesignLink['kind'], patch: Partial<DesignLink> = {}) => {
-    const r = connect(d, { source, target, kind });
-    d = must(r);
-    if (!r.ok) return;
-    const u = updateLink(d, r.id, patch);
-    if (!u.ok) throw new Error(u.reason);
-    d = u.design;
+  const links: V2Link[] = [];
+  const link = (source: string, target: string, kind: DesignLink['kind'], patch: V2Contract = {}) => {
+    links.push(v2Link(d, links, `l${links.length + 1}`, kind, source, target, patch));
   };
   const fields = odd
     ? [
@@ -74,20 +66,11 @@ export function sampleDesign(edgeRuntime: RuntimeId, middleRuntime: RuntimeId, o
   link('edge', 'postgres', 'database');
   link('edge', 'mongodb', 'database');
   link('middle', 'redis', 'database');
-  return d;
+  return fromV2(d, links);
 }
 
 /** The StubContext of every service of a design, as the export builds it. */
 export function stubContexts(design: Design): StubContext[] {
-  const wirings = wireServices(design);
-  const byId = new Map<string, ServiceWiring>(wirings.map((w) => [w.node.id, w]));
-  return wirings.map((wiring) => ({
-    design,
-    wiring,
-    ownProto: wiring.servesGrpc ? protoForService(design, wiring) : null,
-    targetProtos: wiring.grpc.flatMap((call) => {
-      const t = byId.get(call.target.id);
-      return t?.servesGrpc ? [{ call, file: protoForService(design, t) }] : [];
-    }),
-  }));
+  const all = wireServices(design);
+  return all.map((w) => stubContext(design, w, all));
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../../test/fixtures/make-fixtures';
 import { TEMPLATES } from '../../core/templates';
 import { MAX_SHARE_LENGTH, decodeShareFragment, encodeShareFragment } from './shareLink';
 
@@ -23,6 +25,17 @@ describe('share links', () => {
     const link = await encodeShareFragment(shop.build());
     expect(link.length).toBeLessThan(MAX_SHARE_LENGTH);
     expect(link).toMatch(/^#d=[A-Za-z0-9_-]+$/);
+  });
+
+  it('opens a share link made by version 2: the contracts move from the links to the services', async () => {
+    const v2 = JSON.parse(
+      readFileSync(new URL('../../../test/fixtures/v2/polyglot-shop.json', import.meta.url), 'utf8'),
+    );
+    const r = await decodeShareFragment(await deflate(JSON.stringify(v2)));
+    expect(r?.ok && r.warnings).toEqual([]);
+    expect(r?.ok && r.design).toEqual(fixture('polyglot-shop'));
+    const inventory = r?.ok ? r.design.nodes.find((n) => n.name === 'inventory') : undefined;
+    expect(inventory?.api?.grpc[0]?.rpcs.map((x) => x.name)).toEqual(['Reserve', 'CheckStock']);
   });
 
   it('answers null for a fragment that is not a share link', async () => {

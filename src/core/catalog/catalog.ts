@@ -20,6 +20,11 @@ export interface RuntimeEntry {
   readonly tier: 1 | 2;
   /** Whether the runtime's stub can serve gRPC. */
   readonly grpc: boolean;
+  /**
+   * Whether the runtime's stub serves and calls streaming RPCs (client, server or both ways). The
+   * checker names every streaming RPC on a runtime without it.
+   */
+  readonly grpcStreaming: boolean;
   readonly keywords: readonly string[];
 }
 
@@ -52,6 +57,7 @@ export const RUNTIMES = {
     defaultPort: 8000,
     tier: 1,
     grpc: true,
+    grpcStreaming: false,
     keywords: ['python', 'fastapi', 'uvicorn'],
   },
   'python-flask': {
@@ -64,6 +70,7 @@ export const RUNTIMES = {
     defaultPort: 5000,
     tier: 1,
     grpc: true,
+    grpcStreaming: false,
     keywords: ['python', 'flask'],
   },
   'go-nethttp': {
@@ -76,6 +83,7 @@ export const RUNTIMES = {
     defaultPort: 8080,
     tier: 1,
     grpc: true,
+    grpcStreaming: false,
     keywords: ['go', 'golang', 'net/http'],
   },
   'java-spring': {
@@ -88,6 +96,7 @@ export const RUNTIMES = {
     defaultPort: 8080,
     tier: 1,
     grpc: true,
+    grpcStreaming: false,
     keywords: ['java', 'spring', 'spring boot', 'jvm'],
   },
   'node-express': {
@@ -100,6 +109,7 @@ export const RUNTIMES = {
     defaultPort: 3000,
     tier: 1,
     grpc: true,
+    grpcStreaming: false,
     keywords: ['node', 'nodejs', 'typescript', 'javascript', 'express'],
   },
   'rust-axum': {
@@ -112,6 +122,7 @@ export const RUNTIMES = {
     defaultPort: 8080,
     tier: 1,
     grpc: true,
+    grpcStreaming: false,
     keywords: ['rust', 'axum', 'tokio', 'tonic'],
   },
   'python-django': {
@@ -124,6 +135,7 @@ export const RUNTIMES = {
     defaultPort: 8000,
     tier: 2,
     grpc: false,
+    grpcStreaming: false,
     keywords: ['python', 'django', 'drf'],
   },
   'dotnet-aspnet': {
@@ -136,6 +148,7 @@ export const RUNTIMES = {
     defaultPort: 8080,
     tier: 2,
     grpc: true,
+    grpcStreaming: false,
     keywords: ['dotnet', '.net', 'csharp', 'c#', 'asp.net'],
   },
   'ruby-rails': {
@@ -148,6 +161,7 @@ export const RUNTIMES = {
     defaultPort: 3000,
     tier: 2,
     grpc: false,
+    grpcStreaming: false,
     keywords: ['ruby', 'rails'],
   },
   'ruby-sinatra': {
@@ -160,6 +174,7 @@ export const RUNTIMES = {
     defaultPort: 4567,
     tier: 2,
     grpc: false,
+    grpcStreaming: false,
     keywords: ['ruby', 'sinatra'],
   },
   'scala-http4s': {
@@ -172,6 +187,7 @@ export const RUNTIMES = {
     defaultPort: 8080,
     tier: 2,
     grpc: true,
+    grpcStreaming: false,
     keywords: ['scala', 'http4s', 'jvm', 'akka', 'pekko'],
   },
   'elixir-phoenix': {
@@ -184,6 +200,7 @@ export const RUNTIMES = {
     defaultPort: 4000,
     tier: 2,
     grpc: true,
+    grpcStreaming: false,
     keywords: ['elixir', 'phoenix', 'erlang', 'beam'],
   },
 } as const satisfies Record<string, RuntimeEntry>;
@@ -348,6 +365,12 @@ export function roleOf(kind: NodeKind): Role {
   return isRuntime(kind) ? 'service' : INFRA[kind].role;
 }
 
+/** Whether a node of this kind may serve an API (gRPC services, REST endpoints): services and gateways. */
+export function servesApi(kind: NodeKind): boolean {
+  const role = roleOf(kind);
+  return role === 'service' || role === 'gateway';
+}
+
 export function categoryOf(kind: NodeKind): Category {
   return isRuntime(kind) ? 'services' : INFRA[kind].category;
 }
@@ -381,8 +404,12 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   edge: 'Edge',
 };
 
-export const FIELD_TYPES = ['string', 'int', 'float', 'bool'] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+/**
+ * @deprecated The four field types of design version 2 (`int` was int64, `float` double). Designs
+ * name types with TypeRefs (model/typeRefs.ts); only the compatibility layer of the contracts
+ * (model/contracts/legacy.ts) and the stubs not yet converted to typed contracts still use it.
+ */
+export type FieldType = 'string' | 'int' | 'float' | 'bool';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];

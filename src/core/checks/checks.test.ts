@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkKind, NodeKind } from '../catalog/catalog';
 import { emptyDesign, type Design } from '../model/types';
+import { addRpc } from '../ops/api';
 import { addNode, connect, updateLink, updateNode } from '../ops/ops';
 import { RULES, checkDesign } from './index';
 
@@ -161,5 +162,44 @@ describe('checkDesign', () => {
     const d = build(nodes, links);
     const f = checkDesign(d);
     expect(f.filter((x) => x.rule === 'sync-cycle').length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('checkDesign: contracts', () => {
+  it('names a streaming RPC on a runtime whose stub cannot stream yet, with the links that call it', () => {
+    let d = build(
+      [
+        ['api', 'python-fastapi'],
+        ['prices', 'go-nethttp'],
+      ],
+      [['api', 'prices', 'grpc']],
+    );
+    const prices = d.nodes[1]?.id ?? '';
+    const r = addRpc(d, prices, { name: 'WatchPrices', serverStreaming: true });
+    if (!r.ok) throw new Error(r.reason);
+    d = r.design;
+    const f = checkDesign(d).filter((x) => x.rule === 'streaming-unsupported');
+    expect(f).toEqual([
+      {
+        rule: 'streaming-unsupported',
+        severity: 'warning',
+        message:
+          'prices (Go · net/http) declares streaming RPCs its stub cannot serve yet: WatchPrices (server-streaming).',
+        nodeIds: [prices],
+        linkIds: [d.links[0]?.id],
+      },
+    ]);
+  });
+
+  it('refuses gRPC services on a runtime that cannot serve gRPC', () => {
+    const d = build([['legacy', 'python-django']], []);
+    const node = d.nodes[0];
+    if (!node) throw new Error('no node');
+    const withApi = { ...d, nodes: [{ ...node, api: { grpc: [{ id: 's', rpcs: [] }], rest: [] } }] };
+    expect(
+      checkDesign(withApi)
+        .filter((x) => x.severity === 'error')
+        .map((x) => x.rule),
+    ).toEqual(['grpc-api-unsupported']);
   });
 });

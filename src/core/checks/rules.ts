@@ -2,6 +2,7 @@ import { INFRA, RUNTIMES, describeKind, isBroker, isInfra, isRuntime, roleOf } f
 import { dnsLabel, topicName } from '../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../model/types';
 import { cycles, longestChains, syncCalls } from './graph';
+import { CONTRACT_RULES } from './contractRules';
 import type { Rule } from './types';
 
 /** How many synchronous hops a request may take before the checker calls the chain deep. */
@@ -168,6 +169,7 @@ export const RULES: readonly Rule[] = [
         .map((n) => ({ message: `${n.name} is not connected to anything.`, nodeIds: [n.id], linkIds: [] }));
     },
   },
+  ...CONTRACT_RULES,
   {
     id: 'no-runnable-stub',
     severity: 'info',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDesign, type Design, type DesignLink } from '../model/types';
-import { addNode, connect, updateLink, updateNode } from '../ops/ops';
+import { addEndpoint, addGrpcService, updateGrpcService } from '../ops/api';
+import { addNode, connect, updateLink, updateNode, type LinkPatch, type OpResult } from '../ops/ops';
 import type { NodeKind } from '../catalog/catalog';
 import { exportProblems, generatedFileProblems, hasExportErrors } from './problems';
 
@@ -16,7 +17,12 @@ function build(nodes: [string, NodeKind, number][]): Design {
   return d;
 }
 
-function link(d: Design, source: string, target: string, kind: DesignLink['kind'], patch: Partial<DesignLink> = {}) {
+function ok<T extends object>(r: OpResult<T>): Extract<OpResult<T>, { ok: true }> {
+  if (!r.ok) throw new Error(r.reason);
+  return r;
+}
+
+function link(d: Design, source: string, target: string, kind: DesignLink['kind'], patch: LinkPatch = {}) {
   const r = connect(d, { source, target, kind, id: `${source}-${target}` });
   if (!r.ok) throw new Error(r.reason);
   const u = updateLink(r.design, r.id, patch);
@@ -132,66 +138,80 @@ describe('exportProblems', () => {
     ]);
   });
 
-  it('reports REST endpoints with an empty path, contract paths and conflicting duplicates', () => {
+  it('reports endpoints with an empty path and contract paths a service declares', () => {
     let d = build([
       ['bff', 'node-express', 3000],
-      ['web', 'python-flask', 5000],
       ['orders', 'python-fastapi', 8000],
     ]);
-    const field = (name: string) => ({ name, type: 'string' as const });
-    d = link(d, 'bff', 'orders', 'rest', {
-      endpoints: [
-        { method: 'GET', path: ' ', request: [], response: [] },
-        { method: 'GET', path: '/Orders/{ID}', request: [], response: [field('id')] },
-        { method: 'GET', path: '/healthz', request: [], response: [] },
-      ],
-    });
-    d = link(d, 'web', 'orders', 'rest', {
-      endpoints: [
-        { method: 'GET', path: 'orders/{id}/', request: [field('ignored on GET')], response: [field('id')] },
-        { method: 'GET', path: '/orders/{id}', request: [], response: [field('status')] },
-      ],
-    });
-    const p = exportProblems(d);
-    expect(p).toEqual([
-      { severity: 'error', linkId: 'bff-orders', message: 'A GET endpoint of bff → orders has an empty path.' },
+    d = ok(addEndpoint(d, 'orders', { method: 'GET', path: '/healthz/' })).design;
+    const e = ok(addEndpoint(d, 'orders', { method: 'POST', path: '/orders' }));
+    d = {
+      ...e.design,
+      nodes: e.design.nodes.map((n) =>
+        n.id === 'orders' && n.api
+          ? { ...n, api: { ...n.api, rest: n.api.rest.map((x) => (x.id === e.id ? { ...x, path: ' ' } : x)) } }
+          : n,
+      ),
+    };
+    d = link(d, 'bff', 'orders', 'rest');
+    expect(exportProblems(d)).toEqual([
       {
         severity: 'warning',
-        linkId: 'bff-orders',
-        message: expect.stringContaining('GET /healthz on orders belongs to the service contract'),
+        nodeId: 'orders',
+        message: 'GET /healthz on orders belongs to the service contract; the declared one is skipped.',
       },
-      {
-        severity: 'warning',
-        linkId: 'web-orders',
-        message:
-          'GET /orders/{id} on orders is declared with different fields by bff and web; the first declaration is used.',
-      },
+      { severity: 'error', nodeId: 'orders', message: 'A POST endpoint of orders has an empty path.' },
     ]);
   });
 
-  it('reports RPCs with an empty name and conflicting declarations', () => {
+  it("refuses a variable of the stub's own, two services of one name and two types of one name", () => {
     let d = build([
-      ['bff', 'node-express', 3000],
-      ['web', 'python-flask', 5000],
-      ['inventory', 'go-nethttp', 8080],
+      ['a', 'go-nethttp', 8080],
+      ['b', 'go-nethttp', 8081],
     ]);
-    d = link(d, 'bff', 'inventory', 'grpc', {
-      rpcs: [
-        { name: '  ', request: [], response: [] },
-        { name: 'get stock', request: [{ name: 'sku', type: 'string' }], response: [] },
+    d = ok(
+      updateNode(d, 'a', {
+        env: [
+          { key: 'PORT', value: '50051' },
+          { key: 'LOG_LEVEL', value: 'info' },
+        ],
+      }),
+    ).design;
+    const s1 = ok(addGrpcService(d, 'a'));
+    d = ok(updateGrpcService(s1.design, 'a', s1.id, { name: 'ShopService', package: 'shop.api.v1' })).design;
+    const s2 = ok(addGrpcService(d, 'b'));
+    // the editor refuses the same full name twice; a hand-edited file can still have it
+    d = {
+      ...s2.design,
+      nodes: s2.design.nodes.map((n) =>
+        n.id === 'b'
+          ? { ...n, api: { grpc: [{ id: s2.id, name: 'ShopService', package: 'shop.api.v1', rpcs: [] }], rest: [] } }
+          : n,
+      ),
+      types: [
+        { id: 't1', kind: 'message', name: 'Money', package: 'shop.v1', fields: [] },
+        {
+          id: 't2',
+          kind: 'enum',
+          name: 'Money',
+          package: 'shop.v1',
+          values: [{ name: 'MONEY_UNSPECIFIED', number: 0 }],
+        },
       ],
-    });
-    d = link(d, 'web', 'inventory', 'grpc', {
-      rpcs: [{ name: 'GetStock', request: [{ name: 'sku', type: 'int' }], response: [] }],
-    });
+    };
     expect(exportProblems(d)).toEqual([
-      { severity: 'error', linkId: 'bff-inventory', message: 'An RPC of bff → inventory has an empty name.' },
       {
-        severity: 'warning',
-        linkId: 'web-inventory',
+        severity: 'error',
+        nodeId: 'a',
         message:
-          'The RPC GetStock of inventory is declared with different fields by bff and web; the first declaration is used.',
+          'a sets PORT, which its stub sets itself (its HTTP port); the service would not start as configured. Remove it, or change the port in the inspector.',
       },
+      {
+        severity: 'error',
+        nodeId: 'b',
+        message: 'a and b both serve the gRPC service shop.api.v1.ShopService; give one another name or package.',
+      },
+      { severity: 'error', message: '2 types are named shop.v1.Money; rename one, or move it to another package.' },
     ]);
   });
 

@@ -1,7 +1,9 @@
 import { RUNTIMES, isRuntime } from '../catalog/catalog';
-import { CONTRACT_PATHS, contractFields } from '../model/contracts';
-import { httpPath, packageSegment, rpcName } from '../model/naming';
-import { publishedPort, type Design, type DesignNode, type Field } from '../model/types';
+import { CONTRACT_PATHS, designContracts } from '../model/contracts';
+import { httpPath, packageSegment } from '../model/naming';
+import { publishedPort, type Design } from '../model/types';
+import { wireServices } from '../model/wiring';
+import { exportedServices } from './proto/layout';
 import type { GeneratedFile } from './types';
 import { LONE_SURROGATE } from '../model/text';
 import { yamlTextProblems } from './yaml';
@@ -38,15 +40,6 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): T[][] {
   return [...m.values()];
 }
 
-/** A canonical text of a field list as the generators see it, to compare two declarations. */
-function shape(request: readonly Field[], response: readonly Field[]): string {
-  const f = (fs: readonly Field[]) =>
-    contractFields(fs)
-      .map((c) => `${c.name}:${c.type}`)
-      .join(',');
-  return `${f(request)}|${f(response)}`;
-}
-
 const both = (n: number) => (n === 2 ? 'both' : 'all');
 
 /**
@@ -54,7 +47,7 @@ const both = (n: number) => (n === 2 ? 'both' : 'all');
  * design order, then link problems in design order. An empty design has none.
  */
 export function exportProblems(design: Design): ExportProblem[] {
-  return [...brokenTextProblems(design), ...nodeProblems(design), ...linkProblems(design)];
+  return [...brokenTextProblems(design), ...nodeProblems(design), ...contractProblems(design), ...linkProblems(design)];
 }
 
 /**
@@ -79,14 +72,21 @@ function brokenTextProblems(design: Design): ExportProblem[] {
     const bad = texts.find(([, t]) => broken(t));
     if (bad) out.push({ severity: 'error', nodeId: n.id, message: say(`The ${bad[0]} of ${n.name}`) });
   }
-  for (const l of design.links) {
+  for (const l of design.links)
+    if (broken(l.topic)) out.push({ severity: 'error', linkId: l.id, message: say('The topic of a link') });
+  for (const n of design.nodes) {
+    const api = n.api;
     const texts = [
-      l.topic,
-      ...l.endpoints.flatMap((e) => [e.path, ...[...e.request, ...e.response].map((f) => f.name)]),
-      ...l.rpcs.flatMap((r) => [r.name, ...[...r.request, ...r.response].map((f) => f.name)]),
-      ...l.message.map((f) => f.name),
+      ...(api?.rest ?? []).flatMap((e) => [e.path, ...e.params.map((p) => p.name)]),
+      ...(api?.grpc ?? []).flatMap((g) => [g.name ?? '', g.package ?? '', ...g.rpcs.map((r) => r.name)]),
+      ...(n.channels ?? []).map((c) => c.topic),
     ];
-    if (texts.some(broken)) out.push({ severity: 'error', linkId: l.id, message: say('A name or path of a link') });
+    if (texts.some(broken))
+      out.push({ severity: 'error', nodeId: n.id, message: say(`A name, path or topic of the API of ${n.name}`) });
+  }
+  for (const t of design.types) {
+    const texts = [t.name, t.package ?? '', ...(t.kind === 'message' ? t.fields : t.values).map((f) => f.name)];
+    if (texts.some(broken)) out.push({ severity: 'error', message: say(`A name in the type ${t.name}`) });
   }
   return out;
 }
@@ -109,6 +109,62 @@ export function generatedFileProblems(files: readonly GeneratedFile[]): ExportPr
       message: `${f.path} would not read the same in every YAML reader: ${found.slice(0, 5).join('; ')}${more}.`,
     });
   }
+  return out;
+}
+
+/** The variables every stub sets for itself: a user's own would clash with them. */
+const STUB_VARIABLES: ReadonlyMap<string, string> = new Map([
+  ['PORT', 'its HTTP port'],
+  ['GRPC_PORT', 'its gRPC port'],
+  ['SERVICE_NAME', 'its name in the ping tree'],
+]);
+
+/** Names two contracts cannot share: a gRPC service's full name, a type's full name. */
+function contractProblems(design: Design): ExportProblem[] {
+  const out: ExportProblem[] = [];
+  for (const w of wireServices(design))
+    for (const e of w.node.env) {
+      const what = STUB_VARIABLES.get(e.key);
+      if (what)
+        out.push({
+          severity: 'error',
+          nodeId: w.node.id,
+          message: `${w.node.name} sets ${e.key}, which its stub sets itself (${what}); the service would not start as configured. Remove it, or change the port in the inspector.`,
+        });
+    }
+  for (const g of groupBy(exportedServices(design), (s) => s.fullName)) {
+    const last = g[g.length - 1];
+    if (g.length < 2 || !last) continue;
+    out.push({
+      severity: 'error',
+      nodeId: last.node.id,
+      message: `${listNames([...new Set(g.map((s) => s.node.name))])} ${both(g.length)} serve the gRPC service ${last.fullName}; give one another name or package.`,
+    });
+  }
+  for (const g of groupBy(designContracts(design).universe.types, (t) => t.names.full)) {
+    const last = g[g.length - 1];
+    if (g.length < 2 || !last) continue;
+    out.push({
+      severity: 'error',
+      message: `${g.length} types are named ${last.names.full}; rename one, or move it to another package.`,
+    });
+  }
+  for (const n of design.nodes)
+    for (const e of n.api?.rest ?? []) {
+      const path = httpPath(e.path);
+      if (e.path.trim() === '')
+        out.push({
+          severity: 'error',
+          nodeId: n.id,
+          message: `A ${e.method} endpoint of ${n.name} has an empty path.`,
+        });
+      else if (CONTRACT_PATHS.includes(path))
+        out.push({
+          severity: 'warning',
+          nodeId: n.id,
+          message: `${e.method} ${path} on ${n.name} belongs to the service contract; the declared one is skipped.`,
+        });
+    }
   return out;
 }
 
@@ -153,8 +209,6 @@ function nodeProblems(design: Design): ExportProblem[] {
 function linkProblems(design: Design): ExportProblem[] {
   const out: ExportProblem[] = [];
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
-  const seenEndpoint = new Map<string, { shape: string; from: DesignNode }>();
-  const seenRpc = new Map<string, { shape: string; from: DesignNode }>();
   const published = new Set(
     design.links.filter((l) => l.kind === 'queue' && l.topic.trim()).map((l) => `${l.target} ${l.topic.trim()}`),
   );
@@ -179,49 +233,6 @@ function linkProblems(design: Design): ExportProblem[] {
           'warning',
           `${target.name} consumes "${link.topic.trim()}" from ${source.name}, but no service publishes it.`,
         );
-    }
-    if (link.kind === 'rest') {
-      for (const e of link.endpoints) {
-        if (e.path.trim() === '') {
-          at('error', `A ${e.method} endpoint of ${where} has an empty path.`);
-          continue;
-        }
-        const path = httpPath(e.path);
-        if (CONTRACT_PATHS.includes(path)) {
-          at(
-            'warning',
-            `${e.method} ${path} on ${target.name} belongs to the service contract; the declared one is skipped.`,
-          );
-          continue;
-        }
-        const key = `${target.id} ${e.method} ${path}`;
-        const s = shape(e.method === 'GET' || e.method === 'DELETE' ? [] : e.request, e.response);
-        const prev = seenEndpoint.get(key);
-        if (!prev) seenEndpoint.set(key, { shape: s, from: source });
-        else if (prev.shape !== s)
-          at(
-            'warning',
-            `${e.method} ${path} on ${target.name} is declared with different fields by ${prev.from.name} and ${source.name}; the first declaration is used.`,
-          );
-      }
-    }
-    if (link.kind === 'grpc') {
-      for (const r of link.rpcs) {
-        if (r.name.trim() === '') {
-          at('error', `An RPC of ${where} has an empty name.`);
-          continue;
-        }
-        const name = rpcName(r.name);
-        const key = `${target.id} ${name === 'Ping' ? 'PingCall' : name}`;
-        const s = shape(r.request, r.response);
-        const prev = seenRpc.get(key);
-        if (!prev) seenRpc.set(key, { shape: s, from: source });
-        else if (prev.shape !== s)
-          at(
-            'warning',
-            `The RPC ${name} of ${target.name} is declared with different fields by ${prev.from.name} and ${source.name}; the first declaration is used.`,
-          );
-      }
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { generateDocs } from './docs';
 import { generateHelm } from './helm';
 import { generateKubernetes } from './kubernetes';
 import { generateOpenApi } from './openapi';
-import { generateProto, protoForService, protoRelPath } from './proto';
+import { generateProto, protoFilesFor, protoForService, protoRelPath } from './proto';
 import { placeholderStub } from './stubs/placeholder';
 import { STUBS } from './stubs/registry';
 import type { StubContext } from './stubs/types';
@@ -97,6 +97,7 @@ export function stubContext(design: Design, wiring: ServiceWiring, all: readonly
       const target = byId.get(call.target.id);
       return target?.servesGrpc ? [{ call, file: protoForService(design, target) }] : [];
     }),
+    contractProtos: protoFilesFor(design, [wiring.node.id, ...wiring.grpc.map((c) => c.target.id)]),
   };
 }
 

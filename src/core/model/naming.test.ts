@@ -87,7 +87,8 @@ const ENV = /^[A-Z][A-Z0-9_]*$/;
 const PKG = /^[a-z][a-z0-9]*$/;
 const PROTO_PKG = /^[a-z][a-z0-9]*\.[a-z][a-z0-9]*\.v1$/;
 const TOPIC = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/;
-const PATH = /^\/$|^(\/([a-z0-9_-]+|\{[a-z][a-z0-9_]*\}))+$/;
+// the case of a path is kept: it is part of the route on the wire
+const PATH = /^\/$|^(\/([A-Za-z0-9_-]+|\{[A-Za-z_][A-Za-z0-9_]*\}))+$/;
 
 describe('naming: every function gives a valid identifier for its target', () => {
   it.each(ALL.map((n) => [JSON.stringify(n), n]))('%s', (_label, name) => {
@@ -186,6 +187,9 @@ describe('naming: readable results for ordinary names', () => {
     expect(httpPath('../../etc/passwd')).toBe('/etc/passwd');
     expect(httpPath('/orders/{Order Id}')).toBe('/orders/{order_id}');
     expect(httpPath('')).toBe('/');
+    // a route's case is part of it: a camel-case path reaches its handler as written
+    expect(httpPath('/cart/addToCart/{itemId}')).toBe('/cart/addToCart/{itemId}');
+    expect(httpPath('/a b/<script>/..')).toBe('/a-b/script');
     expect(topicName('../x')).toBe('x');
     expect(topicName('Order Events')).toBe('order-events');
     expect(topicName('名前')).toBe('events');

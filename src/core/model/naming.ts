@@ -167,22 +167,95 @@ export function topicName(name: string, fallback = 'events'): string {
   return t || fallback;
 }
 
-/** A URL path safe in every router: segments of [a-z0-9-_], `{param}` kept, nothing that escapes. */
+/** A protobuf identifier: a letter or underscore, then letters, digits and underscores. */
+export const PROTO_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A URL path safe in every router: segments of letters, digits, `-` and `_` with their case kept
+ * (`/addToCart` stays `/addToCart`: a path is case-sensitive on the wire), `{param}` kept when it
+ * is an identifier and made one otherwise (a repeated one numbered: `{id}`, `{id_2}`), nothing
+ * that escapes (`..`, `.`, empty segments).
+ */
 export function httpPath(path: string): string {
+  const params = new Set<string>();
   const segments = path
     .split('/')
     .map((s) => s.trim())
     .filter((s) => s && s !== '.' && s !== '..')
     .map((s) => {
       const param = /^\{(.+)\}$/.exec(s);
-      if (param) return `{${snakeCase(param[1] ?? '', 'id')}}`;
-      return s
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .replace(/^-+|-+$/g, '');
+      if (param) {
+        const declared = (param[1] ?? '').trim();
+        const base = PROTO_IDENT.test(declared) && declared.length <= 60 ? declared : snakeCase(declared, 'id');
+        // a parameter named twice in one path is two parameters: the second is numbered
+        let name = base;
+        for (let i = 2; params.has(name); i++) name = `${base}_${i}`;
+        params.add(name);
+        return `{${name}}`;
+      }
+      return s.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
     })
     .filter((s) => s.length > 0);
   return '/' + segments.join('/');
+}
+
+/** The environment-variable prefix callers use for a node: its own override, else derived from its name. */
+export function nodeEnvPrefix(node: { name: string; envPrefix?: string }): string {
+  return node.envPrefix ?? envPrefix(node.name);
+}
+
+/** Why a prefix of environment variables cannot be used, or null: SCREAMING_SNAKE, 1 to 40 characters. */
+export function envPrefixProblem(prefix: string): string | null {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(prefix)) return 'Use capital letters, digits and underscores, starting with a letter.';
+  if (prefix.length > 40) return 'A prefix is limited to 40 characters.';
+  if (prefix.endsWith('_')) return 'A prefix cannot end with an underscore (the variable adds one).';
+  return null;
+}
+
+/** Why a protobuf package name cannot be used, or null: dot-separated identifiers. */
+export function protoPackageProblem(pkg: string): string | null {
+  if (pkg.length === 0) return 'A package needs a name.';
+  if (pkg.length > 200) return 'A package is limited to 200 characters.';
+  if (!pkg.split('.').every((s) => PROTO_IDENT.test(s)))
+    return 'A package is dot-separated names of letters, digits and underscores (shop.orders.v1).';
+  return null;
+}
+
+/**
+ * Why a package made in the app breaks buf's STANDARD lint, or null: lower_snake_case parts and a
+ * version last (`shop.orders.v1`). Imported packages keep their names and are not held to this.
+ */
+export function standardPackageProblem(pkg: string): string | null {
+  const basic = protoPackageProblem(pkg);
+  if (basic) return basic;
+  const parts = pkg.split('.');
+  if (!parts.every((s) => /^[a-z][a-z0-9_]*$/.test(s))) return 'Use lower-case parts (shop.orders.v1).';
+  if (parts.length < 2 || !/^v\d+((alpha|beta)\d*)?$/.test(parts[parts.length - 1] ?? ''))
+    return 'End the package with its version, such as v1 (shop.orders.v1).';
+  return null;
+}
+
+/**
+ * Why a code package cannot be used, or null. It is written like a Java package
+ * (`com.acme.orders`): lower-case parts of letters, digits and underscores, none a reserved word.
+ * The Go module path and the npm package name are derived from it.
+ */
+export function codePackageProblem(pkg: string): string | null {
+  if (pkg.length === 0 || pkg.length > 100) return 'A code package is 1 to 100 characters.';
+  const parts = pkg.split('.');
+  if (!parts.every((s) => /^[a-z][a-z0-9_]*$/.test(s)))
+    return 'Use dot-separated lower-case names of letters, digits and underscores (com.acme.orders).';
+  const reserved = parts.find((s) => isReservedWord(s));
+  if (reserved !== undefined) return `"${reserved}" is a reserved word in one of the stub languages.`;
+  return null;
+}
+
+/** SCREAMING_SNAKE_CASE of a name, for enum values: `ORDER_STATUS`. */
+export function upperSnake(name: string, fallback = 'VALUE'): string {
+  let ws = words(name);
+  if (ws.length === 0) ws = [fallback.toLowerCase()];
+  if (!/^[a-z]/.test(ws[0] ?? '')) ws = [fallback.toLowerCase(), ...ws];
+  return clip(ws, 60, '_').toUpperCase();
 }
 
 /** The derived identifiers of one node name, as the inspector shows them. */

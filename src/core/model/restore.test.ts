@@ -182,6 +182,7 @@ describe('restore: repairs what it can and reports the rest', () => {
     const r = ok(
       restore({
         ...head,
+        version: 2,
         name: 'bad\nname',
         viewport: { x: 1, y: 2, zoom: -1 },
         nodes: [
@@ -215,11 +216,19 @@ describe('restore: repairs what it can and reports the rest', () => {
       { key: 'OK', value: 'v' },
       { key: 'NOVALUE', value: '' },
     ]);
-    expect(r.design.links[0]?.endpoints).toEqual([
-      { method: 'GET', path: '/x', request: [], response: [{ name: 'n', type: 'string' }] },
-    ]);
+    // version 2's endpoint on the link became b's, its unknown method GET, its unknown field type string
+    const b = r.design.nodes[1];
+    expect(b?.api?.rest.map((e) => `${e.method} ${e.path}`)).toEqual(['GET /x']);
+    const answer = r.design.types.find((t) => t.id === b?.api?.rest[0]?.responses[0]?.body?.type);
+    expect(answer).toMatchObject({ kind: 'message', fields: [{ number: 1, name: 'n', type: 'string' }] });
+    expect(r.design.links[0]?.uses).toEqual([b?.api?.rest[0]?.id]);
     // every change names the place, the old value and the new one
     expect(r.warnings).toEqual([
+      // version 2's link contents are repaired by the migration to version 3, and said so first
+      'The method of the endpoint "/x" of the REST link a → b was "TRACE"; it is now GET.',
+      'The response of GET "/x" of the REST link a → b: 1 field was dropped: entry 2 (its name nothing is not a text).',
+      'The response of GET "/x" of the REST link a → b: 1 field had an unknown type and became a string: n (was "date").',
+      'The REST link a → b: endpoint 2 was dropped: its path nothing is not a text.',
       'The project name "bad\\nname" was unusable (it holds a control character or line break) and was reset to "my-system".',
       'The saved view (position and zoom) was unreadable; the design opens at the start view.',
       'The position of a was (1000000000000, "y"); it is now (1000000, 0) (coordinates are numbers from -1,000,000 to 1,000,000).',
@@ -227,10 +236,6 @@ describe('restore: repairs what it can and reports the rest', () => {
       'The gRPC port of a was "x", not a port from 1 to 65535; it is now 50051.',
       'The replica count of a was 1000000000, not a whole number from 0 to 100; it is now 1.',
       'a: 2 environment entries were dropped: "bad key" (not a variable name: letters, digits and _, not starting with a digit) and entry 4 (null, not an object).',
-      'The method of the endpoint "/x" of the REST link a → b was "TRACE"; it is now GET.',
-      'The response of GET "/x" of the REST link a → b: 1 field was dropped: entry 2 (its name nothing is not a text).',
-      'The response of GET "/x" of the REST link a → b: 1 field had an unknown type and became a string: n (was "date").',
-      'The REST link a → b: 1 endpoint was dropped: entry 2 (its path nothing is not a text).',
     ]);
   });
 
@@ -254,7 +259,7 @@ describe('restore: repairs what it can and reports the rest', () => {
           },
           { id: 'k', kind: 'kafka', name: 'k', grpcPort: 70000 },
         ],
-        links: [{ id: 'l', kind: 'queue', source: 'a', target: 'k', topic: 7, rpcs: [{ name: '' }] }],
+        links: [{ id: 'l', kind: 'queue', source: 'a', target: 'k', topic: 7 }],
       }),
     );
     const [a] = r.design.nodes;
@@ -272,7 +277,6 @@ describe('restore: repairs what it can and reports the rest', () => {
       'a: 3 environment values were not a text and were changed: N from 5 to "5", B from true to "true" and O from an object to "".',
       'The description of a was 42, not a text; it is now "".',
       'The gRPC port of k was 70000, not a port from 1 to 65535 (or 0); it is now 0.',
-      'The queue link a → k: 1 RPC was dropped: entry 1 (its name "" is not a text).',
       'The topic of the queue link a → k was 7, not a text; it is now "".',
     ]);
   });
@@ -325,9 +329,12 @@ describe('restore: repairs what it can and reports the rest', () => {
           { id: 'k', kind: 'kafka', name: 'k' },
         ],
         links: [{ id: 'l', kind: 'queue', source: 'a', target: 'k', topic: 't'.repeat(5000), message: fields }],
+        version: 2,
       }),
     );
-    expect(withFields.design.links[0]?.message).toHaveLength(LIMITS.fieldsPerList);
+    const channel = withFields.design.nodes[1]?.channels?.[0];
+    const message = withFields.design.types.find((t) => t.id === channel?.message);
+    expect(message?.kind === 'message' && message.fields).toHaveLength(LIMITS.fieldsPerList);
     expect(withFields.design.links[0]?.topic.length).toBe(200);
   });
 

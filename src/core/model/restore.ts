@@ -1,9 +1,13 @@
-import { dnsLabel, packageSegment } from './naming';
+import { dnsLabel, packageSegment, pascalCase, topicName } from './naming';
+import { sharedPackage, typePackage } from './packages';
 import { RepairLog } from './repairLog';
+import { refKinds, repairApi, repairChannels, type ApiCtx } from './restoreApi';
 import { repairLink } from './restoreLink';
-import { LIMITS, isObj, repairNode, type TakenNames } from './restoreNode';
+import { LIMITS, contractRole, isObj, repairEnvPrefixes, repairNode, type TakenNames } from './restoreNode';
+import { repairTypes } from './restoreTypes';
+import { boundWarnings, q } from './restoreUtil';
 import { LONE_SURROGATE, show } from './text';
-import { DESIGN_FORMAT, DESIGN_VERSION, emptyDesign, type Design } from './types';
+import { DESIGN_FORMAT, DESIGN_VERSION, emptyDesign, type Design, type DesignType } from './types';
 import { MIGRATIONS, type Migrations } from './migrations';
 import { repairPresentation } from '../presentation/steps';
 
@@ -73,12 +77,12 @@ export function restore(input: unknown, options: RestoreOptions = {}): RestoreRe
   while (version < current) {
     const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
     if (!step) return { ok: false, error: `No migration from design version ${version}.`, warnings };
-    doc = step(doc);
+    doc = step(doc, warnings);
     version++;
   }
   const log = new RepairLog();
   const design = repair(doc, log);
-  return { ok: true, design, warnings: [...warnings, ...log.done()] };
+  return { ok: true, design, warnings: boundWarnings([...warnings, ...log.done()]) };
 }
 
 function repair(doc: Obj, log: RepairLog): Design {
@@ -113,15 +117,24 @@ function repair(doc: Obj, log: RepairLog): Design {
   const ids = new Set<string>();
   // sets, not nameProblem's list, so that thousands of nodes do not take quadratic time
   const names: TakenNames = { dns: new Set(), pkg: new Set() };
+  const rawOf = new Map<string, Obj>();
   for (const [i, raw] of rawNodes.entries()) {
     const node = repairNode(raw, i, ids, names, log);
     if (node) {
       design.nodes.push(node);
+      rawOf.set(node.id, raw as Obj);
       ids.add(node.id);
       names.dns.add(dnsLabel(node.name));
       names.pkg.add(packageSegment(node.name));
     }
   }
+  repairEnvPrefixes(design.nodes, log);
+  design.types = repairTypes(doc.types, {
+    project: design.name,
+    nodes: new Map(design.nodes.map((n) => [n.id, n])),
+    warnings: log.warnings,
+  });
+  repairContracts(design, rawOf, log.warnings);
 
   const rawLinks = log.list(doc.links, LIMITS.links, 'the list of links');
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
@@ -133,7 +146,84 @@ function repair(doc: Obj, log: RepairLog): Design {
       design.links.push(link);
     }
   }
+  addMissingChannels(design, log.warnings);
   const presentation = repairPresentation(doc.presentation, design, log.warnings);
   if (presentation) design.presentation = presentation;
   return design;
+}
+/** Restores each node's API or channels, now that the types are known. */
+function repairContracts(design: Design, rawOf: ReadonlyMap<string, Obj>, warnings: string[]): void {
+  const kindOf = refKinds(design.types);
+  const typeIds = new Set(design.types.map((t) => t.id));
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const ctx: ApiCtx = {
+    node: '',
+    kindOf: (ref) => kindOf(ref) ?? (typeIds.has(ref) ? 'message' : undefined),
+    warnings,
+    addType: (t) => addSharedType(design, t, byId),
+    newTypeId: (name) => freeTypeId(typeIds, name),
+  };
+  for (const node of design.nodes) {
+    const raw = rawOf.get(node.id);
+    if (!raw || (raw.api === undefined && raw.channels === undefined)) continue;
+    ctx.node = node.name;
+    const role = contractRole(node.kind);
+    if (raw.api !== undefined && role !== 'api')
+      warnings.push(`The API of ${q(node.name)} was removed: a ${node.kind} node serves no API.`);
+    else if (raw.api !== undefined) {
+      const api = repairApi(raw.api, ctx);
+      if (api) node.api = api;
+    }
+    if (raw.channels !== undefined && role !== 'channels')
+      warnings.push(`The channels of ${q(node.name)} were removed: only a broker has channels.`);
+    else if (raw.channels !== undefined) {
+      const channels = repairChannels(raw.channels, ctx);
+      if (channels) node.channels = channels;
+    }
+  }
+}
+
+function freeTypeId(ids: Set<string>, name: string): string {
+  const base = `t_${name}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 56);
+  let id = base;
+  for (let i = 2; ids.has(id); i++) id = `${base}_${i}`;
+  ids.add(id);
+  return id;
+}
+
+/** Adds a type of the shared package, renamed if its name is taken there. */
+function addSharedType(design: Design, t: DesignType, byId: ReadonlyMap<string, Design['nodes'][number]>): void {
+  const shared = sharedPackage(design.name);
+  const taken = new Set(
+    design.types
+      .filter((o) => o.parent === undefined && typePackage(design.name, o, (id) => byId.get(id)) === shared)
+      .map((o) => o.name),
+  );
+  let name = t.name;
+  for (let i = 2; taken.has(name); i++) name = `${t.name}${i}`;
+  design.types.push({ ...t, name });
+}
+
+/**
+ * Every queue link's topic is a channel of its broker: one that is missing (a hand-edited file)
+ * is added with an empty message, and said so.
+ */
+function addMissingChannels(design: Design, warnings: string[]): void {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const typeIds = new Set(design.types.map((t) => t.id));
+  for (const link of design.links) {
+    if (link.kind !== 'queue' || link.topic.trim() === '') continue;
+    const source = byId.get(link.source);
+    const broker = source && contractRole(source.kind) === 'channels' ? source : byId.get(link.target);
+    if (!broker || contractRole(broker.kind) !== 'channels') continue;
+    const topic = topicName(link.topic);
+    if ((broker.channels ?? []).some((c) => topicName(c.topic) === topic)) continue;
+    const name = `${pascalCase(topic, 'Topic')}Message`;
+    const id = freeTypeId(typeIds, name);
+    addSharedType(design, { id, kind: 'message', name, fields: [] }, byId);
+    const next = { ...broker, channels: [...(broker.channels ?? []), { topic: link.topic, message: id }] };
+    design.nodes = design.nodes.map((n) => (n === broker ? next : n));
+    byId.set(broker.id, next);
+    warnings.push(`The ${q(link.topic)} of ${q(broker.name)} had no channel; one was added with an empty message.`);
+  }
 }

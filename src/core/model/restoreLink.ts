@@ -1,11 +1,14 @@
-import { FIELD_TYPES, HTTP_METHODS, isLinkKind, type FieldType, type HttpMethod } from '../catalog/catalog';
+import { isLinkKind } from '../catalog/catalog';
 import { linkProblem } from '../ops/ops';
-import { plural, pluralWas, upper, type RepairLog } from './repairLog';
-import { LIMITS, isObj } from './restoreNode';
+import type { RepairLog } from './repairLog';
+import { LIMITS, isObj } from './restoreUtil';
 import { TEXT_LIMITS, show } from './text';
-import type { DesignLink, DesignNode, Endpoint, Field, Rpc } from './types';
+import type { DesignLink, DesignNode } from './types';
 
-/** One link from untrusted input, or null (with a warning) when it cannot be used at all. */
+/**
+ * One link from untrusted input, or null (with a warning) when it cannot be used at all. The
+ * target's API must be restored first: `uses` names its methods.
+ */
 export function repairLink(
   raw: unknown,
   i: number,
@@ -42,77 +45,36 @@ export function repairLink(
     return null;
   }
   const where = `the ${raw.kind === 'rest' ? 'REST' : raw.kind === 'grpc' ? 'gRPC' : raw.kind} link ${source.name} → ${target.name}`;
-  return {
+  const link: DesignLink = {
     id,
     kind: raw.kind,
     source: source.id,
     target: target.id,
-    endpoints: repairEndpoints(raw.endpoints, where, log),
-    rpcs: repairRpcs(raw.rpcs, where, log),
     topic: log.text(raw.topic, TEXT_LIMITS.topic, `the topic of ${where}`),
-    message: repairFields(raw.message, `the message of ${where}`, log),
   };
-}
-
-function repairEndpoints(raw: unknown, where: string, log: RepairLog): Endpoint[] {
-  const dropped = log.tally((n) => `${upper(where)}: ${pluralWas(n, 'endpoint')} dropped`);
-  const out: Endpoint[] = [];
-  log.list(raw, LIMITS.fieldsPerList, `the endpoints of ${where}`).forEach((x, i) => {
-    if (!isObj(x)) return dropped.note(`entry ${i + 1} (${show(x)}, not an object)`);
-    if (typeof x.path !== 'string') return dropped.note(`entry ${i + 1} (its path ${show(x.path)} is not a text)`);
-    let method: HttpMethod = 'GET';
-    if ((HTTP_METHODS as readonly unknown[]).includes(x.method)) method = x.method as HttpMethod;
-    else if (x.method !== undefined)
-      log.add(`The method of the endpoint ${show(x.path)} of ${where} was ${show(x.method)}; it is now GET.`);
-    const path = log.text(x.path, TEXT_LIMITS.path, `the path ${show(x.path)} of ${where}`);
-    const at = `${method} ${show(path)} of ${where}`;
-    out.push({
-      method,
-      path,
-      request: repairFields(x.request, `the request of ${at}`, log),
-      response: repairFields(x.response, `the response of ${at}`, log),
-    });
-  });
-  dropped.flush();
-  return out;
-}
-
-function repairRpcs(raw: unknown, where: string, log: RepairLog): Rpc[] {
-  const dropped = log.tally((n) => `${upper(where)}: ${pluralWas(n, 'RPC')} dropped`);
-  const out: Rpc[] = [];
-  log.list(raw, LIMITS.fieldsPerList, `the RPCs of ${where}`).forEach((x, i) => {
-    if (!isObj(x)) return dropped.note(`entry ${i + 1} (${show(x)}, not an object)`);
-    if (typeof x.name !== 'string' || x.name === '')
-      return dropped.note(`entry ${i + 1} (its name ${show(x.name)} is not a text)`);
-    const name = log.text(x.name, TEXT_LIMITS.name, `the RPC name ${show(x.name)} of ${where}`);
-    out.push({
-      name,
-      request: repairFields(x.request, `the request of ${name} on ${where}`, log),
-      response: repairFields(x.response, `the response of ${name} on ${where}`, log),
-    });
-  });
-  dropped.flush();
-  return out;
-}
-
-/** A list of typed fields; `where` names the list ("the request of GET "/a" of the REST link a → b"). */
-function repairFields(raw: unknown, where: string, log: RepairLog): Field[] {
-  const dropped = log.tally((n) => `${upper(where)}: ${pluralWas(n, 'field')} dropped`);
-  const retyped = log.tally(
-    (n) => `${upper(where)}: ${plural(n, 'field')} had an unknown type and became ${n === 1 ? 'a string' : 'strings'}`,
-  );
-  const out: Field[] = [];
-  log.list(raw, LIMITS.fieldsPerList, `the fields of ${where}`).forEach((x, i) => {
-    if (!isObj(x)) return dropped.note(`entry ${i + 1} (${show(x)}, not an object)`);
-    if (typeof x.name !== 'string' || x.name === '')
-      return dropped.note(`entry ${i + 1} (its name ${show(x.name)} is not a text)`);
-    const name = log.text(x.name, TEXT_LIMITS.name, `the field name ${show(x.name)} in ${where}`);
-    let type: FieldType = 'string';
-    if ((FIELD_TYPES as readonly unknown[]).includes(x.type)) type = x.type as FieldType;
-    else if (x.type !== undefined) retyped.note(`${name} (was ${show(x.type)})`);
-    out.push({ name, type });
-  });
-  dropped.flush();
-  retyped.flush();
-  return out;
+  if (raw.uses !== undefined) {
+    const methods =
+      raw.kind === 'rest'
+        ? (target.api?.rest ?? []).map((e) => e.id)
+        : raw.kind === 'grpc'
+          ? (target.api?.grpc ?? []).flatMap((s) => s.rpcs.map((r) => r.id))
+          : null;
+    if (!methods || !Array.isArray(raw.uses))
+      log.add(
+        `The list of methods ${where} uses (${show(raw.uses)}) was removed: ${methods ? 'it was unreadable; it uses all of them' : `a ${raw.kind} link uses no methods`}.`,
+      );
+    else {
+      const known = new Set(methods);
+      const uses = [
+        ...new Set(raw.uses.slice(0, LIMITS.methodsPerNode).filter((u): u is string => typeof u === 'string')),
+      ];
+      const kept = uses.filter((u) => known.has(u));
+      if (kept.length < raw.uses.length)
+        log.add(
+          `${raw.uses.length - kept.length} of the methods ${where} uses are not served by ${target.name} (or repeated); they were removed.`,
+        );
+      link.uses = kept;
+    }
+  }
+  return link;
 }

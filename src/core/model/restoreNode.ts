@@ -1,17 +1,15 @@
-import { isNodeKind, isRuntime } from '../catalog/catalog';
+import { isBroker, isNodeKind, isRuntime, servesApi } from '../catalog/catalog';
 import { validPort } from '../ops/ops';
 import { imageProblem } from './image';
 import { repairLimits } from './limits';
-import { dnsLabel, nameProblem, packageSegment } from './naming';
+import { codePackageProblem, dnsLabel, envPrefixProblem, nameProblem, nodeEnvPrefix, packageSegment } from './naming';
 import { pluralWas, type RepairLog } from './repairLog';
 import { TEXT_LIMITS, show } from './text';
 import type { DesignNode, EnvVar } from './types';
 
-type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { LIMITS, isObj } from './restoreUtil';
 
-/** Limits that keep a hostile file from freezing the tab. */
-export const LIMITS = { nodes: 5000, links: 20000, fieldsPerList: 200, envPerNode: 200 } as const;
+export { LIMITS, isObj } from './restoreUtil';
 
 /** The names taken so far, as the generators derive them (sets, so thousands of nodes stay linear). */
 export interface TakenNames {
@@ -86,6 +84,17 @@ export function repairNode(
         `The host port of ${name} (${show(hostPort)}) was removed: it must be a whole number from 1 to 65535 (or 0 to publish none); ${name} publishes its port ${node.port}.`,
       );
   }
+  if (raw.envPrefix !== undefined) {
+    const why = typeof raw.envPrefix === 'string' ? envPrefixProblem(raw.envPrefix) : 'A prefix is a text.';
+    if (why) log.add(`The environment prefix ${show(raw.envPrefix)} of ${name} was removed: ${why}`);
+    else node.envPrefix = raw.envPrefix as string;
+  }
+  if (raw.codePackage !== undefined) {
+    const why = typeof raw.codePackage === 'string' ? codePackageProblem(raw.codePackage) : 'A package is a text.';
+    if (why) log.add(`The code package ${show(raw.codePackage)} of ${name} was removed: ${why}`);
+    else if (!isRuntime(node.kind)) log.add(`The code package of ${name} was removed: only a service has code.`);
+    else node.codePackage = raw.codePackage as string;
+  }
   const limitWarnings: string[] = [];
   const limits = repairLimits(raw.limits, name, limitWarnings);
   for (const w of limitWarnings) log.add(w);
@@ -142,4 +151,27 @@ function repairEnv(raw: unknown, name: string, log: RepairLog): EnvVar[] {
   dropped.flush();
   retyped.flush();
   return out;
+}
+
+/**
+ * Two nodes whose callers would read the same variable (`ORDERS_URL`) cannot both be reached: a
+ * prefix that collides with another node's is removed, and the derived one used.
+ */
+export function repairEnvPrefixes(nodes: DesignNode[], log: RepairLog): void {
+  const taken = new Map<string, string>();
+  for (const n of nodes) if (n.envPrefix === undefined) taken.set(nodeEnvPrefix(n), n.id);
+  for (const n of nodes) {
+    if (n.envPrefix === undefined) continue;
+    const other = taken.get(n.envPrefix);
+    if (other !== undefined && other !== n.id) {
+      log.add(`The environment prefix ${n.envPrefix} of ${n.name} was removed: another node's callers use it.`);
+      delete n.envPrefix;
+    } else taken.set(n.envPrefix, n.id);
+  }
+}
+
+/** Whether a node keeps channels (a broker) or an API (a service or gateway). */
+export function contractRole(kind: DesignNode['kind']): 'api' | 'channels' | null {
+  if (isBroker(kind)) return 'channels';
+  return servesApi(kind) ? 'api' : null;
 }

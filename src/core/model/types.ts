@@ -1,9 +1,12 @@
-import type { FieldType, HttpMethod, LinkKind, NodeKind } from '../catalog/catalog';
+import type { HttpMethod, LinkKind, NodeKind } from '../catalog/catalog';
+import type { TypeRef } from './typeRefs';
+
+export type { TypeRef } from './typeRefs';
 
 /** The format tag every saved design carries. */
 export const DESIGN_FORMAT = 'polyglot-canvas/design';
 /** The current version of the design document's shape. Bump it with a migration. */
-export const DESIGN_VERSION = 2;
+export const DESIGN_VERSION = 3;
 
 export interface XY {
   x: number;
@@ -21,25 +24,192 @@ export interface EnvVar {
   value: string;
 }
 
-/** A typed field of a request, response or message. */
-export interface Field {
-  name: string;
-  type: FieldType;
+// ---------------------------------------------------------------------------------------------
+// Types: the messages and enums of the design, shared by every contract (gRPC, REST, queues).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Numbers kept out of use, as `.proto` files declare them (`reserved 2, 9 to 11; reserved "foo";`).
+ * Ranges are inclusive; `to max` is written with the largest number of the kind.
+ */
+export interface Reserved {
+  ranges: [number, number][];
+  names: string[];
 }
 
-export interface Endpoint {
+/** The scalar types a map key may have (protobuf's rule: any integral or string type). */
+export type MapKeyType =
+  | 'string'
+  | 'bool'
+  | 'int32'
+  | 'int64'
+  | 'uint32'
+  | 'uint64'
+  | 'sint32'
+  | 'sint64'
+  | 'fixed32'
+  | 'fixed64'
+  | 'sfixed32'
+  | 'sfixed64';
+
+/**
+ * A field of a message. Its number is its wire identity and is never changed by the app: an
+ * imported field keeps its number, a new field takes the next free one.
+ */
+export interface MessageField {
+  /** Wire number: 1 to 536,870,911, outside 19,000–19,999 and the message's reserved ranges. */
+  number: number;
+  /** As given (an imported name is kept); fields made in the app get lower_snake_case. */
+  name: string;
+  /** The field's type; for a map, the value type. */
+  type: TypeRef;
+  /** `repeated` (a list) or `optional` (explicit presence). Absent: a plain singular field. */
+  label?: 'repeated' | 'optional';
+  /** Present for a map field: `map<mapKey, type>`. A map field has no label. */
+  mapKey?: MapKeyType;
+  /** The oneof group the field belongs to (fields sharing the name form one group). */
+  oneof?: string;
+  /** The JSON name, when an import declared one that differs from protobuf's default. */
+  jsonName?: string;
+  description?: string;
+  /** Marked deprecated in the source contract. */
+  deprecated?: boolean;
+}
+
+interface TypeBase {
+  /** Stable identity, never shown; references to the type use it, so renames follow. */
+  id: string;
+  /** The simple name (`Money`); unique among the types of one package and parent. */
+  name: string;
+  /**
+   * The protobuf package the type belongs to. Absent means derived: the package of the service
+   * node that owns it (`owner`), or else the design's shared package (`<project>.v1`). Imported
+   * types keep the package they had.
+   */
+  package?: string;
+  /** The service node whose contract the type was made for (its file and package). */
+  owner?: string;
+  /** The message this type is nested in (`Outer.Inner`), by id. */
+  parent?: string;
+  description?: string;
+  /** The contract file the type came from (`shop/v1/cart.proto`), kept so exports keep layout. */
+  file?: string;
+}
+
+export interface MessageType extends TypeBase {
+  kind: 'message';
+  fields: MessageField[];
+  reserved?: Reserved;
+}
+
+export interface EnumValue {
+  name: string;
+  number: number;
+  description?: string;
+}
+
+export interface EnumType extends TypeBase {
+  kind: 'enum';
+  /** The first value is the default (number 0 in proto3). */
+  values: EnumValue[];
+  reserved?: Reserved;
+  /** `option allow_alias = true;`: several names may share a number. */
+  allowAlias?: boolean;
+}
+
+export type DesignType = MessageType | EnumType;
+
+// ---------------------------------------------------------------------------------------------
+// A service's API: what it serves. Links say which of the target's methods they use.
+// ---------------------------------------------------------------------------------------------
+
+/** One RPC of a gRPC service. Request and response are message types (or well-known messages). */
+export interface RpcMethod {
+  id: string;
+  /** PascalCase in designs made in the app; an imported name is kept. */
+  name: string;
+  request: TypeRef;
+  response: TypeRef;
+  clientStreaming?: boolean;
+  serverStreaming?: boolean;
+  description?: string;
+  deprecated?: boolean;
+}
+
+/** A gRPC service a node serves. A node may serve several. */
+export interface GrpcService {
+  id: string;
+  /** Absent means derived from the node's name: `<Name>Service`. */
+  name?: string;
+  /** Absent means derived from the project and node names: `<project>.<service>.v1`. */
+  package?: string;
+  rpcs: RpcMethod[];
+  description?: string;
+  /** The contract file the service came from, kept so exports keep layout. */
+  file?: string;
+}
+
+/** What a request or response carries: one value of a type, or a list of them. */
+export interface Payload {
+  type: TypeRef;
+  repeated?: boolean;
+}
+
+export interface HttpParam {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  /** A scalar or an enum. */
+  type: TypeRef;
+  repeated?: boolean;
+  /** Path parameters are always required. */
+  required: boolean;
+  description?: string;
+}
+
+export interface HttpResponse {
+  /** `200`, `201`, `204`, `404`, a range such as `4XX`, or `default`. */
+  status: string;
+  /**
+   * The body. Absent on a 2XX means no body; absent on a 4XX or 5XX means the error shape,
+   * RFC 9457 `application/problem+json`.
+   */
+  body?: Payload;
+  description?: string;
+}
+
+/** One REST operation a node serves. */
+export interface HttpEndpoint {
+  id: string;
   method: HttpMethod;
+  /** The path as written, its case kept; parameters as `{name}`. */
   path: string;
-  /** Request body fields (for methods with a body) and response fields. */
-  request: Field[];
-  response: Field[];
+  /** Kept from an import; absent means derived from the method and path. */
+  operationId?: string;
+  summary?: string;
+  params: HttpParam[];
+  /** The request body, for methods that take one. */
+  body?: Payload;
+  responses: HttpResponse[];
+  deprecated?: boolean;
 }
 
-export interface Rpc {
-  name: string;
-  request: Field[];
-  response: Field[];
+/** The API a service node serves. */
+export interface ServiceApi {
+  grpc: GrpcService[];
+  rest: HttpEndpoint[];
 }
+
+/** A topic, queue, stream or subject on a broker, and the message it carries. */
+export interface Channel {
+  /** The name on the broker, as written. */
+  topic: string;
+  message: TypeRef;
+  description?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nodes and links
+// ---------------------------------------------------------------------------------------------
 
 export interface DesignNode {
   /** Stable identity, never shown to the user. */
@@ -66,10 +236,24 @@ export interface DesignNode {
    * `port` itself is published. Added in version 2.
    */
   hostPort?: number;
+  /** What a service serves (gRPC services, REST endpoints). Added in version 3. */
+  api?: ServiceApi;
+  /** A broker's topics, queues, streams or subjects and their messages. Added in version 3. */
+  channels?: Channel[];
+  /**
+   * The prefix of the variables a caller reads this service's address from (`<PREFIX>_URL`,
+   * `<PREFIX>_GRPC_ADDR`). Absent means derived from the name. Added in version 3.
+   */
+  envPrefix?: string;
+  /**
+   * The package of the service's own code (Go module path, Java package, npm package name).
+   * Absent means derived from the project and node names. Added in version 3.
+   */
+  codePackage?: string;
   /**
    * The most CPU and memory the node may use, when the design caps them: compose's
    * `deploy.resources.limits` and the Kubernetes limits (requests stay at or below them). Absent
-   * means no cap in compose and the export's defaults in Kubernetes. Added after version 2.
+   * means no cap in compose and the export's defaults in Kubernetes. Added in version 3.
    */
   limits?: ResourceLimits;
 }
@@ -97,14 +281,13 @@ export interface DesignLink {
   kind: LinkKind;
   source: string;
   target: string;
-  /** REST: the endpoints the target serves for this caller. */
-  endpoints: Endpoint[];
-  /** gRPC: the methods the target serves for this caller. */
-  rpcs: Rpc[];
-  /** Queue: the topic, queue, stream or subject. */
+  /** Queue: the topic, queue, stream or subject (a channel of the broker). */
   topic: string;
-  /** Queue: the message's fields. */
-  message: Field[];
+  /**
+   * REST and gRPC: the ids of the target's endpoints or RPCs this caller uses. Absent means all
+   * of them. Added in version 3 (links of version 2 declared their own endpoints and RPCs).
+   */
+  uses?: string[];
 }
 
 /** How the design is presented step by step (see core/presentation). */
@@ -120,6 +303,8 @@ export interface Design {
   name: string;
   nodes: DesignNode[];
   links: DesignLink[];
+  /** The messages and enums of every contract of the design. Added in version 3. */
+  types: DesignType[];
   viewport: Viewport;
   /** The presenter's own order of steps; without it, elements appear in the order they were added. */
   presentation?: Presentation;
@@ -132,6 +317,7 @@ export function emptyDesign(name = 'my-system'): Design {
     name,
     nodes: [],
     links: [],
+    types: [],
     viewport: { x: 0, y: 0, zoom: 1 },
   };
 }

@@ -43,11 +43,12 @@ const v1 = {
 };
 
 describe('design version 2', () => {
-  it('loads a version-1 document unchanged and gives it version 2', () => {
+  it('loads a version-1 document unchanged (but for version 3 contracts: none here)', () => {
     const r = ok(restore(structuredClone(v1)));
     expect(r.warnings).toEqual([]);
-    expect(r.design.version).toBe(2);
-    expect(r.design).toEqual({ ...v1, version: 2 });
+    expect(r.design.version).toBe(3);
+    const { endpoints: _e, rpcs: _r, message: _m, ...link } = v1.links[0] ?? {};
+    expect(r.design).toEqual({ ...v1, version: 3, links: [link], types: [] });
     // the nodes gain no fields: no image, published on their own port
     expect(r.design.nodes.every((n) => !('image' in n) && !('hostPort' in n))).toBe(true);
     expect(r.design.nodes.map(publishedPort)).toEqual([8000, 5432]);
@@ -56,7 +57,7 @@ describe('design version 2', () => {
   it('the migration only changes the version', () => {
     const step = MIGRATIONS[1];
     expect(step).toBeDefined();
-    expect(step?.({ ...v1 })).toEqual({ ...v1, version: 2 });
+    expect(step?.({ ...v1 }, [])).toEqual({ ...v1, version: 2 });
   });
 
   it('keeps a container with its image and a host port that differs from its port', () => {

@@ -1,7 +1,8 @@
 import { INFRA, RUNTIMES, isBroker, isInfra, isRuntime, type InfraId, type RuntimeId } from '../catalog/catalog';
 import { infraCredentials, literalCredential, type CredentialRef } from './credentials';
-import { dnsLabel, envPrefix, topicName } from './naming';
-import type { Design, DesignLink, DesignNode, Field } from './types';
+import { dnsLabel, nodeEnvPrefix, topicName } from './naming';
+import type { TypeRef } from './typeRefs';
+import type { Design, DesignLink, DesignNode, HttpEndpoint, RpcMethod } from './types';
 
 /**
  * Who talks to whom, and through which environment variable. compose.yaml, the Kubernetes
@@ -26,8 +27,10 @@ export const networkResolver: Resolver = {
 export interface RestCall {
   link: DesignLink;
   target: DesignNode;
-  /** e.g. `ORDERS_URL`, holding `http://orders:8000`. */
+  /** e.g. `ORDERS_URL`, holding `http://orders:8000` (the prefix is the target's `envPrefix`). */
   envVar: string;
+  /** The target's endpoints this caller uses: the link's `uses`, or all of them. */
+  endpoints: readonly HttpEndpoint[];
 }
 
 export interface GrpcCall {
@@ -35,6 +38,15 @@ export interface GrpcCall {
   target: DesignNode;
   /** e.g. `INVENTORY_GRPC_ADDR`, holding `inventory:50051`. */
   envVar: string;
+  /** The target's RPCs (of all its gRPC services) this caller uses: the link's `uses`, or all. */
+  rpcs: readonly RpcMethod[];
+}
+
+/** The items of a target's list that a link uses: those named in `uses`, or all of them. */
+export function usedBy<T extends { id: string }>(all: readonly T[], link: Pick<DesignLink, 'uses'>): readonly T[] {
+  if (link.uses === undefined) return all;
+  const wanted = new Set(link.uses);
+  return all.filter((x) => wanted.has(x.id));
 }
 
 export interface QueueUse {
@@ -43,8 +55,13 @@ export interface QueueUse {
   brokerKind: 'kafka' | 'rabbitmq' | 'redis' | 'nats';
   /** e.g. `KAFKA_URL`. */
   envVar: string;
+  /** The topic as used on the wire (normalised by `topicName`). */
   topic: string;
-  message: Field[];
+  /**
+   * The message type of the broker's channel for this topic (`designContracts(design).channel`
+   * resolves it); `google.protobuf.Struct` when the broker has no such channel.
+   */
+  message: TypeRef;
 }
 
 export interface DatabaseUse {
@@ -56,6 +73,8 @@ export interface DatabaseUse {
 }
 
 export interface ServiceWiring {
+  /** The design the wiring belongs to. */
+  design: Design;
   node: DesignNode;
   runtime: RuntimeId;
   rest: RestCall[];
@@ -67,7 +86,10 @@ export interface ServiceWiring {
   incomingRest: DesignLink[];
   /** Links on which other services call this service over gRPC. */
   incomingGrpc: DesignLink[];
-  /** Whether the service runs a gRPC server (it has incoming gRPC links). */
+  /**
+   * Whether the service runs a gRPC server: its runtime can, and it declares a gRPC service or
+   * other services call it over gRPC.
+   */
   servesGrpc: boolean;
 }
 
@@ -140,6 +162,7 @@ function computeWirings(design: Design, { byId, touching }: DesignIndex): Servic
   for (const node of design.nodes) {
     if (!isRuntime(node.kind)) continue;
     const w: ServiceWiring = {
+      design,
       node,
       runtime: node.kind,
       rest: [],
@@ -157,9 +180,19 @@ function computeWirings(design: Design, { byId, touching }: DesignIndex): Servic
       if (!source || !target) continue;
       if (link.source === node.id) {
         if (link.kind === 'rest' && isRuntime(target.kind))
-          w.rest.push({ link, target, envVar: `${envPrefix(target.name)}_URL` });
+          w.rest.push({
+            link,
+            target,
+            envVar: `${nodeEnvPrefix(target)}_URL`,
+            endpoints: usedBy(target.api?.rest ?? [], link),
+          });
         else if (link.kind === 'grpc' && isRuntime(target.kind))
-          w.grpc.push({ link, target, envVar: `${envPrefix(target.name)}_GRPC_ADDR` });
+          w.grpc.push({
+            link,
+            target,
+            envVar: `${nodeEnvPrefix(target)}_GRPC_ADDR`,
+            rpcs: usedBy(target.api?.grpc.flatMap((g) => g.rpcs) ?? [], link),
+          });
         else if (link.kind === 'queue' && isInfra(target.kind) && BROKERS.has(target.kind))
           w.publishes.push(queueUse(link, target));
         else if (link.kind === 'database' && isInfra(target.kind) && DATABASES.has(target.kind))
@@ -167,7 +200,7 @@ function computeWirings(design: Design, { byId, touching }: DesignIndex): Servic
             link,
             database: target,
             databaseKind: target.kind as DatabaseUse['databaseKind'],
-            envVar: `${envPrefix(target.name)}_URL`,
+            envVar: `${nodeEnvPrefix(target)}_URL`,
           });
       } else if (link.target === node.id) {
         if (link.kind === 'rest') w.incomingRest.push(link);
@@ -176,20 +209,21 @@ function computeWirings(design: Design, { byId, touching }: DesignIndex): Servic
           w.subscribes.push(queueUse(link, source));
       }
     }
-    w.servesGrpc = w.incomingGrpc.length > 0 && RUNTIMES[node.kind].grpc;
+    w.servesGrpc = RUNTIMES[node.kind].grpc && (w.incomingGrpc.length > 0 || (node.api?.grpc.length ?? 0) > 0);
     out.push(w);
   }
   return out;
 }
 
 function queueUse(link: DesignLink, broker: DesignNode): QueueUse {
+  const topic = topicName(link.topic);
   return {
     link,
     broker,
     brokerKind: broker.kind as QueueUse['brokerKind'],
-    envVar: `${envPrefix(broker.name)}_URL`,
-    topic: topicName(link.topic),
-    message: link.message,
+    envVar: `${nodeEnvPrefix(broker)}_URL`,
+    topic,
+    message: broker.channels?.find((c) => topicName(c.topic) === topic)?.message ?? 'google.protobuf.Struct',
   };
 }
 

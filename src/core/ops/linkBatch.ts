@@ -1,10 +1,12 @@
 import { isBroker } from '../catalog/catalog';
+import { dnsLabel } from '../model/naming';
 import type { Design, DesignLink, DesignNode } from '../model/types';
-import { defaultLink, linkProblem, type ConnectArgs } from './ops';
+import { linkProblem, type ConnectArgs } from './ops';
 
 /**
- * Many links added to a design at once (an import), each checked and given its defaults as
- * `connect` would, in constant time per link: `connect` copies the design's link list each time,
+ * Many links added to a design at once (an import), each checked and given its topic as
+ * `connect` would, in constant time per link (the broker channels of the topics are the caller's
+ * to add, with `ensureChannel`, once the topics are final): `connect` copies the design's link list each time,
  * which makes thousands of links quadratic.
  */
 export class LinkBatch {
@@ -34,7 +36,11 @@ export class LinkBatch {
       return { ok: false, reason: `${source.name} already has a ${args.kind.toUpperCase()} link to ${target.name}.` };
     const broker = args.kind === 'queue' ? (isBroker(source.kind) ? source : target) : null;
     const existing = broker ? this.topicOf.get(broker.id) : undefined;
-    const link = defaultLink({ links: existing ? [existing] : [] }, args.id, args.kind, source, target);
+    // what connect() would give: a queue link takes the topic already on its broker
+    const link: DesignLink = { id: args.id, kind: args.kind, source: source.id, target: target.id, topic: '' };
+    if (existing) link.topic = existing.topic;
+    else if (broker)
+      link.topic = `${dnsLabel(broker === source ? target.name : source.name).replace(/-service$/, '')}-events`;
     this.links.push(link);
     this.taken.add(key(source.id, target.id, args.kind));
     return { ok: true, link };

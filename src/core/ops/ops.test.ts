@@ -101,18 +101,25 @@ describe('connect: default kinds', () => {
     expect(r.design.links).toHaveLength(1);
   });
 
-  it('fills REST, gRPC and queue links with sample contracts', () => {
-    const rest = ok(connect(d, { source: 'api', target: 'inv' })).link;
-    expect(rest.endpoints[0]?.path).toBe('/inv/{id}');
-    const grpc = ok(connect(d, { source: 'api', target: 'inv', kind: 'grpc' })).link;
-    expect(grpc.rpcs[0]?.name).toBe('GetItem');
+  it('gives a target that serves nothing yet a starter endpoint or RPC, and a broker its channel', () => {
+    const rest = ok(connect(d, { source: 'api', target: 'inv' }));
+    const inv = (x: Design) => x.nodes.find((n) => n.id === 'inv');
+    expect(inv(rest.design)?.api?.rest.map((e) => `${e.method} ${e.path}`)).toEqual(['GET /inv/{id}']);
+    expect(rest.link.uses).toBeUndefined();
+    const grpc = ok(connect(rest.design, { source: 'api', target: 'inv', kind: 'grpc' }));
+    expect(inv(grpc.design)?.api?.grpc[0]?.rpcs.map((r) => r.name)).toEqual(['GetItem']);
+    // a second caller uses what is there: no second starter
+    const again = ok(connect(grpc.design, { source: 'web', target: 'inv' }));
+    expect(inv(again.design)?.api?.rest).toHaveLength(1);
+    expect(again.design.types).toHaveLength(grpc.design.types.length);
     const pub = ok(connect(d, { source: 'api', target: 'kafka' }));
     expect(pub.link.topic).toBe('api-events');
-    // a subscription picks up the topic already published on that broker
-    const sub = ok(connect(pub.design, { source: 'kafka', target: 'inv' })).link;
-    expect(sub.topic).toBe('api-events');
-    expect(sub.message).toEqual(pub.link.message);
-    expect(sub.message).not.toBe(pub.link.message);
+    const kafka = pub.design.nodes.find((n) => n.id === 'kafka');
+    expect(kafka?.channels?.map((c) => c.topic)).toEqual(['api-events']);
+    // a subscription picks up the topic already on that broker, and its one message
+    const sub = ok(connect(pub.design, { source: 'kafka', target: 'inv' }));
+    expect(sub.link.topic).toBe('api-events');
+    expect(sub.design.nodes.find((n) => n.id === 'kafka')?.channels).toEqual(kafka?.channels);
   });
 
   it('offers gRPC only between services and database links to Redis', () => {

@@ -1,33 +1,25 @@
-import {
-  INFRA,
-  RUNTIMES,
-  describeKind,
-  isBroker,
-  isInfra,
-  isRuntime,
-  roleOf,
-  type LinkKind,
-  type NodeKind,
-} from '../catalog/catalog';
+import { INFRA, RUNTIMES, describeKind, isInfra, isRuntime, type NodeKind } from '../catalog/catalog';
 import { imageProblem } from '../model/image';
-import { nameProblem, dnsLabel, packageSegment } from '../model/naming';
+import {
+  codePackageProblem,
+  envPrefixProblem,
+  nameProblem,
+  dnsLabel,
+  nodeEnvPrefix,
+  packageSegment,
+} from '../model/naming';
 import type { Design, DesignLink, DesignNode, XY } from '../model/types';
 import { pruneOrder } from '../presentation/steps';
+import { copyContracts, releaseOwnedTypes } from './copyContracts';
+import { newId, type OpResult } from './ids';
+
+export { newId, withCountedIds, type OpResult } from './ids';
+export * from './links';
 
 /**
  * Pure edits of the design document. Each returns a new design and never mutates its input;
  * untouched nodes and links keep their identity so the canvas re-renders only what changed.
  */
-
-export type OpResult<T = object> = ({ ok: true; design: Design } & T) | { ok: false; reason: string };
-
-let counter = 0;
-/** A fresh id: random when crypto is there, counted otherwise. Ids never reach generated output. */
-export function newId(prefix: string): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  const rnd = c?.randomUUID ? c.randomUUID().slice(0, 8) : (++counter).toString(36);
-  return `${prefix}_${rnd}${(++counter).toString(36)}`;
-}
 
 /** The next name like `base`, `base-2`, … that no node uses yet. */
 export function uniqueName(design: Design, base: string): string {
@@ -90,7 +82,8 @@ export function removeElements(design: Design, ids: Iterable<string>): Design {
   const nodes = design.nodes.filter((n) => !gone.has(n.id));
   const links = design.links.filter((l) => !gone.has(l.id) && !gone.has(l.source) && !gone.has(l.target));
   if (nodes.length === design.nodes.length && links.length === design.links.length) return design;
-  return pruneOrder({ ...design, nodes, links });
+  const removed = design.nodes.filter((n) => gone.has(n.id));
+  return pruneOrder(releaseOwnedTypes({ ...design, nodes, links }, removed));
 }
 
 /** Moves nodes; only the moved node objects are replaced. */
@@ -133,165 +126,24 @@ export function updateNode(design: Design, id: string, patch: NodePatch): OpResu
   }
   if (patch.hostPort !== undefined && patch.hostPort !== 0 && !validPort(patch.hostPort))
     return { ok: false, reason: 'A host port is a whole number from 1 to 65535, or 0 to publish none.' };
+  if (patch.envPrefix !== undefined) {
+    const why = envPrefixProblem(patch.envPrefix);
+    if (why) return { ok: false, reason: why };
+    const other = design.nodes.find((n) => n.id !== id && nodeEnvPrefix(n) === patch.envPrefix);
+    if (other) return { ok: false, reason: `${other.name}'s callers already read ${patch.envPrefix}_URL.` };
+  }
+  if (patch.codePackage !== undefined) {
+    const why = codePackageProblem(patch.codePackage);
+    if (why) return { ok: false, reason: why };
+  }
   const next = { ...node, ...patch };
+  for (const key of ['envPrefix', 'codePackage', 'image', 'hostPort'] as const)
+    if (key in patch && patch[key] === undefined) delete next[key];
   return { ok: true, design: { ...design, nodes: design.nodes.map((n) => (n.id === id ? next : n)) } };
 }
 
 export function validPort(p: number): boolean {
   return Number.isInteger(p) && p >= 1 && p <= 65535;
-}
-
-export type LinkPatch = Partial<Omit<DesignLink, 'id' | 'source' | 'target'>>;
-
-/** Changes fields of one link; a kind change is checked against the connection rules. */
-export function updateLink(design: Design, id: string, patch: LinkPatch): OpResult {
-  const link = design.links.find((l) => l.id === id);
-  if (!link) return { ok: false, reason: 'That link no longer exists.' };
-  if (patch.kind !== undefined && patch.kind !== link.kind) {
-    const source = design.nodes.find((n) => n.id === link.source);
-    const target = design.nodes.find((n) => n.id === link.target);
-    if (!source || !target) return { ok: false, reason: 'That link no longer has both ends.' };
-    const why = linkProblem(source.kind, target.kind, patch.kind);
-    if (why) return { ok: false, reason: why };
-  }
-  const next = { ...link, ...patch };
-  return { ok: true, design: { ...design, links: design.links.map((l) => (l.id === id ? next : l)) } };
-}
-
-/** The link kinds that make sense from one node kind to another, best first. */
-export function allowedLinkKinds(source: NodeKind, target: NodeKind): LinkKind[] {
-  const s = roleOf(source);
-  const t = roleOf(target);
-  const out: LinkKind[] = [];
-  if (s === 'service' || s === 'gateway' || s === 'frontend') {
-    if (t === 'service') {
-      out.push('rest');
-      if (s === 'service' && isRuntime(target) && RUNTIMES[target].grpc) out.push('grpc');
-    }
-    if (t === 'gateway' && s === 'frontend') out.push('rest');
-  }
-  if (s === 'service' && t === 'broker') out.push('queue');
-  if (s === 'broker' && t === 'service') out.push('queue');
-  if (s === 'service' && (t === 'database' || target === 'redis')) out.push('database');
-  return out;
-}
-
-/** Why a link of this kind between these kinds is refused, or null when it is fine. */
-export function linkProblem(source: NodeKind, target: NodeKind, kind: LinkKind): string | null {
-  if (allowedLinkKinds(source, target).includes(kind)) return null;
-  const s = roleOf(source);
-  const t = roleOf(target);
-  const sl = describeKind(source).label;
-  const tl = describeKind(target).label;
-  if (kind === 'queue' && s === 'service' && t === 'service')
-    return 'A queue link between two services needs a broker: connect the producer to a Kafka, RabbitMQ, Redis or NATS node, and that node to the consumer.';
-  if (kind === 'grpc' && isRuntime(target) && !RUNTIMES[target].grpc)
-    return `${tl} cannot serve gRPC in this designer; use REST for it.`;
-  if (kind === 'grpc' && t !== 'service') return `gRPC calls go to a service; ${tl} does not serve gRPC.`;
-  if (t === 'database' && kind !== 'database') return `${tl} is a database: connect to it with a database link.`;
-  if (s === 'database')
-    return `${sl} is a database: it does not call anything. Draw the link from the service that uses it.`;
-  if (s === 'broker' && t !== 'service')
-    return `Messages from ${sl} go to a consuming service; draw the link from ${sl} to that service.`;
-  if (t === 'broker' && s !== 'service') return `Only services publish to ${tl}.`;
-  if (kind === 'database') return `A database link goes from a service to PostgreSQL, MongoDB or Redis.`;
-  return `A ${kind.toUpperCase()} link from ${sl} to ${tl} is not something a real system would do.`;
-}
-
-export interface ConnectArgs {
-  source: string;
-  target: string;
-  kind?: LinkKind;
-  id?: string;
-}
-
-/** Connects two nodes, choosing the kind from the ends unless one is given. */
-export function connect(design: Design, args: ConnectArgs): OpResult<{ id: string; link: DesignLink }> {
-  if (args.source === args.target) return { ok: false, reason: 'A node cannot link to itself.' };
-  const source = design.nodes.find((n) => n.id === args.source);
-  const target = design.nodes.find((n) => n.id === args.target);
-  if (!source || !target) return { ok: false, reason: 'Both ends of a link must be on the canvas.' };
-  const allowed = allowedLinkKinds(source.kind, target.kind);
-  const kind = args.kind ?? allowed[0];
-  if (!kind) {
-    return {
-      ok: false,
-      reason:
-        linkProblem(
-          source.kind,
-          target.kind,
-          roleOf(source.kind) === 'service' && roleOf(target.kind) === 'service' ? 'queue' : 'rest',
-        ) ?? 'These two cannot be linked.',
-    };
-  }
-  const why = linkProblem(source.kind, target.kind, kind);
-  if (why) return { ok: false, reason: why };
-  if (design.links.some((l) => l.source === source.id && l.target === target.id && l.kind === kind))
-    return { ok: false, reason: `${source.name} already has a ${kind.toUpperCase()} link to ${target.name}.` };
-  const link = defaultLink(design, args.id ?? newId('l'), kind, source, target);
-  return { ok: true, design: { ...design, links: [...design.links, link] }, id: link.id, link };
-}
-
-/**
- * A new link with the defaults `connect` gives it: a sample endpoint or RPC, or for a queue the
- * topic (and message) already used on its broker in `design`, else one named after the service.
- */
-export function defaultLink(
-  design: Pick<Design, 'links'>,
-  id: string,
-  kind: LinkKind,
-  source: DesignNode,
-  target: DesignNode,
-): DesignLink {
-  const base: DesignLink = {
-    id,
-    kind,
-    source: source.id,
-    target: target.id,
-    endpoints: [],
-    rpcs: [],
-    topic: '',
-    message: [],
-  };
-  if (kind === 'rest') {
-    base.endpoints = [
-      {
-        method: 'GET',
-        path: `/${dnsLabel(target.name)}/{id}`.replace(/-service/, ''),
-        request: [],
-        response: [
-          { name: 'id', type: 'string' },
-          { name: 'status', type: 'string' },
-        ],
-      },
-    ];
-  } else if (kind === 'grpc') {
-    base.rpcs = [
-      {
-        name: 'GetItem',
-        request: [{ name: 'id', type: 'string' }],
-        response: [
-          { name: 'id', type: 'string' },
-          { name: 'score', type: 'float' },
-        ],
-      },
-    ];
-  } else if (kind === 'queue') {
-    // A subscription picks up the topic already published to the broker, so the pair matches.
-    const broker = isBroker(source.kind) ? source : target;
-    const existing = design.links.find(
-      (l) => l.kind === 'queue' && (l.source === broker.id || l.target === broker.id) && l.topic,
-    );
-    base.topic =
-      existing?.topic ??
-      `${dnsLabel(isBroker(source.kind) ? target.name : source.name).replace(/-service$/, '')}-events`;
-    base.message = existing?.message.map((f) => ({ ...f })) ?? [
-      { name: 'id', type: 'string' },
-      { name: 'kind', type: 'string' },
-      { name: 'at', type: 'string' },
-    ];
-  }
-  return base;
 }
 
 /** Copies nodes (and the links among them) with new ids and names, offset on the canvas. */
@@ -300,6 +152,7 @@ export function duplicateElements(
   nodes: readonly DesignNode[],
   links: readonly DesignLink[],
   offset: XY = { x: 40, y: 40 },
+  types: readonly Design['types'][number][] = [],
 ): { design: Design; ids: string[] } {
   const idMap = new Map<string, string>();
   let next = design;
@@ -321,16 +174,22 @@ export function duplicateElements(
       description: n.description,
       // the host port stays the fresh one addNode chose, so two nodes never publish the same
       ...(n.image !== undefined ? { image: n.image } : {}),
+      ...(n.codePackage !== undefined ? { codePackage: n.codePackage } : {}),
     };
     next = { ...r.design, nodes: [...r.design.nodes.slice(0, -1), copy] };
     idMap.set(n.id, r.id);
   }
+  // the copies serve what the originals served, with their own ids and their own message types
+  const copied = copyContracts(next, nodes, idMap, types);
+  next = copied.design;
   const newLinks: DesignLink[] = [];
   for (const l of links) {
     const s = idMap.get(l.source);
     const t = idMap.get(l.target);
     if (!s || !t) continue;
-    newLinks.push({ ...structuredClone(l), id: newId('l'), source: s, target: t });
+    const link: DesignLink = { ...structuredClone(l), id: newId('l'), source: s, target: t };
+    if (link.uses) link.uses = link.uses.map((u) => copied.methodIds.get(u) ?? u);
+    newLinks.push(link);
   }
   next = { ...next, links: [...next.links, ...newLinks] };
   return { design: next, ids: [...idMap.values(), ...newLinks.map((l) => l.id)] };

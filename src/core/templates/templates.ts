@@ -9,7 +9,7 @@ export interface Template {
   build(): Design;
 }
 
-const userActivity = { user_id: 'string', action: 'string', at: 'string' } as const;
+const userActivity = { user_id: 'string', action: 'string', at: 'google.protobuf.Timestamp' };
 
 /** The template gallery, in the order it is shown. */
 export const TEMPLATES: readonly Template[] = [
@@ -36,12 +36,14 @@ export const TEMPLATES: readonly Template[] = [
         .node('storefront', 'python-fastapi', 0, 150)
         .node('catalog', 'java-spring', 340, 40)
         .node('pricing', 'go-nethttp', 340, 260)
-        .link('storefront', 'catalog', {
-          endpoints: [{ method: 'GET', path: '/products/{id}', response: { id: 'string', name: 'string' } }],
+        .message('Money', { currency_code: 'string', units: 'int64', nanos: 'int32' })
+        .endpoint('catalog', 'GET', '/products/{id}', {
+          response: { id: 'string', name: 'string', tags: 'repeated string' },
+          errors: ['404'],
         })
-        .link('storefront', 'pricing', {
-          endpoints: [{ method: 'GET', path: '/prices/{id}', response: { id: 'string', amount: 'float' } }],
-        })
+        .endpoint('pricing', 'GET', '/prices/{id}', { response: { id: 'string', price: 'Money' }, errors: ['404'] })
+        .link('storefront', 'catalog')
+        .link('storefront', 'pricing')
         .build(),
   },
   {
@@ -55,23 +57,19 @@ export const TEMPLATES: readonly Template[] = [
         .node('api', 'python-fastapi', 300, 150)
         .node('recommender', 'rust-axum', 620, 60)
         .node('auth', 'elixir-phoenix', 620, 260)
-        .link('gateway', 'api', {
-          endpoints: [{ method: 'GET', path: '/recommendations/{user_id}', response: { items: 'string' } }],
+        .message('Recommendation', { item_id: 'string', score: 'double' })
+        .endpoint('api', 'GET', '/recommendations/{user_id}', {
+          response: { items: 'repeated Recommendation' },
+          query: { limit: 'int32' },
         })
-        .link('api', 'recommender', {
-          kind: 'grpc',
-          rpcs: [
-            {
-              name: 'Recommend',
-              request: { user_id: 'string', limit: 'int' },
-              response: { item_ids: 'string', score: 'float' },
-            },
-          ],
+        .rpc('recommender', 'Recommend', {
+          request: { user_id: 'string', limit: 'int32' },
+          response: { items: 'repeated Recommendation' },
         })
-        .link('api', 'auth', {
-          kind: 'grpc',
-          rpcs: [{ name: 'CheckToken', request: { token: 'string' }, response: { valid: 'bool', user_id: 'string' } }],
-        })
+        .rpc('auth', 'CheckToken', { request: { token: 'string' }, response: { valid: 'bool', user_id: 'string' } })
+        .link('gateway', 'api')
+        .link('api', 'recommender', { kind: 'grpc' })
+        .link('api', 'auth', { kind: 'grpc' })
         .build(),
   },
   {
@@ -88,7 +86,7 @@ export const TEMPLATES: readonly Template[] = [
         .queue('webapp', 'rabbitmq', ['worker'], 'thumbnail-jobs', {
           job_id: 'string',
           image_url: 'string',
-          width: 'int',
+          width: 'int32',
         })
         .link('worker', 'results', { kind: 'database' })
         .link('webapp', 'results', { kind: 'database' })
@@ -110,30 +108,37 @@ export const TEMPLATES: readonly Template[] = [
         .node('rabbitmq', 'rabbitmq', 940, 360)
         .node('notifications', 'java-spring', 1200, 300)
         .node('shipping', 'rust-axum', 1200, 440)
+        .message('Money', { currency_code: 'string', units: 'int64', nanos: 'int32' })
+        .message('Address', { street: 'string', city: 'string', postal_code: 'string', country_code: 'string' })
+        .message('LineItem', { sku: 'string', quantity: 'int32', unit_price: 'Money' })
+        .enum('OrderStatus', ['PLACED', 'PAID', 'SHIPPED'])
+        .endpoint('bff', 'POST', '/checkout', {
+          request: { cart_id: 'string', shipping_address: 'Address' },
+          response: { order_id: 'string', total: 'Money' },
+        })
+        .endpoint('orders', 'POST', '/orders', {
+          request: { cart_id: 'string', items: 'repeated LineItem', shipping_address: 'Address' },
+          response: { order_id: 'string', status: 'OrderStatus', total: 'Money' },
+        })
+        .endpoint('orders', 'GET', '/orders/{order_id}', {
+          response: { order_id: 'string', status: 'OrderStatus', items: 'repeated LineItem', total: 'Money' },
+          errors: ['404'],
+        })
+        .rpc('inventory', 'Reserve', {
+          request: { order_id: 'string', items: 'repeated LineItem' },
+          response: { reserved: 'bool', missing: 'map<string, int32>' },
+        })
+        .rpc('inventory', 'CheckStock', { request: { sku: 'string' }, response: { available: 'int32' } })
         .link('web', 'gateway')
-        .link('gateway', 'bff', {
-          endpoints: [
-            { method: 'POST', path: '/checkout', request: { cart_id: 'string' }, response: { order_id: 'string' } },
-          ],
-        })
-        .link('bff', 'orders', {
-          endpoints: [
-            {
-              method: 'POST',
-              path: '/orders',
-              request: { cart_id: 'string', total: 'float' },
-              response: { order_id: 'string', status: 'string' },
-            },
-          ],
-        })
-        .link('orders', 'inventory', {
-          kind: 'grpc',
-          rpcs: [{ name: 'Reserve', request: { sku: 'string', quantity: 'int' }, response: { reserved: 'bool' } }],
-        })
+        .link('gateway', 'bff')
+        .link('bff', 'orders')
+        .link('orders', 'inventory', { kind: 'grpc' })
         .link('orders', 'orders-db', { kind: 'database' })
         .queue('orders', 'rabbitmq', ['notifications', 'shipping'], 'order-placed', {
           order_id: 'string',
-          total: 'float',
+          total: 'Money',
+          shipping_address: 'Address',
+          placed_at: 'google.protobuf.Timestamp',
         })
         .build(),
   },
@@ -150,12 +155,13 @@ export const TEMPLATES: readonly Template[] = [
         .node('ledger', 'node-express', 600, 260)
         .node('redis', 'redis', 880, 260)
         .node('dashboard', 'rust-axum', 1160, 260)
+        .message('Money', { currency_code: 'string', units: 'int64', nanos: 'int32' })
         .queue('payments', 'kafka', ['fraud', 'ledger'], 'payments', {
           payment_id: 'string',
-          amount: 'float',
-          currency: 'string',
+          amount: 'Money',
+          at: 'google.protobuf.Timestamp',
         })
-        .queue('ledger', 'redis', ['dashboard'], 'balances', { account_id: 'string', balance: 'float' })
+        .queue('ledger', 'redis', ['dashboard'], 'balances', { account_id: 'string', balance: 'Money' })
         .build(),
   },
 ];

@@ -72,7 +72,13 @@ const sameBesidesPosition = (a: DesignNode, b: DesignNode) =>
   a.grpcPort === b.grpcPort &&
   a.replicas === b.replicas &&
   a.env === b.env &&
-  a.description === b.description;
+  a.description === b.description &&
+  a.image === b.image &&
+  a.hostPort === b.hostPort &&
+  a.api === b.api &&
+  a.channels === b.channels &&
+  a.envPrefix === b.envPrefix &&
+  a.codePackage === b.codePackage;
 
 /**
  * A selector for the node the inspector shows. Dragging a node changes only its position, which

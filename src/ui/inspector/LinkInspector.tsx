@@ -2,9 +2,10 @@ import {
   INFRA,
   LINK_KINDS,
   allowedLinkKinds,
-  envPrefix,
   isBroker,
   isInfra,
+  nodeEnvPrefix,
+  topicName,
   type DesignLink,
   type DesignNode,
   type InfraEntry,
@@ -12,25 +13,42 @@ import {
   type LinkPatch,
 } from '../../core';
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { topicPartners } from '../../app/designEdits';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
-import { EndpointsEditor, QueueEditor, RpcsEditor } from './ContractEditors';
+import { QueueEditor, UsesEditor } from './ContractEditors';
 import { SelectField } from './controls';
 
 /** The environment variable through which the calling side finds the other end. */
 function addressVar(link: DesignLink, source: DesignNode, target: DesignNode): string {
-  if (link.kind === 'grpc') return `${envPrefix(target.name)}_GRPC_ADDR`;
-  if (link.kind === 'queue' && isBroker(source.kind)) return `${envPrefix(source.name)}_URL`;
-  return `${envPrefix(target.name)}_URL`;
+  if (link.kind === 'grpc') return `${nodeEnvPrefix(target)}_GRPC_ADDR`;
+  if (link.kind === 'queue' && isBroker(source.kind)) return `${nodeEnvPrefix(source)}_URL`;
+  return `${nodeEnvPrefix(target)}_URL`;
 }
 
-/** Edits one link: its kind (only kinds that make sense for its two ends) and its contract. */
+const SEP = '\u0000';
+
+/** Edits one link: its kind (only kinds that make sense for its two ends), what it uses, its topic. */
 export function LinkInspector({ link }: { link: DesignLink }) {
   const store = useDesignStoreApi();
   const source = useDesignStore((s) => s.design.nodes.find((n) => n.id === link.source));
   const target = useDesignStore((s) => s.design.nodes.find((n) => n.id === link.target));
   const partners = useDesignStore((s) => topicPartners(s.design, link.id).length);
   const [shareTopic, setShareTopic] = useState(true);
+  // the target's methods as plain strings, so a drag elsewhere re-renders none of this
+  const methods = useDesignStore(
+    useShallow((s) => {
+      const t = s.design.nodes.find((n) => n.id === link.target);
+      if (link.kind === 'rest') return (t?.api?.rest ?? []).map((e) => `${e.id}${SEP}${e.method} ${e.path}`);
+      if (link.kind === 'grpc') return (t?.api?.grpc ?? []).flatMap((g) => g.rpcs.map((r) => `${r.id}${SEP}${r.name}`));
+      return [];
+    }),
+  );
+  const message = useDesignStore((s) => {
+    const broker = s.design.nodes.find((n) => n.id === (isBroker(source?.kind ?? 'kafka') ? link.source : link.target));
+    const channel = broker?.channels?.find((c) => topicName(c.topic) === topicName(link.topic));
+    return s.design.types.find((t) => t.id === channel?.message)?.name ?? channel?.message;
+  });
   if (!source || !target) return null;
   const id = link.id;
   const apply = (patch: LinkPatch, field?: string): string | null => {
@@ -84,14 +102,17 @@ export function LinkInspector({ link }: { link: DesignLink }) {
         <code>{addressVar(link, source, target)}</code>.
       </p>
 
-      {link.kind === 'rest' ? (
-        <EndpointsEditor
-          endpoints={link.endpoints}
-          onChange={(endpoints, key) => apply({ endpoints }, key && `endpoints:${key}`)}
+      {link.kind === 'rest' || link.kind === 'grpc' ? (
+        <UsesEditor
+          what={link.kind === 'rest' ? 'endpoints' : 'RPC methods'}
+          target={target.name}
+          methods={methods.map((m) => {
+            const [id = '', label = ''] = m.split(SEP);
+            return { id, label };
+          })}
+          uses={link.uses}
+          onChange={(uses) => apply({ uses })}
         />
-      ) : null}
-      {link.kind === 'grpc' ? (
-        <RpcsEditor rpcs={link.rpcs} onChange={(rpcs, key) => apply({ rpcs }, key && `rpcs:${key}`)} />
       ) : null}
       {link.kind === 'queue' ? (
         <QueueEditor
@@ -101,8 +122,8 @@ export function LinkInspector({ link }: { link: DesignLink }) {
           partners={partners}
           sharing={shareTopic}
           onSharingChange={setShareTopic}
-          message={link.message}
-          onMessage={(message, key) => apply({ message }, key && `message:${key}`)}
+          message={message}
+          broker={(isBroker(source.kind) ? source : target).name}
         />
       ) : null}
 

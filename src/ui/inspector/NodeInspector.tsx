@@ -6,13 +6,21 @@ import {
   dnsLabel,
   derivedNames,
   describeKind,
+  isBroker,
+  isInfra,
   isRuntime,
+  nodeEnvPrefix,
+  servesApi,
   type DesignNode,
+  type InfraEntry,
   type NodePatch,
   type RuntimeId,
 } from '../../core';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { ApiEditor } from './ApiEditor';
+import { ChannelsEditor } from './ChannelsEditor';
 import { EnvEditor } from './EnvEditor';
+import { NamesEditor } from './NamesEditor';
 import { NodeLinks } from './NodeLinks';
 import { NumberField, SelectField, TextField } from './controls';
 
@@ -27,7 +35,7 @@ function DerivedNames({ project, node }: { project: string; node: DesignNode }) 
   const d = derivedNames(project, node.name);
   const rows: [string, string][] = [
     ['Host name (DNS)', d.dns],
-    ['Env prefix', `${d.env}_URL`],
+    ['Env prefix', `${nodeEnvPrefix(node)}_URL`],
     ['Package', d.package],
   ];
   if (isRuntime(node.kind)) rows.push(['Proto package', d.protoPackage]);
@@ -132,6 +140,14 @@ export function NodeInspector({ node }: { node: DesignNode }) {
       />
 
       <NodeLinks node={node} />
+
+      {service ? <NamesEditor node={node} grpc={RUNTIMES[node.kind as RuntimeId].grpc} /> : null}
+      {service || (servesApi(node.kind) && node.api) ? (
+        <ApiEditor node={node} grpc={service && RUNTIMES[node.kind as RuntimeId].grpc} />
+      ) : null}
+      {isBroker(node.kind) && isInfra(node.kind) ? (
+        <ChannelsEditor node={node} word={(INFRA[node.kind] as InfraEntry).channelWord ?? 'topic'} />
+      ) : null}
 
       <EnvEditor env={node.env} onChange={(env, key) => apply({ env }, key === undefined ? undefined : `env:${key}`)} />
 

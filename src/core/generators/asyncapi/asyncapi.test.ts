@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { contractFields } from '../../model/contracts';
+import { designContracts } from '../../model/contracts';
 import { dnsLabel } from '../../model/naming';
 import type { Design } from '../../model/types';
 import { wireServices } from '../../model/wiring';
@@ -12,7 +12,7 @@ import { parseAsyncApi } from './parser.testkit';
 
 type Ref = { $ref: string };
 type Message = {
-  payload: { properties: { topic: { const: string }; payload: { properties?: Record<string, unknown> } } };
+  payload: { properties: { topic: { const: string }; payload: { $ref?: string } } };
 };
 type Doc = {
   asyncapi: string;
@@ -22,6 +22,7 @@ type Doc = {
     string,
     { action: string; channel: Ref; messages: Ref[]; 'x-service': string; bindings?: Record<string, unknown> }
   >;
+  components?: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 };
 
 const PROTOCOLS = { kafka: 'kafka', rabbitmq: 'amqp', redis: 'redis', nats: 'nats' } as const;
@@ -29,7 +30,7 @@ const PROTOCOLS = { kafka: 'kafka', rabbitmq: 'amqp', redis: 'redis', nats: 'nat
 /**
  * Parses the document with the official parser (no error or warning allowed) and checks that
  * every publishing and consuming link is an operation on the channel of its broker and topic,
- * whose message carries the link's declared fields.
+ * whose message is the broker channel's message type.
  */
 async function expectValidAsyncApi(design: Design): Promise<Doc> {
   const files = generateAsyncApi(design);
@@ -47,7 +48,15 @@ async function expectValidAsyncApi(design: Design): Promise<Doc> {
   ]);
   const ops = Object.values(doc.operations);
   expect(ops).toHaveLength(uses.length);
-  const channelKeys = new Set(uses.map((u) => `${u.q.broker.id} ${u.q.topic}`));
+  // a channel per topic a service uses, and per topic a broker declares even when no service uses it
+  const channelKeys = new Set([
+    ...uses.map((u) => `${u.q.broker.id} ${u.q.topic}`),
+    ...design.nodes.flatMap((n) =>
+      designContracts(design)
+        .channels(n.id)
+        .map((c) => `${n.id} ${c.address}`),
+    ),
+  ]);
   expect(Object.keys(doc.channels)).toHaveLength(channelKeys.size);
   for (const u of uses) {
     const service = dnsLabel(u.w.node.name);
@@ -68,8 +77,12 @@ async function expectValidAsyncApi(design: Design): Promise<Doc> {
     expect(`#/channels/${chId}`).toBe(op?.channel.$ref);
     const message = channel?.messages[msgId ?? ''];
     expect(message?.payload.properties.topic.const).toBe(u.q.topic);
-    expect(Object.keys(message?.payload.properties.payload.properties ?? {})).toEqual(
-      contractFields(u.q.message).map((f) => f.name),
+    // the payload is the broker channel's message, a component of its own
+    const t = designContracts(design).universe.resolve(u.q.message);
+    const ref = message?.payload.properties.payload.$ref ?? '';
+    const schema = doc.components?.schemas[ref.replace('#/components/schemas/', '')];
+    expect(t?.kind === 'message' && Object.keys(schema?.properties ?? {})).toEqual(
+      t?.kind === 'message' && t.type.fields.map((f) => f.jsonKey),
     );
   }
   return doc;
@@ -84,10 +97,10 @@ describe('generateAsyncApi', () => {
       'nats nats:4222 ',
       'redis redis:6379 ',
     ]);
-    // in the order of the services that use them: bff consumes catalog.updates first
+    // in the order of the brokers that carry them
     expect(Object.values(doc.channels).map((c) => c.address)).toEqual([
-      'catalog.updates',
       'order-events',
+      'catalog.updates',
       'stock.low',
       'price-changes',
     ]);

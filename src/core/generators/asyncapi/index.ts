@@ -1,9 +1,9 @@
 import { INFRA } from '../../catalog/catalog';
-import { contractFields, type ContractField } from '../../model/contracts';
-import { camelCase, dnsLabel } from '../../model/naming';
+import { designContracts, sampleOfType, type ResolvedType } from '../../model/contracts';
+import { camelCase, dnsLabel, topicName } from '../../model/naming';
 import type { Design, DesignNode } from '../../model/types';
 import { wireServices, type QueueUse } from '../../model/wiring';
-import { objectSchema, sampleObject, toYaml, type JsonSchema } from '../openapi';
+import { TypeSchemas, toYaml, type JsonSchema } from '../openapi';
 import type { GeneratedFile } from '../types';
 import { BROKER_PROTOCOLS, channelBindings, receiveBindings, usageNote } from './brokers';
 
@@ -29,10 +29,9 @@ interface Channel {
   topic: string;
   /** The service whose message the examples show: the first that sends, else the first user. */
   sender: string;
-  /** Message id -> fields, one per distinct payload the links declare. */
-  messages: Map<string, ContractField[]>;
-  shapes: Map<string, string>;
-  nextMessageId: (name: string, fallback: string) => string;
+  messageId: string;
+  /** The broker channel's message type. */
+  message: ResolvedType;
 }
 
 interface Use {
@@ -41,8 +40,8 @@ interface Use {
   q: QueueUse;
 }
 
-/** The envelope of docs/stub-contract.md around the declared fields. */
-function envelope(topic: string, sender: string, fields: readonly ContractField[]): JsonSchema {
+/** The envelope of docs/stub-contract.md around the channel's message. */
+function envelope(topic: string, sender: string, payload: JsonSchema): JsonSchema {
   return {
     type: 'object',
     required: ['id', 'from', 'topic', 'path', 'payload'],
@@ -55,22 +54,19 @@ function envelope(topic: string, sender: string, fields: readonly ContractField[
         items: { type: 'string' },
         description: 'The services the triggering ping passed through.',
       },
-      payload: objectSchema(fields, 'The fields declared on the queue link.'),
+      payload: { ...payload, description: 'The message of the channel, as the broker carries it.' },
     },
   };
 }
 
-const keyOf = (u: Use) => `${u.q.broker.id} ${u.q.topic}`;
-
-function shapeKey(fields: readonly ContractField[]): string {
-  return fields.map((f) => `${f.name}:${f.type}`).join(',');
-}
+const keyOf = (brokerId: string, topic: string) => `${brokerId} ${topicName(topic)}`;
 
 /**
  * The AsyncAPI 3.0 document of the whole system, `asyncapi.yaml`: a server per broker, a channel
- * per (broker, topic), its messages in the envelope every stub sends, and a `send` or `receive`
- * operation per service that publishes or consumes it. A design without queues still gets the
- * document, with its brokers and no channels, so the file a user looks for is always there.
+ * per topic of a broker (its message, typed by a component from the design's types, in the
+ * envelope every stub sends), and a `send` or `receive` operation per service that publishes or
+ * consumes it. A design without queues still gets the document, with its brokers and no
+ * channels, so the file a user looks for is always there.
  */
 export function generateAsyncApi(design: Design): GeneratedFile[] {
   const wirings = wireServices(design);
@@ -84,44 +80,54 @@ export function generateAsyncApi(design: Design): GeneratedFile[] {
   for (const n of design.nodes) {
     const kind = n.kind as keyof typeof BROKER_PROTOCOLS;
     if (!Object.hasOwn(BROKER_PROTOCOLS, kind)) continue;
-    // Redis is a broker only where a queue link uses it; elsewhere it is a cache or a database.
-    if (kind === 'redis' && !usedBrokers.has(n.id)) continue;
+    // Redis is a broker only where a queue link or a channel uses it; elsewhere a cache or a database.
+    if (kind === 'redis' && !usedBrokers.has(n.id) && (n.channels?.length ?? 0) === 0) continue;
     servers.set(n.id, { id: serverId(dnsLabel(n.name), 'broker'), node: n });
   }
 
+  const c = designContracts(design);
+  const types = new TypeSchemas((name) => `#/components/schemas/${name}`);
   const channelId = ids();
   const channels = new Map<string, Channel>();
-  const operationId = ids();
-  const operations: Record<string, unknown> = {};
-  for (const u of uses) {
-    const key = keyOf(u);
+  const channelOf = (broker: DesignNode, topic: string, message: ResolvedType, sender: string): Channel => {
+    const key = keyOf(broker.id, topic);
     let ch = channels.get(key);
     if (!ch) {
       ch = {
-        id: channelId(`${dnsLabel(u.q.broker.name)} ${u.q.topic}`, 'channel'),
-        broker: u.q.broker,
-        serverId: servers.get(u.q.broker.id)?.id ?? '',
-        topic: u.q.topic,
-        sender: dnsLabel((uses.find((o) => o.action === 'send' && keyOf(o) === key) ?? u).service.name),
-        messages: new Map(),
-        shapes: new Map(),
-        nextMessageId: ids(),
+        id: channelId(`${dnsLabel(broker.name)} ${topic}`, 'channel'),
+        broker,
+        serverId: servers.get(broker.id)?.id ?? '',
+        topic,
+        sender,
+        messageId: camelCase(`${topic} message`, 'message'),
+        message,
       };
       channels.set(key, ch);
     }
-    const fields = contractFields(u.q.message);
-    let messageId = ch.shapes.get(shapeKey(fields));
-    if (messageId === undefined) {
-      messageId = ch.nextMessageId(`${u.q.topic} message`, 'message');
-      ch.shapes.set(shapeKey(fields), messageId);
-      ch.messages.set(messageId, fields);
+    return ch;
+  };
+  for (const [id, { node }] of servers)
+    for (const ch of c.channels(id)) {
+      const use = uses.find((o) => o.action === 'send' && keyOf(o.q.broker.id, o.q.topic) === keyOf(id, ch.address));
+      const any = use ?? uses.find((o) => keyOf(o.q.broker.id, o.q.topic) === keyOf(id, ch.address));
+      channelOf(node, ch.address, ch.message, dnsLabel(any?.service.name ?? node.name));
     }
+  const operationId = ids();
+  const operations: Record<string, unknown> = {};
+  for (const u of uses) {
+    const message = c.universe.resolve(u.q.message) ?? {
+      kind: 'wellKnown',
+      ref: 'google.protobuf.Struct',
+      name: 'google.protobuf.Struct',
+      json: 'object',
+    };
+    const ch = channelOf(u.q.broker, u.q.topic, message, dnsLabel(u.service.name));
     const service = dnsLabel(u.service.name);
     const id = operationId(`${service} ${u.action} ${dnsLabel(u.q.broker.name)} ${u.q.topic}`, 'operation');
     const op: Record<string, unknown> = {
       action: u.action,
       channel: { $ref: `#/channels/${ch.id}` },
-      messages: [{ $ref: `#/channels/${ch.id}/messages/${messageId}` }],
+      messages: [{ $ref: `#/channels/${ch.id}/messages/${ch.messageId}` }],
       title: `${service} ${u.action === 'send' ? 'publishes' : 'consumes'} ${u.q.topic}`,
       description: usageNote(u.q.brokerKind, u.action, u.q.topic, service),
       'x-service': service,
@@ -163,29 +169,26 @@ export function generateAsyncApi(design: Design): GeneratedFile[] {
           title: ch.topic,
           description: `The ${INFRA[kind].channelWord} ${ch.topic} on ${dnsLabel(ch.broker.name)}.`,
           servers: [{ $ref: `#/servers/${ch.serverId}` }],
-          messages: Object.fromEntries(
-            [...ch.messages.entries()].map(([id, fields]) => [
-              id,
-              {
-                name: id,
-                title: `A message on ${ch.topic}`,
-                contentType: 'application/json',
-                payload: envelope(ch.topic, ch.sender, fields),
-                examples: [
-                  {
-                    name: 'sample',
-                    payload: {
-                      id: `${ch.sender}-1`,
-                      from: ch.sender,
-                      topic: ch.topic,
-                      path: [ch.sender],
-                      payload: sampleObject(fields),
-                    },
+          messages: {
+            [ch.messageId]: {
+              name: ch.messageId,
+              title: `A message on ${ch.topic}`,
+              contentType: 'application/json',
+              payload: envelope(ch.topic, ch.sender, types.schemaOf(ch.message)),
+              examples: [
+                {
+                  name: 'sample',
+                  payload: {
+                    id: `${ch.sender}-1`,
+                    from: ch.sender,
+                    topic: ch.topic,
+                    path: [ch.sender],
+                    payload: sampleOfType(ch.message),
                   },
-                ],
-              },
-            ]),
-          ),
+                },
+              ],
+            },
+          },
         };
         const bindings = channelBindings(kind, ch.topic);
         if (bindings) channel.bindings = bindings;
@@ -194,5 +197,7 @@ export function generateAsyncApi(design: Design): GeneratedFile[] {
     ),
     operations,
   };
-  return [{ path: 'asyncapi.yaml', content: toYaml(doc) }];
+  const schemas = types.components();
+  const out = Object.keys(schemas).length > 0 ? { ...doc, components: { schemas } } : doc;
+  return [{ path: 'asyncapi.yaml', content: toYaml(out) }];
 }

@@ -24,10 +24,10 @@ export class DesignBuilder {
     return id;
   }
   link(source: string, target: string, kind?: LinkKind, topic?: string): this {
-    const r = ok(connect(this.design, { source, target, kind, id: `l${this.design.links.length + 1}` }));
-    this.design = r.design;
-    if (topic !== undefined)
-      this.design = { ...this.design, links: this.design.links.map((l) => (l.id === r.id ? { ...l, topic } : l)) };
+    const id = `l${this.design.links.length + 1}`;
+    this.design = ok(
+      connect(this.design, { source, target, kind, id, ...(topic !== undefined ? { topic } : {}) }),
+    ).design;
     return this;
   }
   patch(id: string, patch: NodePatch): this {

@@ -1,40 +1,29 @@
-import type { FieldType } from '../../catalog/catalog';
-import { sampleValue, type ContractField } from '../../model/contracts';
-
 /**
- * JSON Schema fragments shared by the OpenAPI and AsyncAPI documents: the field types of the
- * normalised contract and the shapes of the service contract (docs/stub-contract.md).
+ * JSON Schema fragments shared by the OpenAPI and AsyncAPI documents: the shapes of the service
+ * contract (docs/stub-contract.md) and of RFC 9457 problem details.
  */
 
 /** A JSON Schema object, as plain data ready for the YAML writer. */
 export type JsonSchema = Record<string, unknown>;
 
-const TYPES: Record<FieldType, JsonSchema> = {
-  string: { type: 'string' },
-  int: { type: 'integer', format: 'int64' },
-  float: { type: 'number', format: 'double' },
-  bool: { type: 'boolean' },
-};
-
-/** The schema of one contract field, with the stub's sample value as its example. */
-export function fieldSchema(f: ContractField): JsonSchema {
-  return { ...TYPES[f.type], examples: [sampleValue(f.type, f.name)] };
-}
-
-/** An object of contract fields; every field is required, as the stubs always send them all. */
-export function objectSchema(fields: readonly ContractField[], description?: string): JsonSchema {
-  const schema: JsonSchema = { type: 'object' };
-  if (description) schema.description = description;
-  if (fields.length > 0) {
-    schema.properties = Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)]));
-    schema.required = fields.map((f) => f.name);
-  }
-  return schema;
-}
-
-/** The sample object a stub's TODO handler answers with. */
-export function sampleObject(fields: readonly ContractField[]): Record<string, string | number | boolean> {
-  return Object.fromEntries(fields.map((f) => [f.name, sampleValue(f.type, f.name)]));
+/** RFC 9457 problem details, the body of every error answer (`application/problem+json`). */
+export function problemSchema(): JsonSchema {
+  return {
+    type: 'object',
+    description: 'Problem details (RFC 9457): what went wrong, for people and programs.',
+    properties: {
+      type: {
+        type: 'string',
+        format: 'uri-reference',
+        description: 'Identifies the kind of problem.',
+        default: 'about:blank',
+      },
+      title: { type: 'string', description: 'A short summary of the kind of problem.' },
+      status: { type: 'integer', format: 'int32', minimum: 100, maximum: 599, description: 'The HTTP status code.' },
+      detail: { type: 'string', description: 'What went wrong this time.' },
+      instance: { type: 'string', format: 'uri-reference', description: 'Identifies this occurrence.' },
+    },
+  };
 }
 
 const str = (description: string): JsonSchema => ({ type: 'string', description });

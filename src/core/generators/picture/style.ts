@@ -46,10 +46,11 @@ export const LINK_COLORS = Object.fromEntries(
 /** The label on a link, on the canvas and in pictures: REST, gRPC, "publish orders-events", database. */
 export function linkLabel(link: DesignLink, sourceKind: NodeKind | undefined): string {
   switch (link.kind) {
+    // a link that uses some of its target's methods says how many; one using all of them says nothing
     case 'rest':
-      return link.endpoints.length > 1 ? `REST · ${link.endpoints.length} endpoints` : 'REST';
+      return link.uses && link.uses.length !== 1 ? `REST · ${link.uses.length} endpoints` : 'REST';
     case 'grpc':
-      return link.rpcs.length > 1 ? `gRPC · ${link.rpcs.length} methods` : 'gRPC';
+      return link.uses && link.uses.length !== 1 ? `gRPC · ${link.uses.length} methods` : 'gRPC';
     case 'queue': {
       const subscribes = sourceKind !== undefined && isBroker(sourceKind) && isInfra(sourceKind);
       const broker: InfraEntry | undefined = subscribes ? INFRA[sourceKind] : undefined;

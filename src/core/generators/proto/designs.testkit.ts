@@ -1,43 +1,73 @@
 /**
- * Designs for the contract generators' tests, built with the core ops as the app builds them:
- * a realistic system, a hostile one, and a fast-check arbitrary of random valid designs.
+ * Designs for the contract generators' tests: a realistic system, a hostile one, and a fast-check
+ * arbitrary of random valid designs. Nodes come from the core ops as the app makes them; the
+ * contracts are written on the links as design version 2 wrote them, and migrated (v2.testkit).
  */
 import fc from 'fast-check';
-import { FIELD_TYPES, HTTP_METHODS, INFRA_IDS, RUNTIME_IDS, type LinkKind, type NodeKind } from '../../catalog/catalog';
+import {
+  HTTP_METHODS,
+  INFRA_IDS,
+  RUNTIME_IDS,
+  type FieldType,
+  type LinkKind,
+  type NodeKind,
+} from '../../catalog/catalog';
 import { packageSegment } from '../../model/naming';
-import { emptyDesign, type Design, type Endpoint, type Field, type Rpc } from '../../model/types';
-import { addNode, allowedLinkKinds, connect, updateLink, updateNode, type LinkPatch } from '../../ops/ops';
+import { emptyDesign, type Design } from '../../model/types';
+import {
+  fromV2,
+  v2Link,
+  type V2Contract,
+  type V2Endpoint,
+  type V2Field,
+  type V2Link,
+  type V2Rpc,
+} from '../../model/v2.testkit';
+import { addNode, allowedLinkKinds, updateNode } from '../../ops/ops';
 
-/** Builds a design step by step through the ops, failing loudly when an op refuses. */
+/** Builds a design step by step, failing loudly when an op refuses. */
 export class DesignBuilder {
-  design: Design;
+  private nodes: Design;
+  private links: V2Link[] = [];
   constructor(name: string) {
-    this.design = emptyDesign(name);
+    this.nodes = emptyDesign(name);
+  }
+  /** The design so far, its links' contracts migrated to the services. */
+  get design(): Design {
+    return fromV2(this.nodes, this.links);
+  }
+  /** The nodes so far. */
+  get nodeList(): Design['nodes'] {
+    return this.nodes.nodes;
   }
   /** Adds a node and returns its id. */
   add(kind: NodeKind, name: string, description = ''): string {
-    const r = addNode(this.design, { kind, name, position: { x: 0, y: 0 } });
+    const r = addNode(this.nodes, { kind, name, position: { x: 0, y: 0 } });
     if (!r.ok) throw new Error(r.reason);
-    this.design = r.design;
+    this.nodes = r.design;
     if (description) {
       const u = updateNode(r.design, r.id, { description });
       if (!u.ok) throw new Error(u.reason);
-      this.design = u.design;
+      this.nodes = u.design;
     }
     return r.id;
   }
-  /** Connects two nodes (the default kind unless given) and applies a patch to the new link. */
-  link(source: string, target: string, kind?: LinkKind, patch: LinkPatch = {}): string {
-    const r = connect(this.design, { source, target, kind });
-    if (!r.ok) throw new Error(r.reason);
-    const u = updateLink(r.design, r.id, patch);
-    if (!u.ok) throw new Error(u.reason);
-    this.design = u.design;
-    return r.id;
+  /** Connects two nodes (the default kind unless given), the link declaring `patch` as in version 2. */
+  link(source: string, target: string, kind?: LinkKind, patch: V2Contract = {}): string {
+    const s = this.nodes.nodes.find((n) => n.id === source);
+    const t = this.nodes.nodes.find((n) => n.id === target);
+    if (!s || !t) throw new Error('no such node');
+    const k = kind ?? allowedLinkKinds(s.kind, t.kind)[0];
+    if (!k) throw new Error(`${s.name} cannot link to ${t.name}`);
+    if (this.links.some((l) => l.source === source && l.target === target && l.kind === k)) throw new Error('twice');
+    const id = `l${this.links.length + 1}`;
+    this.links.push(v2Link(this.nodes, this.links, id, k, source, target, patch));
+    return id;
   }
 }
 
-const f = (name: string, type: Field['type'] = 'string'): Field => ({ name, type });
+type Field = V2Field;
+const f = (name: string, type: FieldType = 'string'): Field => ({ name, type });
 
 /** A realistic polyglot shop: every runtime of tier 1, every broker kind, REST, gRPC and queues. */
 export function seedDesign(): Design {
@@ -143,8 +173,8 @@ export function hostileDesign(): Design {
   const b = new DesignBuilder('"; rm -rf / — Ω');
   const target = b.add('go-nethttp', 'hostile', 'line one\nline two: {not: yaml} # nor a comment\n- "quoted"');
   const callers = HOSTILE_NAMES.map((n) => b.add('python-fastapi', n, n));
-  const rpcs: Rpc[] = HOSTILE_RPCS.map((name) => ({ name, request: HOSTILE_FIELDS, response: HOSTILE_FIELDS }));
-  const endpoints: Endpoint[] = [
+  const rpcs: V2Rpc[] = HOSTILE_RPCS.map((name) => ({ name, request: HOSTILE_FIELDS, response: HOSTILE_FIELDS }));
+  const endpoints: V2Endpoint[] = [
     '/items/{id}',
     '/items/{key}',
     '/items/{id}/parts/{id}',
@@ -185,7 +215,7 @@ export const nameArb = fc.oneof(
   fc.string({ unit: hostileChars, maxLength: 24 }),
   fc.string({ maxLength: 30 }),
 );
-const fieldArb = fc.record({ name: nameArb, type: fc.constantFrom(...FIELD_TYPES) });
+const fieldArb = fc.record({ name: nameArb, type: fc.constantFrom<FieldType>('string', 'int', 'float', 'bool') });
 const fieldsArb = fc.array(fieldArb, { maxLength: 6 });
 const segmentArb = fc.oneof(nameArb, fc.constant('{id}'), fc.constant('{key}'), fc.constant('..'), fc.constant('{}'));
 const endpointArb = fc.record({
@@ -229,24 +259,24 @@ export function designArb(maxNodes = 60): fc.Arbitrary<Design> {
       links: fc.array(linkSpecArb, { maxLength: maxNodes * 2, size: 'medium' }),
     })
     .map(({ project, nodes, links }) => {
-      const b = new DesignBuilder(project.trim() ? project : 'project');
+      let d = emptyDesign(project.trim() ? project : 'project');
       for (const n of nodes) {
-        const taken = new Set(b.design.nodes.map((x) => packageSegment(x.name)));
-        const r = addNode(b.design, { kind: n.kind, name: n.name, position: { x: 0, y: 0 } });
+        const taken = new Set(d.nodes.map((x) => packageSegment(x.name)));
+        const r = addNode(d, { kind: n.kind, name: n.name, position: { x: 0, y: 0 } });
         const added = r.ok ? r.design.nodes[r.design.nodes.length - 1] : undefined;
         if (!r.ok || !added || taken.has(packageSegment(added.name))) continue;
-        b.design = r.design;
+        d = r.design;
       }
+      const v2: V2Link[] = [];
       for (const l of links) {
-        const source = b.design.nodes[l.from % b.design.nodes.length];
-        const target = b.design.nodes[l.to % b.design.nodes.length];
+        const source = d.nodes[l.from % d.nodes.length];
+        const target = d.nodes[l.to % d.nodes.length];
         if (!source || !target || source.id === target.id) continue;
         const kinds = allowedLinkKinds(source.kind, target.kind);
         const kind = kinds[l.pick % Math.max(1, kinds.length)];
         if (!kind) continue;
-        const r = connect(b.design, { source: source.id, target: target.id, kind });
-        if (!r.ok) continue; // e.g. the same link twice
-        const patch: LinkPatch =
+        if (v2.some((x) => x.source === source.id && x.target === target.id && x.kind === kind)) continue;
+        const patch: V2Contract =
           kind === 'rest'
             ? { endpoints: l.endpoints }
             : kind === 'grpc'
@@ -254,9 +284,8 @@ export function designArb(maxNodes = 60): fc.Arbitrary<Design> {
               : kind === 'queue'
                 ? { topic: l.topic, message: l.message }
                 : {};
-        const u = updateLink(r.design, r.id, patch);
-        if (u.ok) b.design = u.design;
+        v2.push(v2Link(d, v2, `l${v2.length + 1}`, kind, source.id, target.id, patch));
       }
-      return b.design;
+      return fromV2(d, v2);
     });
 }

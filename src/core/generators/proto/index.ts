@@ -1,9 +1,12 @@
-import { wireServices } from '../../model/wiring';
 import type { Design } from '../../model/types';
 import type { GeneratedFile } from '../types';
-import { protoForService } from './proto';
+import { protoLayout } from './layout';
+import { PING_PROTO, PING_PROTO_PATH } from './ping';
+import { writeProtoFile } from './write';
 
-export { protoForService, protoRelPath } from './proto';
+export { protoForService, protoRelPath } from './legacy';
+export { protoLayout, type ProtoFileLayout } from './layout';
+export { LEGACY_IN_SERVICE_PING, PING_PROTO, PING_PROTO_PATH, PING_SERVICE } from './ping';
 
 /** The root of the proto module inside the exported project. */
 export const PROTO_ROOT = 'proto';
@@ -20,6 +23,9 @@ export const BUF_YAML = [
   'lint:',
   '  use:',
   '    - STANDARD',
+  '  # google.protobuf.Empty may be the request or answer of several RPCs, as teams often use it',
+  '  rpc_allow_google_protobuf_empty_requests: true',
+  '  rpc_allow_google_protobuf_empty_responses: true',
   'breaking:',
   '  use:',
   '    - FILE',
@@ -58,21 +64,76 @@ export const BUF_GEN_YAML = [
 ].join('\n');
 
 /**
- * The proto module of the export: one `.proto` per service that serves gRPC, under
- * `proto/<project>/<service>/v1/`, plus `buf.yaml` and `buf.gen.yaml`. A design in which no
- * service serves gRPC gets no `proto/` folder at all: buf refuses a module without .proto files,
- * so an empty one would only give the user a failing `buf lint`.
+ * The proto module of the export: the `.proto` files of every gRPC service and the types they use
+ * (one file per package, or the files imported contracts came from), the ping contract every gRPC
+ * server serves (`polyglot/ping/v1/ping.proto`), `buf.yaml` and `buf.gen.yaml`. A design without
+ * gRPC and without imported types gets no `proto/` folder at all: buf refuses a module without
+ * .proto files, so an empty one would only give the user a failing `buf lint`.
  */
 export function generateProto(design: Design): GeneratedFile[] {
-  const files = wireServices(design)
-    .filter((w) => w.servesGrpc)
-    .map((w) => protoForService(design, w))
-    .map((f) => ({ path: `${PROTO_ROOT}/${f.path}`, content: f.content }))
+  return [...protoModule(design).files];
+}
+
+interface ProtoModule {
+  files: readonly GeneratedFile[];
+  /** Relative path (under the proto root) -> the file and what it imports from the module. */
+  byPath: ReadonlyMap<string, { file: GeneratedFile; imports: readonly string[] }>;
+  /** Node id -> the files of its gRPC services. */
+  ofNode: ReadonlyMap<string, readonly string[]>;
+}
+
+const modules = new WeakMap<Design, ProtoModule>();
+
+/**
+ * The `.proto` files a service's code needs, relative to the proto root: the files of its own gRPC
+ * services and of those it calls, everything they import from the module, and the ping contract.
+ * (`google/protobuf/*.proto` come with every protobuf toolchain and are not included.)
+ */
+export function protoFilesFor(design: Design, nodeIds: readonly string[]): GeneratedFile[] {
+  const m = protoModule(design);
+  const wanted = new Set<string>(m.byPath.has(PING_PROTO_PATH) ? [PING_PROTO_PATH] : []);
+  const queue = nodeIds.flatMap((id) => m.ofNode.get(id) ?? []);
+  while (queue.length > 0) {
+    const path = queue.pop() ?? '';
+    if (wanted.has(path) || !m.byPath.has(path)) continue;
+    wanted.add(path);
+    queue.push(...(m.byPath.get(path)?.imports ?? []));
+  }
+  return [...wanted].sort().flatMap((p) => {
+    const f = m.byPath.get(p)?.file;
+    return f ? [{ path: p, content: f.content }] : [];
+  });
+}
+
+function protoModule(design: Design): ProtoModule {
+  const known = modules.get(design);
+  if (known) return known;
+  const m = buildModule(design);
+  modules.set(design, m);
+  return m;
+}
+
+function buildModule(design: Design): ProtoModule {
+  const layout = protoLayout(design);
+  const byPath = new Map<string, { file: GeneratedFile; imports: readonly string[] }>();
+  const ofNode = new Map<string, string[]>();
+  for (const f of layout) {
+    byPath.set(f.path, { file: { path: f.path, content: writeProtoFile(design, f) }, imports: f.imports });
+    for (const s of f.services) ofNode.set(s.node.id, [...(ofNode.get(s.node.id) ?? []), f.path]);
+  }
+  if (layout.some((f) => f.services.length > 0))
+    byPath.set(PING_PROTO_PATH, { file: { path: PING_PROTO_PATH, content: PING_PROTO }, imports: [] });
+  if (byPath.size === 0) return { files: [], byPath, ofNode };
+  const files = [...byPath.values()]
+    .map(({ file }) => ({ path: `${PROTO_ROOT}/${file.path}`, content: file.content }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (files.length === 0) return [];
-  return [
-    { path: `${PROTO_ROOT}/buf.yaml`, content: BUF_YAML },
-    { path: `${PROTO_ROOT}/buf.gen.yaml`, content: BUF_GEN_YAML },
-    ...files,
-  ];
+  return {
+    files: [
+      { path: `${PROTO_ROOT}/buf.yaml`, content: BUF_YAML },
+      { path: `${PROTO_ROOT}/buf.gen.yaml`, content: BUF_GEN_YAML },
+      ...files,
+    ],
+    byPath,
+    ofNode,
+  };
 }

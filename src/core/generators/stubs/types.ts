@@ -10,6 +10,14 @@ export interface StubContext {
   ownProto: GeneratedFile | null;
   /** The .proto of each outgoing gRPC call's target (paths relative to the proto root). */
   targetProtos: { call: GrpcCall; file: GeneratedFile }[];
+  /**
+   * The real contract files the service serves and calls, as in the export's `proto/` (paths
+   * relative to the proto root): its own gRPC services' files, its targets', what they import,
+   * and `polyglot/ping/v1/ping.proto`. `ownProto` and `targetProtos` are the compatibility
+   * layer's single files (see model/contracts/legacy.ts); stubs that read the typed contracts
+   * compile these instead.
+   */
+  contractProtos: GeneratedFile[];
 }
 
 /**

@@ -3,7 +3,8 @@ import { dropExportedCredentialUrls } from './credentials';
 import { restore } from '../../model/restore';
 import { emptyDesign } from '../../model/types';
 import type { Design } from '../../model/types';
-import { validPort } from '../../ops/ops';
+import { validPort, withCountedIds } from '../../ops/ops';
+import { ensureChannel } from '../../ops/links';
 import { LinkBatch } from '../../ops/linkBatch';
 import { Budget, IMPORT_LIMITS, ImportWarnings, LimitExceeded, type ImportLimits } from '../budget';
 import { resolveExtends } from './extends';
@@ -33,7 +34,8 @@ export function importCompose(
 ): ComposeImport {
   const warnings = new ImportWarnings(limits.warnings);
   try {
-    const r = importWithin(text, fileName, new Budget(limits), warnings.add);
+    // ids counted, not random: the same file imports to the same design
+    const r = withCountedIds(() => importWithin(text, fileName, new Budget(limits), warnings.add));
     return r.ok ? { ...r, warnings: [...warnings.all(), ...r.warnings] } : { ...r, warnings: warnings.all() };
   } catch (e) {
     if (e instanceof LimitExceeded) return { ok: false, error: e.message, warnings: warnings.all() };
@@ -103,9 +105,12 @@ function importWithin(text: string, fileName: string, budget: Budget, warn: (w: 
     if (gp !== null && validPort(gp) && gp !== target.port) target.grpcPort = gp;
   }
   design.links = batch.links;
+  // every topic is a channel of its broker, with a starter message
+  let withChannels: Design = design;
+  for (const link of design.links) if (link.kind === 'queue') withChannels = ensureChannel(withChannels, link);
 
   // the same validation as every other way in: what it repairs is reported too
-  const checked = restore(JSON.parse(JSON.stringify(dropExportedCredentialUrls(design))) as unknown);
+  const checked = restore(JSON.parse(JSON.stringify(dropExportedCredentialUrls(withChannels))) as unknown);
   if (!checked.ok) return { ok: false, error: checked.error, warnings: [] };
   return { ok: true, design: checked.design, warnings: checked.warnings };
 }

@@ -1,5 +1,6 @@
 import {
-  contractFields,
+  legacyLinkEndpoints,
+  legacyQueueFields,
   sampleValue,
   serviceEndpoints,
   serviceRpcs,
@@ -8,7 +9,7 @@ import {
   type ContractRpc,
 } from '../../../model/contracts';
 import { dnsLabel, pascalCase, protoServiceName } from '../../../model/naming';
-import type { DesignNode } from '../../../model/types';
+import type { Design, DesignNode } from '../../../model/types';
 import type { QueueUse, RestCall, ServiceWiring } from '../../../model/wiring';
 import type { StubContext } from '../types';
 import { goFeatures, type GoFeatures } from './deps';
@@ -74,7 +75,7 @@ export function distinctRoutes(endpoints: readonly ContractEndpoint[]): Contract
   });
 }
 
-function restTargets(calls: readonly RestCall[]): GoRestTarget[] {
+function restTargets(design: Design, calls: readonly RestCall[]): GoRestTarget[] {
   const byTarget = new Map<string, { call: RestCall; links: RestCall['link'][] }>();
   for (const c of calls) {
     const entry = byTarget.get(c.target.id) ?? { call: c, links: [] };
@@ -83,7 +84,7 @@ function restTargets(calls: readonly RestCall[]): GoRestTarget[] {
   }
   return [...byTarget.values()].map(({ call, links }) => {
     // the target's view of these links: the same normalised operation names it serves
-    const endpoints = serviceEndpoints({ incomingRest: links } as ServiceWiring);
+    const endpoints = legacyLinkEndpoints(design, links);
     return {
       target: call.target,
       dns: dnsLabel(call.target.name),
@@ -126,7 +127,7 @@ export function goPlan(ctx: StubContext): GoPlan {
     let payloadType = base;
     for (let i = 2; typeNames.has(payloadType); i++) payloadType = `${base}${i}`;
     typeNames.add(payloadType);
-    topics.set(q.topic, { topic: q.topic, payloadType, fields: contractFields(q.message) });
+    topics.set(q.topic, { topic: q.topic, payloadType, fields: legacyQueueFields(ctx.design, q) });
   }
   const handlerNames = new Set<string>();
   const consumers = w.subscribes.map((use) => {
@@ -147,7 +148,7 @@ export function goPlan(ctx: StubContext): GoPlan {
     rpcs: w.servesGrpc ? serviceRpcs(w) : [],
     ownProto: w.servesGrpc ? ownProto : null,
     protos: [...protos.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1)),
-    rest: restTargets(w.rest),
+    rest: restTargets(ctx.design, w.rest),
     grpc,
     topics,
     consumers,

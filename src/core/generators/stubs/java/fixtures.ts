@@ -1,17 +1,19 @@
 import type { LinkKind, NodeKind } from '../../../catalog/catalog';
-import { protoForService } from '../../proto/proto';
-import { addNode, connect, updateLink, type LinkPatch } from '../../../ops/ops';
+import { stubContext } from '../../project';
+import { addNode } from '../../../ops/ops';
 import { emptyDesign, type Design } from '../../../model/types';
+import { fromV2, v2Link, type V2Contract, type V2Link } from '../../../model/v2.testkit';
 import { wireServices } from '../../../model/wiring';
 import type { StubContext } from '../types';
 
 /**
- * Designs that exercise every part of the Java stub, made with the app's own ops: used by the
- * unit tests and by the native build-and-run check of the stub.
+ * Designs that exercise every part of the Java stub, made with the app's own ops and links
+ * written as version 2 wrote them (migrated): used by the unit tests and by the native
+ * build-and-run check of the stub.
  */
 
 type Node = [id: string, kind: NodeKind, name: string];
-type Link = [from: string, to: string, kind: LinkKind, patch?: LinkPatch];
+type Link = [from: string, to: string, kind: LinkKind, patch?: V2Contract];
 
 function build(project: string, nodes: Node[], links: Link[]): Design {
   let d = emptyDesign(project);
@@ -20,21 +22,12 @@ function build(project: string, nodes: Node[], links: Link[]): Design {
     if (!r.ok) throw new Error(`${id}: ${r.reason}`);
     d = r.design;
   }
-  links.forEach(([from, to, kind, patch], i) => {
-    const id = `l${i}`;
-    const r = connect(d, { source: from, target: to, kind, id });
-    if (!r.ok) throw new Error(`${id}: ${r.reason}`);
-    d = r.design;
-    if (patch) {
-      const u = updateLink(d, id, patch);
-      if (!u.ok) throw new Error(`${id}: ${u.reason}`);
-      d = u.design;
-    }
-  });
-  return d;
+  const v2: V2Link[] = [];
+  links.forEach(([from, to, kind, patch], i) => v2.push(v2Link(d, v2, `l${i}`, kind, from, to, patch)));
+  return fromV2(d, v2);
 }
 
-const topic = (t: string): LinkPatch => ({ topic: t });
+const topic = (t: string): V2Contract => ({ topic: t });
 
 /**
  * `front` calls `back` over REST and gRPC and publishes on every broker kind; `back` consumes
@@ -163,18 +156,7 @@ export function hostileDesign(): Design {
 /** The stub context of every Java service of a design, as the project export builds them. */
 export function javaContexts(design: Design): StubContext[] {
   const all = wireServices(design);
-  const byId = new Map(all.map((w) => [w.node.id, w]));
-  return all
-    .filter((w) => w.runtime === 'java-spring')
-    .map((w) => ({
-      design,
-      wiring: w,
-      ownProto: w.servesGrpc ? protoForService(design, w) : null,
-      targetProtos: w.grpc.flatMap((call) => {
-        const t = byId.get(call.target.id);
-        return t && t.servesGrpc ? [{ call, file: protoForService(design, t) }] : [];
-      }),
-    }));
+  return all.filter((w) => w.runtime === 'java-spring').map((w) => stubContext(design, w, all));
 }
 
 /**

@@ -1,11 +1,13 @@
 import {
-  contractFields,
+  legacyLinkEndpoints,
+  legacyLinkRpcs,
+  legacyQueueFields,
   serviceEndpoints,
   serviceRpcs,
   type ContractEndpoint,
   type ContractRpc,
 } from '../../../model/contracts';
-import { dnsLabel, httpPath, pascalCase, rpcName } from '../../../model/naming';
+import { dnsLabel, pascalCase } from '../../../model/naming';
 import {
   infraUrl,
   serviceWiring,
@@ -129,22 +131,15 @@ function javaRpc(r: ContractRpc): JavaRpc {
   return { ...r, requestFields: javaFields(r.request), responseFields: javaFields(r.response) };
 }
 
-/** The endpoints of the target that a REST link declares, matched by method and route shape. */
+/** The endpoints of the target that a REST link uses. */
 function linkEndpoints(target: ServiceWiring | undefined, call: RestCall): JavaEndpoint[] {
   if (!target) return [];
-  const shape = (p: string) => p.replace(/\{[^}]*\}/g, '{}');
-  const wanted = new Set(call.link.endpoints.map((e) => `${e.method} ${shape(httpPath(e.path))}`));
-  return serviceEndpoints(target)
-    .filter((e) => wanted.has(`${e.method} ${shape(e.path)}`))
-    .map(javaEndpoint);
+  return legacyLinkEndpoints(target.design, [call.link]).map(javaEndpoint);
 }
 
 function linkRpcs(target: ServiceWiring | undefined, call: GrpcCall): JavaRpc[] {
   if (!target) return [];
-  const wanted = new Set(call.link.rpcs.map((r) => (rpcName(r.name) === 'Ping' ? 'PingCall' : rpcName(r.name))));
-  return serviceRpcs(target)
-    .filter((r) => wanted.has(r.name))
-    .map(javaRpc);
+  return legacyLinkRpcs(target.design, call.link).map(javaRpc);
 }
 
 /** Builds the plan of one service. */
@@ -195,7 +190,7 @@ export function javaPlan(ctx: StubContext): JavaPlan {
         record: uniqueIdent(`${stem}Message`, records),
         stem,
         topic: use.topic,
-        fields: javaFields(contractFields(use.message)),
+        fields: javaFields(legacyQueueFields(ctx.design, use)),
       };
       byKey.set(key, message);
     }

@@ -1,4 +1,4 @@
-import { contractFields } from '../../../model/contracts';
+import { legacyQueueFields } from '../../../model/contracts';
 import { dnsLabel } from '../../../model/naming';
 import { lit, type StubPlan } from '../python/plan';
 import { clientNames, tsSample } from './names';
@@ -95,7 +95,7 @@ ${grpcRows.join('\n')}
 ];
 
 export const PUBLISHES: QueueLink[] = [
-${p.publishes.map((q) => `  {\n    broker: ${lit(dnsLabel(q.broker.name))},\n    kind: ${lit(q.brokerKind)},\n    env: ${lit(q.envVar)},\n    topic: ${lit(q.topic)},\n    payload: ${tsSample(contractFields(q.message), '    ')},\n  },`).join('\n')}
+${p.publishes.map((q) => `  {\n    broker: ${lit(dnsLabel(q.broker.name))},\n    kind: ${lit(q.brokerKind)},\n    env: ${lit(q.envVar)},\n    topic: ${lit(q.topic)},\n    payload: ${tsSample(legacyQueueFields(p.ctx.design, q), '    ')},\n  },`).join('\n')}
 ];
 
 export const SUBSCRIBES: QueueLink[] = [

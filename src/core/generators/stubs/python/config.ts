@@ -1,6 +1,6 @@
 import { lit, type StubPlan } from './plan';
 import { pySampleDict } from './pyvalues';
-import { contractFields } from '../../../model/contracts';
+import { legacyQueueFields } from '../../../model/contracts';
 import { dnsLabel } from '../../../model/naming';
 
 /** `app/plumbing/config.py`: the service's identity and its links, as data read by the plumbing. */
@@ -97,7 +97,7 @@ ${[
 ]
 
 PUBLISHES: list[QueueLink] = [
-${p.publishes.map((q) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}, payload=${pySampleDict(contractFields(q.message), '    ')}),`).join('\n')}
+${p.publishes.map((q) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}, payload=${pySampleDict(legacyQueueFields(p.ctx.design, q), '    ')}),`).join('\n')}
 ]
 
 SUBSCRIBES: list[QueueLink] = [

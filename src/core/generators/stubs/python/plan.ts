@@ -1,5 +1,6 @@
 import { RUNTIMES } from '../../../catalog/catalog';
 import {
+  legacyLinkEndpoints,
   serviceEndpoints,
   serviceRpcs,
   type ContractEndpoint,
@@ -94,7 +95,7 @@ export function planStub(ctx: StubContext): StubPlan {
   };
   const rest = w.rest.map((call): RestTarget => {
     const tw = wiringOf(call.target.id);
-    const endpoints = tw ? serviceEndpoints({ ...tw, incomingRest: [call.link] }) : [];
+    const endpoints = tw ? legacyLinkEndpoints(ctx.design, [call.link]) : [];
     const base = snakeCase(call.target.name, 'svc');
     return {
       call,

@@ -1,5 +1,6 @@
 import {
-  contractFields,
+  legacyLinkEndpoints,
+  legacyQueueFields,
   serviceEndpoints,
   serviceRpcs,
   type ContractEndpoint,
@@ -7,6 +8,7 @@ import {
   type ContractRpc,
 } from '../../../model/contracts';
 import { dnsLabel, packageSegment, pascalCase, protoPackage, protoServiceName, snakeCase } from '../../../model/naming';
+import type { Design } from '../../../model/types';
 import type { QueueUse, RestCall, ServiceWiring } from '../../../model/wiring';
 import type { GeneratedFile } from '../../types';
 import type { StubContext } from '../types';
@@ -71,7 +73,7 @@ function rustProto(design: StubContext['design'], file: GeneratedFile): RustProt
   return { rel: file.path, module: `${packageSegment(service)}_v1`, pkg: protoPackage(design.name, service), file };
 }
 
-function restTargets(calls: readonly RestCall[]): RustRestTarget[] {
+function restTargets(design: Design, calls: readonly RestCall[]): RustRestTarget[] {
   const byTarget = new Map<string, { call: RestCall; links: RestCall['link'][] }>();
   for (const c of calls) {
     const entry = byTarget.get(c.target.id) ?? { call: c, links: [] };
@@ -83,7 +85,7 @@ function restTargets(calls: readonly RestCall[]): RustRestTarget[] {
     envVar: call.envVar,
     name: pascalCase(call.target.name, 'Svc'),
     fn: snakeCase(call.target.name, 'svc'),
-    endpoints: distinctRoutes(serviceEndpoints({ incomingRest: links } as ServiceWiring)),
+    endpoints: distinctRoutes(legacyLinkEndpoints(design, links)),
   }));
 }
 
@@ -116,7 +118,7 @@ export function rustPlan(ctx: StubContext): RustPlan {
     let payloadType = base;
     for (let i = 2; typeNames.has(payloadType); i++) payloadType = `${base}${i}`;
     typeNames.add(payloadType);
-    topics.set(q.topic, { topic: q.topic, payloadType, fields: contractFields(q.message) });
+    topics.set(q.topic, { topic: q.topic, payloadType, fields: legacyQueueFields(ctx.design, q) });
   }
   const handlers = new Set<string>();
   const consumers = w.subscribes.map((use) => {
@@ -135,7 +137,7 @@ export function rustPlan(ctx: StubContext): RustPlan {
     rpcs: ownProto ? serviceRpcs(w) : [],
     ownProto,
     protos: [...protos.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1)),
-    rest: restTargets(w.rest),
+    rest: restTargets(ctx.design, w.rest),
     grpc,
     topics,
     consumers,

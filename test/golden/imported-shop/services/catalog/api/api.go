@@ -21,9 +21,3 @@ type Received struct {
 	From   string `json:"from"`
 	ID     string `json:"id"`
 }
-
-// GetCatalogByIdResponse is the answer of GET /catalog/{id}.
-type GetCatalogByIdResponse struct {
-	Id     string `json:"id"`
-	Status string `json:"status"`
-}

@@ -4,12 +4,6 @@ package handlers
 
 import (
 	"context"
-
-	"catalog.local/service/api"
 )
 
-// GetCatalogById serves GET /catalog/{id}.
-func GetCatalogById(ctx context.Context, id string) (api.GetCatalogByIdResponse, error) {
-	// TODO: replace the sample answer with your logic.
-	return api.GetCatalogByIdResponse{Id: "sample-id", Status: "sample-status"}, nil
-}
+

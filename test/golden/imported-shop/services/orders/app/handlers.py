@@ -12,15 +12,6 @@ from typing import Any
 # from .plumbing.rest_clients import catalog_rest
 
 
-def get_orders_by_id(id: str) -> dict[str, Any]:
-    """GET /orders/{id}; answers {id: string, status: string}."""
-    # TODO: replace the sample data with your logic.
-    return {
-        "id": "sample-id",
-        "status": "sample-status",
-    }
-
-
 def on_message(broker: str, topic: str, message: dict[str, Any]) -> None:
     """Called for each message consumed; `message` is the envelope {id, from, topic, path, payload}."""
     # TODO: react to the message. The plumbing already lists it under "received" in /ping.

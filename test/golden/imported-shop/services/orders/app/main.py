@@ -53,8 +53,3 @@ def readyz() -> JSONResponse:
 @app.get("/ping")
 def ping_route(path: str = "") -> dict[str, Any]:
     return ping.tree(ping.parse_path(path))
-
-
-@app.get("/orders/{id}")
-async def _route_get_orders_by_id(request: Request) -> Any:
-    return await run_in_threadpool(handlers.get_orders_by_id, request.path_params["id"])

@@ -8,7 +8,6 @@ import (
 
 	"catalog.local/service/clients"
 	pricingv1 "catalog.local/service/gen/shopv3/pricing/v1"
-	"catalog.local/service/handlers"
 )
 
 // outgoing holds one call per outgoing link; /ping makes them all.
@@ -34,13 +33,4 @@ var outgoing = []func(ctx context.Context, path []string) Call{
 var consumers = []func(ctx context.Context){}
 
 // routes registers the endpoints other services call; handlers.* answers them.
-func routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /catalog/{id}", func(w http.ResponseWriter, r *http.Request) {
-		resp, err := handlers.GetCatalogById(r.Context(), r.PathValue("id"))
-		if err != nil {
-			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
-			return
-		}
-		writeJSON(w, http.StatusOK, resp)
-	})
-}
+func routes(_ *http.ServeMux) {}

@@ -19,11 +19,5 @@ class CatalogRestClient:
     def _url(self, path: str) -> str:
         return config.env("CATALOG_URL").rstrip("/") + path
 
-    def get_catalog_by_id(self, id: str) -> dict[str, Any]:
-        """GET /catalog/{id} on catalog."""
-        resp = httpx.request("GET", self._url("/catalog/" + quote(str(id), safe="")), timeout=config.TIMEOUT)
-        resp.raise_for_status()
-        return dict(resp.json())
-
 
 catalog_rest = CatalogRestClient()

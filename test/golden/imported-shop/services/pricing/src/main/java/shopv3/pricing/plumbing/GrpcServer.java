@@ -8,7 +8,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import shopv3.pricing.handlers.RpcHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,12 +18,10 @@ import org.springframework.stereotype.Component;
 public class GrpcServer implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
   private final Fanout pingFanout;
-  private final RpcHandlers rpcHandlers;
   private Server grpcServer;
 
-  public GrpcServer(Fanout pingFanout, RpcHandlers rpcHandlers) {
+  public GrpcServer(Fanout pingFanout) {
     this.pingFanout = pingFanout;
-    this.rpcHandlers = rpcHandlers;
   }
 
   @Override
@@ -70,18 +67,6 @@ public class GrpcServer implements SmartLifecycle {
         pingObserver.onCompleted();
       } catch (Exception pingEx) {
         pingObserver.onError(failure(pingEx));
-      }
-    }
-
-    @Override
-    public void getItem(
-        shopv3.pricing.v1.Pricing.GetItemRequest callRequest,
-        StreamObserver<shopv3.pricing.v1.Pricing.GetItemResponse> callObserver) {
-      try {
-        callObserver.onNext(rpcHandlers.getItem(callRequest));
-        callObserver.onCompleted();
-      } catch (RuntimeException callEx) {
-        callObserver.onError(failure(callEx));
       }
     }
   }

@@ -1,0 +1,44 @@
+/** The Express app of bff. Generated: do not edit; the endpoint bodies live in src/handlers.ts. */
+
+import express, { type Request } from 'express';
+import * as handlers from './handlers.js';
+import * as config from './plumbing/config.js';
+import { startConsumers } from './plumbing/messaging.js';
+import { parsePath, tree } from './plumbing/ping.js';
+import { unreachable } from './plumbing/ready.js';
+
+export const app = express();
+app.use(express.json());
+
+function jsonBody(body: Request['body']): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+app.get('/healthz', (_req, res) => {
+  res.json({ status: 'ok' });
+});
+
+app.get('/readyz', async (_req, res) => {
+  const down = await unreachable();
+  if (down.length > 0) res.status(503).json({ status: 'unavailable', unreachable: down });
+  else res.json({ status: 'ok' });
+});
+
+app.get('/ping', async (req, res) => {
+  res.json(await tree(parsePath(req.query.path)));
+});
+
+
+
+function main(): void {
+  const port = config.httpPort();
+  app.listen(port, '0.0.0.0', (err?: Error) => {
+    if (err) throw err;
+    console.log(`${config.serviceName()} (TypeScript / Express) listening on ${port}`);
+  });
+  startConsumers();
+  // as PID 1 in a container no signal has a default action: stop at once on docker stop
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
+}
+
+main();

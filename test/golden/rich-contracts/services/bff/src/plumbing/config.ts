@@ -1,0 +1,91 @@
+/**
+ * The links of this service, as the design declares them. Generated: regenerate, do not edit.
+ * Every address is read from an environment variable that compose.yaml and the Kubernetes
+ * ConfigMap set; nothing here names a host.
+ */
+
+export const LANGUAGE = "TypeScript";
+export const FRAMEWORK = "Express";
+export const DEFAULT_SERVICE_NAME = "bff";
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_GRPC_PORT = 50051;
+export const SERVES_GRPC = false;
+/** Milliseconds a broker or database operation may take before it counts as failed. */
+export const TIMEOUT_MS = 5000;
+
+/**
+ * Milliseconds a call to another service may take: more the nearer the call is to the entry, so
+ * that a slow link deep in the tree shows up as failed there, not as a time-out of every caller
+ * above it (each hop waits a second longer than the one below, down to TIMEOUT_MS + 1 s).
+ */
+export function callTimeoutMs(hopLength: number): number {
+  return TIMEOUT_MS + 1000 * Math.max(1, 8 - hopLength);
+}
+
+export function serviceName(): string {
+  return process.env.SERVICE_NAME || DEFAULT_SERVICE_NAME;
+}
+
+export function httpPort(): number {
+  return Number(process.env.PORT || DEFAULT_PORT);
+}
+
+export function grpcPort(): number {
+  return Number(process.env.GRPC_PORT || DEFAULT_GRPC_PORT);
+}
+
+/** The value of an address variable; throws when it is not set, so a call reports why. */
+export function env(name: string): string {
+  const value = (process.env[name] ?? '').trim();
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+export type BrokerKind = 'kafka' | 'rabbitmq' | 'redis' | 'nats';
+export type DatabaseKind = 'postgres' | 'mongodb' | 'redis';
+
+export interface RestLink {
+  target: string;
+  env: string;
+}
+
+export interface GrpcLink {
+  target: string;
+  env: string;
+  /** The client in grpcClients.ts; empty when the target serves no gRPC. */
+  client: string;
+}
+
+export interface QueueLink {
+  broker: string;
+  kind: BrokerKind;
+  env: string;
+  topic: string;
+  payload: Record<string, unknown>;
+}
+
+export interface DatabaseLink {
+  target: string;
+  kind: DatabaseKind;
+  env: string;
+}
+
+export const REST_LINKS: RestLink[] = [
+  { target: "orders", env: "ORDERS_URL" },
+];
+
+export const GRPC_LINKS: GrpcLink[] = [
+  { target: "catalog", env: "PRODUCTS_GRPC_ADDR", client: "catalogGrpc" },
+];
+
+export const PUBLISHES: QueueLink[] = [
+
+];
+
+export const SUBSCRIBES: QueueLink[] = [
+
+];
+
+export const DATABASES: DatabaseLink[] = [
+
+];

@@ -1,0 +1,4 @@
+/** The contracts this service serves (field names as on the wire). Generated: do not edit. */
+
+
+export {};

@@ -1,0 +1,34 @@
+// Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
+package richcontracts.billing.plumbing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The last 20 messages this service consumed, newest last, as /ping shows them. */
+@Component
+public class Received {
+  private static final int KEEP = 20;
+  private final Deque<Map<String, Object>> last = new ArrayDeque<>();
+
+  /** Notes one consumed envelope. */
+  public synchronized void add(String broker, String topic, JsonNode envelope) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("broker", broker);
+    entry.put("topic", topic);
+    entry.put("from", envelope.path("from").asText(""));
+    entry.put("id", envelope.path("id").asText(""));
+    last.addLast(entry);
+    while (last.size() > KEEP) last.removeFirst();
+  }
+
+  /** A copy of the log, oldest first. */
+  public synchronized List<Map<String, Object>> snapshot() {
+    return new ArrayList<>(last);
+  }
+}

@@ -1,0 +1,69 @@
+// Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
+package richcontracts.billing.plumbing;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import richcontracts.billing.handlers.MessageHandlers;
+import richcontracts.billing.handlers.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Starts every consumer once the service is up; each retries in the background until its broker answers. */
+@Component
+public class Subscriptions {
+  private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final Received received;
+  private final MessageHandlers handlers;
+  private final KafkaBus kafkaBus;
+
+  public Subscriptions(Received received, MessageHandlers handlers, KafkaBus kafkaBus) {
+    this.received = received;
+    this.handlers = handlers;
+    this.kafkaBus = kafkaBus;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void start() {
+    kafkaBus.subscribe(
+        Env.get("KAFKA_URL", "kafka:9092"),
+        List.of("order-events"),
+        record -> {
+          switch (record.topic()) {
+            case "order-events" -> deliver("kafka", "order-events", record.value(), Messages.OrderEventsMessage.class, handlers::onOrderEvents);
+            default -> LOG.warn("unexpected topic {}", record.topic());
+          }
+        });
+  }
+
+  private interface Handler<T> {
+    void handle(String from, String id, T payload) throws Exception;
+  }
+
+  /** Parses the envelope, notes it in /ping's received list, then hands the payload to the handler. */
+  private <T> void deliver(String broker, String topic, byte[] body, Class<T> type, Handler<T> handler) {
+    JsonNode envelope;
+    try {
+      envelope = JSON.readTree(body);
+    } catch (Exception e) {
+      envelope = null;
+    }
+    if (envelope == null || !envelope.isObject()) {
+      LOG.warn("skipped a message on {} that is not a JSON envelope", topic);
+      return;
+    }
+    received.add(broker, topic, envelope);
+    try {
+      JsonNode payload = envelope.path("payload").isObject() ? envelope.get("payload") : JSON.createObjectNode();
+      handler.handle(envelope.path("from").asText(""), envelope.path("id").asText(""), JSON.treeToValue(payload, type));
+    } catch (Exception e) {
+      LOG.warn("the handler of {} failed: {}", topic, e.toString());
+    }
+  }
+}

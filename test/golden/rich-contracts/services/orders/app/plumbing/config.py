@@ -1,0 +1,100 @@
+"""The links of this service, as the design declares them. Generated: regenerate, do not edit.
+
+Every address is read from an environment variable, which compose.yaml and the Kubernetes
+ConfigMap set; nothing here names a host.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGE = "Python"
+FRAMEWORK = "FastAPI"
+DEFAULT_SERVICE_NAME = "orders"
+DEFAULT_PORT = 8000
+DEFAULT_GRPC_PORT = 50051
+SERVES_GRPC = False
+#: Seconds a broker or database operation may take before it counts as failed.
+TIMEOUT = 5.0
+
+
+def call_timeout(hop_len: int) -> float:
+    """Seconds a call to another service may take: more the nearer the call is to the entry, so
+    that a slow link deep in the tree shows up as failed there, not as a time-out of every caller
+    above it (each hop waits a second longer than the one below, down to TIMEOUT + 1)."""
+    return TIMEOUT + max(1, 8 - hop_len)
+
+
+def service_name() -> str:
+    return os.environ.get("SERVICE_NAME") or DEFAULT_SERVICE_NAME
+
+
+def http_port() -> int:
+    return int(os.environ.get("PORT") or DEFAULT_PORT)
+
+
+def grpc_port() -> int:
+    return int(os.environ.get("GRPC_PORT") or DEFAULT_GRPC_PORT)
+
+
+def env(name: str) -> str:
+    """The value of an address variable; raises when it is not set, so a call reports why."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise RuntimeError(f"{name} is not set")
+    return value
+
+
+@dataclass(frozen=True)
+class RestLink:
+    target: str
+    env: str
+
+
+@dataclass(frozen=True)
+class GrpcLink:
+    target: str
+    env: str
+    #: Name of the client instance in plumbing.grpc_clients, empty when the target serves no gRPC.
+    client: str
+
+
+@dataclass(frozen=True)
+class QueueLink:
+    broker: str
+    kind: str
+    env: str
+    topic: str
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DatabaseLink:
+    target: str
+    kind: str
+    env: str
+
+
+REST_LINKS: list[RestLink] = [
+
+]
+
+GRPC_LINKS: list[GrpcLink] = [
+
+]
+
+PUBLISHES: list[QueueLink] = [
+    QueueLink(broker="kafka", kind="kafka", env="KAFKA_URL", topic="order-events", payload={
+        "order_id": "sample-order_id",
+    }),
+]
+
+SUBSCRIBES: list[QueueLink] = [
+
+]
+
+DATABASES: list[DatabaseLink] = [
+
+]
