@@ -1,6 +1,6 @@
 import { INFRA, RUNTIMES, isRuntime, type NodeKind } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
-import type { Design, DesignLink, DesignNode, ServiceApi } from '../../model/types';
+import type { Design, DesignLink, DesignNode, ServiceApi, XY } from '../../model/types';
 import { freePort, uniqueName } from '../../ops/ops';
 import { IdPool, idFrom } from './ids';
 import { mergeChannels, mergeGrpc, mergeRest } from './mergeApi';
@@ -44,11 +44,25 @@ function newNode(d: Design, ids: IdPool, kind: NodeKind, name: string, descripti
   };
 }
 
-/** The node an imported service lands on: the one picked, one that serves it already, or none. */
-function existingNode(d: Design, s: ImportedService): DesignNode | undefined {
+/**
+ * The node an imported service lands on: one that serves it already (a gRPC service of the same
+ * full name), else a service node of the same name; `byName` says which.
+ */
+function existingNode(d: Design, s: ImportedService): { node: DesignNode; byName: boolean } | undefined {
   const wanted = new Set(s.grpc.map((g) => `${g.package ? `${g.package}.` : ''}${g.name ?? ''}`));
   const serving = d.nodes.find((n) => n.api?.grpc.some((g) => wanted.has(grpcFullName(d.name, n, g))));
-  return serving ?? d.nodes.find((n) => isRuntime(n.kind) && dnsLabel(n.name) === dnsLabel(s.name));
+  if (serving) return { node: serving, byName: false };
+  const named = d.nodes.find((n) => isRuntime(n.kind) && dnsLabel(n.name) === dnsLabel(s.name));
+  return named ? { node: named, byName: true } : undefined;
+}
+
+/** Whether a node already has something of the imported service: an endpoint, or a queue link's topic. */
+function hasAnyOf(d: Design, node: DesignNode, s: ImportedService, imported: ImportedContracts): boolean {
+  if (s.rest.some((e) => node.api?.rest.some((x) => x.method === e.method && x.path === e.path))) return true;
+  const topics = new Set(imported.links.filter((l) => l.service === s.key).map((l) => l.topic));
+  return d.links.some(
+    (l) => l.kind === 'queue' && (l.source === node.id || l.target === node.id) && topics.has(l.topic),
+  );
 }
 
 /**
@@ -60,7 +74,10 @@ function existingNode(d: Design, s: ImportedService): DesignNode | undefined {
 export function applyImport(
   design: Design,
   imported: ImportedContracts,
-  options: ContractImportOptions = {},
+  options: ContractImportOptions & {
+    /** `false` leaves new nodes at 0,0 for the caller to place (several imports placed as one). */
+    place?: boolean;
+  } = {},
 ): ApplyResult {
   const warnings = new Warnings();
   for (const w of imported.warnings) warnings.add(w);
@@ -89,7 +106,10 @@ export function applyImport(
   const added: DesignNode[] = [];
   const nodeOf = new Map<string, string>();
   for (const s of imported.services) {
-    let node = target ?? existingNode(d, s);
+    const found = target ? undefined : existingNode(d, s);
+    let node = target ?? found?.node;
+    if (found?.byName && !hasAnyOf(d, found.node, s, imported))
+      warn(`${s.source}: "${s.name}" is added to the node ${found.node.name}, which has its name.`);
     if (!node) {
       const about = `Imported from ${s.source}.${s.description ? ` ${s.description}` : ''}`.slice(0, 2000);
       node = newNode(d, ids, runtime, s.name, about);
@@ -156,7 +176,7 @@ export function applyImport(
         ),
       });
   }
-  const positions = placeBelow(design.nodes, added);
+  const positions = options.place === false ? new Map<string, XY>() : placeBelow(design.nodes, added);
   d = {
     ...d,
     nodes: d.nodes.map((n) => {

@@ -1,4 +1,5 @@
 import type { Design, DesignType } from '../../model/types';
+import { isDesignTypeRef } from '../../model/typeRefs';
 import { IdPool } from './ids';
 import { typeFullName } from './names';
 import { remapType } from './refs';
@@ -12,13 +13,22 @@ export interface TypeMerge {
   error?: string;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+type Fate = { kind: 'same' | 'update'; match: DesignType } | { kind: 'new' };
+
+/** A type's definition with references by full name: equal when two types mean the same. */
+function canonical(t: DesignType, fullOfRef: (ref: string) => string): string {
+  const { id: _id, file: _file, owner: _owner, parent: _parent, package: _package, ...rest } = t;
+  if (rest.kind === 'enum') return JSON.stringify(rest);
+  return JSON.stringify({ ...rest, fields: rest.fields.map((f) => ({ ...f, type: fullOfRef(f.type) })) });
+}
 
 /**
- * Puts imported types into the design's list. A type matches an existing one by full protobuf
- * name (package, parents, name): it takes the existing id, so references to it keep working, and
- * the imported definition (named in a warning when it differs). Two imported types with one full
- * name are one type: the first is kept, a different second is named.
+ * Puts imported types into the design's list, matching existing types by full protobuf name
+ * (package, parents, name). A match that means the same is that type. A match from the same
+ * file (a contract imported again after a change), or one made in the app, takes the imported
+ * definition and keeps its id, so every reference follows; a warning names it. A match from
+ * another file with another definition is a different type that happens to share the name: the
+ * imported one gets a free name (`Money2`), named in a warning, and the existing one stays.
  */
 export function mergeTypes(
   design: Design,
@@ -28,64 +38,81 @@ export function mergeTypes(
 ): TypeMerge {
   const nodes = new Map(design.nodes.map((n) => [n.id, n]));
   const existing = new Map(design.types.map((t) => [t.id, t]));
-  const byFull = new Map(design.types.map((t) => [typeFullName(design.name, t, existing, nodes), t]));
-  const owned = incoming.map((t) => {
-    if (t.owner === undefined) return t;
-    const owner = ownerNode(t.owner);
-    const { owner: _, ...rest } = t;
-    return owner === undefined ? rest : { ...rest, owner };
-  });
-  const importedById = new Map(owned.map((t) => [t.id, t]));
+  const fullOfExisting = new Map(design.types.map((t) => [t.id, typeFullName(design.name, t, existing, nodes)]));
+  const byFull = new Map(design.types.map((t) => [fullOfExisting.get(t.id) ?? '', t]));
+  const imported = new Map(
+    incoming.map((t) => {
+      const { owner: key, ...rest } = t;
+      const owner = key === undefined ? undefined : ownerNode(key);
+      return [t.id, owner === undefined ? rest : { ...rest, owner }] as [string, DesignType];
+    }),
+  );
+
+  // renaming one type changes the full names that refer to it: settle until nothing moves
+  const fates = new Map<string, Fate>();
+  let full = new Map<string, string>();
+  for (let round = 0, moved = true; moved && round <= imported.size; round++) {
+    moved = false;
+    full = new Map([...imported.values()].map((t) => [t.id, typeFullName(design.name, t, imported, nodes)]));
+    const fullOfImported = (ref: string) => (isDesignTypeRef(ref) ? (full.get(ref) ?? ref) : ref);
+    const fullOfDesign = (ref: string) => (isDesignTypeRef(ref) ? (fullOfExisting.get(ref) ?? ref) : ref);
+    const taken = new Set([...byFull.keys(), ...full.values()]);
+    for (const t of imported.values()) {
+      const name = full.get(t.id) ?? '';
+      const match = byFull.get(name);
+      if (!match) {
+        fates.set(t.id, { kind: 'new' });
+        continue;
+      }
+      if (match.kind !== t.kind)
+        return {
+          types: design.types,
+          ids: new Map(),
+          added: 0,
+          updated: 0,
+          error: `${name} is ${match.kind === 'enum' ? 'an enum' : 'a message'} in the design and ${t.kind === 'enum' ? 'an enum' : 'a message'} in ${t.file ?? 'the import'}; rename one of them first.`,
+        };
+      if (canonical(t, fullOfImported) === canonical(match, fullOfDesign)) fates.set(t.id, { kind: 'same', match });
+      else if (match.file === undefined || t.file === undefined || match.file === t.file)
+        fates.set(t.id, { kind: 'update', match });
+      else {
+        let n = 2;
+        while (taken.has(`${name}${n}`)) n++;
+        taken.add(`${name}${n}`);
+        warn(
+          `${name} already exists (from ${match.file}) with another definition; the one from ${t.file} is imported as ${name}${n}.`,
+        );
+        imported.set(t.id, { ...t, name: `${t.name}${n}` });
+        moved = true;
+        break;
+      }
+    }
+  }
+
   const pool = new IdPool(design.types.map((t) => t.id));
   const ids = new Map<string, string>();
-  const fullOf = new Map<string, string>();
-  const firstOfFull = new Map<string, DesignType>();
-  for (const t of owned) {
-    const full = typeFullName(design.name, t, importedById, nodes);
-    fullOf.set(t.id, full);
-    const twin = firstOfFull.get(full);
-    if (twin) {
-      ids.set(t.id, ids.get(twin.id) ?? twin.id);
-      continue;
-    }
-    firstOfFull.set(full, t);
-    const match = byFull.get(full);
-    if (match && match.kind !== t.kind)
-      return {
-        types: design.types,
-        ids,
-        added: 0,
-        updated: 0,
-        error: `${full} is ${match.kind === 'enum' ? 'an enum' : 'a message'} in the design and ${t.kind === 'enum' ? 'an enum' : 'a message'} in ${t.file ?? 'the import'}; rename one of them first.`,
-      };
-    ids.set(t.id, match ? match.id : pool.take(t.id));
+  for (const t of imported.values()) {
+    const fate = fates.get(t.id) ?? { kind: 'new' };
+    ids.set(t.id, fate.kind === 'new' ? pool.take(t.id) : fate.match.id);
   }
   const map = (ref: string) => ids.get(ref) ?? ref;
   const types = [...design.types];
   const at = new Map(types.map((t, i) => [t.id, i]));
   let added = 0;
   let updated = 0;
-  const done = new Set<string>();
-  for (const t of owned) {
-    const id = map(t.id);
-    const mapped = remapType({ ...t, id }, map);
-    const full = fullOf.get(t.id) ?? t.name;
-    if (done.has(id)) {
-      const first = types[at.get(id) ?? -1];
-      if (first && !same({ ...first, file: undefined }, { ...mapped, file: undefined }))
-        warn(`${full} is declared twice with different content (${t.file ?? 'the import'}); the first is kept.`);
-      continue;
-    }
-    done.add(id);
-    const i = at.get(id);
-    if (i === undefined) {
-      at.set(id, types.length);
+  for (const t of imported.values()) {
+    const fate = fates.get(t.id) ?? { kind: 'new' };
+    const mapped = remapType({ ...t, id: map(t.id) }, map);
+    if (fate.kind === 'new') {
+      at.set(mapped.id, types.length);
       types.push(mapped);
       added++;
-    } else if (!same(types[i], mapped)) {
+    } else if (fate.kind === 'update') {
+      const i = at.get(mapped.id);
+      if (i === undefined || JSON.stringify(types[i]) === JSON.stringify(mapped)) continue;
       types[i] = mapped;
       updated++;
-      warn(`${full} was replaced by the imported definition${t.file ? ` from ${t.file}` : ''}.`);
+      warn(`${full.get(t.id) ?? t.name} was replaced by the imported definition${t.file ? ` from ${t.file}` : ''}.`);
     }
   }
   return { types, ids, added, updated };
