@@ -53,11 +53,14 @@ export async function importAsyncApi(
       error: `${entry.path}: AsyncAPI ${version || '(no version)'} is not imported; 2.0 to 2.6 and 3.0 are.`,
       warnings: [],
     };
-  const errors = await asyncApiErrors(entry.path, texts);
-  if (errors.length > 0)
-    return { ok: false, error: `The AsyncAPI document is not valid:\n${errors.slice(0, 10).join('\n')}`, warnings: [] };
+  // bundling first names every file that is missing; the parser then reads only given files
   const b = await bundleDocs(entry, docs);
   if (!b.ok) return { ok: false, error: b.error, warnings: [] };
+  const errors = await asyncApiErrors(entry.path, texts, (file, segs) =>
+    file === entry.path && segs.length > 0 ? docs.get(file)?.position(segs) : undefined,
+  );
+  if (errors.length > 0)
+    return { ok: false, error: `The AsyncAPI document is not valid:\n${errors.slice(0, 10).join('\n')}`, warnings: [] };
   const root = b.bundled.root;
   const info = isObj(root.info) ? root.info : {};
   const title =

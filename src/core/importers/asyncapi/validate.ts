@@ -4,24 +4,24 @@ import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 const BASE = 'file:///polyglot-canvas-import/';
 const BASE_PATH = '/polyglot-canvas-import/';
 
-const refuseRemote = (uri: { toString(): string }): string => {
-  throw new Error(`${uri.toString()} is remote; remote files are not fetched, give the file instead`);
-};
+/** Nothing, never the network (the bundling before has refused remote references already). */
+const refuseRemote = (): string => '';
 
 let parser: Parser | undefined;
 /** The files of each validation under way, by its number: validations may overlap. */
 const runs = new Map<string, ReadonlyMap<string, string>>();
 let counter = 0;
 
-/** A given file, by the path the resolver names it (with or without `file://`); never the disk. */
+/**
+ * A given file, by the path the resolver names it (with or without `file://`). Never the disk: a
+ * file not given reads as empty (the bundling before has named every missing file already), since
+ * the parser would fall back to its own file reader on an error.
+ */
 function read(uri: string): string {
   const path = uri.replace(/^file:\/\//, '');
   const rest = path.startsWith(BASE_PATH) ? path.slice(BASE_PATH.length) : path;
   const slash = rest.indexOf('/');
-  const file = rest.slice(slash + 1);
-  const text = runs.get(rest.slice(0, slash))?.get(file);
-  if (text === undefined) throw new Error(`${file} was not given`);
-  return text;
+  return runs.get(rest.slice(0, slash))?.get(rest.slice(slash + 1)) ?? '';
 }
 
 /**
@@ -31,6 +31,8 @@ function read(uri: string): string {
  */
 function theParser(): Parser {
   parser ??= new Parser({
+    // the core rules check the document against the specification; the recommended ones are style
+    ruleset: { core: true, recommended: false },
     __unstable: {
       resolver: {
         cache: false,
@@ -47,9 +49,14 @@ function theParser(): Parser {
 
 /**
  * Validates one AsyncAPI document (2.x or 3.0) with @asyncapi/parser: its errors, each as
- * `file:line:column: message`. Warnings and hints of its style rules are not the import's concern.
+ * `file:line:column (#/pointer): message`, the place from `position` when it knows it (the same
+ * as every other message of the import), else the parser's. Its style rules are left out.
  */
-export async function asyncApiErrors(entry: string, given: ReadonlyMap<string, string>): Promise<string[]> {
+export async function asyncApiErrors(
+  entry: string,
+  given: ReadonlyMap<string, string>,
+  position?: (file: string, segments: readonly string[]) => string | undefined,
+): Promise<string[]> {
   const run = String(++counter);
   runs.set(run, given);
   const base = `${BASE}${run}/`;
@@ -59,7 +66,8 @@ export async function asyncApiErrors(entry: string, given: ReadonlyMap<string, s
       .filter((d) => d.severity === DiagnosticSeverity.Error)
       .map((d) => {
         const file = d.source?.startsWith(base) ? d.source.slice(base.length) : entry;
-        const at = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        const mine = position?.(file, d.path.map(String));
+        const at = `${file}:${mine ?? `${d.range.start.line + 1}:${d.range.start.character + 1}`}`;
         const path =
           d.path.length > 0
             ? ` (#/${d.path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')})`

@@ -9,6 +9,7 @@ import type { ContractImportOptions, ImportSummary, ImporterResult } from './typ
 
 export { applyImport } from './apply';
 export { sortFiles, normalPath } from './sniff';
+export { referencedFiles } from './references';
 export type * from './types';
 
 /** What the app, a worker or the CLI asks for: the files (path → text) and the choices. */
