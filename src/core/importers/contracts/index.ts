@@ -60,7 +60,7 @@ export async function importContracts(request: ContractImportRequest): Promise<C
       ok: false,
       error:
         f.docs.size > 0
-          ? `No contract among the files: ${[...f.docs.keys()].join(', ')} ${f.docs.size === 1 ? 'is' : 'are'} neither OpenAPI nor AsyncAPI documents.`
+          ? `No contract among the files: ${[...f.docs.keys()].join(', ')} ${f.docs.size === 1 ? 'is neither an OpenAPI nor an AsyncAPI document' : 'are neither OpenAPI nor AsyncAPI documents'}.`
           : 'No contract to import: give .proto files, OpenAPI or AsyncAPI documents.',
       warnings: [],
     };

@@ -48,23 +48,20 @@ export function mergeTypes(
     }),
   );
 
-  // renaming one type changes the full names that refer to it: settle until nothing moves
+  // renaming one type changes the full names that refer to it: settle until nothing moves,
+  // renaming first a type none of whose references is itself in conflict
   const fates = new Map<string, Fate>();
   let full = new Map<string, string>();
-  for (let round = 0, moved = true; moved && round <= imported.size; round++) {
-    moved = false;
+  for (let round = 0; round <= imported.size; round++) {
     full = new Map([...imported.values()].map((t) => [t.id, typeFullName(design.name, t, imported, nodes)]));
     const fullOfImported = (ref: string) => (isDesignTypeRef(ref) ? (full.get(ref) ?? ref) : ref);
     const fullOfDesign = (ref: string) => (isDesignTypeRef(ref) ? (fullOfExisting.get(ref) ?? ref) : ref);
-    const taken = new Set([...byFull.keys(), ...full.values()]);
+    const conflicts: { t: DesignType; name: string; match: DesignType }[] = [];
     for (const t of imported.values()) {
       const name = full.get(t.id) ?? '';
       const match = byFull.get(name);
-      if (!match) {
-        fates.set(t.id, { kind: 'new' });
-        continue;
-      }
-      if (match.kind !== t.kind)
+      if (!match) fates.set(t.id, { kind: 'new' });
+      else if (match.kind !== t.kind)
         return {
           types: design.types,
           ids: new Map(),
@@ -72,21 +69,32 @@ export function mergeTypes(
           updated: 0,
           error: `${name} is ${match.kind === 'enum' ? 'an enum' : 'a message'} in the design and ${t.kind === 'enum' ? 'an enum' : 'a message'} in ${t.file ?? 'the import'}; rename one of them first.`,
         };
-      if (canonical(t, fullOfImported) === canonical(match, fullOfDesign)) fates.set(t.id, { kind: 'same', match });
+      else if (canonical(t, fullOfImported) === canonical(match, fullOfDesign))
+        fates.set(t.id, { kind: 'same', match });
       else if (match.file === undefined || t.file === undefined || match.file === t.file)
         fates.set(t.id, { kind: 'update', match });
-      else {
-        let n = 2;
-        while (taken.has(`${name}${n}`)) n++;
-        taken.add(`${name}${n}`);
-        warn(
-          `${name} already exists (from ${match.file}) with another definition; the one from ${t.file} is imported as ${name}${n}.`,
-        );
-        imported.set(t.id, { ...t, name: `${t.name}${n}` });
-        moved = true;
-        break;
-      }
+      else conflicts.push({ t, name, match });
     }
+    if (conflicts.length === 0) break;
+    const pending = new Set(conflicts.map((c) => c.t.id));
+    const refs = (t: DesignType) => [t.parent, ...(t.kind === 'message' ? t.fields.map((f) => f.type) : [])];
+    const { t, name, match } =
+      conflicts.find((c) => !refs(c.t).some((r) => r !== undefined && r !== c.t.id && pending.has(r))) ?? conflicts[0]!;
+    // a variant imported before with this very definition is the one to take again
+    const taken = new Set([...byFull.keys(), ...full.values()]);
+    const sameAs = (n: number) => {
+      const prior = byFull.get(`${name}${n}`);
+      return (
+        prior !== undefined &&
+        canonical({ ...t, name: `${t.name}${n}` }, fullOfImported) === canonical(prior, fullOfDesign)
+      );
+    };
+    let n = 2;
+    while (taken.has(`${name}${n}`) && !sameAs(n)) n++;
+    warn(
+      `${name} already exists (from ${match.file}) with another definition; the one from ${t.file} is imported as ${name}${n}.`,
+    );
+    imported.set(t.id, { ...t, name: `${t.name}${n}` });
   }
 
   const pool = new IdPool(design.types.map((t) => t.id));
