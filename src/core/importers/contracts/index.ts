@@ -75,7 +75,7 @@ export async function importContracts(request: ContractImportRequest): Promise<C
     const applied = applyImport(design, r.imported, { ...options, place: false });
     if (!applied.ok) return { ok: false, error: applied.error, warnings: [...warnings, ...applied.warnings] };
     design = applied.design;
-    warnings.push(...applied.warnings);
+    for (const w of applied.warnings) if (!warnings.includes(w)) warnings.push(w);
     for (const k of Object.keys(summary) as (keyof ImportSummary)[]) summary[k] += applied.summary[k];
   }
   if (!design) return { ok: false, error: 'Nothing was imported.', warnings };

@@ -128,8 +128,15 @@ export function importProto(files: Readonly<Record<string, string>>): ImporterRe
     const hint = missing.length > 0 ? `\nNot given: ${listed(missing)}; give those files too.` : '';
     return { ok: false, error: shown.slice(0, 10).join('\n') + more + hint, warnings: warnings.all() };
   }
-  const firstPackage = designTypes.find((t) => t.package)?.package ?? services[0]?.grpc[0]?.package ?? '';
-  const project = firstPackage.split('.')[0] || undefined;
+  // the project is named after the first segment most services' packages (else types') share
+  const roots = [...services.map((s) => s.grpc[0]?.package ?? ''), ...designTypes.map((t) => t.package ?? '')]
+    .map((p) => p.split('.')[0] ?? '')
+    .filter(Boolean);
+  const count = (r: string) => roots.filter((x) => x === r).length;
+  const project = roots.reduce<string | undefined>(
+    (best, r) => (best === undefined || count(r) > count(best) ? r : best),
+    undefined,
+  );
   const imported = { types: designTypes, services, brokers: [], links: [], warnings: warnings.all() };
   return { ok: true, imported: project ? { ...imported, project } : imported };
 }

@@ -68,7 +68,7 @@ describe('importProto: a shop with several services in one file and imports betw
     ]);
     expect(got.services[2]?.grpc[0]?.rpcs[3]).toMatchObject({ name: 'WatchPrices', serverStreaming: true });
     expect(got.services[0]?.grpc[0]?.rpcs[1]).toMatchObject({ name: 'Refund', deprecated: true });
-    expect(got.project).toBe('payments');
+    expect(got.project).toBe('shop');
     expect(got.warnings).toEqual([]);
   });
 
