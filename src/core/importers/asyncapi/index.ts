@@ -75,7 +75,7 @@ export async function importAsyncApi(
 
   const kindOf = new Map<string, BrokerKind>();
   for (const s of shape.servers) {
-    const kind = PROTOCOLS[s.protocol];
+    const kind = Object.hasOwn(PROTOCOLS, s.protocol) ? PROTOCOLS[s.protocol] : undefined;
     if (!kind)
       ctx.warn(s.segs, `protocol "${s.protocol}" has no broker in the design; the server is imported as ${fallback}.`);
     kindOf.set(s.name, kind ?? fallback);

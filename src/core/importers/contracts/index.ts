@@ -46,6 +46,17 @@ const ZERO: ImportSummary = {
  * it was. Runs in Node and in a browser worker alike.
  */
 export async function importContracts(request: ContractImportRequest): Promise<ContractImportResult> {
+  try {
+    return await importAll(request);
+  } catch (e) {
+    // the importers answer every input they know with a message; this is for what they do not
+    const why =
+      e instanceof RangeError ? 'the contracts are nested too deeply' : e instanceof Error ? e.message : String(e);
+    return { ok: false, error: `The import stopped on an unexpected problem: ${why}.`, warnings: [] };
+  }
+}
+
+async function importAll(request: ContractImportRequest): Promise<ContractImportResult> {
   const options = request.options ?? {};
   const sorted = sortFiles(request.files);
   if (!sorted.ok) return { ok: false, error: sorted.error, warnings: [] };

@@ -43,7 +43,9 @@ export async function bundleDocs(entry: ParsedDoc, docs: ReadonlyMap<string, Par
   const root = r.document as Obj;
   const urls = isObj(root['x-ext-urls']) ? (root['x-ext-urls'] as Record<string, string>) : {};
   const fileOf = (segs: readonly string[]) => {
-    const url = segs[0] === 'x-ext' ? urls[segs[1] ?? ''] : undefined;
+    const key = segs[1] ?? '';
+    const url =
+      segs[0] === 'x-ext' && Object.hasOwn(urls, key) && typeof urls[key] === 'string' ? urls[key] : undefined;
     if (url === undefined) return entry.path;
     const joined = joinPath(dirOf(entry.path), url);
     return docs.has(joined) ? joined : url;

@@ -53,6 +53,15 @@ export function parseDoc(path: string, text: string): ParseDocResult {
   return { ok: true, doc: { path, value, position } };
 }
 
+/** A `$ref` fragment may be percent-encoded; a pointer written without encoding (`%` in a path) stays as it is. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** A JSON pointer's segments (`#/paths/~1pets/get` → `paths`, `/pets`, `get`). */
 export function pointerSegments(pointer: string): string[] {
   const p = pointer.replace(/^#/, '');
@@ -60,7 +69,7 @@ export function pointerSegments(pointer: string): string[] {
   return p
     .slice(1)
     .split('/')
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((s) => decoded(s).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The JSON pointer of segments (`#/paths/~1pets/get`). */

@@ -66,7 +66,7 @@ function fileStem(ctx: SchemaContext, segs: readonly string[]): string {
 function scalar(ctx: SchemaContext, s: Obj, type: string, segs: readonly string[]): SchemaValue {
   const format = typeof s.format === 'string' ? s.format : undefined;
   const table = type === 'string' ? STRING_FORMATS : type === 'integer' ? INTEGER_FORMATS : NUMBER_FORMATS;
-  const byFormat = format === undefined ? undefined : table[format];
+  const byFormat = format !== undefined && Object.hasOwn(table, format) ? table[format] : undefined;
   if (format !== undefined && byFormat === undefined && type !== 'boolean') ctx.drop(`format: ${format}`, segs);
   if (type === 'boolean') return { type: 'bool' };
   if (type === 'string') return { type: byFormat ?? 'string' };
