@@ -1,15 +1,10 @@
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { referencedFiles } from '../core/importers/contracts';
+import { exists } from './io';
 
 /** The most files one import reads (the given ones and what they reference). */
 const MAX_FILES = 2000;
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 const posix = (p: string) => p.split(sep).join('/');
 const isProto = (p: string) => /\.proto$/i.test(p);

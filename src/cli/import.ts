@@ -1,11 +1,11 @@
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parse } from 'yaml';
 import { importCompose } from '../core/importers/compose';
 import { dnsLabel } from '../core/model/naming';
 import { parseArgs } from './args';
 import { importContractFiles } from './importContracts';
-import { UsageError, type Io } from './io';
+import { UsageError, exists, type Io } from './io';
 
 export const IMPORT_USAGE = `Usage: polyglot-canvas import <compose.yaml> [-o <design.json>] [--force]
        polyglot-canvas import <contract files…> [-o <design.json> | --into <design.json>] [options]
@@ -46,12 +46,6 @@ const OPTIONS = [
 ] as const;
 
 const CONTRACT_ONLY = ['into', 'proto-path', 'runtime', 'attach', 'broker', 'name'] as const;
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 /** Whether a file is a compose file rather than a contract: YAML with services, no API keys. */
 function isCompose(file: string, text: string): boolean {

@@ -1,4 +1,4 @@
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isRuntime } from '../core/catalog/catalog';
 import { importContracts, type BrokerKind } from '../core/importers/contracts';
@@ -6,15 +6,9 @@ import { dnsLabel } from '../core/model/naming';
 import { restoreText } from '../core/model/restore';
 import type { Design } from '../core/model/types';
 import { gatherContractFiles } from './contractFiles';
-import { UsageError, type Io } from './io';
+import { UsageError, exists, type Io } from './io';
 
 const BROKERS: readonly BrokerKind[] = ['kafka', 'rabbitmq', 'redis', 'nats'];
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 

@@ -11,6 +11,21 @@ import { refKnown, refsOf, remapChannel, remapEndpoint, remapGrpc } from './refs
 import { Warnings } from './text';
 import type { ApplyResult, ContractImportOptions, ImportSummary, ImportedContracts, ImportedService } from './types';
 
+/** A summary of an import that changed nothing yet. */
+export function noChanges(): ImportSummary {
+  return {
+    typesAdded: 0,
+    typesUpdated: 0,
+    nodesAdded: 0,
+    servicesAdded: 0,
+    servicesUpdated: 0,
+    endpointsAdded: 0,
+    endpointsUpdated: 0,
+    channelsAdded: 0,
+    linksAdded: 0,
+  };
+}
+
 const fail = (error: string, warnings: Warnings): ApplyResult => ({ ok: false, error, warnings: warnings.all() });
 
 /** Every reference of the import names a scalar, a well-known type or one of its own types. */
@@ -82,17 +97,7 @@ export function applyImport(
   const warnings = new Warnings();
   for (const w of imported.warnings) warnings.add(w);
   const warn = (w: string) => warnings.add(w);
-  const summary: ImportSummary = {
-    typesAdded: 0,
-    typesUpdated: 0,
-    nodesAdded: 0,
-    servicesAdded: 0,
-    servicesUpdated: 0,
-    endpointsAdded: 0,
-    endpointsUpdated: 0,
-    channelsAdded: 0,
-    linksAdded: 0,
-  };
+  const summary = noChanges();
   const bad = unknownRefs(imported);
   if (bad) return fail(bad, warnings);
   const runtime = options.runtime ?? 'go-nethttp';

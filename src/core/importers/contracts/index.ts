@@ -2,7 +2,7 @@ import { emptyDesign, type Design } from '../../model/types';
 import { importAsyncApi } from '../asyncapi';
 import { importOpenApi } from '../openapi';
 import { importProto } from '../proto';
-import { applyImport } from './apply';
+import { applyImport, noChanges } from './apply';
 import { placeBelow } from './place';
 import { sortFiles } from './sniff';
 import type { ContractImportOptions, ImportSummary, ImporterResult } from './types';
@@ -25,18 +25,6 @@ export interface ContractImportRequest {
 export type ContractImportResult =
   | { ok: true; design: Design; warnings: string[]; summary: ImportSummary; sources: string[] }
   | { ok: false; error: string; warnings: string[] };
-
-const ZERO: ImportSummary = {
-  typesAdded: 0,
-  typesUpdated: 0,
-  nodesAdded: 0,
-  servicesAdded: 0,
-  servicesUpdated: 0,
-  endpointsAdded: 0,
-  endpointsUpdated: 0,
-  channelsAdded: 0,
-  linksAdded: 0,
-};
 
 /**
  * Imports contract files into a design: `.proto` files (all together, imports between them),
@@ -78,7 +66,7 @@ async function importAll(request: ContractImportRequest): Promise<ContractImport
 
   let design: Design | undefined = options.into;
   const warnings: string[] = [];
-  const summary = { ...ZERO };
+  const summary = noChanges();
   for (const part of parts) {
     const r = await part.run();
     if (!r.ok) return { ok: false, error: r.error, warnings: [...warnings, ...r.warnings] };
