@@ -23,7 +23,9 @@ async function run(...args: string[]) {
 
 describe('polyglot-canvas import', () => {
   it('lists import in the help, with its own options', async () => {
-    expect((await run('--help')).out).toMatch(/import\s+import a compose file/);
+    expect((await run('--help')).out).toMatch(
+      /import\s+import a compose file, or .proto, OpenAPI and AsyncAPI contracts/,
+    );
     expect((await run('import', '--help')).out).toContain('--force');
   });
 
@@ -71,7 +73,9 @@ describe('polyglot-canvas import', () => {
     expect(existsSync(join(tmp, 'b.json'))).toBe(false);
     expect((await run('import', join(tmp, 'nope.yaml'))).err).toContain('cannot read');
     expect((await run('import')).code).toBe(2);
-    expect((await run('import', 'a.yaml', 'b.yaml')).code).toBe(2);
+    const two = await run('import', join(COMPOSE, 'shop-v3.yaml'), join(COMPOSE, 'long-syntax.yaml'));
+    expect(two.code).toBe(2);
+    expect(two.err).toContain('A compose file is imported on its own');
   });
 
   it('refuses a 12,000-deep extends chain with a message through the real binary, not a stack overflow', () => {

@@ -1,35 +1,54 @@
-import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { parse } from 'yaml';
 import { importCompose } from '../core/importers/compose';
 import { dnsLabel } from '../core/model/naming';
-import { restoreText } from '../core/model/restore';
 import type { Design } from '../core/model/types';
+import { restoreText } from '../core/model/restore';
 import { parseArgs } from './args';
-import { UsageError, type Io } from './io';
+import { importContractFiles } from './importContracts';
+import { UsageError, exists, type Io } from './io';
 import { readDesignText } from './readDesign';
 
-export const IMPORT_USAGE = `Usage: polyglot-canvas import <compose.yaml | project.zip | project/> [-o <design.json>] [--force]
+export const IMPORT_USAGE = `Usage: polyglot-canvas import <compose.yaml> [-o <design.json>] [--force]
+       polyglot-canvas import <contract files…> [-o <design.json> | --into <design.json>] [options]
 
-Imports a compose file (compose.yaml, docker-compose.yml; version 2, 3 or the Compose
-Specification) as a design. Prints what could not be mapped as warnings. Given a project zip or
-folder exported by polyglot-canvas, writes the design it carries (polyglot.design.json).
-Without -o, writes <project>.json in the current folder.
+A compose file (compose.yaml, docker-compose.yml; version 2, 3 or the Compose Specification)
+becomes a new design.
 
-  -o, --out <path>  the design file to write
-      --force       overwrite the design file if it exists
-  -h, --help        show this help`;
+Contracts become services, types, brokers and links: .proto files (with the files they import),
+OpenAPI 3.0/3.1 and AsyncAPI 2.x/3.0 documents in YAML or JSON (with the files their $refs name),
+told apart by content. Each gRPC service becomes a service node, an OpenAPI document the REST API
+of one, an AsyncAPI document a service with its channels on brokers. Importing the same
+contracts again updates what they made instead of adding it twice.
+
+What could not be mapped is printed as warnings. Without -o or --into, writes <project>.json in
+the current folder.
+
+  -o, --out <path>          the design file to write
+      --into <design.json>  add the contracts to this design (written back to it unless -o)
+  -I, --proto-path <dir>    the folder .proto imports start from (default: found from buf.yaml
+                            or the imports)
+      --runtime <id>        the runtime of new service nodes (default go-nethttp)
+      --attach <node>       put every imported API on this node of --into (name or id)
+      --broker <kind>       kafka, rabbitmq, redis or nats, for AsyncAPI servers of another protocol
+      --name <project>      the project name of a new design
+      --force               overwrite the design file if it exists
+  -h, --help                show this help`;
 
 const OPTIONS = [
   { name: 'out', short: 'o', takesValue: true },
+  { name: 'into', takesValue: true },
+  { name: 'proto-path', short: 'I', takesValue: true },
+  { name: 'runtime', takesValue: true },
+  { name: 'attach', takesValue: true },
+  { name: 'broker', takesValue: true },
+  { name: 'name', takesValue: true },
   { name: 'force', takesValue: false },
   { name: 'help', short: 'h', takesValue: false },
 ] as const;
 
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
+const CONTRACT_ONLY = ['into', 'proto-path', 'runtime', 'attach', 'broker', 'name'] as const;
 
 /** Whether a path is an exported project: a folder, or a zip. */
 async function isProject(file: string): Promise<boolean> {
@@ -42,42 +61,98 @@ async function isProject(file: string): Promise<boolean> {
   }
 }
 
-type Imported = { ok: true; design: Design; warnings: string[] } | { ok: false; error: string; warnings: string[] };
-
-async function fromProject(file: string, io: Io): Promise<Imported | null> {
-  const text = await readDesignText(file, io);
-  return text === null ? null : restoreText(text);
-}
-
-async function fromCompose(file: string, io: Io): Promise<Imported | null> {
+/** Whether a file is a compose file rather than a contract: YAML with services, no API keys. */
+function isCompose(file: string, text: string): boolean {
+  if (/\.(proto|json)$/i.test(file)) return false;
+  let doc: unknown;
   try {
-    return importCompose(await readFile(file, 'utf8'), basename(file));
-  } catch (e) {
-    io.err(`error: cannot read ${file}: ${(e as Error).message}`);
-    return null;
+    doc = parse(text, { uniqueKeys: false });
+  } catch {
+    return !/\b(openapi|asyncapi|swagger)\s*:/.test(text);
   }
+  if (typeof doc !== 'object' || doc === null) return true;
+  return !('openapi' in doc) && !('asyncapi' in doc) && !('swagger' in doc);
 }
 
-/** `polyglot-canvas import`: compose file (or exported project) → design file. Returns the exit code. */
+/** `polyglot-canvas import`: compose file or contracts → design file. Returns the exit code. */
 export async function importCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, OPTIONS);
   if (args.options.has('help')) {
     io.out(IMPORT_USAGE);
     return 0;
   }
-  const [file, ...extra] = args.positionals;
-  if (file === undefined) throw new UsageError('Which compose file? Give the path of a compose.yaml.');
-  if (extra.length > 0) throw new UsageError(`One compose file at a time (also got ${extra.join(' ')}).`);
-  const r = (await isProject(file)) ? await fromProject(file, io) : await fromCompose(file, io);
-  if (!r) return 1;
+  const files = args.positionals;
+  const [file] = files;
+  if (file === undefined)
+    throw new UsageError('Which files? Give a compose.yaml, or .proto, OpenAPI or AsyncAPI files.');
+  if (files.length === 1 && (await isProject(file))) {
+    const text = await readDesignText(file, io);
+    if (text === null) return 1;
+    return writeImported(restoreText(text), file, args.options.get('out'), args.options.has('force'), io);
+  }
+  const texts: string[] = [];
+  for (const f of files) {
+    try {
+      texts.push(await readFile(f, 'utf8'));
+    } catch (e) {
+      io.err(`error: cannot read ${f}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
+  const opt = (name: string) => {
+    const v = args.options.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const composeAt = files.findIndex((f, i) => isCompose(f, texts[i] ?? ''));
+  if (composeAt < 0) {
+    const into = opt('into');
+    return importContractFiles(
+      {
+        files,
+        force: args.options.has('force'),
+        ...(opt('out') ? { out: opt('out') } : {}),
+        ...(into ? { into } : {}),
+        ...(opt('proto-path') ? { protoPath: opt('proto-path') } : {}),
+        ...(opt('runtime') ? { runtime: opt('runtime') } : {}),
+        ...(opt('attach') ? { attach: opt('attach') } : {}),
+        ...(opt('broker') ? { broker: opt('broker') } : {}),
+        ...(opt('name') ? { name: opt('name') } : {}),
+      },
+      io,
+    );
+  }
+  if (files.length > 1)
+    throw new UsageError(
+      `A compose file is imported on its own (${files[composeAt]} is one; also got ${files.filter((_, i) => i !== composeAt).join(' ')}).`,
+    );
+  const contractOption = CONTRACT_ONLY.find((o) => args.options.has(o));
+  if (contractOption) throw new UsageError(`--${contractOption} is for contract files; ${file} is a compose file.`);
+  return writeImported(
+    importCompose(texts[0] ?? '', basename(file)),
+    file,
+    args.options.get('out'),
+    args.options.has('force'),
+    io,
+  );
+}
+
+type Imported = { ok: true; design: Design; warnings: string[] } | { ok: false; error: string; warnings: string[] };
+
+/** Prints the warnings of an import and writes its design (to `out`, or `<project>.json`). */
+async function writeImported(
+  r: Imported,
+  file: string,
+  out: string | boolean | undefined,
+  force: boolean,
+  io: Io,
+): Promise<number> {
   for (const w of r.warnings) io.err(`warning: ${w}`);
   if (!r.ok) {
     io.err(`error: ${file}: ${r.error}`);
     return 1;
   }
-  const out = args.options.get('out');
   const target = typeof out === 'string' ? out : `${dnsLabel(r.design.name, 'design')}.json`;
-  if (!args.options.has('force') && (await exists(target))) {
+  if (!force && (await exists(target))) {
     io.err(`error: ${target} already exists; choose another path, or pass --force to overwrite it.`);
     return 1;
   }

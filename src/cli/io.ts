@@ -1,3 +1,5 @@
+import { access } from 'node:fs/promises';
+
 /** Where the command line writes; tests pass their own to read what it printed. */
 export interface Io {
   out(text: string): void;
@@ -14,3 +16,10 @@ export const processIo: Io = {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** Whether a path exists. */
+export const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );

@@ -29,7 +29,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'import a compose file (compose.yaml) as a design file',
+    summary: 'import a compose file, or .proto, OpenAPI and AsyncAPI contracts, as a design file',
     load: async () => {
       const m = await import('./import');
       return { usage: m.IMPORT_USAGE, run: m.importCommand };
