@@ -8,6 +8,7 @@ import { countRender } from '../../src/app/benchCounter';
  * The baseline: the same nodes, edges and viewport as the app's saved design, in a default
  * `<ReactFlow>` and nothing else. The one custom node type draws the default node (same class,
  * same handles) and counts its renders like the app's ServiceNode does under `?bench=1`.
+ * With `?culled=1`, React Flow at its best: `onlyRenderVisibleElements`, its own culling.
  */
 interface SavedNode {
   id: string;
@@ -43,6 +44,7 @@ const nodes: BareNode[] = saved.nodes.map((n) => ({
 }));
 const edges: Edge[] = saved.links.map((l) => ({ id: l.id, source: l.source, target: l.target }));
 
+const culled = new URLSearchParams(location.search).has('culled');
 const viewport = saved.viewport ?? { x: 0, y: 0, zoom: 1 };
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
@@ -53,6 +55,7 @@ createRoot(root).render(
       defaultNodes={nodes}
       defaultEdges={edges}
       defaultViewport={viewport}
+      onlyRenderVisibleElements={culled}
       // React Flow's least zoom is 0.5 by default; a design saved further out keeps its zoom.
       minZoom={Math.min(0.5, viewport.zoom)}
     />
