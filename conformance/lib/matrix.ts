@@ -22,9 +22,12 @@ function short(b: string): string {
   return ({ kafka: 'kafka', rabbitmq: 'rabbit', redis: 'redis', nats: 'nats' } as Record<string, string>)[b] ?? b;
 }
 
-export type Cell = 'PASS' | 'FAIL' | '—';
+export type Cell = 'PASS' | 'FAIL' | 'SKIP' | '—';
 
-/** One cell per runtime and column: FAIL if any check of it failed, PASS if some passed, — if none ran. */
+/**
+ * One cell per runtime and column: FAIL if any check of it failed, else SKIP if one was skipped
+ * (not exercised is not a pass), PASS if some passed, — if no check used it.
+ */
 export function aggregate(results: readonly CheckResult[]): Map<RuntimeId, Map<Column, Cell>> {
   const m = new Map<RuntimeId, Map<Column, Cell>>();
   for (const r of results) {
@@ -33,6 +36,7 @@ export function aggregate(results: readonly CheckResult[]): Map<RuntimeId, Map<C
       m.set(rt, row);
       const prev = row.get(col) ?? '—';
       if (r.status === 'fail') row.set(col, 'FAIL');
+      else if (r.status === 'skip' && prev !== 'FAIL') row.set(col, 'SKIP');
       else if (r.status === 'pass' && prev === '—') row.set(col, 'PASS');
       else row.set(col, prev);
     }
