@@ -4,7 +4,14 @@ import type { RuntimeId } from '../../catalog/catalog';
  * The runtimes whose stub serves the standard gRPC health service (`grpc.health.v1.Health`) and
  * server reflection on its gRPC port, reporting SERVING only while `/readyz` would answer 200.
  */
-const GRPC_HEALTH: ReadonlySet<RuntimeId> = new Set<RuntimeId>(['python-fastapi', 'python-flask']);
+const GRPC_HEALTH: ReadonlySet<RuntimeId> = new Set<RuntimeId>([
+  'python-fastapi',
+  'python-flask',
+  'node-express',
+  'go-nethttp',
+  'java-spring',
+  'rust-axum',
+]);
 
 /**
  * Whether a runtime's stub serves `grpc.health.v1.Health`. Only then does the Kubernetes
