@@ -25,6 +25,7 @@ export type Column =
   | 'rest-server'
   | 'grpc-client'
   | 'grpc-server'
+  | 'grpc-health'
   | `pub-${BrokerKind}`
   | `sub-${BrokerKind}`
   | `db-${DbKind}`;

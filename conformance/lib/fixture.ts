@@ -11,6 +11,7 @@ import { runLogged, stopProc, tail, type Proc } from '../infra/proc';
 import { evaluate, type CheckResult, type ServiceStatus } from './checks';
 import { makePlan, type Plan } from './plan';
 import { collectTrees } from './ping';
+import { grpcHealthChecks, grpcWithInfra, grpcWithoutInfra } from './grpcHealth';
 import { readyChecks, readyWithInfra, readyWithoutInfra } from './ready';
 import type { RuntimeRecipe } from '../runtimes/types';
 import {
@@ -111,13 +112,20 @@ export async function runFixture(name: string, file: string, opts: RunOptions): 
     // readiness: ready with the brokers and databases up; not ready (yet alive) once they stop,
     // which only a run that stops them at the end can see
     const port = (w: ServiceWiring) => plan.resolver.port(w.node);
+    const grpcPort = (w: ServiceWiring) => plan.resolver.grpcPort(w.node);
     const readiness = await timed('ready', async () => {
       const up = await readyWithInfra(plan.services, statuses, port);
-      if (opts.keep) return { up, down: null };
+      const grpc = await grpcWithInfra(plan.services, statuses, grpcPort);
+      if (opts.keep) return { up, down: null, grpc };
       for (const h of handles.splice(0).reverse()) await h.stop();
-      return { up, down: await readyWithoutInfra(plan.services, statuses, port) };
+      const down = await readyWithoutInfra(plan.services, statuses, port);
+      await grpcWithoutInfra(plan.services, statuses, grpcPort, grpc);
+      return { up, down, grpc };
     });
     out.results.push(...readyChecks(plan.services, statuses, plan.infraDown, readiness.up, readiness.down));
+    out.results.push(
+      ...grpcHealthChecks(plan.services, statuses, plan.infraDown, readiness.grpc, readiness.down !== null),
+    );
   } finally {
     out.services = plan.services.map((w) => ({
       name: w.node.name,

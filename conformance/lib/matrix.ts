@@ -11,6 +11,7 @@ export const COLUMNS: readonly [Column, string][] = [
   ['rest-server', '>REST'],
   ['grpc-client', 'gRPC>'],
   ['grpc-server', '>gRPC'],
+  ['grpc-health', 'health'],
   ...BROKER_KINDS.map((b): [Column, string] => [`pub-${b}`, `${short(b)}>`]),
   ...BROKER_KINDS.map((b): [Column, string] => [`sub-${b}`, `>${short(b)}`]),
   ['db-postgres', 'pg'],

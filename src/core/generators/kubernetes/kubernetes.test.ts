@@ -130,10 +130,15 @@ describe('generateKubernetes', () => {
     const c = pod.containers[0];
     expect(c.image).toBe('polyglot-shop/inventory:dev');
     expect(c.envFrom).toEqual([{ configMapRef: { name: 'inventory-config' } }]);
-    // liveness and start-up: the process; readiness: its brokers and databases
+    // liveness and start-up: the process; readiness: its brokers and databases, which a gRPC
+    // server reports on the standard health service
     expect(c.startupProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
-    expect(c.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+    expect(c.readinessProbe).toMatchObject({ grpc: { port: 50051 } });
+    expect(c.readinessProbe.httpGet).toBeUndefined();
     expect(c.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    // a service that serves no gRPC: readiness over HTTP
+    const orders = find(docs, 'Deployment', 'orders').spec.template.spec.containers[0];
+    expect(orders.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
     expect(c.resources).toEqual({
       requests: { cpu: '50m', memory: '64Mi', 'ephemeral-storage': '64Mi' },
       limits: { cpu: '1', memory: '512Mi', 'ephemeral-storage': '512Mi' },

@@ -88,3 +88,14 @@ export function unpinnedOsPackages(manager: 'apt' | 'apk'): string {
     `# hadolint ignore=${rule}\n`
   );
 }
+
+/**
+ * The paragraph of a stub's README about the standard services of its gRPC server (health and
+ * reflection), with the port it listens on by default.
+ */
+export function grpcStandardServicesNote(grpcPort: number): string {
+  return `The gRPC server also serves the standard health service, \`grpc.health.v1.Health\`: SERVING
+while \`/readyz\` would answer 200, NOT_SERVING otherwise (the Kubernetes readiness probe asks
+it), and server reflection, so \`grpcurl -plaintext localhost:${grpcPort} list\` shows its services.
+`;
+}

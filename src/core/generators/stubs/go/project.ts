@@ -1,5 +1,5 @@
 import { PROTOC_GEN_GO, PROTOC_GEN_GO_GRPC, GO_IMAGE, GO_RUNTIME_IMAGE } from './deps';
-import { dockerHealthcheck, unpinnedOsPackages } from '../ready';
+import { dockerHealthcheck, grpcStandardServicesNote, unpinnedOsPackages } from '../ready';
 import type { GoPlan } from './plan';
 
 /** main.go: waits for SIGINT/SIGTERM and runs the plumbing. */
@@ -146,5 +146,5 @@ Configuration comes only from environment variables: ${env}, and one variable pe
 - \`GET /readyz\` answers 200 once every broker and database it uses accepts a connection, 503 until then.
 - \`GET /ping\` calls every outgoing link and answers the tree of who answered (see the project's
   service contract).
-`;
+${plan.ownProto ? `\n${grpcStandardServicesNote(plan.w.node.grpcPort)}` : ''}`;
 }

@@ -87,9 +87,15 @@ package ${p.plumbing};
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 ${hasRpcs ? `import ${p.handlers}.RpcHandlers;\n` : ''}import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +108,11 @@ public class GrpcServer implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
   private final Fanout pingFanout;${handlerField}
   private Server grpcServer;
+  /** The standard health service (grpc.health.v1.Health): Kubernetes grpc probes and grpcurl ask it. */
+  private final HealthStatusManager grpcHealth = new HealthStatusManager();
+  private static final List<String> HEALTH_NAMES =
+      List.of(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ${grpcClass(own)}.SERVICE_NAME);
+  private ScheduledExecutorService readinessTracker;
 
   public GrpcServer(${ctorArgs}) {
     this.pingFanout = pingFanout;${ctorBody}
@@ -110,17 +121,41 @@ public class GrpcServer implements SmartLifecycle {
   @Override
   public synchronized void start() {
     int grpcPort = Integer.parseInt(Env.get("GRPC_PORT", ${javaString(String(p.ctx.wiring.node.grpcPort))}));
+    for (String healthName : HEALTH_NAMES) grpcHealth.setStatus(healthName, ServingStatus.NOT_SERVING);
     try {
-      grpcServer = NettyServerBuilder.forPort(grpcPort).addService(new Impl()).build().start();
+      grpcServer =
+          NettyServerBuilder.forPort(grpcPort)
+              .addService(new Impl())
+              .addService(grpcHealth.getHealthService())
+              .addService(ProtoReflectionServiceV1.newInstance())
+              .build()
+              .start();
     } catch (IOException startEx) {
       throw new IllegalStateException("gRPC cannot listen on port " + grpcPort, startEx);
     }
-    LOG.info("gRPC ${own.service} listening on port {}", grpcPort);
+    readinessTracker =
+        Executors.newSingleThreadScheduledExecutor(
+            trackTask -> {
+              Thread trackThread = new Thread(trackTask, "grpc-health");
+              trackThread.setDaemon(true);
+              return trackThread;
+            });
+    readinessTracker.scheduleWithFixedDelay(this::trackReadiness, 0, 2, TimeUnit.SECONDS);
+    LOG.info("gRPC ${own.service} listening on port {} (with health and reflection)", grpcPort);
+  }
+
+  /** Health follows /readyz: SERVING while every broker and database answers, else NOT_SERVING. */
+  private void trackReadiness() {
+    ServingStatus healthStatus =
+        ReadyController.unreachable().isEmpty() ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+    for (String healthName : HEALTH_NAMES) grpcHealth.setStatus(healthName, healthStatus);
   }
 
   @Override
   public synchronized void stop() {
     if (grpcServer == null) return;
+    readinessTracker.shutdownNow();
+    grpcHealth.enterTerminalState();
     grpcServer.shutdown();
     try {
       grpcServer.awaitTermination(5, TimeUnit.SECONDS);

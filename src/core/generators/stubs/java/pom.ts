@@ -72,6 +72,7 @@ export function pomXml(ctx: StubContext, features: JavaFeatures, groupId: string
       dep('io.grpc', 'grpc-netty-shaded', V.grpc),
       dep('io.grpc', 'grpc-protobuf', V.grpc),
       dep('io.grpc', 'grpc-stub', V.grpc),
+      ...(ctx.wiring.servesGrpc ? [dep('io.grpc', 'grpc-services', V.grpc)] : []),
       dep('com.google.protobuf', 'protobuf-java', V.protobuf),
       dep('org.apache.tomcat', 'annotations-api', V.tomcatAnnotations, 'provided'),
     );

@@ -2,6 +2,7 @@ import { RUNTIMES } from '../../../catalog/catalog';
 import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdCodeBlock, mdTable, mdText } from '../../docs/markdown';
 import type { GeneratedFile } from '../../types';
+import { grpcStandardServicesNote } from '../ready';
 import { JAVA_BUILD, JAVA_JAR, JAVA_OPTS } from './docker';
 import type { JavaPlan } from './plan';
 import { JAVA_VERSIONS } from './versions';
@@ -39,6 +40,7 @@ export function readme(p: JavaPlan): GeneratedFile {
     '',
     `A runnable ${mdText(r.framework)} service (Java ${JAVA_VERSIONS.java}, Spring Boot ${JAVA_VERSIONS.springBoot}${p.features.grpc ? `, grpc-java ${JAVA_VERSIONS.grpc}` : ''}) that keeps the project's service contract: \`GET /healthz\` (alive), \`GET /readyz\` (brokers and databases answer), \`GET /ping\` answering the tree of every call it makes${p.own ? ', and the gRPC `Ping`' : ''}.`,
     '',
+    ...(p.own ? [grpcStandardServicesNote(w.node.grpcPort)] : []),
     '## What to edit',
     '',
     `Your code lives in ${mdCode(dir(p.handlers))}:`,

@@ -12,16 +12,20 @@ import { fileURLToPath } from 'node:url';
 /** proto/ next to dist/ and src/: the compiled file is dist/plumbing/protos.js. */
 const PROTO_ROOT = fileURLToPath(new URL('../../proto/', import.meta.url));
 
-/** The client constructor (and service definition) of a fully qualified gRPC service. */
-export function loadService(protoPath: string, fullName: string): grpc.ServiceClientConstructor {
-  const definition = protoLoader.loadSync(protoPath, {
-    includeDirs: [PROTO_ROOT],
+/** The package definition of .proto files of proto/ (or of \`includeDirs\`), as the stubs load them. */
+export function loadDefinition(protoPaths: string[], includeDirs: string[] = []): protoLoader.PackageDefinition {
+  return protoLoader.loadSync(protoPaths, {
+    includeDirs: [PROTO_ROOT, ...includeDirs],
     keepCase: true,
     longs: Number,
     enums: String,
     defaults: true,
   });
-  let node: unknown = grpc.loadPackageDefinition(definition);
+}
+
+/** The client constructor (and service definition) of a fully qualified gRPC service. */
+export function loadService(protoPath: string, fullName: string): grpc.ServiceClientConstructor {
+  let node: unknown = grpc.loadPackageDefinition(loadDefinition([protoPath]));
   for (const part of fullName.split('.')) node = (node as Record<string, unknown>)[part];
   if (typeof node !== 'function') throw new Error(\`\${fullName} is not in \${protoPath}\`);
   return node as grpc.ServiceClientConstructor;
@@ -48,11 +52,28 @@ export function grpcServerTs(p: StubPlan): string {
   return `/** The gRPC server of ${p.own.fullService}. Generated: do not edit; the RPC bodies live in src/handlers.ts. */
 
 import * as grpc from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation, protoPath as healthProto, type ServingStatus } from 'grpc-health-check';
+import * as path from 'node:path';
 import * as handlers from '../handlers.js';
 import * as config from './config.js';
 import type { ${p.own.service}Handlers } from '${genModule('src/plumbing', p.own.fullService)}';
 import { tree } from './ping.js';
-import { loadService } from './protos.js';
+import { loadDefinition, loadService } from './protos.js';
+import { unreachable } from './ready.js';
+
+const SERVICES = [${lit(p.own.fullService)}, ${lit('')}];
+
+/** The standard health service (grpc.health.v1.Health): Kubernetes \`grpc:\` probes and grpcurl ask it. */
+export const health = new HealthImplementation(
+  Object.fromEntries(SERVICES.map((s): [string, ServingStatus] => [s, 'NOT_SERVING'])),
+);
+
+/** Health follows /readyz: SERVING while every broker and database answers, else NOT_SERVING. */
+async function trackReadiness(): Promise<void> {
+  const status: ServingStatus = (await unreachable()).length > 0 ? 'NOT_SERVING' : 'SERVING';
+  for (const s of SERVICES) health.setStatus(s, status);
+}
 
 function unary<Req, Res>(run: (req: Req) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
@@ -72,12 +93,18 @@ export async function serveGrpc(): Promise<grpc.Server> {
 ${methods.join('\n')}
   };
   server.addService(service.service, implementation);
+  health.addToServer(server);
+  // reflection describes the service's own API and the health service, as grpcurl lists them
+  const healthRoot = path.resolve(path.dirname(healthProto), '../..');
+  new ReflectionService(loadDefinition([${lit(p.own.protoPath)}, 'health/v1/health.proto'], [healthRoot])).addToServer(server);
   await new Promise<number>((resolve, reject) =>
     server.bindAsync(\`0.0.0.0:\${config.grpcPort()}\`, grpc.ServerCredentials.createInsecure(), (err, port) =>
       err ? reject(err) : resolve(port),
     ),
   );
-  console.log(\`gRPC ${p.own.fullService} listening on \${config.grpcPort()}\`);
+  await trackReadiness();
+  setInterval(() => void trackReadiness(), 2000).unref();
+  console.log(\`gRPC ${p.own.fullService} listening on \${config.grpcPort()} (with health and reflection)\`);
   return server;
 }
 `;

@@ -8,6 +8,8 @@ import type { StubPlan } from '../python/plan';
 export const NODE_VERSIONS = {
   '@grpc/grpc-js': '1.14.7',
   '@grpc/proto-loader': '0.8.1',
+  '@grpc/reflection': '1.0.4',
+  'grpc-health-check': '2.1.0',
   amqplib: '2.3.1',
   express: '5.3.0',
   ioredis: '5.11.1',
@@ -32,6 +34,10 @@ function deps(p: StubPlan): { dependencies: Dep[]; devDependencies: Dep[] } {
   if (p.own || p.grpc.length > 0) {
     run.add('@grpc/grpc-js');
     run.add('@grpc/proto-loader');
+  }
+  if (p.own) {
+    run.add('@grpc/reflection');
+    run.add('grpc-health-check');
   }
   if (p.brokerKinds.has('kafka')) run.add('kafkajs');
   if (p.brokerKinds.has('rabbitmq')) run.add('amqplib');

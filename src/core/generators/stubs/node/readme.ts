@@ -1,6 +1,7 @@
 import { RUNTIMES } from '../../../catalog/catalog';
 import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdTable, mdText } from '../../docs/markdown';
+import { grpcStandardServicesNote } from '../ready';
 import type { StubPlan } from '../python/plan';
 
 /** The service's README.md: what is safe to edit, how to run it, and its environment. */
@@ -19,7 +20,7 @@ export function nodeReadme(p: StubPlan): string {
 A runnable stub that keeps the project's service contract: \`GET /healthz\`, \`GET /readyz\`, \`GET /ping\` (calls
 every outgoing link and answers the tree of who answered), the declared REST endpoints${p.own ? ', a gRPC server with the declared RPCs' : ''} and
 the producers and consumers of its topics.
-
+${p.own ? `\n${grpcStandardServicesNote(p.w.node.grpcPort)}` : ''}
 ## Files
 
 ${mdTable(['file', 'what it is'], rows)}

@@ -30,16 +30,20 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+import time
 from concurrent import futures
 from typing import Any
 
 import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
 
 import ${pbModule(p.own.protoPath, '_pb2')} as pb
 import ${pbModule(p.own.protoPath, '_pb2_grpc')} as pb_grpc
 
 from .. import handlers
-from . import config, ping
+from . import config, ping, ready
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +60,40 @@ class _Servicer(pb_grpc.${p.own.service}Servicer):
         return pb.PingResponse(tree_json=json.dumps(ping.tree(list(request.path))))
 ${methods.join('')}
 
+#: The standard health service (grpc.health.v1.Health): Kubernetes \`grpc:\` probes and grpcurl ask it.
+HEALTH = health.HealthServicer()
+_SERVICES = (${lit(p.own.fullService)}, "")
+
+
+def _track_readiness() -> None:
+    """Health follows /readyz: SERVING while every broker and database answers, else NOT_SERVING."""
+    while True:
+        serving = not ready.unreachable()
+        status = health_pb2.HealthCheckResponse.SERVING if serving else health_pb2.HealthCheckResponse.NOT_SERVING
+        for name in _SERVICES:
+            HEALTH.set(name, status)
+        time.sleep(2)
+
+
 def serve() -> grpc.Server:
     """Starts the gRPC server on GRPC_PORT in its own threads and returns it."""
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
     pb_grpc.add_${p.own.service}Servicer_to_server(_Servicer(), server)
+    for name in _SERVICES:
+        HEALTH.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+    health_pb2_grpc.add_HealthServicer_to_server(HEALTH, server)
+    reflection.enable_server_reflection(
+        (
+            pb.DESCRIPTOR.services_by_name[${lit(p.own.service)}].full_name,
+            health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
+            reflection.SERVICE_NAME,
+        ),
+        server,
+    )
     server.add_insecure_port(f"[::]:{config.grpc_port()}")
     server.start()
-    log.info("gRPC ${p.own.fullService} listening on %s", config.grpc_port())
+    threading.Thread(target=_track_readiness, name="grpc-health", daemon=True).start()
+    log.info("gRPC ${p.own.fullService} listening on %s (with health and reflection)", config.grpc_port())
     return server
 `;
 }

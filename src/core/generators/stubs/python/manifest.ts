@@ -3,8 +3,9 @@ import type { StubPlan } from './plan';
 
 /**
  * Exact versions of every Python dependency a stub can need. Each was installed together on
- * CPython 3.11 (the Docker base image's version) from PyPI; grpcio and grpcio-tools must stay
- * equal, since the generated code checks the runtime's version.
+ * CPython 3.11 (the Docker base image's version) from PyPI; grpcio, grpcio-tools,
+ * grpcio-health-checking and grpcio-reflection must stay equal, since the generated code checks
+ * the runtime's version.
  */
 export const PY_VERSIONS = {
   fastapi: '0.165.0',
@@ -14,6 +15,8 @@ export const PY_VERSIONS = {
   httpx: '0.28.1',
   grpcio: '1.85.1',
   'grpcio-tools': '1.85.1',
+  'grpcio-health-checking': '1.85.1',
+  'grpcio-reflection': '1.85.1',
   protobuf: '7.36.2',
   'confluent-kafka': '2.16.1',
   pika: '1.4.4',
@@ -36,6 +39,10 @@ export function pyDependencies(p: StubPlan, flavour: 'fastapi' | 'flask'): Dep[]
     deps.add('grpcio');
     deps.add('grpcio-tools');
     deps.add('protobuf');
+  }
+  if (p.own) {
+    deps.add('grpcio-health-checking');
+    deps.add('grpcio-reflection');
   }
   if (p.brokerKinds.has('kafka')) deps.add('confluent-kafka');
   if (p.brokerKinds.has('rabbitmq')) deps.add('pika');

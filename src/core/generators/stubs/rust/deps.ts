@@ -11,6 +11,8 @@ export const CRATES = {
   reqwest: '{ version = "=0.13.5", default-features = false, features = ["json"] }',
   tonic: '{ version = "=0.14.9", default-features = false, features = ["router", "transport", "codegen"] }',
   'tonic-prost': '"=0.14.9"',
+  'tonic-health': '"=0.14.9"',
+  'tonic-reflection': '"=0.14.9"',
   prost: '"=0.14.6"',
   rdkafka: '{ version = "=0.39.0", default-features = false, features = ["tokio"] }',
   lapin: '{ version = "=4.12.3", default-features = false, features = ["default-runtime"] }',
@@ -35,10 +37,11 @@ export type RustFeatures = StubFeatures;
 export const rustFeatures: (w: ServiceWiring) => RustFeatures = stubFeatures;
 
 /** Cargo.toml: package named after the service, binary `service`. */
-export function cargoToml(dns: string, f: RustFeatures): string {
+export function cargoToml(dns: string, f: RustFeatures, servesGrpc: boolean): string {
   const deps: (keyof typeof CRATES)[] = ['axum', 'tokio', 'serde', 'serde_json', 'futures-util'];
   if (f.rest) deps.push('reqwest');
   if (f.grpc) deps.push('tonic', 'tonic-prost', 'prost');
+  if (servesGrpc) deps.push('tonic-health', 'tonic-reflection');
   if (f.kafka) deps.push('rdkafka');
   if (f.rabbitmq) deps.push('lapin');
   if (f.redis) deps.push('redis');

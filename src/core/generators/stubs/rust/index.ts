@@ -31,7 +31,7 @@ export const rustAxumStub: StubGenerator = (ctx) => {
   const dbs = new Set(w.databases.map((d) => d.databaseKind));
   const mods = plumbingModules(plan);
   const files: GeneratedFile[] = [
-    { path: 'Cargo.toml', content: cargoToml(plan.dns, plan.features) },
+    { path: 'Cargo.toml', content: cargoToml(plan.dns, plan.features, plan.ownProto !== null) },
     { path: 'rustfmt.toml', content: RUSTFMT_TOML },
     { path: 'src/main.rs', content: mainRs(plan) },
     { path: 'src/api.rs', content: apiRs(types) },

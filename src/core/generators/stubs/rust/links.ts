@@ -171,8 +171,12 @@ export function grpcRs(plan: RustPlan): string {
   });
   return `${HEAD}
 use std::net::SocketAddr;
+use std::time::Duration;
 
+use tonic::server::NamedService;
 use tonic::{Request, Response, Status};
+use tonic_health::server::HealthReporter;
+use tonic_health::ServingStatus;
 
 use crate::api::BoxError;
 use crate::handlers;
@@ -192,8 +196,38 @@ impl ${plan.service} for GrpcServer {
 ${methods.join('\n')}
 }
 
+/// The names the standard health service reports on: the whole server ("") and this service.
+const HEALTH_NAMES: [&str; 2] = ["", <${plan.service}Server<GrpcServer> as NamedService>::NAME];
+
+/// Health follows /readyz: SERVING while every broker and database answers, else NOT_SERVING.
+async fn track_readiness(health: HealthReporter) {
+    loop {
+        let status = if super::ready::unreachable().await.is_empty() { ServingStatus::Serving } else { ServingStatus::NotServing };
+        for name in HEALTH_NAMES {
+            health.set_service_status(name, status).await;
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
+}
+
+/// Serves this service, the standard health service (Kubernetes grpc probes, grpcurl) and server
+/// reflection from the descriptors build.rs wrote.
 pub async fn serve(addr: SocketAddr) -> Result<(), BoxError> {
-    tonic::transport::Server::builder().add_service(${plan.service}Server::new(GrpcServer)).serve(addr).await?;
+    let (health, health_service) = tonic_health::server::health_reporter();
+    for name in HEALTH_NAMES {
+        health.set_service_status(name, ServingStatus::NotServing).await;
+    }
+    let reflection = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(crate::proto::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1()?;
+    tokio::spawn(track_readiness(health));
+    tonic::transport::Server::builder()
+        .add_service(health_service)
+        .add_service(reflection)
+        .add_service(${plan.service}Server::new(GrpcServer))
+        .serve(addr)
+        .await?;
     Ok(())
 }
 `;

@@ -1,6 +1,6 @@
 import { RUST_IMAGE, RUST_RUNTIME_IMAGE } from './deps';
 import { fitOrBreak, rustStr } from './names';
-import { dockerHealthcheck, unpinnedOsPackages } from '../ready';
+import { dockerHealthcheck, grpcStandardServicesNote, unpinnedOsPackages } from '../ready';
 import type { RustPlan } from './plan';
 
 /** src/main.rs */
@@ -38,7 +38,7 @@ export function protoRs(plan: RustPlan): string {
 #![allow(clippy::all, dead_code)]
 
 ${mods.join('\n\n')}
-`;
+${plan.ownProto ? '\n/// The file descriptors of proto/, which build.rs wrote: server reflection serves them.\npub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("descriptors");\n' : ''}`;
 }
 
 /** build.rs: compiles the copied .proto files with the protoc that protoc-bin-vendored ships. */
@@ -54,7 +54,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
       '];',
       4,
     )}
-    tonic_prost_build::configure()${`.build_server(${plan.ownProto ? 'true' : 'false'}).build_client(${plan.grpc.length ? 'true' : 'false'})`}.compile_protos(&protos, &["proto"])?;
+    ${
+      plan.ownProto
+        ? `// the descriptors serve gRPC server reflection (src/proto.rs includes them)
+    let descriptors = std::path::PathBuf::from(std::env::var("OUT_DIR")?).join("descriptors.bin");
+    tonic_prost_build::configure()
+        .build_server(true)
+        .build_client(${plan.grpc.length ? 'true' : 'false'})
+        .file_descriptor_set_path(descriptors)
+        .compile_protos(&protos, &["proto"])?;`
+        : `tonic_prost_build::configure().build_server(false).build_client(${plan.grpc.length ? 'true' : 'false'}).compile_protos(&protos, &["proto"])?;`
+    }
     for p in protos {
         println!("cargo:rerun-if-changed={p}");
     }
@@ -141,5 +151,5 @@ variable per link target (\`<TARGET>_URL\`, \`<TARGET>_GRPC_ADDR\`, \`<BROKER>_U
 - \`GET /healthz\` answers \`{"status":"ok"}\` while the process runs.
 - \`GET /readyz\` answers 200 once every broker and database it uses accepts a connection, 503 until then.
 - \`GET /ping\` calls every outgoing link and answers the tree of who answered.
-`;
+${plan.ownProto ? `\n${grpcStandardServicesNote(plan.w.node.grpcPort)}` : ''}`;
 }

@@ -4,7 +4,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // protoc comes from the protoc-bin-vendored crate: no system protoc is needed
     std::env::set_var("PROTOC", protoc_bin_vendored::protoc_bin_path()?);
     let protos = ["proto/rmrfetc/anextremelylongservicenamethatkeepsgoing/v1/anextremelylongservicenamethatkeepsgoing.proto"];
-    tonic_prost_build::configure().build_server(true).build_client(false).compile_protos(&protos, &["proto"])?;
+    // the descriptors serve gRPC server reflection (src/proto.rs includes them)
+    let descriptors = std::path::PathBuf::from(std::env::var("OUT_DIR")?).join("descriptors.bin");
+    tonic_prost_build::configure()
+        .build_server(true)
+        .build_client(false)
+        .file_descriptor_set_path(descriptors)
+        .compile_protos(&protos, &["proto"])?;
     for p in protos {
         println!("cargo:rerun-if-changed={p}");
     }

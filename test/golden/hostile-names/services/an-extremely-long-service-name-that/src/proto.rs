@@ -7,3 +7,6 @@
 pub mod anextremelylongservicenamethatkeepsgoing_v1 {
     tonic::include_proto!("rmrfetc.anextremelylongservicenamethatkeepsgoing.v1");
 }
+
+/// The file descriptors of proto/, which build.rs wrote: server reflection serves them.
+pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("descriptors");

@@ -36,17 +36,23 @@ pub fn host_port(value: &str, fallback: u16) -> String {
     }
 }
 
-/// 200 once every dependency accepts a TCP connection, else 503 naming the others.
-pub async fn readyz() -> (StatusCode, Json<Value>) {
-    let mut unreachable: Vec<&str> = Vec::new();
+/// The variables of the dependencies that accept no TCP connection within a second.
+pub async fn unreachable() -> Vec<&'static str> {
+    let mut down = Vec::new();
     for (env, port) in DEPENDENCIES {
         let value = std::env::var(env).unwrap_or_default();
         let connect = tokio::net::TcpStream::connect(host_port(&value, *port));
         let ok = !value.trim().is_empty() && matches!(tokio::time::timeout(Duration::from_secs(1), connect).await, Ok(Ok(_)));
         if !ok {
-            unreachable.push(env);
+            down.push(*env);
         }
     }
+    down
+}
+
+/// 200 once every dependency accepts a TCP connection, else 503 naming the others.
+pub async fn readyz() -> (StatusCode, Json<Value>) {
+    let unreachable = unreachable().await;
     if unreachable.is_empty() {
         (StatusCode::OK, Json(serde_json::json!({ "status": "ok" })))
     } else {

@@ -1,11 +1,28 @@
 /** The gRPC server of rmrfetc.cafe.v1.CafeService. Generated: do not edit; the RPC bodies live in src/handlers.ts. */
 
 import * as grpc from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation, protoPath as healthProto, type ServingStatus } from 'grpc-health-check';
+import * as path from 'node:path';
 import * as handlers from '../handlers.js';
 import * as config from './config.js';
 import type { CafeServiceHandlers } from '../gen/rmrfetc/cafe/v1/CafeService.js';
 import { tree } from './ping.js';
-import { loadService } from './protos.js';
+import { loadDefinition, loadService } from './protos.js';
+import { unreachable } from './ready.js';
+
+const SERVICES = ["rmrfetc.cafe.v1.CafeService", ""];
+
+/** The standard health service (grpc.health.v1.Health): Kubernetes `grpc:` probes and grpcurl ask it. */
+export const health = new HealthImplementation(
+  Object.fromEntries(SERVICES.map((s): [string, ServingStatus] => [s, 'NOT_SERVING'])),
+);
+
+/** Health follows /readyz: SERVING while every broker and database answers, else NOT_SERVING. */
+async function trackReadiness(): Promise<void> {
+  const status: ServingStatus = (await unreachable()).length > 0 ? 'NOT_SERVING' : 'SERVING';
+  for (const s of SERVICES) health.setStatus(s, status);
+}
 
 function unary<Req, Res>(run: (req: Req) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
@@ -27,11 +44,17 @@ export async function serveGrpc(): Promise<grpc.Server> {
     PingRequest: unary((req) => handlers.rpcPingRequest({  })),
   };
   server.addService(service.service, implementation);
+  health.addToServer(server);
+  // reflection describes the service's own API and the health service, as grpcurl lists them
+  const healthRoot = path.resolve(path.dirname(healthProto), '../..');
+  new ReflectionService(loadDefinition(["rmrfetc/cafe/v1/cafe.proto", 'health/v1/health.proto'], [healthRoot])).addToServer(server);
   await new Promise<number>((resolve, reject) =>
     server.bindAsync(`0.0.0.0:${config.grpcPort()}`, grpc.ServerCredentials.createInsecure(), (err, port) =>
       err ? reject(err) : resolve(port),
     ),
   );
-  console.log(`gRPC rmrfetc.cafe.v1.CafeService listening on ${config.grpcPort()}`);
+  await trackReadiness();
+  setInterval(() => void trackReadiness(), 2000).unref();
+  console.log(`gRPC rmrfetc.cafe.v1.CafeService listening on ${config.grpcPort()} (with health and reflection)`);
   return server;
 }

@@ -33,4 +33,7 @@ def start() -> None:
 def stop() -> None:
     with _lock:
         if _grpc_server is not None:
+            from . import grpc_server
+
+            grpc_server.HEALTH.enter_graceful_shutdown()
             _grpc_server.stop(grace=2)

@@ -7,16 +7,20 @@ import { fileURLToPath } from 'node:url';
 /** proto/ next to dist/ and src/: the compiled file is dist/plumbing/protos.js. */
 const PROTO_ROOT = fileURLToPath(new URL('../../proto/', import.meta.url));
 
-/** The client constructor (and service definition) of a fully qualified gRPC service. */
-export function loadService(protoPath: string, fullName: string): grpc.ServiceClientConstructor {
-  const definition = protoLoader.loadSync(protoPath, {
-    includeDirs: [PROTO_ROOT],
+/** The package definition of .proto files of proto/ (or of `includeDirs`), as the stubs load them. */
+export function loadDefinition(protoPaths: string[], includeDirs: string[] = []): protoLoader.PackageDefinition {
+  return protoLoader.loadSync(protoPaths, {
+    includeDirs: [PROTO_ROOT, ...includeDirs],
     keepCase: true,
     longs: Number,
     enums: String,
     defaults: true,
   });
-  let node: unknown = grpc.loadPackageDefinition(definition);
+}
+
+/** The client constructor (and service definition) of a fully qualified gRPC service. */
+export function loadService(protoPath: string, fullName: string): grpc.ServiceClientConstructor {
+  let node: unknown = grpc.loadPackageDefinition(loadDefinition([protoPath]));
   for (const part of fullName.split('.')) node = (node as Record<string, unknown>)[part];
   if (typeof node !== 'function') throw new Error(`${fullName} is not in ${protoPath}`);
   return node as grpc.ServiceClientConstructor;

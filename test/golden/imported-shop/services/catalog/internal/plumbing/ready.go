@@ -38,24 +38,29 @@ func hostPort(value, fallback string) string {
 	return net.JoinHostPort(strings.Trim(s, "[]"), fallback)
 }
 
-// readyz answers 200 once every dependency accepts a TCP connection, else 503 naming the others.
-func readyz(w http.ResponseWriter, _ *http.Request) {
-	unreachable := []string{}
+// unreachable names the dependencies that accept no TCP connection within a second.
+func unreachable() []string {
+	down := []string{}
 	for _, d := range readyDeps {
 		value := os.Getenv(d.env)
 		if strings.TrimSpace(value) == "" {
-			unreachable = append(unreachable, d.env)
+			down = append(down, d.env)
 			continue
 		}
 		conn, err := net.DialTimeout("tcp", hostPort(value, d.port), time.Second)
 		if err != nil {
-			unreachable = append(unreachable, d.env)
+			down = append(down, d.env)
 			continue
 		}
 		_ = conn.Close()
 	}
-	if len(unreachable) > 0 {
-		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "unreachable": unreachable})
+	return down
+}
+
+// readyz answers 200 once every dependency accepts a TCP connection, else 503 naming the others.
+func readyz(w http.ResponseWriter, _ *http.Request) {
+	if down := unreachable(); len(down) > 0 {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "unreachable": down})
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

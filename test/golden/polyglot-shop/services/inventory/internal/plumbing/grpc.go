@@ -6,8 +6,12 @@ import (
 	"context"
 	"encoding/json"
 	"net"
+	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/health"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/reflection"
 
 	pb "inventory.local/service/gen/polyglotshop/inventory/v1"
 	"inventory.local/service/handlers"
@@ -43,6 +47,33 @@ func serveGrpc(port string, errc chan<- error) (func(), error) {
 	}
 	s := grpc.NewServer()
 	pb.RegisterInventoryServiceServer(s, grpcServer{})
+	// the standard health service (Kubernetes grpc: probes, grpcurl) and server reflection
+	hs := health.NewServer()
+	services := []string{"", pb.InventoryService_ServiceDesc.ServiceName}
+	for _, name := range services {
+		hs.SetServingStatus(name, healthpb.HealthCheckResponse_NOT_SERVING)
+	}
+	healthpb.RegisterHealthServer(s, hs)
+	reflection.Register(s)
+	go trackReadiness(hs, services)
 	go func() { errc <- s.Serve(lis) }()
-	return s.GracefulStop, nil
+	return func() {
+		hs.Shutdown()
+		s.GracefulStop()
+	}, nil
+}
+
+// trackReadiness makes health follow /readyz: SERVING while every broker and database answers,
+// else NOT_SERVING; checked every two seconds until the server shuts down.
+func trackReadiness(hs *health.Server, services []string) {
+	for {
+		status := healthpb.HealthCheckResponse_SERVING
+		if len(unreachable()) > 0 {
+			status = healthpb.HealthCheckResponse_NOT_SERVING
+		}
+		for _, name := range services {
+			hs.SetServingStatus(name, status)
+		}
+		time.Sleep(2 * time.Second)
+	}
 }

@@ -54,12 +54,18 @@ public class ReadyController {
     }
   }
 
+  /** The variables of the dependencies that accept no TCP connection within a second. */
+  static List<String> unreachable() {
+    List<String> down = new ArrayList<>();
+    for (Dependency d : DEPENDENCIES) {
+      if (!answers(System.getenv(d.env()), d.port())) down.add(d.env());
+    }
+    return down;
+  }
+
   @GetMapping("/readyz")
   public ResponseEntity<Map<String, Object>> readyz() {
-    List<String> unreachable = new ArrayList<>();
-    for (Dependency d : DEPENDENCIES) {
-      if (!answers(System.getenv(d.env()), d.port())) unreachable.add(d.env());
-    }
+    List<String> unreachable = unreachable();
     if (!unreachable.isEmpty())
       return ResponseEntity.status(503).body(Map.of("status", "unavailable", "unreachable", unreachable));
     return ResponseEntity.ok(Map.of("status", "ok"));
