@@ -96,7 +96,12 @@ export async function importContractFiles(
   clearTimeout(timer);
   if (progress) dismiss(progress);
   if ('cancelled' in outcome) {
-    notify({ tone: 'info', placement: 'toast', title: `Import of ${label} cancelled`, text: 'Your design was not changed.' });
+    notify({
+      tone: 'info',
+      placement: 'toast',
+      title: `Import of ${label} cancelled`,
+      text: 'Your design was not changed.',
+    });
     return false;
   }
   if (!outcome.ok) {
