@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   TEXT_LIMITS,
   addType,
@@ -30,8 +30,9 @@ function qualifiedName(types: Design['types'], t: DesignType): string {
 
 function Usages({ id, onOpenType }: { id: string; onOpenType: (id: string) => void }) {
   const store = useDesignStoreApi();
-  const uses = useDesignStore((s) => typeUsages(s.design, id));
-  // the same list each time the design changes; keyed rows keep it cheap
+  const design = useDesignStore((s) => s.design);
+  // a new list is made only when the design changed, never per store read
+  const uses = useMemo(() => typeUsages(design, id), [design, id]);
   if (uses.length === 0) return <p className="pc-note">Not used anywhere yet: it can be deleted.</p>;
   return (
     <section aria-label="Used by">
