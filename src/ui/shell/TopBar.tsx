@@ -1,6 +1,6 @@
 import { memo, useRef, type ChangeEvent, type ReactNode } from 'react';
 import { CONTRACT_ACCEPT } from '../../app/contractImport';
-import { OPEN_ACCEPT, openDesignFile, openFiles, saveDesignFile } from '../../app/documents';
+import { OPEN_ACCEPT, openFiles, saveDesignFile } from '../../app/documents';
 import { canPickFolders, pickFolder } from '../../app/folderSupport';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { Menu } from './Menu';
@@ -29,7 +29,7 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
     const file = e.target.files?.[0];
     // Reset, so picking the same file again still fires a change.
     e.target.value = '';
-    if (file) void openDesignFile(store, file);
+    if (file) void openFiles(store, [file]);
   };
 
   const onContracts = (e: ChangeEvent<HTMLInputElement>) => {
