@@ -117,4 +117,23 @@ test.describe('contract import', () => {
     for (const name of ['go-service', 'catalog-service', 'orders-service']) await expect(ed.node(name)).toBeVisible();
     await expect(page.getByLabel('Project name')).toHaveValue(before.name);
   });
+
+  test("a service's inspector imports a .proto onto that service, with no new cards", async ({ page }) => {
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.dragFromPalette('Go · net/http', { x: 300, y: 220 });
+    await ed.node('go-service').click();
+    const choosing = page.waitForEvent('filechooser');
+    await ed.inspector.getByRole('button', { name: 'Import contracts into go-service…' }).click();
+    await (await choosing).setFiles(join(PROTO, 'bookstore.proto'));
+    await expect(page.getByRole('status').filter({ hasText: 'Imported bookstore.proto' })).toContainText(
+      '2 gRPC services, 9 types added',
+    );
+    await expect(ed.node('catalog-service')).toHaveCount(0);
+    await ed.node('go-service').click();
+    const rpcs = ed.inspector.getByRole('region', { name: 'RPC methods' });
+    for (const [i, name] of ['GetBook', 'ListBooks', 'PlaceOrder'].entries())
+      await expect(rpcs.getByRole('textbox', { name: `Name of RPC ${i + 1}`, exact: true })).toHaveValue(name);
+    expect((await ed.getDesign()).nodes).toHaveLength(1);
+  });
 });
