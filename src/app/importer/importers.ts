@@ -29,7 +29,11 @@ export async function runImporter(importer: ImporterName, text: string, fileName
 /** Runs a contract import (the parsers load with it, never with the page). */
 export async function runContractImport(request: ContractImportRequest): Promise<ContractImportResult> {
   try {
-    return await (await import('../../core/importers/contracts')).importContracts(request);
+    const [{ importContracts }, { placeReferencedFiles }] = await Promise.all([
+      import('../../core/importers/contracts'),
+      import('./flatFiles'),
+    ]);
+    return await importContracts({ ...request, files: placeReferencedFiles(request.files) });
   } catch (e) {
     return failure(e);
   }
