@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 
 const PROTO = join(import.meta.dirname, '..', 'test', 'fixtures', 'proto');
+const CONTRACTS = join(import.meta.dirname, '..', 'test', 'contracts');
 
 test.describe('contract import', () => {
   test('Import… a .proto with two services: cards and types appear, a field edited in Types reaches the exported .proto', async ({
@@ -135,5 +136,28 @@ test.describe('contract import', () => {
     for (const [i, name] of ['GetBook', 'ListBooks', 'PlaceOrder'].entries())
       await expect(rpcs.getByRole('textbox', { name: `Name of RPC ${i + 1}`, exact: true })).toHaveValue(name);
     expect((await ed.getDesign()).nodes).toHaveLength(1);
+  });
+
+  test('Import… an OpenAPI document with its sibling schemas, then an AsyncAPI one, in the browser', async ({
+    page,
+  }) => {
+    const ed = new EditorPage(page);
+    await ed.goto();
+    const openapi = join(CONTRACTS, 'openapi');
+    await ed.chooseFile('Import…', [join(openapi, 'shop-api.yaml'), join(openapi, 'schemas', 'common.yaml')]);
+    const rest = page.getByRole('status').filter({ hasText: 'Imported 2 files' });
+    await expect(rest).toContainText(/\d+ endpoints?/);
+    const first = await ed.getDesign();
+    expect(first.nodes).toHaveLength(1);
+    expect(first.nodes[0]?.api?.rest.map((e) => `${e.method} ${e.path}`)).toContain('POST /carts/{cartId}/addToCart');
+    await rest.getByRole('button', { name: 'Dismiss' }).click();
+
+    const asyncapi = join(CONTRACTS, 'asyncapi');
+    await ed.chooseFile('Import…', [join(asyncapi, 'shipping-3.0.yaml'), join(asyncapi, 'schemas', 'events.yaml')]);
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 2 files' })).toContainText(/channels?/);
+    const second = await ed.getDesign();
+    expect(second.nodes.length).toBeGreaterThan(first.nodes.length);
+    expect(second.nodes.some((n) => (n.channels ?? []).length > 0)).toBe(true);
+    for (const n of second.nodes) await expect(ed.node(n.name)).toBeVisible();
   });
 });
