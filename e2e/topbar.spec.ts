@@ -110,6 +110,7 @@ test('the File menu works from the keyboard and gives the focus back', async ({ 
     // Chromium opens folders (the File System Access API)
     'Open project folder…',
     'Import compose…',
+    'Import…',
     'Save',
   ]);
   await expect(item('New')).toBeFocused();

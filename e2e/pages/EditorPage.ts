@@ -125,8 +125,8 @@ export class EditorPage {
     await expect(this.fileMenu).toBeHidden();
   }
 
-  /** Picks a file in the chooser that a File menu item (Open…, Import compose…) opens. */
-  async chooseFile(item: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  /** Picks a file (or several) in the chooser that a File menu item (Open…, Import compose…, Import…) opens. */
+  async chooseFile(item: string, file: string | string[] | { name: string; mimeType: string; buffer: Buffer }) {
     const choosing = this.page.waitForEvent('filechooser');
     await this.fileAction(item);
     await (await choosing).setFiles(file);

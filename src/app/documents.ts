@@ -1,5 +1,6 @@
 import { dnsLabel, emptyDesign, restoreText, type Design } from '../core';
 import { serializeDesign } from './persistence';
+import { areContractFiles, importContractFiles, type ContractFile } from './contractImport';
 import { startImport, type WorkerFactory } from './importer/runImport';
 import type { DesignStoreApi } from './store';
 
@@ -56,8 +57,8 @@ export function isComposeFileName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
-/** What Open and a drop accept: designs, compose files, exported project zips. */
-export const OPEN_ACCEPT = '.json,application/json,.yaml,.yml,.zip,application/zip';
+/** What Open and a drop accept: designs, compose files, exported project zips, contracts. */
+export const OPEN_ACCEPT = '.json,application/json,.yaml,.yml,.zip,application/zip,.proto';
 
 /** How long an import runs before its notice (with Cancel) shows. */
 export const IMPORT_NOTICE_MS = 500;
@@ -156,6 +157,42 @@ export async function openDesignFile(store: DesignStoreApi, file: File): Promise
   return isComposeFileName(file.name)
     ? importComposeText(store, text, file.name)
     : openDesignText(store, text, file.name);
+}
+
+/**
+ * Opens what the user picked or dropped: contract files (`.proto`, OpenAPI, AsyncAPI, with the
+ * files they reference) are imported into the design together; anything else opens as
+ * `openDesignFile` does, the first file.
+ */
+export async function openFiles(store: DesignStoreApi, files: readonly File[]): Promise<boolean> {
+  const first = files[0];
+  if (!first) return false;
+  if (!files.some((f) => /\.(proto|ya?ml|json)$/i.test(f.name))) return openDesignFile(store, first);
+  const texts: ContractFile[] = [];
+  for (const f of files) {
+    if (f.size > MAX_FILE_BYTES) {
+      store.getState().notify({
+        tone: 'error',
+        placement: 'toast',
+        title: `Could not open ${f.name}`,
+        text: 'The file is too large to read. Your current design was not changed.',
+      });
+      return false;
+    }
+    try {
+      texts.push({ name: f.name, text: await f.text() });
+    } catch (e) {
+      store.getState().notify({
+        tone: 'error',
+        placement: 'toast',
+        title: `Could not open ${f.name}`,
+        text: `The file could not be read (${String(e)}). Your current design was not changed.`,
+      });
+      return false;
+    }
+  }
+  if (areContractFiles(texts)) return importContractFiles(store, texts);
+  return openDesignFile(store, first);
 }
 
 /** Downloads the design as pretty JSON. */

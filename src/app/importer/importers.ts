@@ -1,4 +1,4 @@
-import type { ImportResult, ImporterName } from './protocol';
+import type { ContractImportRequest, ContractImportResult, ImportResult, ImporterName } from './protocol';
 
 /** An importer: text and the file's name in, a design or a reason out. Pure, and never throws by design. */
 export type Importer = (text: string, fileName: string) => ImportResult;
@@ -11,11 +11,30 @@ export const IMPORTERS: Record<ImporterName, () => Promise<Importer>> = {
   compose: async () => (await import('../../core/importers/compose')).importCompose,
 };
 
+const failure = (e: unknown) => ({
+  ok: false as const,
+  error: `The import failed: ${e instanceof Error ? e.message : String(e)}`,
+  warnings: [],
+});
+
 /** Runs an importer, turning a bug that throws into an answer that says so. */
 export async function runImporter(importer: ImporterName, text: string, fileName: string): Promise<ImportResult> {
   try {
     return (await IMPORTERS[importer]())(text, fileName);
   } catch (e) {
-    return { ok: false, error: `The import failed: ${e instanceof Error ? e.message : String(e)}`, warnings: [] };
+    return failure(e);
+  }
+}
+
+/** Runs a contract import (the parsers load with it, never with the page). */
+export async function runContractImport(request: ContractImportRequest): Promise<ContractImportResult> {
+  try {
+    const [{ importContracts }, { placeReferencedFiles }] = await Promise.all([
+      import('../../core/importers/contracts'),
+      import('./flatFiles'),
+    ]);
+    return await importContracts({ ...request, files: placeReferencedFiles(request.files) });
+  } catch (e) {
+    return failure(e);
   }
 }

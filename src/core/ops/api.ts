@@ -28,6 +28,7 @@ export * from './apiTypes';
 export * from './apiEndpoints';
 export * from './apiRest';
 export * from './apiChannels';
+export * from './apiNumbers';
 export { typeUsages, listUsages, type TypeUsage } from './usages';
 
 type Fields = Omit<MessageField, 'number'>[];

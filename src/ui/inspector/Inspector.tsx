@@ -1,9 +1,10 @@
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DesignNode } from '../../core';
 import type { DesignStore } from '../../app/store';
 import { useDesignStore } from '../../app/storeContext';
 import { LinkInspector } from './LinkInspector';
 import { NodeInspector } from './NodeInspector';
+import { TypesPanel } from './TypesPanel';
 import { MOD_KEY } from '../shell/platform';
 
 function Hint({ count }: { count: number }) {
@@ -99,18 +100,82 @@ function useInspectedNode(id: string | null): DesignNode | undefined {
   return useDesignStore(selector);
 }
 
-/** The right-hand panel: edits the one selected node or link. */
+type Tab = 'selection' | 'types';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'selection', label: 'Selection' },
+  { id: 'types', label: 'Types' },
+];
+
+/** Selection and Types, as tabs: arrow keys move between them, as in any tab list. */
+function Tabs({ tab, onTab, base }: { tab: Tab; onTab: (t: Tab) => void; base: string }) {
+  const count = useDesignStore((s) => s.design.types.length);
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : (i + step + TABS.length) % TABS.length;
+    if (step === 0 && e.key !== 'Home' && e.key !== 'End') return;
+    e.preventDefault();
+    const next = TABS[to];
+    if (!next) return;
+    onTab(next.id);
+    refs.current[to]?.focus();
+  };
+  return (
+    <div className="pc-inspector__tabs" role="tablist" aria-label="Inspector views" onKeyDown={onKeyDown}>
+      {TABS.map((t, i) => (
+        <button
+          key={t.id}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`${base}-${t.id}-tab`}
+          aria-selected={tab === t.id}
+          aria-controls={`${base}-${t.id}`}
+          tabIndex={tab === t.id ? 0 : -1}
+          className="pc-inspector__tab"
+          onClick={() => onTab(t.id)}
+        >
+          {t.id === 'types' ? `${t.label} (${count})` : t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The right-hand panel: edits the one selected node or link, or the design's types. */
 export const Inspector = memo(function Inspector() {
   const only = useDesignStore((s) => (s.selection.length === 1 ? (s.selection[0] ?? null) : null));
   const count = useDesignStore((s) => s.selection.length);
   const node = useInspectedNode(only);
   const link = useDesignStore((s) => (only === null ? undefined : s.design.links.find((l) => l.id === only)));
+  const [tab, setTab] = useState<Tab>('selection');
+  const base = useId();
+  // selecting something on the canvas (or from a type's "Used by") shows it
+  const [seen, setSeen] = useState(only);
+  if (seen !== only) {
+    setSeen(only);
+    if (only !== null) setTab('selection');
+  }
   return (
     <aside className="pc-inspector" aria-label="Inspector">
-      {/* Keyed by id: a half-typed invalid value never leaks from one element to the next. */}
-      {node ? <NodeInspector key={node.id} node={node} /> : null}
-      {link ? <LinkInspector key={link.id} link={link} /> : null}
-      {!node && !link ? <Hint count={count} /> : null}
+      <Tabs tab={tab} onTab={setTab} base={base} />
+      <div role="tabpanel" id={`${base}-${tab}`} aria-labelledby={`${base}-${tab}-tab`}>
+        {tab === 'types' ? (
+          <div className="pc-inspector__body">
+            <TypesPanel />
+          </div>
+        ) : (
+          <>
+            {/* Keyed by id: a half-typed invalid value never leaks from one element to the next. */}
+            {node ? <NodeInspector key={node.id} node={node} /> : null}
+            {link ? <LinkInspector key={link.id} link={link} /> : null}
+            {!node && !link ? <Hint count={count} /> : null}
+          </>
+        )}
+      </div>
     </aside>
   );
 });

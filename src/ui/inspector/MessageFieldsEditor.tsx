@@ -1,4 +1,14 @@
-import { TEXT_LIMITS, addField, removeField, updateField, type MessageType } from '../../core';
+import {
+  TEXT_LIMITS,
+  addField,
+  removeField,
+  setFieldNumber,
+  updateField,
+  type Design,
+  type MapKeyType,
+  type MessageField,
+  type MessageType,
+} from '../../core';
 import { useDesignStore } from '../../app/storeContext';
 import { RemoveButton, SelectField, TextField } from './controls';
 import { typeOptions } from './typeOptions';
@@ -11,20 +21,109 @@ interface Props {
   typeId: string;
 }
 
-type Shape = 'single' | 'repeated' | 'optional';
+type Shape = 'single' | 'repeated' | 'optional' | 'map';
 const SHAPES: { value: Shape; label: string }[] = [
   { value: 'single', label: 'one' },
   { value: 'repeated', label: 'list' },
   { value: 'optional', label: 'optional' },
+  { value: 'map', label: 'map' },
 ];
+const MAP_KEYS: { value: MapKeyType; label: string }[] = (
+  [
+    'string',
+    'int32',
+    'int64',
+    'uint32',
+    'uint64',
+    'bool',
+    'sint32',
+    'sint64',
+    'fixed32',
+    'fixed64',
+    'sfixed32',
+    'sfixed64',
+  ] as const
+).map((k) => ({ value: k, label: k }));
+
+const shapeOf = (f: MessageField): Shape => (f.mapKey !== undefined ? 'map' : (f.label ?? 'single'));
+
+/** The change of a field's shape: a map has no label, a list or an optional field no map key. */
+function shapePatch(f: MessageField, shape: Shape) {
+  if (shape === 'map') return { label: null, mapKey: f.mapKey ?? 'string' } as const;
+  return { label: shape === 'single' ? null : shape, mapKey: null } as const;
+}
+
+function FieldRow(props: { title: string; typeId: string; f: MessageField; i: number; types: Design['types'] }) {
+  const { title, typeId, f, i, types } = props;
+  const { apply, run } = useEdit();
+  const what = `${title}: `;
+  return (
+    <div className="pc-field-row" role="group" aria-label={`Field ${f.name}`}>
+      <div className="pc-row">
+        <TextField
+          label={`${what}number of field ${i + 1}`}
+          hideLabel
+          className="pc-field--number pc-mono"
+          value={String(f.number)}
+          apply={(text) => {
+            const t = text.trim();
+            if (!/^\d+$/.test(t)) return 'Enter a whole number.';
+            return apply((d) => setFieldNumber(d, typeId, f.number, Number(t)));
+          }}
+        />
+        <TextField
+          label={`${what}name of field ${i + 1}`}
+          maxLength={TEXT_LIMITS.name}
+          hideLabel
+          value={f.name}
+          className="pc-row__grow"
+          apply={(name) => apply((d) => updateField(d, typeId, f.number, { name }), `type:${typeId}:${f.number}:name`)}
+        />
+        <RemoveButton label={`Remove field ${f.name}`} onClick={() => run((d) => removeField(d, typeId, f.number))} />
+      </div>
+      <div className="pc-row">
+        {f.oneof === undefined ? (
+          <SelectField<Shape>
+            label={`${what}how many in field ${i + 1}`}
+            hideLabel
+            value={shapeOf(f)}
+            options={SHAPES}
+            onChange={(shape) => run((d) => updateField(d, typeId, f.number, shapePatch(f, shape)))}
+          />
+        ) : (
+          <span className="pc-note pc-field-row__oneof">oneof {f.oneof}</span>
+        )}
+        {f.mapKey !== undefined ? (
+          <SelectField<MapKeyType>
+            label={`${what}map key of field ${i + 1}`}
+            hideLabel
+            value={f.mapKey}
+            options={MAP_KEYS}
+            onChange={(mapKey) => run((d) => updateField(d, typeId, f.number, { mapKey }))}
+          />
+        ) : null}
+        <div className="pc-row__grow">
+          <SelectField
+            label={`${what}type of field ${i + 1}`}
+            hideLabel
+            value={f.type}
+            options={typeOptions(types, f.type)}
+            onChange={(t) => run((d) => updateField(d, typeId, f.number, { type: t }))}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}
 
 /**
- * The fields of one message type: name, type (scalars, the design's messages and enums,
- * well-known types) and whether it holds one value, a list, or an optional one. Each edit is an op
- * of core/ops/api, so field numbers are never changed; typing in a cell is one undo step.
+ * The fields of one message type: number, name, type (scalars, the design's messages and enums,
+ * well-known types) and whether it holds one value, a list, an optional one or a map. Each edit is
+ * an op of core/ops/api, so a number changes only when the user sets it; typing in a cell is one
+ * undo step.
  */
 export function MessageFieldsEditor({ title, typeId }: Props) {
-  const { apply, run } = useEdit();
+  const { run } = useEdit();
   const type = useDesignStore((s) =>
     s.design.types.find((t): t is MessageType => t.id === typeId && t.kind === 'message'),
   );
@@ -37,37 +136,8 @@ export function MessageFieldsEditor({ title, typeId }: Props) {
       </legend>
       {type.fields.length === 0 ? <p className="pc-list__empty">None yet.</p> : null}
       {type.fields.map((f, i) => (
-        <div className="pc-row" key={f.number}>
-          <TextField
-            label={`${title}: name of field ${i + 1}`}
-            maxLength={TEXT_LIMITS.name}
-            hideLabel
-            value={f.name}
-            className="pc-row__grow"
-            apply={(name) =>
-              apply((d) => updateField(d, typeId, f.number, { name }), `type:${typeId}:${f.number}:name`)
-            }
-          />
-          <SelectField
-            label={`${title}: type of field ${i + 1}`}
-            hideLabel
-            value={f.type}
-            options={typeOptions(types, f.type)}
-            onChange={(t) => run((d) => updateField(d, typeId, f.number, { type: t }))}
-          />
-          {f.mapKey === undefined && f.oneof === undefined ? (
-            <SelectField<Shape>
-              label={`${title}: how many in field ${i + 1}`}
-              hideLabel
-              value={f.label ?? 'single'}
-              options={SHAPES}
-              onChange={(shape) =>
-                run((d) => updateField(d, typeId, f.number, { label: shape === 'single' ? null : shape }))
-              }
-            />
-          ) : null}
-          <RemoveButton label={`Remove field ${f.name}`} onClick={() => run((d) => removeField(d, typeId, f.number))} />
-        </div>
+        // by position: renumbering a field keeps its row (and the focus in it)
+        <FieldRow key={i} title={title} typeId={typeId} f={f} i={i} types={types} />
       ))}
       <button type="button" className="pc-link-btn" onClick={() => run((d) => addField(d, typeId))}>
         + Add field

@@ -18,6 +18,7 @@ import {
 } from '../../core';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { ApiEditor } from './ApiEditor';
+import { ImportIntoNode } from './ImportIntoNode';
 import { ChannelsEditor } from './ChannelsEditor';
 import { EnvEditor } from './EnvEditor';
 import { NamesEditor } from './NamesEditor';
@@ -145,6 +146,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
       {service || (servesApi(node.kind) && node.api) ? (
         <ApiEditor node={node} grpc={service && RUNTIMES[node.kind as RuntimeId].grpc} />
       ) : null}
+      {servesApi(node.kind) ? <ImportIntoNode node={node} /> : null}
       {isBroker(node.kind) && isInfra(node.kind) ? (
         <ChannelsEditor node={node} word={(INFRA[node.kind] as InfraEntry).channelWord ?? 'topic'} />
       ) : null}

@@ -1,5 +1,6 @@
 import { memo, useRef, type ChangeEvent, type ReactNode } from 'react';
-import { OPEN_ACCEPT, openDesignFile, saveDesignFile } from '../../app/documents';
+import { CONTRACT_ACCEPT } from '../../app/contractImport';
+import { OPEN_ACCEPT, openFiles, saveDesignFile } from '../../app/documents';
 import { canPickFolders, pickFolder } from '../../app/folderSupport';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { Menu } from './Menu';
@@ -22,12 +23,19 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
   const canRedo = useDesignStore((s) => s.history.future.length > 0);
   const fileInput = useRef<HTMLInputElement>(null);
   const composeInput = useRef<HTMLInputElement>(null);
+  const contractInput = useRef<HTMLInputElement>(null);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     // Reset, so picking the same file again still fires a change.
     e.target.value = '';
-    if (file) void openDesignFile(store, file);
+    if (file) void openFiles(store, [file]);
+  };
+
+  const onContracts = (e: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(e.target.files ?? [])];
+    e.target.value = '';
+    if (files.length > 0) void openFiles(store, files);
   };
 
   const openFolder = async () => {
@@ -75,6 +83,14 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
           >
             Import compose…
           </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => contractInput.current?.click()}
+            title="Add the services and types of .proto files, OpenAPI or AsyncAPI documents to the design (pick several at once for imports between them)"
+          >
+            Import…
+          </button>
           <div className="pc-menu__sep" role="separator" />
           <button
             type="button"
@@ -104,6 +120,17 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
           aria-label="Import a compose file"
           data-testid="import-compose-input"
           onChange={onFile}
+        />
+        <input
+          ref={contractInput}
+          type="file"
+          multiple
+          accept={CONTRACT_ACCEPT}
+          className="pc-sr-only"
+          tabIndex={-1}
+          aria-label="Import contract files"
+          data-testid="import-contracts-input"
+          onChange={onContracts}
         />
         <button
           type="button"

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isComposeFileName, openDesignFile } from '../../app/documents';
+import { isComposeFileName, openFiles } from '../../app/documents';
 import type { DesignStoreApi } from '../../app/store';
 import { PALETTE_MIME } from '../palette/paletteModel';
 
@@ -37,7 +37,9 @@ function dropFolder(store: DesignStoreApi, e: DragEvent): boolean {
 }
 
 /**
- * Opening a design (.json), an exported project (zip or folder) or importing a compose file (.yaml, .yml) by dropping it anywhere on the window. Palette drags carry their own
+ * Opening a design (.json), an exported project (zip or folder), importing a compose file (.yaml,
+ * .yml) or contracts (.proto files, OpenAPI and AsyncAPI documents, several at once) by dropping
+ * them anywhere on the window. Palette drags carry their own
  * type and are left to the canvas. Returns whether a file is being dragged over the window.
  */
 export function useFileDrop(store: DesignStoreApi): boolean {
@@ -66,23 +68,24 @@ export function useFileDrop(store: DesignStoreApi): boolean {
       depth = 0;
       setOver(false);
       if (dropFolder(store, e)) return;
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      if (
-        !/\.(json|zip)$/i.test(file.name) &&
-        file.type !== 'application/json' &&
-        file.type !== 'application/zip' &&
-        !isComposeFileName(file.name)
-      ) {
+      const files = [...(e.dataTransfer?.files ?? [])];
+      const file = files.find(
+        (f) =>
+          !/\.(json|zip|proto)$/i.test(f.name) &&
+          f.type !== 'application/json' &&
+          f.type !== 'application/zip' &&
+          !isComposeFileName(f.name),
+      );
+      if (file) {
         store.getState().notify({
           tone: 'error',
           placement: 'toast',
           title: `Could not open ${file.name}`,
-          text: 'Only design files (.json), exported project zips and folders, and compose files (.yaml, .yml) can be opened here. Your current design was not changed.',
+          text: 'Only design files (.json), exported project zips and folders, compose files (.yaml, .yml) and contracts (.proto, OpenAPI, AsyncAPI) can be opened here. Your current design was not changed.',
         });
         return;
       }
-      void openDesignFile(store, file);
+      void openFiles(store, files);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
