@@ -1,4 +1,5 @@
 import type { LinkFlowEdge, ServiceFlowNode } from '../canvas/flowModel';
+import { PRESENTER_LABEL_FONT } from '../../core';
 import type { RevealView } from './PresenterContext';
 
 /**
@@ -26,8 +27,7 @@ export function revealEdges(edges: LinkFlowEdge[], view: RevealView | null): Lin
     selected: false,
     deletable: false,
     className: e.id === view.latest ? `${e.className ?? ''} pc-reveal` : e.className,
-    // React Flow measures a label's background only when its text changes. The trailing space
-    // (collapsed by SVG) makes it measure again at the presenter's larger size, and again after.
-    data: e.data ? { ...e.data, label: `${e.data.label} ` } : e.data,
+    // Labels are read from the back of the room: larger, and their tags sized to match.
+    data: e.data ? { ...e.data, labelSize: PRESENTER_LABEL_FONT } : e.data,
   }));
 }
