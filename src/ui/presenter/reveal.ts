@@ -1,6 +1,7 @@
 import type { LinkFlowEdge, ServiceFlowNode } from '../canvas/flowModel';
 import { PRESENTER_LABEL_FONT } from '../../core';
 import type { RevealView } from './PresenterContext';
+import { PRESENTER_CARD, PRESENTER_HANDLES } from './presentedLayout';
 
 /**
  * The canvas's nodes and edges as a presentation shows them: unrevealed ones hidden, the one just
@@ -15,6 +16,9 @@ export function revealNodes(nodes: ServiceFlowNode[], view: RevealView | null): 
     draggable: false,
     connectable: false,
     deletable: false,
+    // The presenter's cards are larger: React Flow ends the links on their handles at that size.
+    measured: PRESENTER_CARD,
+    handles: PRESENTER_HANDLES,
     className: n.id === view.latest ? 'pc-reveal' : undefined,
   }));
 }
