@@ -12,3 +12,4 @@ export type { GeneratedFile, Generator } from './generators/types';
 export * from './model/contracts';
 export * from './model/layout';
 export * from './layout/layoutGraph';
+export * from './layout/labelRoom';

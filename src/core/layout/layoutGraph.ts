@@ -1,5 +1,7 @@
 import { roleOf } from '../catalog/catalog';
 import type { Design, DesignLink, DesignNode, XY } from '../model/types';
+import { linkLabel } from '../generators/picture/style';
+import { gapForLabel, labelTagSize, laneCounts } from './labelRoom';
 
 /**
  * The part of ELK's JSON graph format that auto-layout uses. Declared here rather than imported
@@ -48,7 +50,8 @@ export const DEFAULT_NODE_SIZE: NodeSize = { width: 224, height: 64 };
 export const LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  // Between cards of one column, and between columns (room for the link's label).
+  // Between cards of one column, and between columns: at least this much; buildLayoutGraph widens
+  // the columns' gap to the longest link label (see layerGap).
   'elk.spacing.nodeNode': '48',
   'elk.layered.spacing.nodeNodeBetweenLayers': '120',
   'elk.spacing.componentComponent': '80',
@@ -98,7 +101,35 @@ export function buildLayoutGraph(design: Design, sizes: ReadonlyMap<string, Node
     edges.push({ id: link.id, sources: [source], targets: [target] });
   }
   const effort: Record<string, string> = children.length > LARGE_LAYOUT ? { 'elk.layered.thoroughness': '1' } : {};
-  return { id: 'root', layoutOptions: { ...LAYOUT_OPTIONS, ...effort }, children, edges };
+  const gaps = {
+    'elk.layered.spacing.nodeNodeBetweenLayers': String(layerGap(design)),
+    'elk.spacing.nodeNode': String(rowGap(design)),
+  };
+  return { id: 'root', layoutOptions: { ...LAYOUT_OPTIONS, ...gaps, ...effort }, children, edges };
+}
+
+const MIN_LAYER_GAP = Number(LAYOUT_OPTIONS['elk.layered.spacing.nodeNodeBetweenLayers']);
+const MIN_ROW_GAP = Number(LAYOUT_OPTIONS['elk.spacing.nodeNode']);
+
+/**
+ * The gap between columns: wide enough for the longest link label (links run between columns,
+ * their labels in the middle), with a margin on both sides, and never under 120 px.
+ */
+export function layerGap(design: Pick<Design, 'nodes' | 'links'>): number {
+  const kinds = new Map(design.nodes.map((n) => [n.id, n.kind]));
+  let gap = MIN_LAYER_GAP;
+  for (const l of design.links) gap = Math.max(gap, gapForLabel(labelTagSize(linkLabel(l, kinds.get(l.source)))).x);
+  return Math.ceil(gap);
+}
+
+/**
+ * The gap between cards of one column: room for the labels of links between the same two cards
+ * (A→B and B→A) drawn a lane apart, when such links run between cards stacked in a column.
+ */
+export function rowGap(design: Pick<Design, 'links'>): number {
+  let most = 1;
+  for (const n of laneCounts(design.links).values()) most = Math.max(most, n);
+  return Math.max(MIN_ROW_GAP, Math.ceil(gapForLabel(labelTagSize('REST'), most).y));
 }
 
 /**

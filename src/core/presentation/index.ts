@@ -1,1 +1,2 @@
 export * from './steps';
+export * from './layout';

@@ -3,6 +3,9 @@ import { addChannel, addEndpoint, addEnumValue, addField, addParam, addResponse,
 import { addNode, connect, updateLink, updateNode, type OpResult } from '../ops/ops';
 import { isScalar, isWellKnown, type TypeRef } from '../model/typeRefs';
 import { emptyDesign, type Design, type MapKeyType, type MessageField } from '../model/types';
+import { labelTagSize, spreadForLabels } from '../layout/labelRoom';
+import { CARD_SIZE } from '../generators/picture/geometry';
+import { linkLabel } from '../generators/picture/style';
 
 /**
  * Fields as a template writes them: name -> type, where a type is a scalar (`int64`), a
@@ -194,6 +197,30 @@ export class DesignBuilder {
     const id = this.ids.get(name);
     if (!id) throw new Error(`No node named ${name}`);
     return id;
+  }
+
+  /**
+   * Moves the cards apart where a link's label would not fit between the two cards it joins (see
+   * `spreadForLabels`), keeping their order: a template is drawn as written, with room for every
+   * label on the canvas and in pictures.
+   */
+  roomForLabels(): this {
+    const kinds = new Map(this.d.nodes.map((n) => [n.id, n.kind]));
+    const at = spreadForLabels(
+      new Map(this.d.nodes.map((n) => [n.id, n.position])),
+      this.d.links.map((l) => ({ ...l, label: labelTagSize(linkLabel(l, kinds.get(l.source))) })),
+      { card: CARD_SIZE },
+    );
+    this.d = {
+      ...this.d,
+      nodes: this.d.nodes.map((n) => {
+        const p = at.get(n.id)!;
+        return p.x === n.position.x && p.y === n.position.y
+          ? n
+          : { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } };
+      }),
+    };
+    return this;
   }
 
   build(): Design {

@@ -9,6 +9,13 @@ export interface Template {
   build(): Design;
 }
 
+/**
+ * Templates place their cards on a grid of columns and rows (a column is a card and a gap, a
+ * row a card and a gap); `roomForLabels()` then widens any gap a link's label needs.
+ */
+const col = (c: number) => c * 272;
+const row = (r: number) => r * 110;
+
 const userActivity = { user_id: 'string', action: 'string', at: 'google.protobuf.Timestamp' };
 
 /** The template gallery, in the order it is shown. */
@@ -20,10 +27,11 @@ export const TEMPLATES: readonly Template[] = [
       'A Python service logs user activity to Kafka and a Scala analytics service consumes it. It shows how an event log decouples the service that records facts from the one that learns from them.',
     build: () =>
       new DesignBuilder('user-activity')
-        .node('activity', 'python-fastapi', 0, 120, { description: 'Records what users do.' })
-        .node('kafka', 'kafka', 320, 120)
-        .node('analytics', 'scala-http4s', 640, 120, { description: 'Aggregates activity into metrics.' })
+        .node('activity', 'python-fastapi', col(0), row(0), { description: 'Records what users do.' })
+        .node('kafka', 'kafka', col(1), row(0))
+        .node('analytics', 'scala-http4s', col(2), row(0), { description: 'Aggregates activity into metrics.' })
         .queue('activity', 'kafka', ['analytics'], 'user-activity', userActivity)
+        .roomForLabels()
         .build(),
   },
   {
@@ -33,9 +41,9 @@ export const TEMPLATES: readonly Template[] = [
       'A Python service calls a Java and a Go REST API with httpx and combines their answers. It shows synchronous fan-out, where the caller is only as fast and as available as its slowest dependency.',
     build: () =>
       new DesignBuilder('rest-fan-out')
-        .node('storefront', 'python-fastapi', 0, 150)
-        .node('catalog', 'java-spring', 340, 40)
-        .node('pricing', 'go-nethttp', 340, 260)
+        .node('storefront', 'python-fastapi', col(0), row(1))
+        .node('catalog', 'java-spring', col(1), row(0))
+        .node('pricing', 'go-nethttp', col(1), row(2))
         .message('Money', { currency_code: 'string', units: 'int64', nanos: 'int32' })
         .endpoint('catalog', 'GET', '/products/{id}', {
           response: { id: 'string', name: 'string', tags: 'repeated string' },
@@ -44,6 +52,7 @@ export const TEMPLATES: readonly Template[] = [
         .endpoint('pricing', 'GET', '/prices/{id}', { response: { id: 'string', price: 'Money' }, errors: ['404'] })
         .link('storefront', 'catalog')
         .link('storefront', 'pricing')
+        .roomForLabels()
         .build(),
   },
   {
@@ -53,10 +62,10 @@ export const TEMPLATES: readonly Template[] = [
       'Behind an nginx gateway, a Python API asks a Rust engine for recommendations over gRPC and checks tokens with an Elixir auth service. It contrasts typed, fast gRPC inside the system with plain REST at its edge.',
     build: () =>
       new DesignBuilder('recommendations')
-        .node('gateway', 'gateway', 0, 150)
-        .node('api', 'python-fastapi', 300, 150)
-        .node('recommender', 'rust-axum', 620, 60)
-        .node('auth', 'elixir-phoenix', 620, 260)
+        .node('gateway', 'gateway', col(0), row(1))
+        .node('api', 'python-fastapi', col(1), row(1))
+        .node('recommender', 'rust-axum', col(2), row(0))
+        .node('auth', 'elixir-phoenix', col(2), row(2))
         .message('Recommendation', { item_id: 'string', score: 'double' })
         .endpoint('api', 'GET', '/recommendations/{user_id}', {
           response: { items: 'repeated Recommendation' },
@@ -70,6 +79,7 @@ export const TEMPLATES: readonly Template[] = [
         .link('gateway', 'api')
         .link('api', 'recommender', { kind: 'grpc' })
         .link('api', 'auth', { kind: 'grpc' })
+        .roomForLabels()
         .build(),
   },
   {
@@ -79,10 +89,10 @@ export const TEMPLATES: readonly Template[] = [
       'A Python web app hands slow jobs to Celery-style workers over RabbitMQ and answers the user at once. It shows how a queue absorbs bursts of work and lets you add workers instead of making users wait.',
     build: () =>
       new DesignBuilder('task-queue')
-        .node('webapp', 'python-flask', 0, 150)
-        .node('rabbitmq', 'rabbitmq', 320, 150)
-        .node('worker', 'python-fastapi', 640, 60, { replicas: 3, description: 'Runs thumbnails jobs.' })
-        .node('results', 'redis', 640, 260)
+        .node('webapp', 'python-flask', col(0), row(1))
+        .node('rabbitmq', 'rabbitmq', col(1), row(0))
+        .node('worker', 'python-fastapi', col(2), row(0), { replicas: 3, description: 'Runs thumbnails jobs.' })
+        .node('results', 'redis', col(2), row(2))
         .queue('webapp', 'rabbitmq', ['worker'], 'thumbnail-jobs', {
           job_id: 'string',
           image_url: 'string',
@@ -90,6 +100,7 @@ export const TEMPLATES: readonly Template[] = [
         })
         .link('worker', 'results', { kind: 'database' })
         .link('webapp', 'results', { kind: 'database' })
+        .roomForLabels()
         .build(),
   },
   {
@@ -99,15 +110,15 @@ export const TEMPLATES: readonly Template[] = [
       'A web shop whose Node BFF calls Python orders, which reserves stock in Go over gRPC and announces orders on RabbitMQ to Java and Rust. Each service owns its data, and each language does what it is good at.',
     build: () =>
       new DesignBuilder('polyglot-shop')
-        .node('web', 'frontend', 0, 200)
-        .node('gateway', 'gateway', 220, 200)
-        .node('bff', 'node-express', 440, 200)
-        .node('orders', 'python-fastapi', 680, 120)
-        .node('inventory', 'go-nethttp', 940, 20)
-        .node('orders-db', 'postgres', 940, 200)
-        .node('rabbitmq', 'rabbitmq', 940, 360)
-        .node('notifications', 'java-spring', 1200, 300)
-        .node('shipping', 'rust-axum', 1200, 440)
+        .node('web', 'frontend', col(0), row(1.2))
+        .node('gateway', 'gateway', col(1), row(1.2))
+        .node('bff', 'node-express', col(2), row(1.2))
+        .node('orders', 'python-fastapi', col(3), row(1.2))
+        .node('inventory', 'go-nethttp', col(4), row(0))
+        .node('orders-db', 'postgres', col(4), row(1.2))
+        .node('rabbitmq', 'rabbitmq', col(4), row(2.4))
+        .node('notifications', 'java-spring', col(5), row(1.8))
+        .node('shipping', 'rust-axum', col(5), row(3))
         .message('Money', { currency_code: 'string', units: 'int64', nanos: 'int32' })
         .message('Address', { street: 'string', city: 'string', postal_code: 'string', country_code: 'string' })
         .message('LineItem', { sku: 'string', quantity: 'int32', unit_price: 'Money' })
@@ -140,6 +151,7 @@ export const TEMPLATES: readonly Template[] = [
           shipping_address: 'Address',
           placed_at: 'google.protobuf.Timestamp',
         })
+        .roomForLabels()
         .build(),
   },
   {
@@ -149,12 +161,12 @@ export const TEMPLATES: readonly Template[] = [
       'Payments in Go publish to Kafka; fraud checks in Java and a Node ledger react, and the ledger streams balances to Redis for a Rust dashboard. No service calls another: they agree on events, so each can fail and recover alone.',
     build: () =>
       new DesignBuilder('event-driven')
-        .node('payments', 'go-nethttp', 0, 150)
-        .node('kafka', 'kafka', 300, 150)
-        .node('fraud', 'java-spring', 600, 40)
-        .node('ledger', 'node-express', 600, 260)
-        .node('redis', 'redis', 880, 260)
-        .node('dashboard', 'rust-axum', 1160, 260)
+        .node('payments', 'go-nethttp', col(0), row(1))
+        .node('kafka', 'kafka', col(1), row(1))
+        .node('fraud', 'java-spring', col(2), row(0))
+        .node('ledger', 'node-express', col(2), row(2))
+        .node('redis', 'redis', col(3), row(2))
+        .node('dashboard', 'rust-axum', col(4), row(2))
         .message('Money', { currency_code: 'string', units: 'int64', nanos: 'int32' })
         .queue('payments', 'kafka', ['fraud', 'ledger'], 'payments', {
           payment_id: 'string',
@@ -162,6 +174,7 @@ export const TEMPLATES: readonly Template[] = [
           at: 'google.protobuf.Timestamp',
         })
         .queue('ledger', 'redis', ['dashboard'], 'balances', { account_id: 'string', balance: 'Money' })
+        .roomForLabels()
         .build(),
   },
 ];

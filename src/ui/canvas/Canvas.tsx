@@ -29,6 +29,7 @@ import { nodesBounds } from './minimapGeometry';
 import { useAddNode } from './useAddNode';
 import { useRevealView } from '../presenter/PresenterContext';
 import { revealEdges, revealNodes } from '../presenter/reveal';
+import { PRESENTER_CARD, presentedNodes } from '../presenter/presentedLayout';
 import { severitiesOf, useFindings } from '../checks/useFindings';
 
 const nodeTypes = { service: ServiceNode };
@@ -66,18 +67,24 @@ export function Canvas() {
   const pendingChooser = useRef<Omit<Chooser, 'x' | 'y'> | null>(null);
   const [model] = useState(createFlowModel);
 
+  // Presenting shows only the revealed elements and edits nothing, the camera included. Its cards
+  // and labels are larger, so it draws them on a layout grown to match.
+  const reveal = useRevealView();
+  const presenting = reveal !== null;
+  const placedNodes = useMemo(
+    () => (presenting ? presentedNodes(designNodes, designLinks) : designNodes),
+    [presenting, designNodes, designLinks],
+  );
+
   const findings = useFindings();
   const checks = useMemo(() => (findings ? severitiesOf(findings) : undefined), [findings]);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(() => model.nodes(designNodes, selected, checks), [model, designNodes, selected, checks]);
+  const nodes = useMemo(() => model.nodes(placedNodes, selected, checks), [model, placedNodes, selected, checks]);
   const edges = useMemo(
-    () => model.edges(designLinks, designNodes, selected),
-    [model, designLinks, designNodes, selected],
+    () => model.edges(designLinks, placedNodes, selected, presenting ? PRESENTER_CARD : NODE_SIZE),
+    [model, designLinks, placedNodes, selected, presenting],
   );
 
-  // Presenting shows only the revealed elements and edits nothing, the camera included.
-  const reveal = useRevealView();
-  const presenting = reveal !== null;
   // One subscription for the whole canvas; it renders again only when the zoom crosses FAR_ZOOM.
   const far = useStore(isFar);
   const shownNodes = useMemo(() => revealNodes(nodes, reveal), [nodes, reveal]);

@@ -1,11 +1,12 @@
 import { memo } from 'react';
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, Position, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { LABEL_FONT, LABEL_PAD, laneStep } from '../../core';
 import { LINK_COLORS, type LinkFlowEdge } from './flowModel';
 
 /** Font size of a link's label (px); the same as `.react-flow__edge-text` in canvas.css. */
-const LABEL_SIZE = 11.5;
-const PAD_X = 6;
-const PAD_Y = 3;
+const LABEL_SIZE = LABEL_FONT;
+const PAD_X = LABEL_PAD.x;
+const PAD_Y = LABEL_PAD.y;
 const widths = new Map<string, number>();
 let measure: CanvasRenderingContext2D | null | undefined;
 
@@ -14,16 +15,16 @@ let measure: CanvasRenderingContext2D | null | undefined;
  * labels measure every label's box in the page after mounting it, which forces a layout per link
  * and a second render; a text measured off-page costs neither.
  */
-function labelWidth(text: string, weight: number): number {
-  const key = `${weight} ${text}`;
+function labelWidth(text: string, weight: number, size: number): number {
+  const key = `${weight} ${size} ${text}`;
   let w = widths.get(key);
   if (w === undefined) {
     measure ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
     if (measure) {
       const family = getComputedStyle(document.documentElement).getPropertyValue('--pc-font').trim() || 'sans-serif';
-      measure.font = `${weight} ${LABEL_SIZE}px ${family}`;
+      measure.font = `${weight} ${size}px ${family}`;
       w = measure.measureText(text).width;
-    } else w = text.length * LABEL_SIZE * 0.6;
+    } else w = text.length * size * 0.6;
     widths.set(key, w);
   }
   return w;
@@ -37,19 +38,30 @@ function labelWidth(text: string, weight: number): number {
  */
 function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
+  const size = data?.labelSize ?? LABEL_SIZE;
+  // Links between the same two cards run side by side: each is moved across by its lane, the
+  // same way whichever way it points, and its label with it.
+  const offset = (data?.lane ?? 0) * laneStep(size);
+  const across = (p: Position) => (p === Position.Left || p === Position.Right ? [0, offset] : [offset, 0]);
+  const [sdx, sdy] = across(sourcePosition);
+  const [tdx, tdy] = across(targetPosition);
+  const [path, midX, midY] = getBezierPath({
+    sourceX: sourceX + sdx!,
+    sourceY: sourceY + sdy!,
     sourcePosition,
-    targetX,
-    targetY,
+    targetX: targetX + tdx!,
+    targetY: targetY + tdy!,
     targetPosition,
   });
+  // On links stacked above each other the labels would sit side by side and touch: they are
+  // moved along the link, a lane apart, instead.
+  const labelX = midX;
+  const labelY = sdy === 0 ? midY + offset : midY;
   const color = LINK_COLORS[data?.kind ?? 'rest'];
   const label = data?.label;
   const weight = selected ? 700 : 600;
-  const width = label ? labelWidth(label, weight) + 2 * PAD_X : 0;
-  const height = LABEL_SIZE * 1.25 + 2 * PAD_Y;
+  const width = label ? labelWidth(label, weight, size) + 2 * PAD_X : 0;
+  const height = size * 1.25 + 2 * PAD_Y;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={{ stroke: color }} />
@@ -72,7 +84,11 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
             y={labelY}
             textAnchor="middle"
             dominantBaseline="central"
-            style={{ fill: color, fontWeight: weight }}
+            style={
+              size === LABEL_SIZE
+                ? { fill: color, fontWeight: weight }
+                : { fill: color, fontWeight: weight, fontSize: size }
+            }
           >
             {label}
           </text>

@@ -1,5 +1,5 @@
 import { Position, type Edge, type HandleType, type MarkerType, type Node, type NodeHandle } from '@xyflow/react';
-import { describeKind, type DesignLink, type DesignNode, type LinkKind, type NodeKind } from '../../core';
+import { describeKind, linkLanes, type DesignLink, type DesignNode, type LinkKind, type NodeKind } from '../../core';
 import { LINK_COLORS, linkLabel } from '../../core/generators/picture';
 import type { Severity } from '../../core/checks';
 
@@ -22,6 +22,13 @@ export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
 export interface LinkEdgeData extends Record<string, unknown> {
   kind: LinkKind;
   label: string;
+  /**
+   * For links that join the same two cards (A→B and B→A): which lane the link is drawn in,
+   * centred on 0, so the links run side by side and their labels stay apart.
+   */
+  lane?: number;
+  /** The label's font size when it differs from the canvas's (the presenter's is larger). */
+  labelSize?: number;
 }
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 
@@ -70,12 +77,12 @@ const UP: Side = ['out-top', 'in-bottom'];
  * Which sides of the two cards a link leaves and enters, so it never cuts through a card when the
  * target sits left of or below its source. Sideways wins unless the cards are stacked.
  */
-export function linkSides(source: DesignNode, target: DesignNode): Side {
+export function linkSides(source: DesignNode, target: DesignNode, size: Size = NODE_SIZE): Side {
   // Every card has the same size, so the centres' offset is the corners' offset.
   const dx = target.position.x - source.position.x;
   const dy = target.position.y - source.position.y;
-  const gapX = Math.abs(dx) - NODE_SIZE.width;
-  const gapY = Math.abs(dy) - NODE_SIZE.height;
+  const gapX = Math.abs(dx) - size.width;
+  const gapY = Math.abs(dy) - size.height;
   if (gapX > 24 || gapX >= gapY) return dx >= 0 ? RIGHT_TO_LEFT : LEFT_TO_RIGHT;
   return dy >= 0 ? DOWN : UP;
 }
@@ -96,6 +103,9 @@ export function createFlowModel() {
   const edgeCache = new WeakMap<DesignLink, LinkFlowEdge>();
   let lastNodes: ServiceFlowNode[] = [];
   let lastEdges: LinkFlowEdge[] = [];
+  // Lanes depend on the links alone: a drag, which changes only nodes, does not recount them.
+  let lanesOf: readonly DesignLink[] | null = null;
+  let lanes = new Map<string, number>();
 
   function toNode(n: DesignNode, selected: boolean, check?: Severity): ServiceFlowNode {
     const hit = nodeCache.get(n);
@@ -125,12 +135,13 @@ export function createFlowModel() {
     return rf;
   }
 
-  function toEdge(l: DesignLink, selected: boolean, label: string, side: Side): LinkFlowEdge {
+  function toEdge(l: DesignLink, selected: boolean, label: string, side: Side, lane: number | undefined): LinkFlowEdge {
     const hit = edgeCache.get(l);
     if (
       hit &&
       hit.selected === selected &&
       hit.data?.label === label &&
+      hit.data.lane === lane &&
       hit.sourceHandle === side[0] &&
       hit.targetHandle === side[1]
     )
@@ -143,7 +154,10 @@ export function createFlowModel() {
       target: l.target,
       sourceHandle: side[0],
       targetHandle: side[1],
-      data: hit?.data?.label === label && hit.data.kind === l.kind ? hit.data : { kind: l.kind, label },
+      data:
+        hit?.data?.label === label && hit.data.kind === l.kind && hit.data.lane === lane
+          ? hit.data
+          : { kind: l.kind, label, ...(lane !== undefined ? { lane } : {}) },
       selected,
       className: `pc-edge--${l.kind}`,
       markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 20, height: 20, markerUnits: 'userSpaceOnUse' },
@@ -165,13 +179,23 @@ export function createFlowModel() {
         nodes.map((n) => toNode(n, selected.has(n.id), checks.get(n.id))),
       ));
     },
-    edges(links: readonly DesignLink[], nodes: readonly DesignNode[], selected: ReadonlySet<string>) {
+    /** `size`: the size the cards are drawn at (the presenter's are larger). */
+    edges(
+      links: readonly DesignLink[],
+      nodes: readonly DesignNode[],
+      selected: ReadonlySet<string>,
+      size: Size = NODE_SIZE,
+    ) {
       const byId = new Map(nodes.map((n) => [n.id, n]));
+      if (lanesOf !== links) {
+        lanes = linkLanes(links);
+        lanesOf = links;
+      }
       const next = links.map((l) => {
         const source = byId.get(l.source);
         const target = byId.get(l.target);
-        const side = source && target ? linkSides(source, target) : RIGHT_TO_LEFT;
-        return toEdge(l, selected.has(l.id), linkLabel(l, source?.kind), side);
+        const side = source && target ? linkSides(source, target, size) : RIGHT_TO_LEFT;
+        return toEdge(l, selected.has(l.id), linkLabel(l, source?.kind), side, lanes.get(l.id));
       });
       // A drag moves nodes; most moves leave every link on its sides, so React Flow keeps its edges.
       return (lastEdges = keepSame(lastEdges, next));

@@ -7,6 +7,7 @@ import { usePresenter, usePresenterApi, useSteps } from './PresenterContext';
 import { isTextEntry } from '../shell/textEntry';
 import { presenterCommand } from './keys';
 import { stepLabel } from './stepLabel';
+import { PRESENTER_CARD, presentedNodes } from './presentedLayout';
 
 /** P starts presenting from the editor (outside text fields and dialogs). */
 export function usePresentShortcut(): void {
@@ -25,21 +26,27 @@ export function usePresentShortcut(): void {
   }, [presenter, store]);
 }
 
-/** The presenter's card size (see presenter.css), a little generous for long names. */
-const CARD = { width: 300, height: 84 };
 const BAR_ROOM = 72;
+/** Room around the cards for the labels of links that leave a card's top or bottom, and the arrows. */
+const EDGE_ROOM = 24;
 
 /**
- * The area every node will take once revealed. Computed from the design rather than asked of
- * React Flow, which does not measure nodes that are still hidden.
+ * The area every node will take once revealed, at the presenter's positions and card size.
+ * Computed from the design rather than asked of React Flow, which does not measure nodes that
+ * are still hidden.
  */
 export function presentedBounds(nodes: readonly DesignNode[]) {
   if (nodes.length === 0) return null;
   const xs = nodes.map((n) => n.position.x);
   const ys = nodes.map((n) => n.position.y);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { x, y, width: Math.max(...xs) + CARD.width - x, height: Math.max(...ys) + CARD.height - y };
+  const x = Math.min(...xs) - EDGE_ROOM;
+  const y = Math.min(...ys) - EDGE_ROOM;
+  return {
+    x,
+    y,
+    width: Math.max(...xs) + PRESENTER_CARD.width + EDGE_ROOM - x,
+    height: Math.max(...ys) + PRESENTER_CARD.height + EDGE_ROOM - y,
+  };
 }
 
 function toggleFullscreen() {
@@ -73,7 +80,8 @@ export function PresenterOverlay() {
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
   useEffect(() => {
-    const box = presentedBounds(store.getState().design.nodes);
+    const { nodes: all, links: joins } = store.getState().design;
+    const box = presentedBounds(presentedNodes(all, joins));
     if (!box || width <= 0 || height <= 0) return;
     // Room for the control bar below; no closer than a little over life size, so a small
     // design does not turn into a few giant cards.

@@ -1,5 +1,7 @@
 import type { LinkFlowEdge, ServiceFlowNode } from '../canvas/flowModel';
+import { PRESENTER_LABEL_FONT } from '../../core';
 import type { RevealView } from './PresenterContext';
+import { PRESENTER_CARD, PRESENTER_HANDLES } from './presentedLayout';
 
 /**
  * The canvas's nodes and edges as a presentation shows them: unrevealed ones hidden, the one just
@@ -14,6 +16,9 @@ export function revealNodes(nodes: ServiceFlowNode[], view: RevealView | null): 
     draggable: false,
     connectable: false,
     deletable: false,
+    // The presenter's cards are larger: React Flow ends the links on their handles at that size.
+    measured: PRESENTER_CARD,
+    handles: PRESENTER_HANDLES,
     className: n.id === view.latest ? 'pc-reveal' : undefined,
   }));
 }
@@ -26,8 +31,7 @@ export function revealEdges(edges: LinkFlowEdge[], view: RevealView | null): Lin
     selected: false,
     deletable: false,
     className: e.id === view.latest ? `${e.className ?? ''} pc-reveal` : e.className,
-    // React Flow measures a label's background only when its text changes. The trailing space
-    // (collapsed by SVG) makes it measure again at the presenter's larger size, and again after.
-    data: e.data ? { ...e.data, label: `${e.data.label} ` } : e.data,
+    // Labels are read from the back of the room: larger, and their tags sized to match.
+    data: e.data ? { ...e.data, labelSize: PRESENTER_LABEL_FONT } : e.data,
   }));
 }
