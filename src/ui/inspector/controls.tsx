@@ -16,7 +16,10 @@ interface TextProps {
   maxLength?: number;
 }
 
-/** A labelled text input that applies valid text as you type and explains invalid text. */
+/**
+ * A labelled text input that applies valid text as you type and explains invalid text; while the
+ * text is invalid the design keeps the value from before the edit (see useDraft).
+ */
 export function TextField({
   label,
   value,
@@ -42,11 +45,14 @@ export function TextField({
     'aria-invalid': draft.problem !== null,
     'aria-describedby': draft.problem !== null ? problemId : undefined,
     spellCheck: false,
+    onFocus: () => draft.begin(),
+    onBlur: () => draft.commit(),
     onKeyDown: (e: KeyboardEvent) => {
       if (e.key === 'Escape' && draft.problem !== null) {
         e.stopPropagation();
         draft.reset();
       }
+      if (e.key === 'Enter' && !multiline) draft.commit();
     },
   };
   return (
