@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useReactFlow } from '@xyflow/react';
+import { useFitView } from '../canvas/useFitView';
 import type { Design } from '../../core';
 import { saveDesignFile } from '../../app/documents';
 import { shareLinkFor, watchShareLinks, type ShareLink } from '../../app/share/incoming';
@@ -16,7 +16,7 @@ interface Pending {
 /** The Share button, and the question asked when the page is opened from a share link. */
 export function ShareTools() {
   const store = useDesignStoreApi();
-  const flow = useReactFlow();
+  const fit = useFitView();
   const [link, setLink] = useState<ShareLink | null>(null);
   const [sharing, setSharing] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -47,7 +47,7 @@ export function ShareTools() {
   const openShared = ({ design, warnings }: Pending) => {
     const { loadDesign, notify } = store.getState();
     loadDesign(design);
-    window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0 }), 60);
+    window.setTimeout(() => fit({ padding: 0.1, minZoom: 0.5 }), 60);
     if (warnings.length > 0)
       notify({
         tone: 'warning',
