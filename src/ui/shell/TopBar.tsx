@@ -1,7 +1,8 @@
-import { memo, useRef, type ChangeEvent, type ReactNode } from 'react';
-import { OPEN_ACCEPT, openDesignFile, saveDesignFile } from '../../app/documents';
+import { memo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { OPEN_ACCEPT, isEmptyDesign, openDesignFile, saveDesignFile } from '../../app/documents';
 import { canPickFolders, pickFolder } from '../../app/folderSupport';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { ConfirmDialog } from './ConfirmDialog';
 import { Menu } from './Menu';
 import { ProjectNameField } from './ProjectNameField';
 import { modShortcut } from './platform';
@@ -22,12 +23,21 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
   const canRedo = useDesignStore((s) => s.history.future.length > 0);
   const fileInput = useRef<HTMLInputElement>(null);
   const composeInput = useRef<HTMLInputElement>(null);
+  // A picked file waiting for the user to agree that it replaces the design on the canvas.
+  const [replacing, setReplacing] = useState<File | null>(null);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     // Reset, so picking the same file again still fires a change.
     e.target.value = '';
-    if (file) void openDesignFile(store, file);
+    if (!file) return;
+    // Like Templates and Share: a design with something in it is replaced only when the user says so.
+    if (isEmptyDesign(store.getState().design)) void openDesignFile(store, file);
+    else setReplacing(file);
+  };
+  const current = () => {
+    const { nodes, links } = store.getState().design;
+    return `${nodes.length} node${nodes.length === 1 ? '' : 's'} and ${links.length} link${links.length === 1 ? '' : 's'}`;
   };
 
   const openFolder = async () => {
@@ -138,6 +148,23 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
       <div className="pc-toolbar pc-toolbar--tools" data-slot="toolbar-tools">
         {extras}
       </div>
+      {replacing ? (
+        <ConfirmDialog
+          title={`Open “${replacing.name}”?`}
+          confirmLabel="Open and replace"
+          onCancel={() => setReplacing(null)}
+          onConfirm={() => {
+            const file = replacing;
+            setReplacing(null);
+            void openDesignFile(store, file);
+          }}
+        >
+          <p>
+            It takes the place of the current design ({current()}) on the canvas. Save it first if you want to keep a
+            copy; Undo also brings it back.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </header>
   );
 });
