@@ -99,4 +99,20 @@ test.describe('details', () => {
     const ports = (await ed.getDesign()).nodes.map((n) => n.port);
     expect(new Set(ports).size).toBe(ports.length);
   });
+
+  test('"+ Add field" puts the cursor in the new field, ready to type its name', async ({ page }) => {
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.dragFromPalette('Go · net/http', { x: 400, y: 220 });
+    await ed.node('go-service').click();
+    await ed.inspector.getByRole('button', { name: '+ Add RPC method' }).click();
+    await ed.field('Name of RPC 1').fill('PlaceOrder');
+    const request = ed.inspector.getByRole('group', { name: /Request fields/ });
+    await request.getByRole('button', { name: '+ Add field' }).click();
+    const field = ed.field('Request fields: name of field 2');
+    await expect(field).toBeFocused();
+    await page.keyboard.press(`${ed.mod}+a`);
+    await page.keyboard.type('quantity');
+    await expect(field).toHaveValue('quantity');
+  });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { TEXT_LIMITS, addField, removeField, updateField, type MessageType } from '../../core';
 import { useDesignStore } from '../../app/storeContext';
 import { RemoveButton, SelectField, TextField } from './controls';
@@ -29,7 +30,22 @@ export function MessageFieldsEditor({ title, typeId }: Props) {
     s.design.types.find((t): t is MessageType => t.id === typeId && t.kind === 'message'),
   );
   const types = useDesignStore((s) => s.design.types);
+  // The number of the field "+ Add field" just added: its name field takes the focus.
+  const [added, setAdded] = useState<number | null>(null);
   if (!type) return null;
+  const addOne = () => {
+    const before = new Set(type.fields.map((f) => f.number));
+    let fresh: number | null = null;
+    run((d) => {
+      const r = addField(d, typeId);
+      if (r.ok) {
+        const t = r.design.types.find((x): x is MessageType => x.id === typeId && x.kind === 'message');
+        fresh = t?.fields.find((f) => !before.has(f.number))?.number ?? null;
+      }
+      return r;
+    });
+    setAdded(fresh);
+  };
   return (
     <fieldset className="pc-list">
       <legend className="pc-list__title">
@@ -43,6 +59,7 @@ export function MessageFieldsEditor({ title, typeId }: Props) {
             maxLength={TEXT_LIMITS.name}
             hideLabel
             value={f.name}
+            autoFocus={f.number === added}
             className="pc-row__grow"
             apply={(name) =>
               apply((d) => updateField(d, typeId, f.number, { name }), `type:${typeId}:${f.number}:name`)
@@ -69,7 +86,7 @@ export function MessageFieldsEditor({ title, typeId }: Props) {
           <RemoveButton label={`Remove field ${f.name}`} onClick={() => run((d) => removeField(d, typeId, f.number))} />
         </div>
       ))}
-      <button type="button" className="pc-link-btn" onClick={() => run((d) => addField(d, typeId))}>
+      <button type="button" className="pc-link-btn" onClick={addOne}>
         + Add field
       </button>
     </fieldset>

@@ -14,6 +14,8 @@ interface TextProps {
   className?: string;
   /** The longest text applied (a longer one is explained, not cut). */
   maxLength?: number;
+  /** Takes the keyboard focus when it appears (a row just added). */
+  autoFocus?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function TextField({
   hideLabel,
   className,
   maxLength,
+  autoFocus,
 }: TextProps) {
   const id = useId();
   const draft = useDraft(value, (text) =>
@@ -42,6 +45,7 @@ export function TextField({
     id,
     value: draft.text,
     placeholder,
+    autoFocus,
     'aria-invalid': draft.problem !== null,
     'aria-describedby': draft.problem !== null ? problemId : undefined,
     spellCheck: false,
