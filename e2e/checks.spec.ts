@@ -28,8 +28,11 @@ test('a REST cycle is flagged live, clicking it selects the culprits, undo clear
   await finding.locator('summary').click();
   await expect(finding.locator('details p')).toBeVisible();
 
+  // A click on the canvas clears the selection and closes the panel; the count opens it again.
   await ed.pane.click({ position: { x: 40, y: 600 } });
   expect(await page.evaluate(() => window.__polyglotCanvas!.getSelection())).toEqual([]);
+  await expect(panel).toHaveCount(0);
+  await count.click();
   await finding.getByRole('button').click();
   const design = await ed.getDesign();
   // The finding names both services and both calls of the circle.
@@ -57,11 +60,16 @@ test('a topic without a consumer is flagged until a consumer subscribes', async 
   await count.click();
   const panel = page.getByRole('region', { name: 'Checks' });
   await expect(panel.locator('.pc-finding--warning')).toHaveCount(1);
+  // Escape closes the panel, which sits over the canvas, to go on editing there.
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
 
   await ed.dragFromPalette('Go · net/http', { x: 760, y: 200 });
   await ed.connect('kafka', 'go-service');
   await page.keyboard.press('Escape');
   await expect(ed.edges).toHaveCount(2);
   await expect(count).not.toContainText('warning');
+  await count.click();
+  await expect(panel).toBeVisible();
   await expect(panel.locator('.pc-finding--warning')).toHaveCount(0);
 });

@@ -22,6 +22,8 @@ test.describe('files', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{"nodes": ['),
     });
+    // Open asks before it replaces a design with something in it.
+    await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Could not open broken.json' });
     await expect(alert).toContainText('not valid JSON');
     await expect(alert).toContainText('Your current design was not changed.');
@@ -31,6 +33,7 @@ test.describe('files', () => {
 
     const foreign = JSON.stringify({ name: 'package', version: '1.0.0', dependencies: {} });
     await input.setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from(foreign) });
+    await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Could not open package.json' })).toContainText(
       'This is not a Polyglot Canvas design',
     );

@@ -60,6 +60,7 @@ test.describe('heavy compose import', () => {
     const choosing = page.waitForEvent('filechooser');
     await ed.fileAction('Import compose…');
     await (await choosing).setFiles(yamlFile(nestedFlow(1_000_000, 'x-end: *nowhere\n')));
+    await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
     await startFrameProbe(page);
     const started = Date.now();
     const cancel = page.getByRole('button', { name: 'Cancel import' });
@@ -94,6 +95,7 @@ test.describe('heavy compose import', () => {
     await slowDown(page);
 
     await ed.chooseFile('Import compose…', yamlFile(nestedFlow()));
+    await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
     await page.getByRole('button', { name: 'Cancel import' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Import of heavy.yaml cancelled' })).toContainText(
       'Your design was not changed.',

@@ -17,6 +17,9 @@ test.describe('compose import', () => {
     const before = await ed.getDesign();
 
     await ed.chooseFile('Open…', join(FIXTURES, 'shop-v3.yaml'));
+    // The canvas has a design: Open asks before it replaces it.
+    await expect(ed.replaceDialog).toContainText('the current design (1 node and 0 links)');
+    await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
     const banner = page.getByRole('status').filter({ hasText: 'Imported shop-v3.yaml: 9 nodes, 8 links' });
     await expect(banner).toBeVisible();
     await expect(banner).toContainText('4 things could not be mapped');

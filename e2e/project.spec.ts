@@ -45,6 +45,7 @@ test('an exported zip opens again with its design, and a zip without one is refu
   other.file('README.md', 'not a project');
   const otherBytes = await other.generateAsync({ type: 'nodebuffer' });
   await ed.chooseFile('Open…', { name: 'holiday.zip', mimeType: 'application/zip', buffer: otherBytes });
+  await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
   await expect(page.getByText('Could not open holiday.zip')).toBeVisible();
   await expect(page.getByText(/There is no polyglot\.design\.json in it/)).toBeVisible();
   expect(await ed.getDesign()).toEqual(exported);

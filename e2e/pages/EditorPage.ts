@@ -132,15 +132,26 @@ export class EditorPage {
     await (await choosing).setFiles(file);
   }
 
-  /** Opens a design file (File → Open…) and waits until its first card is drawn. */
+  /**
+   * Opens a design file (File → Open…), agreeing to replace the design on the canvas when it
+   * asks, and waits until the file's first card is drawn.
+   */
   async openDesign(design: Design) {
+    const current = await this.getDesign();
     await this.chooseFile('Open…', {
       name: `${design.name}.json`,
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(design)),
     });
+    if (current.nodes.length > 0 || current.links.length > 0)
+      await this.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
     const first = design.nodes[0];
     if (first) await expect(this.node(first.name)).toBeVisible({ timeout: 60_000 });
+  }
+
+  /** The question File → Open asks before a file replaces a design with something in it. */
+  get replaceDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Open “/ });
   }
 
   /** Drops a file from the desktop onto the canvas. */

@@ -102,19 +102,45 @@ export function kindSwitchProblem(design: Design, nodeId: string, kind: NodeKind
   return null;
 }
 
+/** A card's size on the canvas before it is measured (the CSS card is 224 × 58). */
+export const CARD = { width: 224, height: 58 } as const;
+/** Room kept free around a card placed by freeSpot, so its links and labels can be seen. */
+const CARD_GAP = 24;
+
+// Offsets from the wanted spot in half-card steps, nearest first (ties: right and down first).
+const SPIRAL: readonly XY[] = (() => {
+  const out: XY[] = [];
+  for (let i = -24; i <= 24; i++) for (let j = -24; j <= 24; j++) out.push({ x: i, y: j });
+  const sx = (CARD.width + CARD_GAP) / 2;
+  const sy = (CARD.height + CARD_GAP) / 2;
+  const d = (p: XY) => Math.hypot(p.x * sx, p.y * sy);
+  return out.sort((a, b) => d(a) - d(b) || b.x - a.x || b.y - a.y);
+})();
+
 /**
- * A spot near `at` that no node occupies yet, so repeated adds at the same point fan out instead
- * of stacking exactly on top of each other.
+ * The free place nearest to `at` (a card's top-left corner) where a new card overlaps no other
+ * card and keeps a small gap around it, so that added nodes never land on top of existing ones.
  */
-export function freeSpot(design: Design, at: XY, step = 32): XY {
-  const p = { x: Math.round(at.x), y: Math.round(at.y) };
-  for (let i = 0; i < 200; i++) {
-    const taken = design.nodes.some((n) => Math.abs(n.position.x - p.x) < 16 && Math.abs(n.position.y - p.y) < 16);
-    if (!taken) return p;
-    p.x += step;
-    p.y += step;
+export function freeSpot(design: Design, at: XY, size: { width: number; height: number } = CARD): XY {
+  const p0 = { x: Math.round(at.x), y: Math.round(at.y) };
+  const w = size.width + CARD_GAP;
+  const h = size.height + CARD_GAP;
+  const sx = (CARD.width + CARD_GAP) / 2;
+  const sy = (CARD.height + CARD_GAP) / 2;
+  // Only cards within reach of the search can be in the way.
+  const reachX = 25 * sx + w;
+  const reachY = 25 * sy + h;
+  const near = design.nodes.filter(
+    (n) => Math.abs(n.position.x - p0.x) < reachX && Math.abs(n.position.y - p0.y) < reachY,
+  );
+  const free = (x: number, y: number) =>
+    !near.some((n) => Math.abs(n.position.x - x) < w && Math.abs(n.position.y - y) < h);
+  for (const o of SPIRAL) {
+    const x = Math.round(p0.x + o.x * sx);
+    const y = Math.round(p0.y + o.y * sy);
+    if (free(x, y)) return { x, y };
   }
-  return p;
+  return p0;
 }
 
 /** The nodes among `ids`, and every link whose both ends are among them or that is itself listed. */

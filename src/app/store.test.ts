@@ -202,10 +202,10 @@ describe('design store', () => {
     expect(s().paste()).toEqual({ ok: true });
     expect(s().design.nodes).toHaveLength(4);
     expect(s().design.links).toHaveLength(2);
-    expect(s().design.nodes[2]).toMatchObject({ name: 'python-service-2', position: { x: 40, y: 40 } });
+    expect(s().design.nodes[2]).toMatchObject({ name: 'python-service-2', position: { x: 48, y: 88 } });
     expect(s().selection).toHaveLength(3);
     s().paste();
-    expect(s().design.nodes[4]?.position).toEqual({ x: 80, y: 80 });
+    expect(s().design.nodes[4]?.position).toEqual({ x: 96, y: 176 });
   });
 
   it('a loaded design asks the canvas for its own camera, or to be framed when it has none', () => {

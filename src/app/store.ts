@@ -21,7 +21,7 @@ import {
   type XY,
 } from '../core';
 import { emptyHistory, record, redo as redoStep, undo as undoStep, type History } from './history';
-import { kindSwitchProblem, pickElements, renameSharedTopic, switchLinkKind } from './designEdits';
+import { CARD, kindSwitchProblem, pickElements, renameSharedTopic, switchLinkKind } from './designEdits';
 
 export type NoticeTone = 'error' | 'warning' | 'info';
 
@@ -131,6 +131,9 @@ function prune(selection: readonly string[], design: Design): readonly string[] 
   const kept = selection.filter((id) => ids.has(id));
   return kept.length === selection.length ? selection : kept;
 }
+
+/** How far each paste moves the copy from the original. */
+export const PASTE_STEP = { x: 48, y: 88 } as const;
 
 export function createDesignStore(opts: StoreOptions = {}) {
   const now = opts.now ?? (() => Date.now());
@@ -284,10 +287,25 @@ export function createDesignStore(opts: StoreOptions = {}) {
         const { clipboard, design } = get();
         if (!clipboard || clipboard.nodes.length === 0)
           return { ok: false, reason: 'Nothing to paste: copy a node first.' };
-        const step = 40 * (clipboard.pasted + 1);
-        const r = duplicateElements(design, clipboard.nodes, clipboard.links, { x: step, y: step });
+        // Down by more than a card's height and a little to the right: the copy is clearly a copy
+        // and the original's text stays readable; each further paste a step further.
+        // Steps on while the copy would cover another card.
+        const covers = (k: number) =>
+          clipboard.nodes.some((c) =>
+            design.nodes.some(
+              (o) =>
+                Math.abs(o.position.x - (c.position.x + PASTE_STEP.x * k)) < CARD.width &&
+                Math.abs(o.position.y - (c.position.y + PASTE_STEP.y * k)) < CARD.height,
+            ),
+          );
+        let n = clipboard.pasted + 1;
+        for (let tries = 0; tries < 50 && covers(n); tries++) n++;
+        const r = duplicateElements(design, clipboard.nodes, clipboard.links, {
+          x: PASTE_STEP.x * n,
+          y: PASTE_STEP.y * n,
+        });
         commit(r.design, { select: r.ids });
-        set({ clipboard: { ...clipboard, pasted: clipboard.pasted + 1 } });
+        set({ clipboard: { ...clipboard, pasted: n } });
         return { ok: true };
       },
       undo: () => travel(undoStep),

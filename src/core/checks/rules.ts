@@ -149,7 +149,7 @@ export const RULES: readonly Rule[] = [
       if (fromFrontend.length === 0) return [];
       return [
         {
-          message: `The web frontend calls ${fromFrontend.length} service(s) directly.`,
+          message: `The web frontend calls ${fromFrontend.length === 1 ? '1 service' : `${fromFrontend.length} services`} directly.`,
           nodeIds: [...new Set(fromFrontend.flatMap((l) => [l.source, l.target]))],
           linkIds: fromFrontend.map((l) => l.id),
         },

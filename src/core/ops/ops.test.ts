@@ -296,3 +296,14 @@ describe('renameProject', () => {
     expect(reason(renameProject(d, 'a\u0000'))).toMatch(/control/);
   });
 });
+
+describe('freePort', () => {
+  it('steps over ports published on the host, such as an imported 8000:3000', () => {
+    const a = addNode(emptyDesign('p'), { kind: 'node-express', position: { x: 0, y: 0 } });
+    if (!a.ok) throw new Error(a.reason);
+    const d = { ...a.design, nodes: a.design.nodes.map((n) => ({ ...n, port: 3000, hostPort: 8000 })) };
+    const b = addNode(d, { kind: 'python-fastapi', position: { x: 300, y: 0 } });
+    if (!b.ok) throw new Error(b.reason);
+    expect(b.design.nodes[1]!.port).toBe(8001);
+  });
+});

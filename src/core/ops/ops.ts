@@ -37,9 +37,12 @@ export function uniqueName(design: Design, base: string): string {
   }
 }
 
-/** The first port at or above `start` that no node publishes yet. */
+/**
+ * The first port at or above `start` that no node uses yet: neither as its own port nor as the
+ * port it publishes on the host (an imported compose file's `8080:3000` takes 8080 too).
+ */
 export function freePort(design: Design, start: number, skip: ReadonlySet<number> = new Set()): number {
-  const used = new Set(design.nodes.map((n) => n.port));
+  const used = new Set(design.nodes.flatMap((n) => (n.hostPort ? [n.port, n.hostPort] : [n.port])));
   let p = start;
   while (used.has(p) || skip.has(p)) p++;
   return p;

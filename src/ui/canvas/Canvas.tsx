@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import {
   Controls,
   ReactFlow,
-  getViewportForBounds,
   useReactFlow,
   useStore,
   type ReactFlowState,
@@ -25,7 +24,8 @@ import { DotGrid } from './DotGrid';
 import { MiniMap } from './MiniMap';
 import { ServiceNode } from './ServiceNode';
 import { NODE_SIZE, createFlowModel, type LinkFlowEdge, type ServiceFlowNode } from './flowModel';
-import { nodesBounds } from './minimapGeometry';
+import { FitViewButton } from './FitViewButton';
+import { useFitView } from './useFitView';
 import { useAddNode } from './useAddNode';
 import { useRevealView } from '../presenter/PresenterContext';
 import { revealEdges, revealNodes } from '../presenter/reveal';
@@ -41,6 +41,8 @@ const MIN_ZOOM = 0.1;
 /** Below this zoom a card's text is under 4 px high: the canvas draws cards and links without text. */
 const FAR_ZOOM = 0.3;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/** A framed template or import opens at least this close, where card text is readable. */
+const READABLE_ZOOM = 0.5;
 
 interface Chooser {
   linkId: string;
@@ -94,6 +96,7 @@ export function Canvas() {
   // Framed a frame later and by the canvas's own size: a notice shown with the load (an import's
   // banner) makes the canvas shorter, which React Flow learns only after the browser's layout.
   const canvasRef = useRef<HTMLDivElement>(null);
+  const fit = useFitView();
   useEffect(() => {
     if (loadCount === 0) return;
     const { loadCamera, design } = store.getState();
@@ -102,13 +105,13 @@ export function Canvas() {
       return;
     }
     const frame = requestAnimationFrame(() => {
-      const box = nodesBounds(store.getState().design.nodes, NODE_SIZE);
       const el = canvasRef.current;
-      if (!box || !el || el.clientWidth === 0) return;
-      void flow.setViewport(getViewportForBounds(box, el.clientWidth, el.clientHeight, MIN_ZOOM, 1, 0.2));
+      if (!el || el.clientWidth === 0) return;
+      // Never so far out that the text on the cards is hidden; a larger design shows its start.
+      fit({ pane: { width: el.clientWidth, height: el.clientHeight }, padding: 0.1, minZoom: READABLE_ZOOM });
     });
     return () => cancelAnimationFrame(frame);
-  }, [loadCount, flow, store]);
+  }, [loadCount, flow, store, fit]);
 
   const refuse = useCallback(
     (reason: string) =>
@@ -285,7 +288,10 @@ export function Canvas() {
       >
         <DotGrid gap={20} dot={1.4} color="#cbd5e1" />
         {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}
-        <Controls showInteractive={false}>{presenting ? null : <FindButton onClick={openFind} />}</Controls>
+        <Controls showInteractive={false} showFitView={false}>
+          <FitViewButton />
+          {presenting ? null : <FindButton onClick={openFind} />}
+        </Controls>
         {finding && !presenting ? <FindPanel onClose={closeFind} /> : null}
       </ReactFlow>
       {designNodes.length === 0 && !presenting ? <EmptyState /> : null}

@@ -5,6 +5,7 @@ import { NODE_SIZE } from './flowModel';
 import {
   centreOn,
   minimapFrame,
+  minimapSize,
   nodesBounds,
   panBy,
   toFlow,
@@ -13,9 +14,7 @@ import {
   viewRect,
   zoomBy,
 } from './minimapGeometry';
-import { MINIMAP_SIZE, createPainter, type MinimapNode } from './minimapPainter';
-
-const SIZE = MINIMAP_SIZE;
+import { createPainter, type MinimapNode } from './minimapPainter';
 /** Pointer travel (px) under which a press on the minimap is a click that centres the view. */
 const CLICK_SLOP = 3;
 /** A wheel gesture is saved once the wheel has rested this long (React Flow's own wheel delay). */
@@ -53,7 +52,9 @@ function MiniMapInner({ nodes, onMoveEnd }: Props) {
     () => viewRect([view.x, view.y, view.zoom], view.width, view.height),
     [view.x, view.y, view.zoom, view.width, view.height],
   );
-  const frame = useMemo(() => minimapFrame(unionRect(shown, bounds), SIZE), [shown, bounds]);
+  // Smaller on a small screen; the window's width is read when the pane's size changes.
+  const SIZE = minimapSize({ width: view.width, height: view.height }, window.innerWidth);
+  const frame = useMemo(() => minimapFrame(unionRect(shown, bounds), SIZE), [shown, bounds, SIZE]);
   const seen = viewOnMinimap(frame, shown);
 
   const [painter] = useState(createPainter);

@@ -39,6 +39,18 @@ describe('findNodes', () => {
     expect(names('order rust')).toEqual([]);
   });
 
+  it('ranks whole words of the kind before parts of words: "java" finds Java before JavaScript', () => {
+    const mixed = design([
+      ['api', 'node-express'],
+      ['billing', 'java-spring'],
+      ['catalog', 'node-express'],
+      ['ledger', 'java-spring'],
+    ]);
+    const found = (q: string) => findNodes(mixed.nodes, q).hits.map((h) => h.name);
+    expect(found('java')).toEqual(['billing', 'ledger', 'api', 'catalog']);
+    expect(found('javascript')).toEqual(['api', 'catalog']);
+  });
+
   it('lists every node by name for an empty query, and counts what the limit leaves out', () => {
     expect(names('  ')).toEqual(['back-orders', 'events', 'order-history', 'orders', 'payments', 'store']);
     expect(findNodes(d.nodes, '', 2)).toMatchObject({ total: 6, hits: [{ name: 'back-orders' }, { name: 'events' }] });

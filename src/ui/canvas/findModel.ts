@@ -28,8 +28,8 @@ function kindWords(node: DesignNode): string {
 /**
  * The nodes a query finds. Every word of the query must appear in the node's name or the words
  * its kind is known by (case ignored). A name equal to the query
- * comes first, then names that start with it, then names that contain it, then matches by kind
- * only; each group by name. An empty query lists every node by name.
+ * comes first, then names that start with it, then names that contain it, then matches by whole
+ * words of the kind (language, framework, product), then by parts of those words; each group by name. An empty query lists every node by name.
  */
 export function findNodes(nodes: readonly DesignNode[], query: string, limit = 50): FindResult {
   const q = query.trim().toLowerCase();
@@ -42,9 +42,13 @@ export function findNodes(nodes: readonly DesignNode[], query: string, limit = 5
     else if (name.startsWith(q)) rank = 1;
     else if (name.includes(q)) rank = 2;
     else {
-      const haystack = `${name} ${kindWords(node)}`;
+      const kind = kindWords(node);
+      const haystack = `${name} ${kind}`;
       if (!terms.every((t) => haystack.includes(t))) continue;
-      rank = terms.every((t) => name.includes(t)) ? 2 : 3;
+      // "java" is the language of Java · Spring Boot, and only part of "javascript": whole words
+      // of the kind (its language, runtime, product) rank before parts of words.
+      const words = new Set(haystack.split(/[^a-z0-9#+]+/));
+      rank = terms.every((t) => name.includes(t)) ? 2 : terms.every((t) => words.has(t)) ? 3 : 4;
     }
     ranked.push({ node, rank, name });
   }

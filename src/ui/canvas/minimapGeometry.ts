@@ -151,3 +151,20 @@ export function viewOnMinimap(frame: MinimapFrame, view: Rect): Rect {
   const at = toMinimap(frame, view);
   return { x: at.x, y: at.y, width: view.width * frame.scale, height: view.height * frame.scale };
 }
+
+/** The minimap's size on a large pane, and on a small pane or a small window. */
+export const MINIMAP_LARGE = { width: 200, height: 150 } as const;
+export const MINIMAP_SMALL = { width: 136, height: 102 } as const;
+/** React Flow's margin around a panel in a corner of the pane. */
+export const PANEL_MARGIN = 15;
+
+/** How big the minimap is: smaller on a small screen, where the pane needs every pixel. */
+export function minimapSize(pane: { width: number; height: number }, windowWidth: number) {
+  return windowWidth < 1200 || pane.width < 720 || pane.height < 520 ? MINIMAP_SMALL : MINIMAP_LARGE;
+}
+
+/** The corner of the pane the minimap takes, with its margin and a little air around it. */
+export function minimapCorner(pane: { width: number; height: number }, windowWidth: number) {
+  const s = minimapSize(pane, windowWidth);
+  return { width: s.width + PANEL_MARGIN + 8, height: s.height + PANEL_MARGIN + 8 };
+}

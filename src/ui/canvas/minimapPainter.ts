@@ -21,8 +21,8 @@ export interface MinimapNode extends MinimapNodeLike {
   data: { kind: NodeKind };
 }
 
-/** Same size as React Flow's minimap, in CSS pixels. */
-export const MINIMAP_SIZE = { width: 200, height: 150 } as const;
+/** The large size of the minimap, in CSS pixels (see minimapSize for the small one). */
+export { MINIMAP_LARGE as MINIMAP_SIZE } from './minimapGeometry';
 const RADIUS = 6;
 /** More nodes changed at once than this (a layout, an undo) repaint everything. */
 const MAX_MOVING = 32;
@@ -142,7 +142,8 @@ export function createPainter() {
 
   function paintMoving(frame: MinimapFrame, dpr: number) {
     if (!moving || !painted || (movingIds.size === 0 && !movingShown)) return;
-    resize(moving, Math.round(MINIMAP_SIZE.width * dpr), Math.round(MINIMAP_SIZE.height * dpr));
+    // The minimap's size in CSS pixels is the frame's flow size at the frame's scale.
+    resize(moving, Math.round(frame.width * frame.scale * dpr), Math.round(frame.height * frame.scale * dpr));
     const ctx = moving.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -8,7 +8,8 @@ import { NODE_SIZE } from './flowModel';
 
 /**
  * Adds a node centred on a point of the canvas (flow coordinates), or on the middle of what the
- * user sees when no point is given; a spot already taken shifts it so adds do not stack.
+ * user sees when no point is given; where a card is already in the way, the node goes to the
+ * nearest free place instead, so new cards never land on top of others.
  */
 export function useAddNode(): (kind: NodeKind, at?: XY) => AddResult {
   const flow = useStoreApi();
@@ -23,7 +24,7 @@ export function useAddNode(): (kind: NodeKind, at?: XY) => AddResult {
       }
       const corner = { x: centre.x - NODE_SIZE.width / 2, y: centre.y - NODE_SIZE.height / 2 };
       const s = store.getState();
-      return s.addNode(kind, at ? corner : freeSpot(s.design, corner));
+      return s.addNode(kind, freeSpot(s.design, corner, NODE_SIZE));
     },
     [flow, store],
   );

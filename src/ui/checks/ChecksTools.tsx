@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useReactFlow } from '@xyflow/react';
+import { useFitView } from '../canvas/useFitView';
 import { RULES, type Finding } from '../../core/checks';
 import { useDesignStoreApi } from '../../app/storeContext';
 import { findingsLabel } from './summary';
@@ -15,10 +15,33 @@ export function ChecksTools() {
   const checked = useFindings();
   const findings = checked ?? NONE;
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const worst = findings[0]?.severity;
+  // Escape and a click on the canvas close the panel, as they close every popover here.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (e.target instanceof Element && e.target.closest('.pc-canvas')) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, [open]);
+  // Over the canvas's corner, never over the inspector's fields.
+  const host = open ? (document.querySelector('.pc-main') ?? document.body) : null;
   return (
     <>
       <button
+        ref={button}
         type="button"
         className={`pc-checks-count${worst ? ` pc-checks-count--${worst}` : ''}`}
         aria-expanded={open}
@@ -27,14 +50,14 @@ export function ChecksTools() {
       >
         {checked ? findingsLabel(findings) : 'Checks'}
       </button>
-      {open ? createPortal(<ChecksPanel findings={checked} onClose={() => setOpen(false)} />, document.body) : null}
+      {host ? createPortal(<ChecksPanel findings={checked} onClose={() => setOpen(false)} />, host) : null}
     </>
   );
 }
 
 function ChecksPanel({ findings, onClose }: { findings: readonly Finding[] | null; onClose: () => void }) {
   const store = useDesignStoreApi();
-  const flow = useReactFlow();
+  const fit = useFitView();
   const show = (f: Finding) => {
     store.getState().select([...f.nodeIds, ...f.linkIds]);
     // A link's ends are what the view can frame.
@@ -44,8 +67,7 @@ function ChecksPanel({ findings, onClose }: { findings: readonly Finding[] | nul
         ids.add(l.source);
         ids.add(l.target);
       }
-    if (ids.size > 0)
-      void flow.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.4, duration: 200, maxZoom: 1.2 });
+    if (ids.size > 0) fit({ ids: [...ids], padding: 0.4, duration: 200, maxZoom: 1.2 });
   };
   return (
     <section id="pc-checks-panel" className="pc-checks" aria-label="Checks">

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   TEXT_LIMITS,
   addField,
@@ -53,8 +54,15 @@ function shapePatch(f: MessageField, shape: Shape) {
   return { label: shape === 'single' ? null : shape, mapKey: null } as const;
 }
 
-function FieldRow(props: { title: string; typeId: string; f: MessageField; i: number; types: Design['types'] }) {
-  const { title, typeId, f, i, types } = props;
+function FieldRow(props: {
+  title: string;
+  typeId: string;
+  f: MessageField;
+  i: number;
+  types: Design['types'];
+  autoFocus: boolean;
+}) {
+  const { title, typeId, f, i, types, autoFocus } = props;
   const { apply, run } = useEdit();
   const what = `${title}: `;
   return (
@@ -76,6 +84,7 @@ function FieldRow(props: { title: string; typeId: string; f: MessageField; i: nu
           maxLength={TEXT_LIMITS.name}
           hideLabel
           value={f.name}
+          autoFocus={autoFocus}
           className="pc-row__grow"
           apply={(name) => apply((d) => updateField(d, typeId, f.number, { name }), `type:${typeId}:${f.number}:name`)}
         />
@@ -128,7 +137,22 @@ export function MessageFieldsEditor({ title, typeId }: Props) {
     s.design.types.find((t): t is MessageType => t.id === typeId && t.kind === 'message'),
   );
   const types = useDesignStore((s) => s.design.types);
+  // The number of the field "+ Add field" just added: its name field takes the focus.
+  const [added, setAdded] = useState<number | null>(null);
   if (!type) return null;
+  const addOne = () => {
+    const before = new Set(type.fields.map((f) => f.number));
+    let fresh: number | null = null;
+    run((d) => {
+      const r = addField(d, typeId);
+      if (r.ok) {
+        const t = r.design.types.find((x): x is MessageType => x.id === typeId && x.kind === 'message');
+        fresh = t?.fields.find((f) => !before.has(f.number))?.number ?? null;
+      }
+      return r;
+    });
+    setAdded(fresh);
+  };
   return (
     <fieldset className="pc-list">
       <legend className="pc-list__title">
@@ -137,9 +161,9 @@ export function MessageFieldsEditor({ title, typeId }: Props) {
       {type.fields.length === 0 ? <p className="pc-list__empty">None yet.</p> : null}
       {type.fields.map((f, i) => (
         // by position: renumbering a field keeps its row (and the focus in it)
-        <FieldRow key={i} title={title} typeId={typeId} f={f} i={i} types={types} />
+        <FieldRow key={i} title={title} typeId={typeId} f={f} i={i} types={types} autoFocus={f.number === added} />
       ))}
-      <button type="button" className="pc-link-btn" onClick={() => run((d) => addField(d, typeId))}>
+      <button type="button" className="pc-link-btn" onClick={addOne}>
         + Add field
       </button>
     </fieldset>

@@ -14,9 +14,14 @@ interface TextProps {
   className?: string;
   /** The longest text applied (a longer one is explained, not cut). */
   maxLength?: number;
+  /** Takes the keyboard focus when it appears (a row just added). */
+  autoFocus?: boolean;
 }
 
-/** A labelled text input that applies valid text as you type and explains invalid text. */
+/**
+ * A labelled text input that applies valid text as you type and explains invalid text; while the
+ * text is invalid the design keeps the value from before the edit (see useDraft).
+ */
 export function TextField({
   label,
   value,
@@ -27,6 +32,7 @@ export function TextField({
   hideLabel,
   className,
   maxLength,
+  autoFocus,
 }: TextProps) {
   const id = useId();
   const draft = useDraft(value, (text) =>
@@ -39,14 +45,18 @@ export function TextField({
     id,
     value: draft.text,
     placeholder,
+    autoFocus,
     'aria-invalid': draft.problem !== null,
     'aria-describedby': draft.problem !== null ? problemId : undefined,
     spellCheck: false,
+    onFocus: () => draft.begin(),
+    onBlur: () => draft.commit(),
     onKeyDown: (e: KeyboardEvent) => {
       if (e.key === 'Escape' && draft.problem !== null) {
         e.stopPropagation();
         draft.reset();
       }
+      if (e.key === 'Enter' && !multiline) draft.commit();
     },
   };
   return (

@@ -5,6 +5,7 @@ import type { NodeSize } from '../../core';
 import { autoLayout } from '../../app/autoLayout';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { isTextEntry } from '../shell/textEntry';
+import { useFitView } from '../canvas/useFitView';
 import './autoLayout.css';
 
 const SHORTCUT = 'L';
@@ -17,6 +18,7 @@ const SHORTCUT = 'L';
 export function AutoLayoutButton() {
   const store = useDesignStoreApi();
   const flow = useReactFlow();
+  const fit = useFitView();
   const running = useStore(autoLayout.status, (s) => s.running);
   const empty = useDesignStore((s) => s.design.nodes.length === 0);
 
@@ -29,8 +31,8 @@ export function AutoLayoutButton() {
     const outcome = await autoLayout.run(store, sizes);
     if (outcome === 'applied' || outcome === 'unchanged')
       // Let the canvas draw the new positions before fitting them into view.
-      window.setTimeout(() => void flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1.2 }), 40);
-  }, [flow, store]);
+      window.setTimeout(() => fit({ padding: 0.1, duration: 250, maxZoom: 1.2 }), 40);
+  }, [flow, store, fit]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

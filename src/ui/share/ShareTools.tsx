@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useReactFlow } from '@xyflow/react';
+import { useFitView } from '../canvas/useFitView';
 import type { Design } from '../../core';
-import { saveDesignFile } from '../../app/documents';
+import { isEmptyDesign, saveDesignFile } from '../../app/documents';
+import type { DesignStoreApi } from '../../app/store';
 import { shareLinkFor, watchShareLinks, type ShareLink } from '../../app/share/incoming';
 import { useDesignStoreApi } from '../../app/storeContext';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
@@ -13,10 +14,28 @@ interface Pending {
   warnings: readonly string[];
 }
 
-/** The Share button, and the question asked when the page is opened from a share link. */
+/** Opens a shared design as one undo step, framed, with any repairs named in a banner. */
+function openShared(store: DesignStoreApi, fit: ReturnType<typeof useFitView>, { design, warnings }: Pending) {
+  const { loadDesign, notify } = store.getState();
+  loadDesign(design);
+  window.setTimeout(() => fit({ padding: 0.1, minZoom: 0.5 }), 60);
+  if (warnings.length > 0)
+    notify({
+      tone: 'warning',
+      placement: 'banner',
+      title: 'The shared design was opened with repairs',
+      text: 'Some parts of the link could not be used as they were:',
+      details: warnings,
+    });
+}
+
+/**
+ * The Share button, and the question asked when the page is opened from a share link over a
+ * design with something in it (an empty one is simply replaced: there is nothing to lose).
+ */
 export function ShareTools() {
   const store = useDesignStoreApi();
-  const flow = useReactFlow();
+  const fit = useFitView();
   const [link, setLink] = useState<ShareLink | null>(null);
   const [sharing, setSharing] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -31,31 +50,19 @@ export function ShareTools() {
             title: 'Could not open the shared design',
             text: `${share.message} Your current design was not changed.`,
           });
+        } else if (isEmptyDesign(store.getState().design)) {
+          openShared(store, fit, share);
         } else {
           setPending({ design: share.design, warnings: share.warnings });
         }
       }),
-    [store],
+    [store, fit],
   );
 
   const openShare = () => {
     setLink(null);
     setSharing(true);
     void shareLinkFor(window.location, store.getState().design).then(setLink);
-  };
-
-  const openShared = ({ design, warnings }: Pending) => {
-    const { loadDesign, notify } = store.getState();
-    loadDesign(design);
-    window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0 }), 60);
-    if (warnings.length > 0)
-      notify({
-        tone: 'warning',
-        placement: 'banner',
-        title: 'The shared design was opened with repairs',
-        text: 'Some parts of the link could not be used as they were:',
-        details: warnings,
-      });
   };
 
   const current = store.getState().design;
@@ -77,7 +84,7 @@ export function ShareTools() {
               confirmLabel="Open shared design"
               onCancel={() => setPending(null)}
               onConfirm={() => {
-                openShared(pending);
+                openShared(store, fit, pending);
                 setPending(null);
               }}
             >

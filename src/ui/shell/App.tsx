@@ -11,6 +11,8 @@ import { Banners, Toasts } from './Notices';
 import { TopBar } from './TopBar';
 import { useFileDrop } from './useFileDrop';
 import { useShortcuts } from './useShortcuts';
+import { PanelSlot } from './PanelSlot';
+import { usePanels } from './usePanels';
 import { PresenterProvider, usePresenter } from '../presenter/PresenterContext';
 import { PresenterOverlay, usePresentShortcut } from '../presenter/PresenterOverlay';
 
@@ -46,6 +48,16 @@ function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
   // Presenting keeps only the canvas and the presenter's controls; the panels come back after.
   const presenting = usePresenter((s) => s.active);
   const fileOver = useFileDrop(store);
+  const panels = usePanels(!!sidePanel);
+  const { layout } = panels;
+  const columns = presenting
+    ? undefined
+    : [
+        `${layout.palette}px`,
+        'minmax(0, 1fr)',
+        `${layout.inspector}px`,
+        ...(sidePanel ? [`${layout.preview}px`] : []),
+      ].join(' ');
   const summary = () => {
     const { nodes, links } = store.getState().design;
     return `${nodes.length} node${nodes.length === 1 ? '' : 's'} and ${links.length} link${links.length === 1 ? '' : 's'}`;
@@ -57,17 +69,56 @@ function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
   };
 
   return (
-    <div className={presenting ? 'pc-app pc-app--presenting' : sidePanel ? 'pc-app pc-app--with-panel' : 'pc-app'}>
+    <div
+      className={presenting ? 'pc-app pc-app--presenting' : sidePanel ? 'pc-app pc-app--with-panel' : 'pc-app'}
+      style={columns ? { gridTemplateColumns: columns } : undefined}
+    >
       {presenting ? null : <TopBar onNew={onNew} extras={toolbarExtras} />}
-      {presenting ? null : <Palette />}
+      {presenting ? null : (
+        <PanelSlot
+          id="palette"
+          title="Palette"
+          side="left"
+          width={layout.palette}
+          collapsible
+          onCollapse={(c) => panels.setCollapsed('palette', c)}
+          onResize={(w) => panels.setWidth('palette', w)}
+        >
+          <Palette />
+        </PanelSlot>
+      )}
       <main className="pc-main" aria-label="Canvas">
         <Banners />
         <Canvas />
         {presenting ? <PresenterOverlay /> : null}
         <Toasts />
       </main>
-      {presenting ? null : <Inspector />}
-      {sidePanel && !presenting ? <div className="pc-side">{sidePanel}</div> : null}
+      {presenting ? null : (
+        <PanelSlot
+          id="inspector"
+          title="Inspector"
+          side="right"
+          width={layout.inspector}
+          collapsible
+          onCollapse={(c) => panels.setCollapsed('inspector', c)}
+          onResize={(w) => panels.setWidth('inspector', w)}
+        >
+          <Inspector />
+        </PanelSlot>
+      )}
+      {sidePanel && !presenting && layout.preview !== null ? (
+        <PanelSlot
+          id="preview"
+          title="Preview"
+          side="right"
+          width={layout.preview}
+          collapsible={false}
+          onCollapse={() => undefined}
+          onResize={(w) => panels.setWidth('preview', w)}
+        >
+          <div className="pc-side">{sidePanel}</div>
+        </PanelSlot>
+      ) : null}
       {fileOver ? (
         <div className="pc-dropzone" aria-hidden="true">
           <div>Drop a design file (.json) to open it, or a compose file (.yaml) to import it</div>

@@ -22,6 +22,8 @@ export function ProjectNameField() {
         aria-invalid={draft.problem !== null}
         aria-describedby={draft.problem !== null ? 'pc-project-problem' : undefined}
         onChange={(e) => draft.change(e.target.value)}
+        onFocus={() => draft.begin()}
+        onBlur={() => draft.commit()}
         onKeyDown={(e) => {
           if (e.key === 'Escape') draft.reset();
           if (e.key === 'Enter') e.currentTarget.blur();

@@ -1,8 +1,9 @@
-import { memo, useRef, type ChangeEvent, type ReactNode } from 'react';
+import { memo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { CONTRACT_ACCEPT } from '../../app/contractImport';
-import { OPEN_ACCEPT, openFiles, saveDesignFile } from '../../app/documents';
+import { OPEN_ACCEPT, isEmptyDesign, openFiles, saveDesignFile } from '../../app/documents';
 import { canPickFolders, pickFolder } from '../../app/folderSupport';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { ConfirmDialog } from './ConfirmDialog';
 import { Menu } from './Menu';
 import { ProjectNameField } from './ProjectNameField';
 import { modShortcut } from './platform';
@@ -24,18 +25,28 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const composeInput = useRef<HTMLInputElement>(null);
   const contractInput = useRef<HTMLInputElement>(null);
+  // A picked file waiting for the user to agree that it replaces the design on the canvas.
+  const [replacing, setReplacing] = useState<File | null>(null);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     // Reset, so picking the same file again still fires a change.
     e.target.value = '';
-    if (file) void openFiles(store, [file]);
+    if (!file) return;
+    // Like Templates and Share: a design with something in it is replaced only when the user says
+    // so. A contract (.proto) adds to the design and replaces nothing, so it needs no question.
+    if (isEmptyDesign(store.getState().design) || /\.proto$/i.test(file.name)) void openFiles(store, [file]);
+    else setReplacing(file);
   };
 
   const onContracts = (e: ChangeEvent<HTMLInputElement>) => {
     const files = [...(e.target.files ?? [])];
     e.target.value = '';
     if (files.length > 0) void openFiles(store, files);
+  };
+  const current = () => {
+    const { nodes, links } = store.getState().design;
+    return `${nodes.length} node${nodes.length === 1 ? '' : 's'} and ${links.length} link${links.length === 1 ? '' : 's'}`;
   };
 
   const openFolder = async () => {
@@ -165,6 +176,23 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
       <div className="pc-toolbar pc-toolbar--tools" data-slot="toolbar-tools">
         {extras}
       </div>
+      {replacing ? (
+        <ConfirmDialog
+          title={`Open “${replacing.name}”?`}
+          confirmLabel="Open and replace"
+          onCancel={() => setReplacing(null)}
+          onConfirm={() => {
+            const file = replacing;
+            setReplacing(null);
+            void openFiles(store, [file]);
+          }}
+        >
+          <p>
+            It takes the place of the current design ({current()}) on the canvas. Save it first if you want to keep a
+            copy; Undo also brings it back.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </header>
   );
 });
