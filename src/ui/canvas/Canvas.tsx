@@ -19,6 +19,7 @@ import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { PALETTE_MIME } from '../palette/paletteModel';
 import { EmptyState } from './EmptyState';
 import { FindButton, FindPanel, useFindShortcut } from './FindService';
+import { ShortcutsButton } from './ShortcutsButton';
 import { LinkEdge } from './LinkEdge';
 import { LinkKindChooser } from './LinkKindChooser';
 import { DotGrid } from './DotGrid';
@@ -278,7 +279,10 @@ export function Canvas() {
       >
         <DotGrid gap={20} dot={1.4} color="#cbd5e1" />
         {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}
-        <Controls showInteractive={false}>{presenting ? null : <FindButton onClick={openFind} />}</Controls>
+        <Controls showInteractive={false}>
+          {presenting ? null : <FindButton onClick={openFind} />}
+          {presenting ? null : <ShortcutsButton />}
+        </Controls>
         {finding && !presenting ? <FindPanel onClose={closeFind} /> : null}
       </ReactFlow>
       {designNodes.length === 0 && !presenting ? <EmptyState /> : null}

@@ -1,0 +1,12 @@
+import { create } from 'zustand';
+
+/** State of the editor's chrome that is no part of the design (and so not in the design store). */
+interface UiState {
+  shortcutsOpen: boolean;
+  setShortcutsOpen: (open: boolean) => void;
+}
+
+export const useUi = create<UiState>((set) => ({
+  shortcutsOpen: false,
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+}));
