@@ -31,11 +31,12 @@ import { useAddNode } from './useAddNode';
 import { useRevealView } from '../presenter/PresenterContext';
 import { revealEdges, revealNodes } from '../presenter/reveal';
 import { severitiesOf, useFindings } from '../checks/useFindings';
+import { useTheme } from '../shell/theme';
 
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const CONNECTION_LINE_STYLE = { stroke: '#64748b', strokeWidth: 2 };
+const CONNECTION_LINE_STYLE = { stroke: 'var(--pc-muted)', strokeWidth: 2 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const MIN_ZOOM = 0.1;
 /** Below this zoom a card's text is under 4 px high: the canvas draws cards and links without text. */
@@ -66,6 +67,7 @@ export function Canvas() {
   const [initialViewport] = useState(() => store.getState().design.viewport);
   const pendingChooser = useRef<Omit<Chooser, 'x' | 'y'> | null>(null);
   const [model] = useState(createFlowModel);
+  const theme = useTheme((s) => s.theme);
 
   const findings = useFindings();
   const checks = useMemo(() => (findings ? severitiesOf(findings) : undefined), [findings]);
@@ -270,14 +272,14 @@ export function Canvas() {
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         minZoom={MIN_ZOOM}
         maxZoom={4}
-        colorMode="light"
+        colorMode={theme}
         elevateEdgesOnSelect
         connectionLineStyle={CONNECTION_LINE_STYLE}
         // Only the cards and links in view are drawn: the flow model gives every card's size and
         // handles, so links to cards out of view still end in the right place.
         onlyRenderVisibleElements
       >
-        <DotGrid gap={20} dot={1.4} color="#cbd5e1" />
+        <DotGrid gap={20} dot={1.4} color="var(--pc-grid)" />
         {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}
         <Controls showInteractive={false}>
           {presenting ? null : <FindButton onClick={openFind} />}

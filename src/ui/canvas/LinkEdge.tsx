@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { LINK_COLORS, type LinkFlowEdge } from './flowModel';
+import { strokeOf, type LinkFlowEdge } from './flowModel';
 
 /** Font size of a link's label (px); the same as `.react-flow__edge-text` in canvas.css. */
 const LABEL_SIZE = 11.5;
@@ -45,7 +45,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
     targetY,
     targetPosition,
   });
-  const color = LINK_COLORS[data?.kind ?? 'rest'];
+  const color = strokeOf(data?.kind ?? 'rest');
   const label = data?.label;
   const weight = selected ? 700 : 600;
   const width = label ? labelWidth(label, weight) + 2 * PAD_X : 0;
@@ -64,7 +64,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
             height={height}
             rx={4}
             ry={4}
-            style={{ fill: '#fff', stroke: selected ? color : '#e2e8f0' }}
+            style={{ fill: 'var(--pc-panel)', stroke: selected ? color : 'var(--pc-border)' }}
           />
           <text
             className="react-flow__edge-text"

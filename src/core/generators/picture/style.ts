@@ -13,6 +13,8 @@ export interface PictureTheme {
   portText: string;
   labelBackground: string;
   labelBorder: string;
+  /** REST links' colour: slate on a light page, lighter on a dark one. The other kinds keep theirs. */
+  restLink: string;
 }
 
 export const CANVAS_THEME: PictureTheme = {
@@ -25,6 +27,7 @@ export const CANVAS_THEME: PictureTheme = {
   portText: '#475569',
   labelBackground: '#ffffff',
   labelBorder: '#e2e8f0',
+  restLink: '#475569',
 };
 
 export const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
