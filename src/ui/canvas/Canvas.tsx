@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import {
   Controls,
   ReactFlow,
@@ -20,6 +28,8 @@ import { PALETTE_MIME } from '../palette/paletteModel';
 import { EmptyState } from './EmptyState';
 import { FindButton, FindPanel, useFindShortcut } from './FindService';
 import { ShortcutsButton } from './ShortcutsButton';
+import { CanvasMenu, middleOf, useCanvasMenuKeys, type MenuTarget } from './CanvasMenu';
+import { ZoomPercent } from './ZoomPercent';
 import { LinkEdge } from './LinkEdge';
 import { LinkKindChooser } from './LinkKindChooser';
 import { DotGrid } from './DotGrid';
@@ -43,6 +53,12 @@ const MIN_ZOOM = 0.1;
 const FAR_ZOOM = 0.3;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
+/** Where a context menu opens: at the pointer, or on the element when a key opened it. */
+function pointOf(e: ReactMouseEvent): { x: number; y: number } {
+  if (e.clientX !== 0 || e.clientY !== 0) return { x: e.clientX, y: e.clientY };
+  return middleOf(e.currentTarget) ?? { x: 0, y: 0 };
+}
+
 interface Chooser {
   linkId: string;
   kinds: LinkKind[];
@@ -64,6 +80,7 @@ export function Canvas() {
   const loadCount = useDesignStore((s) => s.loadCount);
   const [chooser, setChooser] = useState<Chooser | null>(null);
   const [finding, setFinding] = useState(false);
+  const [menu, setMenu] = useState<MenuTarget | null>(null);
   const [initialViewport] = useState(() => store.getState().design.viewport);
   const pendingChooser = useRef<Omit<Chooser, 'x' | 'y'> | null>(null);
   const [model] = useState(createFlowModel);
@@ -231,6 +248,21 @@ export function Canvas() {
       onMoveEnd: (_e: unknown, vp: Viewport) => {
         if (!presentingRef.current) s().setViewport(vp);
       },
+      // The context-menu key sends no pointer position: the menu opens on the element instead.
+      nodeMenu: (e: ReactMouseEvent, n: ServiceFlowNode) => {
+        e.preventDefault();
+        if (!s().selection.includes(n.id)) s().select([n.id]);
+        setMenu({ on: 'node', id: n.id, ...pointOf(e) });
+      },
+      edgeMenu: (e: ReactMouseEvent, l: LinkFlowEdge) => {
+        e.preventDefault();
+        if (!s().selection.includes(l.id)) s().select([l.id]);
+        setMenu({ on: 'link', id: l.id, ...pointOf(e) });
+      },
+      paneMenu: (e: ReactMouseEvent | MouseEvent) => {
+        e.preventDefault();
+        setMenu({ on: 'pane', x: e.clientX, y: e.clientY });
+      },
     };
   }, [store]);
 
@@ -240,6 +272,8 @@ export function Canvas() {
   }, []);
   const closeFind = useCallback(() => setFinding(false), []);
   useFindShortcut(openFind, !presenting);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  useCanvasMenuKeys(setMenu, !presenting);
 
   return (
     <div
@@ -267,6 +301,9 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         onDelete={handlers.onDelete}
         onMoveEnd={handlers.onMoveEnd}
+        onNodeContextMenu={presenting ? undefined : handlers.nodeMenu}
+        onEdgeContextMenu={presenting ? undefined : handlers.edgeMenu}
+        onPaneContextMenu={presenting ? undefined : handlers.paneMenu}
         defaultViewport={initialViewport}
         deleteKeyCode={presenting ? null : DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -284,10 +321,12 @@ export function Canvas() {
         <Controls showInteractive={false}>
           {presenting ? null : <FindButton onClick={openFind} />}
           {presenting ? null : <ShortcutsButton />}
+          <ZoomPercent />
         </Controls>
         {finding && !presenting ? <FindPanel onClose={closeFind} /> : null}
       </ReactFlow>
       {designNodes.length === 0 && !presenting ? <EmptyState /> : null}
+      {menu && !presenting ? <CanvasMenu target={menu} onClose={closeMenu} /> : null}
       {chooser ? (
         <LinkKindChooser
           x={chooser.x}
