@@ -36,6 +36,7 @@ const EXPECTED = [
   'Auto-layout',
   'Templates',
   'Present',
+  'Theme: Follow the system',
   'Share',
   'Picture',
   'Preview',

@@ -22,7 +22,10 @@ import { PictureMenu } from './ui/pictures/PictureMenu';
 import { PresentButton } from './ui/presenter/PresentButton';
 import './ui/presenter/presenter.css';
 import { AutoLayoutButton } from './ui/layout/AutoLayoutButton';
+import { startTheme } from './ui/shell/theme';
+import { ThemeMenu } from './ui/shell/ThemeMenu';
 
+startTheme();
 const { store, autosave } = startApp(browserStorage());
 installTestBridge(store);
 // A reload or a closed tab must not lose the last 400 ms of work.
@@ -45,6 +48,7 @@ function Root() {
           <TemplatesButton />
           <PresentButton />
           <span className="pc-toolbar__gap" aria-hidden="true" />
+          <ThemeMenu />
           <ShareTools />
           <PictureMenu />
           <ExportToolbar previewOpen={previewOpen} onTogglePreview={() => setPreviewOpen((o) => !o)} />

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import {
   Controls,
   ReactFlow,
@@ -18,6 +26,9 @@ import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { PALETTE_MIME } from '../palette/paletteModel';
 import { EmptyState } from './EmptyState';
 import { FindButton, FindPanel, useFindShortcut } from './FindService';
+import { ShortcutsButton } from './ShortcutsButton';
+import { CanvasMenu, middleOf, useCanvasMenuKeys, type MenuTarget } from './CanvasMenu';
+import { ZoomPercent } from './ZoomPercent';
 import { LinkEdge } from './LinkEdge';
 import { LinkKindChooser } from './LinkKindChooser';
 import { DotGrid } from './DotGrid';
@@ -31,11 +42,12 @@ import { useRevealView } from '../presenter/PresenterContext';
 import { revealEdges, revealNodes } from '../presenter/reveal';
 import { PRESENTER_CARD, presentedNodes } from '../presenter/presentedLayout';
 import { severitiesOf, useFindings } from '../checks/useFindings';
+import { useTheme } from '../shell/theme';
 
 const nodeTypes = { service: ServiceNode };
 const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const CONNECTION_LINE_STYLE = { stroke: '#64748b', strokeWidth: 2 };
+const CONNECTION_LINE_STYLE = { stroke: 'var(--pc-muted)', strokeWidth: 2 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const MIN_ZOOM = 0.1;
 /** Below this zoom a card's text is under 4 px high: the canvas draws cards and links without text. */
@@ -43,6 +55,12 @@ const FAR_ZOOM = 0.3;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 /** A framed template or import opens at least this close, where card text is readable. */
 const READABLE_ZOOM = 0.5;
+
+/** Where a context menu opens: at the pointer, or on the element when a key opened it. */
+function pointOf(e: ReactMouseEvent): { x: number; y: number } {
+  if (e.clientX !== 0 || e.clientY !== 0) return { x: e.clientX, y: e.clientY };
+  return middleOf(e.currentTarget) ?? { x: 0, y: 0 };
+}
 
 interface Chooser {
   linkId: string;
@@ -65,9 +83,11 @@ export function Canvas() {
   const loadCount = useDesignStore((s) => s.loadCount);
   const [chooser, setChooser] = useState<Chooser | null>(null);
   const [finding, setFinding] = useState(false);
+  const [menu, setMenu] = useState<MenuTarget | null>(null);
   const [initialViewport] = useState(() => store.getState().design.viewport);
   const pendingChooser = useRef<Omit<Chooser, 'x' | 'y'> | null>(null);
   const [model] = useState(createFlowModel);
+  const theme = useTheme((s) => s.theme);
 
   // Presenting shows only the revealed elements and edits nothing, the camera included. Its cards
   // and labels are larger, so it draws them on a layout grown to match.
@@ -238,6 +258,21 @@ export function Canvas() {
       onMoveEnd: (_e: unknown, vp: Viewport) => {
         if (!presentingRef.current) s().setViewport(vp);
       },
+      // The context-menu key sends no pointer position: the menu opens on the element instead.
+      nodeMenu: (e: ReactMouseEvent, n: ServiceFlowNode) => {
+        e.preventDefault();
+        if (!s().selection.includes(n.id)) s().select([n.id]);
+        setMenu({ on: 'node', id: n.id, ...pointOf(e) });
+      },
+      edgeMenu: (e: ReactMouseEvent, l: LinkFlowEdge) => {
+        e.preventDefault();
+        if (!s().selection.includes(l.id)) s().select([l.id]);
+        setMenu({ on: 'link', id: l.id, ...pointOf(e) });
+      },
+      paneMenu: (e: ReactMouseEvent | MouseEvent) => {
+        e.preventDefault();
+        setMenu({ on: 'pane', x: e.clientX, y: e.clientY });
+      },
     };
   }, [store]);
 
@@ -247,6 +282,8 @@ export function Canvas() {
   }, []);
   const closeFind = useCallback(() => setFinding(false), []);
   useFindShortcut(openFind, !presenting);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  useCanvasMenuKeys(setMenu, !presenting);
 
   return (
     <div
@@ -274,27 +311,33 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         onDelete={handlers.onDelete}
         onMoveEnd={handlers.onMoveEnd}
+        onNodeContextMenu={presenting ? undefined : handlers.nodeMenu}
+        onEdgeContextMenu={presenting ? undefined : handlers.edgeMenu}
+        onPaneContextMenu={presenting ? undefined : handlers.paneMenu}
         defaultViewport={initialViewport}
         deleteKeyCode={presenting ? null : DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         minZoom={MIN_ZOOM}
         maxZoom={4}
-        colorMode="light"
+        colorMode={theme}
         elevateEdgesOnSelect
         connectionLineStyle={CONNECTION_LINE_STYLE}
         // Only the cards and links in view are drawn: the flow model gives every card's size and
         // handles, so links to cards out of view still end in the right place.
         onlyRenderVisibleElements
       >
-        <DotGrid gap={20} dot={1.4} color="#cbd5e1" />
+        <DotGrid gap={20} dot={1.4} color="var(--pc-grid)" />
         {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}
         <Controls showInteractive={false} showFitView={false}>
           <FitViewButton />
           {presenting ? null : <FindButton onClick={openFind} />}
+          {presenting ? null : <ShortcutsButton />}
+          <ZoomPercent />
         </Controls>
         {finding && !presenting ? <FindPanel onClose={closeFind} /> : null}
       </ReactFlow>
       {designNodes.length === 0 && !presenting ? <EmptyState /> : null}
+      {menu && !presenting ? <CanvasMenu target={menu} onClose={closeMenu} /> : null}
       {chooser ? (
         <LinkKindChooser
           x={chooser.x}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, Position, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { LABEL_FONT, LABEL_PAD, laneStep } from '../../core';
-import { LINK_COLORS, type LinkFlowEdge } from './flowModel';
+import { strokeOf, type LinkFlowEdge } from './flowModel';
 
 /** Font size of a link's label (px); the same as `.react-flow__edge-text` in canvas.css. */
 const LABEL_SIZE = LABEL_FONT;
@@ -57,7 +57,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   // moved along the link, a lane apart, instead.
   const labelX = midX;
   const labelY = sdy === 0 ? midY + offset : midY;
-  const color = LINK_COLORS[data?.kind ?? 'rest'];
+  const color = strokeOf(data?.kind ?? 'rest');
   const label = data?.label;
   const weight = selected ? 700 : 600;
   const width = label ? labelWidth(label, weight, size) + 2 * PAD_X : 0;
@@ -76,7 +76,7 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
             height={height}
             rx={4}
             ry={4}
-            style={{ fill: '#fff', stroke: selected ? color : '#e2e8f0' }}
+            style={{ fill: 'var(--pc-panel)', stroke: selected ? color : 'var(--pc-border)' }}
           />
           <text
             className="react-flow__edge-text"

@@ -4,6 +4,8 @@ import { RUNTIMES, describeKind, isRuntime } from '../../core';
 import { inkOn } from '../palette/paletteModel';
 import type { ServiceFlowNode } from './flowModel';
 import { countRender } from '../../app/benchCounter';
+import { useUi } from '../shell/uiState';
+import { NodeNameEditor } from './NodeNameEditor';
 
 const styles = new Map<string, { card: CSSProperties; mark: CSSProperties }>();
 
@@ -23,6 +25,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
   const d = describeKind(data.kind);
   const diagramOnly = isRuntime(data.kind) && RUNTIMES[data.kind].tier === 2;
   const style = kindStyles(data.kind);
+  const renaming = useUi((s) => s.renaming === id);
   return (
     <div className={selected ? 'pc-node is-selected' : 'pc-node'} style={style.card} data-kind={data.kind}>
       <Handle type="target" position={Position.Left} id="in" className="pc-handle" />
@@ -31,9 +34,20 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
         {d.mark}
       </span>
       <span className="pc-node__text">
-        <span className="pc-node__name" title={data.name}>
-          {data.name}
-        </span>
+        {renaming ? (
+          <NodeNameEditor id={id} name={data.name} />
+        ) : (
+          <span
+            className="pc-node__name nopan"
+            title={`${data.name} (double-click to rename)`}
+            onDoubleClick={(e) => {
+              e.stopPropagation();
+              useUi.getState().setRenaming(id);
+            }}
+          >
+            {data.name}
+          </span>
+        )}
         <span className="pc-node__meta">
           <span className="pc-node__kind">
             {d.label}

@@ -90,6 +90,14 @@ export function linkSides(source: DesignNode, target: DesignNode, size: Size = N
 // One definition of link colours and labels serves the canvas and the pictures.
 export { LINK_COLORS, linkLabel };
 
+/**
+ * A link's colour on the canvas: the kind's colour, except REST's slate, which follows the theme
+ * (`--pc-link-rest`) so that it stays readable on the dark canvas.
+ */
+export function strokeOf(kind: keyof typeof LINK_COLORS): string {
+  return kind === 'rest' ? 'var(--pc-link-rest)' : LINK_COLORS[kind];
+}
+
 /** `next` if an element differs from `prev`, else `prev`: React Flow skips an array it already has. */
 function keepSame<T>(prev: readonly T[], next: T[]): T[] {
   return prev.length === next.length && next.every((x, i) => x === prev[i]) ? (prev as T[]) : next;
@@ -146,7 +154,7 @@ export function createFlowModel() {
       hit.targetHandle === side[1]
     )
       return hit;
-    const color = LINK_COLORS[l.kind];
+    const color = strokeOf(l.kind);
     const rf: LinkFlowEdge = {
       id: l.id,
       type: 'link',

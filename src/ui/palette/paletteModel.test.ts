@@ -26,7 +26,10 @@ describe('palette model', () => {
   });
 
   it('picks dark ink on light colours and white on dark ones', () => {
-    expect(inkOn('#dea584')).toBe('#111827');
+    expect(inkOn('#dea584')).toBe('#000');
+    // Go's cyan and Java's brown: black ink reads better than white on both
+    expect(inkOn('#00add8')).toBe('#000');
+    expect(inkOn('#b07219')).toBe('#000');
     expect(inkOn('#231f20')).toBe('#fff');
   });
 });

@@ -8,6 +8,7 @@ import { Menu } from '../shell/Menu';
 import { MermaidDialog } from './MermaidDialog';
 import { PictureError, downloadBlob, renderPng, renderSvg, type PictureRequest } from './picture';
 import './pictures.css';
+import { useTheme } from '../shell/theme';
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
@@ -17,6 +18,8 @@ export function PictureMenu() {
   const flow = useReactFlow();
   const empty = useDesignStore((s) => s.design.nodes.length === 0);
   const [transparent, setTransparent] = useState(false);
+  const [light, setLight] = useState(false);
+  const dark = useTheme((s) => s.theme === 'dark');
   const [busy, setBusy] = useState(false);
   const [mermaid, setMermaid] = useState<string | null>(null);
 
@@ -26,7 +29,7 @@ export function PictureMenu() {
       const { width, height } = n.measured ?? {};
       if (width && height) sizes.set(n.id, { width, height });
     }
-    return { design: store.getState().design, sizes, transparent };
+    return { design: store.getState().design, sizes, transparent, light: light || !dark };
   };
 
   const fail = (what: string, e: unknown) =>
@@ -104,6 +107,20 @@ export function PictureMenu() {
           </span>
           Transparent background
         </button>
+        {dark ? (
+          <button
+            type="button"
+            role="menuitemcheckbox"
+            aria-checked={light}
+            disabled={empty}
+            onClick={() => setLight((l) => !l)}
+          >
+            <span className="pc-pictures__check" aria-hidden="true">
+              {light ? '✓' : ''}
+            </span>
+            Light colours
+          </button>
+        ) : null}
         <div className="pc-menu__sep" role="separator" />
         <button
           type="button"

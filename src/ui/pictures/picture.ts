@@ -23,17 +23,25 @@ const browserMeasure: MeasureText = (text, fontSize, weight) => {
   return measureContext.measureText(text).width;
 };
 
-/** The canvas's colours from the page's CSS variables; white or no background for slides. */
-function pageTheme(transparent: boolean): Partial<PictureTheme> {
+/**
+ * The canvas's colours from the page's CSS variables, light or dark as the page is; white (the dark
+ * page's own background) or no background for slides. `light` keeps the light colours on a dark page.
+ */
+function pageTheme(transparent: boolean, light: boolean): Partial<PictureTheme> {
   const css = getComputedStyle(document.documentElement);
   const v = (name: string) => css.getPropertyValue(name).trim() || undefined;
-  const theme: Partial<PictureTheme> = { background: transparent ? null : '#ffffff' };
+  if (light) return { background: transparent ? null : '#ffffff' };
+  const theme: Partial<PictureTheme> = { background: transparent ? null : (v('--pc-picture-bg') ?? '#ffffff') };
   const pairs: [keyof PictureTheme, string][] = [
     ['card', '--pc-panel'],
     ['border', '--pc-border-strong'],
     ['text', '--pc-text'],
     ['muted', '--pc-muted'],
     ['labelBorder', '--pc-border'],
+    ['labelBackground', '--pc-panel'],
+    ['portBackground', '--pc-subtle'],
+    ['portText', '--pc-text-2'],
+    ['restLink', '--pc-link-rest'],
   ];
   for (const [key, name] of pairs) {
     const value = v(name);
@@ -46,12 +54,14 @@ export interface PictureRequest {
   design: Design;
   sizes: ReadonlyMap<string, Size>;
   transparent: boolean;
+  /** The light colours even when the page is dark. */
+  light: boolean;
 }
 
-export function renderSvg({ design, sizes, transparent }: PictureRequest, outputSize?: Size): Picture {
+export function renderSvg({ design, sizes, transparent, light }: PictureRequest, outputSize?: Size): Picture {
   return designToSvg(design, {
     sizes,
-    theme: pageTheme(transparent),
+    theme: pageTheme(transparent, light),
     measure: browserMeasure,
     ...(outputSize ? { outputSize } : {}),
   });

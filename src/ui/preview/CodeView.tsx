@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTheme } from '../shell/theme';
 import { languageOf, monaco } from './monaco';
 
 interface Props {
@@ -21,7 +22,7 @@ export default function CodeView({ path, content }: Props) {
       scrollBeyondLastLine: false,
       fontSize: 12,
       renderWhitespace: 'boundary',
-      theme: 'vs',
+      theme: useTheme.getState().theme === 'dark' ? 'vs-dark' : 'vs',
     });
     return () => {
       editor.current?.getModel()?.dispose();
@@ -29,6 +30,12 @@ export default function CodeView({ path, content }: Props) {
       editor.current = null;
     };
   }, []);
+
+  // monaco's theme is global: one call recolours every editor on the page.
+  const theme = useTheme((s) => s.theme);
+  useEffect(() => {
+    monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [theme]);
 
   useEffect(() => {
     const ed = editor.current;

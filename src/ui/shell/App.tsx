@@ -8,6 +8,7 @@ import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../palette/Palette';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Banners, Toasts } from './Notices';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopBar } from './TopBar';
 import { useFileDrop } from './useFileDrop';
 import { useShortcuts } from './useShortcuts';
@@ -124,6 +125,7 @@ function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
           <div>Drop a design file (.json) to open it, or a compose file (.yaml) to import it</div>
         </div>
       ) : null}
+      <ShortcutsDialog />
       {confirmNew ? (
         <ConfirmDialog
           title="Start a new design?"

@@ -107,7 +107,8 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
             type="button"
             role="menuitem"
             onClick={() => saveDesignFile(store)}
-            title="Download the design as a .json file"
+            title={`Download the design as a .json file (${modShortcut('S')})`}
+            aria-keyshortcuts="Control+S Meta+S"
           >
             Save
           </button>

@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import type { DesignStoreApi } from '../../app/store';
+import { saveDesignFile } from '../../app/documents';
 import { isTextEntry } from './textEntry';
+import { useUi } from './uiState';
 
 /**
  * Editor shortcuts. Undo and redo work everywhere, text fields included: every keystroke there is
  * already a design change (coalesced per field), so the app's undo is the field's undo too.
  * Copy, paste and select-all belong to a text field while one has the focus.
- * Delete and Backspace are handled by the canvas itself.
+ * Delete and Backspace are handled by the canvas itself. Ctrl/Cmd+S saves the design file, as
+ * File → Save does, instead of the browser saving the page. The table in `shortcuts.ts` lists them.
  */
 export function useShortcuts(store: DesignStoreApi): void {
   useEffect(() => {
@@ -22,12 +25,22 @@ export function useShortcuts(store: DesignStoreApi): void {
         else s.undo();
         return;
       }
+      if (mod && key === 's' && !e.shiftKey) {
+        e.preventDefault();
+        saveDesignFile(store);
+        return;
+      }
       if (mod && key === 'y' && !e.shiftKey) {
         e.preventDefault();
         s.redo();
         return;
       }
       if (isTextEntry(e.target)) return;
+      if (e.key === '?' && !mod) {
+        e.preventDefault();
+        useUi.getState().setShortcutsOpen(true);
+        return;
+      }
       if (mod && key === 'c') {
         if (window.getSelection()?.toString()) return;
         if (s.copySelection() > 0) e.preventDefault();

@@ -13,6 +13,8 @@ export interface PictureTheme {
   portText: string;
   labelBackground: string;
   labelBorder: string;
+  /** REST links' colour: slate on a light page, lighter on a dark one. The other kinds keep theirs. */
+  restLink: string;
 }
 
 export const CANVAS_THEME: PictureTheme = {
@@ -25,6 +27,7 @@ export const CANVAS_THEME: PictureTheme = {
   portText: '#475569',
   labelBackground: '#ffffff',
   labelBorder: '#e2e8f0',
+  restLink: '#475569',
 };
 
 export const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -71,5 +74,7 @@ export function badgeInk(hex: string): string {
     const v = parseInt(c ?? '0', 16) / 255;
     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.4 ? '#111827' : '#fff';
+  // whichever of white and black contrasts more (WCAG ratios): at least 4.58:1 on any colour
+  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000' : '#fff';
 }

@@ -77,8 +77,10 @@ function curvePoints(c: Curve): [number, number][] {
   return out;
 }
 
-function marker(kind: LinkKind): string {
-  const c = LINK_STYLES[kind].color;
+const linkColor = (kind: LinkKind, theme: PictureTheme) => (kind === 'rest' ? theme.restLink : LINK_STYLES[kind].color);
+
+function marker(kind: LinkKind, theme: PictureTheme): string {
+  const c = linkColor(kind, theme);
   return (
     `<marker id="pc-arrow-${kind}" viewBox="-10 -10 20 20" refX="0" refY="0" markerWidth="20" markerHeight="20" ` +
     `markerUnits="userSpaceOnUse" orient="auto-start-reverse">` +
@@ -87,20 +89,20 @@ function marker(kind: LinkKind): string {
   );
 }
 
-function linkPath(l: PlacedLink): string {
+function linkPath(l: PlacedLink, theme: PictureTheme): string {
   const s = LINK_STYLES[l.kind];
   const [p0, p1, p2, p3] = l.curve.points;
   const d = `M${num(p0[0])},${num(p0[1])} C${num(p1[0])},${num(p1[1])} ${num(p2[0])},${num(p2[1])} ${num(p3[0])},${num(p3[1])}`;
   const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
   const cap = s.round ? ' stroke-linecap="round"' : '';
   return (
-    `<path class="pc-link pc-link--${l.kind}" d="${d}" fill="none" stroke="${s.color}" ` +
+    `<path class="pc-link pc-link--${l.kind}" d="${d}" fill="none" stroke="${linkColor(l.kind, theme)}" ` +
     `stroke-width="${s.width}"${dash}${cap} marker-end="url(#pc-arrow-${l.kind})"/>`
   );
 }
 
 function linkLabel(l: PlacedLink, theme: PictureTheme): string {
-  const c = LINK_STYLES[l.kind].color;
+  const c = linkColor(l.kind, theme);
   const b = l.labelBox;
   return (
     `<g class="pc-link-label"><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" ` +
@@ -193,7 +195,7 @@ export function designToSvg(design: Design, options: PictureOptions = {}): Pictu
     `<desc>${design.nodes.length} nodes and ${links.length} links, drawn by Polyglot Canvas.</desc>`,
     '<defs><filter id="pc-shadow" x="-10%" y="-20%" width="120%" height="160%">' +
       '<feDropShadow dx="0" dy="1.5" stdDeviation="2" flood-color="#0f172a" flood-opacity="0.1"/></filter>' +
-      used.map(marker).join('') +
+      used.map((k) => marker(k, theme)).join('') +
       '</defs>',
   ];
   if (theme.background !== null)
@@ -203,7 +205,7 @@ export function designToSvg(design: Design, options: PictureOptions = {}): Pictu
       `<text x="${num(vx + width / 2)}" y="${num(vy + height / 2 + 4)}" text-anchor="middle" font-size="13" ` +
         `fill="${theme.muted}">An empty design</text>`,
     );
-  parts.push('<g class="pc-links">', ...links.map(linkPath), '</g>');
+  parts.push('<g class="pc-links">', ...links.map((l) => linkPath(l, theme)), '</g>');
   parts.push('<g class="pc-link-labels">', ...links.map((l) => linkLabel(l, theme)), '</g>');
   parts.push(
     '<g class="pc-nodes">',

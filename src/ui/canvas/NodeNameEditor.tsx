@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import { useDesignStoreApi } from '../../app/storeContext';
+import { useUi } from '../shell/uiState';
+
+/** Focuses a card again once its name field is gone, so the keyboard stays where it was. */
+function focusCard(id: string): void {
+  requestAnimationFrame(() =>
+    document
+      .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+      ?.focus({ preventScroll: true }),
+  );
+}
+
+/**
+ * A card's name, edited in place: Enter (or leaving the field) commits, Escape cancels. A name the
+ * design refuses (taken, empty, too long …) leaves the old name on the card and says why.
+ */
+export function NodeNameEditor({ id, name }: { id: string; name: string }) {
+  const store = useDesignStoreApi();
+  const [draft, setDraft] = useState(name);
+  const ref = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+
+  const finish = (commit: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    useUi.getState().setRenaming(null);
+    focusCard(id);
+    const next = draft.trim();
+    if (!commit || next === name) return;
+    const r = store.getState().updateNode(id, { name: next });
+    if (!r.ok)
+      store.getState().notify({
+        tone: 'error',
+        placement: 'toast',
+        title: `“${name}” keeps its name`,
+        text: r.reason,
+      });
+  };
+
+  return (
+    <input
+      ref={ref}
+      className="pc-node__rename nodrag nopan"
+      aria-label={`New name for ${name}`}
+      value={draft}
+      spellCheck={false}
+      onChange={(e) => setDraft(e.target.value)}
+      onKeyDown={(e) => {
+        // the canvas must not take Delete, Backspace or arrows typed into the name
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        else if (e.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+      onDoubleClick={(e) => e.stopPropagation()}
+    />
+  );
+}
