@@ -11,7 +11,12 @@ import { endpointArgs } from './restClients';
 
 /** Django's route syntax for an endpoint path: no leading slash, `{id}` as `<str:id>`. */
 function djangoRoute(path: string): string {
-  return path.replace(/^\/+/, '').replace(/\{([a-z0-9_]+)\}/g, '<str:$1>');
+  return path.replace(/^\/+/, '').replace(/\{([a-z0-9_]+)\}/g, (_m, k: string) => `<str:${routeParam(k)}>`);
+}
+
+/** Django wants route parameters that are Python identifiers: `{2fa}` is captured as `p_2fa`. */
+function routeParam(name: string): string {
+  return /^[a-z_]/.test(name) ? name : `p_${name}`;
 }
 
 /** The view class name of one path, unique and stable: `Route0View`, `Route1View` ... */
@@ -31,7 +36,7 @@ export function djangoViewsPy(p: StubPlan): string {
   const views = byPath(p).map(([path, eps], i) => {
     const methods = eps.map((e) => {
       const { params, body } = endpointArgs(e);
-      const args = [...params.keys()].map((k) => `kwargs[${lit(k)}]`);
+      const args = [...params.keys()].map((k) => `kwargs[${lit(routeParam(k))}]`);
       if (body) args.push('_json_body(request)');
       return `
     def ${e.method.toLowerCase()}(self, request: Request, **kwargs: str) -> Response:
