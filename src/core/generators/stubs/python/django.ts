@@ -234,8 +234,11 @@ from .plumbing import config
 
 def migrate() -> None:
     """Applies the migrations of every installed app; retries while PostgreSQL is still starting."""
+    from . import settings
+
+    if not settings.DATABASES:
+        return
     import django
-    from django.conf import settings
     from django.core.management import call_command
     from django.db import OperationalError
 
@@ -258,7 +261,9 @@ def main() -> None:
     # one worker, so that the gRPC server and the consumers run once; threads serve the requests
     args = [sys.executable, "-m", "gunicorn", "app.wsgi:application", "--bind", f"0.0.0.0:{config.http_port()}",
             "--workers", "1", "--threads", "16", "--worker-class", "gthread", "--timeout", "60",
-            "--access-logfile", "-", "--graceful-timeout", "5"]
+            "--access-logfile", "-", "--graceful-timeout", "5",
+            # the root filesystem may be read-only and the user has no home: no control socket
+            "--no-control-socket"]
     os.execv(sys.executable, args)
 
 
