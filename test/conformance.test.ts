@@ -173,7 +173,13 @@ describe('conformance plan', () => {
     const ports = d.nodes.flatMap((n) => [plan.resolver.port(n), plan.resolver.grpcPort(n)]);
     expect(new Set(ports).size).toBe(ports.length);
     expect(plan.entries.map((w) => w.node.name)).toEqual(['bff']);
-    expect(plan.consumers.map((w) => w.node.name).sort()).toEqual(['analytics', 'bff', 'notifier', 'orders']);
+    expect(plan.consumers.map((w) => w.node.name).sort()).toEqual([
+      'analytics',
+      'bff',
+      'notifier',
+      'orders',
+      'reviews',
+    ]);
     expect([...plan.kafkaTopics.values()]).toEqual([['order-events']]);
     expect(plan.infra.map((n) => n.kind).sort()).toEqual(['kafka', 'nats', 'postgres', 'rabbitmq', 'redis']);
     // a service starts after the services it calls

@@ -3,7 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pythonFastApiStub, pythonFlaskStub, PY_VERSIONS } from '../../src/core/generators/stubs/python';
+import {
+  pythonDjangoStub,
+  pythonFastApiStub,
+  pythonFlaskStub,
+  PY_VERSIONS,
+} from '../../src/core/generators/stubs/python';
 import type { StubGenerator } from '../../src/core/generators/stubs/types';
 import type { GeneratedFile } from '../../src/core/generators/types';
 import { dockerfileProblems } from '../fixtures/dockerfile-rules';
@@ -32,9 +37,10 @@ function pyCompileErrors(dir: string, files: readonly GeneratedFile[]): string {
   return r.status === 0 ? '' : `${r.stdout}${r.stderr}`;
 }
 
-const FLAVOURS: [string, 'python-fastapi' | 'python-flask', StubGenerator][] = [
+const FLAVOURS: [string, 'python-fastapi' | 'python-flask' | 'python-django', StubGenerator][] = [
   ['FastAPI', 'python-fastapi', pythonFastApiStub],
   ['Flask', 'python-flask', pythonFlaskStub],
+  ['Django REST framework', 'python-django', pythonDjangoStub],
 ];
 
 describe.each(FLAVOURS)('Python %s stub', (label, runtime, stub) => {
@@ -86,6 +92,34 @@ describe.each(FLAVOURS)('Python %s stub', (label, runtime, stub) => {
     expect(b.get('app/handlers.py')).toMatch(/def get_items_by_id\(id: str\)[\s\S]*"count": 42/);
     expect(b.get('app/handlers.py')).toMatch(/def post_items\(body: dict\[str, Any\]\)/);
     expect(b.get('app/plumbing/config.py')).toContain('SUBSCRIBES: list[QueueLink] = [\n    QueueLink(broker="kafka"');
+  });
+});
+
+describe('Python Django REST framework stub', () => {
+  it('routes every declared endpoint to a DRF view that calls the user handler', () => {
+    const [, inventory] = stubContexts(fullDesign('python-django'));
+    if (!inventory) throw new Error('two services expected');
+    const files = new Map(pythonDjangoStub(inventory).map((f) => [f.path, f.content]));
+    expect(files.has('app/main.py')).toBe(false);
+    const urls = files.get('app/urls.py') ?? '';
+    expect(urls).toContain('path("healthz", views.HealthzView.as_view())');
+    expect(urls).toContain('path("ping", views.PingView.as_view())');
+    expect(urls).toMatch(/path\("items\/<str:id>", views\.Route\d+View\.as_view\(\)\)/);
+    const views = files.get('app/views.py') ?? '';
+    expect(views).toContain('return Response(handlers.get_items_by_id(kwargs["id"]))');
+    expect(views).toContain('return Response(handlers.post_items(_json_body(request)))');
+    expect(files.get('requirements.txt')).toMatch(/django==.*djangorestframework==.*gunicorn==/s);
+  });
+
+  it('makes PostgreSQL links Django databases and migrates them before gunicorn starts', () => {
+    const ctxs = stubContexts(fullDesign('python-django'));
+    const withDb = ctxs.find((c) => c.wiring.databases.some((d) => d.databaseKind === 'postgres'));
+    if (!withDb) throw new Error('a service with PostgreSQL expected');
+    const files = new Map(pythonDjangoStub(withDb).map((f) => [f.path, f.content]));
+    expect(files.get('app/settings.py')).toContain('"ENGINE": "django.db.backends.postgresql"');
+    const entry = files.get('app/__main__.py') ?? '';
+    expect(entry.indexOf('migrate()')).toBeLessThan(entry.indexOf('"gunicorn"'));
+    expect(files.get('README.md')).toContain('runs the migrations, then gunicorn');
   });
 });
 

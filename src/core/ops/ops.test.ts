@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeKind } from '../catalog/catalog';
+import { RUNTIMES, type NodeKind } from '../catalog/catalog';
 import { emptyDesign, type Design } from '../model/types';
 import {
   addNode,
@@ -124,7 +124,7 @@ describe('connect: default kinds', () => {
 
   it('offers gRPC only between services and database links to Redis', () => {
     expect(allowedLinkKinds('python-fastapi', 'go-nethttp')).toEqual(['rest', 'grpc']);
-    expect(allowedLinkKinds('python-fastapi', 'python-django')).toEqual(['rest']);
+    expect(allowedLinkKinds('python-fastapi', 'python-django')).toEqual(['rest', 'grpc']);
     expect(allowedLinkKinds('python-fastapi', 'redis')).toEqual(['queue', 'database']);
     expect(allowedLinkKinds('postgres', 'python-fastapi')).toEqual([]);
   });
@@ -151,7 +151,14 @@ describe('connect: refusals with reasons', () => {
       expect(connect(d, { source: 'pg', target: 'api', kind }).ok).toBe(false);
   });
   it('refuses gRPC into a runtime without gRPC', () => {
-    expect(reason(connect(d, { source: 'api', target: 'dj', kind: 'grpc' }))).toMatch(/cannot serve gRPC/);
+    // every catalog runtime serves gRPC today: the rule is kept for one that will not
+    const entry = RUNTIMES['python-django'] as { grpc: boolean };
+    entry.grpc = false;
+    try {
+      expect(reason(connect(d, { source: 'api', target: 'dj', kind: 'grpc' }))).toMatch(/cannot serve gRPC/);
+    } finally {
+      entry.grpc = true;
+    }
   });
   it('refuses a self link', () => {
     expect(reason(connect(d, { source: 'api', target: 'api' }))).toMatch(/itself/);

@@ -43,13 +43,14 @@ describe('readiness of the stubs', () => {
       expect(serviceHealthCommand(w.node.port)).toContain(`http://127.0.0.1:${w.node.port}/readyz`);
       runtimes.add(w.runtime);
     }
-    expect(runtimes.size).toBe(6);
+    expect(runtimes.size).toBe(7);
   });
 
   it('serves /readyz next to /healthz in every runtime', () => {
     const routes: Record<string, RegExp> = {
       'internal/plumbing/server.go': /mux\.HandleFunc\("GET \/readyz", readyz\)/,
       'app/main.py': /@app\.get\("\/readyz"\)/,
+      'app/urls.py': /path\("readyz", views\.ReadyzView\.as_view\(\)\)/,
       'src/main.ts': /app\.get\('\/readyz'/,
       'src/plumbing/mod.rs': /\.route\("\/readyz", get\(ready::readyz\)\)/,
       'src/main/java/polyglotall/analytics/plumbing/ReadyController.java': /@GetMapping\("\/readyz"\)/,

@@ -2,7 +2,7 @@ import type { RuntimeId } from '../../catalog/catalog';
 import { goStub } from './go';
 import { javaSpringStub } from './java';
 import { nodeExpressStub } from './node';
-import { pythonFastApiStub, pythonFlaskStub } from './python';
+import { pythonDjangoStub, pythonFastApiStub, pythonFlaskStub } from './python';
 import { rustAxumStub } from './rust';
 import type { StubGenerator } from './types';
 
@@ -10,6 +10,7 @@ import type { StubGenerator } from './types';
 export const STUBS: Partial<Record<RuntimeId, StubGenerator>> = {
   'python-fastapi': pythonFastApiStub,
   'python-flask': pythonFlaskStub,
+  'python-django': pythonDjangoStub,
   'go-nethttp': goStub,
   'java-spring': javaSpringStub,
   'node-express': nodeExpressStub,

@@ -2,6 +2,7 @@ import type { GeneratedFile } from '../../types';
 import type { StubContext, StubGenerator } from '../types';
 import { entryPy, fastapiMainPy, flaskMainPy, handlersPy } from './app';
 import { configPy } from './config';
+import { djangoEntryPy, djangoSettingsPy, djangoUrlsPy, djangoViewsPy, djangoWsgiPy, MANAGE_PY } from './django';
 import { databasesPy } from './databases';
 import { grpcClientsPy, grpcServerPy } from './grpc';
 import { PY_DOCKERIGNORE, pythonDockerfile, requirementsTxt } from './manifest';
@@ -9,12 +10,30 @@ import { messagingPy } from './messaging';
 import { PING_PY } from './ping';
 import { readyDependencies } from '../ready';
 import { readyPy } from './ready';
-import { planStub, type PyFramework } from './plan';
+import { planStub, type PyFramework, type StubPlan } from './plan';
 import { pythonReadme } from './readme';
 import { restClientsPy } from './restClients';
 import { GEN_PROTO_PY, runtimePy } from './runtime';
 
 const PLUMBING_INIT = '"""Generated plumbing of the service contract. Regenerate, do not edit."""\n';
+
+/** The files of the HTTP layer, the only part in which the three Python stubs differ. */
+function frameworkFiles(p: StubPlan, flavour: PyFramework): GeneratedFile[] {
+  if (flavour === 'django') {
+    return [
+      { path: 'manage.py', content: MANAGE_PY },
+      { path: 'app/__main__.py', content: djangoEntryPy(p) },
+      { path: 'app/settings.py', content: djangoSettingsPy(p) },
+      { path: 'app/urls.py', content: djangoUrlsPy(p) },
+      { path: 'app/views.py', content: djangoViewsPy(p) },
+      { path: 'app/wsgi.py', content: djangoWsgiPy(p) },
+    ];
+  }
+  return [
+    { path: 'app/__main__.py', content: entryPy(p, flavour) },
+    { path: 'app/main.py', content: flavour === 'fastapi' ? fastapiMainPy(p) : flaskMainPy(p) },
+  ];
+}
 
 function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
   const p = planStub(ctx);
@@ -28,8 +47,7 @@ function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
     { path: 'requirements.txt', content: requirementsTxt(p, flavour) },
     { path: 'gen_proto.py', content: GEN_PROTO_PY },
     { path: 'app/__init__.py', content: '' },
-    { path: 'app/__main__.py', content: entryPy(p, flavour) },
-    { path: 'app/main.py', content: flavour === 'fastapi' ? fastapiMainPy(p) : flaskMainPy(p) },
+    ...frameworkFiles(p, flavour),
     { path: 'app/handlers.py', content: handlersPy(p) },
     { path: 'app/plumbing/__init__.py', content: PLUMBING_INIT },
     { path: 'app/plumbing/config.py', content: configPy(p) },
@@ -55,5 +73,8 @@ export const pythonFastApiStub: StubGenerator = (ctx) => pythonStub(ctx, 'fastap
 
 /** The Python · Flask stub: waitress serves the app; plumbing shared with the FastAPI stub. */
 export const pythonFlaskStub: StubGenerator = (ctx) => pythonStub(ctx, 'flask');
+
+/** The Python · Django REST framework stub: gunicorn serves the Django project; plumbing shared. */
+export const pythonDjangoStub: StubGenerator = (ctx) => pythonStub(ctx, 'django');
 
 export { PY_VERSIONS, PYTHON_IMAGE } from './manifest';

@@ -1,5 +1,5 @@
 import { dockerHealthcheck, unpinnedOsPackages } from '../ready';
-import type { StubPlan } from './plan';
+import type { PyFramework, StubPlan } from './plan';
 
 /**
  * Exact versions of every Python dependency a stub can need. Each was installed together on
@@ -12,6 +12,9 @@ export const PY_VERSIONS = {
   uvicorn: '0.54.0',
   flask: '3.1.3',
   waitress: '3.0.2',
+  django: '5.2.19',
+  djangorestframework: '3.18.3',
+  gunicorn: '27.0.1',
   httpx: '0.28.1',
   grpcio: '1.85.1',
   'grpcio-tools': '1.85.1',
@@ -31,9 +34,15 @@ export const PYTHON_IMAGE = 'python:3.11.7-slim-bookworm';
 
 type Dep = keyof typeof PY_VERSIONS;
 
+const FRAMEWORK_DEPS: Record<PyFramework, Dep[]> = {
+  fastapi: ['fastapi', 'uvicorn'],
+  flask: ['flask', 'waitress'],
+  django: ['django', 'djangorestframework', 'gunicorn'],
+};
+
 /** The direct dependencies of one service: its framework and the clients of the links it has. */
-export function pyDependencies(p: StubPlan, flavour: 'fastapi' | 'flask'): Dep[] {
-  const deps = new Set<Dep>(flavour === 'fastapi' ? ['fastapi', 'uvicorn'] : ['flask', 'waitress']);
+export function pyDependencies(p: StubPlan, flavour: PyFramework): Dep[] {
+  const deps = new Set<Dep>(FRAMEWORK_DEPS[flavour]);
   if (p.rest.length > 0) deps.add('httpx');
   if (p.own || p.w.grpc.length > 0) {
     deps.add('grpcio');
@@ -54,7 +63,7 @@ export function pyDependencies(p: StubPlan, flavour: 'fastapi' | 'flask'): Dep[]
 }
 
 /** `requirements.txt`: every direct dependency pinned to an exact version. */
-export function requirementsTxt(p: StubPlan, flavour: 'fastapi' | 'flask'): string {
+export function requirementsTxt(p: StubPlan, flavour: PyFramework): string {
   const lines = pyDependencies(p, flavour).map((d) => `${d}==${PY_VERSIONS[d]}`);
   return `# Pinned direct dependencies of this service (pip install -r requirements.txt).\n${lines.join('\n')}\n`;
 }

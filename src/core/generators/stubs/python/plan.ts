@@ -24,7 +24,7 @@ import type { StubContext } from '../types';
  */
 
 /** The framework flavour of a Python stub: the HTTP layer is all that differs. */
-export type PyFramework = 'fastapi' | 'flask';
+export type PyFramework = 'fastapi' | 'flask' | 'django';
 
 export interface RestTarget {
   call: RestCall;

@@ -2,17 +2,26 @@ import { RUNTIMES } from '../../../catalog/catalog';
 import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdTable, mdText } from '../../docs/markdown';
 import { grpcStandardServicesNote } from '../ready';
-import type { StubPlan } from './plan';
+import type { PyFramework, StubPlan } from './plan';
 
 /** The service's README.md: what is safe to edit, how to run it, and its environment. */
-export function pythonReadme(p: StubPlan, flavour: 'fastapi' | 'flask'): string {
+export function pythonReadme(p: StubPlan, flavour: PyFramework): string {
   const r = RUNTIMES[p.w.runtime];
-  const server = flavour === 'fastapi' ? 'uvicorn' : 'waitress';
+  const server = { fastapi: 'uvicorn', flask: 'waitress', django: 'gunicorn' }[flavour];
   const env = serviceEnv(p.w);
   const rows: string[][] = [
     ['`app/handlers.py`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `on_message`'],
-    ['`app/main.py`', `generated: the ${r.framework} app and its routes`],
-    ['`app/__main__.py`', `generated: \`python -m app\` starts ${server} on \`PORT\``],
+    ...(flavour === 'django'
+      ? [
+          ['`app/views.py`, `app/urls.py`', 'generated: the Django REST framework views and their routes'],
+          ['`app/settings.py`', 'generated: Django settings from the environment, PostgreSQL links as `DATABASES`'],
+          ['`app/wsgi.py`, `manage.py`', "generated: the WSGI application and Django's command line"],
+          ['`app/__main__.py`', `generated: \`python -m app\` runs the migrations, then ${server} on \`PORT\``],
+        ]
+      : [
+          ['`app/main.py`', `generated: the ${r.framework} app and its routes`],
+          ['`app/__main__.py`', `generated: \`python -m app\` starts ${server} on \`PORT\``],
+        ]),
     ['`app/plumbing/`', 'generated: /ping fan-out, brokers, databases, gRPC server and clients'],
     ['`gen_proto.py`', 'generated: build step, protoc from grpcio-tools, `proto/` into `protogen/`'],
     ['`proto/`', 'copied from the project: the contracts this service serves and calls'],
