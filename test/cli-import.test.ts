@@ -62,7 +62,7 @@ describe('polyglot-canvas import', () => {
     );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Wrote telemetry.json: 7 nodes');
-    expect(r.stderr).toContain('warning: Networks (backend, frontend) are not part of the design');
+    expect(r.stderr).toContain('warning: Every setting of base-worker, ingest, enricher');
     expect(existsSync(join(tmp, 'telemetry.json'))).toBe(true);
   });
 
