@@ -11,7 +11,7 @@ export type ImportResult =
   { ok: true; design: Design; warnings: string[] } | { ok: false; error: string; warnings: string[] };
 
 /** The importers the worker knows, by name. */
-export type ImporterName = 'compose';
+export type ImporterName = 'compose' | 'kubernetes';
 
 /** What the page asks the import worker. */
 export interface ImportRequest {

@@ -119,11 +119,11 @@ export function makeNode(
     env: f.env.map(([key, value]) => ({ key, value })),
     description: describe(f),
   };
-  if (!isRuntime(kind) && replicas !== 1)
+  if (!isRuntime(kind) && (f.replicas ?? 1) !== 1)
     warn(
       keep
-        ? `${name}: ${replicas} replicas of ${describeKind(kind).label} are not modelled; the compose file keeps them as written, the Kubernetes manifests run one.`
-        : `${name}: ${replicas} replicas of ${describeKind(kind).label} are not modelled; it runs one.`,
+        ? `${name}: ${f.replicas} replicas of ${describeKind(kind).label} are not modelled; the compose file keeps them as written, the Kubernetes manifests run one.`
+        : `${name}: ${f.replicas} replicas of ${describeKind(kind).label} are not modelled; it runs one.`,
     );
   if (image) node.image = image;
   if (hostPort !== undefined) node.hostPort = hostPort;
