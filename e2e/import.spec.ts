@@ -97,7 +97,7 @@ test.describe('compose import', () => {
     // as written: the interpolation and the long port syntax
     expect(compose).toContain('image: ghcr.io/acme/ingest:${INGEST_TAG:-0.9.0}');
     expect(compose).toContain('published: "18080"');
-    expect(compose).toContain('- 3001:3000');
+    expect(compose).toContain('- published: 3001\n        target: 3000');
     expect(compose).toContain('image: bitnami/kafka:3.7');
   });
 
