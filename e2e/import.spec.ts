@@ -22,9 +22,11 @@ test.describe('compose import', () => {
     await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
     const banner = page.getByRole('status').filter({ hasText: 'Imported shop-v3.yaml: 9 nodes, 8 links' });
     await expect(banner).toBeVisible();
-    await expect(banner).toContainText('4 things could not be mapped');
-    await expect(banner.getByRole('listitem')).toHaveCount(4);
-    await expect(banner).toContainText('rabbitmq: only port 5672 is kept; 15672:15672 is not part of the design.');
+    await expect(banner).toContainText('8 things could not be mapped');
+    await expect(banner.getByRole('listitem')).toHaveCount(8);
+    await expect(banner).toContainText(
+      'rabbitmq: the design shows port 5672; 15672:15672 is kept in the exported compose file as written',
+    );
     // the imported design is framed: every card is on screen, below the banner
     for (const name of ['gateway', 'orders', 'catalog', 'pricing', 'mailer', 'db', 'rabbitmq', 'cache', 'mailhog'])
       await expect(ed.node(name)).toBeInViewport({ ratio: 0.99 });
@@ -74,8 +76,8 @@ test.describe('compose import', () => {
     await ed.chooseFile('Import compose…', join(FIXTURES, 'long-syntax.yaml'));
     const banner = page.getByRole('status').filter({ hasText: 'Imported long-syntax.yaml: 7 nodes, 5 links' });
     await expect(banner).toContainText('base-worker: the env file ./config/common.env is not read');
-    await expect(banner).toContainText('Networks (backend, frontend) are not part of the design');
-    await expect(banner).toContainText('Variables with no default were left empty: INGEST_TOKEN');
+    await expect(banner).toContainText('Every setting of base-worker, ingest, enricher');
+    await expect(banner).toContainText('Variables with no default were left empty in the design: INGEST_TOKEN');
     await expect(page.getByLabel('Project name')).toHaveValue('telemetry');
     for (const name of ['ingest', 'enricher', 'metadata', 'kafka', 'mongo', 'grafana', 'base-worker'])
       await expect(ed.node(name)).toBeInViewport({ ratio: 0.99 });
@@ -95,10 +97,40 @@ test.describe('compose import', () => {
     expect(fileName).toBe('telemetry.zip');
     const zip = await JSZip.loadAsync(bytes);
     const compose = (await zip.file(/compose\.yaml$/)[0]?.async('string')) ?? '';
-    expect(compose).toContain('image: ghcr.io/acme/ingest:0.9.0');
-    expect(compose).toContain('- 18080:8080');
-    expect(compose).toContain('- 3001:3000');
+    // as written: the interpolation and the long port syntax
+    expect(compose).toContain('image: ghcr.io/acme/ingest:${INGEST_TAG:-0.9.0}');
+    expect(compose).toContain('published: "18080"');
+    expect(compose).toContain('- published: 3001\n        target: 3000');
     expect(compose).toContain('image: bitnami/kafka:3.7');
+  });
+
+  test('Open a voting app: the notice names what is kept, and the exported zip keeps builds, the job and the credentials', async ({
+    page,
+  }) => {
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.chooseFile('Open…', join(FIXTURES, 'voting-app.yaml'));
+    const banner = page.getByRole('status').filter({ hasText: 'Imported voting-app.yaml: 6 nodes' });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText(
+      'worker: keeps its own build (context ./worker, Dockerfile Dockerfile); the export writes it back as it was and generates no stub over it.',
+    );
+    await expect(banner).toContainText('Every setting of vote, result, worker, redis, db, seed');
+    await expect(page.getByLabel('Project name')).toHaveValue('voting-app');
+
+    const { bytes } = await ed.exportProject();
+    const zip = await JSZip.loadAsync(bytes);
+    const text = async (name: RegExp) => (await zip.file(name)[0]?.async('string')) ?? '';
+    const compose = await text(/(^|\/)compose\.yaml$/);
+    expect(compose).toContain('POSTGRES_USER: postgres');
+    expect(compose).toContain('POSTGRES_PASSWORD: postgres');
+    expect(compose).toContain('DATABASE_URL=postgres://postgres:postgres@db:5432/postgres');
+    expect(compose).not.toMatch(/POSTGRES_(USER|DB): app/);
+    expect(compose).toMatch(/seed:\n {4}build: \.\/seed-data\n {4}profiles:\n {6}- seed\n/);
+    expect(compose).toContain('restart: "no"');
+    expect(compose).toContain('      context: ./worker\n      dockerfile: Dockerfile');
+    expect(await text(/(^|\/)\.env$/)).toMatch(/^DB_PASSWORD=postgres$/m);
+    expect(zip.file(/services\/worker\//)).toHaveLength(0);
   });
 
   test('a broken compose file dropped on the window shows why and leaves the design unchanged', async ({ page }) => {

@@ -22,6 +22,16 @@ async function run(...args: string[]) {
 }
 
 describe('polyglot-canvas import', () => {
+  it('imports a multi-document Kubernetes manifest, listing the kinds it does not map', async () => {
+    const out = join(tmp, 'k8s-shop.json');
+    const r = await run('import', join(FIXTURE_DIR, 'kubernetes', 'shop.yaml'), '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Wrote .*k8s-shop\.json: 9 nodes, 8 links/);
+    expect(r.err).toContain('warning: Kinds the design does not map were left out: HorizontalPodAutoscaler (frontend)');
+    const restored = restoreText(readFileSync(out, 'utf8'));
+    expect(restored.ok && restored.design.nodes.map((n) => n.name)).toContain('orders-db');
+  });
+
   it('lists import in the help, with its own options', async () => {
     expect((await run('--help')).out).toMatch(
       /import\s+import a compose file, or .proto, OpenAPI and AsyncAPI contracts/,
@@ -62,7 +72,7 @@ describe('polyglot-canvas import', () => {
     );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Wrote telemetry.json: 7 nodes');
-    expect(r.stderr).toContain('warning: Networks (backend, frontend) are not part of the design');
+    expect(r.stderr).toContain('warning: Every setting of base-worker, ingest, enricher');
     expect(existsSync(join(tmp, 'telemetry.json'))).toBe(true);
   });
 

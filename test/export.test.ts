@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RUNTIMES, RUNTIME_IDS, isRuntime, type RuntimeId } from '../src/core/catalog/catalog';
 import { mermaidText } from '../src/core/generators/docs';
 import { exportProblems, hasExportErrors } from '../src/core/generators/problems';
-import { generateProject, pathProblem, serviceFiles } from '../src/core/generators/project';
+import { generateProject, pathProblem, serviceFiles, keepsOwnContainer } from '../src/core/generators/project';
 import { STUBS } from '../src/core/generators/stubs/registry';
 import type { GeneratedFile } from '../src/core/generators/types';
 import { dnsLabel } from '../src/core/model/naming';
@@ -71,7 +71,8 @@ function projectProblems(design: Design, files: readonly GeneratedFile[]): strin
     if (/(^|\/)Dockerfile$/.test(f.path)) for (const p of dockerfileProblems(f.content)) out.push(`${f.path}: ${p}`);
   }
   for (const n of design.nodes) {
-    if (!isRuntime(n.kind)) continue;
+    // an imported service that runs its own image or build gets no stub folder
+    if (!isRuntime(n.kind) || keepsOwnContainer(n)) continue;
     const dir = `services/${dnsLabel(n.name)}/`;
     const own = files.filter((f) => f.path.startsWith(dir));
     if (own.length === 0 && !PENDING.has(n.kind)) out.push(`${dir} is empty`);

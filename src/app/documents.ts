@@ -77,7 +77,9 @@ export async function importComposeText(
   makeWorker?: WorkerFactory | null,
 ): Promise<boolean> {
   const { notify, dismiss } = store.getState();
-  const job = startImport('compose', text, fileName, makeWorker);
+  // manifests (apiVersion and kind, no services) go to the Kubernetes importer
+  const k8s = /^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text) && !/^services\s*:/m.test(text);
+  const job = startImport(k8s ? 'kubernetes' : 'compose', text, fileName, makeWorker);
   let progress: string | null = null;
   const timer = setTimeout(() => {
     // a toast floats over the canvas: a banner would resize the whole editor while the import runs

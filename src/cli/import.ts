@@ -2,6 +2,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parse } from 'yaml';
 import { importCompose } from '../core/importers/compose';
+import { importKubernetes, isKubernetesText } from '../core/importers/kubernetes';
 import { dnsLabel } from '../core/model/naming';
 import type { Design } from '../core/model/types';
 import { restoreText } from '../core/model/restore';
@@ -10,11 +11,13 @@ import { importContractFiles } from './importContracts';
 import { UsageError, exists, type Io } from './io';
 import { readDesignText } from './readDesign';
 
-export const IMPORT_USAGE = `Usage: polyglot-canvas import <compose.yaml> [-o <design.json>] [--force]
+export const IMPORT_USAGE = `Usage: polyglot-canvas import <compose.yaml | manifests.yaml> [-o <design.json>] [--force]
        polyglot-canvas import <contract files…> [-o <design.json> | --into <design.json>] [options]
 
 A compose file (compose.yaml, docker-compose.yml; version 2, 3 or the Compose Specification)
-becomes a new design.
+becomes a new design; every setting of every service is kept and written back on export.
+Kubernetes manifests (one file, many --- separated documents) become a new design too:
+workloads, their Services, ConfigMaps and Secrets, Ingresses; other kinds are listed.
 
 Contracts become services, types, brokers and links: .proto files (with the files they import),
 OpenAPI 3.0/3.1 and AsyncAPI 2.x/3.0 documents in YAML or JSON (with the files their $refs name),
@@ -126,9 +129,14 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
       `A compose file is imported on its own (${files[composeAt]} is one; also got ${files.filter((_, i) => i !== composeAt).join(' ')}).`,
     );
   const contractOption = CONTRACT_ONLY.find((o) => args.options.has(o));
-  if (contractOption) throw new UsageError(`--${contractOption} is for contract files; ${file} is a compose file.`);
+  const text = texts[0] ?? '';
+  const k8s = isKubernetesText(text);
+  if (contractOption)
+    throw new UsageError(
+      `--${contractOption} is for contract files; ${file} is ${k8s ? 'a Kubernetes manifest' : 'a compose file'}.`,
+    );
   return writeImported(
-    importCompose(texts[0] ?? '', basename(file)),
+    k8s ? importKubernetes(text, basename(file)) : importCompose(text, basename(file)),
     file,
     args.options.get('out'),
     args.options.has('force'),

@@ -9,6 +9,7 @@ export type Importer = (text: string, fileName: string) => ImportResult;
  */
 export const IMPORTERS: Record<ImporterName, () => Promise<Importer>> = {
   compose: async () => (await import('../../core/importers/compose')).importCompose,
+  kubernetes: async () => (await import('../../core/importers/kubernetes')).importKubernetes,
 };
 
 const failure = (e: unknown) => ({

@@ -12,7 +12,7 @@ export type ImportResult =
   { ok: true; design: Design; warnings: string[] } | { ok: false; error: string; warnings: string[] };
 
 /** The importers of one text file the worker knows, by name. */
-export type ImporterName = 'compose';
+export type ImporterName = 'compose' | 'kubernetes';
 
 /** What the page asks the import worker: one text file for an importer, or contract files. */
 export type ImportRequest =

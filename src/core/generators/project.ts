@@ -1,6 +1,6 @@
 import { isRuntime } from '../catalog/catalog';
 import { dnsLabel } from '../model/naming';
-import type { Design } from '../model/types';
+import type { Design, DesignNode } from '../model/types';
 import { wireServices, type ServiceWiring } from '../model/wiring';
 import { generateAsyncApi } from './asyncapi';
 import { generateCompose } from './compose';
@@ -109,11 +109,19 @@ export function stubContext(design: Design, wiring: ServiceWiring, all: readonly
 export function serviceFiles(design: Design, from = 0, to?: number): GeneratedFile[] {
   const wirings = wireServices(design);
   return wirings.slice(from, to).flatMap((w) => {
+    // an imported service runs its own image or builds its own context: no stub over it
+    if (keepsOwnContainer(w.node)) return [];
     const stub = STUBS[w.runtime] ?? placeholderStub;
     const files = stub(stubContext(design, w, wirings));
     const base = `services/${dnsLabel(w.node.name)}/`;
     return files.map((f) => ({ path: base + f.path, content: f.content }));
   });
+}
+
+/** Whether a node runs the image or build its imported compose entry names, not a generated stub. */
+export function keepsOwnContainer(node: DesignNode): boolean {
+  const c = node.origin?.compose;
+  return c !== undefined && (c.build !== undefined || c.image !== undefined);
 }
 
 /**

@@ -51,6 +51,46 @@ export function readYamlDocument(text: string, budget: Budget, kind: string): Ya
   }
 }
 
+/**
+ * Reads every document of a multi-document file (`---` separated, as Kubernetes manifests are),
+ * with the same budget and messages as `readYamlDocument`; empty documents are skipped.
+ */
+export function readYamlDocuments(
+  text: string,
+  budget: Budget,
+): { ok: true; roots: unknown[] } | { ok: false; error: string } {
+  const bytes = utf8Length(text);
+  if (bytes > budget.limits.bytes)
+    return {
+      ok: false,
+      error: budget.exceeded('bytes', `The file is ${Math.ceil(bytes / 1024).toLocaleString('en-US')} KiB`).message,
+    };
+  const lines = new LineCounter();
+  const at = (offset: number | undefined) => `line ${lines.linePos(offset ?? 0).line}`;
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, { merge: true, uniqueKeys: false, prettyErrors: false, lineCounter: lines });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (e) {
+    return { ok: false, error: `The file could not be read as YAML (${oneLine(e)}).` };
+  }
+  const bad = docs.find((d) => d.errors.length > 0)?.errors[0];
+  if (bad) return { ok: false, error: `The file is not valid YAML: ${oneLine(bad.message)} (${at(bad.pos[0])}).` };
+  const roots: unknown[] = [];
+  for (const doc of docs) {
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
+    const why = measure(doc, budget, at);
+    if (why) return { ok: false, error: why };
+    try {
+      roots.push(doc.toJS({ maxAliasCount: budget.limits.expandedValues }));
+    } catch (e) {
+      if (e instanceof RangeError) return { ok: false, error: 'The file nests its values too deeply to be read.' };
+      return { ok: false, error: `The file could not be read as YAML (${oneLine(e)}).` };
+    }
+  }
+  return { ok: true, roots };
+}
+
 function utf8Length(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length; i++) {

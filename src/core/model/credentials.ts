@@ -18,20 +18,76 @@ export interface Credential {
   value: string;
 }
 
-/** The credentials of a node: user then password; none for kinds that run without. */
+/**
+ * The variables of each image that set its user, password and database, and what they are
+ * without them: the image's own defaults when the node sets any of its variables (as an imported
+ * file does), the design's development defaults when it sets none.
+ */
+const IMAGE_VARIABLES: Partial<
+  Record<
+    InfraId,
+    { user: string; password: string; database?: string; image: [string, string]; design: [string, string] }
+  >
+> = {
+  postgres: {
+    user: 'POSTGRES_USER',
+    password: 'POSTGRES_PASSWORD',
+    database: 'POSTGRES_DB',
+    image: ['postgres', 'app'],
+    design: ['app', 'app'],
+  },
+  // the image's own default user, which it lets in from other hosts
+  rabbitmq: {
+    user: 'RABBITMQ_DEFAULT_USER',
+    password: 'RABBITMQ_DEFAULT_PASS',
+    image: ['guest', 'guest'],
+    design: ['guest', 'guest'],
+  },
+  mongodb: {
+    user: 'MONGO_INITDB_ROOT_USERNAME',
+    password: 'MONGO_INITDB_ROOT_PASSWORD',
+    database: 'MONGO_INITDB_DATABASE',
+    image: ['', ''],
+    design: ['', ''],
+  },
+};
+
+const envOf = (node: DesignNode, key: string | undefined): string | undefined =>
+  key === undefined ? undefined : node.env.find((e) => e.key === key)?.value;
+
+/**
+ * The credentials of a node: user then password; none for kinds that run without. The node's own
+ * settings win (`POSTGRES_USER`, `RABBITMQ_DEFAULT_PASS`, `MONGO_INITDB_ROOT_USERNAME` … in its
+ * environment), so an imported database keeps the user its clients log in with.
+ */
 export function infraCredentials(node: DesignNode): Credential[] {
-  const defaults: Partial<Record<InfraId, [string, string]>> = {
-    postgres: ['app', 'app'],
-    // the image's own default user, which it lets in from other hosts
-    rabbitmq: ['guest', 'guest'],
-  };
-  const d = defaults[node.kind as InfraId];
-  if (!d) return [];
+  const v = IMAGE_VARIABLES[node.kind as InfraId];
+  if (!v) return [];
+  const own = [v.user, v.password, v.database].some((k) => envOf(node, k) !== undefined);
+  const [user, password] = [envOf(node, v.user), envOf(node, v.password)];
+  const d = own ? v.image : v.design;
+  const values: [string, string] = [user ?? d[0], password ?? d[1]];
+  // MongoDB runs without authentication unless its root user is set
+  if (node.kind === 'mongodb' && !values[0]) return [];
   const p = envPrefix(node.name);
   return [
-    { variable: `${p}_USER`, key: 'username', value: d[0] },
-    { variable: `${p}_PASSWORD`, key: 'password', value: d[1] },
+    { variable: `${p}_USER`, key: 'username', value: values[0] },
+    { variable: `${p}_PASSWORD`, key: 'password', value: values[1] },
   ];
+}
+
+/**
+ * The database clients of a node use: its own setting (`POSTGRES_DB`, `MONGO_INITDB_DATABASE`),
+ * else the image's default (PostgreSQL names it after the user) when the node sets its own
+ * credentials, else `app`.
+ */
+export function infraDatabase(node: DesignNode): string {
+  const v = IMAGE_VARIABLES[node.kind as InfraId];
+  const own = envOf(node, v?.database);
+  if (own) return own;
+  if (node.kind === 'postgres' && envOf(node, v?.user) !== undefined) return envOf(node, v?.user) || 'postgres';
+  if (node.kind === 'postgres' && envOf(node, v?.password) !== undefined) return 'postgres';
+  return 'app';
 }
 
 /**

@@ -10,6 +10,7 @@ import { LONE_SURROGATE, show } from './text';
 import { DESIGN_FORMAT, DESIGN_VERSION, emptyDesign, type Design, type DesignType } from './types';
 import { MIGRATIONS, type Migrations } from './migrations';
 import { repairPresentation } from '../presentation/steps';
+import { repairComposeTop } from './restoreOrigin';
 
 /**
  * The outcome of loading untrusted input. `design` is null when nothing usable was found; the
@@ -149,6 +150,8 @@ function repair(doc: Obj, log: RepairLog): Design {
   addMissingChannels(design, log.warnings);
   const presentation = repairPresentation(doc.presentation, design, log.warnings);
   if (presentation) design.presentation = presentation;
+  const composeTop = repairComposeTop(doc.composeTop, log);
+  if (composeTop) design.composeTop = composeTop;
   return design;
 }
 /** Restores each node's API or channels, now that the types are known. */

@@ -2,6 +2,7 @@ import { isBroker, isNodeKind, isRuntime, servesApi } from '../catalog/catalog';
 import { validPort } from '../ops/ops';
 import { imageProblem } from './image';
 import { repairLimits } from './limits';
+import { repairOrigin } from './restoreOrigin';
 import { codePackageProblem, dnsLabel, envPrefixProblem, nameProblem, nodeEnvPrefix, packageSegment } from './naming';
 import { pluralWas, type RepairLog } from './repairLog';
 import { TEXT_LIMITS, show } from './text';
@@ -99,6 +100,8 @@ export function repairNode(
   const limits = repairLimits(raw.limits, name, limitWarnings);
   for (const w of limitWarnings) log.add(w);
   if (limits) node.limits = limits;
+  const origin = repairOrigin(raw.origin, node, log);
+  if (origin) node.origin = origin;
   return node;
 }
 

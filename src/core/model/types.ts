@@ -256,6 +256,39 @@ export interface DesignNode {
    * means no cap in compose and the export's defaults in Kubernetes. Added in version 3.
    */
   limits?: ResourceLimits;
+  /**
+   * What an imported compose file said about the node, kept so that export writes it back: the
+   * service's entry as the file had it, and the design fields as they were imported. Absent for
+   * nodes made in the app. Added in version 3 (optional).
+   */
+  origin?: NodeOrigin;
+}
+
+/**
+ * A compose value as plain data (what YAML reads into: mappings, lists, strings, finite numbers,
+ * booleans, null); restore checks that it is nothing else.
+ */
+export type ComposeValue = unknown;
+
+/**
+ * The compose entry a node came from. Every key is written back on export as it was; a key the
+ * design models (`image`, `ports`, `environment`, `deploy.replicas`, `deploy.resources.limits`)
+ * follows the design once the user changes that field, compared with `imported`.
+ */
+export interface NodeOrigin {
+  /** The service's mapping as the file had it, `${VAR}` interpolations included. */
+  compose: { [key: string]: ComposeValue };
+  /** The node's design fields right after the import. */
+  imported: {
+    image?: string;
+    port: number;
+    hostPort?: number;
+    replicas: number;
+    env: EnvVar[];
+    limits?: ResourceLimits;
+    /** Ids of the links at the node: a link added later gets its variable and its `depends_on`. */
+    links: string[];
+  };
 }
 
 /** Resource caps of a node; each may be absent. */
@@ -308,6 +341,12 @@ export interface Design {
   viewport: Viewport;
   /** The presenter's own order of steps; without it, elements appear in the order they were added. */
   presentation?: Presentation;
+  /**
+   * The top-level keys of an imported compose file besides `services` and `name` (`volumes`,
+   * `networks`, `secrets`, `configs`, `x-…`), written back on export as they were. Added in
+   * version 3 (optional).
+   */
+  composeTop?: { [key: string]: ComposeValue };
 }
 
 export function emptyDesign(name = 'my-system'): Design {

@@ -1,5 +1,5 @@
 import { INFRA, RUNTIMES, isBroker, isInfra, isRuntime, type InfraId, type RuntimeId } from '../catalog/catalog';
-import { infraCredentials, literalCredential, type CredentialRef } from './credentials';
+import { infraCredentials, infraDatabase, literalCredential, type CredentialRef } from './credentials';
 import { dnsLabel, nodeEnvPrefix, topicName } from './naming';
 import type { TypeRef } from './typeRefs';
 import type { Design, DesignLink, DesignNode, HttpEndpoint, RpcMethod } from './types';
@@ -241,6 +241,7 @@ export function infraUrl(
   const h = r.host(node);
   const p = r.port(node);
   const [user, password] = infraCredentials(node).map(ref);
+  const db = encodeURIComponent(infraDatabase(node));
   switch (node.kind as InfraId) {
     case 'kafka':
       return `${h}:${p}`;
@@ -251,9 +252,11 @@ export function infraUrl(
     case 'nats':
       return `nats://${h}:${p}`;
     case 'postgres':
-      return `postgresql://${user}:${password}@${h}:${p}/app`;
+      return `postgresql://${user}:${password}@${h}:${p}/${db}`;
     case 'mongodb':
-      return `mongodb://${h}:${p}/app`;
+      return user === undefined
+        ? `mongodb://${h}:${p}/${db}`
+        : `mongodb://${user}:${password}@${h}:${p}/${db}?authSource=admin`;
     default:
       return `http://${h}:${p}`;
   }

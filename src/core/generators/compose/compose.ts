@@ -28,6 +28,7 @@ import {
   projectName,
 } from './plan';
 import { toYaml } from './yaml';
+import { linkedSinceImport, originHealthy, originService } from './origin';
 import { SERVICE_HEALTH_TIMING, serviceHealthCommand } from '../stubs/ready';
 
 /** The profile of services without a runnable stub: `docker compose up` leaves them out. */
@@ -47,6 +48,8 @@ export function generateCompose(design: Design): GeneratedFile[] {
   ];
   for (const node of design.nodes) {
     const dns = dnsLabel(node.name);
+    // an imported gateway or frontend mounts its own configuration, if any
+    if (node.origin) continue;
     if (node.kind === 'gateway')
       files.push({ path: `gateway/${dns}/nginx.conf`, content: gatewayConf(design, node, 'compose') });
     if (node.kind === 'frontend') {
@@ -94,15 +97,19 @@ export function composeDocument(design: Design): Record<string, unknown> {
   // one topic-creating job per Kafka broker that has topics, named clear of every node
   const kafkaInit = new Map<string, string>();
   for (const node of design.nodes) {
-    if (node.kind === 'kafka' && brokerTopics(design, node).length > 0)
+    // an imported broker keeps its own settings: its topics are the file's business
+    if (node.kind === 'kafka' && !node.origin && brokerTopics(design, node).length > 0)
       kafkaInit.set(node.id, freeName(`${dnsLabel(node.name)}-init`, taken));
   }
 
   for (const node of design.nodes) {
     const dns = dnsLabel(node.name);
-    const entry: ComposeService = isRuntime(node.kind)
-      ? runtimeService(design, node, wirings.get(node.id))
-      : infraService(node);
+    const origin = node.origin;
+    const entry: ComposeService = origin
+      ? {}
+      : isRuntime(node.kind)
+        ? runtimeService(design, node, wirings.get(node.id))
+        : infraService(node);
     // Published host ports stay unique: a replicated service, or a second node on a port
     // already published, gets an ephemeral host port (`docker compose port <svc> <port>`).
     const container = publishedContainerPort(node);
@@ -121,12 +128,26 @@ export function composeDocument(design: Design): Record<string, unknown> {
     if (deploy) entry.deploy = { ...(entry.deploy as object | undefined), ...deploy };
     const dependsOn: Record<string, { condition: string }> = {};
     for (const d of waits.get(dns) ?? []) {
-      // a generic container has no healthcheck: waiting for "healthy" would fail the whole `up`
-      const started = byDns.get(d)?.kind === 'container';
+      // a generic container has no healthcheck: waiting for "healthy" would fail the whole `up`;
+      // nor has an imported node whose entry declares none
+      const to = byDns.get(d);
+      const started = to?.kind === 'container' || (to?.origin !== undefined && !originHealthy(to.origin));
       dependsOn[d] = { condition: started ? 'service_started' : 'service_healthy' };
       const target = byDns.get(d);
       const init = target ? kafkaInit.get(target.id) : undefined;
       if (init) dependsOn[init] = { condition: 'service_completed_successfully' };
+    }
+    if (origin) {
+      const fresh = linkedSinceImport(design, node, origin);
+      for (const d of Object.keys(dependsOn)) if (!fresh.has(d)) delete dependsOn[d];
+      services[dns] = originService({
+        node,
+        origin,
+        wiring: wirings.get(node.id),
+        ports: entry.ports as string[] | undefined,
+        dependsOn,
+      });
+      continue;
     }
     if (Object.keys(dependsOn).length > 0) entry.depends_on = dependsOn;
     // an unpublished port is still declared, so the file says where the node listens
@@ -139,7 +160,14 @@ export function composeDocument(design: Design): Record<string, unknown> {
   }
 
   const doc: Record<string, unknown> = { name: projectName(design), services };
-  if (Object.keys(volumes).length > 0) doc.volumes = volumes;
+  // an imported file's own top-level keys (volumes, networks, secrets, configs, x-…), as written
+  for (const [k, v] of Object.entries(design.composeTop ?? {}))
+    if (k !== 'services' && k !== 'name')
+      Object.defineProperty(doc, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (Object.keys(volumes).length > 0) {
+    const own = doc.volumes;
+    doc.volumes = own !== null && typeof own === 'object' && !Array.isArray(own) ? { ...volumes, ...own } : volumes;
+  }
   return doc;
 }
 

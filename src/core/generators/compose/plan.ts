@@ -1,7 +1,7 @@
 import { INFRA, RUNTIMES, isInfra, isRuntime, type InfraId } from '../../catalog/catalog';
 import { dnsLabel, topicName } from '../../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../../model/types';
-import { infraCredentials, literalCredential, type CredentialRef } from '../../model/credentials';
+import { infraCredentials, infraDatabase, literalCredential, type CredentialRef } from '../../model/credentials';
 import { serviceEnv, type ServiceWiring } from '../../model/wiring';
 
 /**
@@ -236,14 +236,23 @@ export function infraRuntime(
         env: [
           ['POSTGRES_USER', user],
           ['POSTGRES_PASSWORD', password],
-          ['POSTGRES_DB', 'app'],
+          ['POSTGRES_DB', infraDatabase(node)],
           ['PGPORT', p],
           // a subdirectory, so a volume's lost+found does not stop initdb
           ['PGDATA', '/var/lib/postgresql/data/pgdata'],
         ],
       };
     case 'mongodb':
-      return { args: ['mongod', '--port', p], env: [] };
+      return {
+        args: ['mongod', '--port', p],
+        env: user
+          ? [
+              ['MONGO_INITDB_ROOT_USERNAME', user],
+              ['MONGO_INITDB_ROOT_PASSWORD', password],
+              ['MONGO_INITDB_DATABASE', infraDatabase(node)],
+            ]
+          : [],
+      };
     case 'container':
       // the default image (whoami) takes its port as a flag; an image of one's own is left as it is
       return { args: node.image ? null : ['--port', p], env: node.env.map((e) => [e.key, e.value]) };
@@ -289,7 +298,17 @@ export function infraCheck(node: DesignNode): string[] | null {
       return ['wget', '-qO-', `http://127.0.0.1:${natsMonitorPort(node)}/healthz`];
     case 'postgres':
       // over TCP: during initdb the temporary server listens on the socket only
-      return ['pg_isready', '-h', '127.0.0.1', '-p', p, '-U', 'app', '-d', 'app'];
+      return [
+        'pg_isready',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        p,
+        '-U',
+        infraCredentials(node)[0]?.value ?? 'app',
+        '-d',
+        infraDatabase(node),
+      ];
     case 'mongodb':
       return ['mongosh', '--quiet', '--port', p, '--eval', "db.adminCommand('ping')"];
     case 'container':

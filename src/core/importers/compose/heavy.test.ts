@@ -143,9 +143,9 @@ describe('compose import: clear messages for odd YAML', () => {
     const ports = Array.from({ length: 20_000 }, (_, i) => `"${10_000 + i}:${10_000 + i}"`).join(', ');
     const r = importCompose(`services:\n  a:\n    image: x\n    ports: [${ports}]\n`);
     if (!r.ok) throw new Error(r.error);
-    const w = r.warnings.find((x) => x.startsWith('a: only port'));
+    const w = r.warnings.find((x) => x.startsWith('a: the design shows port'));
     expect(w).toBe(
-      'a: only port 10000 is kept; 10001:10001, 10002:10002, 10003:10003, 10004:10004, 10005:10005, 10006:10006, 10007:10007, 10008:10008, 10009:10009, 10010:10010 and 19989 more are not part of the design.',
+      'a: the design shows port 10000; 10001:10001, 10002:10002, 10003:10003, 10004:10004, 10005:10005, 10006:10006, 10007:10007, 10008:10008, 10009:10009, 10010:10010 and 19989 more are kept in the exported compose file as written, but not in the Kubernetes manifests.',
     );
   });
 });

@@ -94,7 +94,7 @@ function refine(id: RuntimeId, f: ComposeServiceFacts): RuntimeId {
  * build context; anything else is a generic container that keeps its image.
  * `projectImage` is the name an export gives a built service's image (kept implicit).
  */
-export function chooseKind(f: ComposeServiceFacts, projectImage: string): KindChoice {
+export function chooseKind(f: ComposeServiceFacts, projectImage: string, keep = false): KindChoice {
   const notes: string[] = [];
   const image = f.image && !imageProblem(f.image) ? f.image : null;
   if (f.image && !image)
@@ -128,6 +128,12 @@ export function chooseKind(f: ComposeServiceFacts, projectImage: string): KindCh
   }
   const base = baseRuntime(repo);
   if (base && image) {
+    if (keep) {
+      notes.push(
+        `it runs the base image ${image} with no build; it is shown as a ${refine(base, f)} service and exported as written, with no stub generated`,
+      );
+      return { kind: refine(base, f), image, notes };
+    }
     notes.push(
       `it ran the base image ${image} with no build; it became a ${refine(base, f)} service whose stub the export builds`,
     );

@@ -14,6 +14,8 @@ export interface ImportedService {
   kind: NodeKind;
   /** The node's name in the design. */
   name: string;
+  /** Whether the node keeps the file's entry (written back as it was on export). */
+  keep?: boolean;
 }
 
 export interface LinkPlan {

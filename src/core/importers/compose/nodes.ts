@@ -52,7 +52,10 @@ export function makeNode(
   index: number,
   used: Set<number>,
   warn: (w: string) => void,
+  keep = false,
 ): DesignNode {
+  // a kept entry is exported with its ports as written: only the design's picture differs
+  const asWritten = keep ? ' (the exported compose file keeps its ports as written)' : '';
   const [first, ...more] = f.ports;
   const replicas = isRuntime(kind) ? (f.replicas ?? 1) : 1;
   // Kafka listens for the compose network on the node's port and advertises the same port on the
@@ -71,11 +74,15 @@ export function makeNode(
   else if (first.host === null) {
     if (replicas === 1) {
       hostPort = 0;
-      warn(`${name}: port ${first.container} was published on a random host port; the design keeps it internal.`);
+      warn(
+        `${name}: port ${first.container} was published on a random host port; the design shows it internal${asWritten}.`,
+      );
     }
   } else if (used.has(first.host)) {
     hostPort = 0;
-    warn(`${name}: host port ${first.host} is already published by another service; ${name} publishes none.`);
+    warn(
+      `${name}: host port ${first.host} is already published by another service; in the design ${name} publishes none${asWritten}.`,
+    );
   } else {
     used.add(first.host);
     if (first.host !== port) hostPort = first.host;
@@ -91,7 +98,9 @@ export function makeNode(
   for (const c of first ? f.expose : f.expose.slice(1)) if (takesGrpc(c)) grpcPort = c;
   if (extra.length > 0)
     warn(
-      `${name}: only port ${port} is kept; ${firstOf(extra)} ${extra.length === 1 ? 'is' : 'are'} not part of the design.`,
+      keep
+        ? `${name}: the design shows port ${port}; ${firstOf(extra)} ${extra.length === 1 ? 'is' : 'are'} kept in the exported compose file as written, but not in the Kubernetes manifests.`
+        : `${name}: only port ${port} is kept; ${firstOf(extra)} ${extra.length === 1 ? 'is' : 'are'} not part of the design.`,
     );
   if (grpcPort === port) grpcPort = port === 50051 ? 50052 : 50051;
   if (kind === 'container' && !image) {
@@ -110,8 +119,12 @@ export function makeNode(
     env: f.env.map(([key, value]) => ({ key, value })),
     description: describe(f),
   };
-  if (!isRuntime(kind) && replicas !== 1)
-    warn(`${name}: ${replicas} replicas of ${describeKind(kind).label} are not modelled; it runs one.`);
+  if (!isRuntime(kind) && (f.replicas ?? 1) !== 1)
+    warn(
+      keep
+        ? `${name}: ${f.replicas} replicas of ${describeKind(kind).label} are not modelled; the compose file keeps them as written, the Kubernetes manifests run one.`
+        : `${name}: ${f.replicas} replicas of ${describeKind(kind).label} are not modelled; it runs one.`,
+    );
   if (image) node.image = image;
   if (hostPort !== undefined) node.hostPort = hostPort;
   if (f.limits) node.limits = f.limits;
@@ -129,12 +142,25 @@ function describe(f: ComposeServiceFacts): string {
   return `Imported from compose: ${parts.join('; ') || 'no settings'}.`.slice(0, 2000);
 }
 
-/** One warning per kind of thing the design has no place for. */
+/** One warning per kind of thing the design has no place for, and what is kept as written. */
 export function noteUnmapped(services: readonly ImportedService[], design: Design, warn: (w: string) => void): void {
   const networks = new Set<string>();
   const profiled: string[] = [];
+  const kept: string[] = [];
   for (const s of services) {
     const f = s.facts;
+    if (s.keep) {
+      kept.push(s.name);
+      if (f.build)
+        warn(
+          `${s.name}: keeps its own build (context ${f.build.context}${f.build.dockerfile ? `, Dockerfile ${f.build.dockerfile}` : ''}${f.image ? `, image ${f.image}` : ''}); the export writes it back as it was and generates no stub over it.`,
+        );
+      for (const file of f.envFiles)
+        warn(
+          `${s.name}: the env file ${file} is not read into the design; the exported compose file still names it, so keep it next to compose.yaml.`,
+        );
+      continue;
+    }
     for (const file of f.envFiles)
       warn(
         `${s.name}: the env file ${file} is not read (only the compose file is imported); add its variables in the inspector.`,
@@ -149,6 +175,10 @@ export function noteUnmapped(services: readonly ImportedService[], design: Desig
     for (const n of f.networks) if (n !== 'default') networks.add(n);
     if (f.profiles.length > 0) profiled.push(s.name);
   }
+  if (kept.length > 0)
+    warn(
+      `Every setting of ${firstOf(kept, 10)} (build, command, restart, profiles, healthcheck, volumes, networks, labels…) is kept as written and exported unchanged; what the design shows (image, ports, environment, replicas) follows your edits.`,
+    );
   if (networks.size > 0)
     warn(
       `Networks (${firstOf([...networks], 10)}) are not part of the design: the exported project puts every service on one network.`,

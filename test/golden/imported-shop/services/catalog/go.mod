@@ -1,9 +1,0 @@
-module catalog.local/service
-
-go 1.26
-
-require (
-	google.golang.org/grpc v1.85.0
-	google.golang.org/protobuf v1.36.12
-	github.com/redis/go-redis/v9 v9.23.0
-)

@@ -1,1 +1,0 @@
-"""Generated plumbing of the service contract. Regenerate, do not edit."""
