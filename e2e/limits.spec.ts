@@ -13,6 +13,8 @@ test('a description longer than a design keeps is refused in the field, and a re
   const description = ed.field('Description');
   await description.fill('d'.repeat(2000));
   await expect.poll(async () => (await ed.getDesign()).nodes[0]?.description.length).toBe(2000);
+  // leaving the field commits it; a new edit starts from the 2,000 characters
+  await description.press('Tab');
   await description.fill('d'.repeat(2001));
   await expect(ed.inspector.getByRole('alert')).toHaveText('At most 2,000 characters (this is 2,001).');
   expect((await ed.getDesign()).nodes[0]?.description.length).toBe(2000);
