@@ -136,7 +136,11 @@ export class TypeSchemas {
                 : {}),
             }
           : one;
-    if (f.type.kind === 'scalar' && f.cardinality !== 'map') s = { ...s, examples: [sampleOfType(f.type, f)] };
+    if (f.type.kind === 'scalar' && f.cardinality !== 'map') {
+      // each of `examples` is a whole value of the property: a list for a repeated field
+      const sample = sampleOfType(f.type, f);
+      s = { ...s, examples: [f.cardinality === 'repeated' ? [sample] : sample] };
+    }
     if (f.description) s = { ...s, description: f.description };
     if (f.deprecated) s = { ...s, deprecated: true };
     return s;
