@@ -7,6 +7,7 @@ import type { RuntimeId } from '../../catalog/catalog';
 const GRPC_HEALTH: ReadonlySet<RuntimeId> = new Set<RuntimeId>([
   'python-fastapi',
   'python-flask',
+  'python-django',
   'node-express',
   'go-nethttp',
   'java-spring',
