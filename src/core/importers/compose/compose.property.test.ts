@@ -128,6 +128,9 @@ describe('compose import: properties', () => {
       fc.property(validComposeArb, (text) => {
         const first = importCompose(text, 'compose.yaml');
         if (!first.ok) return;
+        // a circular extends is not valid compose (docker compose refuses it): the import cuts the
+        // loop with a warning (compose.test.ts), and a round trip of such a file is not promised
+        fc.pre(!first.warnings.some((w) => w.includes('extends chain loops back')));
         const exported = generateCompose(first.design)[0]?.content ?? '';
         const second = importCompose(exported, 'compose.yaml');
         if (!second.ok) throw new Error(`re-import failed: ${second.error}`);
