@@ -9,6 +9,7 @@ import {
 } from '../../catalog/catalog';
 import { HELPER_KIND, KIND_LABEL } from '../../generators/compose/plan';
 import { imageProblem, imageRepository } from '../../model/image';
+import { dnsLabel } from '../../model/naming';
 import type { ComposeServiceFacts } from './service';
 
 export { HELPER_KIND, KIND_LABEL };
@@ -65,6 +66,11 @@ export interface KindChoice {
 }
 
 const wordsOf = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ');
+/**
+ * A service's name as words, in the DNS-safe form the export gives it (`nodeApi` → `node api`),
+ * so that a name reads the same before and after a round trip through an export.
+ */
+const nameWords = (name: string) => wordsOf(dnsLabel(name));
 const lastSegment = (repo: string) => repo.split('/').pop() ?? repo;
 
 /** The runtime of a language base image (`python:3.12-slim`, `eclipse-temurin:21`), if it is one. */
@@ -75,14 +81,17 @@ function baseRuntime(repo: string): RuntimeId | null {
 
 /** The language a service's build context, Dockerfile or name suggests, if any. */
 function runtimeFromWords(f: ComposeServiceFacts): RuntimeId | null {
-  const text = wordsOf([f.build?.context ?? '', f.build?.dockerfile ?? '', f.build?.args ?? '', f.name].join(' '));
+  const text =
+    wordsOf([f.build?.context ?? '', f.build?.dockerfile ?? '', f.build?.args ?? ''].join(' ')) +
+    ' ' +
+    nameWords(f.name);
   for (const [re, id] of RUNTIME_WORDS) if (re.test(text)) return id;
   return null;
 }
 
 /** Refines a Python or Ruby choice by the framework the environment or name mentions. */
 function refine(id: RuntimeId, f: ComposeServiceFacts): RuntimeId {
-  const text = wordsOf([f.name, f.build?.context ?? '', ...f.env.flat()].join(' '));
+  const text = `${nameWords(f.name)} ${wordsOf([f.build?.context ?? '', ...f.env.flat()].join(' '))}`;
   if (id === 'python-fastapi' && /\bflask\b/.test(text)) return 'python-flask';
   if (id === 'python-fastapi' && /\bdjango\b/.test(text)) return 'python-django';
   if (id === 'ruby-rails' && /\bsinatra\b/.test(text)) return 'ruby-sinatra';
@@ -111,7 +120,7 @@ export function chooseKind(f: ComposeServiceFacts, projectImage: string, keep = 
   for (const [re, id] of INFRA_IMAGES) {
     if (!re.test(last)) continue;
     let kind: InfraId = id;
-    if (id === 'gateway' && /nginx|openresty|caddy/.test(last) && FRONTEND_NAME.test(wordsOf(f.name)))
+    if (id === 'gateway' && /nginx|openresty|caddy/.test(last) && FRONTEND_NAME.test(nameWords(f.name)))
       kind = 'frontend';
     const catalogRepo = imageRepository(INFRA[kind].image);
     if (image && imageRepository(image) !== catalogRepo)
