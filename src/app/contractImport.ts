@@ -1,13 +1,11 @@
+import { awaitImport } from './importer/progress';
 import type { Design } from '../core';
-import type { ContractImportResult, ImportSummary } from '../core/importers/contracts';
+import type { ImportSummary } from '../core/importers/contracts';
 import { startContractImport, type WorkerFactory } from './importer/runImport';
 import type { DesignStoreApi } from './store';
 
 /** Contract files by name: `.proto` files, OpenAPI and AsyncAPI documents (YAML or JSON). */
 export const CONTRACT_ACCEPT = '.proto,.yaml,.yml,.json';
-
-/** How long an import runs before its notice (with Cancel) shows. */
-const NOTICE_MS = 500;
 
 /** A file the user picked or dropped, read as text. */
 export interface ContractFile {
@@ -68,7 +66,7 @@ export async function importContractFiles(
   files: readonly ContractFile[],
   opts: { attachTo?: string; makeWorker?: WorkerFactory | null } = {},
 ): Promise<boolean> {
-  const { notify, dismiss } = store.getState();
+  const { notify } = store.getState();
   const label = files.length === 1 ? (files[0]?.name ?? 'the file') : `${files.length} files`;
   const start = store.getState().design;
   const empty = start.nodes.length === 0 && start.links.length === 0 && start.types.length === 0;
@@ -82,28 +80,8 @@ export async function importContractFiles(
     },
     opts.makeWorker,
   );
-  let progress: string | null = null;
-  const timer = setTimeout(() => {
-    progress = notify({
-      tone: 'info',
-      placement: 'toast',
-      title: `Importing ${label}…`,
-      text: 'The contracts are read in the background; your design stays as it is until the import is done.',
-      action: { label: 'Cancel import', run: () => job.cancel() },
-    });
-  }, NOTICE_MS);
-  const outcome: ContractImportResult | { cancelled: true } = await job.done;
-  clearTimeout(timer);
-  if (progress) dismiss(progress);
-  if ('cancelled' in outcome) {
-    notify({
-      tone: 'info',
-      placement: 'toast',
-      title: `Import of ${label} cancelled`,
-      text: 'Your design was not changed.',
-    });
-    return false;
-  }
+  const outcome = await awaitImport(store, job, label, 'The contracts are');
+  if (outcome === null) return false;
   if (!outcome.ok) {
     notify({
       tone: 'error',

@@ -1,3 +1,4 @@
+import { awaitImport } from './importer/progress';
 import { dnsLabel, emptyDesign, restoreText, type Design } from '../core';
 import { serializeDesign } from './persistence';
 import { areContractFiles, importContractFiles, type ContractFile } from './contractImport';
@@ -61,7 +62,7 @@ export function isComposeFileName(name: string): boolean {
 export const OPEN_ACCEPT = '.json,application/json,.yaml,.yml,.zip,application/zip,.proto';
 
 /** How long an import runs before its notice (with Cancel) shows. */
-export const IMPORT_NOTICE_MS = 500;
+export { IMPORT_NOTICE_MS } from './importer/progress';
 
 /**
  * Imports compose text as a new design (undoable like Open), in a worker so that the page stays
@@ -76,33 +77,12 @@ export async function importComposeText(
   fileName: string,
   makeWorker?: WorkerFactory | null,
 ): Promise<boolean> {
-  const { notify, dismiss } = store.getState();
+  const { notify } = store.getState();
   // manifests (apiVersion and kind, no services) go to the Kubernetes importer
   const k8s = /^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text) && !/^services\s*:/m.test(text);
   const job = startImport(k8s ? 'kubernetes' : 'compose', text, fileName, makeWorker);
-  let progress: string | null = null;
-  const timer = setTimeout(() => {
-    // a toast floats over the canvas: a banner would resize the whole editor while the import runs
-    progress = notify({
-      tone: 'info',
-      placement: 'toast',
-      title: `Importing ${fileName}…`,
-      text: 'The file is read in the background; your design stays as it is until the import is done.',
-      action: { label: 'Cancel import', run: () => job.cancel() },
-    });
-  }, IMPORT_NOTICE_MS);
-  const outcome = await job.done;
-  clearTimeout(timer);
-  if (progress) dismiss(progress);
-  if ('cancelled' in outcome) {
-    notify({
-      tone: 'info',
-      placement: 'toast',
-      title: `Import of ${fileName} cancelled`,
-      text: 'Your design was not changed.',
-    });
-    return false;
-  }
+  const outcome = await awaitImport(store, job, fileName, 'The file is');
+  if (outcome === null) return false;
   if (!outcome.ok) {
     notify({
       tone: 'error',
