@@ -76,10 +76,12 @@ test.describe('heavy compose import', () => {
       `import took ${seconds.toFixed(1)} s: ${probe.frames} frames, longest gap ${probe.longest.toFixed(0)} ms`,
     );
     // the page was never blocked: frames all along, and no gap near the length of the import
-    // itself (over a second here, in the worker). The bound leaves room for
-    // a second browser test sharing a 2-core machine; frame timing is the bench's job, not this.
+    // itself (seconds here, in the worker; on the page it would be one gap that long). Load from
+    // other tests on the machine stretches single frames, so the bound is relative to the import;
+    // how smooth the frames are is a figure for a benchmark, not a bound for this test.
+    expect(seconds).toBeGreaterThan(1);
     expect(probe.frames).toBeGreaterThan(seconds * 4);
-    expect(probe.longest).toBeLessThan(300);
+    expect(probe.longest).toBeLessThan((seconds * 1000) / 2);
     expect(await ed.getDesign()).toEqual(before);
   });
 
