@@ -58,7 +58,7 @@ test.describe('heavy compose import', () => {
     // 1 MB of the YAML slowest to read, refused at its last line; the frames are counted from the
     // moment the file is chosen (handing a megabyte to the file input is the test's own work)
     const choosing = page.waitForEvent('filechooser');
-    await ed.fileAction('Import compose…');
+    await ed.fileAction('Import compose or Kubernetes…');
     await (await choosing).setFiles(yamlFile(nestedFlow(1_000_000, 'x-end: *nowhere\n')));
     await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
     await startFrameProbe(page);
@@ -88,7 +88,7 @@ test.describe('heavy compose import', () => {
   test('a 12,000-deep extends chain is refused with a message that names the limit', async ({ page }) => {
     const ed = new EditorPage(page);
     await ed.goto();
-    await ed.chooseFile('Import compose…', yamlFile(extendsChain(12_000)));
+    await ed.chooseFile('Import compose or Kubernetes…', yamlFile(extendsChain(12_000)));
     await expect(page.getByRole('alert').filter({ hasText: 'Could not import heavy.yaml' })).toContainText(
       'The service "s65" extends a chain of more than 64 services. That is over the import limit on the length of an extends chain (64), so the file was not imported.',
     );
@@ -98,7 +98,7 @@ test.describe('heavy compose import', () => {
     const { ed, before } = await withOneService(page);
     await slowDown(page);
 
-    await ed.chooseFile('Import compose…', yamlFile(nestedFlow()));
+    await ed.chooseFile('Import compose or Kubernetes…', yamlFile(nestedFlow()));
     await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
     await page.getByRole('button', { name: 'Cancel import' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Import of heavy.yaml cancelled' })).toContainText(

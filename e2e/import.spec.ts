@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
@@ -68,12 +69,12 @@ test.describe('compose import', () => {
     expect({ ...(await ed.getDesign()), viewport: before.viewport }).toEqual(before);
   });
 
-  test('Import compose… reads long syntax, anchors and extends; Export keeps the images and published ports', async ({
+  test('Import compose or Kubernetes… reads long syntax, anchors and extends; Export keeps the images and published ports', async ({
     page,
   }) => {
     const ed = new EditorPage(page);
     await ed.goto();
-    await ed.chooseFile('Import compose…', join(FIXTURES, 'long-syntax.yaml'));
+    await ed.chooseFile('Import compose or Kubernetes…', join(FIXTURES, 'long-syntax.yaml'));
     const banner = page.getByRole('status').filter({ hasText: 'Imported long-syntax.yaml: 7 nodes, 5 links' });
     await expect(banner).toContainText('base-worker: the env file ./config/common.env is not read');
     await expect(banner).toContainText('Every setting of base-worker, ingest, enricher');
@@ -153,5 +154,57 @@ test.describe('compose import', () => {
     );
     expect(await ed.getDesign()).toEqual(before);
     await expect(ed.node('postgres')).toBeVisible();
+  });
+});
+
+test.describe('Kubernetes folder import', () => {
+  const KUSTOMIZE = join(import.meta.dirname, '..', 'test', 'fixtures', 'kubernetes', 'kustomize');
+
+  test('Import Kubernetes folder… reads an overlay over its base: images, generated credentials, and what it did not apply', async ({
+    page,
+  }) => {
+    // the folder a team keeps: a base and its production overlay
+    const folder = join(await mkdtemp(join(tmpdir(), 'pgc-k8s-')), 'orders-prod');
+    await cp(join(KUSTOMIZE, 'base'), join(folder, 'base'), { recursive: true });
+    await cp(join(KUSTOMIZE, 'overlays', 'prod'), join(folder, 'overlays', 'prod'), { recursive: true });
+
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.dragFromPalette('Go · net/http', { x: 300, y: 220 });
+    await expect(ed.node('go-service')).toBeVisible();
+    await ed.chooseFile('Import Kubernetes folder…', folder);
+    await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
+
+    const banner = page.getByRole('status').filter({ hasText: 'Imported orders-prod: 3 nodes, 3 links' });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText(
+      'Parts of the kustomization were not applied: namespace (overlays/prod/kustomization.yaml), patches (overlays/prod/kustomization.yaml). For the exact manifests, run `kubectl kustomize overlays/prod > manifests.yaml` and import that file.',
+    );
+    for (const name of ['api', 'orders-db', 'worker']) await expect(ed.node(name)).toBeVisible();
+    await expect(ed.node('go-service')).toHaveCount(0);
+
+    const { bytes } = await ed.exportProject();
+    const zip = await JSZip.loadAsync(bytes);
+    const text = async (name: RegExp) => (await zip.file(name)[0]?.async('string')) ?? '';
+    const compose = await text(/(^|\/)compose\.yaml$/);
+    // the overlay's image, the base's generated ConfigMap, and its secretGenerator's credentials (in .env)
+    expect(compose).toContain('image: ghcr.io/acme/orders-api:2.0.0');
+    expect(compose).toContain('LOG_LEVEL: info');
+    expect(await text(/(^|\/)\.env$/)).toMatch(/^ORDERS_DB_USER=orders$/m);
+    expect(await text(/(^|\/)\.env$/)).toMatch(/^ORDERS_DB_PASSWORD=orders-pw$/m);
+
+    // Undo brings the design back as it was
+    await page.keyboard.press('Control+z');
+    await expect(ed.node('go-service')).toBeVisible();
+  });
+
+  test('a folder with two overlays and none at its top asks which one, and changes nothing', async ({ page }) => {
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.chooseFile('Import Kubernetes folder…', KUSTOMIZE);
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not import kustomize' })).toContainText(
+      'several kustomizations that none other includes (overlays/dev, overlays/prod)',
+    );
+    expect((await ed.getDesign()).nodes).toHaveLength(0);
   });
 });

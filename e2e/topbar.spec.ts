@@ -110,7 +110,8 @@ test('the File menu works from the keyboard and gives the focus back', async ({ 
     'Open…',
     // Chromium opens folders (the File System Access API)
     'Open project folder…',
-    'Import compose…',
+    'Import compose or Kubernetes…',
+    'Import Kubernetes folder…',
     'Import…',
     'Save',
   ]);

@@ -32,6 +32,34 @@ describe('polyglot-canvas import', () => {
     expect(restored.ok && restored.design.nodes.map((n) => n.name)).toContain('orders-db');
   });
 
+  it('imports a kustomization folder: an overlay follows its base, and a folder of overlays asks which', async () => {
+    const k = join(FIXTURE_DIR, 'kubernetes', 'kustomize');
+    const out = join(tmp, 'prod.json');
+    const r = await run('import', join(k, 'overlays', 'prod'), '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Wrote .*prod\.json: 3 nodes, 3 links/);
+    expect(r.err).toContain('Parts of the kustomization were not applied: namespace');
+    const restored = restoreText(readFileSync(out, 'utf8'));
+    const api = restored.ok ? restored.design.nodes.find((n) => n.name === 'api') : undefined;
+    expect(api?.image).toBe('ghcr.io/acme/orders-api:2.0.0');
+    expect(restored.ok && restored.design.name).toBe('prod');
+
+    const both = await run('import', k, '-o', join(tmp, 'both.json'));
+    expect(both.code).toBe(1);
+    expect(both.err).toMatch(/several kustomizations that none other includes \(overlays\/dev, overlays\/prod\)/);
+
+    // a folder of plain manifests, and files given one by one
+    const files = await run(
+      'import',
+      join(k, 'base', 'api.yaml'),
+      join(k, 'base', 'db.yaml'),
+      '-o',
+      join(tmp, 'two.json'),
+    );
+    expect(files.code).toBe(0);
+    expect(files.out).toMatch(/2 nodes/);
+  });
+
   it('lists import in the help, with its own options', async () => {
     expect((await run('--help')).out).toMatch(
       /import\s+import a compose file, or .proto, OpenAPI and AsyncAPI contracts/,

@@ -118,14 +118,14 @@ export class EditorPage {
     return this.page.getByRole('menu', { name: 'File' });
   }
 
-  /** Opens the File menu and clicks one of its items (New, Open…, Import compose…, Save). */
+  /** Opens the File menu and clicks one of its items (New, Open…, Import compose or Kubernetes…, Save). */
   async fileAction(name: string) {
     await this.button('File').click();
     await this.fileMenu.getByRole('menuitem', { name, exact: true }).click();
     await expect(this.fileMenu).toBeHidden();
   }
 
-  /** Picks a file (or several) in the chooser that a File menu item (Open…, Import compose…, Import…) opens. */
+  /** Picks a file (or several) in the chooser that a File menu item (Open…, Import compose or Kubernetes…, Import Kubernetes folder…, Import…) opens. */
   async chooseFile(item: string, file: string | string[] | { name: string; mimeType: string; buffer: Buffer }) {
     const choosing = this.page.waitForEvent('filechooser');
     await this.fileAction(item);

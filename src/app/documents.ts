@@ -2,7 +2,8 @@ import { awaitImport } from './importer/progress';
 import { dnsLabel, emptyDesign, restoreText, type Design } from '../core';
 import { serializeDesign } from './persistence';
 import { areContractFiles, importContractFiles, type ContractFile } from './contractImport';
-import { startImport, type WorkerFactory } from './importer/runImport';
+import type { ManifestFile } from './importer/protocol';
+import { startImport, startManifestImport, type ImportJob, type WorkerFactory } from './importer/runImport';
 import type { DesignStoreApi } from './store';
 
 /** Whole-document actions of the top bar: New, Open and Save. */
@@ -77,10 +78,28 @@ export async function importComposeText(
   fileName: string,
   makeWorker?: WorkerFactory | null,
 ): Promise<boolean> {
-  const { notify } = store.getState();
   // manifests (apiVersion and kind, no services) go to the Kubernetes importer
-  const k8s = /^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text) && !/^services\s*:/m.test(text);
-  const job = startImport(k8s ? 'kubernetes' : 'compose', text, fileName, makeWorker);
+  const importer = looksLikeManifests(text) ? 'kubernetes' : 'compose';
+  return finishImport(store, startImport(importer, text, fileName, makeWorker), fileName);
+}
+
+/**
+ * Imports a folder of Kubernetes manifests (or several manifest files chosen together) as a new
+ * design, as `importComposeText` does a file: a kustomization's resources when the folder has
+ * one, every manifest file otherwise. `label` is the folder's name.
+ */
+export async function importManifestFiles(
+  store: DesignStoreApi,
+  files: ManifestFile[],
+  label: string,
+  makeWorker?: WorkerFactory | null,
+): Promise<boolean> {
+  return finishImport(store, startManifestImport(files, label, makeWorker), label);
+}
+
+/** Waits for an import (notice and Cancel after half a second) and loads its design, or says why not. */
+async function finishImport(store: DesignStoreApi, job: ImportJob, fileName: string): Promise<boolean> {
+  const { notify } = store.getState();
   const outcome = await awaitImport(store, job, fileName, 'The file is');
   if (outcome === null) return false;
   if (!outcome.ok) {
@@ -114,6 +133,41 @@ export async function importComposeText(
       text: 'Every service was mapped. Undo brings your previous design back.',
     });
   return true;
+}
+
+/** Files of a picked folder that a kustomization may read: manifests, env and config files. */
+const FOLDER_FILE = /(\.(ya?ml|json|env|properties|conf|txt)|(^|\/)Kustomization)$/i;
+
+/**
+ * Reads a folder the user picked (an `<input webkitdirectory>`'s files) and imports its
+ * Kubernetes manifests. Hidden folders and node_modules are left out; a folder too large to be
+ * manifests is refused with a message.
+ */
+export async function importManifestFolder(store: DesignStoreApi, picked: readonly File[]): Promise<boolean> {
+  const relative = (f: File) => (f.webkitRelativePath || f.name).split('/');
+  const label = relative(picked[0] ?? new File([], 'manifests'))[0] || 'manifests';
+  const chosen = picked.filter((f) => {
+    const parts = relative(f).slice(1);
+    return FOLDER_FILE.test(f.name) && !parts.some((p) => p.startsWith('.') || p === 'node_modules');
+  });
+  const fail = (text: string) => {
+    store.getState().notify({ tone: 'error', placement: 'toast', title: `Could not import ${label}`, text });
+    return false;
+  };
+  const size = chosen.reduce((n, f) => n + f.size, 0);
+  if (size > MAX_FILE_BYTES)
+    return fail('The folder holds too much to be Kubernetes manifests. Your current design was not changed.');
+  if (chosen.length === 0)
+    return fail('The folder holds no .yaml, .yml or .json file. Your current design was not changed.');
+  const files: ManifestFile[] = [];
+  for (const f of chosen) {
+    try {
+      files.push({ name: relative(f).slice(1).join('/') || f.name, text: await f.text() });
+    } catch (e) {
+      return fail(`${f.name} could not be read (${String(e)}). Your current design was not changed.`);
+    }
+  }
+  return importManifestFiles(store, files, label);
 }
 
 /**
@@ -174,7 +228,22 @@ export async function openFiles(store: DesignStoreApi, files: readonly File[]): 
     }
   }
   if (areContractFiles(texts)) return importContractFiles(store, texts);
+  if (texts.length > 1 && texts.every((t) => /\.(ya?ml|json)$/i.test(t.name) && isManifestText(t)))
+    return importManifestFiles(store, texts, 'manifests');
   return openDesignFile(store, first);
+}
+
+/**
+ * Whether text is Kubernetes manifests (apiVersion and kind, no services) rather than a compose
+ * file; the importer's own `isKubernetesText`, kept here so the page does not load the importer.
+ */
+function looksLikeManifests(text: string): boolean {
+  return /^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text) && !/^services\s*:/m.test(text);
+}
+
+/** Whether a file is Kubernetes manifests, or a kustomization. */
+function isManifestText(f: ContractFile): boolean {
+  return /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(f.name) || looksLikeManifests(f.text);
 }
 
 /** Downloads the design as pretty JSON. */

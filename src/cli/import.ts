@@ -1,23 +1,27 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { importCompose } from '../core/importers/compose';
-import { importKubernetes, isKubernetesText } from '../core/importers/kubernetes';
+import { importKubernetes, importKubernetesFiles, isKubernetesText } from '../core/importers/kubernetes';
 import { dnsLabel } from '../core/model/naming';
 import type { Design } from '../core/model/types';
 import { restoreText } from '../core/model/restore';
 import { parseArgs } from './args';
 import { importContractFiles } from './importContracts';
+import { isManifestFolder, namedFromCommonFolder, readManifestFolder } from './manifestFolder';
 import { UsageError, exists, type Io } from './io';
 import { readDesignText } from './readDesign';
 
-export const IMPORT_USAGE = `Usage: polyglot-canvas import <compose.yaml | manifests.yaml> [-o <design.json>] [--force]
+export const IMPORT_USAGE = `Usage: polyglot-canvas import <compose.yaml | manifests.yaml… | folder> [-o <design.json>] [--force]
        polyglot-canvas import <contract files…> [-o <design.json> | --into <design.json>] [options]
 
 A compose file (compose.yaml, docker-compose.yml; version 2, 3 or the Compose Specification)
 becomes a new design; every setting of every service is kept and written back on export.
-Kubernetes manifests (one file, many --- separated documents) become a new design too:
-workloads, their Services, ConfigMaps and Secrets, Ingresses; other kinds are listed.
+Kubernetes manifests (one file with many --- separated documents, several files, a folder of
+them, or a folder with a kustomization) become a new design too: workloads, their Services,
+ConfigMaps and Secrets, Ingresses; other kinds are listed. A kustomization's resources are
+followed (an overlay's base too) with its images, replicas and generated ConfigMaps and Secrets;
+what it does not apply (patches, name prefixes…) is listed.
 
 Contracts become services, types, brokers and links: .proto files (with the files they import),
 OpenAPI 3.0/3.1 and AsyncAPI 2.x/3.0 documents in YAML or JSON (with the files their $refs name),
@@ -88,6 +92,22 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
   const [file] = files;
   if (file === undefined)
     throw new UsageError('Which files? Give a compose.yaml, or .proto, OpenAPI or AsyncAPI files.');
+  if (files.length === 1 && (await isManifestFolder(file))) {
+    let folder;
+    try {
+      folder = await readManifestFolder(file);
+    } catch (e) {
+      io.err(`error: cannot read ${file}: ${(e as Error).message}`);
+      return 1;
+    }
+    return writeImported(
+      importKubernetesFiles(folder.files, folder.label, undefined, folder.entry),
+      file,
+      args.options.get('out'),
+      args.options.has('force'),
+      io,
+    );
+  }
   if (files.length === 1 && (await isProject(file))) {
     const text = await readDesignText(file, io);
     if (text === null) return 1;
@@ -124,6 +144,14 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
       io,
     );
   }
+  if (files.length > 1 && texts.every((t, i) => !/\.proto$/i.test(files[i] ?? '') && isKubernetesText(t)))
+    return writeImported(
+      importKubernetesFiles(namedFromCommonFolder(files, texts), basename(dirname(resolve(file)))),
+      files.join(' '),
+      args.options.get('out'),
+      args.options.has('force'),
+      io,
+    );
   if (files.length > 1)
     throw new UsageError(
       `A compose file is imported on its own (${files[composeAt]} is one; also got ${files.filter((_, i) => i !== composeAt).join(' ')}).`,

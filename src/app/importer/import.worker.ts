@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { runContractImport, runImporter } from './importers';
+import { runContractImport, runImporter, runManifestImport } from './importers';
 import type { ImportRequest } from './protocol';
 
 // Imports run here, so that a large or hostile file never blocks the page; the page ends this
@@ -7,6 +7,10 @@ import type { ImportRequest } from './protocol';
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const m = event.data;
   const result =
-    m.importer === 'contracts' ? await runContractImport(m.request) : await runImporter(m.importer, m.text, m.fileName);
+    m.importer === 'contracts'
+      ? await runContractImport(m.request)
+      : m.importer === 'manifests'
+        ? await runManifestImport(m.files, m.label)
+        : await runImporter(m.importer, m.text, m.fileName);
   self.postMessage({ id: m.id, result });
 };

@@ -1,4 +1,4 @@
-import type { ContractImportRequest, ContractImportResult, ImportResult, ImporterName } from './protocol';
+import type { ContractImportRequest, ContractImportResult, ImportResult, ImporterName, ManifestFile } from './protocol';
 
 /** An importer: text and the file's name in, a design or a reason out. Pure, and never throws by design. */
 export type Importer = (text: string, fileName: string) => ImportResult;
@@ -22,6 +22,15 @@ const failure = (e: unknown) => ({
 export async function runImporter(importer: ImporterName, text: string, fileName: string): Promise<ImportResult> {
   try {
     return (await IMPORTERS[importer]())(text, fileName);
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** Runs the import of a folder of Kubernetes manifests (a kustomization's, or every file's). */
+export async function runManifestImport(files: ManifestFile[], label: string): Promise<ImportResult> {
+  try {
+    return (await import('../../core/importers/kubernetes')).importKubernetesFiles(files, label);
   } catch (e) {
     return failure(e);
   }

@@ -14,9 +14,19 @@ export type ImportResult =
 /** The importers of one text file the worker knows, by name. */
 export type ImporterName = 'compose' | 'kubernetes';
 
-/** What the page asks the import worker: one text file for an importer, or contract files. */
+/** A file of a folder of manifests: its path in the folder ('/' separated) and its text. */
+export interface ManifestFile {
+  name: string;
+  text: string;
+}
+
+/**
+ * What the page asks the import worker: one text file for an importer, the files of a folder of
+ * Kubernetes manifests (or several chosen together), or contract files.
+ */
 export type ImportRequest =
   | { id: number; importer: ImporterName; text: string; fileName: string }
+  | { id: number; importer: 'manifests'; files: ManifestFile[]; label: string }
   | { id: number; importer: 'contracts'; request: ContractImportRequest };
 
 /** What the worker answers. */

@@ -1,4 +1,4 @@
-import { runContractImport, runImporter } from './importers';
+import { runContractImport, runImporter, runManifestImport } from './importers';
 import type {
   ContractImportRequest,
   ContractImportResult,
@@ -6,6 +6,7 @@ import type {
   ImportResponse,
   ImportResult,
   ImporterName,
+  ManifestFile,
 } from './protocol';
 
 /** An import that ended, or was cancelled before it did. */
@@ -82,6 +83,20 @@ export function startImport(
   return runJob<ImportResult>(
     { id: 1, importer, text, fileName },
     () => runImporter(importer, text, fileName),
+    makeWorker,
+    failure,
+  );
+}
+
+/** Starts the import of a folder of Kubernetes manifests in a worker; see `runJob`. */
+export function startManifestImport(
+  files: ManifestFile[],
+  label: string,
+  makeWorker: WorkerFactory | null = workerOrNull(),
+): ImportJob {
+  return runJob<ImportResult>(
+    { id: 1, importer: 'manifests', files, label },
+    () => runManifestImport(files, label),
     makeWorker,
     failure,
   );

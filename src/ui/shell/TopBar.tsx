@@ -1,6 +1,6 @@
 import { memo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { CONTRACT_ACCEPT } from '../../app/contractImport';
-import { OPEN_ACCEPT, isEmptyDesign, openFiles, saveDesignFile } from '../../app/documents';
+import { OPEN_ACCEPT, importManifestFolder, isEmptyDesign, openFiles, saveDesignFile } from '../../app/documents';
 import { canPickFolders, pickFolder } from '../../app/folderSupport';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -24,19 +24,33 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
   const canRedo = useDesignStore((s) => s.history.future.length > 0);
   const fileInput = useRef<HTMLInputElement>(null);
   const composeInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const contractInput = useRef<HTMLInputElement>(null);
-  // A picked file waiting for the user to agree that it replaces the design on the canvas.
-  const [replacing, setReplacing] = useState<File | null>(null);
+  // What was picked, waiting for the user to agree that it replaces the design on the canvas.
+  const [replacing, setReplacing] = useState<{ name: string; open: () => void } | null>(null);
+
+  /** Like Templates and Share: a design with something in it is replaced only when the user says so. */
+  const replaceWith = (name: string, open: () => void) => {
+    if (isEmptyDesign(store.getState().design)) open();
+    else setReplacing({ name, open });
+  };
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
+    const files = [...(e.target.files ?? [])];
     // Reset, so picking the same file again still fires a change.
     e.target.value = '';
+    const [file] = files;
     if (!file) return;
-    // Like Templates and Share: a design with something in it is replaced only when the user says
-    // so. A contract (.proto) adds to the design and replaces nothing, so it needs no question.
-    if (isEmptyDesign(store.getState().design) || /\.proto$/i.test(file.name)) void openFiles(store, [file]);
-    else setReplacing(file);
+    // A contract (.proto) adds to the design and replaces nothing, so it needs no question.
+    if (/\.proto$/i.test(file.name)) void openFiles(store, files);
+    else replaceWith(files.length === 1 ? file.name : `${files.length} files`, () => void openFiles(store, files));
+  };
+
+  const onFolder = (e: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(e.target.files ?? [])];
+    e.target.value = '';
+    const top = (files[0]?.webkitRelativePath ?? '').split('/')[0] || 'the folder';
+    if (files.length > 0) replaceWith(top, () => void importManifestFolder(store, files));
   };
 
   const onContracts = (e: ChangeEvent<HTMLInputElement>) => {
@@ -90,9 +104,17 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
             type="button"
             role="menuitem"
             onClick={() => composeInput.current?.click()}
-            title="Import a compose.yaml or docker-compose.yml as a new design"
+            title="Import a compose.yaml or docker-compose.yml, or Kubernetes manifests (one file or several), as a new design"
           >
-            Import compose…
+            Import compose or Kubernetes…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => folderInput.current?.click()}
+            title="Import a folder of Kubernetes manifests, or one with a kustomization, as a new design"
+          >
+            Import Kubernetes folder…
           </button>
           <button
             type="button"
@@ -129,9 +151,21 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
           accept=".yaml,.yml"
           className="pc-sr-only"
           tabIndex={-1}
-          aria-label="Import a compose file"
+          multiple
+          aria-label="Import a compose file or Kubernetes manifests"
           data-testid="import-compose-input"
           onChange={onFile}
+        />
+        <input
+          ref={folderInput}
+          type="file"
+          // a folder picker in every current browser (React passes the attribute through)
+          {...{ webkitdirectory: '' }}
+          className="pc-sr-only"
+          tabIndex={-1}
+          aria-label="Import a folder of Kubernetes manifests"
+          data-testid="import-folder-input"
+          onChange={onFolder}
         />
         <input
           ref={contractInput}
@@ -183,9 +217,9 @@ export const TopBar = memo(function TopBar({ onNew, extras }: Props) {
           confirmLabel="Open and replace"
           onCancel={() => setReplacing(null)}
           onConfirm={() => {
-            const file = replacing;
+            const { open } = replacing;
             setReplacing(null);
-            void openFiles(store, [file]);
+            open();
           }}
         >
           <p>

@@ -3,6 +3,7 @@ import { Budget, IMPORT_LIMITS, ImportWarnings, LimitExceeded, type ImportLimits
 import { importComposeRoot, type ComposeImport } from '../compose';
 import { isObj, put, type Obj } from '../compose/parse';
 import { readYamlDocuments } from '../yamlRead';
+import { readManifestSet, type SourceFile } from './files';
 
 /**
  * Kubernetes manifests (one file, many `---` separated documents, or a `List`) as a design: each
@@ -39,9 +40,52 @@ export function importKubernetes(
   fileName = 'manifests.yaml',
   limits: Readonly<ImportLimits> = IMPORT_LIMITS,
 ): ComposeImport {
+  return guarded(limits, (budget, warn) => {
+    const helm = helmRefusal(text);
+    if (helm) return helm;
+    const read = readYamlDocuments(text, budget);
+    if (!read.ok) return { ok: false, error: read.error, warnings: [] };
+    const objects: Obj[] = [];
+    for (const root of read.roots) {
+      if (!isObj(root)) continue;
+      if (root.kind === 'List' && Array.isArray(root.items)) objects.push(...root.items.filter(isObj));
+      else objects.push(root);
+    }
+    return importManifests(objects, fileName, budget, warn);
+  });
+}
+
+/**
+ * Imports the manifests of a folder (or of files chosen together): a kustomization's resources
+ * when the folder has one, otherwise every manifest file in it (see `readManifestSet`). `label`
+ * names the folder, and the design after it.
+ */
+export function importKubernetesFiles(
+  files: readonly SourceFile[],
+  label = 'manifests',
+  limits: Readonly<ImportLimits> = IMPORT_LIMITS,
+  entry?: string,
+): ComposeImport {
+  return guarded(limits, (budget, warn) => {
+    for (const f of files) {
+      const helm = helmRefusal(f.text, f.name);
+      if (helm) return helm;
+    }
+    const set = readManifestSet(files, budget, warn, entry);
+    if (!set.ok) return { ok: false, error: set.error, warnings: [] };
+    return importManifests(set.objects, label, budget, warn);
+  });
+}
+
+export type { SourceFile };
+
+function guarded(
+  limits: Readonly<ImportLimits>,
+  run: (budget: Budget, warn: (w: string) => void) => ComposeImport,
+): ComposeImport {
   const warnings = new ImportWarnings(limits.warnings);
   try {
-    const r = withCountedIds(() => importWithin(text, fileName, new Budget(limits), warnings.add));
+    const r = withCountedIds(() => run(new Budget(limits), warnings.add));
     return r.ok ? { ...r, warnings: [...warnings.all(), ...r.warnings] } : { ...r, warnings: warnings.all() };
   } catch (e) {
     if (e instanceof LimitExceeded) return { ok: false, error: e.message, warnings: warnings.all() };
@@ -51,22 +95,16 @@ export function importKubernetes(
   }
 }
 
-function importWithin(text: string, fileName: string, budget: Budget, warn: (w: string) => void): ComposeImport {
-  if (/\{\{[-\s]*(\.|include|template|if|range)/.test(text))
-    return {
-      ok: false,
-      error:
-        'This looks like a Helm template ({{ … }}), which is out of scope: render it first with `helm template <release> <chart> > manifests.yaml` and import the result.',
-      warnings: [],
-    };
-  const read = readYamlDocuments(text, budget);
-  if (!read.ok) return { ok: false, error: read.error, warnings: [] };
-  const objects: Obj[] = [];
-  for (const root of read.roots) {
-    if (!isObj(root)) continue;
-    if (root.kind === 'List' && Array.isArray(root.items)) objects.push(...root.items.filter(isObj));
-    else objects.push(root);
-  }
+function helmRefusal(text: string, fileName?: string): ComposeImport | null {
+  if (!/\{\{[-\s]*(\.|include|template|if|range)/.test(text) && !/(^|\/)Chart\.yaml$/.test(fileName ?? '')) return null;
+  return {
+    ok: false,
+    error: `${fileName ? `${fileName}: ` : ''}This looks like a Helm ${fileName && /Chart\.yaml$/.test(fileName) ? 'chart' : 'template ({{ … }})'}, which is out of scope: render it first with \`helm template <release> <chart> > manifests.yaml\` and import the result.`,
+    warnings: [],
+  };
+}
+
+function importManifests(objects: Obj[], fileName: string, budget: Budget, warn: (w: string) => void): ComposeImport {
   const manifests = objects.filter((o) => typeof o.kind === 'string' && typeof o.apiVersion === 'string');
   if (manifests.length === 0)
     return {
