@@ -77,8 +77,10 @@ describe.each(FLAVOURS)('Python %s stub', (label, runtime, stub) => {
     const a = new Map(stub(orders).map((f) => [f.path, f.content]));
     const config = a.get('app/plumbing/config.py') ?? '';
     expect(config).toContain(`FRAMEWORK = "${label}"`);
-    expect(config).toContain('RestLink(target="inventory", env="INVENTORY_URL")');
-    expect(config).toContain('GrpcLink(target="inventory", env="INVENTORY_GRPC_ADDR", client="inventory_grpc")');
+    expect(config).toContain('RestLink(target="inventory", env="INVENTORY_URL", client="inventory_rest", typed=True)');
+    expect(config).toContain(
+      'GrpcLink(target="inventory", env="INVENTORY_GRPC_ADDR", client="inventory_grpc", typed=True)',
+    );
     for (const kind of ['kafka', 'rabbitmq', 'redis', 'nats'])
       expect(config).toContain(`kind="${kind}", env="${kind.toUpperCase()}_URL", topic="${kind}-events"`);
     expect(config).toContain('kind="postgres"');
@@ -87,10 +89,16 @@ describe.each(FLAVOURS)('Python %s stub', (label, runtime, stub) => {
       /confluent-kafka==.*pika==.*redis==.*nats-py==.*psycopg\[binary\]==.*pymongo==/s,
     );
     expect(a.get('proto/shop/inventory/v1/inventory.proto')).toContain('service InventoryService');
-    expect(a.get('app/plumbing/grpc_server.py')).toContain('class _Servicer(pb_grpc.OrdersServiceServicer)');
+    expect(a.get('proto/polyglot/ping/v1/ping.proto')).toContain('service PingService');
+    expect(a.get('app/plumbing/grpc_server.py')).toContain('class _Service0(orders_pb2_grpc.OrdersServiceServicer)');
+    expect(a.get('app/plumbing/grpc_server.py')).toContain('add_PingServiceServicer_to_server');
+    // the caller exercises the target's methods with the typed sample
+    expect(a.get('app/plumbing/grpc_clients.py')).toContain('def exercise(self');
+    expect(a.get('app/plumbing/rest_clients.py')).toContain('exercise.method("GET /items/{id}"');
     const b = new Map(stub(inventory).map((f) => [f.path, f.content]));
-    expect(b.get('app/handlers.py')).toMatch(/def get_items_by_id\(id: str\)[\s\S]*"count": 42/);
-    expect(b.get('app/handlers.py')).toMatch(/def post_items\(body: dict\[str, Any\]\)/);
+    expect(b.get('app/handlers.py')).toMatch(/def get_items_by_id\(id: str\) -> models\.\w+:/);
+    expect(b.get('app/handlers.py')).toMatch(/def post_items\(body: models\.\w+ \| None\)/);
+    expect(b.get('app/models.py')).toContain(runtime === 'python-fastapi' ? '(BaseModel):' : '@dataclass');
     expect(b.get('app/plumbing/config.py')).toContain('SUBSCRIBES: list[QueueLink] = [\n    QueueLink(broker="kafka"');
   });
 });
@@ -104,10 +112,13 @@ describe('Python Django REST framework stub', () => {
     const urls = files.get('app/urls.py') ?? '';
     expect(urls).toContain('path("healthz", views.HealthzView.as_view())');
     expect(urls).toContain('path("ping", views.PingView.as_view())');
-    expect(urls).toMatch(/path\("items\/<str:id>", views\.Route\d+View\.as_view\(\)\)/);
+    expect(urls).toMatch(/path\("items\/<str:p0>", views\.Route\d+View\.as_view\(\)\)/);
     const views = files.get('app/views.py') ?? '';
-    expect(views).toContain('return Response(handlers.get_items_by_id(kwargs["id"]))');
-    expect(views).toContain('return Response(handlers.post_items(_json_body(request)))');
+    expect(views).toContain('return _serve(request, kwargs, rest_server.get_items_by_id)');
+    expect(views).toContain('return _serve(request, kwargs, rest_server.post_items)');
+    const server = files.get('app/plumbing/rest_server.py') ?? '';
+    expect(server).toContain('id = _param(path.get("p0"), str, "id")');
+    expect(server).toContain('return 200, models.dump(handlers.get_items_by_id(id))');
     expect(files.get('requirements.txt')).toMatch(/django==.*djangorestframework==.*gunicorn==/s);
   });
 
