@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import {
 } from '../../src/core/generators/stubs/python';
 import type { StubGenerator } from '../../src/core/generators/stubs/types';
 import type { GeneratedFile } from '../../src/core/generators/types';
+import { sampleOf } from '../../src/core/model/contracts';
+import type { Design } from '../../src/core/model/types';
 import { dockerfileProblems } from '../fixtures/dockerfile-rules';
 import { fullDesign, hostileDesign, stubContexts } from './designs';
 
@@ -175,5 +177,51 @@ describe.skipIf(!hasPython)('generated Python runs', () => {
       },
     );
     expect(JSON.parse(loop)).toMatchObject({ loop: true, calls: [], path: ['orders', 'orders'] });
+  });
+});
+
+describe.skipIf(!hasPython)('the typed exercise in generated Python', () => {
+  /** The rich-contract fixture with REST only, so the Flask stub runs on the standard library. */
+  function restOnly(): Design {
+    const d = JSON.parse(readFileSync('conformance/fixtures/contracts-rich.json', 'utf8')) as Design;
+    return {
+      ...d,
+      nodes: d.nodes.map((n) => (n.api ? { ...n, api: { ...n.api, grpc: [] } } : n)),
+      links: d.links.filter((l) => l.kind === 'rest'),
+    };
+  }
+
+  it('answers an exercise call with the sample, refuses one that is not the sample, and calls the handler otherwise', () => {
+    const ctx = stubContexts(restOnly()).find((c) => c.wiring.node.name === 'shop-orders');
+    if (!ctx) throw new Error('shop-orders expected');
+    const dir = join(work, 'exercise');
+    write(dir, pythonFlaskStub(ctx));
+    const script = [
+      'import json',
+      'from app.plumbing import exercise, rest_server',
+      'order = {"id": "id-sample", "items": [], "labels": {}, "tags": [], "counts": {}}',
+      'def run(headers, body):',
+      '    try:',
+      '        return list(rest_server.post_orders({}, lambda n: [], lambda n: headers.get(n), json.dumps(body).encode()))',
+      '    except exercise.Problem as p:',
+      '        return [p.status, p.detail[:60]]',
+      'sample = json.loads(open("sample.json").read())',
+      'print(json.dumps([run({"polyglot-exercise": "1"}, sample), run({"polyglot-exercise": "1"}, order), run({}, order)]))',
+    ].join('\n');
+    const sample = sampleOf(ctx.design, 't-order');
+    writeFileSync(join(dir, 'sample.json'), JSON.stringify(sample));
+    const out = JSON.parse(
+      execFileSync('python3', ['-c', script], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+      }),
+    ) as [unknown[], unknown[], unknown[]];
+    // the sample arrives: the plumbing answers the sample response with the declared status
+    expect(out[0]).toEqual([201, sample]);
+    // another body marked as an exercise: 422, naming the endpoint
+    expect(out[1]).toEqual([422, 'POST /orders: the request differs from the sample: expected ']);
+    // an ordinary call goes to the user's handler (its TODO body answers the sample)
+    expect(out[2]).toEqual([201, sample]);
   });
 });
