@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RUNTIMES, isRuntime, type RuntimeId } from '../src/core/catalog/catalog';
+import { designContracts } from '../src/core/model/contracts';
 import { dnsLabel } from '../src/core/model/naming';
 import type { Design } from '../src/core/model/types';
 import { wireServices } from '../src/core/model/wiring';
@@ -22,6 +23,14 @@ const up = (d: Design) =>
 
 /** The trees a working fastapi fixture answers: front calls back over REST and gRPC, both exchange messages. */
 function goodTrees(): PingNode[] {
+  // both ends read the typed contracts: each call lists the methods it exercised
+  const c = designContracts(design());
+  const link = (kind: string) => design().links.find((l) => l.kind === kind);
+  const restLink = link('rest');
+  const grpcLink = link('grpc');
+  if (!restLink || !grpcLink) throw new Error('links');
+  const restMethods = c.usedEndpoints(restLink).map((e) => ({ name: `${e.method} ${e.path}`, ok: true }));
+  const grpcMethods = c.usedRpcs(grpcLink).map((r) => ({ name: r.name, ok: true }));
   const back = (received: object[]) => ({
     service: 'fastapi-back',
     language: 'Python',
@@ -37,13 +46,15 @@ function goodTrees(): PingNode[] {
     language: 'Python',
     framework: 'FastAPI',
     calls: [
-      { via: 'rest', target: 'fastapi-back', ok: true, tree: back([]) },
-      { via: 'grpc', target: 'fastapi-back', ok: true, tree: back([]) },
+      { via: 'rest', target: 'fastapi-back', ok: true, tree: back([]), methods: restMethods },
+      { via: 'grpc', target: 'fastapi-back', ok: true, tree: back([]), methods: grpcMethods },
       { via: 'queue', broker: 'kafka', brokerKind: 'kafka', topic: 'fastapi-orders', ok: true },
     ],
-    received: [{ broker: 'kafka', topic: 'fastapi-replies', from: 'fastapi-back', id: 'fastapi-back-1' }],
+    received: [{ broker: 'kafka', topic: 'fastapi-replies', from: 'fastapi-back', id: 'fastapi-back-1', valid: true }],
   };
-  const consumer = back([{ broker: 'kafka', topic: 'fastapi-orders', from: 'fastapi-front', id: 'fastapi-front-1' }]);
+  const consumer = back([
+    { broker: 'kafka', topic: 'fastapi-orders', from: 'fastapi-front', id: 'fastapi-front-1', valid: true },
+  ]);
   return [front, consumer].map((t) => {
     const r = readTree(JSON.parse(JSON.stringify(t)));
     if (!r) throw new Error('tree');
@@ -62,11 +73,33 @@ describe('conformance checks', () => {
     const d = design();
     const rs = evaluate({ design: d, services: up(d), infraDown: new Map(), trees: goodTrees() });
     expect(rs.filter((r) => r.status !== 'pass')).toEqual([]);
-    // build, start and ping per service, and one check per link
-    expect(rs).toHaveLength(2 * 3 + d.links.length);
+    // build, start and ping per service, one check per link, and the typed exercise of the REST
+    // and gRPC links and of the two subscriptions (both ends read the typed contracts)
+    expect(rs).toHaveLength(2 * 3 + d.links.length + 4);
     const m = aggregate(rs);
-    expect(tally(m)).toEqual({ passed: 10, failed: 0 });
+    expect(tally(m)).toEqual({ passed: 11, failed: 0 });
     expect(renderMatrix(m, ['python-fastapi'])).toMatch(/python-fastapi\s+PASS\s+PASS/);
+    expect(renderMatrix(m, ['python-fastapi'])).toMatch(/methods/);
+  });
+
+  it('fail a typed exercise with a method that failed or was not called, and a payload that was not the sample', () => {
+    const d = design();
+    const trees = goodTrees();
+    const [rest, grpc] = trees[0]?.calls ?? [];
+    if (!rest?.methods || !grpc?.methods) throw new Error('methods');
+    const first = rest.methods[0];
+    if (!first) throw new Error('a REST method');
+    first.ok = false;
+    first.error = 'HTTP 422: the request differs from the sample';
+    grpc.methods = [];
+    const received = trees[1]?.received[0];
+    if (!received) throw new Error('received');
+    received.valid = false;
+    const rs = evaluate({ design: d, services: up(d), infraDown: new Map(), trees });
+    expect(byId(rs, 'methods:rest:fastapi-front->fastapi-back').detail).toMatch(/HTTP 422: the request differs/);
+    expect(byId(rs, 'methods:grpc:fastapi-front->fastapi-back').detail).toMatch(/not called/);
+    expect(byId(rs, 'payload:kafka->fastapi-back:fastapi-orders').detail).toMatch(/was not the sample/);
+    expect(aggregate(rs).get('python-fastapi')?.get('methods')).toBe('FAIL');
   });
 
   it('fail a call that failed, went to the wrong language, or never happened', () => {

@@ -1,4 +1,5 @@
 import { RUNTIMES, isInfra, isRuntime, type RuntimeId } from '../../src/core/catalog/catalog';
+import { designContracts } from '../../src/core/model/contracts';
 import { dnsLabel, topicName } from '../../src/core/model/naming';
 import type { Design, DesignLink, DesignNode } from '../../src/core/model/types';
 import { walk, type PingCall, type PingNode } from './tree';
@@ -26,6 +27,7 @@ export type Column =
   | 'grpc-client'
   | 'grpc-server'
   | 'grpc-health'
+  | 'methods'
   | `pub-${BrokerKind}`
   | `sub-${BrokerKind}`
   | `db-${DbKind}`;
@@ -115,8 +117,83 @@ export function evaluate(input: CheckInput): CheckResult[] {
     if (!source || !target) continue;
     const check = linkCheck(link, source, target, design, answersOf, blocked);
     if (check) out.push(check);
+    const typed = methodsCheck(link, source, target, design, answersOf, blocked);
+    if (typed) out.push(typed);
   }
   return out;
+}
+
+const typedRuntime = (n: DesignNode): boolean => isRuntime(n.kind) && RUNTIMES[n.kind].typedContracts;
+
+/**
+ * The typed exercise of a REST or gRPC link whose both ends read the typed contracts: the
+ * caller's call entry lists every method the link uses, each `ok`. For a queue link from a
+ * typed producer to a typed consumer: the consumer saw the payload as the channel's sample.
+ */
+function methodsCheck(
+  link: DesignLink,
+  source: DesignNode,
+  target: DesignNode,
+  design: Design,
+  answersOf: (n: DesignNode) => PingNode[],
+  blocked: (...n: DesignNode[]) => string | null,
+): CheckResult | null {
+  if ((link.kind === 'rest' || link.kind === 'grpc') && typedRuntime(source) && typedRuntime(target)) {
+    const c = designContracts(design);
+    const wanted =
+      link.kind === 'rest'
+        ? c.usedEndpoints(link).map((e) => `${e.method} ${e.path}`)
+        : c.usedRpcs(link).map((r) => r.name);
+    if (wanted.length === 0) return null;
+    const id = `methods:${link.kind}:${source.name}->${target.name}`;
+    const title = `${source.name} calls every ${link.kind === 'rest' ? 'endpoint' : 'RPC'} of ${target.name} with the typed sample (${wanted.length})`;
+    const calls = answersOf(source).flatMap((a) =>
+      a.calls.filter((x) => x.via === link.kind && x.target === dns(target) && x.methods),
+    );
+    const problems = (m: PingCall['methods']) => {
+      const got = new Map((m ?? []).map((x) => [x.name, x]));
+      return wanted.flatMap((w) => {
+        const x = got.get(w);
+        return x === undefined ? [`${w}: not called`] : x.ok ? [] : [`${w}: ${x.error ?? 'not ok'}`];
+      });
+    };
+    const best = calls.map((x) => problems(x.methods)).sort((a, b) => a.length - b.length)[0];
+    const failure =
+      best === undefined
+        ? `no call of ${dns(source)} to ${dns(target)} lists its methods`
+        : best.length === 0
+          ? null
+          : best.slice(0, 3).join('; ');
+    const cells: [RuntimeId, Column][] = [
+      [source.kind as RuntimeId, 'methods'],
+      [target.kind as RuntimeId, 'methods'],
+    ];
+    return result(id, title, cells, blocked(source, target), failure, [source, target]);
+  }
+  if (link.kind === 'queue' && isBroker(source) && typedRuntime(target)) {
+    const topic = topicName(link.topic);
+    const producers = design.links
+      .filter((l) => l.kind === 'queue' && l.target === source.id && topicName(l.topic) === topic)
+      .map((l) => design.nodes.find((n) => n.id === l.source))
+      .filter((n): n is DesignNode => !!n && typedRuntime(n));
+    if (producers.length === 0) return null;
+    const from = new Set(producers.map(dns));
+    const id = `payload:${source.name}->${target.name}:${topic}`;
+    const title = `${target.name} finds the sample payload in ${topic} from ${[...from].join(', ')}`;
+    const got = answersOf(target)
+      .flatMap((a) => a.received)
+      .filter((r) => r.broker === dns(source) && r.topic === topic && r.from !== undefined && from.has(r.from));
+    const failure = got.some((r) => r.valid === true)
+      ? null
+      : got.length === 0
+        ? `no message of ${topic} from ${[...from].join(' or ')}`
+        : `the payload of ${got.length} message(s) was not the sample`;
+    return result(id, title, [[target.kind as RuntimeId, 'methods']], blocked(target, source, ...producers), failure, [
+      target,
+      ...producers,
+    ]);
+  }
+  return null;
 }
 
 function result(

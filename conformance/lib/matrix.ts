@@ -12,6 +12,7 @@ export const COLUMNS: readonly [Column, string][] = [
   ['grpc-client', 'gRPC>'],
   ['grpc-server', '>gRPC'],
   ['grpc-health', 'health'],
+  ['methods', 'methods'],
   ...BROKER_KINDS.map((b): [Column, string] => [`pub-${b}`, `${short(b)}>`]),
   ...BROKER_KINDS.map((b): [Column, string] => [`sub-${b}`, `>${short(b)}`]),
   ['db-postgres', 'pg'],
@@ -86,7 +87,7 @@ export function renderMatrix(m: Map<RuntimeId, Map<Column, Cell>>, order: readon
     );
   out.push('');
   out.push(
-    'REST> / gRPC>: client; >REST / >gRPC: server; X>: publishes to X; >X: consumes from X; pg, rd-db, mongo: database use',
+    'REST> / gRPC>: client; >REST / >gRPC: server; methods: every method of a link called with the typed sample, both ends checking it; X>: publishes to X; >X: consumes from X; pg, rd-db, mongo: database use',
   );
   return out.join('\n');
 }

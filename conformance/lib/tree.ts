@@ -3,6 +3,13 @@
  * from services under test, so every field is checked before it is trusted.
  */
 
+/** One method of a link exercised with the typed sample (docs/stub-contract.md, "Typed contracts"). */
+export interface MethodResult {
+  name: string;
+  ok: boolean;
+  error?: string;
+}
+
 /** One call a service made during `/ping`. */
 export interface PingCall {
   via: string;
@@ -13,6 +20,8 @@ export interface PingCall {
   ok: boolean;
   error?: string;
   tree?: PingNode;
+  /** The typed exercise of the link's methods, when both ends read the typed contracts. */
+  methods?: MethodResult[];
 }
 
 /** One message a consumer received. */
@@ -21,6 +30,8 @@ export interface Received {
   topic?: string;
   from?: string;
   id?: string;
+  /** Whether the payload was the sample of the channel's message (consumers of the typed contracts). */
+  valid?: boolean;
 }
 
 /** One service's answer. */
@@ -52,12 +63,23 @@ export function readTree(v: unknown, depth = 0): PingNode | null {
       ok: c.ok === true,
       error: optStr(c.error),
       tree: readTree(c.tree, depth + 1) ?? undefined,
+      methods: Array.isArray(c.methods)
+        ? c.methods
+            .filter(isObj)
+            .map((m) => ({ name: optStr(m.name) ?? '?', ok: m.ok === true, error: optStr(m.error) }))
+        : undefined,
     });
   }
   const received: Received[] = [];
   for (const r of Array.isArray(v.received) ? v.received : []) {
     if (isObj(r))
-      received.push({ broker: optStr(r.broker), topic: optStr(r.topic), from: optStr(r.from), id: optStr(r.id) });
+      received.push({
+        broker: optStr(r.broker),
+        topic: optStr(r.topic),
+        from: optStr(r.from),
+        id: optStr(r.id),
+        valid: typeof r.valid === 'boolean' ? r.valid : undefined,
+      });
   }
   return {
     service: v.service,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import {
 } from '../../src/core/generators/stubs/python';
 import type { StubGenerator } from '../../src/core/generators/stubs/types';
 import type { GeneratedFile } from '../../src/core/generators/types';
+import { sampleOf } from '../../src/core/model/contracts';
+import type { Design } from '../../src/core/model/types';
 import { dockerfileProblems } from '../fixtures/dockerfile-rules';
 import { fullDesign, hostileDesign, stubContexts } from './designs';
 
@@ -77,8 +79,10 @@ describe.each(FLAVOURS)('Python %s stub', (label, runtime, stub) => {
     const a = new Map(stub(orders).map((f) => [f.path, f.content]));
     const config = a.get('app/plumbing/config.py') ?? '';
     expect(config).toContain(`FRAMEWORK = "${label}"`);
-    expect(config).toContain('RestLink(target="inventory", env="INVENTORY_URL")');
-    expect(config).toContain('GrpcLink(target="inventory", env="INVENTORY_GRPC_ADDR", client="inventory_grpc")');
+    expect(config).toContain('RestLink(target="inventory", env="INVENTORY_URL", client="inventory_rest", typed=True)');
+    expect(config).toContain(
+      'GrpcLink(target="inventory", env="INVENTORY_GRPC_ADDR", client="inventory_grpc", typed=True)',
+    );
     for (const kind of ['kafka', 'rabbitmq', 'redis', 'nats'])
       expect(config).toContain(`kind="${kind}", env="${kind.toUpperCase()}_URL", topic="${kind}-events"`);
     expect(config).toContain('kind="postgres"');
@@ -87,10 +91,16 @@ describe.each(FLAVOURS)('Python %s stub', (label, runtime, stub) => {
       /confluent-kafka==.*pika==.*redis==.*nats-py==.*psycopg\[binary\]==.*pymongo==/s,
     );
     expect(a.get('proto/shop/inventory/v1/inventory.proto')).toContain('service InventoryService');
-    expect(a.get('app/plumbing/grpc_server.py')).toContain('class _Servicer(pb_grpc.OrdersServiceServicer)');
+    expect(a.get('proto/polyglot/ping/v1/ping.proto')).toContain('service PingService');
+    expect(a.get('app/plumbing/grpc_server.py')).toContain('class _Service0(orders_pb2_grpc.OrdersServiceServicer)');
+    expect(a.get('app/plumbing/grpc_server.py')).toContain('add_PingServiceServicer_to_server');
+    // the caller exercises the target's methods with the typed sample
+    expect(a.get('app/plumbing/grpc_clients.py')).toContain('def exercise(self');
+    expect(a.get('app/plumbing/rest_clients.py')).toContain('exercise.method("GET /items/{id}"');
     const b = new Map(stub(inventory).map((f) => [f.path, f.content]));
-    expect(b.get('app/handlers.py')).toMatch(/def get_items_by_id\(id: str\)[\s\S]*"count": 42/);
-    expect(b.get('app/handlers.py')).toMatch(/def post_items\(body: dict\[str, Any\]\)/);
+    expect(b.get('app/handlers.py')).toMatch(/def get_items_by_id\(id: str\) -> models\.\w+:/);
+    expect(b.get('app/handlers.py')).toMatch(/def post_items\(body: models\.\w+ \| None\)/);
+    expect(b.get('app/models.py')).toContain(runtime === 'python-fastapi' ? '(BaseModel):' : '@dataclass');
     expect(b.get('app/plumbing/config.py')).toContain('SUBSCRIBES: list[QueueLink] = [\n    QueueLink(broker="kafka"');
   });
 });
@@ -104,10 +114,13 @@ describe('Python Django REST framework stub', () => {
     const urls = files.get('app/urls.py') ?? '';
     expect(urls).toContain('path("healthz", views.HealthzView.as_view())');
     expect(urls).toContain('path("ping", views.PingView.as_view())');
-    expect(urls).toMatch(/path\("items\/<str:id>", views\.Route\d+View\.as_view\(\)\)/);
+    expect(urls).toMatch(/path\("items\/<str:p0>", views\.Route\d+View\.as_view\(\)\)/);
     const views = files.get('app/views.py') ?? '';
-    expect(views).toContain('return Response(handlers.get_items_by_id(kwargs["id"]))');
-    expect(views).toContain('return Response(handlers.post_items(_json_body(request)))');
+    expect(views).toContain('return _serve(request, kwargs, rest_server.get_items_by_id)');
+    expect(views).toContain('return _serve(request, kwargs, rest_server.post_items)');
+    const server = files.get('app/plumbing/rest_server.py') ?? '';
+    expect(server).toContain('id = _param(path.get("p0"), str, "id")');
+    expect(server).toContain('return 200, models.dump(handlers.get_items_by_id(id))');
     expect(files.get('requirements.txt')).toMatch(/django==.*djangorestframework==.*gunicorn==/s);
   });
 
@@ -164,5 +177,51 @@ describe.skipIf(!hasPython)('generated Python runs', () => {
       },
     );
     expect(JSON.parse(loop)).toMatchObject({ loop: true, calls: [], path: ['orders', 'orders'] });
+  });
+});
+
+describe.skipIf(!hasPython)('the typed exercise in generated Python', () => {
+  /** The rich-contract fixture with REST only, so the Flask stub runs on the standard library. */
+  function restOnly(): Design {
+    const d = JSON.parse(readFileSync('conformance/fixtures/contracts-rich.json', 'utf8')) as Design;
+    return {
+      ...d,
+      nodes: d.nodes.map((n) => (n.api ? { ...n, api: { ...n.api, grpc: [] } } : n)),
+      links: d.links.filter((l) => l.kind === 'rest'),
+    };
+  }
+
+  it('answers an exercise call with the sample, refuses one that is not the sample, and calls the handler otherwise', () => {
+    const ctx = stubContexts(restOnly()).find((c) => c.wiring.node.name === 'shop-orders');
+    if (!ctx) throw new Error('shop-orders expected');
+    const dir = join(work, 'exercise');
+    write(dir, pythonFlaskStub(ctx));
+    const script = [
+      'import json',
+      'from app.plumbing import exercise, rest_server',
+      'order = {"id": "id-sample", "items": [], "labels": {}, "tags": [], "counts": {}}',
+      'def run(headers, body):',
+      '    try:',
+      '        return list(rest_server.post_orders({}, lambda n: [], lambda n: headers.get(n), json.dumps(body).encode()))',
+      '    except exercise.Problem as p:',
+      '        return [p.status, p.detail[:60]]',
+      'sample = json.loads(open("sample.json").read())',
+      'print(json.dumps([run({"polyglot-exercise": "1"}, sample), run({"polyglot-exercise": "1"}, order), run({}, order)]))',
+    ].join('\n');
+    const sample = sampleOf(ctx.design, 't-order');
+    writeFileSync(join(dir, 'sample.json'), JSON.stringify(sample));
+    const out = JSON.parse(
+      execFileSync('python3', ['-c', script], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+      }),
+    ) as [unknown[], unknown[], unknown[]];
+    // the sample arrives: the plumbing answers the sample response with the declared status
+    expect(out[0]).toEqual([201, sample]);
+    // another body marked as an exercise: 422, naming the endpoint
+    expect(out[1]).toEqual([422, 'POST /orders: the request differs from the sample: expected ']);
+    // an ordinary call goes to the user's handler (its TODO body answers the sample)
+    expect(out[2]).toEqual([201, sample]);
   });
 });

@@ -25,6 +25,13 @@ export interface RuntimeEntry {
    * checker names every streaming RPC on a runtime without it.
    */
   readonly grpcStreaming: boolean;
+  /**
+   * Whether the runtime's stub reads the typed contracts (docs/stub-contract.md, "Typed
+   * contracts"): it compiles the real `.proto` files, serves `polyglot.ping.v1.PingService` and
+   * every RPC, and its `/ping` exercises the methods of a link whose target is converted too.
+   * Stubs of the other runtimes read the compatibility layer (model/contracts/legacy.ts).
+   */
+  readonly typedContracts: boolean;
   readonly keywords: readonly string[];
 }
 
@@ -57,7 +64,8 @@ export const RUNTIMES = {
     defaultPort: 8000,
     tier: 1,
     grpc: true,
-    grpcStreaming: false,
+    grpcStreaming: true,
+    typedContracts: true,
     keywords: ['python', 'fastapi', 'uvicorn'],
   },
   'python-flask': {
@@ -70,7 +78,8 @@ export const RUNTIMES = {
     defaultPort: 5000,
     tier: 1,
     grpc: true,
-    grpcStreaming: false,
+    grpcStreaming: true,
+    typedContracts: true,
     keywords: ['python', 'flask'],
   },
   'go-nethttp': {
@@ -84,6 +93,7 @@ export const RUNTIMES = {
     tier: 1,
     grpc: true,
     grpcStreaming: false,
+    typedContracts: false,
     keywords: ['go', 'golang', 'net/http'],
   },
   'java-spring': {
@@ -97,6 +107,7 @@ export const RUNTIMES = {
     tier: 1,
     grpc: true,
     grpcStreaming: false,
+    typedContracts: false,
     keywords: ['java', 'spring', 'spring boot', 'jvm'],
   },
   'node-express': {
@@ -110,6 +121,7 @@ export const RUNTIMES = {
     tier: 1,
     grpc: true,
     grpcStreaming: false,
+    typedContracts: false,
     keywords: ['node', 'nodejs', 'typescript', 'javascript', 'express'],
   },
   'rust-axum': {
@@ -123,6 +135,7 @@ export const RUNTIMES = {
     tier: 1,
     grpc: true,
     grpcStreaming: false,
+    typedContracts: false,
     keywords: ['rust', 'axum', 'tokio', 'tonic'],
   },
   'python-django': {
@@ -135,7 +148,8 @@ export const RUNTIMES = {
     defaultPort: 8000,
     tier: 1,
     grpc: true,
-    grpcStreaming: false,
+    grpcStreaming: true,
+    typedContracts: true,
     keywords: ['python', 'django', 'drf'],
   },
   'dotnet-aspnet': {
@@ -149,6 +163,7 @@ export const RUNTIMES = {
     tier: 2,
     grpc: true,
     grpcStreaming: false,
+    typedContracts: false,
     keywords: ['dotnet', '.net', 'csharp', 'c#', 'asp.net'],
   },
   'ruby-rails': {
@@ -162,6 +177,7 @@ export const RUNTIMES = {
     tier: 2,
     grpc: false,
     grpcStreaming: false,
+    typedContracts: false,
     keywords: ['ruby', 'rails'],
   },
   'ruby-sinatra': {
@@ -175,6 +191,7 @@ export const RUNTIMES = {
     tier: 2,
     grpc: false,
     grpcStreaming: false,
+    typedContracts: false,
     keywords: ['ruby', 'sinatra'],
   },
   'scala-http4s': {
@@ -188,6 +205,7 @@ export const RUNTIMES = {
     tier: 2,
     grpc: true,
     grpcStreaming: false,
+    typedContracts: false,
     keywords: ['scala', 'http4s', 'jvm', 'akka', 'pekko'],
   },
   'elixir-phoenix': {
@@ -201,6 +219,7 @@ export const RUNTIMES = {
     tier: 2,
     grpc: true,
     grpcStreaming: false,
+    typedContracts: false,
     keywords: ['elixir', 'phoenix', 'erlang', 'beam'],
   },
 } as const satisfies Record<string, RuntimeEntry>;

@@ -1,50 +1,39 @@
-import type { ContractField } from '../../../model/contracts';
+import { rpcHandlersPy } from './grpc';
 import { lit, type StubPlan } from './plan';
-import { pySampleDict } from './pyvalues';
-import { endpointArgs } from './restClients';
+import { restHandlerNames, restHandlersPy } from './restClients';
+import { routePath, WK_IMPORTS } from './typed';
 
-function fieldsDoc(fields: readonly ContractField[]): string {
-  return fields.length ? `{${fields.map((f) => `${f.name}: ${f.type}`).join(', ')}}` : '{}';
-}
-
-/** `app/handlers.py`: the user's code, with a TODO body returning sample data per handler. */
+/** `app/handlers.py`: the user's code, typed, with a TODO body returning sample data per handler. */
 export function handlersPy(p: StubPlan): string {
-  const rest = p.endpoints.map((e) => {
-    const { params, body } = endpointArgs(e);
-    const sig = [...params.values()].map((n) => `${n}: str`);
-    if (body) sig.push(`${body}: dict[str, Any]`);
-    const req = e.request.length ? `; body ${fieldsDoc(e.request)}` : '';
-    return `
-
-def ${e.snake}(${sig.join(', ')}) -> dict[str, Any]:
-    """${e.method} ${e.path}${req}; answers ${fieldsDoc(e.response)}."""
-    # TODO: replace the sample data with your logic.
-    return ${pySampleDict(e.response, '    ')}
-`;
-  });
-  const rpcs = p.rpcs.map(
-    (r) => `
-
-def rpc_${r.snake}(request: dict[str, Any]) -> dict[str, Any]:
-    """gRPC ${r.name}: request ${fieldsDoc(r.request)}; answers ${fieldsDoc(r.response)}."""
-    # TODO: replace the sample data with your logic.
-    return ${pySampleDict(r.response, '    ')}
-`,
-  );
   const clients = [
     ...p.rest.map((r) => `# from .plumbing.rest_clients import ${r.instance}`),
     ...p.grpc.map((g) => `# from .plumbing.grpc_clients import ${g.instance}`),
   ];
+  const grpcImports = p.own
+    ? `
+from collections.abc import Iterator
+
+import grpc
+from google.protobuf import json_format
+${WK_IMPORTS.join('\n')}
+
+${p.pb.imports(false).join('\n')}
+`
+    : '';
   return `"""The code of ${p.dns} that is yours to edit: REST endpoints, gRPC methods and the message hook.
 
 The plumbing (HTTP server, /healthz, /ping, gRPC server, brokers, clients) lives in app/plumbing and
-is generated: regenerating the project rewrites it but never needs to touch this file.
+is generated: regenerating the project rewrites it but never needs to touch this file. The types
+are generated too: REST bodies in app/models.py, gRPC messages from proto/ (protogen/).
 """
 
 from __future__ import annotations
 
 from typing import Any
-${clients.length ? `\n# Typed clients of the services this one calls:\n${clients.join('\n')}\n` : ''}${rest.join('')}${rpcs.join('')}
+${grpcImports}
+from . import models  # noqa: F401
+from .plumbing.exercise import Problem  # noqa: F401
+${clients.length ? `\n# Typed clients of the services this one calls:\n${clients.join('\n')}\n` : ''}${restHandlersPy(p)}${rpcHandlersPy(p)}
 
 def on_message(broker: str, topic: str, message: dict[str, Any]) -> None:
     """Called for each message consumed; \`message\` is the envelope {id, from, topic, path, payload}."""
@@ -53,17 +42,35 @@ def on_message(broker: str, topic: str, message: dict[str, Any]) -> None:
 `;
 }
 
+const FASTAPI_PROBLEM = `
+
+def _answer(status: int, body: Any) -> Response:
+    if body is None and status == 204:
+        return Response(status_code=204)
+    return JSONResponse(body, status_code=status)
+
+
+async def _serve(request: Request, run: Any) -> Response:
+    raw = await request.body()
+    try:
+        status, body = await run_in_threadpool(
+            run, dict(request.path_params), request.query_params.getlist, request.headers.get, raw
+        )
+    except exercise.Problem as problem:
+        return JSONResponse(problem.body(), status_code=problem.status, media_type="application/problem+json")
+    return _answer(status, body)
+`;
+
 /** `app/main.py` of the FastAPI stub. */
 export function fastapiMainPy(p: StubPlan): string {
-  const routes = p.endpoints.map((e) => {
-    const { params, body } = endpointArgs(e);
-    const args = [...params.keys()].map((k) => `request.path_params[${lit(k)}]`);
-    if (body) args.push('await _json_body(request)');
+  const names = restHandlerNames(p);
+  const routes = p.ownEndpoints.map((e) => {
+    const n = names.get(e) ?? 'op';
     return `
 
-@app.${e.method.toLowerCase()}(${lit(e.path)})
-async def _route_${e.snake}(request: Request) -> Any:
-    return await run_in_threadpool(handlers.${e.snake}${args.map((a) => `, ${a}`).join('')})
+@app.api_route(${lit(routePath(e, 'fastapi'))}, methods=[${lit(e.method)}])
+async def _route_${n}(request: Request) -> Response:
+    return await _serve(request, rest_server.${n})
 `;
   });
   return `"""The FastAPI app of ${p.dns}. Generated: do not edit; the endpoint bodies live in app/handlers.py."""
@@ -74,12 +81,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from . import handlers
-from .plumbing import ping, ready, runtime
+from .plumbing import exercise, ping, ready, rest_server, runtime
 
 
 @asynccontextmanager
@@ -90,20 +96,7 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
 
 
 app = FastAPI(title=${lit(p.dns)}, lifespan=lifespan)
-
-
-async def _json_body(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    if not raw:
-        return {}
-    try:
-        body = await request.json()
-    except ValueError as exc:
-        raise HTTPException(status_code=400, detail="the body is not JSON") from exc
-    if not isinstance(body, dict):
-        raise HTTPException(status_code=400, detail="the body is not a JSON object")
-    return body
-
+${FASTAPI_PROBLEM}
 
 @app.get("/healthz")
 def healthz() -> dict[str, str]:
@@ -126,41 +119,40 @@ ${routes.join('')}`;
 
 /** `app/main.py` of the Flask stub. */
 export function flaskMainPy(p: StubPlan): string {
-  const routes = p.endpoints.map((e) => {
-    const { params, body } = endpointArgs(e);
-    const args = [...params.keys()].map((k) => `params[${lit(k)}]`);
-    if (body) args.push('_json_body()');
-    const flaskPath = e.path.replace(/\{([a-z0-9_]+)\}/g, '<$1>');
+  const names = restHandlerNames(p);
+  const routes = p.ownEndpoints.map((e) => {
+    const n = names.get(e) ?? 'op';
     return `
 
-@app.${e.method.toLowerCase()}(${lit(flaskPath)})
-def _route_${e.snake}(**params: str) -> Any:
-    return jsonify(handlers.${e.snake}(${args.join(', ')}))
+@app.route(${lit(routePath(e, 'flask'))}, methods=[${lit(e.method)}], endpoint=${lit(`route_${n}`)})
+def _route_${n}(**params: str) -> Any:
+    return _serve(params, rest_server.${n})
 `;
   });
   return `"""The Flask app of ${p.dns}. Generated: do not edit; the endpoint bodies live in app/handlers.py."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from flask import Flask, abort, jsonify, request
+from flask import Flask, Response, jsonify, request
 
-from . import handlers
-from .plumbing import ping, ready, runtime
+from .plumbing import exercise, ping, ready, rest_server, runtime
 
 app = Flask(${lit(p.dns)})
 app.json.sort_keys = False  # type: ignore[attr-defined]
 runtime.start()
 
 
-def _json_body() -> dict[str, Any]:
-    if not request.get_data():
-        return {}
-    body = request.get_json(force=True, silent=True)
-    if not isinstance(body, dict):
-        abort(400, "the body is not a JSON object")
-    return body
+def _serve(params: dict[str, str], run: Any) -> Any:
+    try:
+        status, body = run(params, request.args.getlist, request.headers.get, request.get_data())
+    except exercise.Problem as problem:
+        return Response(json.dumps(problem.body()), status=problem.status, mimetype="application/problem+json")
+    if body is None and status == 204:
+        return Response(status=204)
+    return Response(json.dumps(body), status=status, mimetype="application/json")
 
 
 @app.get("/healthz")

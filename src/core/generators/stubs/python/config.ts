@@ -1,7 +1,7 @@
 import { lit, type StubPlan } from './plan';
-import { pySampleDict } from './pyvalues';
-import { legacyQueueFields } from '../../../model/contracts';
+import { sampleOf } from '../../../model/contracts';
 import { dnsLabel } from '../../../model/naming';
+import { pyLiteral } from './typed';
 
 /** `app/plumbing/config.py`: the service's identity and its links, as data read by the plumbing. */
 export function configPy(p: StubPlan): string {
@@ -59,6 +59,10 @@ def env(name: str) -> str:
 class RestLink:
     target: str
     env: str
+    #: Name of the client instance in plumbing.rest_clients.
+    client: str = ""
+    #: Whether the target reads the typed contracts too: /ping then exercises every endpoint the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class GrpcLink:
     env: str
     #: Name of the client instance in plumbing.grpc_clients, empty when the target serves no gRPC.
     client: str
+    #: Whether the target reads the typed contracts too: /ping then exercises every RPC the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,8 @@ class QueueLink:
     kind: str
     env: str
     topic: str
-    payload: dict[str, Any] = field(default_factory=dict)
+    #: The sample of the channel's message: the payload published, and what a consumer expects.
+    payload: Any = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,22 +93,25 @@ class DatabaseLink:
 
 
 REST_LINKS: list[RestLink] = [
-${p.rest.map((r) => `    RestLink(target=${lit(r.target)}, env=${lit(r.call.envVar)}),`).join('\n')}
+${p.rest.map((r) => `    RestLink(target=${lit(r.target)}, env=${lit(r.call.envVar)}, client=${lit(r.instance)}, typed=${r.typed ? 'True' : 'False'}),`).join('\n')}
 ]
 
 GRPC_LINKS: list[GrpcLink] = [
 ${[
-  ...p.grpc.map((g) => `    GrpcLink(target=${lit(g.target)}, env=${lit(g.call.envVar)}, client=${lit(g.instance)}),`),
+  ...p.grpc.map(
+    (g) =>
+      `    GrpcLink(target=${lit(g.target)}, env=${lit(g.call.envVar)}, client=${lit(g.instance)}, typed=${g.typed ? 'True' : 'False'}),`,
+  ),
   ...grpcMissing.map((c) => `    GrpcLink(target=${lit(dnsLabel(c.target.name))}, env=${lit(c.envVar)}, client=""),`),
 ].join('\n')}
 ]
 
 PUBLISHES: list[QueueLink] = [
-${p.publishes.map((q) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}, payload=${pySampleDict(legacyQueueFields(p.ctx.design, q), '    ')}),`).join('\n')}
+${p.publishes.map((q) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}, payload=${pyLiteral(sampleOf(p.ctx.design, q.message))}),`).join('\n')}
 ]
 
 SUBSCRIBES: list[QueueLink] = [
-${p.subscribes.map((q) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}),`).join('\n')}
+${p.subscribes.map((q) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}, payload=${pyLiteral(sampleOf(p.ctx.design, q.message))}),`).join('\n')}
 ]
 
 DATABASES: list[DatabaseLink] = [

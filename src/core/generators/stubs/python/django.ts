@@ -1,6 +1,7 @@
-import type { ContractEndpoint } from '../../../model/contracts';
+import type { EndpointContract } from '../../../model/contracts';
 import { lit, type StubPlan } from './plan';
-import { endpointArgs } from './restClients';
+import { restHandlerNames } from './restClients';
+import { routePath } from './typed';
 
 /**
  * The Django REST framework layer of the Python stub: a Django project (`app/settings.py`,
@@ -9,76 +10,60 @@ import { endpointArgs } from './restClients';
  * and the consumers that `runtime.start()` launches run once.
  */
 
-/** Django's route syntax for an endpoint path: no leading slash, `{id}` as `<str:id>`. */
-function djangoRoute(path: string): string {
-  return path.replace(/^\/+/, '').replace(/\{([a-z0-9_]+)\}/g, (_m, k: string) => `<str:${routeParam(k)}>`);
-}
-
-/** Django wants route parameters that are Python identifiers: `{2fa}` is captured as `p_2fa`. */
-function routeParam(name: string): string {
-  return /^[a-z_]/.test(name) ? name : `p_${name}`;
-}
-
 /** The view class name of one path, unique and stable: `Route0View`, `Route1View` ... */
 function viewName(i: number): string {
   return `Route${i}View`;
 }
 
-/** The endpoints grouped by path, in declaration order: one DRF view serves every method of a path. */
-function byPath(p: StubPlan): [string, ContractEndpoint[]][] {
-  const groups = new Map<string, ContractEndpoint[]>();
-  for (const e of p.endpoints) groups.set(e.path, [...(groups.get(e.path) ?? []), e]);
+/** The endpoints grouped by route, in declaration order: one DRF view serves every method of a path. */
+function byPath(p: StubPlan): [string, EndpointContract[]][] {
+  const groups = new Map<string, EndpointContract[]>();
+  for (const e of p.ownEndpoints) {
+    const route = routePath(e, 'django');
+    groups.set(route, [...(groups.get(route) ?? []), e]);
+  }
   return [...groups];
 }
 
 /** `app/views.py`: the DRF views of the contract routes and of the declared endpoints. */
 export function djangoViewsPy(p: StubPlan): string {
+  const names = restHandlerNames(p);
   const views = byPath(p).map(([path, eps], i) => {
-    const methods = eps.map((e) => {
-      const { params, body } = endpointArgs(e);
-      const args = [...params.keys()].map((k) => `kwargs[${lit(routeParam(k))}]`);
-      if (body) args.push('_json_body(request)');
-      return `
-    def ${e.method.toLowerCase()}(self, request: Request, **kwargs: str) -> Response:
-        return Response(handlers.${e.snake}(${args.join(', ')}))
-`;
-    });
+    const methods = eps.map(
+      (e) => `
+    def ${e.method.toLowerCase()}(self, request: Request, **kwargs: str) -> HttpResponse:
+        return _serve(request, kwargs, rest_server.${names.get(e) ?? 'op'})
+`,
+    );
     return `
 
 class ${viewName(i)}(APIView):
-    """${path}"""
+    """/${path}"""
 ${methods.join('')}`;
   });
   return `"""The DRF views of ${p.dns}. Generated: do not edit; the endpoint bodies live in app/handlers.py."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from rest_framework import serializers
+from django.http import HttpResponse
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import handlers
-from .plumbing import ping, ready
+from .plumbing import exercise, ping, ready, rest_server
 
 
-class JsonObjectSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    """A request body: a JSON object (or nothing), handed to the handler as a dict."""
-
-    def to_internal_value(self, data: Any) -> dict[str, Any]:
-        if data is None or data == {}:
-            return {}
-        if not isinstance(data, dict):
-            raise serializers.ValidationError("the body is not a JSON object")
-        return dict(data)
-
-
-def _json_body(request: Request) -> dict[str, Any]:
-    s = JsonObjectSerializer(data=request.data)
-    s.is_valid(raise_exception=True)
-    return dict(s.validated_data)
+def _serve(request: Request, params: dict[str, str], run: Any) -> HttpResponse:
+    try:
+        status, body = run(params, request.query_params.getlist, request.headers.get, request.body)
+    except exercise.Problem as problem:
+        return HttpResponse(json.dumps(problem.body()), status=problem.status, content_type="application/problem+json")
+    if body is None and status == 204:
+        return HttpResponse(status=204)
+    return HttpResponse(json.dumps(body), status=status, content_type="application/json")
 
 
 class HealthzView(APIView):
@@ -102,7 +87,7 @@ ${views.join('')}`;
 
 /** `app/urls.py`: the contract routes first, then one route per declared path. */
 export function djangoUrlsPy(p: StubPlan): string {
-  const routes = byPath(p).map(([path], i) => `    path(${lit(djangoRoute(path))}, views.${viewName(i)}.as_view()),`);
+  const routes = byPath(p).map(([path], i) => `    path(${lit(path)}, views.${viewName(i)}.as_view()),`);
   return `"""The URL routes of ${p.dns}. Generated: do not edit."""
 
 from django.urls import path

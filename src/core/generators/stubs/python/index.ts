@@ -12,7 +12,9 @@ import { readyDependencies } from '../ready';
 import { readyPy } from './ready';
 import { planStub, type PyFramework, type StubPlan } from './plan';
 import { pythonReadme } from './readme';
-import { restClientsPy } from './restClients';
+import { restClientsPy, restServerPy } from './restClients';
+import { EXERCISE_PY } from './exercise';
+import { modelsPy, restTypes } from './models';
 import { GEN_PROTO_PY, runtimePy } from './runtime';
 
 const PLUMBING_INIT = '"""Generated plumbing of the service contract. Regenerate, do not edit."""\n';
@@ -37,7 +39,8 @@ function frameworkFiles(p: StubPlan, flavour: PyFramework): GeneratedFile[] {
 
 function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
   const p = planStub(ctx);
-  const protos = [...(p.own && ctx.ownProto ? [ctx.ownProto] : []), ...ctx.targetProtos.map((t) => t.file)];
+  // the real contract files, compiled as they are: own services, the targets', and the ping contract
+  const protos = p.own || p.w.grpc.length > 0 ? ctx.contractProtos : [];
   const seen = new Set<string>();
   const files: GeneratedFile[] = [
     { path: 'Dockerfile', content: pythonDockerfile(p) },
@@ -49,9 +52,15 @@ function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
     { path: 'app/__init__.py', content: '' },
     ...frameworkFiles(p, flavour),
     { path: 'app/handlers.py', content: handlersPy(p) },
+    {
+      path: 'app/models.py',
+      content: modelsPy(restTypes([...p.ownEndpoints, ...p.rest.flatMap((r) => r.used)]), flavour),
+    },
     { path: 'app/plumbing/__init__.py', content: PLUMBING_INIT },
     { path: 'app/plumbing/config.py', content: configPy(p) },
     { path: 'app/plumbing/ping.py', content: PING_PY },
+    { path: 'app/plumbing/exercise.py', content: EXERCISE_PY },
+    { path: 'app/plumbing/rest_server.py', content: restServerPy(p) },
     { path: 'app/plumbing/messaging.py', content: messagingPy(p) },
     { path: 'app/plumbing/databases.py', content: databasesPy(p) },
     { path: 'app/plumbing/ready.py', content: readyPy(readyDependencies(p.w)) },

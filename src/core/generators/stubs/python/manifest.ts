@@ -9,6 +9,7 @@ import type { PyFramework, StubPlan } from './plan';
  */
 export const PY_VERSIONS = {
   fastapi: '0.165.0',
+  pydantic: '2.14.4',
   uvicorn: '0.54.0',
   flask: '3.1.3',
   waitress: '3.0.2',
@@ -35,7 +36,7 @@ export const PYTHON_IMAGE = 'python:3.11.7-slim-bookworm';
 type Dep = keyof typeof PY_VERSIONS;
 
 const FRAMEWORK_DEPS: Record<PyFramework, Dep[]> = {
-  fastapi: ['fastapi', 'uvicorn'],
+  fastapi: ['fastapi', 'pydantic', 'uvicorn'],
   flask: ['flask', 'waitress'],
   django: ['django', 'djangorestframework', 'gunicorn'],
 };

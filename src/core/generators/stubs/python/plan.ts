@@ -1,12 +1,19 @@
 import { RUNTIMES } from '../../../catalog/catalog';
 import {
+  designContracts,
   legacyLinkEndpoints,
   serviceEndpoints,
   serviceRpcs,
   type ContractEndpoint,
   type ContractField,
   type ContractRpc,
+  type EndpointContract,
+  type GrpcContract,
+  type RpcContract,
 } from '../../../model/contracts';
+import { LEGACY_IN_SERVICE_PING } from '../../proto/ping';
+import { protoPackage } from '../../../model/naming';
+import { pbModules, type PbModules } from './typed';
 import { dnsLabel, pascalCase, protoServiceName, snakeCase } from '../../../model/naming';
 import {
   serviceWiring,
@@ -36,6 +43,10 @@ export interface RestTarget {
   className: string;
   /** The endpoints this link declares, normalised like the target serves them. */
   endpoints: ContractEndpoint[];
+  /** The target's endpoints this link uses, typed. */
+  used: readonly EndpointContract[];
+  /** Whether the target's runtime reads the typed contracts too: then `/ping` exercises `used`. */
+  typed: boolean;
 }
 
 export interface GrpcTarget {
@@ -50,6 +61,14 @@ export interface GrpcTarget {
   /** Fully qualified gRPC service name, e.g. `shop.inventory.v1.InventoryService`. */
   fullService: string;
   rpcs: ContractRpc[];
+  /** The target's gRPC services (typed). */
+  services: readonly GrpcContract[];
+  /** The target's RPCs this link uses, typed. */
+  used: readonly RpcContract[];
+  /** Whether the target's runtime reads the typed contracts too: then `/ping` exercises `used`. */
+  typed: boolean;
+  /** The path of the target's in-service Ping of the compatibility layer: how an unconverted target is pinged. */
+  legacyPing: string;
 }
 
 export interface StubPlan {
@@ -71,6 +90,16 @@ export interface StubPlan {
   databases: DatabaseUse[];
   brokerKinds: Set<QueueUse['brokerKind']>;
   databaseKinds: Set<DatabaseUse['databaseKind']>;
+  /** The node's own gRPC services and REST endpoints, typed. */
+  services: readonly GrpcContract[];
+  ownEndpoints: readonly EndpointContract[];
+  /** Module aliases of the contract protos the stub compiles. */
+  pb: PbModules;
+  /**
+   * The full name of the compatibility layer's service (`<project>.<node>.v1.<Node>Service`),
+   * whose `Ping` unconverted callers call; null when the layer is off.
+   */
+  legacyService: string | null;
 }
 
 function protoPackageOf(content: string): string {
@@ -93,6 +122,12 @@ export function planStub(ctx: StubContext): StubPlan {
     used.add(n);
     return n;
   };
+  const contracts = designContracts(ctx.design);
+  const typedRuntime = (id: string) => {
+    const t = wiringOf(id);
+    return t !== undefined && RUNTIMES[t.runtime].typedContracts;
+  };
+  const legacyName = (name: string) => `${protoPackage(ctx.design.name, name)}.${protoServiceName(name)}`;
   const rest = w.rest.map((call): RestTarget => {
     const tw = wiringOf(call.target.id);
     const endpoints = tw ? legacyLinkEndpoints(ctx.design, [call.link]) : [];
@@ -103,6 +138,8 @@ export function planStub(ctx: StubContext): StubPlan {
       instance: unique(`${base}_rest`),
       className: `${pascalCase(call.target.name, 'Svc')}RestClient`,
       endpoints,
+      used: contracts.usedEndpoints(call.link),
+      typed: typedRuntime(call.target.id),
     };
   });
   const grpc: GrpcTarget[] = [];
@@ -118,6 +155,10 @@ export function planStub(ctx: StubContext): StubPlan {
       service,
       fullService: `${protoPackageOf(tp.file.content)}.${service}`,
       rpcs: tw ? serviceRpcs(tw) : [],
+      services: contracts.grpc(tp.call.target.id),
+      used: contracts.usedRpcs(tp.call.link),
+      typed: typedRuntime(tp.call.target.id),
+      legacyPing: `/${legacyName(tp.call.target.name)}/Ping`,
     });
   }
   const own =
@@ -151,6 +192,10 @@ export function planStub(ctx: StubContext): StubPlan {
     databases: w.databases,
     brokerKinds: new Set([...w.publishes, ...subscribes].map((q) => q.brokerKind)),
     databaseKinds: new Set(w.databases.map((d) => d.databaseKind)),
+    services: own ? contracts.grpc(w.node.id) : [],
+    ownEndpoints: contracts.endpoints(w.node.id),
+    pb: pbModules(ctx.contractProtos),
+    legacyService: LEGACY_IN_SERVICE_PING ? legacyName(w.node.name) : null,
   };
 }
 

@@ -10,7 +10,11 @@ export function pythonReadme(p: StubPlan, flavour: PyFramework): string {
   const server = { fastapi: 'uvicorn', flask: 'waitress', django: 'gunicorn' }[flavour];
   const env = serviceEnv(p.w);
   const rows: string[][] = [
-    ['`app/handlers.py`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `on_message`'],
+    ['`app/handlers.py`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `on_message`, typed'],
+    [
+      '`app/models.py`',
+      `generated: the design's types that REST bodies and parameters carry, as ${flavour === 'fastapi' ? 'Pydantic models' : 'dataclasses'}`,
+    ],
     ...(flavour === 'django'
       ? [
           ['`app/views.py`, `app/urls.py`', 'generated: the Django REST framework views and their routes'],
@@ -22,7 +26,10 @@ export function pythonReadme(p: StubPlan, flavour: PyFramework): string {
           ['`app/main.py`', `generated: the ${r.framework} app and its routes`],
           ['`app/__main__.py`', `generated: \`python -m app\` starts ${server} on \`PORT\``],
         ]),
-    ['`app/plumbing/`', 'generated: /ping fan-out, brokers, databases, gRPC server and clients'],
+    [
+      '`app/plumbing/`',
+      'generated: /ping fan-out and its typed exercise, REST routing, brokers, databases, gRPC server and typed clients',
+    ],
     ['`gen_proto.py`', 'generated: build step, protoc from grpcio-tools, `proto/` into `protogen/`'],
     ['`proto/`', 'copied from the project: the contracts this service serves and calls'],
     ['`requirements.txt`', 'pinned dependencies: add yours here'],
@@ -39,6 +46,19 @@ ${mdTable(['file', 'what it is'], rows)}
 
 Regenerating the project rewrites everything generated; keep your code in \`app/handlers.py\`
 (and modules of your own that it imports).
+
+## Typed contracts
+
+The handlers take and return the contract's types: gRPC requests and responses are the classes
+protoc generates from \`proto/\` (module \`protogen.<package path>_pb2\`), REST bodies are the
+classes of \`app/models.py\`, parameters are typed. Every RPC is served, streaming ones too
+(server, client and bidirectional streaming take and return iterators). An error answer of an
+endpoint is \`raise Problem(404, "no such order")\`, sent as RFC 9457 \`application/problem+json\`.
+
+\`GET /ping\` calls every method of each outgoing link whose target reads the typed contracts too,
+with the contract's sample data, marked with the header \`polyglot-exercise: 1\`; the callee's
+plumbing checks it and answers the sample without calling your handlers. The results are the
+\`methods\` of each call in the tree.
 
 ## Run it
 

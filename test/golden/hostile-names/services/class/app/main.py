@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from flask import Flask, abort, jsonify, request
+from flask import Flask, Response, jsonify, request
 
-from . import handlers
-from .plumbing import ping, ready, runtime
+from .plumbing import exercise, ping, ready, rest_server, runtime
 
 app = Flask("class")
 app.json.sort_keys = False  # type: ignore[attr-defined]
 runtime.start()
 
 
-def _json_body() -> dict[str, Any]:
-    if not request.get_data():
-        return {}
-    body = request.get_json(force=True, silent=True)
-    if not isinstance(body, dict):
-        abort(400, "the body is not a JSON object")
-    return body
+def _serve(params: dict[str, str], run: Any) -> Any:
+    try:
+        status, body = run(params, request.args.getlist, request.headers.get, request.get_data())
+    except exercise.Problem as problem:
+        return Response(json.dumps(problem.body()), status=problem.status, mimetype="application/problem+json")
+    if body is None and status == 204:
+        return Response(status=204)
+    return Response(json.dumps(body), status=status, mimetype="application/json")
 
 
 @app.get("/healthz")

@@ -6,12 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from . import handlers
-from .plumbing import ping, ready, runtime
+from .plumbing import exercise, ping, ready, rest_server, runtime
 
 
 @asynccontextmanager
@@ -24,17 +23,21 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
 app = FastAPI(title="rm-rf", lifespan=lifespan)
 
 
-async def _json_body(request: Request) -> dict[str, Any]:
+def _answer(status: int, body: Any) -> Response:
+    if body is None and status == 204:
+        return Response(status_code=204)
+    return JSONResponse(body, status_code=status)
+
+
+async def _serve(request: Request, run: Any) -> Response:
     raw = await request.body()
-    if not raw:
-        return {}
     try:
-        body = await request.json()
-    except ValueError as exc:
-        raise HTTPException(status_code=400, detail="the body is not JSON") from exc
-    if not isinstance(body, dict):
-        raise HTTPException(status_code=400, detail="the body is not a JSON object")
-    return body
+        status, body = await run_in_threadpool(
+            run, dict(request.path_params), request.query_params.getlist, request.headers.get, raw
+        )
+    except exercise.Problem as problem:
+        return JSONResponse(problem.body(), status_code=problem.status, media_type="application/problem+json")
+    return _answer(status, body)
 
 
 @app.get("/healthz")

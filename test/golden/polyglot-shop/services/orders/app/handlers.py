@@ -1,34 +1,31 @@
 """The code of orders that is yours to edit: REST endpoints, gRPC methods and the message hook.
 
 The plumbing (HTTP server, /healthz, /ping, gRPC server, brokers, clients) lives in app/plumbing and
-is generated: regenerating the project rewrites it but never needs to touch this file.
+is generated: regenerating the project rewrites it but never needs to touch this file. The types
+are generated too: REST bodies in app/models.py, gRPC messages from proto/ (protogen/).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from . import models  # noqa: F401
+from .plumbing.exercise import Problem  # noqa: F401
+
 # Typed clients of the services this one calls:
 # from .plumbing.grpc_clients import inventory_grpc
 
 
-def post_orders(body: dict[str, Any]) -> dict[str, Any]:
-    """POST /orders; body {customer_id: string, sku: string, quantity: int}; answers {order_id: string, status: string}."""
+def post_orders(body: models.PostOrdersRequest | None) -> models.PostOrdersResponse:
+    """POST /orders."""
     # TODO: replace the sample data with your logic.
-    return {
-        "order_id": "sample-order_id",
-        "status": "sample-status",
-    }
+    return models.parse(models.PostOrdersResponse, {"order_id": "order_id-sample", "status": "status-sample"})
 
 
-def get_orders_by_id(id: str) -> dict[str, Any]:
-    """GET /orders/{id}; answers {order_id: string, status: string, total: float}."""
+def get_orders_by_id(id: str) -> models.GetOrdersByIdResponse:
+    """GET /orders/{id}."""
     # TODO: replace the sample data with your logic.
-    return {
-        "order_id": "sample-order_id",
-        "status": "sample-status",
-        "total": 0.5,
-    }
+    return models.parse(models.GetOrdersByIdResponse, {"order_id": "order_id-sample", "status": "status-sample", "total": 3.5})
 
 
 def on_message(broker: str, topic: str, message: dict[str, Any]) -> None:

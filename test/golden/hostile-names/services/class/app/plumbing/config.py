@@ -51,6 +51,10 @@ def env(name: str) -> str:
 class RestLink:
     target: str
     env: str
+    #: Name of the client instance in plumbing.rest_clients.
+    client: str = ""
+    #: Whether the target reads the typed contracts too: /ping then exercises every endpoint the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class GrpcLink:
     env: str
     #: Name of the client instance in plumbing.grpc_clients, empty when the target serves no gRPC.
     client: str
+    #: Whether the target reads the typed contracts too: /ping then exercises every RPC the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ class QueueLink:
     kind: str
     env: str
     topic: str
-    payload: dict[str, Any] = field(default_factory=dict)
+    #: The sample of the channel's message: the payload published, and what a consumer expects.
+    payload: Any = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ class DatabaseLink:
 
 
 REST_LINKS: list[RestLink] = [
-    RestLink(target="img-src-x-onerror-alert-1", env="IMG_SRC_X_ONERROR_ALERT_1_URL"),
+    RestLink(target="img-src-x-onerror-alert-1", env="IMG_SRC_X_ONERROR_ALERT_1_URL", client="img_src_x_onerror_alert_1_rest", typed=False),
 ]
 
 GRPC_LINKS: list[GrpcLink] = [

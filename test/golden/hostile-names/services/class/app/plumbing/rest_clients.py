@@ -5,12 +5,36 @@ Use them from app/handlers.py, e.g. `from .plumbing.rest_clients import img_src_
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from . import config
+from .. import models
+from . import config, exercise
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def _seg(value: Any) -> str:
+    return quote(_text(value), safe="")
+
+
+def _pairs(items: list[tuple[str, Any]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for name, value in items:
+        if value is None:
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            out.append((name, _text(v)))
+    return out
 
 
 class ImgSrcXOnerrorAlert1RestClient:
@@ -19,11 +43,23 @@ class ImgSrcXOnerrorAlert1RestClient:
     def _url(self, path: str) -> str:
         return config.env("IMG_SRC_X_ONERROR_ALERT_1_URL").rstrip("/") + path
 
-    def get_img_by_id(self, id: str) -> dict[str, Any]:
-        """GET /img/{id} on img-src-x-onerror-alert-1."""
-        resp = httpx.request("GET", self._url("/img/" + quote(str(id), safe="")), timeout=config.TIMEOUT)
+    def get_img_by_id(self, *, id: str, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> models.GetImgByIdResponse:
+        """GET /img/{id} on img-src-x-onerror-alert-1; raises httpx.HTTPStatusError on an error answer."""
+        resp = httpx.request(
+            "GET",
+            self._url("/img/" + _seg(id)),
+            params=_pairs([]),
+            headers={**dict(_pairs([])), **(headers or {})},
+            timeout=timeout,
+        )
         resp.raise_for_status()
-        return dict(resp.json())
+        return models.parse(models.GetImgByIdResponse, resp.json())
+
+    def exercise(self, timeout: float = config.TIMEOUT) -> list[dict[str, Any]]:
+        """Calls every endpoint this link uses with the sample request and checks the answers."""
+        return [
+            exercise.method("GET /img/{id}", lambda: exercise.json_diff({"html": "html-sample"}, models.dump(self.get_img_by_id(id=models.parse(str, "id-sample"), timeout=timeout, headers=exercise.HEADERS)))),
+        ]
 
 
 img_src_x_onerror_alert_1_rest = ImgSrcXOnerrorAlert1RestClient()

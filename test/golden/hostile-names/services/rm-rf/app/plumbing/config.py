@@ -51,6 +51,10 @@ def env(name: str) -> str:
 class RestLink:
     target: str
     env: str
+    #: Name of the client instance in plumbing.rest_clients.
+    client: str = ""
+    #: Whether the target reads the typed contracts too: /ping then exercises every endpoint the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class GrpcLink:
     env: str
     #: Name of the client instance in plumbing.grpc_clients, empty when the target serves no gRPC.
     client: str
+    #: Whether the target reads the typed contracts too: /ping then exercises every RPC the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ class QueueLink:
     kind: str
     env: str
     topic: str
-    payload: dict[str, Any] = field(default_factory=dict)
+    #: The sample of the channel's message: the payload published, and what a consumer expects.
+    payload: Any = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,11 +85,11 @@ class DatabaseLink:
 
 
 REST_LINKS: list[RestLink] = [
-    RestLink(target="etc-passwd", env="ETC_PASSWD_URL"),
+    RestLink(target="etc-passwd", env="ETC_PASSWD_URL", client="etc_passwd_rest", typed=False),
 ]
 
 GRPC_LINKS: list[GrpcLink] = [
-    GrpcLink(target="cafe", env="CAFE_GRPC_ADDR", client="cafe_grpc"),
+    GrpcLink(target="cafe", env="CAFE_GRPC_ADDR", client="cafe_grpc", typed=False),
 ]
 
 PUBLISHES: list[QueueLink] = [

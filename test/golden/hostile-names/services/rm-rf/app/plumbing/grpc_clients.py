@@ -6,14 +6,18 @@ Use them from app/handlers.py, e.g. `from .plumbing.grpc_clients import cafe_grp
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import grpc
+from google.protobuf import any_pb2, duration_pb2, empty_pb2, field_mask_pb2, struct_pb2, timestamp_pb2, wrappers_pb2  # noqa: F401
 
-import protogen.rmrfetc.cafe.v1.cafe_pb2 as _pb_0
-import protogen.rmrfetc.cafe.v1.cafe_pb2_grpc as _pb_grpc_0
+import protogen.polyglot.ping.v1.ping_pb2 as ping_pb2
+import protogen.polyglot.ping.v1.ping_pb2_grpc as ping_pb2_grpc
+import protogen.rmrfetc.cafe.v1.cafe_pb2 as cafe_pb2
+import protogen.rmrfetc.cafe.v1.cafe_pb2_grpc as cafe_pb2_grpc
 
-from . import config
+from . import config, exercise
 
 
 class CafeGrpcClient:
@@ -21,33 +25,50 @@ class CafeGrpcClient:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._stub_obj: Any = None
+        self._channel_obj: grpc.Channel | None = None
+        self._stub_objs: list[Any] = []
 
-    def _stub(self) -> Any:
+    def _channel(self) -> grpc.Channel:
         with self._lock:
-            if self._stub_obj is None:
-                channel = grpc.insecure_channel(config.env("CAFE_GRPC_ADDR"))
-                self._stub_obj = _pb_grpc_0.CafeServiceStub(channel)
-            return self._stub_obj
+            if self._channel_obj is None:
+                self._channel_obj = grpc.insecure_channel(config.env("CAFE_GRPC_ADDR"))
+            return self._channel_obj
+
+    def _stubs(self) -> list[Any]:
+        channel = self._channel()
+        with self._lock:
+            if not self._stub_objs:
+                self._stub_objs = [cafe_pb2_grpc.CafeServiceStub(channel)]
+            return self._stub_objs
 
     def ping(self, path: list[str], timeout: float = config.TIMEOUT) -> str:
-        """The contract's Ping: returns the target's tree as JSON text."""
-        return str(self._stub().Ping(_pb_0.PingRequest(path=path), timeout=timeout).tree_json)
+        """The contract's Ping (cafe is not converted to the typed contracts: its in-service Ping): the target's tree as JSON text."""
+        response = self._channel().unary_unary(
+            "/rmrfetc.cafe.v1.CafeService/Ping",
+            request_serializer=ping_pb2.PingRequest.SerializeToString,
+            response_deserializer=ping_pb2.PingResponse.FromString,
+        )(ping_pb2.PingRequest(path=path), timeout=timeout)
+        return str(response.tree_json)
 
-    def ping_call(self, x: str = "") -> dict[str, Any]:
-        """Calls PingCall on cafe."""
-        resp = self._stub().PingCall(_pb_0.PingCallRequest(x=x), timeout=config.TIMEOUT)
-        return {"y": resp.y}
+    def ping_call(self, request: cafe_pb2.PingCallRequest, timeout: float = config.TIMEOUT, metadata: Sequence[tuple[str, str]] = ()) -> cafe_pb2.PingCallResponse:
+        """rmrfetc.cafe.v1.CafeService/PingCall on cafe (unary)."""
+        return self._stubs()[0].PingCall(request, timeout=timeout, metadata=metadata)
 
-    def delete_everything(self, from_value: str = "", path_value: str = "", class_value: str = "", quoted_field: str = "", naive_field: float = 0.0, field_1st: int = 0, service_value: bool = False) -> dict[str, Any]:
-        """Calls DeleteEverything on cafe."""
-        resp = self._stub().DeleteEverything(_pb_0.DeleteEverythingRequest(from_value=from_value, path_value=path_value, class_value=class_value, quoted_field=quoted_field, naive_field=naive_field, field_1st=field_1st, service_value=service_value), timeout=config.TIMEOUT)
-        return {"from_value": resp.from_value, "path_value": resp.path_value, "class_value": resp.class_value, "quoted_field": resp.quoted_field, "naive_field": resp.naive_field, "field_1st": resp.field_1st, "service_value": resp.service_value}
+    def delete_everything(self, request: cafe_pb2.DeleteEverythingRequest, timeout: float = config.TIMEOUT, metadata: Sequence[tuple[str, str]] = ()) -> cafe_pb2.DeleteEverythingResponse:
+        """rmrfetc.cafe.v1.CafeService/DeleteEverything on cafe (unary)."""
+        return self._stubs()[0].DeleteEverything(request, timeout=timeout, metadata=metadata)
 
-    def ping_request(self) -> dict[str, Any]:
-        """Calls PingRequest on cafe."""
-        resp = self._stub().PingRequest(_pb_0.PingRequestRequest(), timeout=config.TIMEOUT)
-        return {}
+    def ping_request(self, request: cafe_pb2.PingRequestRequest, timeout: float = config.TIMEOUT, metadata: Sequence[tuple[str, str]] = ()) -> cafe_pb2.PingRequestResponse:
+        """rmrfetc.cafe.v1.CafeService/PingRequest on cafe (unary)."""
+        return self._stubs()[0].PingRequest(request, timeout=timeout, metadata=metadata)
+
+    def exercise(self, timeout: float = config.TIMEOUT) -> list[dict[str, Any]]:
+        """Calls every RPC this link uses with the sample request and checks the answers."""
+        return [
+            exercise.method("PingCall", lambda: exercise.pb_diff(exercise.pb_of(cafe_pb2.PingCallResponse, {"y": "y-sample"}), self.ping_call(exercise.pb_of(cafe_pb2.PingCallRequest, {"x": "x-sample"}), timeout=timeout, metadata=exercise.METADATA))),
+            exercise.method("DeleteEverything", lambda: exercise.pb_diff(exercise.pb_of(cafe_pb2.DeleteEverythingResponse, {"from_value": "from_value-sample", "path_value": "path_value-sample", "class_value": "class_value-sample", "quoted_field": "quoted_field-sample", "naive_field": 5.5, "field_1st": 6, "service_value": True}), self.delete_everything(exercise.pb_of(cafe_pb2.DeleteEverythingRequest, {"from_value": "from_value-sample", "path_value": "path_value-sample", "class_value": "class_value-sample", "quoted_field": "quoted_field-sample", "naive_field": 5.5, "field_1st": 6, "service_value": True}), timeout=timeout, metadata=exercise.METADATA))),
+            exercise.method("PingRequest", lambda: exercise.pb_diff(exercise.pb_of(cafe_pb2.PingRequestResponse, {}), self.ping_request(exercise.pb_of(cafe_pb2.PingRequestRequest, {}), timeout=timeout, metadata=exercise.METADATA))),
+        ]
 
 
 cafe_grpc = CafeGrpcClient()

@@ -51,6 +51,10 @@ def env(name: str) -> str:
 class RestLink:
     target: str
     env: str
+    #: Name of the client instance in plumbing.rest_clients.
+    client: str = ""
+    #: Whether the target reads the typed contracts too: /ping then exercises every endpoint the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class GrpcLink:
     env: str
     #: Name of the client instance in plumbing.grpc_clients, empty when the target serves no gRPC.
     client: str
+    #: Whether the target reads the typed contracts too: /ping then exercises every RPC the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ class QueueLink:
     kind: str
     env: str
     topic: str
-    payload: dict[str, Any] = field(default_factory=dict)
+    #: The sample of the channel's message: the payload published, and what a consumer expects.
+    payload: Any = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,16 +89,11 @@ REST_LINKS: list[RestLink] = [
 ]
 
 GRPC_LINKS: list[GrpcLink] = [
-    GrpcLink(target="inventory", env="INVENTORY_GRPC_ADDR", client="inventory_grpc"),
+    GrpcLink(target="inventory", env="INVENTORY_GRPC_ADDR", client="inventory_grpc", typed=False),
 ]
 
 PUBLISHES: list[QueueLink] = [
-    QueueLink(broker="rabbitmq", kind="rabbitmq", env="RABBITMQ_URL", topic="order-placed", payload={
-        "order_id": "sample-order_id",
-        "customer_id": "sample-customer_id",
-        "total": 0.5,
-        "express": True,
-    }),
+    QueueLink(broker="rabbitmq", kind="rabbitmq", env="RABBITMQ_URL", topic="order-placed", payload={"order_id": "order_id-sample", "customer_id": "customer_id-sample", "total": 3.5, "express": True}),
 ]
 
 SUBSCRIBES: list[QueueLink] = [

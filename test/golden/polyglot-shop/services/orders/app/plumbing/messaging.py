@@ -27,7 +27,7 @@ def envelope(link: config.QueueLink, hop: list[str]) -> dict[str, Any]:
         _counter += 1
         n = _counter
     me = config.service_name()
-    return {"id": f"{me}-{n}", "from": me, "topic": link.topic, "path": hop, "payload": dict(link.payload)}
+    return {"id": f"{me}-{n}", "from": me, "topic": link.topic, "path": hop, "payload": link.payload}
 
 
 def _cached(key: str, make: Callable[[], Any]) -> Any:
@@ -55,7 +55,7 @@ def _deliver(link: config.QueueLink, body: bytes | str) -> None:
     from .. import handlers
     from . import ping
 
-    ping.record(link.broker, link.topic, message)
+    ping.record(link.broker, link.topic, message, link.payload)
     try:
         handlers.on_message(link.broker, link.topic, message)
     except Exception:  # the user's handler must not stop the consumer

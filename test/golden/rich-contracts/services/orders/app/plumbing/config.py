@@ -51,6 +51,10 @@ def env(name: str) -> str:
 class RestLink:
     target: str
     env: str
+    #: Name of the client instance in plumbing.rest_clients.
+    client: str = ""
+    #: Whether the target reads the typed contracts too: /ping then exercises every endpoint the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class GrpcLink:
     env: str
     #: Name of the client instance in plumbing.grpc_clients, empty when the target serves no gRPC.
     client: str
+    #: Whether the target reads the typed contracts too: /ping then exercises every RPC the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ class QueueLink:
     kind: str
     env: str
     topic: str
-    payload: dict[str, Any] = field(default_factory=dict)
+    #: The sample of the channel's message: the payload published, and what a consumer expects.
+    payload: Any = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,9 +93,7 @@ GRPC_LINKS: list[GrpcLink] = [
 ]
 
 PUBLISHES: list[QueueLink] = [
-    QueueLink(broker="kafka", kind="kafka", env="KAFKA_URL", topic="order-events", payload={
-        "order_id": "sample-order_id",
-    }),
+    QueueLink(broker="kafka", kind="kafka", env="KAFKA_URL", topic="order-events", payload={"order_id": "order_id-sample", "status": "ORDER_STATUS_PLACED", "total": {"currency_code": "currency_code-sample", "units": 2, "nanos": 3}, "at": "2024-01-02T03:04:05Z"}),
 ]
 
 SUBSCRIBES: list[QueueLink] = [

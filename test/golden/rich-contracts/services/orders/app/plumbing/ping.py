@@ -17,9 +17,16 @@ _received: deque[dict[str, Any]] = deque(maxlen=20)
 _lock = threading.Lock()
 
 
-def record(broker: str, topic: str, envelope: dict[str, Any]) -> None:
-    """Keeps a consumed message for the next /ping answer (the last 20, newest last)."""
-    entry = {"broker": broker, "topic": topic, "from": envelope.get("from"), "id": envelope.get("id")}
+def record(broker: str, topic: str, envelope: dict[str, Any], expected: Any = None) -> None:
+    """Keeps a consumed message for the next /ping answer (the last 20, newest last); `valid`
+    says whether its payload is the sample of the channel's message."""
+    entry = {
+        "broker": broker,
+        "topic": topic,
+        "from": envelope.get("from"),
+        "id": envelope.get("id"),
+        "valid": envelope.get("payload") == expected,
+    }
     with _lock:
         _received.append(entry)
 
@@ -53,7 +60,12 @@ def _rest(link: config.RestLink, hop: list[str]) -> dict[str, Any]:
             raise RuntimeError(f"HTTP {resp.status_code} from {url}")
         return {"tree": resp.json()}
 
-    return _guard({"via": "rest", "target": link.target}, call)
+    entry = _guard({"via": "rest", "target": link.target}, call)
+    if link.typed and link.client:
+        from . import rest_clients
+
+        entry["methods"] = getattr(rest_clients, link.client).exercise(config.TIMEOUT)
+    return entry
 
 
 def _grpc(link: config.GrpcLink, hop: list[str]) -> dict[str, Any]:
@@ -65,7 +77,12 @@ def _grpc(link: config.GrpcLink, hop: list[str]) -> dict[str, Any]:
         client = getattr(grpc_clients, link.client)
         return {"tree": json.loads(client.ping(hop, timeout=config.call_timeout(len(hop))))}
 
-    return _guard({"via": "grpc", "target": link.target}, call)
+    entry = _guard({"via": "grpc", "target": link.target}, call)
+    if link.typed and link.client:
+        from . import grpc_clients
+
+        entry["methods"] = getattr(grpc_clients, link.client).exercise(config.TIMEOUT)
+    return entry
 
 
 def _queue(link: config.QueueLink, hop: list[str]) -> dict[str, Any]:

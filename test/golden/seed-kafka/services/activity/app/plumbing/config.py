@@ -51,6 +51,10 @@ def env(name: str) -> str:
 class RestLink:
     target: str
     env: str
+    #: Name of the client instance in plumbing.rest_clients.
+    client: str = ""
+    #: Whether the target reads the typed contracts too: /ping then exercises every endpoint the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class GrpcLink:
     env: str
     #: Name of the client instance in plumbing.grpc_clients, empty when the target serves no gRPC.
     client: str
+    #: Whether the target reads the typed contracts too: /ping then exercises every RPC the link uses.
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ class QueueLink:
     kind: str
     env: str
     topic: str
-    payload: dict[str, Any] = field(default_factory=dict)
+    #: The sample of the channel's message: the payload published, and what a consumer expects.
+    payload: Any = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,12 +93,7 @@ GRPC_LINKS: list[GrpcLink] = [
 ]
 
 PUBLISHES: list[QueueLink] = [
-    QueueLink(broker="kafka", kind="kafka", env="KAFKA_URL", topic="user-activity", payload={
-        "user_id": "sample-user_id",
-        "action": "sample-action",
-        "at": "sample-at",
-        "duration_ms": 42,
-    }),
+    QueueLink(broker="kafka", kind="kafka", env="KAFKA_URL", topic="user-activity", payload={"user_id": "user_id-sample", "action": "action-sample", "at": "at-sample", "duration_ms": 4}),
 ]
 
 SUBSCRIBES: list[QueueLink] = [
