@@ -7,22 +7,37 @@
  * - go: `go mod tidy` of a module importing every package a stub can import, for the versions of
  *   the whole set; then, at those versions, `go mod tidy` of one module per feature, whose
  *   requirements and go.sum lines a stub combines for its features.
- * - rust: see locks/rust.ts.
+ * - rust: `cargo generate-lockfile` of every crate together, then for each lock group, at those
+ *   versions, `cargo metadata` of the group's crates (see locks/rust.ts).
  * Needs npm, go and cargo and the registries; `src/core/generators/stubs/locks/locks.test.ts`
  * then checks offline that the stored data matches the generators' pinned versions.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE_VERSIONS } from '../src/core/generators/stubs/node/manifest';
 import { GO_FEATURE_IMPORTS, GO_MODULES, GO_VERSION } from '../src/core/generators/stubs/go/deps';
+import {
+  BUILD_CRATES,
+  CRATES,
+  RUST_LOCK_GROUPS,
+  cargoTomlOf,
+  cratesOf,
+  type RustLockGroup,
+} from '../src/core/generators/stubs/rust/deps';
+import type { RustLockData } from '../src/core/generators/stubs/locks/rust';
 import { compareGoSumKeys, type GoLockData } from '../src/core/generators/stubs/locks/go';
 
 const OUT = join(import.meta.dirname, '../src/core/generators/stubs/locks');
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): string {
-  return execFileSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return execFileSync(cmd, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 function scratch(name: string): string {
@@ -50,7 +65,14 @@ function node(): void {
   // No `resolved` URLs: the lock works with any registry mirror, npm checks each `integrity`.
   run(
     'npm',
-    ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--omit-lockfile-registry-resolved'],
+    [
+      'install',
+      '--package-lock-only',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--omit-lockfile-registry-resolved',
+    ],
     dir,
   );
   const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as {
@@ -80,8 +102,14 @@ function goTidy(
 ): { go: string; require: [string, string][]; sum: string[] } {
   const dir = scratch('go');
   const req = require.map(([m, v]) => `\t${m} ${v}`).join('\n');
-  writeFileSync(join(dir, 'go.mod'), `module locks.local/stub\n\ngo ${GO_VERSION}\n${req ? `\nrequire (\n${req}\n)\n` : ''}`);
-  writeFileSync(join(dir, 'main.go'), `package main\n\nimport (\n${imports.map((i) => `\t_ "${i}"\n`).join('')})\n\nfunc main() {}\n`);
+  writeFileSync(
+    join(dir, 'go.mod'),
+    `module locks.local/stub\n\ngo ${GO_VERSION}\n${req ? `\nrequire (\n${req}\n)\n` : ''}`,
+  );
+  writeFileSync(
+    join(dir, 'main.go'),
+    `package main\n\nimport (\n${imports.map((i) => `\t_ "${i}"\n`).join('')})\n\nfunc main() {}\n`,
+  );
   run('go', ['mod', 'tidy'], dir, GO_ENV);
   const mod = JSON.parse(run('go', ['mod', 'edit', '-json'], dir, GO_ENV)) as GoModJson;
   const sum = readFileSync(join(dir, 'go.sum'), 'utf8').split('\n').filter(Boolean);
@@ -95,7 +123,8 @@ function go(): void {
   const union = goTidy(all, direct);
   for (const [m, v] of direct) {
     const got = union.require.find(([n]) => n === m)?.[1];
-    if (got !== v) throw new Error(`go: ${m} resolves to ${got ?? 'nothing'} with the whole set, not the pinned ${v}: pin ${got}`);
+    if (got !== v)
+      throw new Error(`go: ${m} resolves to ${got ?? 'nothing'} with the whole set, not the pinned ${v}: pin ${got}`);
   }
   const sums: Record<string, string> = {};
   const features: GoLockData['features'] = {};
@@ -118,7 +147,81 @@ function go(): void {
   writeJson('go.lock.json', data);
 }
 
-const RUNNERS: Record<string, () => void> = { node, go };
+interface CargoPackage {
+  name: string;
+  version: string;
+  source?: string;
+  checksum?: string;
+  dependencies: string[];
+}
+
+/** The [[package]] tables of a Cargo.lock. */
+function parseCargoLock(text: string): CargoPackage[] {
+  const out: CargoPackage[] = [];
+  for (const block of text.split('[[package]]').slice(1)) {
+    const str = (key: string) => new RegExp(`^${key} = "([^"]*)"$`, 'm').exec(block)?.[1];
+    const deps = /^dependencies = \[\n([\s\S]*?)^\]/m.exec(block)?.[1] ?? '';
+    out.push({
+      name: str('name') ?? '',
+      version: str('version') ?? '',
+      source: str('source'),
+      checksum: str('checksum'),
+      dependencies: [...deps.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? ''),
+    });
+  }
+  return out;
+}
+
+/** A cargo package with `crates`, its Cargo.lock seeded with `lock` and settled by `cargo update --workspace`. */
+function cargoLockOf(crates: ReturnType<typeof cratesOf>, lock?: string): string {
+  const dir = scratch('rust');
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src/main.rs'), 'fn main() {}\n');
+  writeFileSync(join(dir, 'Cargo.toml'), cargoTomlOf('stub', crates));
+  if (lock) {
+    writeFileSync(join(dir, 'Cargo.lock'), lock);
+    // updates only the package itself: keeps the versions of the lock, drops what these crates do not use
+    run('cargo', ['update', '--workspace', '--offline'], dir);
+  } else run('cargo', ['generate-lockfile'], dir);
+  const text = readFileSync(join(dir, 'Cargo.lock'), 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  return text;
+}
+
+function rust(): void {
+  const all = cratesOf(Object.keys(RUST_LOCK_GROUPS) as RustLockGroup[]);
+  const union = cargoLockOf(all);
+  const packages: RustLockData['packages'] = {};
+  const groups: RustLockData['groups'] = {};
+  for (const group of Object.keys(RUST_LOCK_GROUPS) as RustLockGroup[]) {
+    const lock = parseCargoLock(cargoLockOf(cratesOf([group]), union));
+    const versions = new Map<string, string[]>();
+    for (const p of lock) versions.set(p.name, [...(versions.get(p.name) ?? []), p.version]);
+    const full = (dep: string) => {
+      const [n = '', v] = dep.split(' ');
+      if (v) return `${n} ${v}`;
+      const only = versions.get(n);
+      if (only?.length !== 1) throw new Error(`rust: ${dep} is ambiguous in the ${group} lock`);
+      return `${n} ${only[0]}`;
+    };
+    const entries: Record<string, string[]> = {};
+    for (const p of lock) {
+      if (!p.source) continue; // the package itself
+      if (!p.checksum) throw new Error(`rust: ${p.name} ${p.version} has no checksum (source ${p.source})`);
+      packages[`${p.name} ${p.version}`] = { source: p.source, checksum: p.checksum };
+      entries[`${p.name} ${p.version}`] = p.dependencies.map(full);
+    }
+    groups[group] = entries;
+  }
+  const direct = Object.fromEntries(Object.entries({ ...CRATES, ...BUILD_CRATES }).map(([k, v]) => [k, v as string]));
+  writeJson('rust.lock.json', { direct, packages: sortKeys(packages), groups } satisfies RustLockData);
+}
+
+function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+const RUNNERS: Record<string, () => void> = { node, go, rust };
 const chosen = process.argv.slice(2);
 for (const name of chosen.length ? chosen : Object.keys(RUNNERS)) {
   const f = RUNNERS[name];

@@ -69,11 +69,7 @@ function edges(e: NodeLockEntry): Edge[] {
  * only when `withOptional`. An optional edge whose package is not in the lock (an optional peer
  * nobody installs, a platform package) is skipped; a required one that is missing is an error.
  */
-function reach(
-  packages: Record<string, NodeLockEntry>,
-  roots: readonly string[],
-  withOptional: boolean,
-): Set<string> {
+function reach(packages: Record<string, NodeLockEntry>, roots: readonly string[], withOptional: boolean): Set<string> {
   const seen = new Set<string>();
   const todo: [string, Edge][] = roots.map((name) => ['', { name, optional: false }]);
   for (let item = todo.pop(); item; item = todo.pop()) {
@@ -82,7 +78,9 @@ function reach(
     const at = resolveIn(packages, from, edge.name);
     if (!at) {
       if (edge.optional) continue;
-      throw new Error(`the Node lock has no ${edge.name} (required by ${from || 'the stub'}): run npm run locks:update`);
+      throw new Error(
+        `the Node lock has no ${edge.name} (required by ${from || 'the stub'}): run npm run locks:update`,
+      );
     }
     if (seen.has(at)) continue;
     seen.add(at);
@@ -100,11 +98,18 @@ function reach(
 export function nodePackageLock(
   name: string,
   version: string,
-  root: { dependencies: Record<string, string>; devDependencies: Record<string, string>; engines?: Record<string, string> },
+  root: {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+    engines?: Record<string, string>;
+  },
 ): string {
   const { packages, direct } = NODE_UNION_LOCK;
   for (const [dep, v] of Object.entries({ ...root.dependencies, ...root.devDependencies }))
-    if (direct[dep] !== v) throw new Error(`the Node lock was made for ${dep}@${direct[dep] ?? '(none)'}, not ${v}: run npm run locks:update`);
+    if (direct[dep] !== v)
+      throw new Error(
+        `the Node lock was made for ${dep}@${direct[dep] ?? '(none)'}, not ${v}: run npm run locks:update`,
+      );
   const prodRoots = Object.keys(root.dependencies);
   const allRoots = [...prodRoots, ...Object.keys(root.devDependencies)];
   const prodAny = reach(packages, prodRoots, true);

@@ -1,10 +1,8 @@
 module etc-passwd.local/service
 
-go 1.26
+go 1.26.0
 
-require (
-	github.com/jackc/pgx/v5 v5.12.0
-)
+require github.com/jackc/pgx/v5 v5.12.0
 
 require (
 	github.com/jackc/pgpassfile v1.0.0 // indirect

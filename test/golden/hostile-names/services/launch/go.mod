@@ -1,10 +1,8 @@
 module launch.local/service
 
-go 1.26
+go 1.26.0
 
-require (
-	github.com/twmb/franz-go v1.22.3
-)
+require github.com/twmb/franz-go v1.22.3
 
 require (
 	github.com/klauspost/compress v1.20.3 // indirect
