@@ -6,8 +6,8 @@ import type { Command, RuntimeRecipe } from './types';
 
 /**
  * Go builds with the steps of the service's Dockerfile: protoc (Debian's protobuf-compiler)
- * with the Go plugins installed into the cache, `go mod tidy` (writes go.sum; needs the Go
- * module proxy), `go build`. Module downloads, the build cache and the plugins live in the
+ * with the Go plugins installed into the cache, `go mod download` (the modules of the exported
+ * go.mod, checked against its go.sum; needs the Go module proxy), `go build -mod=readonly`. Module downloads, the build cache and the plugins live in the
  * cache folder, so the second service and later runs reuse them.
  */
 function goEnv(cache: string): Record<string, string> {
@@ -37,8 +37,8 @@ export const recipe: RuntimeRecipe = {
       );
     }
     steps.push(
-      { cmd: 'go', args: ['mod', 'tidy'], env },
-      { cmd: 'go', args: ['build', '-trimpath', '-o', 'bin/service', '.'], env },
+      { cmd: 'go', args: ['mod', 'download'], env },
+      { cmd: 'go', args: ['build', '-mod=readonly', '-trimpath', '-o', 'bin/service', '.'], env },
     );
     return steps;
   },

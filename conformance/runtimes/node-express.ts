@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { RuntimeRecipe } from './types';
 
 /**
- * Node.js · TypeScript (Express): the Dockerfile's two build steps, `npm install` (exact versions
- * from package.json, the download cache kept between runs) and `npm run build` (tsc), then
+ * Node.js · TypeScript (Express): the Dockerfile's two build steps, `npm ci` (exactly the tree of
+ * the exported package-lock.json, the download cache kept between runs) and `npm run build` (tsc), then
  * `node dist/main.js`, the Dockerfile's CMD.
  */
 export const recipe: RuntimeRecipe = {
@@ -12,7 +12,7 @@ export const recipe: RuntimeRecipe = {
   build: (_dir, cache) => [
     {
       cmd: 'npm',
-      args: ['install', '--no-audit', '--no-fund', '--prefer-offline', '--cache', join(cache, 'npm')],
+      args: ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--cache', join(cache, 'npm')],
     },
     { cmd: 'npm', args: ['run', 'build'] },
   ],

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Command, RuntimeRecipe } from './types';
 
 /**
- * Rust builds with the Dockerfile's `cargo build --release`. The target folder is shared by
+ * Rust builds with the Dockerfile's `cargo build --release --locked` (exactly the exported Cargo.lock). The target folder is shared by
  * every Rust service under the cache (CARGO_TARGET_DIR), so the second service and later runs
  * reuse compiled dependencies; the binary is then copied into the service's own bin/ because
  * every stub's binary is called `service`. protoc comes from the protoc-bin-vendored crate.
@@ -18,7 +18,7 @@ export const recipe: RuntimeRecipe = {
     const target = join(cache, 'cargo-target');
     const env = { CARGO_TARGET_DIR: target, CARGO_TERM_COLOR: 'never' };
     return [
-      { cmd: 'cargo', args: ['build', '--release', '-j', '2'], env },
+      { cmd: 'cargo', args: ['build', '--release', '--locked', '-j', '2'], env },
       { cmd: 'mkdir', args: ['-p', 'bin'] },
       { cmd: 'cp', args: [join(target, 'release', 'service'), join(dir, 'bin', 'service')] },
     ];

@@ -4,7 +4,7 @@ import { kafkaGo, natsGo, rabbitmqGo, redisStreamsGo } from './brokers';
 import { grpcClientsGo, restClientsGo } from './clients';
 import { apiGo } from './api';
 import { databasesGo } from './databases';
-import { goMod } from './deps';
+import { goMod, goSum } from './deps';
 import { handlersGo } from './handlers';
 import { grpcServerGo, linksGo } from './links';
 import { goPlan } from './plan';
@@ -25,6 +25,7 @@ export const goStub: StubGenerator = (ctx) => {
   const dbs = new Set(w.databases.map((d) => d.databaseKind));
   const files: GeneratedFile[] = [
     { path: 'go.mod', content: goMod(plan.module, plan.features) },
+    { path: 'go.sum', content: goSum(plan.features) },
     { path: 'main.go', content: mainGo(plan) },
     { path: 'api/api.go', content: apiGo(plan) },
     { path: 'handlers/handlers.go', content: handlersGo(plan) },

@@ -73,13 +73,16 @@ RUN --mount=type=cache,target=/go/pkg/mod \\
 FROM ${GO_IMAGE} AS build
 ENV CGO_ENABLED=0 GOTOOLCHAIN=local
 WORKDIR /src
+# Exactly the modules of go.mod, checked against the hashes of go.sum.
+COPY go.mod go.sum ./
+RUN --mount=type=cache,target=/go/pkg/mod \\
+    go mod download
 ${protoSteps}
 COPY . .
-${gen}# go.sum is written by \`go mod tidy\` from the pinned requirements in go.mod.
+${gen}# -mod=readonly: the build fails rather than change go.mod or go.sum.
 RUN --mount=type=cache,target=/go/pkg/mod \\
     --mount=type=cache,target=/root/.cache/go-build \\
-    go mod tidy && \\
-    go build -trimpath -ldflags="-s -w" -o /bin/service .
+    go build -mod=readonly -trimpath -ldflags="-s -w" -o /bin/service .
 
 # Run: a small image with busybox wget for the health check, as an unprivileged user.
 FROM ${GO_RUNTIME_IMAGE} AS final
@@ -122,7 +125,10 @@ A Go service (net/http${plan.features.grpc ? ', google.golang.org/grpc' : ''}) g
 - \`clients/\` has typed clients of the services this one calls (use them from your handlers).
 - \`api/\`, \`clients/\`, \`internal/plumbing/\` and \`main.go\` are generated plumbing: /healthz, /ping,
   the gRPC server, producers and consumers. Change the design and regenerate instead of editing them.
-${proto ? '- `proto/` holds copies of the .proto files; `gen/` is generated from them at build time.\n' : ''}
+${proto ? '- `proto/` holds copies of the .proto files; `gen/` is generated from them at build time.\n' : ''}- \`go.mod\` lists every module the build needs and \`go.sum\` their hashes, so every build gets the
+  same code (\`-mod=readonly\` refuses to change them). After adding a dependency, run
+  \`go mod tidy\` and commit both.
+
 ## Build and run
 
 \`\`\`sh
@@ -134,8 +140,8 @@ go install ${PROTOC_GEN_GO_GRPC}
 protoc @${PROTOC_ARGS_FILE}     # the arguments, one a line
 `
     : ''
-}go mod tidy          # writes go.sum from the pinned requirements
-go build -o bin/service .
+}go mod download     # exactly the versions of go.mod, checked against go.sum
+go build -mod=readonly -o bin/service .
 PORT=${plan.w.node.port} ./bin/service
 \`\`\`
 

@@ -5,7 +5,7 @@ import { mainTs } from './app';
 import { configTs } from './config';
 import { databasesTs } from './databases';
 import { PROTOS_TS, grpcClientsTs, grpcServerTs } from './grpc';
-import { NODE_DOCKERIGNORE, TSCONFIG_JSON, nodeDockerfile, packageJson } from './manifest';
+import { NODE_DOCKERIGNORE, TSCONFIG_JSON, nodeDockerfile, packageJson, packageLockJson } from './manifest';
 import { messagingTs } from './messaging';
 import { PING_TS, RECEIVED_TS } from './ping';
 import { nodeReadme } from './readme';
@@ -27,6 +27,7 @@ export const nodeExpressStub: StubGenerator = (ctx) => {
     { path: '.gitignore', content: 'node_modules/\ndist/\nsrc/gen/\n' },
     { path: 'README.md', content: nodeReadme(p) },
     { path: 'package.json', content: packageJson(p) },
+    { path: 'package-lock.json', content: packageLockJson(p) },
     { path: 'tsconfig.json', content: TSCONFIG_JSON },
     { path: 'src/main.ts', content: mainTs(p) },
     { path: 'src/handlers.ts', content: handlersTs(p) },

@@ -1,3 +1,4 @@
+import { nodePackageLock } from '../locks/node';
 import { dockerHealthcheck } from '../ready';
 import type { StubPlan } from '../python/plan';
 
@@ -26,30 +27,57 @@ export const NODE_VERSIONS = {
 /** The Node image tag of the Dockerfile (Alpine: its busybox wget serves the compose healthcheck). */
 export const NODE_IMAGE = 'node:22.20.0-alpine';
 
-type Dep = keyof typeof NODE_VERSIONS;
+export type NodeDep = keyof typeof NODE_VERSIONS;
+type Dep = NodeDep;
 
-function deps(p: StubPlan): { dependencies: Dep[]; devDependencies: Dep[] } {
+/** What decides a Node stub's dependencies: gRPC (`own`: it serves gRPC), brokers, databases. */
+export interface NodeDepFlags {
+  grpc: boolean;
+  own: boolean;
+  kafka: boolean;
+  rabbitmq: boolean;
+  redis: boolean;
+  nats: boolean;
+  postgres: boolean;
+  mongodb: boolean;
+}
+
+/** The dependencies and devDependencies of a stub with these flags, sorted. */
+export function nodeDeps(f: NodeDepFlags): { dependencies: Dep[]; devDependencies: Dep[] } {
   const run = new Set<Dep>(['express']);
   const dev = new Set<Dep>(['@types/express', '@types/node', 'typescript']);
-  if (p.own || p.grpc.length > 0) {
+  if (f.own || f.grpc) {
     run.add('@grpc/grpc-js');
     run.add('@grpc/proto-loader');
   }
-  if (p.own) {
+  if (f.own) {
     run.add('@grpc/reflection');
     run.add('grpc-health-check');
   }
-  if (p.brokerKinds.has('kafka')) run.add('kafkajs');
-  if (p.brokerKinds.has('rabbitmq')) run.add('amqplib');
-  if (p.brokerKinds.has('redis') || p.databaseKinds.has('redis')) run.add('ioredis');
-  if (p.brokerKinds.has('nats')) run.add('nats');
-  if (p.databaseKinds.has('postgres')) {
+  if (f.kafka) run.add('kafkajs');
+  if (f.rabbitmq) run.add('amqplib');
+  if (f.redis) run.add('ioredis');
+  if (f.nats) run.add('nats');
+  if (f.postgres) {
     run.add('pg');
     dev.add('@types/pg');
   }
-  if (p.databaseKinds.has('mongodb')) run.add('mongodb');
+  if (f.mongodb) run.add('mongodb');
   const sorted = (s: Set<Dep>) => (Object.keys(NODE_VERSIONS) as Dep[]).filter((d) => s.has(d)).sort();
   return { dependencies: sorted(run), devDependencies: sorted(dev) };
+}
+
+function deps(p: StubPlan): { dependencies: Dep[]; devDependencies: Dep[] } {
+  return nodeDeps({
+    grpc: p.grpc.length > 0,
+    own: Boolean(p.own),
+    kafka: p.brokerKinds.has('kafka'),
+    rabbitmq: p.brokerKinds.has('rabbitmq'),
+    redis: p.brokerKinds.has('redis') || p.databaseKinds.has('redis'),
+    nats: p.brokerKinds.has('nats'),
+    postgres: p.databaseKinds.has('postgres'),
+    mongodb: p.databaseKinds.has('mongodb'),
+  });
 }
 
 /**
@@ -59,6 +87,9 @@ function deps(p: StubPlan): { dependencies: Dep[]; devDependencies: Dep[] } {
  */
 const GEN_TYPES_FLAGS =
   '--keepCase --longs=Number --enums=String --defaults --grpcLib=@grpc/grpc-js --importFileExtension=.js';
+
+/** The engines field of package.json (and of its lock's root). */
+const ENGINES = { node: '>=20.19' };
 
 /** `package.json`: ES modules, exact versions; `npm run build` generates the proto types and runs tsc. */
 export function packageJson(p: StubPlan): string {
@@ -71,7 +102,7 @@ export function packageJson(p: StubPlan): string {
     private: true,
     type: 'module',
     main: 'dist/main.js',
-    engines: { node: '>=20.19' },
+    engines: ENGINES,
     scripts: protos.length
       ? {
           'gen:proto': `proto-loader-gen-types ${GEN_TYPES_FLAGS} -I proto -O src/gen ${protos.join(' ')}`,
@@ -83,6 +114,25 @@ export function packageJson(p: StubPlan): string {
     devDependencies: pinned(d.devDependencies),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/**
+ * `package-lock.json`: every package the dependencies of package.json reach, at the version,
+ * tarball and integrity hash of the stored lock (see ../locks/node.ts), so `npm ci` installs
+ * exactly the same tree each time.
+ */
+export function packageLockJson(p: StubPlan): string {
+  return nodeLockFor(p.dns, deps(p));
+}
+
+/** package-lock.json of a package `name` with these dependencies (see packageLockJson). */
+export function nodeLockFor(name: string, d: { dependencies: Dep[]; devDependencies: Dep[] }): string {
+  const pinned = (list: Dep[]) => Object.fromEntries(list.map((k) => [k, NODE_VERSIONS[k]]));
+  return nodePackageLock(name, '0.1.0', {
+    dependencies: pinned(d.dependencies),
+    devDependencies: pinned(d.devDependencies),
+    engines: ENGINES,
+  });
 }
 
 /** `tsconfig.json` of the stub. */
@@ -106,20 +156,20 @@ export const TSCONFIG_JSON = `${JSON.stringify(
   2,
 )}\n`;
 
-/** The Dockerfile, in the shape of `docker init`: `npm install` + `npm run build`, as natively. */
+/** The Dockerfile, in the shape of `docker init`: `npm ci` + `npm run build`, as natively. */
 export function nodeDockerfile(p: StubPlan): string {
   const ports = [p.w.node.port, ...(p.own ? [p.w.node.grpcPort] : [])].join(' ');
   const [image, tag] = NODE_IMAGE.split(':') as [string, string];
   return `# syntax=docker/dockerfile:1
 
-# Build stage: install the pinned dependencies and compile TypeScript (the same two steps as a
-# native build), then drop the dev dependencies.
+# Build stage: install exactly the tree of package-lock.json and compile TypeScript (the same two
+# steps as a native build), then drop the dev dependencies.
 ARG NODE_TAG=${tag}
 FROM ${image}:\${NODE_TAG} AS build
 WORKDIR /usr/src/app
-COPY package.json ./
+COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \\
-    npm install --no-audit --no-fund
+    npm ci --no-audit --no-fund
 COPY . .
 RUN mkdir -p proto && npm run build && npm prune --omit=dev
 

@@ -14,6 +14,7 @@ export function nodeReadme(p: StubPlan): string {
     ['`proto/`', 'copied from the project: types generated at build, loaded at start by `@grpc/proto-loader`'],
     ['`src/gen/`', 'generated at build time from `proto/` (`npm run gen:proto`); not in version control'],
     ['`package.json`', 'exact dependency versions: add yours here'],
+    ['`package-lock.json`', 'the whole dependency tree with integrity hashes, installed by `npm ci`'],
   ];
   return `# ${mdText(p.w.node.name)} (${mdText(r.label)})
 
@@ -31,8 +32,9 @@ Regenerating the project rewrites everything generated; keep your code in \`src/
 \`npm run build\` first generates the TypeScript types of the protos into \`src/gen/\`
 (\`proto-loader-gen-types\`, from \`@grpc/proto-loader\`), so the gRPC server and clients are
 checked against the .proto at compile time; at run time \`@grpc/proto-loader\` loads the same
-files from \`proto/\`. There is no lock file: every version in \`package.json\` is exact;
-run \`npm install\` once and commit the \`package-lock.json\` it writes to pin the rest.
+files from \`proto/\`. \`package-lock.json\` pins every package of the tree, each with its
+integrity hash, and \`npm ci\` (natively and in the Dockerfile) installs exactly that tree. After
+changing a dependency in \`package.json\`, run \`npm install\` to update the lock and commit both.
 
 ## Run it
 
@@ -41,7 +43,7 @@ With Docker: \`docker compose up --build ${p.dns}\` from the project root.
 Natively (Node.js 20.19 or newer), from this folder:
 
 \`\`\`sh
-npm install
+npm ci
 npm run build
 PORT=${p.w.node.port} node dist/main.js
 \`\`\`

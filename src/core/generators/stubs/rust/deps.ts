@@ -1,4 +1,5 @@
 import { stubFeatures, type StubFeatures } from '../features';
+import { rustCargoLock } from '../locks/rust';
 import type { ServiceWiring } from '../../../model/wiring';
 
 /** The crates a stub may use, pinned exactly; only those a service needs go into its Cargo.toml. */
@@ -36,22 +37,70 @@ export type RustFeatures = StubFeatures;
 
 export const rustFeatures: (w: ServiceWiring) => RustFeatures = stubFeatures;
 
+/**
+ * The lock groups (../locks/rust.ts) of a stub: `base` always, then one per optional part.
+ * Each group's crates are RUST_LOCK_GROUPS[group] on top of the base crates.
+ */
+export const RUST_LOCK_GROUPS = {
+  base: [],
+  rest: ['reqwest'],
+  grpc: ['tonic', 'tonic-prost', 'prost'],
+  'grpc-server': ['tonic', 'tonic-prost', 'prost', 'tonic-health', 'tonic-reflection'],
+  kafka: ['rdkafka'],
+  rabbitmq: ['lapin'],
+  redis: ['redis'],
+  nats: ['async-nats'],
+  postgres: ['tokio-postgres'],
+  mongodb: ['mongodb'],
+} as const satisfies Record<string, readonly (keyof typeof CRATES)[]>;
+
+export type RustLockGroup = keyof typeof RUST_LOCK_GROUPS;
+
+/** The crates every stub uses. */
+export const BASE_CRATES = ['axum', 'tokio', 'serde', 'serde_json', 'futures-util'] as const;
+
+/** The lock groups of a stub with these features. */
+export function rustLockGroups(f: RustFeatures, servesGrpc: boolean): RustLockGroup[] {
+  const out: RustLockGroup[] = ['base'];
+  if (f.rest) out.push('rest');
+  if (f.grpc) out.push(servesGrpc ? 'grpc-server' : 'grpc');
+  for (const k of ['kafka', 'rabbitmq', 'redis', 'nats', 'postgres', 'mongodb'] as const) if (f[k]) out.push(k);
+  return out;
+}
+
+/** The crates of Cargo.toml for a set of lock groups (build crates with gRPC). */
+export function cratesOf(groups: readonly RustLockGroup[]): {
+  deps: (keyof typeof CRATES)[];
+  build: (keyof typeof BUILD_CRATES)[];
+} {
+  const deps = new Set<keyof typeof CRATES>(BASE_CRATES);
+  for (const g of groups) for (const c of RUST_LOCK_GROUPS[g]) deps.add(c);
+  const grpc = groups.includes('grpc') || groups.includes('grpc-server');
+  return {
+    deps: (Object.keys(CRATES) as (keyof typeof CRATES)[]).filter((c) => deps.has(c)),
+    build: grpc ? (Object.keys(BUILD_CRATES) as (keyof typeof BUILD_CRATES)[]) : [],
+  };
+}
+
 /** Cargo.toml: package named after the service, binary `service`. */
 export function cargoToml(dns: string, f: RustFeatures, servesGrpc: boolean): string {
-  const deps: (keyof typeof CRATES)[] = ['axum', 'tokio', 'serde', 'serde_json', 'futures-util'];
-  if (f.rest) deps.push('reqwest');
-  if (f.grpc) deps.push('tonic', 'tonic-prost', 'prost');
-  if (servesGrpc) deps.push('tonic-health', 'tonic-reflection');
-  if (f.kafka) deps.push('rdkafka');
-  if (f.rabbitmq) deps.push('lapin');
-  if (f.redis) deps.push('redis');
-  if (f.nats) deps.push('async-nats');
-  if (f.postgres) deps.push('tokio-postgres');
-  if (f.mongodb) deps.push('mongodb');
-  const build = f.grpc
-    ? `\n[build-dependencies]\n${Object.entries(BUILD_CRATES)
-        .map(([k, v]) => `${k} = ${v}`)
-        .join('\n')}\n`
+  return cargoTomlOf(dns, cratesOf(rustLockGroups(f, servesGrpc)));
+}
+
+/** Cargo.lock of a stub: see ../locks/rust.ts. */
+export function cargoLock(dns: string, f: RustFeatures, servesGrpc: boolean): string {
+  const c = cratesOf(rustLockGroups(f, servesGrpc));
+  return rustCargoLock(dns, '0.1.0', rustLockGroups(f, servesGrpc), [...c.deps, ...c.build]);
+}
+
+/** Cargo.toml of a package with these crates. */
+export function cargoTomlOf(
+  dns: string,
+  c: { deps: (keyof typeof CRATES)[]; build: (keyof typeof BUILD_CRATES)[] },
+): string {
+  const deps = c.deps;
+  const build = c.build.length
+    ? `\n[build-dependencies]\n${c.build.map((k) => `${k} = ${BUILD_CRATES[k]}`).join('\n')}\n`
     : '';
   return `[package]
 name = "${dns}"

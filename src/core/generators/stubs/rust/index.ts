@@ -4,7 +4,7 @@ import { apiRs, rustStruct } from './api';
 import { KAFKA_RS, NATS_RS, RABBITMQ_RS, REDIS_STREAMS_RS } from './brokers';
 import { clientsRs } from './clients';
 import { databasesRs } from './databases';
-import { cargoToml } from './deps';
+import { cargoLock, cargoToml } from './deps';
 import { handlersRs } from './handlers';
 import { grpcRs, linksRs, plumbingModules } from './links';
 import { rustPlan } from './plan';
@@ -32,6 +32,7 @@ export const rustAxumStub: StubGenerator = (ctx) => {
   const mods = plumbingModules(plan);
   const files: GeneratedFile[] = [
     { path: 'Cargo.toml', content: cargoToml(plan.dns, plan.features, plan.ownProto !== null) },
+    { path: 'Cargo.lock', content: cargoLock(plan.dns, plan.features, plan.ownProto !== null) },
     { path: 'rustfmt.toml', content: RUSTFMT_TOML },
     { path: 'src/main.rs', content: mainRs(plan) },
     { path: 'src/api.rs', content: apiRs(types) },

@@ -88,14 +88,15 @@ ${unpinnedOsPackages('apt')}RUN apt-get update && apt-get install -y --no-instal
     : '';
   return `# syntax=docker/dockerfile:1
 
-# Build: the same cargo build as a native build (see README.md).
+# Build: the same cargo build as a native build (see README.md); --locked builds exactly the
+# crates of Cargo.lock and fails rather than change it.
 FROM ${RUST_IMAGE} AS build
 ${cdeps}WORKDIR /app
 COPY . .
 RUN --mount=type=cache,target=/app/target \\
     --mount=type=cache,target=/usr/local/cargo/git/db \\
     --mount=type=cache,target=/usr/local/cargo/registry \\
-    cargo build --release && \\
+    cargo build --release --locked && \\
     cp ./target/release/service /bin/service
 
 # Run: a slim image with curl for the health check, as an unprivileged user.
@@ -138,12 +139,13 @@ ${plan.protos.length ? '- `proto/` holds copies of the .proto files; build.rs co
 ## Build and run
 
 \`\`\`sh
-cargo build --release
+cargo build --release --locked
 PORT=${plan.w.node.port} ./target/release/service
 \`\`\`
 
-Every crate is pinned with \`=x.y.z\` in Cargo.toml; \`cargo build\` writes Cargo.lock. Keep it to
-make later builds reproducible.
+Every crate is pinned with \`=x.y.z\` in Cargo.toml and Cargo.lock pins the whole tree with checksums;
+\`--locked\` builds exactly that tree. After changing Cargo.toml, run \`cargo build\` once without
+\`--locked\` to update Cargo.lock and commit both.
 
 Configuration comes only from environment variables: \`SERVICE_NAME\`, \`PORT\`${plan.w.servesGrpc ? ', `GRPC_PORT`' : ''}, and one
 variable per link target (\`<TARGET>_URL\`, \`<TARGET>_GRPC_ADDR\`, \`<BROKER>_URL\`, \`<DB>_URL\`).

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { GO_FEATURE_IMPORTS, GO_MODULES, goMod, goSum } from '../go/deps';
+import { NODE_VERSIONS, nodeDeps, nodeLockFor } from '../node/manifest';
+import { GO_LOCK, compareGoSumKeys, compareGoVersions } from './go';
+import { NODE_UNION_LOCK, nodePackageLock, resolveIn, type NodeLockEntry } from './node';
+
+/**
+ * The stored lock data is current with the generators' pinned versions and complete for every
+ * dependency set a stub can have. (That the tools accept the derived locks is proved with the
+ * tools by `npm run locks:verify`, and by conformance, which builds the stubs with them.)
+ */
+
+const EXTRAS = ['kafka', 'rabbitmq', 'redis', 'nats', 'postgres', 'mongodb'] as const;
+
+function combinations<K extends string>(names: readonly K[]): Record<K, boolean>[] {
+  const out: Record<K, boolean>[] = [];
+  for (let bits = 0; bits < 1 << names.length; bits++)
+    out.push(Object.fromEntries(names.map((n, i) => [n, (bits & (1 << i)) !== 0])) as Record<K, boolean>);
+  return out;
+}
+
+describe('Node lock', () => {
+  it('was made for exactly the pinned versions of the generator', () => {
+    expect(NODE_UNION_LOCK.direct).toEqual(NODE_VERSIONS);
+    for (const [name, version] of Object.entries(NODE_VERSIONS))
+      expect(NODE_UNION_LOCK.packages[`node_modules/${name}`]?.version, name).toBe(version);
+  });
+
+  it('gives every one of the 192 dependency sets a closed lock whose root is its package.json', () => {
+    let sets = 0;
+    for (const c of combinations(EXTRAS))
+      for (const [grpc, own] of [
+        [false, false],
+        [true, false],
+        [true, true],
+      ] as const) {
+        const d = nodeDeps({ ...c, grpc, own });
+        const lock = JSON.parse(nodeLockFor('svc', d)) as {
+          lockfileVersion: number;
+          packages: Record<string, Partial<NodeLockEntry> & Record<string, unknown>>;
+        };
+        sets++;
+        expect(lock.lockfileVersion).toBe(3);
+        const root = lock.packages[''] ?? {};
+        expect(Object.keys(root.dependencies ?? {})).toEqual(d.dependencies);
+        expect(Object.keys(root.devDependencies ?? {})).toEqual(d.devDependencies);
+        for (const [path, entry] of Object.entries(lock.packages)) {
+          if (path === '') continue;
+          expect(entry.integrity, path).toMatch(/^sha512-/);
+          // every required dependency resolves inside the lock, as npm ci will look it up
+          for (const dep of Object.keys(entry.dependencies ?? {}))
+            expect(resolveIn(lock.packages, path, dep), `${path} → ${dep}`).toBeDefined();
+        }
+        // production dependencies are never flagged dev (npm prune --omit=dev keeps them)
+        for (const dep of d.dependencies) expect(lock.packages[`node_modules/${dep}`]?.dev, dep).toBeUndefined();
+        // the compiler is a dev dependency only (@types/node is not: protobufjs depends on it)
+        expect(lock.packages['node_modules/typescript']?.dev).toBe(true);
+        // nothing the stub does not use: kafkajs only with Kafka, and so on
+        expect('node_modules/kafkajs' in lock.packages).toBe(c.kafka);
+        expect('node_modules/mongodb' in lock.packages).toBe(c.mongodb);
+      }
+    expect(sets).toBe(192);
+  });
+
+  it('refuses a version it was not made for, saying how to update it', () => {
+    expect(() => nodePackageLock('svc', '0.1.0', { dependencies: { express: '0.0.1' }, devDependencies: {} })).toThrow(
+      /made for express@5.*not 0\.0\.1: run npm run locks:update/,
+    );
+  });
+});
+
+describe('Go lock', () => {
+  it('was made for exactly the pinned modules and the features the generator imports', () => {
+    expect(GO_LOCK.direct).toEqual(Object.fromEntries(Object.values(GO_MODULES)));
+    expect(Object.keys(GO_LOCK.features).sort()).toEqual(Object.keys(GO_FEATURE_IMPORTS).sort());
+  });
+
+  it('gives each module the same version in every feature, so their union is consistent', () => {
+    const seen = new Map<string, string>();
+    for (const [feature, entry] of Object.entries(GO_LOCK.features))
+      for (const r of entry.require) {
+        const [m = '', v = ''] = r.split(' ');
+        expect(seen.get(m) ?? v, `${m} in ${feature}`).toBe(v);
+        seen.set(m, v);
+        expect(GO_LOCK.sums[`${m} ${v}/go.mod`], `go.sum of ${m} ${v}`).toMatch(/^h1:/);
+      }
+    for (const [m, v] of Object.values(GO_MODULES)) expect(seen.get(m), m).toBe(v);
+  });
+
+  it('writes a go.mod requiring every module of the features and a go.sum with all their hashes', () => {
+    for (const c of combinations(['grpc', ...EXTRAS] as const)) {
+      const f = { ...c, rest: true };
+      const mod = goMod('svc.local/service', f);
+      const sum = goSum(f);
+      const lines = sum.split('\n').filter(Boolean);
+      expect([...lines].sort((a, b) => compareGoSumKeys(a, b))).toEqual(lines);
+      for (const [k, on] of Object.entries(c)) {
+        const modules =
+          k === 'grpc' ? [GO_MODULES.grpc, GO_MODULES.protobuf] : [GO_MODULES[k as (typeof EXTRAS)[number]]];
+        for (const [m, v] of modules) {
+          expect(mod.includes(`${m} ${v}\n`), `${m} in go.mod`).toBe(on);
+          expect(lines.includes(`${m} ${v} ${GO_LOCK.sums[`${m} ${v}`]}`), `${m} in go.sum`).toBe(on);
+        }
+      }
+      for (const line of mod.split('\n').filter((l) => /^\t|^require \S+ v/.test(l))) {
+        const [m, v] = line
+          .replace(/^require /, '')
+          .trim()
+          .split(' ');
+        expect(
+          lines.some((l) => l.startsWith(`${m} ${v}/go.mod `)),
+          `${line} hashed`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('orders versions as Go does', () => {
+    expect(compareGoVersions('v1.12.1', 'v1.3.0')).toBeGreaterThan(0);
+    expect(compareGoVersions('v0.0.0-20240606120523-5a60cdf6a761', 'v0.0.0')).toBeLessThan(0);
+    expect(compareGoVersions('1.26', '1.26.0')).toBeLessThan(0);
+    expect(compareGoSumKeys('a v1.0.0', 'a v1.0.0/go.mod')).toBeLessThan(0);
+  });
+});
