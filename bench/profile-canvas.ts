@@ -160,10 +160,13 @@ async function main(): Promise<void> {
     const p = action === 'drag' ? await nodeToDrag(page) : await emptyPanePoint(page);
     await page.mouse.move(p.x, p.y);
     // PRESS=1: the profile starts before the mouse goes down, so the press's own work is in it too.
-    if (process.env.PRESS && !traceMode) await cdp.send('Profiler.start');
+    const start = () =>
+      traceMode
+        ? browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] })
+        : cdp.send('Profiler.start');
+    if (process.env.PRESS) await start();
     if (action !== 'zoom') await page.mouse.down();
-    if (traceMode) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
-    else if (!process.env.PRESS) await cdp.send('Profiler.start');
+    if (!process.env.PRESS) await start();
     for (let i = 1; i <= 60; i++)
       if (action === 'zoom') await page.mouse.wheel(0, i <= 30 ? -40 : 40);
       else await page.mouse.move(p.x + i * 3 * (action === 'pan' ? -1 : 1), p.y + i * 2);
