@@ -32,6 +32,49 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/**
+ * LONG=1: the stretches of the profile without idle time longer than 40 ms (tasks that may drop
+ * frames), each with the functions of most self time inside it and the app's own callers.
+ */
+function longStretches(profile: Profile): string[] {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes as (ProfileNode & { children?: number[] })[])
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  const out: string[] = [];
+  let t = 0;
+  let run: { start: number; end: number; self: Map<string, number> } | null = null;
+  const flush = () => {
+    if (run && run.end - run.start > 40) {
+      out.push(`stretch at ${run.start.toFixed(0)} ms, ${(run.end - run.start).toFixed(0)} ms long:`);
+      for (const [k, v] of [...run.self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12))
+        out.push(`  ${v.toFixed(1).padStart(7)} ms  ${k}`);
+    }
+    run = null;
+  };
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    t += dt;
+    const node = byId.get(id);
+    const name = node?.callFrame.functionName ?? '';
+    if (name === '(idle)') return flush();
+    run ??= { start: t, end: t, self: new Map() };
+    run.end = t;
+    // The nearest caller with a name from the app's bundle, to tell whose work it is.
+    let chain = '';
+    let cur: number | undefined = id;
+    for (let depth = 0; cur !== undefined && depth < 40 && chain.split(' < ').length < 4; depth++) {
+      const f: ProfileNode['callFrame'] | undefined = byId.get(cur)?.callFrame;
+      if (f?.functionName && f.url) chain += `${chain ? ' < ' : ''}${f.functionName}:${f.lineNumber + 1}`;
+      cur = parent.get(cur);
+    }
+    const key = `${name || '(anon)'}  [${chain}]`;
+    run.self.set(key, (run.self.get(key) ?? 0) + dt);
+  });
+  flush();
+  return out;
+}
+
 function top(profile: Profile, n = 30): string[] {
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));
   const self = new Map<string, number>();
@@ -116,9 +159,14 @@ async function main(): Promise<void> {
   if (action !== 'load') {
     const p = action === 'drag' ? await nodeToDrag(page) : await emptyPanePoint(page);
     await page.mouse.move(p.x, p.y);
+    // PRESS=1: the profile starts before the mouse goes down, so the press's own work is in it too.
+    const start = () =>
+      traceMode
+        ? browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] })
+        : cdp.send('Profiler.start');
+    if (process.env.PRESS) await start();
     if (action !== 'zoom') await page.mouse.down();
-    if (traceMode) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
-    else await cdp.send('Profiler.start');
+    if (!process.env.PRESS) await start();
     for (let i = 1; i <= 60; i++)
       if (action === 'zoom') await page.mouse.wheel(0, i <= 30 ? -40 : 40);
       else await page.mouse.move(p.x + i * 3 * (action === 'pan' ? -1 : 1), p.y + i * 2);
@@ -132,6 +180,7 @@ async function main(): Promise<void> {
     if (process.env.PROFILE_OUT)
       (await import('node:fs')).writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
     console.log(top(profile).join('\n'));
+    if (process.env.LONG) console.log(longStretches(profile).join('\n'));
   }
   if (action !== 'load' && action !== 'zoom') await page.mouse.up();
   await browser.close();

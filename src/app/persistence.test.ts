@@ -47,6 +47,45 @@ describe('autosave', () => {
     autosave.stop();
   });
 
+  it('writes nothing during a drag, however long, and saves the drop after the usual delay', () => {
+    const storage = new FakeStorage();
+    const store = createDesignStore();
+    const autosave = startAutosave(store, storage);
+    const added = store.getState().addNode('kafka', { x: 0, y: 0 });
+    if (!added.ok) throw new Error(added.reason);
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    expect(storage.writes).toBe(1);
+    store.getState().beginDrag();
+    for (let i = 1; i <= 10; i++) {
+      store.getState().moveNodes(new Map([[added.id, { x: i * 10, y: 0 }]]));
+      // A slow drag: a pause longer than the delay between two moves.
+      vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2);
+    }
+    expect(storage.writes).toBe(1);
+    store.getState().endDrag();
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS - 1);
+    expect(storage.writes).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(storage.writes).toBe(2);
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).nodes[0].position).toEqual({ x: 100, y: 0 });
+    autosave.stop();
+  });
+
+  it('writes a drag in progress when the page goes away', () => {
+    const storage = new FakeStorage();
+    const store = createDesignStore();
+    const autosave = startAutosave(store, storage);
+    const added = store.getState().addNode('kafka', { x: 0, y: 0 });
+    if (!added.ok) throw new Error(added.reason);
+    autosave.flush();
+    store.getState().beginDrag();
+    store.getState().moveNodes(new Map([[added.id, { x: 40, y: 20 }]]));
+    autosave.flush();
+    expect(storage.writes).toBe(2);
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).nodes[0].position).toEqual({ x: 40, y: 20 });
+    autosave.stop();
+  });
+
   it('flushes a pending write at once and does nothing when nothing is pending', () => {
     const storage = new FakeStorage();
     const store = createDesignStore();

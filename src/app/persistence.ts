@@ -95,21 +95,30 @@ export function startAutosave(store: DesignStoreApi, storage: StorageLike, opts:
       failing = true;
     }
   };
+  // A drag changes the design on every pointer move; writing it (a JSON text of up to megabytes,
+  // hundreds of milliseconds at thousands of services) would stall the drag, so the write waits
+  // for the drop and then the usual delay.
+  let heldByDrag = false;
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.design === prev.design) return;
+    const dropped = heldByDrag && !state.dragOrigin;
+    if (state.design === prev.design && !dropped) return;
     if (timer !== null) clearTimer(timer);
-    timer = setTimer(write, delay);
+    timer = null;
+    heldByDrag = Boolean(state.dragOrigin);
+    if (!heldByDrag) timer = setTimer(write, delay);
   });
   return {
     flush() {
-      if (timer === null) return;
-      clearTimer(timer);
+      if (timer === null && !heldByDrag) return;
+      if (timer !== null) clearTimer(timer);
+      heldByDrag = false;
       write();
     },
     stop() {
       unsubscribe();
       if (timer !== null) clearTimer(timer);
       timer = null;
+      heldByDrag = false;
     },
   };
 }

@@ -128,4 +128,33 @@ describe('link sides', () => {
     expect([third[0]?.sourceHandle, third[0]?.targetHandle]).toEqual(['out-left', 'in-right']);
     expect(third[1]).toBe(first[1]);
   });
+  it('gives after any sequence of moves, edits and selections what a new model gives for the same design', () => {
+    const model = createFlowModel();
+    let d = design();
+    let selected = new Set<string>();
+    const ids = d.nodes.map((n) => n.id);
+    // mulberry32: the same moves on every run.
+    let seed = 7;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    for (let step = 0; step < 200; step++) {
+      const id = ids[Math.floor(random() * ids.length)] ?? '';
+      if (step % 17 === 16) {
+        const r = updateNode(d, id, { name: `renamed-${step}` });
+        if (r.ok) d = r.design;
+      } else
+        d = moveNodes(d, new Map([[id, { x: Math.round(random() * 800) - 300, y: Math.round(random() * 400) - 200 }]]));
+      if (step % 5 === 0) {
+        const all = [...ids, ...d.links.map((l) => l.id)];
+        selected = new Set(all.filter(() => random() < 0.3));
+      }
+      const fresh = createFlowModel();
+      expect(model.nodes(d.nodes, selected)).toEqual(fresh.nodes(d.nodes, selected));
+      expect(model.edges(d.links, d.nodes, selected)).toEqual(fresh.edges(d.links, d.nodes, selected));
+    }
+  });
 });

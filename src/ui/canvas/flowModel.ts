@@ -175,12 +175,90 @@ export function createFlowModel() {
     return rf;
   }
 
+  // The arguments of the last calls: a drag step replaces a few node objects and nothing else, so
+  // the next call redoes only the elements of the nodes that changed (found by identity).
+  let nodesIn: readonly DesignNode[] = [];
+  let nodesSelected: ReadonlySet<string> | null = null;
+  let nodesChecks: ReadonlyMap<string, Severity> | null = null;
+  let edgesIn: {
+    links: readonly DesignLink[];
+    nodes: readonly DesignNode[];
+    selected: ReadonlySet<string>;
+    size: Size;
+  } | null = null;
+  let byId = new Map<string, DesignNode>();
+  /** Per node id, the indexes of the links that start or end at it. */
+  let linksAt = new Map<string, number[]>();
+
+  /** The indexes at which `next` holds another object than `prev` (same length), or null when over `limit`. */
+  function changedAt<T>(prev: readonly T[], next: readonly T[], limit: number): number[] | null {
+    const out: number[] = [];
+    for (let i = 0; i < next.length; i++)
+      if (next[i] !== prev[i]) {
+        out.push(i);
+        if (out.length > limit) return null;
+      }
+    return out;
+  }
+
+  /** The ids selected in one set and not the other, or null when there are more than `limit`. */
+  function selectionDelta(prev: ReadonlySet<string>, next: ReadonlySet<string>, limit: number): string[] | null {
+    if (prev === next) return [];
+    const out: string[] = [];
+    for (const id of next) if (!prev.has(id) && out.push(id) > limit) return null;
+    for (const id of prev) if (!next.has(id) && out.push(id) > limit) return null;
+    return out;
+  }
+  /** Where each node id sits in the last nodes given, and each link id in the last links. */
+  let nodeIndex = new Map<string, number>();
+  let nodeIndexOf: readonly DesignNode[] | null = null;
+  let linkIndex = new Map<string, number>();
+
+  function edgeOf(l: DesignLink, selected: ReadonlySet<string>, size: Size): LinkFlowEdge {
+    const source = byId.get(l.source);
+    const target = byId.get(l.target);
+    const side = source && target ? linkSides(source, target, size) : RIGHT_TO_LEFT;
+    return toEdge(l, selected.has(l.id), linkLabel(l, source?.kind), side, lanes.get(l.id));
+  }
+
   return {
     nodes(
       nodes: readonly DesignNode[],
       selected: ReadonlySet<string>,
       checks: ReadonlyMap<string, Severity> = NO_CHECKS,
     ) {
+      const picked = nodesSelected && checks === nodesChecks ? selectionDelta(nodesSelected, selected, 64) : null;
+      let changed = picked && nodes.length === nodesIn.length ? changedAt(nodesIn, nodes, 64) : null;
+      if (changed && changed.some((i) => nodes[i]?.id !== nodesIn[i]?.id)) changed = null;
+      if (changed && picked && picked.length > 0) {
+        if (nodeIndexOf !== nodesIn) {
+          nodeIndex = new Map(nodesIn.map((n, i) => [n.id, i]));
+          nodeIndexOf = nodesIn;
+        }
+        for (const id of picked) {
+          const i = nodeIndex.get(id);
+          if (i !== undefined) changed.push(i);
+        }
+      }
+      const indexed = nodeIndexOf === nodesIn;
+      nodesIn = nodes;
+      nodesSelected = selected;
+      nodesChecks = checks;
+      if (changed) {
+        // Same ids at the same places: the index stays right for the new array.
+        if (indexed) nodeIndexOf = nodes;
+        if (changed.length === 0) return lastNodes;
+        let next: ServiceFlowNode[] | null = null;
+        for (const i of changed) {
+          const n = nodes[i] as DesignNode;
+          const rf = toNode(n, selected.has(n.id), checks.get(n.id));
+          if (rf === lastNodes[i]) continue;
+          next ??= lastNodes.slice();
+          next[i] = rf;
+        }
+        return next ? (lastNodes = next) : lastNodes;
+      }
+      nodeIndexOf = null;
       if (lastById.size > nodes.length * 2 + 64) lastById.clear();
       return (lastNodes = keepSame(
         lastNodes,
@@ -194,18 +272,50 @@ export function createFlowModel() {
       selected: ReadonlySet<string>,
       size: Size = NODE_SIZE,
     ) {
-      const byId = new Map(nodes.map((n) => [n.id, n]));
+      const last = edgesIn;
+      edgesIn = { links, nodes, selected, size };
+      const picked =
+        last && last.links === links && last.size === size ? selectionDelta(last.selected, selected, 64) : null;
+      if (last && picked && last.nodes.length === nodes.length) {
+        const changed = changedAt(last.nodes, nodes, 64);
+        if (changed && changed.every((i) => nodes[i]?.id === last.nodes[i]?.id)) {
+          if (changed.length === 0 && picked.length === 0) return lastEdges;
+          const redo = new Set<number>();
+          for (const id of picked) {
+            const j = linkIndex.get(id);
+            if (j !== undefined) redo.add(j);
+          }
+          for (const i of changed) {
+            const n = nodes[i] as DesignNode;
+            byId.set(n.id, n);
+            for (const j of linksAt.get(n.id) ?? []) redo.add(j);
+          }
+          let next: LinkFlowEdge[] | null = null;
+          for (const j of redo) {
+            const rf = edgeOf(links[j] as DesignLink, selected, size);
+            if (rf === lastEdges[j]) continue;
+            next ??= lastEdges.slice();
+            next[j] = rf;
+          }
+          // A drag moves nodes; most moves leave every link on its sides, so React Flow keeps its edges.
+          return next ? (lastEdges = next) : lastEdges;
+        }
+      }
+      byId = new Map(nodes.map((n) => [n.id, n]));
       if (lanesOf !== links) {
         lanes = linkLanes(links);
         lanesOf = links;
+        linksAt = new Map();
+        linkIndex = new Map(links.map((l, j) => [l.id, j]));
+        links.forEach((l, j) => {
+          for (const end of l.source === l.target ? [l.source] : [l.source, l.target]) {
+            const at = linksAt.get(end);
+            if (at) at.push(j);
+            else linksAt.set(end, [j]);
+          }
+        });
       }
-      const next = links.map((l) => {
-        const source = byId.get(l.source);
-        const target = byId.get(l.target);
-        const side = source && target ? linkSides(source, target, size) : RIGHT_TO_LEFT;
-        return toEdge(l, selected.has(l.id), linkLabel(l, source?.kind), side, lanes.get(l.id));
-      });
-      // A drag moves nodes; most moves leave every link on its sides, so React Flow keeps its edges.
+      const next = links.map((l) => edgeOf(l, selected, size));
       return (lastEdges = keepSame(lastEdges, next));
     },
   };
