@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
+import { PictureMenu } from './pages/PictureMenu';
 
 /** Drags an element by `by` with the mouse, in small steps as a hand would. */
 async function drag(
@@ -138,4 +139,19 @@ test('Present mode shows the boundary as a step before its cards', async ({ page
     expect(c.x + c.width).toBeLessThanOrEqual(box.x + box.width);
     expect(c.y + c.height).toBeLessThanOrEqual(box.y + box.height);
   }
+});
+
+test('the SVG picture and the Mermaid text show the boundary by name', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await buildBoundary(ed);
+  const pictures = new PictureMenu(page);
+  const svg = (await pictures.download('Download SVG')).bytes.toString('utf8');
+  expect(svg).toContain('class="pc-boundary"');
+  expect(svg).toMatch(/<text[^>]*>Ordering<\/text>/);
+  await pictures.open();
+  await pictures.item(/Mermaid/).click();
+  await expect(pictures.mermaidDialog.getByRole('textbox', { name: 'Mermaid text' })).toHaveValue(
+    /subgraph b_1\["Ordering"\]/,
+  );
 });
