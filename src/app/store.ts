@@ -1,5 +1,12 @@
 import { createStore } from 'zustand/vanilla';
 import {
+  addBoundary as addBoundaryOp,
+  addNote as addNoteOp,
+  settleMembers,
+  fitBoundaries,
+  updateBoundary as updateBoundaryOp,
+  updateNote as updateNoteOp,
+  type BoundaryPatch,
   addNode as addNodeOp,
   connect as connectOp,
   duplicateElements,
@@ -64,6 +71,15 @@ export type AddResult = { ok: true; id: string } | { ok: false; reason: string }
 
 export interface DesignActions {
   addNode(kind: NodeKind, position: XY): AddResult;
+  /** Adds a boundary with its top-left corner at `position`; the cards it covers join it. */
+  addBoundary(position: XY): AddResult;
+  /** Adds an empty sticky note with its top-left corner at `position`. */
+  addNote(position: XY): AddResult;
+  /** `key` coalesces consecutive edits of one field into one undo step. */
+  updateBoundary(id: string, patch: BoundaryPatch, key?: string): Result;
+  /** Resizes a boundary: inside a drag (the resize handle) without history, otherwise as a step. */
+  resizeBoundary(id: string, size: { width: number; height: number }): void;
+  updateNote(id: string, text: string, key?: string): Result;
   connect(source: string, target: string, kind?: LinkKind): AddResult;
   /** Changes a link's kind; `merge` folds the change into the step before (the link's creation). */
   setLinkKind(id: string, kind: LinkKind, opts?: { merge?: boolean }): Result;
@@ -127,7 +143,12 @@ let noticeCounter = 0;
 
 function prune(selection: readonly string[], design: Design): readonly string[] {
   if (selection.length === 0) return selection;
-  const ids = new Set<string>([...design.nodes.map((n) => n.id), ...design.links.map((l) => l.id)]);
+  const ids = new Set<string>([
+    ...design.nodes.map((n) => n.id),
+    ...design.links.map((l) => l.id),
+    ...(design.boundaries ?? []).map((b) => b.id),
+    ...(design.notes ?? []).map((n) => n.id),
+  ]);
   const kept = selection.filter((id) => ids.has(id));
   return kept.length === selection.length ? selection : kept;
 }
@@ -173,6 +194,45 @@ export function createDesignStore(opts: StoreOptions = {}) {
         if (!r.ok) return r;
         commit(r.design, { select: [r.id] });
         return { ok: true, id: r.id };
+      },
+      addBoundary(position) {
+        const r = addBoundaryOp(get().design, { position });
+        if (!r.ok) return r;
+        commit(r.design, { select: [r.id] });
+        return { ok: true, id: r.id };
+      },
+      addNote(position) {
+        const r = addNoteOp(get().design, { position });
+        if (!r.ok) return r;
+        commit(r.design, { select: [r.id] });
+        return { ok: true, id: r.id };
+      },
+      updateBoundary(id, patch, key) {
+        const r = updateBoundaryOp(get().design, id, patch);
+        if (!r.ok) return r;
+        commit(r.design, { key });
+        return { ok: true };
+      },
+      resizeBoundary(id, size) {
+        const s = get();
+        if (!s.dragOrigin) {
+          get().updateBoundary(id, size);
+          return;
+        }
+        // Inside a resize the cards it covers are settled once, at the end (endDrag).
+        const next = {
+          ...s.design,
+          boundaries: (s.design.boundaries ?? []).map((b) =>
+            b.id === id ? { ...b, width: Math.round(size.width), height: Math.round(size.height) } : b,
+          ),
+        };
+        set({ design: next });
+      },
+      updateNote(id, text, key) {
+        const r = updateNoteOp(get().design, id, text);
+        if (!r.ok) return r;
+        commit(r.design, { key });
+        return { ok: true };
       },
       connect(source, target, kind) {
         const r = connectOp(get().design, { source, target, kind });
@@ -238,20 +298,40 @@ export function createDesignStore(opts: StoreOptions = {}) {
         const next = moveNodes(s.design, moves);
         if (next === s.design) return;
         if (s.dragOrigin) set({ design: next });
-        else commit(next, { key: `move:${[...moves.keys()].sort().join(',')}` });
+        else commit(settleMembers(next, moves.keys()), { key: `move:${[...moves.keys()].sort().join(',')}` });
       },
       endDrag() {
-        const { dragOrigin, design, history } = get();
+        const { dragOrigin, history } = get();
+        let { design } = get();
         if (!dragOrigin) return;
-        if (dragOrigin.nodes === design.nodes) return set({ dragOrigin: null });
-        set({ dragOrigin: null, history: record(history, dragOrigin, { now: now() }) });
+        if (
+          dragOrigin.nodes === design.nodes &&
+          dragOrigin.boundaries === design.boundaries &&
+          dragOrigin.notes === design.notes
+        )
+          return set({ dragOrigin: null });
+        if (design.boundaries?.length) {
+          // A card dragged into a boundary joins it, one dragged out leaves; a resized boundary
+          // takes in the cards it now covers.
+          const resized = design.boundaries.some((b) => {
+            const o = dragOrigin.boundaries?.find((x) => x.id === b.id);
+            return !o || o.width !== b.width || o.height !== b.height;
+          });
+          const before = new Set(dragOrigin.nodes);
+          const moved = resized ? design.nodes : design.nodes.filter((n) => !before.has(n));
+          design = settleMembers(
+            design,
+            moved.map((n) => n.id),
+          );
+        }
+        set({ design, dragOrigin: null, history: record(history, dragOrigin, { now: now() }) });
       },
       applyLayout(positions) {
         const s = get();
         if (s.dragOrigin) return false;
         const next = moveNodes(s.design, positions);
         if (next === s.design) return false;
-        commit(next);
+        commit(fitBoundaries(next));
         return true;
       },
       setViewport(viewport) {

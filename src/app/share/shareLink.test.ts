@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../../test/fixtures/make-fixtures';
 import { TEMPLATES } from '../../core/templates';
+import { addBoundary, addNote } from '../../core';
 import { MAX_SHARE_LENGTH, decodeShareFragment, encodeShareFragment } from './shareLink';
 
 async function deflate(text: string): Promise<string> {
@@ -17,6 +18,24 @@ describe('share links', () => {
       const r = await decodeShareFragment(await encodeShareFragment(d));
       expect(r?.ok && r.design).toEqual(d);
     }
+  });
+
+  it('carries boundaries and sticky notes', async () => {
+    const shop = TEMPLATES.find((t) => t.id === 'polyglot-shop')!.build();
+    const b = addBoundary(shop, {
+      position: { x: -40, y: -60 },
+      width: 900,
+      height: 400,
+      name: 'Storefront',
+      kind: 'trust',
+    });
+    if (!b.ok) throw new Error(b.reason);
+    const n = addNote(b.design, { position: { x: 0, y: 700 }, text: 'Ask: who owns the cart?' });
+    if (!n.ok) throw new Error(n.reason);
+    const r = await decodeShareFragment(await encodeShareFragment(n.design));
+    expect(r?.ok && r.warnings).toEqual([]);
+    expect(r?.ok && r.design).toEqual(n.design);
+    expect(n.design.boundaries?.[0]?.members.length).toBeGreaterThan(0);
   });
 
   it('keeps the polyglot shop short enough to paste in a chat', async () => {

@@ -11,6 +11,7 @@ import { DESIGN_FORMAT, DESIGN_VERSION, emptyDesign, type Design, type DesignTyp
 import { MIGRATIONS, type Migrations } from './migrations';
 import { repairPresentation } from '../presentation/steps';
 import { repairComposeTop } from './restoreOrigin';
+import { repairBoundaries, repairNotes } from './restoreAreas';
 
 /**
  * The outcome of loading untrusted input. `design` is null when nothing usable was found; the
@@ -148,6 +149,14 @@ function repair(doc: Obj, log: RepairLog): Design {
     }
   }
   addMissingChannels(design, log.warnings);
+  if (doc.boundaries !== undefined) {
+    const boundaries = repairBoundaries(doc.boundaries, design, taken, log);
+    if (boundaries.length > 0) design.boundaries = boundaries;
+  }
+  if (doc.notes !== undefined) {
+    const notes = repairNotes(doc.notes, taken, log);
+    if (notes.length > 0) design.notes = notes;
+  }
   const presentation = repairPresentation(doc.presentation, design, log.warnings);
   if (presentation) design.presentation = presentation;
   const composeTop = repairComposeTop(doc.composeTop, log);

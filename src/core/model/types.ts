@@ -347,6 +347,48 @@ export interface Design {
    * version 3 (optional).
    */
   composeTop?: { [key: string]: ComposeValue };
+  /** Named areas that group cards (a bounded context, a team …). Optional: absent means none. */
+  boundaries?: Boundary[];
+  /** Free-text sticky notes on the canvas. Optional: absent means none. */
+  notes?: StickyNote[];
+}
+
+/** What a boundary stands for; a Kubernetes namespace also places its services' objects. */
+export const BOUNDARY_KINDS = {
+  context: 'Bounded context',
+  team: 'Team',
+  trust: 'Trust zone',
+  namespace: 'Kubernetes namespace',
+} as const satisfies Record<string, string>;
+export type BoundaryKind = keyof typeof BOUNDARY_KINDS;
+
+export function isBoundaryKind(v: unknown): v is BoundaryKind {
+  return typeof v === 'string' && Object.hasOwn(BOUNDARY_KINDS, v);
+}
+
+/**
+ * A named rectangle behind the cards that groups them. Its members are the cards it holds: they
+ * move with it, and a card dragged into or out of it joins or leaves.
+ */
+export interface Boundary {
+  id: string;
+  name: string;
+  kind: BoundaryKind;
+  /** `#rrggbb`. */
+  color: string;
+  /** The top-left corner. */
+  position: XY;
+  width: number;
+  height: number;
+  /** Ids of the nodes it holds; a node is in at most one boundary. */
+  members: string[];
+}
+
+/** A free-text note on the canvas, for teaching; it takes no part in export. */
+export interface StickyNote {
+  id: string;
+  text: string;
+  position: XY;
 }
 
 export function emptyDesign(name = 'my-system'): Design {

@@ -12,9 +12,11 @@ import type { Design, DesignLink, DesignNode, XY } from '../model/types';
 import { pruneOrder } from '../presentation/steps';
 import { copyContracts, releaseOwnedTypes } from './copyContracts';
 import { newId, type OpResult } from './ids';
+import { moveAreas, removeAreas } from './boundaries';
 
 export { newId, withCountedIds, type OpResult } from './ids';
 export * from './links';
+export * from './boundaries';
 
 /**
  * Pure edits of the design document. Each returns a new design and never mutates its input;
@@ -84,13 +86,16 @@ export function removeElements(design: Design, ids: Iterable<string>): Design {
   const gone = new Set(ids);
   const nodes = design.nodes.filter((n) => !gone.has(n.id));
   const links = design.links.filter((l) => !gone.has(l.id) && !gone.has(l.source) && !gone.has(l.target));
-  if (nodes.length === design.nodes.length && links.length === design.links.length) return design;
+  const areas = removeAreas(design, gone);
+  if (nodes.length === design.nodes.length && links.length === design.links.length) return areas;
+  design = areas;
   const removed = design.nodes.filter((n) => gone.has(n.id));
   return pruneOrder(releaseOwnedTypes({ ...design, nodes, links }, removed));
 }
 
 /** Moves nodes; only the moved node objects are replaced. */
 export function moveNodes(design: Design, moves: ReadonlyMap<string, XY>): Design {
+  design = moveAreas(design, moves);
   let changed = false;
   const nodes = design.nodes.map((n) => {
     const p = moves.get(n.id);

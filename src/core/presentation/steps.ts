@@ -7,10 +7,34 @@ import type { Design, DesignLink, Presentation } from '../model/types';
  */
 export interface PresentationStep {
   id: string;
-  kind: 'node' | 'link';
+  kind: 'node' | 'link' | 'boundary';
 }
 
-type Parts = Pick<Design, 'nodes' | 'links'> & { presentation?: Presentation };
+type Parts = Pick<Design, 'nodes' | 'links'> & { presentation?: Presentation; boundaries?: Design['boundaries'] };
+
+/**
+ * Adds a step for each boundary just before the first of its cards, so the presenter can name the
+ * area before filling it; an empty boundary comes last. Boundaries follow their cards: the
+ * presenter's order lists nodes and links only.
+ */
+function withBoundaries(design: Parts, steps: PresentationStep[]): PresentationStep[] {
+  const boundaries = design.boundaries;
+  if (!boundaries?.length) return steps;
+  const first = new Map<string, string>();
+  for (const b of boundaries) for (const m of b.members) if (!first.has(m)) first.set(m, b.id);
+  const out: PresentationStep[] = [];
+  const done = new Set<string>();
+  for (const step of steps) {
+    const b = step.kind === 'node' ? first.get(step.id) : undefined;
+    if (b && !done.has(b)) {
+      done.add(b);
+      out.push({ id: b, kind: 'boundary' });
+    }
+    out.push(step);
+  }
+  for (const b of boundaries) if (!done.has(b.id)) out.push({ id: b.id, kind: 'boundary' });
+  return out;
+}
 
 /**
  * Places ids in the order asked for, holding back a link until both of its ends are shown. Ids
@@ -62,7 +86,7 @@ function place(design: Parts, ids: Iterable<string>, out: PresentationStep[] = [
  * completes (in the order those links were added).
  */
 export function defaultSteps(design: Parts): PresentationStep[] {
-  return place(design, []);
+  return withBoundaries(design, place(design, []));
 }
 
 /**
@@ -71,7 +95,7 @@ export function defaultSteps(design: Parts): PresentationStep[] {
  * link never comes before its ends).
  */
 export function presentationSteps(design: Parts): PresentationStep[] {
-  return place(design, design.presentation?.order ?? []);
+  return withBoundaries(design, place(design, design.presentation?.order ?? []));
 }
 
 /** The ids shown after `count` steps. */

@@ -34,17 +34,24 @@ import { LinkKindChooser } from './LinkKindChooser';
 import { DotGrid } from './DotGrid';
 import { MiniMap } from './MiniMap';
 import { ServiceNode } from './ServiceNode';
+import { BoundaryNode } from './BoundaryNode';
+import { NoteNode } from './NoteNode';
+import { createAreaModel, type AreaFlowNode } from './areaModel';
 import { NODE_SIZE, createFlowModel, type LinkFlowEdge, type ServiceFlowNode } from './flowModel';
 import { FitViewButton } from './FitViewButton';
 import { useFitView } from './useFitView';
 import { useAddNode } from './useAddNode';
 import { useRevealView } from '../presenter/PresenterContext';
-import { revealEdges, revealNodes } from '../presenter/reveal';
+import { revealAreas, revealEdges, revealNodes } from '../presenter/reveal';
 import { PRESENTER_CARD, presentedNodes } from '../presenter/presentedLayout';
 import { severitiesOf, useFindings } from '../checks/useFindings';
 import { useTheme } from '../shell/theme';
 
-const nodeTypes = { service: ServiceNode };
+const nodeTypes = { service: ServiceNode, boundary: BoundaryNode, note: NoteNode };
+/** What the canvas draws as nodes: cards, and the boundaries and notes around them. */
+type CanvasNode = ServiceFlowNode | AreaFlowNode;
+/** The palette's entries that are not node kinds. */
+export const AREA_KINDS = { boundary: 'boundary', note: 'note' } as const;
 const edgeTypes = { link: LinkEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const CONNECTION_LINE_STYLE = { stroke: 'var(--pc-muted)', strokeWidth: 2 };
@@ -75,10 +82,12 @@ interface Chooser {
  */
 export function Canvas() {
   const store = useDesignStoreApi();
-  const flow = useReactFlow<ServiceFlowNode, LinkFlowEdge>();
+  const flow = useReactFlow<CanvasNode, LinkFlowEdge>();
   const addNode = useAddNode();
   const designNodes = useDesignStore((s) => s.design.nodes);
   const designLinks = useDesignStore((s) => s.design.links);
+  const designBoundaries = useDesignStore((s) => s.design.boundaries);
+  const designNotes = useDesignStore((s) => s.design.notes);
   const selection = useDesignStore((s) => s.selection);
   const loadCount = useDesignStore((s) => s.loadCount);
   const [chooser, setChooser] = useState<Chooser | null>(null);
@@ -87,6 +96,7 @@ export function Canvas() {
   const [initialViewport] = useState(() => store.getState().design.viewport);
   const pendingChooser = useRef<Omit<Chooser, 'x' | 'y'> | null>(null);
   const [model] = useState(createFlowModel);
+  const [areaModel] = useState(createAreaModel);
   const theme = useTheme((s) => s.theme);
 
   // Presenting shows only the revealed elements and edits nothing, the camera included. Its cards
@@ -109,7 +119,22 @@ export function Canvas() {
 
   // One subscription for the whole canvas; it renders again only when the zoom crosses FAR_ZOOM.
   const far = useStore(isFar);
-  const shownNodes = useMemo(() => revealNodes(nodes, reveal), [nodes, reveal]);
+  const areaNodes = useMemo(
+    () =>
+      areaModel.nodes(
+        designBoundaries,
+        designNotes,
+        selected,
+        presenting ? { nodes: placedNodes, card: PRESENTER_CARD } : undefined,
+      ),
+    [areaModel, designBoundaries, designNotes, selected, presenting, placedNodes],
+  );
+  const shownCards = useMemo(() => revealNodes(nodes, reveal), [nodes, reveal]);
+  // Boundaries first, so they are drawn behind the cards; a design without any pays nothing.
+  const shownNodes = useMemo<CanvasNode[]>(
+    () => (areaNodes.length === 0 ? shownCards : [...revealAreas(areaNodes, reveal), ...shownCards]),
+    [areaNodes, shownCards, reveal],
+  );
   const shownEdges = useMemo(() => revealEdges(edges, reveal), [edges, reveal]);
 
   // A loaded design (New, Open) brings its own camera; a template or an imported file is framed.
@@ -140,11 +165,14 @@ export function Canvas() {
   );
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<ServiceFlowNode>[]) => {
+    (changes: NodeChange<CanvasNode>[]) => {
       const moves = new Map<string, XY>();
       const picks: { id: string; selected: boolean }[] = [];
       for (const c of changes) {
         if (c.type === 'position' && c.position) moves.set(c.id, c.position);
+        // A boundary's corner handle: the only node whose size changes by hand.
+        else if (c.type === 'dimensions' && c.resizing && c.dimensions)
+          store.getState().resizeBoundary(c.id, c.dimensions);
         else if (c.type === 'select') picks.push({ id: c.id, selected: c.selected });
         // Every card has the flow model's fixed size, so 'dimensions' changes carry nothing new;
         // 'remove' arrives through onDelete as one step; 'add' and 'replace' never come from here.
@@ -236,9 +264,12 @@ export function Canvas() {
       if (!kind) return;
       e.preventDefault();
       e.stopPropagation();
-      if (isNodeKind(kind)) addNode(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      if (isNodeKind(kind)) addNode(kind, at);
+      else if (kind === AREA_KINDS.boundary) store.getState().addBoundary({ x: at.x - 40, y: at.y - 24 });
+      else if (kind === AREA_KINDS.note) store.getState().addNote({ x: at.x - 100, y: at.y - 60 });
     },
-    [addNode, flow],
+    [addNode, flow, store],
   );
 
   const presentingRef = useRef(presenting);
@@ -252,17 +283,17 @@ export function Canvas() {
     return {
       beginDrag: () => s().beginDrag(),
       endDrag: () => s().endDrag(),
-      onDelete: ({ nodes: n, edges: e }: { nodes: ServiceFlowNode[]; edges: LinkFlowEdge[] }) =>
+      onDelete: ({ nodes: n, edges: e }: { nodes: CanvasNode[]; edges: LinkFlowEdge[] }) =>
         s().removeElements([...n.map((x) => x.id), ...e.map((x) => x.id)]),
       // Presenting never moves the design's saved viewport.
       onMoveEnd: (_e: unknown, vp: Viewport) => {
         if (!presentingRef.current) s().setViewport(vp);
       },
       // The context-menu key sends no pointer position: the menu opens on the element instead.
-      nodeMenu: (e: ReactMouseEvent, n: ServiceFlowNode) => {
+      nodeMenu: (e: ReactMouseEvent, n: CanvasNode) => {
         e.preventDefault();
         if (!s().selection.includes(n.id)) s().select([n.id]);
-        setMenu({ on: 'node', id: n.id, ...pointOf(e) });
+        setMenu({ on: n.type === 'service' ? 'node' : 'area', id: n.id, ...pointOf(e) });
       },
       edgeMenu: (e: ReactMouseEvent, l: LinkFlowEdge) => {
         e.preventDefault();
@@ -292,7 +323,7 @@ export function Canvas() {
       onDragOver={presenting ? undefined : onDragOver}
       onDrop={presenting ? undefined : onDrop}
     >
-      <ReactFlow<ServiceFlowNode, LinkFlowEdge>
+      <ReactFlow<CanvasNode, LinkFlowEdge>
         nodes={shownNodes}
         edges={shownEdges}
         nodesDraggable={!presenting}
@@ -327,7 +358,7 @@ export function Canvas() {
         onlyRenderVisibleElements
       >
         <DotGrid gap={20} dot={1.4} color="var(--pc-grid)" />
-        {presenting ? null : <MiniMap nodes={shownNodes} onMoveEnd={handlers.onMoveEnd} />}
+        {presenting ? null : <MiniMap nodes={shownCards} onMoveEnd={handlers.onMoveEnd} />}
         <Controls showInteractive={false} showFitView={false}>
           <FitViewButton />
           {presenting ? null : <FindButton onClick={openFind} />}

@@ -10,6 +10,7 @@ import { useAddNode } from './useAddNode';
 export type MenuTarget =
   | { on: 'node'; id: string; x: number; y: number }
   | { on: 'link'; id: string; x: number; y: number }
+  | { on: 'area'; id: string; x: number; y: number }
   | { on: 'pane'; x: number; y: number };
 
 /** What the pane's menu offers to add: every service with a runnable stub, and the usual infrastructure. */
@@ -123,6 +124,28 @@ export function CanvasMenu({ target, onClose }: { target: MenuTarget; onClose: (
         </Item>
       </>
     );
+  } else if (target.on === 'area') {
+    const boundary = s().design.boundaries?.find((b) => b.id === target.id);
+    label = boundary ? `Boundary ${boundary.name}` : 'Note';
+    items = (
+      <>
+        <Item onClick={run(() => useUi.getState().setRenaming(target.id))} keys="F2">
+          {boundary ? 'Rename' : 'Edit text'}
+        </Item>
+        <Item
+          onClick={run(() => {
+            s().select([target.id]);
+            focusInspector();
+          })}
+        >
+          Edit in the inspector
+        </Item>
+        <Sep />
+        <Item danger onClick={run(() => s().removeElements([target.id]))} keys="Delete">
+          Delete
+        </Item>
+      </>
+    );
   } else if (target.on === 'link') {
     label = 'Link';
     items = (
@@ -154,6 +177,8 @@ export function CanvasMenu({ target, onClose }: { target: MenuTarget; onClose: (
             {describeKind(kind).label}
           </Item>
         ))}
+        <Item onClick={run(() => s().addBoundary({ x: at.x, y: at.y }))}>Boundary</Item>
+        <Item onClick={run(() => s().addNote({ x: at.x, y: at.y }))}>Sticky note</Item>
         <Sep />
         <Item disabled={!s().clipboard} onClick={run(() => s().paste())} keys="Ctrl/Cmd+V">
           Paste
@@ -235,7 +260,9 @@ export function useCanvasMenuKeys(open: (target: MenuTarget) => void, enabled: b
       const { selection, design } = store.getState();
       const id = selection[0];
       const isNode = id !== undefined && design.nodes.some((n) => n.id === id);
-      if (e.key === 'F2' && isNode && selection.length === 1) {
+      const isArea =
+        id !== undefined && (!!design.boundaries?.some((b) => b.id === id) || !!design.notes?.some((n) => n.id === id));
+      if (e.key === 'F2' && (isNode || isArea) && selection.length === 1) {
         e.preventDefault();
         useUi.getState().setRenaming(id);
       } else if (e.key === 'F10' && e.shiftKey) {

@@ -15,7 +15,16 @@ function focusCard(id: string): void {
  * A card's name, edited in place: Enter (or leaving the field) commits, Escape cancels. A name the
  * design refuses (taken, empty, too long …) leaves the old name on the card and says why.
  */
-export function NodeNameEditor({ id, name }: { id: string; name: string }) {
+export function NodeNameEditor({
+  id,
+  name,
+  rename,
+}: {
+  id: string;
+  name: string;
+  /** How the new name is applied; a card's by default, a boundary passes its own. */
+  rename?: (name: string) => { ok: true } | { ok: false; reason: string };
+}) {
   const store = useDesignStoreApi();
   const [draft, setDraft] = useState(name);
   const ref = useRef<HTMLInputElement>(null);
@@ -33,7 +42,7 @@ export function NodeNameEditor({ id, name }: { id: string; name: string }) {
     focusCard(id);
     const next = draft.trim();
     if (!commit || next === name) return;
-    const r = store.getState().updateNode(id, { name: next });
+    const r = rename ? rename(next) : store.getState().updateNode(id, { name: next });
     if (!r.ok)
       store.getState().notify({
         tone: 'error',

@@ -3,6 +3,7 @@ import type { DesignNode } from '../../core';
 import type { DesignStore } from '../../app/store';
 import { useDesignStore } from '../../app/storeContext';
 import { LinkInspector } from './LinkInspector';
+import { BoundaryInspector, NoteInspector } from './AreaInspector';
 import { NodeInspector } from './NodeInspector';
 import { TypesPanel } from './TypesPanel';
 import { MOD_KEY } from '../shell/platform';
@@ -151,6 +152,8 @@ export const Inspector = memo(function Inspector() {
   const count = useDesignStore((s) => s.selection.length);
   const node = useInspectedNode(only);
   const link = useDesignStore((s) => (only === null ? undefined : s.design.links.find((l) => l.id === only)));
+  const boundary = useDesignStore((s) => (only === null ? undefined : s.design.boundaries?.find((b) => b.id === only)));
+  const note = useDesignStore((s) => (only === null ? undefined : s.design.notes?.find((n) => n.id === only)));
   const [tab, setTab] = useState<Tab>('selection');
   const base = useId();
   // selecting something on the canvas (or from a type's "Used by") shows it
@@ -172,7 +175,9 @@ export const Inspector = memo(function Inspector() {
             {/* Keyed by id: a half-typed invalid value never leaks from one element to the next. */}
             {node ? <NodeInspector key={node.id} node={node} /> : null}
             {link ? <LinkInspector key={link.id} link={link} /> : null}
-            {!node && !link ? <Hint count={count} /> : null}
+            {boundary ? <BoundaryInspector key={boundary.id} boundary={boundary} /> : null}
+            {note ? <NoteInspector key={note.id} note={note} /> : null}
+            {!node && !link && !boundary && !note ? <Hint count={count} /> : null}
           </>
         )}
       </div>

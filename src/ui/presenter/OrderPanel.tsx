@@ -22,6 +22,7 @@ export function OrderPanel({ ref, steps, current }: Props) {
   const presenter = usePresenterApi();
   const nodes = useDesignStore((s) => s.design.nodes);
   const links = useDesignStore((s) => s.design.links);
+  const boundaries = useDesignStore((s) => s.design.boundaries);
   const custom = useDesignStore((s) => s.design.presentation !== undefined);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -33,12 +34,14 @@ export function OrderPanel({ ref, steps, current }: Props) {
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const linkById = new Map(links.map((l) => [l.id, l]));
   // Step i can swap with step i-1 unless it is a link that needs that step as one of its ends.
+  // A boundary's step follows its first card: it is not moved by hand, nor swapped with.
   const canRise = (i: number) => {
     const above = steps[i - 1];
+    if (above?.kind === 'boundary' || steps[i]?.kind === 'boundary') return false;
     const link = linkById.get(steps[i]?.id ?? '');
     return above !== undefined && (!link || (link.source !== above.id && link.target !== above.id));
   };
-  const design = { nodes, links };
+  const design = { nodes, links, boundaries };
 
   return (
     <aside ref={ref} className="pc-present-order" aria-label="Order of steps">
@@ -71,7 +74,7 @@ export function OrderPanel({ ref, steps, current }: Props) {
               >
                 <span className="pc-present-order__num">{i + 1}</span>
                 <span
-                  className={s.kind === 'node' ? 'pc-present-order__dot' : 'pc-present-order__arrow'}
+                  className={s.kind === 'link' ? 'pc-present-order__arrow' : 'pc-present-order__dot'}
                   style={color ? { background: color } : undefined}
                   aria-hidden="true"
                 />

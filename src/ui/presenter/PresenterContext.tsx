@@ -32,9 +32,10 @@ export function useSteps(enabled = true): readonly PresentationStep[] {
   const nodes = useDesignStore((s) => s.design.nodes);
   const links = useDesignStore((s) => s.design.links);
   const presentation = useDesignStore((s) => s.design.presentation);
+  const boundaries = useDesignStore((s) => s.design.boundaries);
   return useMemo(
-    () => (enabled ? presentationSteps({ nodes, links, presentation }) : NO_STEPS),
-    [enabled, nodes, links, presentation],
+    () => (enabled ? presentationSteps({ nodes, links, presentation, boundaries }) : NO_STEPS),
+    [enabled, nodes, links, presentation, boundaries],
   );
 }
 

@@ -71,6 +71,7 @@ export function PresenterOverlay() {
   const projectName = useDesignStore((s) => s.design.name);
   const nodes = useDesignStore((s) => s.design.nodes);
   const links = useDesignStore((s) => s.design.links);
+  const boundaries = useDesignStore((s) => s.design.boundaries);
   const orderPanel = useRef<HTMLElement>(null);
   const total = steps.length;
   const current = step > 0 ? steps[step - 1] : undefined;
@@ -145,7 +146,9 @@ export function PresenterOverlay() {
         </button>
         <span className="pc-present-bar__step" role="status" aria-live="polite" data-testid="presenter-step">
           Step {step} / {total}
-          {current ? <span className="pc-present-bar__what"> · {stepLabel({ nodes, links }, current)}</span> : null}
+          {current ? (
+            <span className="pc-present-bar__what"> · {stepLabel({ nodes, links, boundaries }, current)}</span>
+          ) : null}
         </span>
         <button
           type="button"

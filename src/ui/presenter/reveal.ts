@@ -1,4 +1,5 @@
 import type { LinkFlowEdge, ServiceFlowNode } from '../canvas/flowModel';
+import type { AreaFlowNode } from '../canvas/areaModel';
 import { PRESENTER_LABEL_FONT } from '../../core';
 import type { RevealView } from './PresenterContext';
 import { PRESENTER_CARD, PRESENTER_HANDLES } from './presentedLayout';
@@ -19,6 +20,19 @@ export function revealNodes(nodes: ServiceFlowNode[], view: RevealView | null): 
     // The presenter's cards are larger: React Flow ends the links on their handles at that size.
     measured: PRESENTER_CARD,
     handles: PRESENTER_HANDLES,
+    className: n.id === view.latest ? 'pc-reveal' : undefined,
+  }));
+}
+
+/** Boundaries and notes while presenting: a boundary appears at its step; notes stay on view. */
+export function revealAreas(nodes: AreaFlowNode[], view: RevealView | null): AreaFlowNode[] {
+  if (!view) return nodes;
+  return nodes.map((n) => ({
+    ...n,
+    hidden: n.type === 'boundary' && !view.visible.has(n.id),
+    selected: false,
+    draggable: false,
+    deletable: false,
     className: n.id === view.latest ? 'pc-reveal' : undefined,
   }));
 }

@@ -47,7 +47,19 @@ function edgeLabel(link: DesignLink): string {
 /** The flowchart text, without the Markdown fence. */
 export function mermaidFlowchart(design: Design): string {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
-  const lines = ['flowchart LR', ...design.nodes.map(nodeLine)];
+  const lines = ['flowchart LR'];
+  // A boundary is a subgraph holding its cards; cards outside every boundary stay at the top level.
+  const inside = new Set<string>();
+  for (const [i, b] of (design.boundaries ?? []).entries()) {
+    const members = b.members.flatMap((m) => byId.get(m) ?? []);
+    lines.push(`  subgraph b_${i + 1}["${mermaidText(b.name)}"]`);
+    for (const m of members) {
+      inside.add(m.id);
+      lines.push(`  ${nodeLine(m)}`);
+    }
+    lines.push('  end');
+  }
+  for (const n of design.nodes) if (!inside.has(n.id)) lines.push(nodeLine(n));
   for (const link of design.links) {
     const s = byId.get(link.source);
     const t = byId.get(link.target);

@@ -1,5 +1,6 @@
 import { LINK_KINDS, RUNTIMES, describeKind, isRuntime, type LinkKind } from '../../catalog/catalog';
-import type { Design, DesignNode } from '../../model/types';
+import { BOUNDARY_KINDS, type Boundary, type Design, type DesignNode, type StickyNote } from '../../model/types';
+import { NOTE_SIZE } from '../../ops/boundaries';
 import { bounds, cardRect, linkCurve, num, type Curve, type Rect, type Size } from './geometry';
 import {
   CANVAS_THEME,
@@ -149,6 +150,42 @@ function card(node: DesignNode, r: Rect, theme: PictureTheme, measure: MeasureTe
   );
 }
 
+/** A boundary: a tinted, dashed area with its name and kind in the top-left corner. */
+function boundaryArea(b: Boundary, theme: PictureTheme, measure: MeasureText): string {
+  const { x, y } = b.position;
+  const name = truncate(b.name, Math.max(0, b.width - 24), NAME_SIZE, 650, measure);
+  const kind = BOUNDARY_KINDS[b.kind];
+  const nameWidth = measure(name, NAME_SIZE, 650);
+  return (
+    `<g class="pc-boundary" data-kind="${b.kind}"><title>${escapeXml(b.name)}</title>` +
+    `<rect x="${num(x)}" y="${num(y)}" width="${num(b.width)}" height="${num(b.height)}" rx="14" ` +
+    `fill="${b.color}" fill-opacity="0.07" stroke="${b.color}" stroke-width="2" stroke-dasharray="8 5"/>` +
+    `<text x="${num(x + 16)}" y="${num(y + 26)}" font-size="${NAME_SIZE}" font-weight="650" fill="${theme.text}">` +
+    `${escapeXml(name)}</text>` +
+    `<text x="${num(x + 24 + nameWidth)}" y="${num(y + 26)}" font-size="${META_SIZE}" fill="${theme.muted}">` +
+    `${escapeXml(kind)}</text></g>`
+  );
+}
+
+/** A sticky note: a yellow square with its text, line by line, cut to fit. */
+function stickyNote(n: StickyNote, measure: MeasureText): string {
+  const { x, y } = n.position;
+  const { width, height } = NOTE_SIZE;
+  const lines = n.text.split('\n').slice(0, 6);
+  return (
+    `<g class="pc-note"><rect x="${num(x)}" y="${num(y)}" width="${width}" height="${height}" rx="4" ` +
+    `fill="#fef9c3" stroke="#eab308" filter="url(#pc-shadow)"/>` +
+    lines
+      .map(
+        (line, i) =>
+          `<text x="${num(x + 12)}" y="${num(y + 24 + i * 17)}" font-size="${META_SIZE + 1}" fill="#422006">` +
+          `${escapeXml(truncate(line, width - 24, META_SIZE + 1, 400, measure))}</text>`,
+      )
+      .join('') +
+    '</g>'
+  );
+}
+
 /**
  * The design as a standalone SVG that looks like the canvas: every node a card with its name,
  * kind and accent colour, every link a curve styled by kind (solid REST, thick gRPC, dashed
@@ -176,8 +213,15 @@ export function designToSvg(design: Design, options: PictureOptions = {}): Pictu
     links.push({ kind: link.kind, curve, label, labelBox });
   }
 
+  const boundaries = design.boundaries ?? [];
+  const notes = design.notes ?? [];
   const content = bounds(
-    [...rects.values(), ...links.map((l) => l.labelBox)],
+    [
+      ...rects.values(),
+      ...links.map((l) => l.labelBox),
+      ...boundaries.map((b) => ({ ...b.position, width: b.width, height: b.height })),
+      ...notes.map((n) => ({ ...n.position, ...NOTE_SIZE })),
+    ],
     links.flatMap((l) => curvePoints(l.curve)),
   ) ?? { x: 0, y: 0, width: 240, height: 60 };
   const vx = Math.floor(content.x - padding);
@@ -205,6 +249,8 @@ export function designToSvg(design: Design, options: PictureOptions = {}): Pictu
       `<text x="${num(vx + width / 2)}" y="${num(vy + height / 2 + 4)}" text-anchor="middle" font-size="13" ` +
         `fill="${theme.muted}">An empty design</text>`,
     );
+  if (boundaries.length > 0)
+    parts.push('<g class="pc-boundaries">', ...boundaries.map((b) => boundaryArea(b, theme, measure)), '</g>');
   parts.push('<g class="pc-links">', ...links.map((l) => linkPath(l, theme)), '</g>');
   parts.push('<g class="pc-link-labels">', ...links.map((l) => linkLabel(l, theme)), '</g>');
   parts.push(
@@ -212,6 +258,7 @@ export function designToSvg(design: Design, options: PictureOptions = {}): Pictu
     ...design.nodes.map((n) => card(n, rects.get(n.id) ?? cardRect(n, undefined), theme, measure)),
     '</g>',
   );
+  if (notes.length > 0) parts.push('<g class="pc-notes">', ...notes.map((n) => stickyNote(n, measure)), '</g>');
   parts.push('</svg>', '');
   return { svg: parts.join('\n'), width, height };
 }

@@ -1,0 +1,157 @@
+import { expect, test, type Page } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage';
+import { PictureMenu } from './pages/PictureMenu';
+
+/** Drags an element by `by` with the mouse, in small steps as a hand would. */
+async function drag(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  by: { x: number; y: number },
+) {
+  const start = { x: box.x + Math.min(40, box.width / 2), y: box.y + box.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 2, start.y, { steps: 2 });
+  await page.mouse.move(start.x + by.x / 2, start.y + by.y / 2, { steps: 5 });
+  await page.mouse.move(start.x + by.x, start.y + by.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** A boundary with two cards in it and a sticky note, made as a person makes them. */
+async function buildBoundary(ed: EditorPage) {
+  const page = ed.page;
+  await ed.dragFromPalette('Boundary', { x: 300, y: 150 });
+  const boundary = page.locator('.pc-boundary');
+  await expect(boundary).toHaveCount(1);
+  await expect(boundary.locator('.pc-boundary__name')).toHaveText('Bounded context');
+
+  // Two cards outside it, then dragged in.
+  await ed.dragFromPalette('Python · FastAPI', { x: 200, y: 600 });
+  await ed.dragFromPalette('Go · net/http', { x: 620, y: 600 });
+  await ed.dragNode('python-service', { x: 150, y: -300 });
+  await ed.dragNode('go-service', { x: 100, y: -300 });
+
+  // Name it in the inspector.
+  await boundary.locator('.pc-boundary__title').click();
+  const name = ed.inspector.getByLabel('Name');
+  await expect(name).toHaveValue('Bounded context');
+  await name.fill('Ordering');
+  await ed.inspector.getByLabel('Kind').selectOption({ label: 'Kubernetes namespace' });
+  await expect(boundary.locator('.pc-boundary__name')).toHaveText('Ordering');
+  await expect(ed.inspector.getByText('Cards inside (2)')).toBeVisible();
+  await expect(ed.inspector.getByRole('listitem')).toHaveText(['python-service', 'go-service']);
+  return boundary;
+}
+
+test('a boundary groups cards, moves them, undoes in one step; a note keeps its text across a reload', async ({
+  page,
+}) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  const boundary = await buildBoundary(ed);
+
+  // Moving the boundary by its title bar moves its cards by the same distance.
+  const before = await ed.cardBoxes();
+  const title = await boundary.locator('.pc-boundary__title').boundingBox();
+  if (!title) throw new Error('no boundary title');
+  await drag(page, title, { x: 120, y: 90 });
+  const after = await ed.cardBoxes();
+  const moved = (await boundary.locator('.pc-boundary__title').boundingBox())!;
+  const by = { x: moved.x - title.x, y: moved.y - title.y };
+  // React Flow holds back the first pixels of a drag: the boundary moved by about what the hand did.
+  expect(Math.abs(by.x - 120)).toBeLessThan(5);
+  expect(Math.abs(by.y - 90)).toBeLessThan(5);
+  for (const card of ['python-service', 'go-service']) {
+    expect(after[card]!.x - before[card]!.x).toBeCloseTo(by.x, 0);
+    expect(after[card]!.y - before[card]!.y).toBeCloseTo(by.y, 0);
+  }
+
+  // One undo puts the boundary and both cards back.
+  await ed.pane.click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press(`${ed.mod}+z`);
+  await expect
+    .poll(async () => (await ed.cardBoxes())['python-service']!.x)
+    .toBeCloseTo(before['python-service']!.x, 0);
+  expect((await ed.cardBoxes())['go-service']!.y).toBeCloseTo(before['go-service']!.y, 0);
+
+  // A card dragged out leaves the boundary.
+  await ed.dragNode('go-service', { x: 0, y: 400 });
+  await boundary.locator('.pc-boundary__title').click();
+  await expect(ed.inspector.getByText('Cards inside (1)')).toBeVisible();
+  await page.keyboard.press(`${ed.mod}+z`);
+  await expect(ed.inspector.getByText('Cards inside (2)')).toBeVisible();
+
+  // A sticky note: dragged from the palette, written in place.
+  await ed.dragFromPalette('Sticky note', { x: 760, y: 560 });
+  const note = page.locator('.pc-note');
+  await expect(note).toHaveCount(1);
+  await note.dblclick();
+  await page.keyboard.type('Orders are placed here, then priced.');
+  await ed.pane.click({ position: { x: 30, y: 30 } });
+  await expect(note).toHaveText('Orders are placed here, then priced.');
+
+  // Both come back after a reload.
+  await ed.waitForAutosave();
+  await page.reload();
+  await expect(ed.pane).toBeVisible();
+  await expect(page.locator('.pc-boundary__name')).toHaveText('Ordering');
+  await expect(page.locator('.pc-note')).toHaveText('Orders are placed here, then priced.');
+  const design = await ed.getDesign();
+  expect(design.boundaries?.[0]).toMatchObject({ name: 'Ordering', kind: 'namespace' });
+  expect(design.boundaries?.[0]?.members).toHaveLength(2);
+
+  // Renamed in place with a double-click, like a card.
+  await page.locator('.pc-boundary__name').dblclick();
+  await page.keyboard.press(`${ed.mod}+a`);
+  await page.keyboard.type('Checkout');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.pc-boundary__name')).toHaveText('Checkout');
+
+  // Deleted with Delete; the cards stay.
+  await page.locator('.pc-boundary__title').click();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.pc-boundary')).toHaveCount(0);
+  await expect(ed.node('python-service')).toBeVisible();
+});
+
+test('Present mode shows the boundary as a step before its cards', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await buildBoundary(ed);
+  await ed.button('Present').click();
+  const step = ed.presenterBar.getByTestId('presenter-step');
+  await expect(step).toHaveText('Step 0 / 3');
+  await expect(page.locator('.pc-boundary')).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(step).toHaveText(/^Step 1 \/ 3/);
+  await expect(ed.presenterBar).toContainText('Ordering (Kubernetes namespace)');
+  await expect(page.locator('.pc-boundary')).toBeVisible();
+  await expect(page.locator('.pc-boundary__name')).toHaveText('Ordering');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(step).toHaveText(/^Step 3 \/ 3/);
+  // The boundary is drawn around its cards at the presenter's size.
+  const box = (await page.locator('.pc-boundary').boundingBox())!;
+  for (const card of ['python-service', 'go-service']) {
+    const c = (await ed.node(card).boundingBox())!;
+    expect(c.x).toBeGreaterThanOrEqual(box.x);
+    expect(c.y).toBeGreaterThanOrEqual(box.y);
+    expect(c.x + c.width).toBeLessThanOrEqual(box.x + box.width);
+    expect(c.y + c.height).toBeLessThanOrEqual(box.y + box.height);
+  }
+});
+
+test('the SVG picture and the Mermaid text show the boundary by name', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await buildBoundary(ed);
+  const pictures = new PictureMenu(page);
+  const svg = (await pictures.download('Download SVG')).bytes.toString('utf8');
+  expect(svg).toContain('class="pc-boundary"');
+  expect(svg).toMatch(/<text[^>]*>Ordering<\/text>/);
+  await pictures.open();
+  await pictures.item(/Mermaid/).click();
+  await expect(pictures.mermaidDialog.getByRole('textbox', { name: 'Mermaid text' })).toHaveValue(
+    /subgraph b_1\["Ordering"\]/,
+  );
+});
