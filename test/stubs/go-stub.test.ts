@@ -42,7 +42,7 @@ describe('goStub', () => {
     const edge = services.get('edge');
     const middle = services.get('middle');
     const mod = file(edge, 'go.mod');
-    expect(mod).toMatch(/^module edge\.local\/service\n\ngo 1\.\d+\n/);
+    expect(mod).toMatch(/^module edge\.local\/service\n\ngo 1\.\d+\.\d+\n/);
     for (const m of [
       'google.golang.org/grpc v',
       'github.com/twmb/franz-go v',

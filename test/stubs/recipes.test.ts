@@ -36,19 +36,21 @@ describe('native recipes run the Dockerfile build steps', () => {
     expect(pythonVenv(dir, '/cache')).not.toBe(venv);
   });
 
-  it('Node: npm install, npm run build (tsc), node dist/main.js', () => {
+  it('Node: npm ci from the shipped package-lock.json, npm run build (tsc), node dist/main.js', () => {
     const [ctx] = stubContexts(fullDesign('node-express'));
     if (!ctx) throw new Error('no service');
     const files = new Map(nodeExpressStub(ctx).map((f) => [f.path, f.content]));
     const dockerfile = files.get('Dockerfile') ?? '';
-    expect(dockerfile).toContain('npm install --no-audit --no-fund');
+    expect(dockerfile).toContain('COPY package.json package-lock.json ./');
+    expect(dockerfile).toContain('npm ci --no-audit --no-fund');
+    expect(files.has('package-lock.json')).toBe(true);
     expect(dockerfile).toContain('npm run build');
     expect(dockerfile).toContain('CMD ["node", "dist/main.js"]');
     expect(JSON.parse(files.get('package.json') ?? '{}')).toMatchObject({
       scripts: { build: 'npm run gen:proto && tsc -p tsconfig.json' },
     });
     const [install, build] = nodeRecipe.build(dir, '/cache');
-    expect(install?.args.slice(0, 3)).toEqual(['install', '--no-audit', '--no-fund']);
+    expect(install?.args.slice(0, 3)).toEqual(['ci', '--no-audit', '--no-fund']);
     expect(build).toEqual({ cmd: 'npm', args: ['run', 'build'] });
     expect(nodeRecipe.start(dir, '/cache')).toEqual({ cmd: 'node', args: ['dist/main.js'] });
   });

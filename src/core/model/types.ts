@@ -353,7 +353,7 @@ export interface Design {
   notes?: StickyNote[];
 }
 
-/** What a boundary stands for; a Kubernetes namespace also places its services' objects. */
+/** What a boundary stands for (a Kubernetes namespace is drawn; the export keeps one namespace). */
 export const BOUNDARY_KINDS = {
   context: 'Bounded context',
   team: 'Team',

@@ -52,7 +52,8 @@ export function BoundaryInspector({ boundary }: { boundary: Boundary }) {
       />
       {boundary.kind === 'namespace' ? (
         <p className="pc-field__hint">
-          Export puts the Kubernetes objects of the services in this boundary in a namespace of this name.
+          A namespace boundary groups the design for now; the export still puts every object in the project's one
+          namespace.
         </p>
       ) : null}
       <fieldset className="pc-field pc-swatches">

@@ -26,7 +26,10 @@ export const SHORTCUTS = [
       { keys: ['Delete', 'Backspace'], action: 'delete the selection' },
       { keys: ['Escape'], action: 'clear the selection' },
       { keys: ['Shift+click', 'Ctrl/Cmd+click'], action: 'add to the selection' },
-      { keys: ['F2', 'Double-click a name'], action: 'rename the node or boundary, or edit the note, in place (Enter keeps, Escape cancels)' },
+      {
+        keys: ['F2', 'Double-click a name'],
+        action: 'rename the node or boundary, or edit the note, in place (Enter keeps, Escape cancels)',
+      },
       { keys: ['Shift+F10', 'Right-click'], action: 'the menu of the selected node or link, or of the canvas' },
     ],
   },
