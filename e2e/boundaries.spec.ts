@@ -83,7 +83,7 @@ test('a boundary groups cards, moves them, undoes in one step; a note keeps its 
 
   // A sticky note: dragged from the palette, written in place.
   await ed.dragFromPalette('Sticky note', { x: 760, y: 560 });
-  const note = page.locator('.pc-note');
+  const note = page.locator('.pc-sticky');
   await expect(note).toHaveCount(1);
   await note.dblclick();
   await page.keyboard.type('Orders are placed here, then priced.');
@@ -95,7 +95,7 @@ test('a boundary groups cards, moves them, undoes in one step; a note keeps its 
   await page.reload();
   await expect(ed.pane).toBeVisible();
   await expect(page.locator('.pc-boundary__name')).toHaveText('Ordering');
-  await expect(page.locator('.pc-note')).toHaveText('Orders are placed here, then priced.');
+  await expect(page.locator('.pc-sticky')).toHaveText('Orders are placed here, then priced.');
   const design = await ed.getDesign();
   expect(design.boundaries?.[0]).toMatchObject({ name: 'Ordering', kind: 'namespace' });
   expect(design.boundaries?.[0]?.members).toHaveLength(2);

@@ -24,7 +24,7 @@ function NoteEditor({ id, text }: { id: string; text: string }) {
   return (
     <textarea
       ref={ref}
-      className="pc-note__edit nodrag nopan nowheel"
+      className="pc-sticky__edit nodrag nopan nowheel"
       aria-label="Note text"
       value={draft}
       maxLength={NOTE_MAX}
@@ -44,7 +44,7 @@ function NoteNodeView({ id, data, selected }: NodeProps<NoteFlowNode>) {
   const editing = useUi((s) => s.renaming === id);
   return (
     <div
-      className={selected ? 'pc-note is-selected' : 'pc-note'}
+      className={selected ? 'pc-sticky is-selected' : 'pc-sticky'}
       onDoubleClick={(e) => {
         e.stopPropagation();
         useUi.getState().setRenaming(id);
@@ -53,7 +53,7 @@ function NoteNodeView({ id, data, selected }: NodeProps<NoteFlowNode>) {
       {editing ? (
         <NoteEditor id={id} text={data.text} />
       ) : (
-        <p className={data.text ? 'pc-note__text' : 'pc-note__text is-empty'}>
+        <p className={data.text ? 'pc-sticky__text' : 'pc-sticky__text is-empty'}>
           {data.text || 'Double-click to write a note'}
         </p>
       )}
