@@ -100,7 +100,33 @@ export function messageFrom(
   segs: readonly string[],
   name: string,
   parent: string | undefined,
-  id = ctx.newId(name),
+  id?: string,
+): string {
+  // a schema that contains itself through an inline allOf (`a: {allOf: [.., $ref: B]}` inside B)
+  // is the message being made: the field refers to it, as a recursive message does
+  const making = MAKING.get(ctx) ?? new Map<Obj, string>();
+  MAKING.set(ctx, making);
+  const inProgress = making.get(s);
+  if (inProgress !== undefined) return inProgress;
+  const own = id ?? ctx.newId(name);
+  making.set(s, own);
+  try {
+    return makeMessage(ctx, s, segs, name, parent, own);
+  } finally {
+    making.delete(s);
+  }
+}
+
+/** The schemas whose messages are being made, per import. */
+const MAKING = new WeakMap<SchemaContext, Map<Obj, string>>();
+
+function makeMessage(
+  ctx: SchemaContext,
+  s: Obj,
+  segs: readonly string[],
+  name: string,
+  parent: string | undefined,
+  id: string,
 ): string {
   const slot = ctx.reserve();
   let props: Prop[] = [];

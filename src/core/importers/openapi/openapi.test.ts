@@ -120,6 +120,25 @@ describe('importOpenApi', () => {
     });
   });
 
+  it('a schema that holds itself through an inline allOf becomes a recursive message, not a stack overflow', async () => {
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 'Tree', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Node: {
+            type: 'object',
+            properties: { child: { allOf: [{ description: 'the next node' }, { $ref: '#/components/schemas/Node' }] } },
+          },
+        },
+      },
+    };
+    const got = await ok({ 'tree.json': JSON.stringify(doc) }, 'tree.json');
+    const child = type(got.types, 'Child');
+    expect(child.kind === 'message' && child.fields.map((f) => [f.name, f.type])).toEqual([['child', child.id]]);
+  });
+
   it('keeps a union of one-property objects as a oneof, and merges allOf', async () => {
     const got = await ok(contractFiles('openapi'), 'shop-api.yaml');
     expect(type(got.types, 'Payment')).toMatchObject({
