@@ -1,20 +1,8 @@
 import { referencedFiles } from '../../core/importers/contracts';
+import { normalisePath } from '../../core/importers/documents/parse';
 
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '');
 const baseOf = (p: string) => p.slice(p.lastIndexOf('/') + 1);
-
-/** `a/./b/../c.yaml` → `a/c.yaml`; null when the path climbs above the root. */
-function resolvePath(dir: string, ref: string): string | null {
-  const out: string[] = [];
-  for (const seg of `${dir}${ref}`.replace(/\\/g, '/').split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
-}
 
 /**
  * Files picked or dropped in a browser come by name only, without their folders. A document whose
@@ -31,7 +19,7 @@ export function placeReferencedFiles(files: Readonly<Record<string, string>>): R
     if (seen.has(path)) continue;
     seen.add(path);
     for (const ref of referencedFiles(path, out[path] ?? '').refs) {
-      const target = resolvePath(dirOf(path), ref);
+      const target = normalisePath(`${dirOf(path)}${ref}`);
       if (target === null || target in out) continue;
       const named = Object.keys(out).filter((k) => !k.includes('/') && k !== path && baseOf(k) === baseOf(target));
       const only = named.length === 1 ? named[0] : undefined;

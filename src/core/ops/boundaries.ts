@@ -248,6 +248,19 @@ export function isArea(design: Design, id: string): boolean {
   return !!(design.boundaries?.some((b) => b.id === id) || design.notes?.some((n) => n.id === id));
 }
 
+/** The box around cards of a size, with room on each side (the name of a boundary sits in the top band). */
+export function boxAround(
+  cards: readonly { position: XY }[],
+  card: { width: number; height: number },
+  pad: { side: number; top: number; bottom: number },
+): Pick<Boundary, 'position' | 'width' | 'height'> {
+  const left = Math.min(...cards.map((c) => c.position.x)) - pad.side;
+  const top = Math.min(...cards.map((c) => c.position.y)) - pad.top;
+  const right = Math.max(...cards.map((c) => c.position.x + card.width)) + pad.side;
+  const bottom = Math.max(...cards.map((c) => c.position.y + card.height)) + pad.bottom;
+  return { position: { x: left, y: top }, width: right - left, height: bottom - top };
+}
+
 /** Room around the cards when a boundary is fitted to them: its name sits in the top band. */
 const FIT_PAD = { side: 32, top: 48, bottom: 32 } as const;
 
@@ -262,15 +275,12 @@ export function fitBoundaries(design: Design): Design {
   const boundaries = design.boundaries.map((b) => {
     const cards = b.members.flatMap((m) => byId.get(m) ?? []);
     if (cards.length === 0) return b;
-    const left = Math.min(...cards.map((c) => c.position.x)) - FIT_PAD.side;
-    const top = Math.min(...cards.map((c) => c.position.y)) - FIT_PAD.top;
-    const right = Math.max(...cards.map((c) => c.position.x + CARD.width)) + FIT_PAD.side;
-    const bottom = Math.max(...cards.map((c) => c.position.y + CARD.height)) + FIT_PAD.bottom;
+    const box = boxAround(cards, CARD, FIT_PAD);
     const next = {
       ...b,
-      position: { x: left, y: top },
-      width: Math.max(BOUNDARY_MIN.width, right - left),
-      height: Math.max(BOUNDARY_MIN.height, bottom - top),
+      position: box.position,
+      width: Math.max(BOUNDARY_MIN.width, box.width),
+      height: Math.max(BOUNDARY_MIN.height, box.height),
     };
     if (
       next.position.x === b.position.x &&

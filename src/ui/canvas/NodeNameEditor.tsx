@@ -12,6 +12,33 @@ function focusCard(id: string): void {
 }
 
 /**
+ * A field that edits an element of the canvas in place (a card's or boundary's name, a note's
+ * text): focused and selected when it opens; `finish(true)` keeps the draft, `finish(false)`
+ * drops it; either ends the editing once and gives the focus back to the element.
+ */
+export function useInPlaceEdit<E extends HTMLInputElement | HTMLTextAreaElement>(
+  id: string,
+  initial: string,
+  keep: (draft: string) => void,
+) {
+  const [draft, setDraft] = useState(initial);
+  const ref = useRef<E>(null);
+  const done = useRef(false);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const finish = (commit: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    useUi.getState().setRenaming(null);
+    focusCard(id);
+    if (commit) keep(draft);
+  };
+  return { draft, setDraft, ref, finish };
+}
+
+/**
  * A card's name, edited in place: Enter (or leaving the field) commits, Escape cancels. A name the
  * design refuses (taken, empty, too long …) leaves the old name on the card and says why.
  */
@@ -26,22 +53,9 @@ export function NodeNameEditor({
   rename?: (name: string) => { ok: true } | { ok: false; reason: string };
 }) {
   const store = useDesignStoreApi();
-  const [draft, setDraft] = useState(name);
-  const ref = useRef<HTMLInputElement>(null);
-  const done = useRef(false);
-
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
-  }, []);
-
-  const finish = (commit: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    useUi.getState().setRenaming(null);
-    focusCard(id);
-    const next = draft.trim();
-    if (!commit || next === name) return;
+  const { draft, setDraft, ref, finish } = useInPlaceEdit<HTMLInputElement>(id, name, (value) => {
+    const next = value.trim();
+    if (next === name) return;
     const r = rename ? rename(next) : store.getState().updateNode(id, { name: next });
     if (!r.ok)
       store.getState().notify({
@@ -50,7 +64,7 @@ export function NodeNameEditor({
         title: `“${name}” keeps its name`,
         text: r.reason,
       });
-  };
+  });
 
   return (
     <input

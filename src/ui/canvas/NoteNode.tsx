@@ -1,26 +1,17 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { NOTE_MAX } from '../../core';
 import { useDesignStoreApi } from '../../app/storeContext';
 import { useUi } from '../shell/uiState';
+import { useInPlaceEdit } from './NodeNameEditor';
 import type { NoteFlowNode } from './areaModel';
 
 /** A note's text edited in place: leaving the field or Ctrl/Cmd+Enter keeps it, Escape cancels. */
 function NoteEditor({ id, text }: { id: string; text: string }) {
   const store = useDesignStoreApi();
-  const [draft, setDraft] = useState(text);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const done = useRef(false);
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
-  }, []);
-  const finish = (commit: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    useUi.getState().setRenaming(null);
-    if (commit && draft !== text) store.getState().updateNote(id, draft);
-  };
+  const { draft, setDraft, ref, finish } = useInPlaceEdit<HTMLTextAreaElement>(id, text, (value) => {
+    if (value !== text) store.getState().updateNote(id, value);
+  });
   return (
     <textarea
       ref={ref}

@@ -1,5 +1,5 @@
 import type { Node } from '@xyflow/react';
-import { NOTE_SIZE, type Boundary, type BoundaryKind, type DesignNode, type StickyNote } from '../../core';
+import { NOTE_SIZE, boxAround, type Boundary, type BoundaryKind, type DesignNode, type StickyNote } from '../../core';
 
 /**
  * Boundaries and sticky notes as React Flow nodes. A boundary is drawn behind every card and link
@@ -40,12 +40,7 @@ function presentedBox(
   card: { width: number; height: number },
 ): Pick<Boundary, 'position' | 'width' | 'height'> {
   const cards = b.members.flatMap((m) => placed.get(m) ?? []);
-  if (cards.length === 0) return b;
-  const left = Math.min(...cards.map((c) => c.position.x)) - PRESENT_PAD.side;
-  const top = Math.min(...cards.map((c) => c.position.y)) - PRESENT_PAD.top;
-  const right = Math.max(...cards.map((c) => c.position.x + card.width)) + PRESENT_PAD.side;
-  const bottom = Math.max(...cards.map((c) => c.position.y + card.height)) + PRESENT_PAD.bottom;
-  return { position: { x: left, y: top }, width: right - left, height: bottom - top };
+  return cards.length === 0 ? b : boxAround(cards, card, PRESENT_PAD);
 }
 
 export function createAreaModel() {

@@ -99,4 +99,20 @@ export function joinPath(dir: string, rel: string): string {
   return parts.join('/');
 }
 
+/**
+ * A relative path made plain (`a/./b/../c.yaml` → `a/c.yaml`, backslashes read as slashes), or
+ * null when it climbs above its root: for files of a folder, which must not name what is outside.
+ */
+export function normalisePath(path: string): string | null {
+  const out: string[] = [];
+  for (const seg of path.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
 export const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');

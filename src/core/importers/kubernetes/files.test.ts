@@ -44,6 +44,16 @@ describe('a folder with a kustomization', () => {
     expect(r.warnings.join('\n')).not.toMatch(/commonLabels/);
   });
 
+  it('a generated key named like a prototype property is a key like any other', () => {
+    const files = folder('base').map((f) =>
+      f.name === 'kustomization.yaml' ? { ...f, text: f.text.replace('- LOG_LEVEL=info', '- __proto__=polluted') } : f,
+    );
+    const r = importKubernetesFiles(files, 'base');
+    if (!r.ok) throw new Error(r.error);
+    expect(envOf(r.design, 'api')).toMatchObject({ ['__proto__']: 'polluted' });
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
   it('an overlay over its base: images and replicas applied, the rest named with the command that applies it', () => {
     // as the command line reads an overlay: its folder and the base it includes, from their common folder
     const files = [...folder('overlays', ROOT), ...folder('base', ROOT)];

@@ -1,5 +1,6 @@
 import type { Budget } from '../budget';
-import { isObj, type Obj } from '../compose/parse';
+import { isObj, put, type Obj } from '../compose/parse';
+import { dirOf, normalisePath } from '../documents/parse';
 import { readYamlDocuments } from '../yamlRead';
 
 /**
@@ -42,22 +43,7 @@ const NO_EFFECT = new Set([
 ]);
 
 /** The folder part of a path ('' at the root). */
-const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
-
-/** `a/b/../c` → `a/c`; null when the path leaves the folder. */
-function normalise(path: string): string | null {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(part);
-  }
-  return out.join('/');
-}
-
-const join = (dir: string, rel: string) => normalise(dir ? `${dir}/${rel}` : rel);
+const join = (dir: string, rel: string) => normalisePath(dir ? `${dir}/${rel}` : rel);
 
 /** The shortest path first, then by name: the folder's own kustomization is the one nearest its root. */
 const byDepth = (a: string, b: string) => a.split('/').length - b.split('/').length || a.localeCompare(b);
@@ -78,7 +64,7 @@ export function readManifestSet(
 ): ManifestSet {
   const byPath = new Map<string, SourceFile>();
   for (const f of files) {
-    const p = normalise(f.name.replace(/\\/g, '/'));
+    const p = normalisePath(f.name);
     if (p !== null) byPath.set(p, f);
   }
   /** The files a kustomization reads, so that the others can be named. */
@@ -91,16 +77,17 @@ export function readManifestSet(
       error: budget.exceeded('bytes', `The files hold ${Math.ceil(total / 1024).toLocaleString('en-US')} KiB`).message,
     };
 
+  // each file is read once, however many kustomizations look at it
+  const reads = new Map<string, { ok: true; roots: Obj[] } | { ok: false; error: string }>();
   const read = (path: string): { ok: true; roots: Obj[] } | { ok: false; error: string } => {
+    const known = reads.get(path);
+    if (known) return known;
     const r = readYamlDocuments(byPath.get(path)?.text ?? '', budget);
-    if (!r.ok) return { ok: false, error: `${path}: ${r.error}` };
-    const roots: Obj[] = [];
-    for (const root of r.roots) {
-      if (!isObj(root)) continue;
-      if (root.kind === 'List' && Array.isArray(root.items)) roots.push(...root.items.filter(isObj));
-      else roots.push(root);
-    }
-    return { ok: true, roots };
+    const out = r.ok
+      ? { ok: true as const, roots: objectsOf(r.roots) }
+      : { ok: false as const, error: `${path}: ${r.error}` };
+    reads.set(path, out);
+    return out;
   };
 
   const kustomizations = [...byPath.keys()].filter((p) => KUSTOMIZATION.test(p)).sort(byDepth);
@@ -229,9 +216,8 @@ export function readManifestSet(
     for (const g of asList(v)) {
       if (!isObj(g) || typeof g.name !== 'string') continue;
       const data: Obj = {};
-      const set = (key: string, value: string) => {
-        data[key] = value;
-      };
+      // own keys only: a generator's `__proto__=x` is a key like any other
+      const set = (key: string, value: string) => put(data, key, value);
       for (const lit of asList(g.literals)) if (typeof lit === 'string') keyValue(lit, set);
       for (const env of [...asList(g.envs), ...(typeof g.env === 'string' ? [g.env] : [])]) {
         if (typeof env !== 'string') continue;
@@ -266,6 +252,17 @@ export function readManifestSet(
     if (path !== null) used.add(path);
     return path === null ? null : (byPath.get(path)?.text ?? null);
   }
+}
+
+/** The objects of a file's documents, the items of a `List` in its place. */
+export function objectsOf(roots: readonly unknown[]): Obj[] {
+  const objects: Obj[] = [];
+  for (const root of roots) {
+    if (!isObj(root)) continue;
+    if (root.kind === 'List' && Array.isArray(root.items)) objects.push(...root.items.filter(isObj));
+    else objects.push(root);
+  }
+  return objects;
 }
 
 const isManifest = (o: Obj) => typeof o.kind === 'string' && typeof o.apiVersion === 'string';

@@ -3,7 +3,7 @@ import { Budget, IMPORT_LIMITS, ImportWarnings, LimitExceeded, type ImportLimits
 import { importComposeRoot, type ComposeImport } from '../compose';
 import { isObj, put, type Obj } from '../compose/parse';
 import { readYamlDocuments } from '../yamlRead';
-import { readManifestSet, type SourceFile } from './files';
+import { objectsOf, readManifestSet, type SourceFile } from './files';
 
 /**
  * Kubernetes manifests (one file, many `---` separated documents, or a `List`) as a design: each
@@ -45,13 +45,7 @@ export function importKubernetes(
     if (helm) return helm;
     const read = readYamlDocuments(text, budget);
     if (!read.ok) return { ok: false, error: read.error, warnings: [] };
-    const objects: Obj[] = [];
-    for (const root of read.roots) {
-      if (!isObj(root)) continue;
-      if (root.kind === 'List' && Array.isArray(root.items)) objects.push(...root.items.filter(isObj));
-      else objects.push(root);
-    }
-    return importManifests(objects, fileName, budget, warn);
+    return importManifests(objectsOf(read.roots), fileName, budget, warn);
   });
 }
 

@@ -1,3 +1,4 @@
+import type { StubFeatures } from '../features';
 import { nodePackageLock } from '../locks/node';
 import { dockerHealthcheck } from '../ready';
 import type { StubPlan } from '../python/plan';
@@ -30,17 +31,11 @@ export const NODE_IMAGE = 'node:22.20.0-alpine';
 export type NodeDep = keyof typeof NODE_VERSIONS;
 type Dep = NodeDep;
 
-/** What decides a Node stub's dependencies: gRPC (`own`: it serves gRPC), brokers, databases. */
-export interface NodeDepFlags {
-  grpc: boolean;
-  own: boolean;
-  kafka: boolean;
-  rabbitmq: boolean;
-  redis: boolean;
-  nats: boolean;
-  postgres: boolean;
-  mongodb: boolean;
-}
+/**
+ * What decides a Node stub's dependencies: the features of its links (REST calls need no package:
+ * Node has fetch) and whether it serves gRPC itself (`own`).
+ */
+export type NodeDepFlags = Omit<StubFeatures, 'rest'> & { own: boolean };
 
 /** The dependencies and devDependencies of a stub with these flags, sorted. */
 export function nodeDeps(f: NodeDepFlags): { dependencies: Dep[]; devDependencies: Dep[] } {
