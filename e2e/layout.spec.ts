@@ -23,13 +23,17 @@ function callPairs(d: Design): [string, string][] {
   return d.links.map((l) => [name(l.source), name(l.target)]);
 }
 
-/** Five nodes dropped right to left against the way they call each other, then wired. */
+/**
+ * Five nodes dropped right to left against the way they call each other, then wired. Every handle
+ * stays well inside the pane (a drop point is the card's centre), as a person would keep it: a
+ * handle near the pane's edge makes React Flow pan the canvas while a link is drawn.
+ */
 async function wiredBackwards(ed: EditorPage, page: Page) {
-  await ed.dragFromPalette('PostgreSQL', { x: 140, y: 100 });
-  await ed.dragFromPalette('Go · net/http', { x: 400, y: 420 });
-  await ed.dragFromPalette('Python · FastAPI', { x: 640, y: 270 });
-  await ed.dragFromPalette('Kafka', { x: 400, y: 120 });
-  await ed.dragFromPalette('Rust · axum', { x: 140, y: 420 });
+  await ed.dragFromPalette('PostgreSQL', { x: 200, y: 120 });
+  await ed.dragFromPalette('Go · net/http', { x: 460, y: 420 });
+  await ed.dragFromPalette('Python · FastAPI', { x: 600, y: 270 });
+  await ed.dragFromPalette('Kafka', { x: 460, y: 120 });
+  await ed.dragFromPalette('Rust · axum', { x: 200, y: 420 });
   await expect(ed.node('rust-service')).toBeVisible();
   await ed.connect('python-service', 'go-service');
   // Service to service offers gRPC too; REST is what we want, so the chooser is closed.

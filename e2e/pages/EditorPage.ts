@@ -58,7 +58,12 @@ export class EditorPage {
     const mouse = this.page.mouse;
     await mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await mouse.down();
-    await mouse.move(a.x + 40, a.y + 10, { steps: 4 });
+    // A first short move toward the target starts the connection; heading for the target (never
+    // past the pane's edge) keeps React Flow from panning the canvas under the pointer.
+    const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    await mouse.move(a.x + a.width / 2 + ((b.x - a.x) * 30) / d, a.y + a.height / 2 + ((b.y - a.y) * 30) / d, {
+      steps: 4,
+    });
     await mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
     // React Flow marks the handle under the pointer `connectingto` once it has taken the move in;
     // a person releases when the handle lights up, and aims again if the canvas moved under them.
