@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chooseBrowser } from './scripts/browser';
 
-// Use the machine's Chromium when it has one (Debian's package); otherwise Playwright's own.
-const systemChromium = '/usr/bin/chromium';
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+// CHROMIUM_PATH, else the machine's Chromium (Debian's package), else Playwright's own
+// (`npm run e2e` installs it first when needed: scripts/ensure-browser.ts).
+const { executablePath } = chooseBrowser();
 // E2E_PORT lets two checkouts run their tests side by side; 4173 is `npm run preview`'s port.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;

@@ -155,3 +155,76 @@ test('the SVG picture and the Mermaid text show the boundary by name', async ({ 
     /subgraph b_1\["Ordering"\]/,
   );
 });
+
+test('copy and paste a boundary with its cards and a note: the copies land clear of them, undone in one step', async ({
+  page,
+}) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  const boundary = await buildBoundary(ed);
+  await ed.dragFromPalette('Sticky note', { x: 760, y: 560 });
+  const notes = page.locator('.pc-sticky');
+  await notes.dblclick();
+  await page.keyboard.type('Orders start here.');
+  await ed.pane.click({ position: { x: 30, y: 30 } });
+  await expect(notes).toHaveText('Orders start here.');
+  // Zoomed out, so the copies are on screen too.
+  await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await page.getByRole('button', { name: 'Zoom Out' }).click();
+
+  // The boundary selected by its title bar: Ctrl/Cmd+C, Ctrl/Cmd+V.
+  await page.locator('.pc-boundary__title').click();
+  await page.keyboard.press(`${ed.mod}+c`);
+  await page.keyboard.press(`${ed.mod}+v`);
+  const boundaries = page.locator('.pc-boundary');
+  await expect(boundaries).toHaveCount(2);
+  await expect(page.locator('.pc-boundary__name')).toHaveText(['Ordering', 'Ordering 2']);
+  await expect(ed.node('python-service-2')).toBeVisible();
+  await expect(ed.node('go-service-2')).toBeVisible();
+  const original = (await boundary.first().boundingBox())!;
+  const copy = (await boundaries.nth(1).boundingBox())!;
+  // below the original, not over it
+  expect(copy.y).toBeGreaterThanOrEqual(original.y + original.height - 1);
+  // the copied cards sit in the copy as the originals sit in the original, and the copy holds them
+  for (const name of ['python-service', 'go-service']) {
+    const was = (await ed.node(name).boundingBox())!;
+    const card = (await ed.node(`${name}-2`).boundingBox())!;
+    expect(card.x - copy.x).toBeCloseTo(was.x - original.x, 0);
+    expect(card.y - copy.y).toBeCloseTo(was.y - original.y, 0);
+    const centre = { x: card.x + card.width / 2, y: card.y + card.height / 2 };
+    expect(centre.x).toBeGreaterThan(copy.x);
+    expect(centre.x).toBeLessThan(copy.x + copy.width);
+    expect(centre.y).toBeGreaterThan(copy.y);
+    expect(centre.y).toBeLessThan(copy.y + copy.height);
+  }
+  // the pasted copies are selected together; a click on the empty canvas, then on the copy's title
+  await expect(ed.inspector.getByText('3 items selected')).toBeVisible();
+  await ed.pane.click({ position: { x: 30, y: 30 } });
+  await page.locator('.pc-boundary__title').nth(1).click();
+  await expect(ed.inspector.getByLabel('Name')).toHaveValue('Ordering 2');
+  await expect(ed.inspector.getByText('Cards inside (2)')).toBeVisible();
+  await expect(ed.inspector.getByRole('listitem')).toHaveText(['python-service-2', 'go-service-2']);
+
+  // One undo takes the boundary and both cards away again.
+  await page.keyboard.press(`${ed.mod}+z`);
+  await expect(boundaries).toHaveCount(1);
+  await expect(ed.node('python-service-2')).toHaveCount(0);
+  await expect(ed.node('go-service-2')).toHaveCount(0);
+  await expect(ed.node('python-service')).toBeVisible();
+
+  // A note: copied and pasted the same way, then duplicated from its right-click menu.
+  await notes.first().click();
+  await page.keyboard.press(`${ed.mod}+c`);
+  await page.keyboard.press(`${ed.mod}+v`);
+  await expect(notes).toHaveCount(2);
+  await expect(notes).toHaveText(['Orders start here.', 'Orders start here.']);
+  const [a, b] = [(await notes.nth(0).boundingBox())!, (await notes.nth(1).boundingBox())!];
+  expect(b.y).toBeGreaterThanOrEqual(a.y + a.height - 1);
+  await notes.first().click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Duplicate' }).click();
+  await expect(notes).toHaveCount(3);
+  await page.keyboard.press(`${ed.mod}+z`);
+  await expect(notes).toHaveCount(2);
+  await page.keyboard.press(`${ed.mod}+z`);
+  await expect(notes).toHaveCount(1);
+});

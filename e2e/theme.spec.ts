@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 
@@ -86,4 +87,63 @@ test('a light system with the dark choice: dark canvas, dark code preview, pictu
   const lightSvg = await svgOf();
   expect(lightSvg).toContain('fill="#ffffff"');
   expect(lightSvg).not.toContain('#0b1120');
+});
+
+/** The WCAG contrast ratio between an element's text colour and its background colour. */
+async function contrast(el: Locator): Promise<number> {
+  const [fg, bg] = await el.evaluate((e) => {
+    const css = getComputedStyle(e);
+    return [css.color, css.backgroundColor];
+  });
+  const lum = (colour: string) => {
+    const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((c) => {
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(fg), lum(bg)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+test('sticky notes read well in dark mode: a dim note with light ink, and axe finds nothing serious', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.dragFromPalette('Sticky note', { x: 300, y: 200 });
+  await ed.dragFromPalette('Sticky note', { x: 600, y: 200 });
+  const notes = page.locator('.pc-sticky');
+  await expect(notes).toHaveCount(2);
+  // One written, one left empty (its hint shows).
+  await notes.first().dblclick();
+  await page.keyboard.type('Orders are priced here.');
+  await ed.pane.click({ position: { x: 30, y: 30 } });
+  await expect(notes.first()).toHaveText('Orders are priced here.');
+  await expect(notes.last()).toHaveText('Double-click to write a note');
+
+  // A dark note on the dark canvas, not a bright patch; its text light and well above 4.5:1.
+  expect(await lightness(notes.first())).toBeLessThan(80);
+  expect(await lightness(notes.first(), 'color')).toBeGreaterThan(200);
+  expect(await contrast(notes.first())).toBeGreaterThan(7);
+  const hint = notes.last().locator('.pc-sticky__text');
+  expect(await lightness(hint, 'color')).toBeGreaterThan(150);
+  // the hint's colour over the note's background
+  const hintFg = await hint.evaluate((e) => getComputedStyle(e).color);
+  await notes.last().evaluate((e, c) => (e.style.color = c), hintFg);
+  expect(await contrast(notes.last())).toBeGreaterThan(4.5);
+  await notes.last().evaluate((e) => (e.style.color = ''));
+
+  const { violations } = await new AxeBuilder({ page }).include('.react-flow__node-note').analyze();
+  expect(
+    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    'axe on the notes',
+  ).toEqual([]);
+
+  // Light mode keeps the classic yellow note with dark ink.
+  await page.getByRole('button', { name: /^Theme/ }).click();
+  await page.getByRole('menuitemradio', { name: 'Light' }).click();
+  await expect.poll(() => lightness(notes.first())).toBeGreaterThan(200);
+  expect(await contrast(notes.first())).toBeGreaterThan(7);
 });

@@ -208,6 +208,68 @@ describe('design store', () => {
     expect(s().design.nodes[4]?.position).toEqual({ x: 96, y: 176 });
   });
 
+  it('copies a boundary with its cards and a note; the paste lands clear of them and undoes in one step', () => {
+    const { s, add } = setup();
+    const py = add('python-fastapi', 40, 60);
+    const go = add('go-nethttp', 320, 60);
+    const outside = add('redis', 40, 700);
+    s().connect(py, go);
+    const b = s().addBoundary({ x: 0, y: 0 });
+    if (!b.ok) throw new Error(b.reason);
+    s().updateBoundary(b.id, { name: 'Ordering' });
+    const note = s().addNote({ x: 700, y: 0 });
+    if (!note.ok) throw new Error(note.reason);
+    s().updateNote(note.id, 'Orders start here.');
+    const before = s().design;
+    expect(before.boundaries?.[0]?.members).toEqual([py, go]);
+
+    s().select([b.id, note.id]);
+    expect(s().copySelection()).toBe(4);
+    expect(s().paste()).toEqual({ ok: true });
+    const d = s().design;
+    expect(d.nodes).toHaveLength(5);
+    expect(d.links).toHaveLength(2);
+    const [orig, copy] = d.boundaries ?? [];
+    expect(copy).toMatchObject({ name: 'Ordering 2', kind: orig?.kind, color: orig?.color, width: orig?.width });
+    // below the original, clear of it, with the copies of its cards inside
+    expect(copy!.position.y).toBeGreaterThanOrEqual(orig!.position.y + orig!.height);
+    expect(copy!.members).toHaveLength(2);
+    expect(copy!.members).not.toContain(py);
+    const copied = copy!.members.map((m) => d.nodes.find((n) => n.id === m)!);
+    expect(copied.map((n) => n.kind)).toEqual(['python-fastapi', 'go-nethttp']);
+    expect(copied[0]!.position.y - 60).toBe(copy!.position.y);
+    expect(d.links[1]).toMatchObject({ source: copy!.members[0], target: copy!.members[1] });
+    expect(d.notes).toHaveLength(2);
+    expect(d.notes?.[1]).toMatchObject({ text: 'Orders start here.' });
+    expect(d.notes?.[1]?.id).not.toBe(note.id);
+    expect(d.nodes.some((n) => n.id === outside)).toBe(true);
+    // the two cards, their link, the boundary and the note
+    expect(s().selection).toHaveLength(5);
+    expect(orig!.members).toEqual([py, go]);
+
+    s().undo();
+    expect(s().design.nodes).toEqual(before.nodes);
+    expect(s().design.boundaries).toEqual(before.boundaries);
+    expect(s().design.notes).toEqual(before.notes);
+  });
+
+  it('copies a note alone, and says what to copy when nothing is', () => {
+    const { s } = setup();
+    expect(s().paste()).toEqual({ ok: false, reason: expect.stringContaining('copy a node, a boundary or a note') });
+    const note = s().addNote({ x: 0, y: 0 });
+    if (!note.ok) throw new Error(note.reason);
+    s().select([note.id]);
+    expect(s().copySelection()).toBe(1);
+    s().paste();
+    s().paste();
+    const notes = s().design.notes ?? [];
+    expect(notes.map((n) => n.position)).toEqual([
+      { x: 0, y: 0 },
+      { x: 48, y: 160 },
+      { x: 96, y: 320 },
+    ]);
+  });
+
   it('a loaded design asks the canvas for its own camera, or to be framed when it has none', () => {
     const { s, add } = setup();
     add('python-fastapi');

@@ -10,6 +10,10 @@ import {
   addNode as addNodeOp,
   connect as connectOp,
   duplicateElements,
+  duplicateAreas,
+  NOTE_SIZE,
+  type Boundary,
+  type StickyNote,
   emptyDesign,
   moveNodes,
   removeElements as removeOp,
@@ -47,6 +51,9 @@ export interface Notice {
 export interface Clipboard {
   nodes: readonly DesignNode[];
   links: readonly DesignLink[];
+  /** Copied boundaries (their members are among `nodes`) and sticky notes. */
+  boundaries: readonly Boundary[];
+  notes: readonly StickyNote[];
   /** How often this copy was pasted, so each paste lands a step further away. */
   pasted: number;
 }
@@ -113,7 +120,10 @@ export interface DesignActions {
   select(ids: readonly string[]): void;
   applySelectionChanges(changes: readonly { id: string; selected: boolean }[]): void;
   selectAll(): void;
-  /** Copies the selected nodes (and the links among them); returns how many nodes were copied. */
+  /**
+   * Copies the selected nodes (and the links among them), boundaries with their cards, and notes;
+   * returns how many elements (nodes, boundaries, notes) were copied.
+   */
   copySelection(): number;
   paste(): Result;
   undo(): boolean;
@@ -358,33 +368,74 @@ export function createDesignStore(opts: StoreOptions = {}) {
       },
       copySelection() {
         const { design, selection } = get();
-        const picked = pickElements(design, selection);
-        if (picked.nodes.length === 0) return 0;
-        set({ clipboard: { ...structuredClone(picked), pasted: 0 } });
-        return picked.nodes.length;
+        const chosen = new Set(selection);
+        const boundaries = (design.boundaries ?? []).filter((b) => chosen.has(b.id));
+        const notes = (design.notes ?? []).filter((n) => chosen.has(n.id));
+        // a boundary comes with the cards it holds
+        const picked = pickElements(design, [...selection, ...boundaries.flatMap((b) => b.members)]);
+        const count = picked.nodes.length + boundaries.length + notes.length;
+        if (count === 0) return 0;
+        const held = new Set(picked.nodes.map((n) => n.id));
+        const copied = {
+          ...picked,
+          boundaries: boundaries.map((b) => ({ ...b, members: b.members.filter((m) => held.has(m)) })),
+          notes,
+        };
+        set({ clipboard: { ...structuredClone(copied), pasted: 0 } });
+        return count;
       },
       paste() {
         const { clipboard, design } = get();
-        if (!clipboard || clipboard.nodes.length === 0)
-          return { ok: false, reason: 'Nothing to paste: copy a node first.' };
+        if (!clipboard || clipboard.nodes.length + clipboard.boundaries.length + clipboard.notes.length === 0)
+          return { ok: false, reason: 'Nothing to paste: copy a node, a boundary or a note first.' };
         // Down by more than a card's height and a little to the right: the copy is clearly a copy
-        // and the original's text stays readable; each further paste a step further.
-        // Steps on while the copy would cover another card.
-        const covers = (k: number) =>
-          clipboard.nodes.some((c) =>
-            design.nodes.some(
-              (o) =>
-                Math.abs(o.position.x - (c.position.x + PASTE_STEP.x * k)) < CARD.width &&
-                Math.abs(o.position.y - (c.position.y + PASTE_STEP.y * k)) < CARD.height,
-            ),
+        // and the original's text stays readable; each further paste a step further. A boundary's
+        // or a note's copy goes below the original, clear of it. Steps on while the copy would cover another
+        // card, boundary or note.
+        const tallest = Math.max(
+          0,
+          ...clipboard.boundaries.map((b) => b.height),
+          ...clipboard.notes.map(() => NOTE_SIZE.height),
+        );
+        const step = { x: PASTE_STEP.x, y: Math.max(PASTE_STEP.y, tallest > 0 ? tallest + 40 : 0) };
+        const overlaps = (a: XY, aw: number, ah: number, b: XY, bw: number, bh: number) =>
+          a.x < b.x + bw && b.x < a.x + aw && a.y < b.y + bh && b.y < a.y + ah;
+        const covers = (k: number) => {
+          const at = (p: XY) => ({ x: p.x + step.x * k, y: p.y + step.y * k });
+          return (
+            clipboard.nodes.some((c) =>
+              design.nodes.some(
+                (o) =>
+                  Math.abs(o.position.x - at(c.position).x) < CARD.width &&
+                  Math.abs(o.position.y - at(c.position).y) < CARD.height,
+              ),
+            ) ||
+            clipboard.boundaries.some((c) =>
+              (design.boundaries ?? []).some((o) =>
+                overlaps(at(c.position), c.width, c.height, o.position, o.width, o.height),
+              ),
+            ) ||
+            clipboard.notes.some((c) =>
+              (design.notes ?? []).some((o) =>
+                overlaps(
+                  at(c.position),
+                  NOTE_SIZE.width,
+                  NOTE_SIZE.height,
+                  o.position,
+                  NOTE_SIZE.width,
+                  NOTE_SIZE.height,
+                ),
+              ),
+            )
           );
+        };
         let n = clipboard.pasted + 1;
         for (let tries = 0; tries < 50 && covers(n); tries++) n++;
-        const r = duplicateElements(design, clipboard.nodes, clipboard.links, {
-          x: PASTE_STEP.x * n,
-          y: PASTE_STEP.y * n,
-        });
-        commit(r.design, { select: r.ids });
+        const offset = { x: step.x * n, y: step.y * n };
+        const r = duplicateElements(design, clipboard.nodes, clipboard.links, offset);
+        const areas = duplicateAreas(r.design, clipboard.boundaries, clipboard.notes, r.idMap, offset);
+        // one undo step for the cards, their links, the boundaries and the notes
+        commit(areas.design, { select: [...r.ids, ...areas.ids] });
         set({ clipboard: { ...clipboard, pasted: n } });
         return { ok: true };
       },

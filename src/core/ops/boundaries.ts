@@ -294,3 +294,58 @@ export function fitBoundaries(design: Design): Design {
   });
   return changed ? { ...design, boundaries } : design;
 }
+
+/** A name for a copy: the same name while it is free, else "name 2", "name 3" … within the limit. */
+function copyName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let i = 2; ; i++) {
+    const suffix = ` ${i}`;
+    const candidate = name.slice(0, BOUNDARY_NAME_MAX - suffix.length) + suffix;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Adds copies of boundaries and notes, moved by `offset`: each copied boundary holds the copies of
+ * its members (`idMap` maps an original node's id to its copy's; members without a copy are left
+ * out), keeps its kind and colour, and takes a free name. Returns the new ids.
+ */
+export function duplicateAreas(
+  design: Design,
+  boundaries: readonly Boundary[],
+  notes: readonly StickyNote[],
+  idMap: ReadonlyMap<string, string>,
+  offset: XY,
+): { design: Design; ids: string[] } {
+  if (boundaries.length === 0 && notes.length === 0) return { design, ids: [] };
+  const taken = new Set((design.boundaries ?? []).map((b) => b.name));
+  const copiedMembers = new Set<string>();
+  const newBoundaries = boundaries.map((b): Boundary => {
+    const name = copyName(b.name, taken);
+    taken.add(name);
+    const members = b.members.flatMap((m) => idMap.get(m) ?? []).filter((m) => !copiedMembers.has(m));
+    for (const m of members) copiedMembers.add(m);
+    return {
+      ...b,
+      id: newId('b'),
+      name,
+      position: { x: b.position.x + offset.x, y: b.position.y + offset.y },
+      members,
+    };
+  });
+  const newNotes = notes.map((n): StickyNote => ({
+    id: newId('note'),
+    text: n.text,
+    position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+  }));
+  return {
+    design: {
+      ...design,
+      ...(newBoundaries.length || design.boundaries
+        ? { boundaries: [...(design.boundaries ?? []), ...newBoundaries] }
+        : {}),
+      ...(newNotes.length || design.notes ? { notes: [...(design.notes ?? []), ...newNotes] } : {}),
+    },
+    ids: [...newBoundaries.map((b) => b.id), ...newNotes.map((n) => n.id)],
+  };
+}

@@ -161,7 +161,7 @@ export function duplicateElements(
   links: readonly DesignLink[],
   offset: XY = { x: 40, y: 40 },
   types: readonly Design['types'][number][] = [],
-): { design: Design; ids: string[] } {
+): { design: Design; ids: string[]; idMap: ReadonlyMap<string, string> } {
   const idMap = new Map<string, string>();
   let next = design;
   for (const n of nodes) {
@@ -200,7 +200,7 @@ export function duplicateElements(
     newLinks.push(link);
   }
   next = { ...next, links: [...next.links, ...newLinks] };
-  return { design: next, ids: [...idMap.values(), ...newLinks.map((l) => l.id)] };
+  return { design: next, ids: [...idMap.values(), ...newLinks.map((l) => l.id)], idMap };
 }
 
 /** Renames the project (the export's name and proto root). */

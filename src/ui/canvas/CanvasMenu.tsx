@@ -38,7 +38,7 @@ function focusInspector(framesLeft = 10): void {
 
 /**
  * The canvas's right-click menu (also Shift+F10 or the context-menu key on the selection): rename,
- * duplicate, copy or delete a card; edit or delete a link; add a node, paste or fit the view on the
+ * duplicate, copy or delete a card, a boundary (with its cards) or a note; edit or delete a link; add a node, paste or fit the view on the
  * pane. Arrow keys move, Enter chooses, Escape or a click elsewhere closes.
  */
 export function CanvasMenu({ target, onClose }: { target: MenuTarget; onClose: () => void }) {
@@ -131,6 +131,15 @@ export function CanvasMenu({ target, onClose }: { target: MenuTarget; onClose: (
       <>
         <Item onClick={run(() => useUi.getState().setRenaming(target.id))} keys="F2">
           {boundary ? 'Rename' : 'Edit text'}
+        </Item>
+        <Item onClick={run(() => duplicate(store, target.id))}>Duplicate</Item>
+        <Item
+          onClick={run(() => {
+            s().select([target.id]);
+            s().copySelection();
+          })}
+        >
+          Copy
         </Item>
         <Item
           onClick={run(() => {

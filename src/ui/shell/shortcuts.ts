@@ -21,7 +21,10 @@ export const SHORTCUTS = [
     shortcuts: [
       { keys: ['Ctrl/Cmd+Z'], action: 'undo' },
       { keys: ['Ctrl/Cmd+Shift+Z', 'Ctrl+Y'], action: 'redo' },
-      { keys: ['Ctrl/Cmd+C', 'Ctrl/Cmd+V'], action: 'copy and paste the selected nodes' },
+      {
+        keys: ['Ctrl/Cmd+C', 'Ctrl/Cmd+V'],
+        action: 'copy and paste the selection: cards, boundaries with their cards, notes',
+      },
       { keys: ['Ctrl/Cmd+A'], action: 'select everything' },
       { keys: ['Delete', 'Backspace'], action: 'delete the selection' },
       { keys: ['Escape'], action: 'clear the selection' },

@@ -6,6 +6,7 @@ import { useDesignStoreApi } from '../../app/storeContext';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Modal } from '../shell/Modal';
 import { closeTemplates, openTemplates, useTemplatesOpen } from './galleryState';
+import { TemplateThumbnail } from './TemplateThumbnail';
 
 /** The top bar's Templates button, with the gallery and the question before replacing work. */
 export function TemplatesButton() {
@@ -64,6 +65,7 @@ function GalleryDialog({ onChoose, onClose }: { onChoose: (t: Template) => void;
         {TEMPLATES.map((t) => (
           <li key={t.id}>
             <button type="button" className="pc-template" onClick={() => onChoose(t)}>
+              <TemplateThumbnail template={t} />
               <strong>{t.title}</strong>
               <span>{t.teaches}</span>
             </button>
