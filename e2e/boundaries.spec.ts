@@ -1,6 +1,10 @@
+import JSZip from 'jszip';
 import { expect, test, type Page } from '@playwright/test';
+import { parse, parseAllDocuments } from 'yaml';
 import { EditorPage } from './pages/EditorPage';
 import { PictureMenu } from './pages/PictureMenu';
+
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Drags an element by `by` with the mouse, in small steps as a hand would. */
 async function drag(
@@ -227,4 +231,40 @@ test('copy and paste a boundary with its cards and a note: the copies land clear
   await expect(notes).toHaveCount(2);
   await page.keyboard.press(`${ed.mod}+z`);
   await expect(notes).toHaveCount(1);
+});
+
+test('a namespace boundary puts its cards into that namespace in the exported manifests', async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await buildBoundary(ed);
+  // a database outside the boundary, which the service inside uses
+  await ed.dragFromPalette('PostgreSQL', { x: 300, y: 650 });
+  await ed.connect('python-service', 'postgres');
+  await page.keyboard.press('Escape');
+  await page.locator('.pc-boundary__title').click();
+  await expect(ed.inspector.getByTestId('namespace-hint')).toContainText('into the namespace ordering');
+  await expect(ed.inspector.getByTestId('namespace-hint')).toContainText('stay in my-system');
+
+  const zip = await JSZip.loadAsync((await ed.exportProject()).bytes);
+  const read = async (path: string) => {
+    const text = await zip.file(path)?.async('string');
+    if (text === undefined) throw new Error(`${path} is not in the zip`);
+    return parseAllDocuments(text).map((d) => d.toJS() as Doc);
+  };
+  const namespaces = (await read('k8s/namespace.yaml')).map((d) => d.metadata.name);
+  expect(namespaces).toEqual(['my-system', 'ordering']);
+  for (const card of ['python-service', 'go-service'])
+    for (const d of await read(`k8s/${card}.yaml`))
+      expect(d.metadata.namespace, `${d.kind} ${d.metadata.name}`).toBe('ordering');
+  const db = await read('k8s/postgres.yaml');
+  expect(db.find((d) => d.kind === 'StatefulSet')?.metadata.namespace).toBe('my-system');
+  // its credentials are copied to where the service reads them
+  expect(db.filter((d) => d.kind === 'Secret').map((d) => d.metadata.namespace)).toEqual(['my-system', 'ordering']);
+  const deployment = (await read('k8s/python-service.yaml')).find((d) => d.kind === 'Deployment')!;
+  const url = deployment.spec.template.spec.containers[0].env.find((e: Doc) => e.name === 'POSTGRES_URL');
+  expect(url.value).toContain('@postgres.my-system.svc.cluster.local:5432/');
+  const kustomization = parse((await zip.file('k8s/kustomization.yaml')?.async('string')) ?? '') as Doc;
+  expect(kustomization.namespace).toBeUndefined();
+  // compose knows nothing of namespaces
+  expect(await zip.file('compose.yaml')?.async('string')).not.toContain('ordering');
 });

@@ -10,6 +10,8 @@ import { TEMPLATES } from '../src/core/templates';
 import { replicasDesign, shopDesign } from '../src/core/generators/compose/testDesigns';
 import { generateKubernetes } from '../src/core/generators/kubernetes';
 import { generateHelm } from '../src/core/generators/helm';
+import { hasSeveralNamespaces } from '../src/core/model/namespaces';
+import { namespacedDesigns } from './fixtures/namespaced';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -43,7 +45,7 @@ function render(dir: string, namespace: string, ...set: string[]): Doc[] {
     .filter((d): d is Doc => d !== null);
 }
 
-const key = (d: Doc) => `${d.kind}/${d.metadata.name}`;
+const key = (d: Doc) => `${d.kind}/${d.metadata.namespace ?? ''}/${d.metadata.name}`;
 /** The chart keeps replicated pods apart even at one replica: leave that out of the comparison. */
 const withoutAffinity = (d: Doc) => {
   const copy = structuredClone(d);
@@ -56,6 +58,7 @@ const designs: [string, Design][] = [
   ['replicas', replicasDesign()],
   ...TEMPLATES.map((t): [string, Design] => [t.id, t.build()]),
   ...Object.entries(fixtures()).filter(([n]) => n === 'polyglot-all' || n === 'brokers-ring'),
+  ...namespacedDesigns(),
 ];
 
 describe('the Helm chart', () => {
@@ -81,15 +84,15 @@ describe('the Helm chart', () => {
       expect(lint.code, lint.out).toBe(0);
       const ns = 'elsewhere';
       const rendered = new Map(render(dir, ns).map((d) => [key(d), d]));
-      const k8s = generateKubernetes(design)
+      // one namespace is the release's; several keep their names, and the chart makes them
+      const several = hasSeveralNamespaces(design);
+      const wanted = generateKubernetes(design)
         .filter((f) => f.path !== 'k8s/kustomization.yaml')
         .flatMap((f) => parseAllDocuments(f.content).map((d) => d.toJS() as Doc))
-        .filter((d) => d.kind !== 'Namespace');
-      expect([...rendered.keys()].sort()).toEqual(k8s.map(key).sort());
-      for (const d of k8s) {
-        const want = withoutAffinity({ ...d, metadata: { ...d.metadata, namespace: ns } });
-        expect(withoutAffinity(rendered.get(key(d)) ?? {}), key(d)).toEqual(want);
-      }
+        .filter((d) => several || d.kind !== 'Namespace')
+        .map((d) => (several ? d : { ...d, metadata: { ...d.metadata, namespace: ns } }));
+      expect([...rendered.keys()].sort()).toEqual(wanted.map(key).sort());
+      for (const d of wanted) expect(withoutAffinity(rendered.get(key(d)) ?? {}), key(d)).toEqual(withoutAffinity(d));
     },
   );
 

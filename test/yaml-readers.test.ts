@@ -13,6 +13,7 @@ import { composeLiteral } from '../src/core/generators/compose/infra';
 import { generateKubernetes } from '../src/core/generators/kubernetes';
 import { generateOpenApi } from '../src/core/generators/openapi';
 import { yamlTextProblems } from '../src/core/generators/yaml';
+import { namespacePlan, nodeNamespace } from '../src/core/model/namespaces';
 import { dnsLabel } from '../src/core/model/naming';
 import { restore } from '../src/core/model/restore';
 import type { Design } from '../src/core/model/types';
@@ -39,8 +40,9 @@ const designArb: fc.Arbitrary<Design> = fc
     topic: nonBlank,
     path: nonBlank,
     field: nonBlank,
+    boundary: nonBlank,
   })
-  .map(({ name, nodes, topic, path, field }) => {
+  .map(({ name, nodes, topic, path, field, boundary }) => {
     const doc = {
       format: 'polyglot-canvas/design',
       version: 2,
@@ -68,6 +70,19 @@ const designArb: fc.Arbitrary<Design> = fc
           endpoints: [{ method: 'POST', path, request: [{ name: field, type: 'int' }], response: [] }],
         },
       ].map((l) => ({ endpoints: [], rpcs: [], topic: '', message: [], ...l })),
+      // a namespace boundary with a hostile name around the broker and the first node
+      boundaries: [
+        {
+          id: 'ns',
+          name: boundary,
+          kind: 'namespace',
+          color: '#6366f1',
+          position: { x: 0, y: 0 },
+          width: 600,
+          height: 260,
+          members: ['broker', 'n0'],
+        },
+      ],
     };
     const r = restore(doc);
     if (!r.ok) throw new Error(r.error);
@@ -111,6 +126,8 @@ describe('generated YAML in every reader', () => {
         if (node.kind === 'kafka' || node.kind === 'postgres') continue;
         const service = compose.services[dnsLabel(node.name)];
         const k8s = go.get(`${i}:k8s/${dnsLabel(node.name)}.yaml`) as any[] | undefined;
+        // every object of a node is in its namespace, as Go reads it
+        for (const d of k8s ?? []) expect(d.metadata.namespace).toBe(nodeNamespace(design, node));
         for (const { key, value } of node.env) {
           expect(Object.hasOwn(service.environment, key), `${node.name} ${key} in compose`).toBe(true);
           expect(service.environment[key]).toBe(composeLiteral(value));
@@ -130,5 +147,14 @@ describe('generated YAML in every reader', () => {
       }
     });
     expect(checked).toBeGreaterThan(50);
-  });
+    // the boundaries' namespaces, hostile names and all, read back as DNS labels in Go
+    const spread = designs.filter((d, i) => (go.get(`${i}:k8s/namespace.yaml`) ?? []).length > 1);
+    expect(spread.length).toBeGreaterThan(20);
+    designs.forEach((design, i) => {
+      const names = (go.get(`${i}:k8s/namespace.yaml`) ?? []).map((d: any) => d.metadata.name);
+      expect(names).toEqual(namespacePlan(design).used);
+      for (const n of names) expect(n).toMatch(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/);
+    });
+    // four external readers over 30 exports: past a minute on a busy two-core machine
+  }, 180_000);
 });

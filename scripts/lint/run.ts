@@ -6,6 +6,7 @@ import { restoreText } from '../../src/core/model/restore';
 import type { Design } from '../../src/core/model/types';
 import { generateProject } from '../../src/core/generators/project';
 import { TEMPLATES } from '../../src/core/templates';
+import { namespacedDesigns } from '../../test/fixtures/namespaced';
 import { ALLOWED, allowed } from './allow';
 import {
   TOOL_NAMES,
@@ -22,16 +23,17 @@ import {
 } from './tools';
 
 /**
- * The export gate: exports every template and every conformance fixture, runs the linters a
+ * The export gate: exports every template, every conformance fixture and the namespace variants, runs the linters a
  * platform engineer runs on them (hadolint, kube-score, kubeconform on k8s/ and on the rendered
  * Helm chart, helm lint, checkov, Redocly, Spectral), and fails on any error or warning that is
  * not an allowed exception (allow.ts). Prints the findings per tool and a last line
  * `N passed, M failed` counting project × tool cells.
  *
- *   npm run test:lint [-- --tool kube-score]... [--report] [--work DIR] [--keep]
+ *   npm run test:lint [-- --tool kube-score]... [--project NAME]... [--report] [--work DIR] [--keep]
  *
  * --report  print the figures, exit 0 whatever they are (to measure an older export)
  * --keep    leave the exported projects in the work folder
+ * --project lint only this project (e.g. variant-namespaces-shop, template-event-driven)
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -55,6 +57,8 @@ function designs(): [string, Design][] {
     if (!r.ok) throw new Error(`${f}: ${r.error}`);
     out.push([`fixture-${f.slice(0, -5)}`, r.design]);
   }
+  // designs spread over namespace boundaries: several namespaces, policies and Secrets across them
+  for (const [name, design] of namespacedDesigns()) out.push([`variant-${name}`, design]);
   return out;
 }
 
@@ -90,7 +94,9 @@ function main(): number {
   const work = option('--work')[0] ?? join(tmpdir(), 'polyglot-canvas-lint');
   rmSync(work, { recursive: true, force: true });
   const projects: string[] = [];
+  const only = option('--project');
   for (const [name, design] of designs()) {
+    if (only.length > 0 && !only.includes(name)) continue;
     for (const f of generateProject(design)) {
       const path = join(work, name, f.path);
       mkdirSync(dirname(path), { recursive: true });

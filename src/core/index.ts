@@ -3,6 +3,7 @@ export * from './model/types';
 export * from './model/naming';
 export * from './model/restore';
 export * from './model/wiring';
+export { boundaryNamespace, projectNamespace } from './model/namespaces';
 export * from './ops/ops';
 export * from './ops/api';
 export * from './model/typeRefs';

@@ -1,4 +1,5 @@
 import { INFRA, RUNTIMES, describeKind, isBroker, isInfra, isRuntime, roleOf } from '../catalog/catalog';
+import { namespacePlan } from '../model/namespaces';
 import { dnsLabel, topicName } from '../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../model/types';
 import { cycles, longestChains, syncCalls } from './graph';
@@ -183,6 +184,43 @@ export const RULES: readonly Rule[] = [
           nodeIds: [n.id],
           linkIds: [],
         }));
+    },
+  },
+  {
+    id: 'namespace-name',
+    severity: 'info',
+    title: 'A namespace boundary whose name the export changes',
+    why: 'A Kubernetes namespace is named with lower-case letters, digits and hyphens, and some names belong to Kubernetes itself, so the export derives a valid name: this says which.',
+    check(design) {
+      const plan = namespacePlan(design);
+      const out: { message: string; nodeIds: string[]; linkIds: string[] }[] = [];
+      const first = new Map<string, string>();
+      for (const { boundary: b, namespace, change } of plan.boundaries) {
+        const at = { nodeIds: [...b.members], linkIds: [] };
+        if (change === 'reserved')
+          out.push({
+            ...at,
+            message: `The namespace boundary "${b.name}" names a namespace Kubernetes keeps for itself; its cards go to the namespace ${namespace}.`,
+          });
+        else if (change === 'sanitised')
+          out.push({
+            ...at,
+            message: `The namespace boundary "${b.name}" becomes the Kubernetes namespace ${namespace} (lower-case letters, digits and hyphens).`,
+          });
+        const earlier = first.get(namespace);
+        if (earlier !== undefined)
+          out.push({
+            ...at,
+            message: `The namespace boundaries "${earlier}" and "${b.name}" both become the namespace ${namespace}; their cards share it.`,
+          });
+        else if (namespace === plan.project)
+          out.push({
+            ...at,
+            message: `The namespace boundary "${b.name}" is the project's own namespace ${namespace}; its cards stay with the others.`,
+          });
+        else first.set(namespace, b.name);
+      }
+      return out;
     },
   },
 ];

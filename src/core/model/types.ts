@@ -353,7 +353,7 @@ export interface Design {
   notes?: StickyNote[];
 }
 
-/** What a boundary stands for (a Kubernetes namespace is drawn; the export keeps one namespace). */
+/** What a boundary stands for; a Kubernetes namespace one puts its cards into that namespace on export. */
 export const BOUNDARY_KINDS = {
   context: 'Bounded context',
   team: 'Team',

@@ -2,6 +2,8 @@ import {
   BOUNDARY_COLORS,
   BOUNDARY_KINDS,
   NOTE_MAX,
+  boundaryNamespace,
+  projectNamespace,
   type Boundary,
   type BoundaryKind,
   type StickyNote,
@@ -29,6 +31,8 @@ export function BoundaryInspector({ boundary }: { boundary: Boundary }) {
   const members = useDesignStore((s) =>
     boundary.members.map((m) => s.design.nodes.find((n) => n.id === m)?.name ?? '').join('\u0000'),
   );
+  const designName = useDesignStore((s) => s.design.name);
+  const namespace = boundaryNamespace({ name: designName }, boundary);
   const id = boundary.id;
   const apply = (patch: Parameters<ReturnType<typeof store.getState>['updateBoundary']>[1], key?: string) => {
     const r = store.getState().updateBoundary(id, patch, key);
@@ -51,9 +55,11 @@ export function BoundaryInspector({ boundary }: { boundary: Boundary }) {
         onChange={(kind) => apply({ kind })}
       />
       {boundary.kind === 'namespace' ? (
-        <p className="pc-field__hint">
-          A namespace boundary groups the design for now; the export still puts every object in the project's one
-          namespace.
+        <p className="pc-field__hint" data-testid="namespace-hint">
+          The Kubernetes export and the Helm chart put the cards inside into the namespace <code>{namespace}</code>,
+          with its own default-deny and DNS network policies; other namespaces reach them as{' '}
+          <code>{`<name>.${namespace}.svc.cluster.local`}</code>, and the Secrets they share are copied. Cards outside a
+          namespace boundary stay in <code>{projectNamespace({ name: designName })}</code>. Compose is unchanged.
         </p>
       ) : null}
       <fieldset className="pc-field pc-swatches">

@@ -22,8 +22,16 @@ export interface EdgeRoute {
   node: DesignNode;
 }
 
-/** The REST targets of a gateway or frontend node, in link order, one route per target. */
-export function edgeRoutes(design: Design, node: DesignNode): EdgeRoute[] {
+/** The host name an edge node reaches a target by: its DNS name, unless given another. */
+export type EdgeHost = (target: DesignNode) => string;
+
+const dnsHost: EdgeHost = (t) => dnsLabel(t.name);
+
+/**
+ * The REST targets of a gateway or frontend node, in link order, one route per target; `host`
+ * names a target in the upstream (Kubernetes qualifies one in another namespace).
+ */
+export function edgeRoutes(design: Design, node: DesignNode, host: EdgeHost = dnsHost): EdgeRoute[] {
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const seen = new Set<string>();
   const out: EdgeRoute[] = [];
@@ -34,7 +42,7 @@ export function edgeRoutes(design: Design, node: DesignNode): EdgeRoute[] {
     if (!isRuntime(t.kind) && t.kind !== 'gateway') continue;
     seen.add(t.id);
     const dns = dnsLabel(t.name);
-    out.push({ prefix: `/${dns}/`, upstream: `http://${dns}:${t.port}`, node: t });
+    out.push({ prefix: `/${dns}/`, upstream: `http://${host(t)}:${t.port}`, node: t });
   }
   return out;
 }
@@ -85,8 +93,8 @@ function server(node: DesignNode, target: EdgeTarget, body: string[]): string {
 }
 
 /** A gateway's nginx.conf: `/<service>/...` goes to that service's `/...`. */
-export function gatewayConf(design: Design, node: DesignNode, target: EdgeTarget): string {
-  const routes = edgeRoutes(design, node);
+export function gatewayConf(design: Design, node: DesignNode, target: EdgeTarget, host?: EdgeHost): string {
+  const routes = edgeRoutes(design, node, host);
   const index = JSON.stringify({ gateway: dnsLabel(node.name), routes: routes.map((r) => r.prefix) });
   return server(node, target, [
     '',
@@ -98,8 +106,8 @@ export function gatewayConf(design: Design, node: DesignNode, target: EdgeTarget
 }
 
 /** A frontend's nginx.conf: its page at `/`, its REST targets under `/api/<target>/`. */
-export function frontendConf(design: Design, node: DesignNode, target: EdgeTarget): string {
-  const routes = edgeRoutes(design, node);
+export function frontendConf(design: Design, node: DesignNode, target: EdgeTarget, host?: EdgeHost): string {
+  const routes = edgeRoutes(design, node, host);
   return server(node, target, [
     '',
     '    location / {',

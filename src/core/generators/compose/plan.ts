@@ -2,7 +2,7 @@ import { INFRA, RUNTIMES, isInfra, isRuntime, type InfraId } from '../../catalog
 import { dnsLabel, topicName } from '../../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { infraCredentials, infraDatabase, literalCredential, type CredentialRef } from '../../model/credentials';
-import { serviceEnv, type ServiceWiring } from '../../model/wiring';
+import { serviceEnv, type Resolver, type ServiceWiring } from '../../model/wiring';
 
 /**
  * Deployment facts that compose.yaml and the Kubernetes manifests share, so both targets start
@@ -49,8 +49,8 @@ const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * The environment of a service as deployments set it: `serviceEnv()` over the container network,
  * keeping only keys a shell, Docker and a ConfigMap all accept.
  */
-export function deployEnv(w: ServiceWiring, ref?: CredentialRef): [string, string][] {
-  return serviceEnv(w, undefined, ref).filter(([k]) => ENV_KEY.test(k));
+export function deployEnv(w: ServiceWiring, ref?: CredentialRef, resolver?: Resolver): [string, string][] {
+  return serviceEnv(w, resolver, ref).filter(([k]) => ENV_KEY.test(k));
 }
 
 /** A name derived from `base` that no node and no earlier helper uses. */
@@ -112,7 +112,7 @@ export const KAFKA_DATA = '/var/lib/kafka/data';
  * through `localhost`, so the same values work in compose and in a StatefulSet, where the pod is
  * not reachable through its Service before it is ready.
  */
-export function kafkaEnv(node: DesignNode): [string, string][] {
+export function kafkaEnv(node: DesignNode, advertised = dnsLabel(node.name)): [string, string][] {
   const dns = dnsLabel(node.name);
   const p = kafkaPorts(node);
   return [
@@ -122,7 +122,7 @@ export function kafkaEnv(node: DesignNode): [string, string][] {
     ['KAFKA_LISTENERS', `INTERNAL://:${p.internal},EXTERNAL://:${p.external},CONTROLLER://:${p.controller}`],
     [
       'KAFKA_ADVERTISED_LISTENERS',
-      `INTERNAL://${dns}:${p.internal},EXTERNAL://localhost:${publishedPort(node) ?? node.port}`,
+      `INTERNAL://${advertised}:${p.internal},EXTERNAL://localhost:${publishedPort(node) ?? node.port}`,
     ],
     ['KAFKA_LISTENER_SECURITY_PROTOCOL_MAP', 'INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT'],
     ['KAFKA_CONTROLLER_LISTENER_NAMES', 'CONTROLLER'],
@@ -206,17 +206,19 @@ export function natsMonitorPort(node: DesignNode): number {
 /**
  * How an infrastructure node is started: extra arguments to its image's entrypoint (so it listens
  * on the node's port) and its environment. Credentials are those of `infraUrl()` in wiring.ts,
- * written by `ref`.
+ * written by `ref`. `host` is the name a broker tells its clients to reach it by (Kafka's
+ * advertised listener): its DNS name, unless clients in other namespaces need a longer one.
  */
 export function infraRuntime(
   node: DesignNode,
   ref: CredentialRef = literalCredential,
+  host?: string,
 ): { args: string[] | null; env: [string, string][] } {
   const p = String(node.port);
   const [user = '', password = ''] = infraCredentials(node).map(ref);
   switch (node.kind as InfraId) {
     case 'kafka':
-      return { args: null, env: kafkaEnv(node) };
+      return { args: null, env: kafkaEnv(node, host) };
     case 'rabbitmq':
       return {
         args: null,

@@ -6,7 +6,8 @@ import { imageName, infraImage, projectName } from '../compose/plan';
 import { disruptionBudget, spread } from '../kubernetes/availability';
 import { toYaml } from '../compose/yaml';
 import { INGRESS_CLASS, ingressHost } from '../kubernetes/edge';
-import { nodeObjects } from '../kubernetes/kubernetes';
+import { namespaceObject, nodeObjects } from '../kubernetes/kubernetes';
+import { hasSeveralNamespaces, namespacePlan } from '../../model/namespaces';
 import type { K8sObject } from '../kubernetes/meta';
 import { INGRESS_CONTROLLER, namespacePolicies } from '../kubernetes/policies';
 import { containerResources } from '../kubernetes/resources';
@@ -15,7 +16,8 @@ import { goString, helmDocument, type HelmField } from './template';
 
 /**
  * The `helm/` chart: the objects of `k8s/` (the same functions make them), rendered into the
- * release's namespace, with values for every node's image, replicas and resources, the gateways'
+ * release's namespace (or, with namespace boundaries, in the namespaces of k8s/, which the chart
+ * makes), with values for every node's image, replicas and resources, the gateways'
  * Ingress (class, host, TLS Secret) and the credentials. `helm install <name> helm/
  * --namespace <ns> --create-namespace` gives what `kubectl apply -k k8s/` gives.
  */
@@ -46,9 +48,9 @@ function nodeValues(design: Design, node: DesignNode, objects: readonly K8sObjec
 }
 
 /** The template fields of one object of a node. */
-function fieldsOf(node: DesignNode, o: K8sObject): HelmField[] {
+function fieldsOf(design: Design, node: DesignNode, o: K8sObject): HelmField[] {
   const dns = dnsLabel(node.name);
-  const fields: HelmField[] = [{ path: ['metadata', 'namespace'], expr: '.Release.Namespace', mode: 'inline' }];
+  const fields: HelmField[] = namespaceField(design);
   if (o.kind === 'Deployment' || o.kind === 'StatefulSet') {
     const pod = ['spec', 'template', 'spec'];
     if (o.kind === 'Deployment')
@@ -103,6 +105,17 @@ function fieldsOf(node: DesignNode, o: K8sObject): HelmField[] {
   return fields;
 }
 
+/**
+ * Objects go to the release's namespace, unless the design spans several namespaces (namespace
+ * boundaries): then every object keeps the namespace k8s/ gives it, because the addresses and
+ * policies across namespaces name them, and the chart makes those namespaces itself.
+ */
+function namespaceField(design: Design): HelmField[] {
+  return hasSeveralNamespaces(design)
+    ? []
+    : [{ path: ['metadata', 'namespace'], expr: '.Release.Namespace', mode: 'inline' }];
+}
+
 /** A document, wrapped in the condition under which the chart renders it. */
 function conditional(node: DesignNode, o: K8sObject, text: string): string {
   const dns = dnsLabel(node.name);
@@ -147,13 +160,19 @@ export function generateHelm(design: Design): GeneratedFile[] {
     nodes[dnsLabel(node.name)] = nodeValues(design, node, objects);
     const creds = infraCredentials(node);
     if (creds.length) credentials[dnsLabel(node.name)] = Object.fromEntries(creds.map((c) => [c.key, c.value]));
-    const docs = scalable(design, node, objects).map((o) => conditional(node, o, helmDocument(o, fieldsOf(node, o))));
+    const docs = scalable(design, node, objects).map((o) =>
+      conditional(node, o, helmDocument(o, fieldsOf(design, node, o))),
+    );
     templates.push({ path: `helm/templates/${stem}.yaml`, content: HEADER + docs.join('---\n') });
   }
-  const policies = namespacePolicies(design).map((p) =>
-    helmDocument(p, [{ path: ['metadata', 'namespace'], expr: '.Release.Namespace', mode: 'inline' }]),
-  );
+  const policies = namespacePolicies(design).map((p) => helmDocument(p, namespaceField(design)));
   templates.push({ path: 'helm/templates/network-policy.yaml', content: HEADER + policies.join('---\n') });
+  const { used } = namespacePlan(design);
+  if (used.length > 1)
+    templates.push({
+      path: 'helm/templates/namespaces.yaml',
+      content: HEADER + used.map((ns) => toYaml(namespaceObject(design, ns))).join('---\n'),
+    });
   const chart = {
     apiVersion: 'v2',
     name: project,
@@ -185,8 +204,11 @@ const VALUES_HELP = `# images: where each node's image comes from (services are 
 
 function notes(design: Design): string {
   const gateways = design.nodes.filter((n) => n.kind === 'gateway');
+  const { used } = namespacePlan(design);
   const lines = [
-    `${projectName(design)} is installed in the namespace {{ .Release.Namespace }}.`,
+    used.length > 1
+      ? `${projectName(design)} is installed in the namespaces ${used.join(', ')}, which the chart makes (install it without --create-namespace into another namespace, e.g. default).`
+      : `${projectName(design)} is installed in the namespace {{ .Release.Namespace }}.`,
     '',
     'Services built from services/<name>/ must be in a registry the cluster pulls from (or loaded',
     'into it, as with `kind load docker-image`): see the image values.',

@@ -2,7 +2,7 @@ import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { dnsLabel } from '../../model/naming';
 import type { Design, DesignNode } from '../../model/types';
-import { labels, objectMeta, selector } from './meta';
+import { labels, namespaceOf, objectMeta, selector } from './meta';
 
 /**
  * What keeps a replicated workload available: its pods spread over nodes (preferred, so a
@@ -37,7 +37,7 @@ export function disruptionBudget(design: Design, node: DesignNode): IPodDisrupti
   return {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
-    metadata: objectMeta(design, dnsLabel(node.name), labels(design, node)),
+    metadata: objectMeta(namespaceOf(design, node), dnsLabel(node.name), labels(design, node)),
     spec: { maxUnavailable: 1, selector: { matchLabels: selector(design, node) } },
   };
 }

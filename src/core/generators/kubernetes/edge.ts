@@ -9,8 +9,9 @@ import { disruptionBudget, replicated, spread } from './availability';
 import {
   clusterService,
   configMapName,
+  hostFrom,
   labels,
-  namespaceName,
+  namespaceOf,
   objectMeta,
   probes,
   selector,
@@ -24,7 +25,7 @@ export const INGRESS_CLASS = 'nginx';
 
 /** The host a gateway's Ingress answers on: a placeholder under example.com, to fill in. */
 export function ingressHost(design: Design, node: DesignNode): string {
-  return `${dnsLabel(node.name)}.${namespaceName(design)}.example.com`;
+  return `${dnsLabel(node.name)}.${namespaceOf(design, node)}.example.com`;
 }
 
 /**
@@ -35,13 +36,14 @@ export function ingressHost(design: Design, node: DesignNode): string {
 export function edgeResources(design: Design, node: DesignNode): K8sObject[] {
   const dns = dnsLabel(node.name);
   const isGateway = node.kind === 'gateway';
+  const host = (t: DesignNode) => hostFrom(design, node, t);
   const data: Record<string, string> = isGateway
-    ? { 'default.conf': gatewayConf(design, node, 'kubernetes') }
-    : { 'default.conf': frontendConf(design, node, 'kubernetes'), 'index.html': frontendPage(design, node) };
+    ? { 'default.conf': gatewayConf(design, node, 'kubernetes', host) }
+    : { 'default.conf': frontendConf(design, node, 'kubernetes', host), 'index.html': frontendPage(design, node) };
   const config: IConfigMap = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: objectMeta(design, configMapName(node), labels(design, node)),
+    metadata: objectMeta(namespaceOf(design, node), configMapName(node), labels(design, node)),
     data,
   };
   const mounts = [{ name: 'conf', mountPath: '/etc/nginx/conf.d', readOnly: true }];
@@ -59,7 +61,7 @@ export function edgeResources(design: Design, node: DesignNode): K8sObject[] {
   const deployment: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: objectMeta(design, dns, labels(design, node)),
+    metadata: objectMeta(namespaceOf(design, node), dns, labels(design, node)),
     spec: {
       replicas: node.replicas,
       selector: { matchLabels: selector(design, node) },
@@ -104,7 +106,7 @@ function ingress(design: Design, node: DesignNode): IIngress {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
-    metadata: objectMeta(design, dns, labels(design, node)),
+    metadata: objectMeta(namespaceOf(design, node), dns, labels(design, node)),
     spec: {
       ingressClassName: INGRESS_CLASS,
       tls: [{ hosts: [host], secretName: `${dns}-tls` }],

@@ -19,7 +19,7 @@ import {
   natsMonitorPort,
 } from '../compose/plan';
 import { edgeResources } from './edge';
-import { clusterService, labels, objectMeta, probes, selector, type K8sObject } from './meta';
+import { clusterService, labels, namespaceOf, objectMeta, probes, selector, type K8sObject } from './meta';
 import { containerResources } from './resources';
 import { credentialSecret, infraEnvironment } from './secrets';
 import { containerSecurity, podSecurity, scratch } from './security';
@@ -105,7 +105,7 @@ export function infraResources(design: Design, node: DesignNode, jobName: string
     containers: [container],
     volumes: [...tmp.volumes, ...writable.map((w) => ({ name: w.name, emptyDir: { sizeLimit: '64Mi' } }))],
   };
-  const meta = objectMeta(design, dns, labels(design, node));
+  const meta = objectMeta(namespaceOf(design, node), dns, labels(design, node));
   const template = { metadata: { labels: labels(design, node) }, spec: podSpec };
   const out: K8sObject[] = [];
   const secret = credentialSecret(design, node);
@@ -159,7 +159,7 @@ function topicJob(design: Design, node: DesignNode, name: string): IJob {
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: objectMeta(design, name, labels(design, node)),
+    metadata: objectMeta(namespaceOf(design, node), name, labels(design, node)),
     spec: {
       backoffLimit: 10,
       ttlSecondsAfterFinished: 600,

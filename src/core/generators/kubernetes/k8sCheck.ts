@@ -84,6 +84,7 @@ export function k8sProblems(files: readonly GeneratedFile[]): K8sResult {
   const seen = new Set<string>();
   for (const d of docs) problems.push(...docProblems(d, seen));
   problems.push(...serviceProblems(docs));
+  problems.push(...namespaceProblems(docs, kustomization));
   return { docs, byFile, problems };
 }
 
@@ -98,8 +99,10 @@ function docProblems(d: Doc, seen: Set<string>): string[] {
   } catch (e) {
     out.push(`${key} ${name}: ${(e as Error).message}`);
   }
-  if (seen.has(`${key}/${name}`)) out.push(`${key} ${name} defined twice`);
-  seen.add(`${key}/${name}`);
+  const ns = d.kind === 'Namespace' ? '' : String(d.metadata?.namespace);
+  if (d.kind !== 'Namespace' && !DNS_LABEL.test(ns)) out.push(`${key} ${name}: namespace ${ns}`);
+  if (seen.has(`${key}/${ns}/${name}`)) out.push(`${key} ${name} defined twice in ${ns}`);
+  seen.add(`${key}/${ns}/${name}`);
   if (!DNS_LABEL.test(name)) out.push(`${key} name ${name} is not a DNS label`);
   out.push(...labelProblems(`${key} ${name}`, d.metadata?.labels));
   if (!d.metadata?.labels?.['app.kubernetes.io/name'] || !d.metadata?.labels?.['app.kubernetes.io/part-of'])
@@ -164,7 +167,11 @@ function serviceProblems(docs: Doc[]): string[] {
       out.push(`Service ${s.metadata?.name} has no selector`);
       continue;
     }
-    const w = workloads.find((x) => Object.entries(sel).every(([k, v]) => x.spec.template.metadata.labels[k] === v));
+    const w = workloads.find(
+      (x) =>
+        x.metadata.namespace === s.metadata.namespace &&
+        Object.entries(sel).every(([k, v]) => x.spec.template.metadata.labels[k] === v),
+    );
     if (!w) {
       out.push(`Service ${s.metadata.name} selects no workload`);
       continue;
@@ -175,5 +182,43 @@ function serviceProblems(docs: Doc[]): string[] {
     for (const p of s.spec.ports ?? [])
       if (!named.has(p.targetPort)) out.push(`Service ${s.metadata.name}: target port ${p.targetPort} not on its pods`);
   }
+  return out;
+}
+
+/**
+ * Every object is in a namespace the folder makes; every ConfigMap and Secret a pod refers to is
+ * in the pod's namespace (a pod cannot read another's); and with several namespaces the
+ * kustomization sets none, which would move every object into one.
+ */
+function namespaceProblems(docs: Doc[], kustomization: Doc | undefined): string[] {
+  const out: string[] = [];
+  const made = new Set(docs.filter((d) => d.kind === 'Namespace').map((d) => String(d.metadata?.name)));
+  const has = new Set(docs.map((d) => `${d.kind}/${d.metadata?.namespace}/${d.metadata?.name}`));
+  for (const d of docs) {
+    if (d.kind === 'Namespace') continue;
+    const ns = String(d.metadata?.namespace);
+    if (!made.has(ns)) out.push(`${d.kind} ${d.metadata?.name} is in ${ns}, which no Namespace makes`);
+    const pod = d.spec?.template?.spec;
+    if (!pod) continue;
+    const refs: [string, string][] = [];
+    for (const c of [...(pod.containers ?? []), ...(pod.initContainers ?? [])]) {
+      for (const f of c.envFrom ?? []) if (f.configMapRef) refs.push(['ConfigMap', f.configMapRef.name]);
+      for (const e of c.env ?? []) {
+        if (e.valueFrom?.secretKeyRef) refs.push(['Secret', e.valueFrom.secretKeyRef.name]);
+        if (e.valueFrom?.configMapKeyRef) refs.push(['ConfigMap', e.valueFrom.configMapKeyRef.name]);
+      }
+    }
+    for (const v of pod.volumes ?? []) {
+      if (v.configMap) refs.push(['ConfigMap', v.configMap.name]);
+      if (v.secret) refs.push(['Secret', v.secret.secretName]);
+    }
+    for (const [kind, name] of refs)
+      if (!has.has(`${kind}/${ns}/${name}`))
+        out.push(`${d.kind} ${d.metadata?.name} in ${ns} uses ${kind} ${name}, not in ${ns}`);
+  }
+  if (made.size > 1 && kustomization?.namespace !== undefined)
+    out.push(`kustomization sets namespace ${kustomization.namespace} over ${made.size} namespaces`);
+  if (made.size === 1 && kustomization && kustomization.namespace !== [...made][0])
+    out.push(`kustomization namespace ${kustomization.namespace} is not ${[...made][0]}`);
   return out;
 }

@@ -18,6 +18,7 @@ import {
 import { generateKubernetes } from './index';
 import { k8sProblems, type Doc } from './k8sCheck';
 import { parse } from 'yaml';
+import { namespacedDesigns } from '../../../../test/fixtures/namespaced';
 
 function k8s(design: Design) {
   return k8sProblems(generateKubernetes(design));
@@ -44,12 +45,15 @@ function find(docs: Doc[], kind: string, name: string): Doc {
 }
 
 describe('generateKubernetes', () => {
-  it.each(scenarios())('%s: every document validates and the folder is consistent', (_, design) => {
-    const { problems, byFile } = k8s(design);
-    expect(problems).toEqual([]);
-    // a file per node, the namespace and the namespace-wide network policies
-    expect(byFile.size).toBe(design.nodes.length + 2);
-  });
+  it.each([...scenarios(), ...namespacedDesigns()])(
+    '%s: every document validates and the folder is consistent',
+    (_, design) => {
+      const { problems, byFile } = k8s(design);
+      expect(problems).toEqual([]);
+      // a file per node, the namespace and the namespace-wide network policies
+      expect(byFile.size).toBe(design.nodes.length + 2);
+    },
+  );
 
   it('is deterministic', () => {
     expect(generateKubernetes(shopDesign())).toEqual(generateKubernetes(shopDesign()));

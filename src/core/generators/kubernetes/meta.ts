@@ -12,6 +12,8 @@ import type { IJob } from 'kubernetes-models/batch/v1/Job';
 import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { roleOf } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
+import { hasSeveralNamespaces, nodeNamespace, projectNamespace } from '../../model/namespaces';
+import { networkResolver, type Resolver } from '../../model/wiring';
 import type { Design, DesignNode } from '../../model/types';
 import { projectName } from '../compose/plan';
 
@@ -33,21 +35,54 @@ export type K8sObject =
   | INetworkPolicy
   | IPodDisruptionBudget;
 
-/** The namespace everything of the design is applied to: the project's name. */
+/** The project's namespace: where every node outside a namespace boundary is applied. */
 export function namespaceName(design: Design): string {
-  return projectName(design);
+  return projectNamespace(design);
 }
 
-/** An object's metadata: its name, the design's namespace, labels and annotations. */
+/** The namespace of a node's objects: its namespace boundary's, else the project's. */
+export function namespaceOf(design: Design, node: DesignNode): string {
+  return nodeNamespace(design, node);
+}
+
+/**
+ * The DNS suffix of a Service in another namespace. The cluster domain is `cluster.local` on
+ * nearly every cluster; a name with it resolves the same in every resolver (Go, musl, the JVM),
+ * search domains or not.
+ */
+export const CLUSTER_DOMAIN = 'svc.cluster.local';
+
+/** The host name `from` reaches `to` by: its Service's name, qualified when in another namespace. */
+export function hostFrom(design: Design, from: DesignNode, to: DesignNode): string {
+  const ns = namespaceOf(design, to);
+  return ns === namespaceOf(design, from) ? dnsLabel(to.name) : `${dnsLabel(to.name)}.${ns}.${CLUSTER_DOMAIN}`;
+}
+
+/** How a node's environment names the others in Kubernetes: qualified across namespaces. */
+export function k8sResolver(design: Design, from: DesignNode): Resolver {
+  return { ...networkResolver, host: (to) => hostFrom(design, from, to) };
+}
+
+/**
+ * The name a broker advertises to its clients (Kafka hands it back after the first connection):
+ * its DNS name, or its fully qualified one when the design spans several namespaces, so that a
+ * client in another namespace can reach it too.
+ */
+export function advertisedHost(design: Design, node: DesignNode): string {
+  const dns = dnsLabel(node.name);
+  return hasSeveralNamespaces(design) ? `${dns}.${namespaceOf(design, node)}.${CLUSTER_DOMAIN}` : dns;
+}
+
+/** An object's metadata: its name, namespace, labels and annotations. */
 export function objectMeta(
-  design: Design,
+  namespace: string,
   name: string,
   objectLabels: Labels,
   annotations?: Record<string, string>,
 ): NonNullable<IDeployment['metadata']> {
   return {
     name,
-    namespace: namespaceName(design),
+    namespace,
     labels: objectLabels,
     ...(annotations && Object.keys(annotations).length > 0 ? { annotations } : {}),
   };
@@ -91,7 +126,7 @@ export function clusterService(
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: objectMeta(design, dnsLabel(node.name), labels(design, node)),
+    metadata: objectMeta(namespaceOf(design, node), dnsLabel(node.name), labels(design, node)),
     spec: {
       type: 'ClusterIP',
       ...(headless ? { clusterIP: 'None' } : {}),

@@ -9,6 +9,8 @@ import { TEMPLATES } from '../../templates';
 import { shopDesign } from '../compose/testDesigns';
 import { generateKubernetes } from './index';
 import { allows, type Pod, type Policy } from './netpol.testkit';
+import { namespacedDesigns } from '../../../../test/fixtures/namespaced';
+import { nodeNamespace } from '../../model/namespaces';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -17,7 +19,7 @@ function cluster(design: Design) {
   const docs = generateKubernetes(design).flatMap((f) =>
     f.path.endsWith('kustomization.yaml') ? [] : parseAllDocuments(f.content).map((d) => d.toJS() as Doc),
   );
-  const ns = docs.find((d) => d.kind === 'Namespace')?.metadata.name as string;
+  const own = docs.filter((d) => d.kind === 'Namespace').map((d) => d.metadata.name as string);
   const pods = new Map<string, Pod>();
   for (const d of docs)
     if (d.spec?.template)
@@ -36,7 +38,7 @@ function cluster(design: Design) {
   };
   const stranger: Pod = { name: 'stranger', namespace: 'other', labels: { app: 'x' }, ports: [] };
   const namespaces = new Map(
-    [ns, 'kube-system', 'ingress-nginx', 'other'].map((n) => [n, { 'kubernetes.io/metadata.name': n }]),
+    [...own, 'kube-system', 'ingress-nginx', 'other'].map((n) => [n, { 'kubernetes.io/metadata.name': n }]),
   );
   const policies = docs.filter((d) => d.kind === 'NetworkPolicy') as Policy[];
   const pod = (n: DesignNode) => {
@@ -45,7 +47,7 @@ function cluster(design: Design) {
     return p;
   };
   const can = (a: Pod, b: Pod, port: number, protocol = 'TCP') => allows(policies, namespaces, a, b, port, protocol);
-  return { pods, pod, can, dns, controller, stranger, policies };
+  return { pods, pod, can, dns, controller, stranger, policies, namespaces: own };
 }
 
 /** The connection a link makes: who opens it, to whom, on which port; null for a link that carries none. */
@@ -64,6 +66,7 @@ const designs: [string, Design][] = [
   ...TEMPLATES.map((t): [string, Design] => [t.id, t.build()]),
   ...Object.entries(fixtures()),
   ['shop', shopDesign()],
+  ...namespacedDesigns(),
 ];
 
 describe('NetworkPolicies from the design', () => {
@@ -123,6 +126,65 @@ describe('NetworkPolicies from the design', () => {
       expect(c.can(c.pod(s), c.pod(t), t.grpcPort)).toBe(true);
       expect(c.can(c.pod(s), c.pod(t), t.port), `${s.name} -> ${t.name} http`).toBe(false);
     }
+  });
+});
+
+describe('NetworkPolicies across namespace boundaries', () => {
+  const spread = namespacedDesigns();
+
+  it.each(spread)('%s: puts the members of each namespace boundary in its namespace', (_, design) => {
+    const c = cluster(design);
+    expect(c.namespaces.length).toBeGreaterThan(1);
+    for (const n of design.nodes) {
+      const p = c.pods.get(dnsLabel(n.name));
+      if (p) expect(p.namespace, n.name).toBe(nodeNamespace(design, n));
+    }
+    // each namespace denies by default and lets its pods resolve names
+    for (const ns of c.namespaces) {
+      const mine = c.policies.filter((p) => p.metadata.namespace === ns);
+      expect(mine.some((p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && !p.spec.egress)).toBe(
+        true,
+      );
+      expect(mine.some((p) => p.spec.egress?.some((r) => r.ports?.some((x) => x.port === 53)))).toBe(true);
+    }
+  });
+
+  it.each(spread)('%s: every link across namespaces is allowed, through a namespace selector', (_, design) => {
+    const c = cluster(design);
+    const byId = new Map(design.nodes.map((n) => [n.id, n]));
+    let across = 0;
+    for (const l of design.links) {
+      const conn = connection(design, byId.get(l.source)!, byId.get(l.target)!, l.kind);
+      if (!conn) continue;
+      const [from, to, port] = conn;
+      const a = c.pod(from);
+      const b = c.pod(to);
+      if (a.namespace === b.namespace) continue;
+      expect(c.can(a, b, port), `${from.name} (${a.namespace}) -> ${to.name} (${b.namespace}):${port}`).toBe(true);
+      // the same labels in a namespace that has no link there do not get in
+      for (const ns of c.namespaces.filter((x) => x !== a.namespace)) {
+        const impostor = { ...a, name: `${a.name}-in-${ns}`, namespace: ns };
+        expect(c.can(impostor, b, port), `${a.name}'s labels in ${ns} -> ${to.name}`).toBe(false);
+      }
+      across++;
+    }
+    expect(across).toBeGreaterThan(0);
+  });
+
+  it.each(spread)('%s: a pair across namespaces with no link cannot connect', (_, design) => {
+    const c = cluster(design);
+    const linked = new Set(design.links.flatMap((l) => [`${l.source}>${l.target}`, `${l.target}>${l.source}`]));
+    let denied = 0;
+    for (const a of design.nodes)
+      for (const b of design.nodes) {
+        const pa = c.pods.get(dnsLabel(a.name));
+        const pb = c.pods.get(dnsLabel(b.name));
+        if (!pa || !pb || pa.namespace === pb.namespace || linked.has(`${a.id}>${b.id}`)) continue;
+        for (const port of new Set([b.port, b.grpcPort].filter((x) => x > 0)))
+          expect(c.can(pa, pb, port), `${a.name} (${pa.namespace}) -> ${b.name} (${pb.namespace}):${port}`).toBe(false);
+        denied++;
+      }
+    expect(denied).toBeGreaterThan(0);
   });
 });
 

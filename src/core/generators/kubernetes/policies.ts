@@ -1,16 +1,18 @@
 import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
+import { namespacePlan } from '../../model/namespaces';
 import { dnsLabel } from '../../model/naming';
 import type { Design, DesignNode } from '../../model/types';
 import { freeName, nodeNames, projectName } from '../compose/plan';
 import { flows, topicJobNames, type Flow, type Party } from './flows';
-import { labels, objectMeta, selector, type Labels } from './meta';
+import { labels, namespaceOf, objectMeta, selector, type Labels } from './meta';
 
 /**
- * NetworkPolicies from the design's links: everything in the namespace is denied both ways, DNS
+ * NetworkPolicies from the design's links: everything in each namespace is denied both ways, DNS
  * is allowed to every pod, and each node's policy lets in exactly its callers (the services
  * linked to it, the publishers and subscribers of a broker, the users of a database, the ingress
- * controller for a gateway or frontend) and lets out exactly what it calls, each on its port.
+ * controller for a gateway or frontend) and lets out exactly what it calls, each on its port. A
+ * peer in another namespace (a namespace boundary) is named by its namespace and its pods.
  */
 
 /** Where the ingress controller runs: ingress-nginx's own namespace and labels. */
@@ -29,13 +31,27 @@ function podsOf(design: Design, p: Party): Labels {
   return { 'app.kubernetes.io/name': INGRESS_CONTROLLER.name };
 }
 
-function peer(design: Design, p: Party): INetworkPolicyPeer {
-  if ('ingressController' in p)
-    return {
-      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': INGRESS_CONTROLLER.namespace } },
-      podSelector: { matchLabels: podsOf(design, p) },
-    };
-  return { podSelector: { matchLabels: podsOf(design, p) } };
+/** The namespace a party's pods run in: a topic job runs beside its broker. */
+function partyNamespace(design: Design, p: Party): string {
+  if ('node' in p) return namespaceOf(design, p.node);
+  if ('job' in p) return namespaceOf(design, p.broker);
+  return INGRESS_CONTROLLER.namespace;
+}
+
+/** The namespace label every namespace has (Kubernetes sets it), which a selector can name. */
+export const NAMESPACE_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * A party as a peer of a policy in namespace `here`: its pods alone when it runs there, else its
+ * pods in its own namespace (a pod selector alone would mean pods of `here`).
+ */
+function peer(design: Design, p: Party, here: string): INetworkPolicyPeer {
+  const ns = partyNamespace(design, p);
+  if (ns === here) return { podSelector: { matchLabels: podsOf(design, p) } };
+  return {
+    namespaceSelector: { matchLabels: { [NAMESPACE_LABEL]: ns } },
+    podSelector: { matchLabels: podsOf(design, p) },
+  };
 }
 
 /** The flows of a design by the party they leave from and the node they go to. */
@@ -59,22 +75,23 @@ export function flowIndex(design: Design): FlowIndex {
 
 /** The policy of one party: ingress from those that connect to it, egress to what it connects to. */
 function partyPolicy(design: Design, me: Party, name: string, objectLabels: Labels, all: FlowIndex): INetworkPolicy {
+  const here = partyNamespace(design, me);
   const incoming = 'node' in me ? (all.to.get(me.node.id) ?? []) : [];
   const outgoing = all.from.get(partyId(me)) ?? [];
   const byPort = new Map<number, Flow[]>();
   for (const f of incoming) byPort.set(f.port, [...(byPort.get(f.port) ?? []), f]);
   const ingress = [...byPort.entries()].map(([port, fs]) => ({
-    from: fs.map((f) => peer(design, f.from)),
+    from: fs.map((f) => peer(design, f.from, here)),
     ports: [{ protocol: 'TCP' as const, port }],
   }));
   const egress = outgoing.map((f) => ({
-    to: [peer(design, { node: f.to.node })],
+    to: [peer(design, { node: f.to.node }, here)],
     ports: [{ protocol: 'TCP' as const, port: f.port }],
   }));
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: objectMeta(design, name, objectLabels),
+    metadata: objectMeta(here, name, objectLabels),
     spec: {
       podSelector: { matchLabels: podsOf(design, me) },
       policyTypes: ['Ingress', 'Egress'],
@@ -100,10 +117,15 @@ export function nodePolicies(
   return out;
 }
 
-/** Deny everything in the namespace, then allow DNS to every pod. */
+/** Deny everything in each namespace of the design, then allow DNS to every pod. */
 export function namespacePolicies(design: Design): INetworkPolicy[] {
+  return namespacePlan(design).used.flatMap((ns) => policiesOf(design, ns));
+}
+
+/** Deny everything in one namespace, then allow DNS to every pod of it. */
+export function policiesOf(design: Design, ns: string): INetworkPolicy[] {
   const names = globalPolicyNames(design);
-  const own = { 'app.kubernetes.io/name': projectName(design), 'app.kubernetes.io/part-of': projectName(design) };
+  const own = { 'app.kubernetes.io/name': ns, 'app.kubernetes.io/part-of': projectName(design) };
   const dns = [53].flatMap((port) => [
     { protocol: 'UDP' as const, port },
     { protocol: 'TCP' as const, port },
@@ -112,13 +134,13 @@ export function namespacePolicies(design: Design): INetworkPolicy[] {
     {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: objectMeta(design, names.deny, own),
+      metadata: objectMeta(ns, names.deny, own),
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
     },
     {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: objectMeta(design, names.dns, own),
+      metadata: objectMeta(ns, names.dns, own),
       spec: {
         podSelector: {},
         policyTypes: ['Egress'],

@@ -5,7 +5,7 @@ import { infraCredentials, type Credential, type CredentialRef } from '../../mod
 import type { Design, DesignNode } from '../../model/types';
 import type { ServiceWiring } from '../../model/wiring';
 import { deployEnv, infraRuntime } from '../compose/plan';
-import { labels, objectMeta } from './meta';
+import { advertisedHost, k8sResolver, labels, namespaceOf, objectMeta } from './meta';
 
 /**
  * Credentials in Kubernetes: each node that has some (PostgreSQL, RabbitMQ) gets a Secret
@@ -27,7 +27,7 @@ export function credentialSecret(design: Design, node: DesignNode): ISecret | nu
   return {
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: objectMeta(design, secretName(node), labels(design, node)),
+    metadata: objectMeta(namespaceOf(design, node), secretName(node), labels(design, node)),
     type: 'Opaque',
     stringData: Object.fromEntries(creds.map((c) => [c.key, c.value])),
   };
@@ -78,9 +78,10 @@ function secretEnv(design: Design, used: readonly Credential[]): IEnvVar[] {
  * the credentials (from Secrets) and the values built from them go to the container's `env`.
  */
 export function serviceEnvironment(design: Design, w: ServiceWiring): { config: [string, string][]; env: IEnvVar[] } {
-  const literal = deployEnv(w);
+  const resolver = k8sResolver(design, w.node);
+  const literal = deployEnv(w, undefined, resolver);
   const { ref, used } = recorder();
-  const templated = deployEnv(w, ref);
+  const templated = deployEnv(w, ref, resolver);
   const plain = new Map(literal);
   const config = templated.filter(([k, v]) => plain.get(k) === v);
   const composed = templated
@@ -92,7 +93,7 @@ export function serviceEnvironment(design: Design, w: ServiceWiring): { config: 
 /** An infrastructure container's environment: credentials from its Secret, the rest as values. */
 export function infraEnvironment(design: Design, node: DesignNode): IEnvVar[] {
   const { ref, used } = recorder();
-  const templated = infraRuntime(node, ref).env;
+  const templated = infraRuntime(node, ref, advertisedHost(design, node)).env;
   // a variable named like the credential's own (POSTGRES_PASSWORD of a node called postgres)
   // already comes from the Secret; a name given twice keeps its last value, as in compose
   const values = new Map(templated);

@@ -8,7 +8,16 @@ import type { ServiceWiring } from '../../model/wiring';
 import { imageName, isTodoRuntime } from '../compose/plan';
 import { disruptionBudget, replicated, spread } from './availability';
 import { servesGrpcHealth } from './grpcHealth';
-import { clusterService, configMapName, labels, objectMeta, probes, selector, type K8sObject } from './meta';
+import {
+  clusterService,
+  configMapName,
+  labels,
+  namespaceOf,
+  objectMeta,
+  probes,
+  selector,
+  type K8sObject,
+} from './meta';
 import { containerResources } from './resources';
 import { serviceEnvironment } from './secrets';
 import { containerSecurity, podSecurity, scratch } from './security';
@@ -40,7 +49,7 @@ export function serviceResources(design: Design, w: ServiceWiring): K8sObject[] 
   const config: IConfigMap = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: objectMeta(design, configMapName(node), labels(design, node)),
+    metadata: objectMeta(namespaceOf(design, node), configMapName(node), labels(design, node)),
     data: Object.fromEntries(data),
   };
   // a gRPC port equal to the HTTP port would be a duplicate the API server refuses
@@ -72,7 +81,7 @@ export function serviceResources(design: Design, w: ServiceWiring): K8sObject[] 
   const deployment: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: objectMeta(design, dns, labels(design, node), annotations),
+    metadata: objectMeta(namespaceOf(design, node), dns, labels(design, node), annotations),
     spec: {
       replicas,
       selector: { matchLabels: selector(design, node) },
