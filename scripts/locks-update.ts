@@ -1,6 +1,6 @@
 /**
  * Regenerates the stored lock data of the stubs from the registries: `npm run locks:update`
- * (or `npm run locks:update -- node go rust` for some runtimes). Each runtime's lock is resolved
+ * (or `npm run locks:update -- node go rust python` for some runtimes). Each runtime's lock is resolved
  * once by its own tool in a scratch folder, for the pinned direct dependencies of the generators:
  * - node: `npm install --package-lock-only` of every package of NODE_VERSIONS together; a stub's
  *   package-lock.json is that lock pruned to what its dependencies reach.
@@ -9,7 +9,11 @@
  *   requirements and go.sum lines a stub combines for its features.
  * - rust: `cargo generate-lockfile` of every crate together, then for each lock group, at those
  *   versions, `cargo metadata` of the group's crates (see locks/rust.ts).
- * Needs npm, go and cargo and the registries; `src/core/generators/stubs/locks/locks.test.ts`
+ * - python: `pip install --dry-run --report` of every direct dependency together, then, at those
+ *   versions, of each lock part (framework or feature, PY_LOCK_FEATURES) on each interpreter of
+ *   LOCKS_PYTHONS (default `python3.11 python3.12`; their closures must agree); the hashes of each
+ *   package's files that CPython 3.11/3.12 on Linux x86_64/aarch64 may choose, from PyPI's JSON API.
+ * Needs npm, go, cargo, the Python interpreters and the registries; `src/core/generators/stubs/locks/locks.test.ts`
  * then checks offline that the stored data matches the generators' pinned versions.
  */
 import { execFileSync } from 'node:child_process';
@@ -28,6 +32,8 @@ import {
 } from '../src/core/generators/stubs/rust/deps';
 import type { RustLockData } from '../src/core/generators/stubs/locks/rust';
 import { compareGoSumKeys, type GoLockData } from '../src/core/generators/stubs/locks/go';
+import { PY_LOCK_FEATURES, PY_VERSIONS } from '../src/core/generators/stubs/python/manifest';
+import { normalisePyName, type PythonLockData } from '../src/core/generators/stubs/locks/python';
 
 const OUT = join(import.meta.dirname, '../src/core/generators/stubs/locks');
 
@@ -221,10 +227,162 @@ function sortKeys<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-const RUNNERS: Record<string, () => void> = { node, go, rust };
+/** The interpreters the Python lock is resolved on. */
+export function lockPythons(): string[] {
+  return (process.env.LOCKS_PYTHONS ?? 'python3.11 python3.12').split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Reads a `pip install --report` file: per installed package (normalised name), its version and
+ * the normalised names of the requirements it has on this interpreter and platform, markers
+ * evaluated with the extras requested of it.
+ */
+const READ_REPORT = `
+import json, re, sys
+from pip._vendor.packaging.requirements import Requirement
+norm = lambda n: re.sub(r"[-_.]+", "-", n).lower()
+out = {}
+for item in json.load(open(sys.argv[1]))["install"]:
+    meta = item["metadata"]
+    extras = [""] + list(item.get("requested_extras") or [])
+    requires = set()
+    for text in meta.get("requires_dist") or []:
+        r = Requirement(text)
+        if r.marker is None or any(r.marker.evaluate({"extra": e}) for e in extras):
+            requires.add(norm(r.name))
+    out[norm(meta["name"])] = {"version": meta["version"], "requires": sorted(requires)}
+print(json.dumps(out))
+`;
+
+type PipResolution = Record<string, { version: string; requires: string[] }>;
+
+/** pip's resolution of `requirements` (with `constraints`) on `python`, as READ_REPORT reads it. */
+function pipResolve(python: string, requirements: string[], constraints: string[] = []): PipResolution {
+  const dir = scratch('python');
+  writeFileSync(join(dir, 'requirements.txt'), `${requirements.join('\n')}\n`);
+  writeFileSync(join(dir, 'constraints.txt'), `${constraints.join('\n')}\n`);
+  run(
+    python,
+    ['-m', 'pip', 'install', '--dry-run', '--ignore-installed', '--quiet', '--disable-pip-version-check'].concat([
+      '--report',
+      'report.json',
+      '-r',
+      'requirements.txt',
+      '-c',
+      'constraints.txt',
+    ]),
+    dir,
+  );
+  const out = JSON.parse(run(python, ['-c', READ_REPORT, 'report.json'], dir)) as PipResolution;
+  rmSync(dir, { recursive: true, force: true });
+  for (const [name, pkg] of Object.entries(out))
+    for (const dep of pkg.requires)
+      if (!out[dep]) throw new Error(`python: ${name} requires ${dep}, which pip did not install`);
+  return out;
+}
+
+/** Interpreters (`cp311`) and machines the hashes must cover: the image's and their neighbours. */
+const PY_TAGS = ['cp311', 'cp312'];
+const PY_ARCHES = ['x86_64', 'aarch64'];
+/** The newest glibc a wheel may ask for: Debian bookworm's 2.36, the base image's. */
+const GLIBC = 36;
+
+/** Whether pip may choose this wheel on Linux (glibc) x86_64/aarch64 for CPython 3.11 or 3.12. */
+export function wheelFits(filename: string): boolean {
+  const parts = filename.replace(/\.whl$/, '').split('-');
+  if (parts.length < 5) return false;
+  const [pys = '', abis = '', plats = ''] = parts.slice(-3);
+  const platformFits = plats.split('.').some((p) => {
+    if (p === 'any') return true;
+    const m = /^manylinux(?:1|2010|2014|_2_(\d+))_(\w+)$/.exec(p);
+    return !!m && PY_ARCHES.includes(m[2] ?? '') && Number(m[1] ?? 17) <= GLIBC;
+  });
+  if (!platformFits) return false;
+  return PY_TAGS.some((cp) => {
+    const minor = Number(cp.slice(3));
+    return pys.split('.').some((py) =>
+      abis.split('.').some((abi) => {
+        if (abi === 'none') return py === 'py3' || py === `py3${minor}` || py === cp;
+        if (abi === cp) return py === cp;
+        if (abi === 'abi3') return /^cp3\d+$/.test(py) && Number(py.slice(3)) <= minor;
+        return false;
+      }),
+    );
+  });
+}
+
+interface SimpleIndex {
+  files: { filename: string; hashes: { sha256?: string }; yanked?: boolean | string }[];
+}
+
+/** The version of a wheel or sdist of the normalised `name`, or undefined if the file is another project's. */
+function fileVersion(name: string, filename: string): { version: string; wheel: boolean } | undefined {
+  if (filename.endsWith('.whl')) {
+    const [n = '', v = ''] = filename.split('-');
+    return normalisePyName(n) === name ? { version: v, wheel: true } : undefined;
+  }
+  const stem = /^(.*)\.(?:tar\.gz|zip)$/.exec(filename)?.[1];
+  const dash = stem?.lastIndexOf('-') ?? -1;
+  if (!stem || dash < 0 || normalisePyName(stem.slice(0, dash)) !== name) return undefined;
+  return { version: stem.slice(dash + 1), wheel: false };
+}
+
+/**
+ * The SHA-256 of every file of `name` `version` pip may choose on the targets: the fitting wheels
+ * and the sdist, from the index's JSON simple API (PEP 691).
+ */
+async function pypiHashes(name: string, version: string): Promise<string[]> {
+  const res = await fetch(`https://pypi.org/simple/${name}/`, {
+    headers: { Accept: 'application/vnd.pypi.simple.v1+json' },
+  });
+  if (!res.ok) throw new Error(`python: PyPI answered ${res.status} for ${name}`);
+  const index = (await res.json()) as SimpleIndex;
+  const files = index.files.filter((f) => {
+    const v = fileVersion(name, f.filename);
+    return v?.version === version && (!v.wheel || wheelFits(f.filename)) && f.hashes.sha256;
+  });
+  if (files.length === 0) throw new Error(`python: ${name} ${version} has no file for the targets on PyPI`);
+  return [...new Set(files.map((f) => f.hashes.sha256 ?? ''))].sort();
+}
+
+async function python(): Promise<void> {
+  const pythons = lockPythons();
+  const versions = pythons.map((py) =>
+    run(py, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], '.').trim(),
+  );
+  const direct = Object.entries(PY_VERSIONS).map(([k, v]) => `${k}==${v}`);
+  const union = pipResolve(pythons[0] ?? 'python3', direct);
+  for (const [k, v] of Object.entries(PY_VERSIONS)) {
+    const got = union[normalisePyName(k.replace(/\[.*$/, ''))]?.version;
+    if (got !== v)
+      throw new Error(`python: ${k} resolves to ${got ?? 'nothing'} with the whole set, not the pinned ${v}`);
+  }
+  const constraints = Object.entries(union).map(([n, p]) => `${n}==${p.version}`);
+  const features: PythonLockData['features'] = {};
+  const resolved: PipResolution = {};
+  for (const [feature, deps] of Object.entries(PY_LOCK_FEATURES)) {
+    const reqs = deps.map((d) => `${d}==${PY_VERSIONS[d]}`);
+    const each = pythons.map((py) => pipResolve(py, reqs, constraints));
+    const [first, ...rest] = each;
+    rest.forEach((other, i) => {
+      if (JSON.stringify(other) !== JSON.stringify(first))
+        throw new Error(`python: ${feature} resolves differently on ${pythons[i + 1]} than on ${pythons[0]}`);
+    });
+    features[feature] = Object.keys(first ?? {}).sort();
+    Object.assign(resolved, first);
+    console.log(`python: ${feature}: ${features[feature].length} packages`);
+  }
+  const packages: PythonLockData['packages'] = {};
+  for (const [name, pkg] of Object.entries(resolved).sort(([a], [b]) => (a < b ? -1 : 1)))
+    packages[name] = { ...pkg, hashes: await pypiHashes(name, pkg.version) };
+  const data: PythonLockData = { pythons: versions, direct: { ...PY_VERSIONS }, features, packages };
+  writeJson('python.lock.json', data);
+}
+
+const RUNNERS: Record<string, () => void | Promise<void>> = { node, go, rust, python };
 const chosen = process.argv.slice(2);
 for (const name of chosen.length ? chosen : Object.keys(RUNNERS)) {
   const f = RUNNERS[name];
   if (!f) throw new Error(`unknown runtime ${name}; one of ${Object.keys(RUNNERS).join(', ')}`);
-  f();
+  await f();
 }

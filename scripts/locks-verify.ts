@@ -11,9 +11,16 @@
  * - rust: for each of the 384 combinations (REST client, gRPC client / server, brokers,
  *   databases), Cargo.toml and the derived Cargo.lock; `cargo update --workspace --offline`
  *   (which resolves against the lock, from the index) must leave the lock byte for byte.
+ * - python: the requirements.txt of every part together is downloaded with
+ *   `pip download --require-hashes --no-deps --only-binary=:all:` for each target (CPython 3.11
+ *   and 3.12 on Linux x86_64 and aarch64), so every file pip chooses there has its hash listed;
+ *   then for each of the 1,152 dependency sets (three frameworks, REST client, gRPC none / client
+ *   / server, four brokers, two databases), `pip install --dry-run --require-hashes` from those
+ *   files alone (`--no-index`) on the first interpreter of LOCKS_PYTHONS must accept the stub's
+ *   requirements.txt: every package it needs is listed, pinned and hashed, and hashes match.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +28,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { GO_FEATURE_IMPORTS, goMod, goSum } from '../src/core/generators/stubs/go/deps';
 import type { StubFeatures } from '../src/core/generators/stubs/features';
 import { cargoLock, cargoToml, rustLockGroups } from '../src/core/generators/stubs/rust/deps';
+import { pythonRequirements } from '../src/core/generators/stubs/locks/python';
+import { PY_LOCK_FEATURES, pyLockFeatures, type PyLockFeature } from '../src/core/generators/stubs/python/manifest';
 import { NODE_VERSIONS, nodeDeps, nodeLockFor, type NodeDepFlags } from '../src/core/generators/stubs/node/manifest';
 
 const exec = promisify(execFile);
@@ -177,7 +186,78 @@ async function rust(): Promise<string[]> {
   return pool(jobs);
 }
 
-const RUNNERS: Record<string, () => Promise<string[]>> = { node, go, rust };
+/** CPython 3.11/3.12 on Linux x86_64/aarch64: every manylinux tag Debian bookworm's glibc 2.36 accepts. */
+function pipTarget(py: string, arch: string): string[] {
+  const platforms = [`manylinux2014_${arch}`];
+  for (let glibc = 17; glibc <= 36; glibc++) platforms.push(`manylinux_2_${glibc}_${arch}`);
+  const cp = `cp${py.replace('.', '')}`;
+  return [
+    ...platforms.flatMap((p) => ['--platform', p]),
+    ...['--python-version', py, '--implementation', 'cp', '--abi', cp, '--only-binary=:all:'],
+  ];
+}
+
+async function python(): Promise<string[]> {
+  const [interpreter = 'python3'] = (process.env.LOCKS_PYTHONS ?? 'python3.11 python3.12').split(/\s+/).filter(Boolean);
+  const version = (await exec(interpreter, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'])).stdout.trim();
+  const work = mkdtempSync(join(tmpdir(), 'locks-verify-python-'));
+  const all = pythonRequirements(Object.keys(PY_LOCK_FEATURES));
+  writeFileSync(join(work, 'all.txt'), all);
+  const failures: string[] = [];
+  const pip = ['-m', 'pip', '--disable-pip-version-check', '-q'];
+  for (const py of ['3.11', '3.12'])
+    for (const arch of ['x86_64', 'aarch64']) {
+      const dest = join(work, `cp${py.replace('.', '')}-${arch}`);
+      try {
+        await exec(
+          interpreter,
+          [...pip, 'download', '--require-hashes', '--no-deps', '-d', dest, '-r', 'all.txt', ...pipTarget(py, arch)],
+          { cwd: work },
+        );
+        const files = readdirSync(dest).length;
+        console.log(`python: CPython ${py} ${arch}: ${files} files downloaded, every hash matches`);
+      } catch (e) {
+        failures.push(`python ${py} ${arch}: ${String(e)}`);
+      }
+    }
+  if (failures.length > 0) return failures;
+  const wheels = join(work, `cp${version.replace('.', '')}-x86_64`);
+  const sets: PyLockFeature[][] = [];
+  for (const framework of ['fastapi', 'flask', 'django'] as const)
+    for (const rest of [false, true])
+      for (const [grpc, own] of [
+        [false, false],
+        [true, false],
+        [true, true],
+      ] as const)
+        for (const c of combinations(BROKERS_DBS)) sets.push(pyLockFeatures({ framework, rest, grpc, own, ...c }));
+  console.log(`python: ${sets.length} dependency sets, pip install --dry-run on CPython ${version}`);
+  const jobs = sets.map((features) => async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'locks-verify-python-set-'));
+    writeFileSync(join(dir, 'requirements.txt'), pythonRequirements(features));
+    try {
+      await exec(
+        interpreter,
+        [...pip, 'install', '--dry-run', '--ignore-installed', '--require-hashes', '--no-index'].concat([
+          '--find-links',
+          wheels,
+          '-r',
+          'requirements.txt',
+        ]),
+        { cwd: dir },
+      );
+      rmSync(dir, { recursive: true, force: true });
+      return undefined;
+    } catch (e) {
+      return `python ${features.join(',')}: ${String(e)} (${dir})`;
+    }
+  });
+  const setFailures = await pool(jobs);
+  if (setFailures.length === 0) rmSync(work, { recursive: true, force: true });
+  return setFailures;
+}
+
+const RUNNERS: Record<string, () => Promise<string[]>> = { node, go, rust, python };
 const chosen = process.argv.slice(2);
 let failed = 0;
 for (const name of chosen.length ? chosen : Object.keys(RUNNERS)) {

@@ -5,7 +5,7 @@ import type { Command } from './types';
 
 /**
  * The native build of a Python stub, shared by the FastAPI and Flask recipes: the same two steps
- * as its Dockerfile (`pip install -r requirements.txt`, `python gen_proto.py`), in a virtual
+ * as its Dockerfile (`pip install --require-hashes -r requirements.txt`, `python gen_proto.py`), in a virtual
  * environment kept in the cache and keyed by the requirements' hash, so services with the same
  * requirements share one. A lock serialises builds of the same environment, and a marker file
  * written last means a half-built environment is never reused.
@@ -24,7 +24,8 @@ const INSTALL = [
   'if [ ! -f "$VENV/.complete" ]; then',
   '  rm -rf "$VENV"',
   '  python3 -m venv "$VENV"',
-  '  "$VENV/bin/pip" install --disable-pip-version-check -r requirements.txt',
+  // the Dockerfile's install; the wheel cache only saves downloads, pip checks every hash
+  '  "$VENV/bin/pip" install --disable-pip-version-check --require-hashes -r requirements.txt',
   '  touch "$VENV/.complete"',
   'fi',
 ].join('\n');

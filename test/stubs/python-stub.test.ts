@@ -13,6 +13,7 @@ import type { StubGenerator } from '../../src/core/generators/stubs/types';
 import type { GeneratedFile } from '../../src/core/generators/types';
 import { sampleOf } from '../../src/core/model/contracts';
 import type { Design } from '../../src/core/model/types';
+import { PYTHON_LOCK } from '../../src/core/generators/stubs/locks/python';
 import { dockerfileProblems } from '../fixtures/dockerfile-rules';
 import { fullDesign, hostileDesign, stubContexts } from './designs';
 
@@ -64,11 +65,19 @@ describe.each(FLAVOURS)('Python %s stub', (label, runtime, stub) => {
       const files = new Map(stub(ctx).map((f) => [f.path, f.content]));
       expect(dockerfileProblems(files.get('Dockerfile') ?? '')).toEqual([]);
       expect(files.get('.dockerignore')).toContain('__pycache__');
-      const reqs = (files.get('requirements.txt') ?? '').split('\n').filter((l) => l && !l.startsWith('#'));
-      expect(reqs.length).toBeGreaterThan(1);
-      for (const r of reqs) {
-        const [name = '', version] = r.split('==');
-        expect(PY_VERSIONS[name as keyof typeof PY_VERSIONS], r).toBe(version);
+      expect(files.get('Dockerfile')).toContain('pip install --no-cache-dir --require-hashes -r requirements.txt');
+      // one block per package: `name==version \` then its `--hash=sha256:` lines
+      const blocks = (files.get('requirements.txt') ?? '').split(/\n(?=[^\s#])/).filter((b) => !b.startsWith('#'));
+      const direct = blocks.filter((b) => (b.split('==')[0] ?? '') in PY_VERSIONS);
+      expect(direct.length).toBeGreaterThan(1);
+      expect(blocks.length).toBeGreaterThan(direct.length);
+      for (const block of blocks) {
+        const [head = '', ...hashes] = block.trim().split(/ \\\n\s+/);
+        const [name = '', version] = head.split('==');
+        if (name in PY_VERSIONS) expect(PY_VERSIONS[name as keyof typeof PY_VERSIONS], head).toBe(version);
+        else expect(PYTHON_LOCK.packages[name]?.version, head).toBe(version);
+        expect(hashes.length, head).toBeGreaterThan(0);
+        for (const h of hashes) expect(h, head).toMatch(/^--hash=sha256:[0-9a-f]{64}$/);
       }
     }
   });
@@ -87,9 +96,8 @@ describe.each(FLAVOURS)('Python %s stub', (label, runtime, stub) => {
       expect(config).toContain(`kind="${kind}", env="${kind.toUpperCase()}_URL", topic="${kind}-events"`);
     expect(config).toContain('kind="postgres"');
     expect(config).toContain('kind="mongodb"');
-    expect(a.get('requirements.txt')).toMatch(
-      /confluent-kafka==.*pika==.*redis==.*nats-py==.*psycopg\[binary\]==.*pymongo==/s,
-    );
+    for (const client of ['confluent-kafka', 'pika', 'redis', 'nats-py', 'psycopg[binary]', 'pymongo'])
+      expect(a.get('requirements.txt')).toContain(`\n${client}==`);
     expect(a.get('proto/shop/inventory/v1/inventory.proto')).toContain('service InventoryService');
     expect(a.get('proto/polyglot/ping/v1/ping.proto')).toContain('service PingService');
     expect(a.get('app/plumbing/grpc_server.py')).toContain('class _Service0(orders_pb2_grpc.OrdersServiceServicer)');
@@ -121,7 +129,8 @@ describe('Python Django REST framework stub', () => {
     const server = files.get('app/plumbing/rest_server.py') ?? '';
     expect(server).toContain('id = _param(path.get("p0"), str, "id")');
     expect(server).toContain('return 200, models.dump(handlers.get_items_by_id(id))');
-    expect(files.get('requirements.txt')).toMatch(/django==.*djangorestframework==.*gunicorn==/s);
+    for (const d of ['django', 'djangorestframework', 'gunicorn', 'sqlparse'])
+      expect(files.get('requirements.txt')).toContain(`\n${d}==`);
   });
 
   it('makes PostgreSQL links Django databases and migrates them before gunicorn starts', () => {

@@ -14,12 +14,12 @@ const dir = mkdtempSync(join(tmpdir(), 'recipe-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('native recipes run the Dockerfile build steps', () => {
-  it('Python: pip install -r requirements.txt and gen_proto.py in a venv keyed by the requirements', () => {
+  it('Python: pip install --require-hashes -r requirements.txt and gen_proto.py in a venv keyed by the requirements', () => {
     const [ctx] = stubContexts(fullDesign('python-fastapi'));
     if (!ctx) throw new Error('no service');
     const files = new Map(pythonFastApiStub(ctx).map((f) => [f.path, f.content]));
     const dockerfile = files.get('Dockerfile') ?? '';
-    expect(dockerfile).toContain('pip install -r requirements.txt');
+    expect(dockerfile).toContain('pip install --no-cache-dir --require-hashes -r requirements.txt');
     expect(dockerfile).toContain('RUN python gen_proto.py');
     expect(dockerfile).toContain('CMD ["python", "-m", "app"]');
     writeFileSync(join(dir, 'requirements.txt'), files.get('requirements.txt') ?? '');
@@ -27,7 +27,9 @@ describe('native recipes run the Dockerfile build steps', () => {
     expect(venv).toMatch(/^\/cache\/venvs\/py-[0-9a-f]{16}$/);
     for (const recipe of [fastapiRecipe, flaskRecipe]) {
       const [install, gen] = recipe.build(dir, '/cache');
-      expect(install?.args.join(' ')).toContain('pip" install --disable-pip-version-check -r requirements.txt');
+      expect(install?.args.join(' ')).toContain(
+        'pip" install --disable-pip-version-check --require-hashes -r requirements.txt',
+      );
       expect(install?.env?.VENV).toBe(venv);
       expect(gen).toEqual({ cmd: `${venv}/bin/python`, args: ['gen_proto.py'] });
       expect(recipe.start(dir, '/cache')).toMatchObject({ cmd: `${venv}/bin/python`, args: ['-m', 'app'] });

@@ -1,7 +1,7 @@
 import { packageSegment } from '../../../model/naming';
 import type { GeneratedFile } from '../../types';
 import type { StubContext } from '../types';
-import { JAVA_VERSIONS as V } from './versions';
+import { JAVA_VERSIONS as V, MAVEN_MINIMUM, MAVEN_PLUGINS } from './versions';
 
 /** Which optional client libraries a service needs: only those of the links it has. */
 export interface JavaFeatures {
@@ -58,6 +58,60 @@ function protobufPlugin(): string {
               <goal>compile</goal>
               <goal>compile-custom</goal>
             </goals>
+          </execution>
+        </executions>
+      </plugin>`;
+}
+
+/** Every lifecycle plugin at its pinned version (MAVEN_PLUGINS). */
+function pluginManagement(): string {
+  const plugins = Object.entries(MAVEN_PLUGINS)
+    .filter(([artifact]) => artifact !== 'maven-enforcer-plugin')
+    .map(
+      ([artifact, version]) => `        <plugin>
+          <groupId>org.apache.maven.plugins</groupId>
+          <artifactId>${artifact}</artifactId>
+          <version>${version}</version>
+        </plugin>`,
+    );
+  return `    <pluginManagement>
+      <!-- Every plugin the build runs, pinned here rather than left to the parent or to Maven. -->
+      <plugins>
+${plugins.join('\n')}
+      </plugins>
+    </pluginManagement>
+`;
+}
+
+/** The enforcer, run by every build (validate phase): pinned plugins, Maven and Java versions. */
+function enforcerPlugin(): string {
+  return `      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-enforcer-plugin</artifactId>
+        <version>${MAVEN_PLUGINS['maven-enforcer-plugin']}</version>
+        <executions>
+          <execution>
+            <id>enforce-reproducible-build</id>
+            <goals>
+              <goal>enforce</goal>
+            </goals>
+            <configuration>
+              <rules>
+                <requirePluginVersions>
+                  <message>Pin the version of every plugin (in pluginManagement), so the build is the same everywhere.</message>
+                  <banLatest>true</banLatest>
+                  <banRelease>true</banRelease>
+                  <banSnapshots>true</banSnapshots>
+                </requirePluginVersions>
+                <banDuplicatePomDependencyVersions/>
+                <requireMavenVersion>
+                  <version>[${MAVEN_MINIMUM},)</version>
+                </requireMavenVersion>
+                <requireJavaVersion>
+                  <version>[${V.java},)</version>
+                </requireJavaVersion>
+              </rules>
+            </configuration>
           </execution>
         </executions>
       </plugin>`;
@@ -123,7 +177,8 @@ ${deps.join('\n')}
   <build>
     <!-- A fixed name, so the Dockerfile and the run command do not depend on the version. -->
     <finalName>service</finalName>
-${extensions}    <plugins>
+${extensions}${pluginManagement()}    <plugins>
+${enforcerPlugin()}
 ${features.grpc ? `${protobufPlugin()}\n` : ''}      <plugin>
         <groupId>org.springframework.boot</groupId>
         <artifactId>spring-boot-maven-plugin</artifactId>

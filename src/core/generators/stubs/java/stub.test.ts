@@ -6,7 +6,7 @@ import { JAVA_BUILD } from './docker';
 import { everyLinkDesign, hostileDesign, javaContexts } from './fixtures';
 import { javaSpringStub } from './index';
 import { protoAccessor, protocCamel, protoJava } from './names';
-import { JAVA_IMAGES, JAVA_VERSIONS } from './versions';
+import { JAVA_IMAGES, JAVA_VERSIONS, MAVEN_PLUGINS } from './versions';
 
 function stubOf(ctxs: StubContext[], dns: string): GeneratedFile[] {
   const ctx = ctxs.find((c) => c.wiring.node.name === dns);
@@ -87,6 +87,16 @@ function checkPom(files: GeneratedFile[]): void {
     expect(block[2], `unpinned ${block[0]}`).toMatch(/<version>\d[^<]*<\/version>/);
   }
   expect(pom).toContain('<finalName>service</finalName>');
+  // every lifecycle plugin pinned in the pom itself, and the enforcer run by every build
+  for (const artifact of Object.keys(MAVEN_PLUGINS))
+    expect(pom, artifact).toContain(`<artifactId>${artifact}</artifactId>\n`);
+  for (const [, artifact, version] of pom.matchAll(
+    /<artifactId>(maven-[\w-]+-plugin)<\/artifactId>\s*<version>([^<]+)</g,
+  ))
+    expect(version, artifact).toBe(MAVEN_PLUGINS[artifact as keyof typeof MAVEN_PLUGINS]);
+  expect(pom).toMatch(
+    /<goal>enforce<\/goal>[\s\S]*<requirePluginVersions>[\s\S]*<requireMavenVersion>[\s\S]*<requireJavaVersion>/,
+  );
 }
 
 function checkDocker(files: GeneratedFile[]): void {

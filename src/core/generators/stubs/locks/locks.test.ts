@@ -3,6 +3,8 @@ import { GO_FEATURE_IMPORTS, GO_MODULES, goMod, goSum } from '../go/deps';
 import { NODE_VERSIONS, nodeDeps, nodeLockFor } from '../node/manifest';
 import { GO_LOCK, compareGoSumKeys, compareGoVersions } from './go';
 import { NODE_UNION_LOCK, nodePackageLock, resolveIn, type NodeLockEntry } from './node';
+import { PY_LOCK_FEATURES, PY_VERSIONS, pyLockFeatures } from '../python/manifest';
+import { PYTHON_LOCK, normalisePyName, pythonLockPackages, pythonRequirements } from './python';
 
 /**
  * The stored lock data is current with the generators' pinned versions and complete for every
@@ -120,5 +122,66 @@ describe('Go lock', () => {
     expect(compareGoVersions('v0.0.0-20240606120523-5a60cdf6a761', 'v0.0.0')).toBeLessThan(0);
     expect(compareGoVersions('1.26', '1.26.0')).toBeLessThan(0);
     expect(compareGoSumKeys('a v1.0.0', 'a v1.0.0/go.mod')).toBeLessThan(0);
+  });
+});
+
+describe('Python lock', () => {
+  it('was made for exactly the pinned versions and the lock parts of the generator', () => {
+    expect(PYTHON_LOCK.direct).toEqual(PY_VERSIONS);
+    expect(PYTHON_LOCK.pythons).toEqual(['3.11', '3.12']);
+    expect(Object.keys(PYTHON_LOCK.features).sort()).toEqual(Object.keys(PY_LOCK_FEATURES).sort());
+    for (const [feature, deps] of Object.entries(PY_LOCK_FEATURES))
+      for (const dep of deps) {
+        const name = normalisePyName(dep.replace(/\[.*$/, ''));
+        expect(PYTHON_LOCK.features[feature], `${dep} in ${feature}`).toContain(name);
+        expect(PYTHON_LOCK.packages[name]?.version, dep).toBe(PY_VERSIONS[dep]);
+      }
+  });
+
+  it('closes each part over what its packages require, every package hashed', () => {
+    for (const [feature, names] of Object.entries(PYTHON_LOCK.features))
+      for (const n of names) {
+        const pkg = PYTHON_LOCK.packages[n];
+        expect(pkg, `${n} of ${feature}`).toBeDefined();
+        for (const dep of pkg?.requires ?? []) expect(names, `${n} → ${dep} in ${feature}`).toContain(dep);
+      }
+    for (const [n, pkg] of Object.entries(PYTHON_LOCK.packages)) {
+      expect(pkg.hashes.length, n).toBeGreaterThan(0);
+      for (const h of pkg.hashes) expect(h, n).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('gives every one of the 1,152 dependency sets a closed requirements.txt with every hash', () => {
+    let sets = 0;
+    for (const framework of ['fastapi', 'flask', 'django'] as const)
+      for (const rest of [false, true])
+        for (const [grpc, own] of [
+          [false, false],
+          [true, false],
+          [true, true],
+        ] as const)
+          for (const c of combinations(EXTRAS)) {
+            const features = pyLockFeatures({ framework, rest, grpc, own, ...c });
+            const names = pythonLockPackages(features);
+            const text = pythonRequirements(features);
+            sets++;
+            for (const n of names) {
+              for (const dep of PYTHON_LOCK.packages[n]?.requires ?? []) expect(names, `${n} → ${dep}`).toContain(dep);
+              for (const h of PYTHON_LOCK.packages[n]?.hashes ?? []) expect(text).toContain(`--hash=sha256:${h}`);
+            }
+            const pinned = text.split('\n').filter((l) => /^[a-z]/.test(l));
+            expect(pinned.length).toBe(names.length);
+            // nothing the stub does not use: confluent-kafka only with Kafka, grpcio only with gRPC
+            expect(names.includes('confluent-kafka')).toBe(c.kafka);
+            expect(names.includes('pymongo')).toBe(c.mongodb);
+            expect(names.includes('grpcio')).toBe(grpc);
+            expect(names.includes('grpcio-reflection')).toBe(own);
+            expect(text.includes('psycopg[binary]==')).toBe(c.postgres);
+          }
+    expect(sets).toBe(1152);
+  });
+
+  it('refuses a part it has no data for, saying how to update it', () => {
+    expect(() => pythonRequirements(['fastapi', 'cobol'])).toThrow(/no part cobol: run npm run locks:update/);
   });
 });

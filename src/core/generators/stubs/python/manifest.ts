@@ -1,4 +1,5 @@
 import { dockerHealthcheck, unpinnedOsPackages } from '../ready';
+import { pythonRequirements } from '../locks/python';
 import type { PyFramework, StubPlan } from './plan';
 
 /**
@@ -33,40 +34,83 @@ export const PY_VERSIONS = {
 /** The CPython image tag of the Dockerfile; native builds use the machine's python3 (3.11 or newer). */
 export const PYTHON_IMAGE = 'python:3.11.7-slim-bookworm';
 
-type Dep = keyof typeof PY_VERSIONS;
+export type PyDep = keyof typeof PY_VERSIONS;
 
-const FRAMEWORK_DEPS: Record<PyFramework, Dep[]> = {
+/**
+ * The parts a Python stub's dependencies are made of: its framework, then one part per feature.
+ * The lock data (locks/python.lock.json) holds the closure of each; a stub's requirements.txt is
+ * the union of its parts' closures.
+ */
+export const PY_LOCK_FEATURES = {
   fastapi: ['fastapi', 'pydantic', 'uvicorn'],
   flask: ['flask', 'waitress'],
   django: ['django', 'djangorestframework', 'gunicorn'],
-};
+  rest: ['httpx'],
+  grpc: ['grpcio', 'grpcio-tools', 'protobuf'],
+  'grpc-server': ['grpcio-health-checking', 'grpcio-reflection'],
+  kafka: ['confluent-kafka'],
+  rabbitmq: ['pika'],
+  redis: ['redis'],
+  nats: ['nats-py'],
+  postgres: ['psycopg[binary]'],
+  mongodb: ['pymongo'],
+} as const satisfies Record<string, readonly PyDep[]>;
 
-/** The direct dependencies of one service: its framework and the clients of the links it has. */
-export function pyDependencies(p: StubPlan, flavour: PyFramework): Dep[] {
-  const deps = new Set<Dep>(FRAMEWORK_DEPS[flavour]);
-  if (p.rest.length > 0) deps.add('httpx');
-  if (p.own || p.w.grpc.length > 0) {
-    deps.add('grpcio');
-    deps.add('grpcio-tools');
-    deps.add('protobuf');
-  }
-  if (p.own) {
-    deps.add('grpcio-health-checking');
-    deps.add('grpcio-reflection');
-  }
-  if (p.brokerKinds.has('kafka')) deps.add('confluent-kafka');
-  if (p.brokerKinds.has('rabbitmq')) deps.add('pika');
-  if (p.brokerKinds.has('redis') || p.databaseKinds.has('redis')) deps.add('redis');
-  if (p.brokerKinds.has('nats')) deps.add('nats-py');
-  if (p.databaseKinds.has('postgres')) deps.add('psycopg[binary]');
-  if (p.databaseKinds.has('mongodb')) deps.add('pymongo');
-  return (Object.keys(PY_VERSIONS) as Dep[]).filter((d) => deps.has(d));
+export type PyLockFeature = keyof typeof PY_LOCK_FEATURES;
+
+/** What decides a Python stub's dependencies. */
+export interface PyDepFlags {
+  framework: PyFramework;
+  rest: boolean;
+  /** gRPC clients or a server (grpcio, grpcio-tools, protobuf). */
+  grpc: boolean;
+  /** A gRPC server (health checking and reflection as well). */
+  own: boolean;
+  kafka: boolean;
+  rabbitmq: boolean;
+  redis: boolean;
+  nats: boolean;
+  postgres: boolean;
+  mongodb: boolean;
 }
 
-/** `requirements.txt`: every direct dependency pinned to an exact version. */
+export function pyDepFlags(p: StubPlan, framework: PyFramework): PyDepFlags {
+  return {
+    framework,
+    rest: p.rest.length > 0,
+    grpc: !!p.own || p.w.grpc.length > 0,
+    own: !!p.own,
+    kafka: p.brokerKinds.has('kafka'),
+    rabbitmq: p.brokerKinds.has('rabbitmq'),
+    redis: p.brokerKinds.has('redis') || p.databaseKinds.has('redis'),
+    nats: p.brokerKinds.has('nats'),
+    postgres: p.databaseKinds.has('postgres'),
+    mongodb: p.databaseKinds.has('mongodb'),
+  };
+}
+
+/** The lock parts of a stub with these flags. */
+export function pyLockFeatures(f: PyDepFlags): PyLockFeature[] {
+  const out: PyLockFeature[] = [f.framework];
+  if (f.rest) out.push('rest');
+  if (f.grpc || f.own) out.push('grpc');
+  if (f.own) out.push('grpc-server');
+  for (const k of ['kafka', 'rabbitmq', 'redis', 'nats', 'postgres', 'mongodb'] as const) if (f[k]) out.push(k);
+  return out;
+}
+
+/** The direct dependencies of one service: its framework and the clients of the links it has. */
+export function pyDependencies(p: StubPlan, flavour: PyFramework): PyDep[] {
+  const deps = new Set<PyDep>(pyLockFeatures(pyDepFlags(p, flavour)).flatMap((f) => PY_LOCK_FEATURES[f]));
+  return (Object.keys(PY_VERSIONS) as PyDep[]).filter((d) => deps.has(d));
+}
+
+/**
+ * `requirements.txt`: every package the service installs, direct or not, pinned to the version of
+ * the lock data and with the SHA-256 of every file pip may choose, for `pip install --require-hashes`.
+ */
 export function requirementsTxt(p: StubPlan, flavour: PyFramework): string {
-  const lines = pyDependencies(p, flavour).map((d) => `${d}==${PY_VERSIONS[d]}`);
-  return `# Pinned direct dependencies of this service (pip install -r requirements.txt).\n${lines.join('\n')}\n`;
+  return pythonRequirements(pyLockFeatures(pyDepFlags(p, flavour)));
 }
 
 /** The Dockerfile, in the shape of \`docker init\`: the same two build steps a native build runs. */
@@ -75,8 +119,8 @@ export function pythonDockerfile(p: StubPlan): string {
   const [image, tag] = PYTHON_IMAGE.split(':') as [string, string];
   return `# syntax=docker/dockerfile:1
 
-# Build stage: a virtual environment with the pinned requirements, then the gRPC code generated
-# from proto/ (the same two steps as a native build).
+# Build stage: a virtual environment with the locked requirements (every package pinned and
+# hashed), then the gRPC code generated from proto/ (the same two steps as a native build).
 ARG PYTHON_TAG=${tag}
 FROM ${image}:\${PYTHON_TAG} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
@@ -84,8 +128,7 @@ WORKDIR /app
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 COPY requirements.txt ./
-RUN --mount=type=cache,target=/root/.cache/pip \\
-    pip install -r requirements.txt
+RUN pip install --no-cache-dir --require-hashes -r requirements.txt
 COPY . .
 RUN python gen_proto.py
 

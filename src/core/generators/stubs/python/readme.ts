@@ -32,7 +32,10 @@ export function pythonReadme(p: StubPlan, flavour: PyFramework): string {
     ],
     ['`gen_proto.py`', 'generated: build step, protoc from grpcio-tools, `proto/` into `protogen/`'],
     ['`proto/`', 'copied from the project: the contracts this service serves and calls'],
-    ['`requirements.txt`', 'pinned dependencies: add yours here'],
+    [
+      '`requirements.txt`',
+      'every package, pinned with its hashes (pip install --require-hashes): add yours with theirs',
+    ],
   ];
   return `# ${mdText(p.w.node.name)} (${mdText(r.label)})
 
@@ -68,7 +71,7 @@ Natively (Python 3.11 or newer), from this folder:
 
 \`\`\`sh
 python3 -m venv .venv
-.venv/bin/pip install -r requirements.txt
+.venv/bin/pip install --require-hashes -r requirements.txt
 .venv/bin/python gen_proto.py
 PORT=${p.w.node.port} .venv/bin/python -m app
 \`\`\`
