@@ -1,6 +1,6 @@
 /**
  * `npm run bench:stubs [-- --quick] [--runtime ID]... [--work DIR]`: what the generated plumbing
- * costs. For each runtime of the catalog it exports a small design with the app's own code,
+ * costs. For each runtime with a conformance recipe it exports a small design with the app's own code,
  * builds and starts its services natively with the conformance recipes (conformance/run.ts's
  * `runFixture`), builds and starts the framework's hello world from bench/stubs-baseline/<runtime>/
  * (same server and process model as the stub), and drives both with `wrk` on loopback:
@@ -53,7 +53,9 @@ function parse(argv: string[]): Options | string {
     else if (a === '-h' || a === '--help') return USAGE;
     else return `unknown option ${JSON.stringify(a)}\n${USAGE}`;
   }
-  if (o.runtimes.length === 0) o.runtimes = [...RUNTIME_IDS];
+  // by default every runtime the conformance run can build and start (it has a recipe)
+  if (o.runtimes.length === 0)
+    o.runtimes = RUNTIME_IDS.filter((r) => existsSync(join(ROOT, 'conformance', 'runtimes', `${r}.ts`)));
   return o;
 }
 
