@@ -17,6 +17,8 @@ export default tseslint.config(
       'out',
       'conformance/work',
       'bench/results',
+      // the hello worlds of bench:stubs build with their own toolchains and settings
+      'bench/stubs-baseline',
     ],
   },
   js.configs.recommended,

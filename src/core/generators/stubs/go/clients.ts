@@ -56,8 +56,17 @@ type restClient struct {
 	HTTP    *http.Client
 }
 
+// sharedHTTP is the service's one HTTP client: its transport keeps the connections to the REST
+// targets open between calls, up to 64 idle ones per target (Go's default keeps 2, so concurrent
+// calls would otherwise open and close a connection each).
+var sharedHTTP = &http.Client{Timeout: 10 * time.Second, Transport: func() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	return t
+}()}
+
 func newRestClient(envVar string) restClient {
-	return restClient{BaseURL: strings.TrimRight(os.Getenv(envVar), "/"), HTTP: &http.Client{Timeout: 10 * time.Second}}
+	return restClient{BaseURL: strings.TrimRight(os.Getenv(envVar), "/"), HTTP: sharedHTTP}
 }
 
 // Ping calls the target's /ping with the hop path and returns its answer tree.

@@ -196,7 +196,7 @@ function clientMethod(r: RestTarget, e: EndpointContract, name: string): string 
   return `
     def ${name}(self, *, ${sig.map((s) => `${s}, `).join('')}timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> ${ret}:
         """${e.method} ${e.path} on ${r.target}; raises httpx.HTTPStatusError on an error answer."""
-        resp = httpx.request(
+        resp = config.http_client().request(
             ${lit(e.method)},
             self._url(${pathExpr || '"/"'}),
             params=_pairs([${query.join(', ')}]),
@@ -262,8 +262,6 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 from urllib.parse import quote
-
-import httpx
 
 from .. import models
 from . import config, exercise

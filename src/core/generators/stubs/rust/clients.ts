@@ -62,8 +62,13 @@ ${methods.map((m) => `\n${m.method}\n`).join('')}}`;
 export function clientsRs(plan: RustPlan): string {
   const parts: string[] = [];
   if (plan.rest.length) {
-    parts.push(`fn http() -> reqwest::Client {
-    reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default()
+    parts.push(`/// The service's one HTTP client, made on first use: its pool keeps the connections to the REST
+/// targets open between calls. Clones share it.
+static HTTP: LazyLock<reqwest::Client> =
+    LazyLock::new(|| reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default());
+
+fn http() -> reqwest::Client {
+    HTTP.clone()
 }
 
 /// Percent-encodes a path segment or query value.
@@ -94,7 +99,13 @@ pub fn ${g.fn}() -> Result<proto::${g.proto.module}::${m}_client::${g.service}Cl
 }`);
   }
   const uses = [
-    ...(plan.grpc.length ? ['use std::sync::OnceLock;'] : []),
+    ...(plan.rest.length && plan.grpc.length
+      ? ['use std::sync::{LazyLock, OnceLock};']
+      : plan.rest.length
+        ? ['use std::sync::LazyLock;']
+        : plan.grpc.length
+          ? ['use std::sync::OnceLock;']
+          : []),
     'use std::time::Duration;',
     '',
     ...(plan.rest.length ? ['use serde::{Deserialize, Serialize};'] : []),

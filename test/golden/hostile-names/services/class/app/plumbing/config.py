@@ -7,6 +7,7 @@ ConfigMap set; nothing here names a host.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,23 @@ def call_timeout(hop_len: int) -> float:
     that a slow link deep in the tree shows up as failed there, not as a time-out of every caller
     above it (each hop waits a second longer than the one below, down to TIMEOUT + 1)."""
     return TIMEOUT + max(1, 8 - hop_len)
+
+
+_http_client: Any = None
+_http_lock = threading.Lock()
+
+
+def http_client() -> Any:
+    """The service's one HTTP client (httpx, thread-safe), made on first use: its pool keeps the
+    connections to the REST targets open from one call to the next, instead of a new client and
+    connection per call."""
+    global _http_client
+    with _http_lock:
+        if _http_client is None:
+            import httpx
+
+            _http_client = httpx.Client(limits=httpx.Limits(max_connections=None, max_keepalive_connections=64))
+        return _http_client
 
 
 def service_name() -> str:

@@ -51,11 +51,9 @@ def _guard(base: dict[str, Any], call: Callable[[], dict[str, Any]]) -> dict[str
 
 
 def _rest(link: config.RestLink, hop: list[str]) -> dict[str, Any]:
-    import httpx
-
     def call() -> dict[str, Any]:
         url = config.env(link.env).rstrip("/") + "/ping"
-        resp = httpx.get(url, params={"path": ",".join(hop)}, timeout=config.call_timeout(len(hop)))
+        resp = config.http_client().get(url, params={"path": ",".join(hop)}, timeout=config.call_timeout(len(hop)))
         if resp.status_code != 200:
             raise RuntimeError(f"HTTP {resp.status_code} from {url}")
         return {"tree": resp.json()}
@@ -120,7 +118,9 @@ def tree(path: list[str]) -> dict[str, Any]:
         *[lambda link=link: _queue(link, hop) for link in config.PUBLISHES],
         *[lambda link=link: _database(link) for link in config.DATABASES],
     ]
-    if tasks:
+    if len(tasks) == 1:  # no thread to start for a single link
+        answer["calls"] = [tasks[0]()]
+    elif tasks:
         with ThreadPoolExecutor(max_workers=len(tasks)) as pool:
             answer["calls"] = list(pool.map(lambda task: task(), tasks))
     answer["received"] = received()

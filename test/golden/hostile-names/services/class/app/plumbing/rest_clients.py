@@ -9,8 +9,6 @@ from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
 from .. import models
 from . import config, exercise
 
@@ -45,7 +43,7 @@ class ImgSrcXOnerrorAlert1RestClient:
 
     def get_img_by_id(self, *, id: str, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> models.GetImgByIdResponse:
         """GET /img/{id} on img-src-x-onerror-alert-1; raises httpx.HTTPStatusError on an error answer."""
-        resp = httpx.request(
+        resp = config.http_client().request(
             "GET",
             self._url("/img/" + _seg(id)),
             params=_pairs([]),

@@ -9,8 +9,6 @@ from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
 from .. import models
 from . import config, exercise
 
@@ -45,7 +43,7 @@ class EtcPasswdRestClient:
 
     def get_etc_by_user_id(self, *, user_id: str, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> models.GetEtcByUserIdResponse:
         """GET /etc/{user_id} on etc-passwd; raises httpx.HTTPStatusError on an error answer."""
-        resp = httpx.request(
+        resp = config.http_client().request(
             "GET",
             self._url("/etc/" + _seg(user_id)),
             params=_pairs([]),
@@ -57,7 +55,7 @@ class EtcPasswdRestClient:
 
     def post_items_script_x1_frag(self, *, body: models.PostItemsScriptX1FragRequest | None = None, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> models.PostItemsScriptX1FragResponse:
         """POST /items/script-x-1-frag on etc-passwd; raises httpx.HTTPStatusError on an error answer."""
-        resp = httpx.request(
+        resp = config.http_client().request(
             "POST",
             self._url("/items/script-x-1-frag"),
             params=_pairs([]),

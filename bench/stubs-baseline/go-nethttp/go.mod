@@ -1,0 +1,3 @@
+module hello.local/service
+
+go 1.26
