@@ -120,8 +120,8 @@ export const RUNTIMES = {
     defaultPort: 3000,
     tier: 1,
     grpc: true,
-    grpcStreaming: false,
-    typedContracts: false,
+    grpcStreaming: true,
+    typedContracts: true,
     keywords: ['node', 'nodejs', 'typescript', 'javascript', 'express'],
   },
   'rust-axum': {

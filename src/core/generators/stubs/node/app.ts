@@ -1,30 +1,20 @@
-import { lit, type StubPlan } from '../python/plan';
+import { type StubPlan } from '../python/plan';
 
 /** `src/main.ts`: the Express app, its routes, and the start of the gRPC server and consumers. */
 export function mainTs(p: StubPlan): string {
-  const routes = p.endpoints.map((e) => {
-    const expressPath = e.path.replace(/\{([a-z0-9_]+)\}/g, ':$1');
-    const params = `{ ${e.params.map((k) => `${k}: String(req.params[${lit(k)}] ?? '')`).join(', ')}${e.params.length ? ' ' : ''}}`;
-    const body = e.method !== 'GET' && e.method !== 'DELETE' ? ', jsonBody(req.body) as never' : '';
-    return `app.${e.method.toLowerCase()}(${lit(expressPath)}, async (req, res) => {
-  res.json(await handlers.${e.operationId}(${params}${body}));
-});`;
-  });
+  const rest = p.ownEndpoints.length > 0;
   return `/** The Express app of ${p.dns}. Generated: do not edit; the endpoint bodies live in src/handlers.ts. */
 
-import express, { type Request } from 'express';
-import * as handlers from './handlers.js';
+import express from 'express';
 import * as config from './plumbing/config.js';
 ${p.own ? "import { serveGrpc } from './plumbing/grpcServer.js';\n" : ''}import { startConsumers } from './plumbing/messaging.js';
 import { parsePath, tree } from './plumbing/ping.js';
 import { unreachable } from './plumbing/ready.js';
-
+${rest ? "import { addRoutes } from './plumbing/restServer.js';\n" : ''}
 export const app = express();
+// paths are served exactly as declared, case kept
+app.set('case sensitive routing', true);
 app.use(express.json());
-
-function jsonBody(body: Request['body']): Record<string, unknown> {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
 
 app.get('/healthz', (_req, res) => {
   res.json({ status: 'ok' });
@@ -39,9 +29,7 @@ app.get('/readyz', async (_req, res) => {
 app.get('/ping', async (req, res) => {
   res.json(await tree(parsePath(req.query.path)));
 });
-
-${routes.join('\n\n')}
-
+${rest ? '\naddRoutes(app);\n' : ''}
 function main(): void {
   const port = config.httpPort();
   app.listen(port, '0.0.0.0', (err?: Error) => {

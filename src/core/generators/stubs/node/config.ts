@@ -1,7 +1,7 @@
-import { legacyQueueFields } from '../../../model/contracts';
+import { sampleOf } from '../../../model/contracts';
 import { dnsLabel } from '../../../model/naming';
 import { lit, type StubPlan } from '../python/plan';
-import { clientNames, tsSample } from './names';
+import { clientNames } from './names';
 
 /** `src/plumbing/config.ts`: the service's identity and its links, as data read by the plumbing. */
 export function configTs(p: StubPlan): string {
@@ -10,9 +10,11 @@ export function configTs(p: StubPlan): string {
   const grpcRows = [
     ...p.grpc.map(
       (g) =>
-        `  { target: ${lit(g.target)}, env: ${lit(g.call.envVar)}, client: ${lit(names.grpc.get(g)?.instance ?? '')} },`,
+        `  { target: ${lit(g.target)}, env: ${lit(g.call.envVar)}, client: ${lit(names.grpc.get(g)?.instance ?? '')}, typed: ${g.typed ? 'true' : 'false'} },`,
     ),
-    ...grpcMissing.map((c) => `  { target: ${lit(dnsLabel(c.target.name))}, env: ${lit(c.envVar)}, client: '' },`),
+    ...grpcMissing.map(
+      (c) => `  { target: ${lit(dnsLabel(c.target.name))}, env: ${lit(c.envVar)}, client: '', typed: false },`,
+    ),
   ];
   return `/**
  * The links of this service, as the design declares them. Generated: regenerate, do not edit.
@@ -63,6 +65,10 @@ export type DatabaseKind = 'postgres' | 'mongodb' | 'redis';
 export interface RestLink {
   target: string;
   env: string;
+  /** The client in restClients.ts. */
+  client: string;
+  /** Whether the target reads the typed contracts too: /ping then exercises every endpoint the link uses. */
+  typed: boolean;
 }
 
 export interface GrpcLink {
@@ -70,6 +76,8 @@ export interface GrpcLink {
   env: string;
   /** The client in grpcClients.ts; empty when the target serves no gRPC. */
   client: string;
+  /** Whether the target reads the typed contracts too: /ping then exercises every RPC the link uses. */
+  typed: boolean;
 }
 
 export interface QueueLink {
@@ -77,7 +85,8 @@ export interface QueueLink {
   kind: BrokerKind;
   env: string;
   topic: string;
-  payload: Record<string, unknown>;
+  /** The sample of the channel's message: the payload published, and what a consumer expects. */
+  payload: unknown;
 }
 
 export interface DatabaseLink {
@@ -87,7 +96,7 @@ export interface DatabaseLink {
 }
 
 export const REST_LINKS: RestLink[] = [
-${p.rest.map((r) => `  { target: ${lit(r.target)}, env: ${lit(r.call.envVar)} },`).join('\n')}
+${p.rest.map((r) => `  { target: ${lit(r.target)}, env: ${lit(r.call.envVar)}, client: ${lit(names.rest.get(r)?.instance ?? '')}, typed: ${r.typed ? 'true' : 'false'} },`).join('\n')}
 ];
 
 export const GRPC_LINKS: GrpcLink[] = [
@@ -95,11 +104,11 @@ ${grpcRows.join('\n')}
 ];
 
 export const PUBLISHES: QueueLink[] = [
-${p.publishes.map((q) => `  {\n    broker: ${lit(dnsLabel(q.broker.name))},\n    kind: ${lit(q.brokerKind)},\n    env: ${lit(q.envVar)},\n    topic: ${lit(q.topic)},\n    payload: ${tsSample(legacyQueueFields(p.ctx.design, q), '    ')},\n  },`).join('\n')}
+${p.publishes.map((q) => `  {\n    broker: ${lit(dnsLabel(q.broker.name))},\n    kind: ${lit(q.brokerKind)},\n    env: ${lit(q.envVar)},\n    topic: ${lit(q.topic)},\n    payload: ${JSON.stringify(sampleOf(p.ctx.design, q.message))},\n  },`).join('\n')}
 ];
 
 export const SUBSCRIBES: QueueLink[] = [
-${p.subscribes.map((q) => `  { broker: ${lit(dnsLabel(q.broker.name))}, kind: ${lit(q.brokerKind)}, env: ${lit(q.envVar)}, topic: ${lit(q.topic)}, payload: {} },`).join('\n')}
+${p.subscribes.map((q) => `  { broker: ${lit(dnsLabel(q.broker.name))}, kind: ${lit(q.brokerKind)}, env: ${lit(q.envVar)}, topic: ${lit(q.topic)}, payload: ${JSON.stringify(sampleOf(p.ctx.design, q.message))} },`).join('\n')}
 ];
 
 export const DATABASES: DatabaseLink[] = [

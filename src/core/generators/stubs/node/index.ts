@@ -4,14 +4,15 @@ import type { StubGenerator } from '../types';
 import { mainTs } from './app';
 import { configTs } from './config';
 import { databasesTs } from './databases';
-import { PROTOS_TS, grpcClientsTs, grpcServerTs } from './grpc';
+import { grpcClientsTs, grpcServerTs, protosTs } from './grpc';
+import { EXERCISE_TS, PB_TS } from './exercise';
 import { NODE_DOCKERIGNORE, TSCONFIG_JSON, nodeDockerfile, packageJson, packageLockJson } from './manifest';
 import { messagingTs } from './messaging';
 import { PING_TS, RECEIVED_TS } from './ping';
 import { nodeReadme } from './readme';
 import { readyDependencies } from '../ready';
 import { readyTs } from './ready';
-import { contractsTs, handlersTs, restClientsTs } from './rest';
+import { handlersTs, modelsTs, nodeRestTypes, restClientsTs, restServerTs } from './rest';
 
 /**
  * The Node.js · TypeScript (Express) stub: Express 5 compiled with tsc, @grpc/grpc-js with the
@@ -32,19 +33,25 @@ export const nodeExpressStub: StubGenerator = (ctx) => {
     { path: 'src/main.ts', content: mainTs(p) },
     { path: 'src/handlers.ts', content: handlersTs(p) },
     { path: 'src/plumbing/config.ts', content: configTs(p) },
-    { path: 'src/plumbing/contracts.ts', content: contractsTs(p) },
+    { path: 'src/models.ts', content: modelsTs(nodeRestTypes(p)) },
+    { path: 'src/plumbing/exercise.ts', content: EXERCISE_TS },
     { path: 'src/plumbing/received.ts', content: RECEIVED_TS },
     { path: 'src/plumbing/ping.ts', content: PING_TS },
     { path: 'src/plumbing/messaging.ts', content: messagingTs(p) },
     { path: 'src/plumbing/databases.ts', content: databasesTs(p) },
     { path: 'src/plumbing/ready.ts', content: readyTs(readyDependencies(p.w)) },
     { path: 'src/plumbing/grpcClients.ts', content: grpcClientsTs(p) },
+    { path: 'src/plumbing/restClients.ts', content: restClientsTs(p) },
   ];
-  if (p.own || p.grpc.length > 0) files.push({ path: 'src/plumbing/protos.ts', content: PROTOS_TS });
+  if (p.ownEndpoints.length > 0) files.push({ path: 'src/plumbing/restServer.ts', content: restServerTs(p) });
+  if (p.own || p.grpc.length > 0) {
+    files.push({ path: 'src/plumbing/protos.ts', content: protosTs(p) });
+    files.push({ path: 'src/plumbing/pb.ts', content: PB_TS });
+  }
   if (p.own) files.push({ path: 'src/plumbing/grpcServer.ts', content: grpcServerTs(p) });
-  if (p.rest.length > 0) files.push({ path: 'src/plumbing/restClients.ts', content: restClientsTs(p) });
+  // the real contract files, loaded as they are: own services, the targets', and the ping contract
   const seen = new Set<string>();
-  for (const proto of [...(p.own && ctx.ownProto ? [ctx.ownProto] : []), ...ctx.targetProtos.map((t) => t.file)]) {
+  for (const proto of p.own || p.w.grpc.length > 0 ? ctx.contractProtos : []) {
     if (seen.has(proto.path)) continue;
     seen.add(proto.path);
     files.push({ path: `proto/${proto.path}`, content: proto.content });

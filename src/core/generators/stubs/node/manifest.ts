@@ -19,6 +19,7 @@ export const NODE_VERSIONS = {
   mongodb: '7.9.0',
   nats: '2.29.3',
   pg: '8.23.1',
+  protobufjs: '7.6.6',
   '@types/express': '5.0.6',
   '@types/node': '22.19.1',
   '@types/pg': '8.23.1',
@@ -44,6 +45,7 @@ export function nodeDeps(f: NodeDepFlags): { dependencies: Dep[]; devDependencie
   if (f.own || f.grpc) {
     run.add('@grpc/grpc-js');
     run.add('@grpc/proto-loader');
+    run.add('protobufjs');
   }
   if (f.own) {
     run.add('@grpc/reflection');
@@ -89,7 +91,7 @@ const ENGINES = { node: '>=20.19' };
 /** `package.json`: ES modules, exact versions; `npm run build` generates the proto types and runs tsc. */
 export function packageJson(p: StubPlan): string {
   const d = deps(p);
-  const protos = [...new Set([...(p.own ? [p.own.protoPath] : []), ...p.grpc.map((g) => g.protoPath)])];
+  const protos = p.own || p.grpc.length > 0 ? [...new Set(p.ctx.contractProtos.map((f) => f.path))] : [];
   const pinned = (list: Dep[]) => Object.fromEntries(list.map((k) => [k, NODE_VERSIONS[k]]));
   const pkg = {
     name: p.dns,

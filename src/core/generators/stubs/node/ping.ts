@@ -1,19 +1,24 @@
 /** `src/plumbing/received.ts`: the last 20 messages the service consumed, for `/ping`. */
 export const RECEIVED_TS = `/** The last messages this service consumed, shown under "received" in /ping. Generated: do not edit. */
 
+import { jsonDiff } from './exercise.js';
+
 export interface Received {
   broker: string;
   topic: string;
   from: unknown;
   id: unknown;
+  /** Whether the payload is the sample of the channel's message. */
+  valid: boolean;
 }
 
 const MAX = 20;
 const received: Received[] = [];
 
-/** Keeps a consumed message (the last 20, newest last). */
-export function record(broker: string, topic: string, envelope: Record<string, unknown>): void {
-  received.push({ broker, topic, from: envelope.from ?? null, id: envelope.id ?? null });
+/** Keeps a consumed message (the last 20, newest last), checking its payload against the sample. */
+export function record(broker: string, topic: string, envelope: Record<string, unknown>, expected: unknown): void {
+  const valid = envelope.payload !== undefined && jsonDiff(expected, envelope.payload) === null;
+  received.push({ broker, topic, from: envelope.from ?? null, id: envelope.id ?? null, valid });
   if (received.length > MAX) received.splice(0, received.length - MAX);
 }
 
@@ -30,8 +35,9 @@ export const PING_TS = `/** The /ping fan-out of the service contract (docs/stub
 
 import * as config from './config.js';
 import { checkDatabase } from './databases.js';
-import { grpcPing } from './grpcClients.js';
+import { grpcExercise, grpcPing } from './grpcClients.js';
 import { publish } from './messaging.js';
+import { restExercise } from './restClients.js';
 import { receivedMessages, type Received } from './received.js';
 
 export interface Call {
@@ -91,20 +97,26 @@ async function guard(
   }
 }
 
-function rest(link: config.RestLink, hop: string[]): Promise<Call> {
-  return guard({ via: 'rest', target: link.target }, async () => {
+async function rest(link: config.RestLink, hop: string[]): Promise<Call> {
+  const entry = guard({ via: 'rest', target: link.target }, async () => {
     const url = \`\${config.env(link.env).replace(/\\/+$/, '')}/ping?path=\${encodeURIComponent(hop.join(','))}\`;
     const resp = await fetch(url, { signal: AbortSignal.timeout(config.callTimeoutMs(hop.length)) });
     if (resp.status !== 200) throw new Error(\`HTTP \${resp.status} from \${url}\`);
     return { tree: (await resp.json()) as unknown };
   }, config.callTimeoutMs(hop.length));
+  if (!(link.typed && link.client)) return entry;
+  const [call, methods] = await Promise.all([entry, restExercise(link.client, config.TIMEOUT_MS)]);
+  return { ...call, methods };
 }
 
-function grpc(link: config.GrpcLink, hop: string[]): Promise<Call> {
-  return guard({ via: 'grpc', target: link.target }, async () => {
+async function grpc(link: config.GrpcLink, hop: string[]): Promise<Call> {
+  const entry = guard({ via: 'grpc', target: link.target }, async () => {
     if (!link.client) throw new Error(\`\${link.target} serves no gRPC\`);
     return { tree: JSON.parse(await grpcPing(link.client, hop, config.callTimeoutMs(hop.length))) as unknown };
   }, config.callTimeoutMs(hop.length));
+  if (!(link.typed && link.client)) return entry;
+  const [call, methods] = await Promise.all([entry, grpcExercise(link.client, config.TIMEOUT_MS)]);
+  return { ...call, methods };
 }
 
 function queue(link: config.QueueLink, hop: string[]): Promise<Call> {

@@ -9,9 +9,16 @@ export function nodeReadme(p: StubPlan): string {
   const r = RUNTIMES[p.w.runtime];
   const rows: string[][] = [
     ['`src/handlers.ts`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `onMessage`'],
-    ['`src/main.ts`', 'generated: the Express app, its routes, and the start of everything'],
-    ['`src/plumbing/`', 'generated: /ping fan-out, brokers, databases, gRPC server and clients, contract types'],
-    ['`proto/`', 'copied from the project: types generated at build, loaded at start by `@grpc/proto-loader`'],
+    ['`src/main.ts`', 'generated: the Express app and the start of everything'],
+    ['`src/models.ts`', 'generated: TypeScript interfaces of the REST bodies and parameters, and their schema'],
+    [
+      '`src/plumbing/`',
+      'generated: REST routes (typed, validated), /ping fan-out and its typed exercise, brokers, databases, gRPC server and clients',
+    ],
+    [
+      '`proto/`',
+      'the contract files, copied from the project: types generated at build, loaded at start by `@grpc/proto-loader`',
+    ],
     ['`src/gen/`', 'generated at build time from `proto/` (`npm run gen:proto`); not in version control'],
     ['`package.json`', 'exact dependency versions: add yours here'],
     ['`package-lock.json`', 'the whole dependency tree with integrity hashes, installed by `npm ci`'],

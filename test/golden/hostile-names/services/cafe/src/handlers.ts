@@ -4,38 +4,34 @@
  * src/plumbing and is generated: regenerating the project rewrites it, never this file.
  */
 
-import type { PingCallRequest, PingCallResponse, DeleteEverythingRequest, DeleteEverythingResponse, PingRequestRequest, PingRequestResponse } from './plumbing/contracts.js';
+import { pbSample } from './plumbing/pb.js';
+import type { DeleteEverythingRequest as _rmrfetc_cafe_v1_DeleteEverythingRequest, DeleteEverythingRequest__Output as _rmrfetc_cafe_v1_DeleteEverythingRequest__Output } from './gen/rmrfetc/cafe/v1/DeleteEverythingRequest.js';
+import type { DeleteEverythingResponse as _rmrfetc_cafe_v1_DeleteEverythingResponse, DeleteEverythingResponse__Output as _rmrfetc_cafe_v1_DeleteEverythingResponse__Output } from './gen/rmrfetc/cafe/v1/DeleteEverythingResponse.js';
+import type { PingCallRequest as _rmrfetc_cafe_v1_PingCallRequest, PingCallRequest__Output as _rmrfetc_cafe_v1_PingCallRequest__Output } from './gen/rmrfetc/cafe/v1/PingCallRequest.js';
+import type { PingCallResponse as _rmrfetc_cafe_v1_PingCallResponse, PingCallResponse__Output as _rmrfetc_cafe_v1_PingCallResponse__Output } from './gen/rmrfetc/cafe/v1/PingCallResponse.js';
+import type { PingRequestRequest as _rmrfetc_cafe_v1_PingRequestRequest, PingRequestRequest__Output as _rmrfetc_cafe_v1_PingRequestRequest__Output } from './gen/rmrfetc/cafe/v1/PingRequestRequest.js';
+import type { PingRequestResponse as _rmrfetc_cafe_v1_PingRequestResponse, PingRequestResponse__Output as _rmrfetc_cafe_v1_PingRequestResponse__Output } from './gen/rmrfetc/cafe/v1/PingRequestResponse.js';
 
 // Typed clients of the services this one calls:
 // import { quoteSRest } from './plumbing/restClients.js';
 // import { anExtremelyLongServiceNameThatKeepsGoingGrpc } from './plumbing/grpcClients.js';
 
-/** gRPC PingCall */
-export async function rpcPingCall(_request: PingCallRequest): Promise<PingCallResponse> {
+/** gRPC rmrfetc.cafe.v1.CafeService/PingCall (unary). */
+export async function rpcPingCall(_request: _rmrfetc_cafe_v1_PingCallRequest__Output): Promise<_rmrfetc_cafe_v1_PingCallResponse> {
   // TODO: replace the sample data with your logic.
-  return {
-    y: "sample-y",
-  };
+  return pbSample<_rmrfetc_cafe_v1_PingCallResponse>("rmrfetc.cafe.v1.PingCallResponse", {"y":"y-sample"});
 }
 
-/** gRPC DeleteEverything */
-export async function rpcDeleteEverything(_request: DeleteEverythingRequest): Promise<DeleteEverythingResponse> {
+/** gRPC rmrfetc.cafe.v1.CafeService/DeleteEverything (unary). */
+export async function rpcDeleteEverything(_request: _rmrfetc_cafe_v1_DeleteEverythingRequest__Output): Promise<_rmrfetc_cafe_v1_DeleteEverythingResponse> {
   // TODO: replace the sample data with your logic.
-  return {
-    from_value: "sample-from_value",
-    path_value: "sample-path_value",
-    class_value: "sample-class_value",
-    quoted_field: "sample-quoted_field",
-    naive_field: 0.5,
-    field_1st: 42,
-    service_value: true,
-  };
+  return pbSample<_rmrfetc_cafe_v1_DeleteEverythingResponse>("rmrfetc.cafe.v1.DeleteEverythingResponse", {"from_value":"from_value-sample","path_value":"path_value-sample","class_value":"class_value-sample","quoted_field":"quoted_field-sample","naive_field":5.5,"field_1st":6,"service_value":true});
 }
 
-/** gRPC PingRequest */
-export async function rpcPingRequest(_request: PingRequestRequest): Promise<PingRequestResponse> {
+/** gRPC rmrfetc.cafe.v1.CafeService/PingRequest (unary). */
+export async function rpcPingRequest(_request: _rmrfetc_cafe_v1_PingRequestRequest__Output): Promise<_rmrfetc_cafe_v1_PingRequestResponse> {
   // TODO: replace the sample data with your logic.
-  return {};
+  return pbSample<_rmrfetc_cafe_v1_PingRequestResponse>("rmrfetc.cafe.v1.PingRequestResponse", {});
 }
 
 /** Called for each message consumed; `message` is the envelope {id, from, topic, path, payload}. */

@@ -4,19 +4,21 @@
  * src/plumbing and is generated: regenerating the project rewrites it, never this file.
  */
 
-import type { GetApiCartParams, GetApiCartReply } from './plumbing/contracts.js';
+import type * as models from './models.js';
+import { Problem } from './plumbing/exercise.js';
+
+export { Problem };
 
 // Typed clients of the services this one calls:
 // import { ordersRest } from './plumbing/restClients.js';
 // import { inventoryGrpc } from './plumbing/grpcClients.js';
 
-/** GET /api/cart */
-export async function getApiCart(_params: GetApiCartParams): Promise<GetApiCartReply> {
+/**
+ * GET /api/cart
+ */
+export async function getApiCart(): Promise<models.GetApiCartResponse> {
   // TODO: replace the sample data with your logic.
-  return {
-    items: 42,
-    total: 0.5,
-  };
+  return {"items":1,"total":2.5};
 }
 
 /** Called for each message consumed; `message` is the envelope {id, from, topic, path, payload}. */

@@ -1,18 +1,16 @@
 /** The Express app of bff. Generated: do not edit; the endpoint bodies live in src/handlers.ts. */
 
-import express, { type Request } from 'express';
-import * as handlers from './handlers.js';
+import express from 'express';
 import * as config from './plumbing/config.js';
 import { startConsumers } from './plumbing/messaging.js';
 import { parsePath, tree } from './plumbing/ping.js';
 import { unreachable } from './plumbing/ready.js';
+import { addRoutes } from './plumbing/restServer.js';
 
 export const app = express();
+// paths are served exactly as declared, case kept
+app.set('case sensitive routing', true);
 app.use(express.json());
-
-function jsonBody(body: Request['body']): Record<string, unknown> {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
 
 app.get('/healthz', (_req, res) => {
   res.json({ status: 'ok' });
@@ -28,9 +26,7 @@ app.get('/ping', async (req, res) => {
   res.json(await tree(parsePath(req.query.path)));
 });
 
-app.get("/api/cart", async (req, res) => {
-  res.json(await handlers.getApiCart({ }));
-});
+addRoutes(app);
 
 function main(): void {
   const port = config.httpPort();

@@ -1,18 +1,15 @@
 /** The Express app of bff. Generated: do not edit; the endpoint bodies live in src/handlers.ts. */
 
-import express, { type Request } from 'express';
-import * as handlers from './handlers.js';
+import express from 'express';
 import * as config from './plumbing/config.js';
 import { startConsumers } from './plumbing/messaging.js';
 import { parsePath, tree } from './plumbing/ping.js';
 import { unreachable } from './plumbing/ready.js';
 
 export const app = express();
+// paths are served exactly as declared, case kept
+app.set('case sensitive routing', true);
 app.use(express.json());
-
-function jsonBody(body: Request['body']): Record<string, unknown> {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-}
 
 app.get('/healthz', (_req, res) => {
   res.json({ status: 'ok' });
@@ -27,8 +24,6 @@ app.get('/readyz', async (_req, res) => {
 app.get('/ping', async (req, res) => {
   res.json(await tree(parsePath(req.query.path)));
 });
-
-
 
 function main(): void {
   const port = config.httpPort();

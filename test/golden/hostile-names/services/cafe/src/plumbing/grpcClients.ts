@@ -1,58 +1,83 @@
 /** Typed gRPC clients of the services this one calls. Generated: do not edit. */
 
 import * as grpc from '@grpc/grpc-js';
-import type { AnExtremelyLongServiceNameThatKeepsGoingServiceClient as AnExtremelyLongServiceNameThatKeepsGoingGrpcStub } from '../gen/rmrfetc/anextremelylongservicenamethatkeepsgoing/v1/AnExtremelyLongServiceNameThatKeepsGoingService.js';
 import * as config from './config.js';
-import { loadService } from './protos.js';
+import { method, type MethodResult } from './exercise.js';
+import { pbDiff, pbSample, streamDiff } from './pb.js';
+import { clientOf, serviceDefinition } from './protos.js';
+import type { AnExtremelyLongServiceNameThatKeepsGoingRequest as _rmrfetc_anextremelylongservicenamethatkeepsgoing_v1_AnExtremelyLongServiceNameThatKeepsGoingRequest, AnExtremelyLongServiceNameThatKeepsGoingRequest__Output as _rmrfetc_anextremelylongservicenamethatkeepsgoing_v1_AnExtremelyLongServiceNameThatKeepsGoingRequest__Output } from '../gen/rmrfetc/anextremelylongservicenamethatkeepsgoing/v1/AnExtremelyLongServiceNameThatKeepsGoingRequest.js';
+import type { AnExtremelyLongServiceNameThatKeepsGoingResponse as _rmrfetc_anextremelylongservicenamethatkeepsgoing_v1_AnExtremelyLongServiceNameThatKeepsGoingResponse, AnExtremelyLongServiceNameThatKeepsGoingResponse__Output as _rmrfetc_anextremelylongservicenamethatkeepsgoing_v1_AnExtremelyLongServiceNameThatKeepsGoingResponse__Output } from '../gen/rmrfetc/anextremelylongservicenamethatkeepsgoing/v1/AnExtremelyLongServiceNameThatKeepsGoingResponse.js';
 
-const EMPTY = new Error('empty answer');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
 
 function deadline(ms = config.TIMEOUT_MS): grpc.CallOptions {
   return { deadline: Date.now() + ms };
 }
 
-/** AnExtremelyLongServiceNameThatKeepsGoing request of an-extremely-long-service-name-that. */
-export interface AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingRequest {
-  an_extremely_long_service_name_that: string;
+/** The metadata of an exercise call. */
+function marked(): grpc.Metadata {
+  const m = new grpc.Metadata();
+  m.set('polyglot-exercise', '1');
+  return m;
 }
 
-/** AnExtremelyLongServiceNameThatKeepsGoing response of an-extremely-long-service-name-that. */
-export interface AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingResponse {
-  class_value: string;
-  package_value: string;
+async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of stream) out.push(x);
+  return out;
 }
 
 /** gRPC client of rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingService, at the address in AN_EXTREMELY_LONG_SERVICE_NAME_THAT_GRPC_ADDR. */
 export class AnExtremelyLongServiceNameThatKeepsGoingGrpcClient {
-  private client: AnExtremelyLongServiceNameThatKeepsGoingGrpcStub | null = null;
+  private readonly stubs = new Map<string, Any>();
 
-  private stub(): AnExtremelyLongServiceNameThatKeepsGoingGrpcStub {
-    if (!this.client) {
-      const Client = loadService("rmrfetc/anextremelylongservicenamethatkeepsgoing/v1/anextremelylongservicenamethatkeepsgoing.proto", "rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingService");
-      this.client = new Client(config.env("AN_EXTREMELY_LONG_SERVICE_NAME_THAT_GRPC_ADDR"), grpc.credentials.createInsecure()) as unknown as AnExtremelyLongServiceNameThatKeepsGoingGrpcStub;
+  private stub(fullName: string): Any {
+    let s = this.stubs.get(fullName);
+    if (!s) {
+      const Client = clientOf(fullName);
+      s = new Client(config.env("AN_EXTREMELY_LONG_SERVICE_NAME_THAT_GRPC_ADDR"), grpc.credentials.createInsecure());
+      this.stubs.set(fullName, s);
     }
-    return this.client;
+    return s;
   }
 
   /** The contract's Ping: the target's tree as JSON text. */
   ping(path: string[], timeoutMs = config.TIMEOUT_MS): Promise<string> {
     return new Promise((resolve, reject) => {
-      this.stub().Ping({ path }, deadline(timeoutMs), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
+      // an-extremely-long-service-name-that is not converted to the typed contracts yet: its in-service Ping
+      const ping = serviceDefinition('polyglot.ping.v1.PingService')['Ping'];
+      if (!ping) throw new Error('no Ping in polyglot.ping.v1');
+      this.stub('polyglot.ping.v1.PingService').makeUnaryRequest(
+        "/rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingService/Ping",
+        ping.requestSerialize,
+        ping.responseDeserialize,
+        { path },
+        new grpc.Metadata(),
+        deadline(timeoutMs),
+        (err: Error | null, res?: { tree_json: string }) => (err || !res ? reject(err ?? new Error('empty answer')) : resolve(res.tree_json)),
+      );
     });
   }
 
-  /** Calls AnExtremelyLongServiceNameThatKeepsGoing on an-extremely-long-service-name-that. */
-  anExtremelyLongServiceNameThatKeepsGoing(req: Partial<AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingRequest> = {}): Promise<AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingResponse> {
-    const full: AnExtremelyLongServiceNameThatKeepsGoingGrpcAnExtremelyLongServiceNameThatKeepsGoingRequest = { an_extremely_long_service_name_that: req.an_extremely_long_service_name_that ?? '' };
+  /** rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingService/AnExtremelyLongServiceNameThatKeepsGoing on an-extremely-long-service-name-that (unary). */
+  anExtremelyLongServiceNameThatKeepsGoing(request: _rmrfetc_anextremelylongservicenamethatkeepsgoing_v1_AnExtremelyLongServiceNameThatKeepsGoingRequest, metadata = new grpc.Metadata(), timeoutMs = config.TIMEOUT_MS): Promise<_rmrfetc_anextremelylongservicenamethatkeepsgoing_v1_AnExtremelyLongServiceNameThatKeepsGoingResponse__Output> {
     return new Promise((resolve, reject) => {
-      this.stub().AnExtremelyLongServiceNameThatKeepsGoing(full, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res)));
+      this.stub("rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingService")["AnExtremelyLongServiceNameThatKeepsGoing"](request, metadata, deadline(timeoutMs), (err: Error | null, answer: _rmrfetc_anextremelylongservicenamethatkeepsgoing_v1_AnExtremelyLongServiceNameThatKeepsGoingResponse__Output) => (err ? reject(err) : resolve(answer)));
     });
+  }
+
+  /** Calls every RPC this link uses with the sample request and checks the answers. */
+  async exercise(timeoutMs = config.TIMEOUT_MS): Promise<MethodResult[]> {
+    return [
+      await method("AnExtremelyLongServiceNameThatKeepsGoing", async () => pbDiff("rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingResponse", {"class_value":"class_value-sample","package_value":"package_value-sample"}, await this.anExtremelyLongServiceNameThatKeepsGoing(pbSample<_rmrfetc_anextremelylongservicenamethatkeepsgoing_v1_AnExtremelyLongServiceNameThatKeepsGoingRequest>("rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingRequest", {"an_extremely_long_service_name_that":"an_extremely_long_service_name_that-sample"}), marked(), timeoutMs))),
+    ];
   }
 }
 
 export const anExtremelyLongServiceNameThatKeepsGoingGrpc = new AnExtremelyLongServiceNameThatKeepsGoingGrpcClient();
 
-const CLIENTS: Record<string, { ping(path: string[], timeoutMs?: number): Promise<string> }> = {
+const CLIENTS: Record<string, { ping(path: string[], timeoutMs?: number): Promise<string>; exercise(timeoutMs?: number): Promise<MethodResult[]> }> = {
   "anExtremelyLongServiceNameThatKeepsGoingGrpc": anExtremelyLongServiceNameThatKeepsGoingGrpc,
 };
 
@@ -60,4 +85,10 @@ const CLIENTS: Record<string, { ping(path: string[], timeoutMs?: number): Promis
 export function grpcPing(client: string, path: string[], timeoutMs?: number): Promise<string> {
   const c = CLIENTS[client];
   return c ? c.ping(path, timeoutMs) : Promise.reject(new Error(`no gRPC client ${client}`));
+}
+
+/** The typed exercise of an outgoing gRPC link, by client name. */
+export async function grpcExercise(client: string, timeoutMs?: number): Promise<MethodResult[]> {
+  const c = CLIENTS[client];
+  return c ? c.exercise(timeoutMs) : [];
 }

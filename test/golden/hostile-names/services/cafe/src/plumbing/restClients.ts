@@ -1,30 +1,64 @@
 /** Typed REST clients of the services this one calls. Generated: do not edit. */
 
+import type * as models from '../models.js';
 import * as config from './config.js';
+import { HEADERS, HttpError, jsonDiff, method, type MethodResult } from './exercise.js';
 
-/** Response of DELETE /quote-s/{id} on quote-s. */
-export interface QuoteSRestDeleteQuoteSByIdReply {
-  deleted: boolean;
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function seg(value: unknown): string {
+  return encodeURIComponent(text(value));
+}
+
+function pairs(items: [string, unknown][]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of items) {
+    if (value === undefined || value === null) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out.push([name, text(v)]);
+  }
+  return out;
 }
 
 /** REST client of quote-s, at the address in QUOTE_S_URL. */
 export class QuoteSRestClient {
-  private async send(method: string, path: string, body?: unknown): Promise<unknown> {
-    const url = config.env("QUOTE_S_URL").replace(/\/+$/, '') + path;
+  private async send(method: string, path: string, query: [string, string][], headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<unknown> {
+    const qs = new URLSearchParams(query).toString();
+    const url = config.env("QUOTE_S_URL").replace(/\/+$/, '') + path + (qs ? `?${qs}` : '');
     const resp = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(config.TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!resp.ok) throw new Error(`HTTP ${resp.status} from ${method} ${url}`);
-    return resp.json();
+    const text = await resp.text();
+    if (!resp.ok) throw new HttpError(resp.status, text);
+    return text.trim() ? (JSON.parse(text) as unknown) : undefined;
   }
 
-  /** DELETE /quote-s/{id} on quote-s. */
-  deleteQuoteSById(params: { id: string }): Promise<QuoteSRestDeleteQuoteSByIdReply> {
-    return this.send("DELETE", `/quote-s/${encodeURIComponent(params.id)}`) as Promise<QuoteSRestDeleteQuoteSByIdReply>;
+  /** DELETE /quote-s/{id} on quote-s; rejects with HttpError on an error answer. */
+  async deleteQuoteSById(args: { id: string }, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<models.DeleteQuoteSByIdResponse> {
+    const answer = await this.send("DELETE", `/quote-s/${seg(args.id)}`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, undefined, timeoutMs);
+    return answer as models.DeleteQuoteSByIdResponse;
+  }
+
+  /** Calls every endpoint this link uses with the sample request and checks the answers. */
+  async exercise(timeoutMs = config.TIMEOUT_MS): Promise<MethodResult[]> {
+    return [
+      await method("DELETE /quote-s/{id}", async () => jsonDiff({"deleted":true}, await this.deleteQuoteSById({ id: "id-sample" } as never, HEADERS, timeoutMs))),
+    ];
   }
 }
 
 export const quoteSRest = new QuoteSRestClient();
+
+const CLIENTS: Record<string, { exercise(timeoutMs?: number): Promise<MethodResult[]> }> = {
+  "quoteSRest": quoteSRest,
+};
+
+/** The typed exercise of an outgoing REST link, by client name. */
+export async function restExercise(client: string, timeoutMs?: number): Promise<MethodResult[]> {
+  const c = CLIENTS[client];
+  return c ? c.exercise(timeoutMs) : [];
+}

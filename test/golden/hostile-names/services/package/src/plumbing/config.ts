@@ -47,6 +47,10 @@ export type DatabaseKind = 'postgres' | 'mongodb' | 'redis';
 export interface RestLink {
   target: string;
   env: string;
+  /** The client in restClients.ts. */
+  client: string;
+  /** Whether the target reads the typed contracts too: /ping then exercises every endpoint the link uses. */
+  typed: boolean;
 }
 
 export interface GrpcLink {
@@ -54,6 +58,8 @@ export interface GrpcLink {
   env: string;
   /** The client in grpcClients.ts; empty when the target serves no gRPC. */
   client: string;
+  /** Whether the target reads the typed contracts too: /ping then exercises every RPC the link uses. */
+  typed: boolean;
 }
 
 export interface QueueLink {
@@ -61,7 +67,8 @@ export interface QueueLink {
   kind: BrokerKind;
   env: string;
   topic: string;
-  payload: Record<string, unknown>;
+  /** The sample of the channel's message: the payload published, and what a consumer expects. */
+  payload: unknown;
 }
 
 export interface DatabaseLink {
@@ -75,7 +82,7 @@ export const REST_LINKS: RestLink[] = [
 ];
 
 export const GRPC_LINKS: GrpcLink[] = [
-  { target: "c-pipes-tags", env: "C_PIPES_TAGS_GRPC_ADDR", client: "cPipesTagsGrpc" },
+  { target: "c-pipes-tags", env: "C_PIPES_TAGS_GRPC_ADDR", client: "cPipesTagsGrpc", typed: false },
 ];
 
 export const PUBLISHES: QueueLink[] = [

@@ -107,7 +107,7 @@ REST_LINKS: list[RestLink] = [
 ]
 
 GRPC_LINKS: list[GrpcLink] = [
-    GrpcLink(target="cafe", env="CAFE_GRPC_ADDR", client="cafe_grpc", typed=False),
+    GrpcLink(target="cafe", env="CAFE_GRPC_ADDR", client="cafe_grpc", typed=True),
 ]
 
 PUBLISHES: list[QueueLink] = [

@@ -13,7 +13,7 @@ const clients = new Map<string, Promise<unknown>>();
 export function envelope(link: config.QueueLink, hop: string[]): Record<string, unknown> {
   counter += 1;
   const me = config.serviceName();
-  return { id: `${me}-${counter}`, from: me, topic: link.topic, path: hop, payload: { ...link.payload } };
+  return { id: `${me}-${counter}`, from: me, topic: link.topic, path: hop, payload: link.payload };
 }
 
 /** One shared client per broker address, made on first use and dropped when it fails. */
@@ -49,7 +49,7 @@ export function deliver(link: config.QueueLink, body: string): void {
     return;
   }
   const envelope = message as Record<string, unknown>;
-  record(link.broker, link.topic, envelope);
+  record(link.broker, link.topic, envelope, link.payload);
   Promise.resolve()
     .then(() => handlers.onMessage(link.broker, link.topic, envelope))
     .catch((err: unknown) => console.error(`onMessage failed for ${link.topic}:`, err));

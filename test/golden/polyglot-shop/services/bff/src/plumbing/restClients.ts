@@ -1,43 +1,71 @@
 /** Typed REST clients of the services this one calls. Generated: do not edit. */
 
+import type * as models from '../models.js';
 import * as config from './config.js';
+import { HEADERS, HttpError, jsonDiff, method, type MethodResult } from './exercise.js';
 
-/** Response of POST /orders on orders. */
-export interface OrdersRestPostOrdersReply {
-  order_id: string;
-  status: string;
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Response of GET /orders/{id} on orders. */
-export interface OrdersRestGetOrdersByIdReply {
-  order_id: string;
-  status: string;
-  total: number;
+function seg(value: unknown): string {
+  return encodeURIComponent(text(value));
+}
+
+function pairs(items: [string, unknown][]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of items) {
+    if (value === undefined || value === null) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out.push([name, text(v)]);
+  }
+  return out;
 }
 
 /** REST client of orders, at the address in ORDERS_URL. */
 export class OrdersRestClient {
-  private async send(method: string, path: string, body?: unknown): Promise<unknown> {
-    const url = config.env("ORDERS_URL").replace(/\/+$/, '') + path;
+  private async send(method: string, path: string, query: [string, string][], headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<unknown> {
+    const qs = new URLSearchParams(query).toString();
+    const url = config.env("ORDERS_URL").replace(/\/+$/, '') + path + (qs ? `?${qs}` : '');
     const resp = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(config.TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!resp.ok) throw new Error(`HTTP ${resp.status} from ${method} ${url}`);
-    return resp.json();
+    const text = await resp.text();
+    if (!resp.ok) throw new HttpError(resp.status, text);
+    return text.trim() ? (JSON.parse(text) as unknown) : undefined;
   }
 
-  /** POST /orders on orders. */
-  postOrders(_params: { }, body: Record<string, unknown> = {}): Promise<OrdersRestPostOrdersReply> {
-    return this.send("POST", `/orders`, body) as Promise<OrdersRestPostOrdersReply>;
+  /** POST /orders on orders; rejects with HttpError on an error answer. */
+  async postOrders(args: { body?: models.PostOrdersRequest } = {}, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<models.PostOrdersResponse> {
+    const answer = await this.send("POST", `/orders`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, args.body, timeoutMs);
+    return answer as models.PostOrdersResponse;
   }
 
-  /** GET /orders/{id} on orders. */
-  getOrdersById(params: { id: string }): Promise<OrdersRestGetOrdersByIdReply> {
-    return this.send("GET", `/orders/${encodeURIComponent(params.id)}`) as Promise<OrdersRestGetOrdersByIdReply>;
+  /** GET /orders/{id} on orders; rejects with HttpError on an error answer. */
+  async getOrdersById(args: { id: string }, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<models.GetOrdersByIdResponse> {
+    const answer = await this.send("GET", `/orders/${seg(args.id)}`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, undefined, timeoutMs);
+    return answer as models.GetOrdersByIdResponse;
+  }
+
+  /** Calls every endpoint this link uses with the sample request and checks the answers. */
+  async exercise(timeoutMs = config.TIMEOUT_MS): Promise<MethodResult[]> {
+    return [
+      await method("POST /orders", async () => jsonDiff({"order_id":"order_id-sample","status":"status-sample"}, await this.postOrders({ body: {"customer_id":"customer_id-sample","sku":"sku-sample","quantity":3} } as never, HEADERS, timeoutMs))),
+      await method("GET /orders/{id}", async () => jsonDiff({"order_id":"order_id-sample","status":"status-sample","total":3.5}, await this.getOrdersById({ id: "id-sample" } as never, HEADERS, timeoutMs))),
+    ];
   }
 }
 
 export const ordersRest = new OrdersRestClient();
+
+const CLIENTS: Record<string, { exercise(timeoutMs?: number): Promise<MethodResult[]> }> = {
+  "ordersRest": ordersRest,
+};
+
+/** The typed exercise of an outgoing REST link, by client name. */
+export async function restExercise(client: string, timeoutMs?: number): Promise<MethodResult[]> {
+  const c = CLIENTS[client];
+  return c ? c.exercise(timeoutMs) : [];
+}

@@ -1,72 +1,93 @@
 /** Typed gRPC clients of the services this one calls. Generated: do not edit. */
 
 import * as grpc from '@grpc/grpc-js';
-import type { CatalogServiceClient as CatalogGrpcStub } from '../gen/richcontracts/catalog/v1/CatalogService.js';
 import * as config from './config.js';
-import { loadService } from './protos.js';
+import { method, type MethodResult } from './exercise.js';
+import { pbDiff, pbSample, streamDiff } from './pb.js';
+import { clientOf, serviceDefinition } from './protos.js';
+import type { GetProductRequest as _shop_catalog_v1_GetProductRequest, GetProductRequest__Output as _shop_catalog_v1_GetProductRequest__Output } from '../gen/shop/catalog/v1/GetProductRequest.js';
+import type { GetProductResponse as _shop_catalog_v1_GetProductResponse, GetProductResponse__Output as _shop_catalog_v1_GetProductResponse__Output } from '../gen/shop/catalog/v1/GetProductResponse.js';
+import type { QuoteRequest as _shop_catalog_v1_QuoteRequest, QuoteRequest__Output as _shop_catalog_v1_QuoteRequest__Output } from '../gen/shop/catalog/v1/QuoteRequest.js';
+import type { QuoteResponse as _shop_catalog_v1_QuoteResponse, QuoteResponse__Output as _shop_catalog_v1_QuoteResponse__Output } from '../gen/shop/catalog/v1/QuoteResponse.js';
 
-const EMPTY = new Error('empty answer');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
 
 function deadline(ms = config.TIMEOUT_MS): grpc.CallOptions {
   return { deadline: Date.now() + ms };
 }
 
-/** GetProduct request of catalog. */
-export interface CatalogGrpcGetProductRequest {
-  sku: string;
+/** The metadata of an exercise call. */
+function marked(): grpc.Metadata {
+  const m = new grpc.Metadata();
+  m.set('polyglot-exercise', '1');
+  return m;
 }
 
-/** GetProduct response of catalog. */
-export interface CatalogGrpcGetProductResponse {
+async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of stream) out.push(x);
+  return out;
 }
 
-/** Quote request of catalog. */
-export interface CatalogGrpcQuoteRequest {
-}
-
-/** Quote response of catalog. */
-export interface CatalogGrpcQuoteResponse {
-}
-
-/** gRPC client of richcontracts.catalog.v1.CatalogService, at the address in PRODUCTS_GRPC_ADDR. */
+/** gRPC client of shop.catalog.v1.ProductCatalogService, at the address in PRODUCTS_GRPC_ADDR. */
 export class CatalogGrpcClient {
-  private client: CatalogGrpcStub | null = null;
+  private readonly stubs = new Map<string, Any>();
 
-  private stub(): CatalogGrpcStub {
-    if (!this.client) {
-      const Client = loadService("richcontracts/catalog/v1/catalog.proto", "richcontracts.catalog.v1.CatalogService");
-      this.client = new Client(config.env("PRODUCTS_GRPC_ADDR"), grpc.credentials.createInsecure()) as unknown as CatalogGrpcStub;
+  private stub(fullName: string): Any {
+    let s = this.stubs.get(fullName);
+    if (!s) {
+      const Client = clientOf(fullName);
+      s = new Client(config.env("PRODUCTS_GRPC_ADDR"), grpc.credentials.createInsecure());
+      this.stubs.set(fullName, s);
     }
-    return this.client;
+    return s;
   }
 
   /** The contract's Ping: the target's tree as JSON text. */
   ping(path: string[], timeoutMs = config.TIMEOUT_MS): Promise<string> {
     return new Promise((resolve, reject) => {
-      this.stub().Ping({ path }, deadline(timeoutMs), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res.tree_json)));
+      // catalog is not converted to the typed contracts yet: its in-service Ping
+      const ping = serviceDefinition('polyglot.ping.v1.PingService')['Ping'];
+      if (!ping) throw new Error('no Ping in polyglot.ping.v1');
+      this.stub('polyglot.ping.v1.PingService').makeUnaryRequest(
+        "/richcontracts.catalog.v1.CatalogService/Ping",
+        ping.requestSerialize,
+        ping.responseDeserialize,
+        { path },
+        new grpc.Metadata(),
+        deadline(timeoutMs),
+        (err: Error | null, res?: { tree_json: string }) => (err || !res ? reject(err ?? new Error('empty answer')) : resolve(res.tree_json)),
+      );
     });
   }
 
-  /** Calls GetProduct on catalog. */
-  getProduct(req: Partial<CatalogGrpcGetProductRequest> = {}): Promise<CatalogGrpcGetProductResponse> {
-    const full: CatalogGrpcGetProductRequest = { sku: req.sku ?? '' };
+  /** shop.catalog.v1.ProductCatalogService/GetProduct on catalog (unary). */
+  getProduct(request: _shop_catalog_v1_GetProductRequest, metadata = new grpc.Metadata(), timeoutMs = config.TIMEOUT_MS): Promise<_shop_catalog_v1_GetProductResponse__Output> {
     return new Promise((resolve, reject) => {
-      this.stub().GetProduct(full, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res)));
+      this.stub("shop.catalog.v1.ProductCatalogService")["GetProduct"](request, metadata, deadline(timeoutMs), (err: Error | null, answer: _shop_catalog_v1_GetProductResponse__Output) => (err ? reject(err) : resolve(answer)));
     });
   }
 
-  /** Calls Quote on catalog. */
-  quote(req: Partial<CatalogGrpcQuoteRequest> = {}): Promise<CatalogGrpcQuoteResponse> {
-    const full: CatalogGrpcQuoteRequest = {  };
+  /** shop.catalog.v1.ProductCatalogService/Quote on catalog (unary). */
+  quote(request: _shop_catalog_v1_QuoteRequest, metadata = new grpc.Metadata(), timeoutMs = config.TIMEOUT_MS): Promise<_shop_catalog_v1_QuoteResponse__Output> {
     return new Promise((resolve, reject) => {
-      this.stub().Quote(full, deadline(), (err, res) => (err || !res ? reject(err ?? EMPTY) : resolve(res)));
+      this.stub("shop.catalog.v1.ProductCatalogService")["Quote"](request, metadata, deadline(timeoutMs), (err: Error | null, answer: _shop_catalog_v1_QuoteResponse__Output) => (err ? reject(err) : resolve(answer)));
     });
+  }
+
+  /** Calls every RPC this link uses with the sample request and checks the answers. */
+  async exercise(timeoutMs = config.TIMEOUT_MS): Promise<MethodResult[]> {
+    return [
+      await method("GetProduct", async () => pbDiff("shop.catalog.v1.GetProductResponse", {"product":{"sku":"sku-sample","name":"name-sample","price":{"currency_code":"currency_code-sample","units":2,"nanos":3},"category":"CATEGORY_BOOKS","tags":["tags-sample","tags-sample"],"attributes":{"k":"attributes-sample"},"stock":7,"variants":[{"id":"id-sample","options":[]},{"id":"id-sample","options":[]}]}}, await this.getProduct(pbSample<_shop_catalog_v1_GetProductRequest>("shop.catalog.v1.GetProductRequest", {"sku":"sku-sample"}), marked(), timeoutMs))),
+      await method("Quote", async () => pbDiff("shop.catalog.v1.QuoteResponse", {"total":{"currency_code":"currency_code-sample","units":2,"nanos":3}}, await this.quote(pbSample<_shop_catalog_v1_QuoteRequest>("shop.catalog.v1.QuoteRequest", {"items":[{"sku":"sku-sample","quantity":2,"unit_price":{"currency_code":"currency_code-sample","units":2,"nanos":3}},{"sku":"sku-sample","quantity":2,"unit_price":{"currency_code":"currency_code-sample","units":2,"nanos":3}}]}), marked(), timeoutMs))),
+    ];
   }
 }
 
 export const catalogGrpc = new CatalogGrpcClient();
 
-const CLIENTS: Record<string, { ping(path: string[], timeoutMs?: number): Promise<string> }> = {
+const CLIENTS: Record<string, { ping(path: string[], timeoutMs?: number): Promise<string>; exercise(timeoutMs?: number): Promise<MethodResult[]> }> = {
   "catalogGrpc": catalogGrpc,
 };
 
@@ -74,4 +95,10 @@ const CLIENTS: Record<string, { ping(path: string[], timeoutMs?: number): Promis
 export function grpcPing(client: string, path: string[], timeoutMs?: number): Promise<string> {
   const c = CLIENTS[client];
   return c ? c.ping(path, timeoutMs) : Promise.reject(new Error(`no gRPC client ${client}`));
+}
+
+/** The typed exercise of an outgoing gRPC link, by client name. */
+export async function grpcExercise(client: string, timeoutMs?: number): Promise<MethodResult[]> {
+  const c = CLIENTS[client];
+  return c ? c.exercise(timeoutMs) : [];
 }

@@ -2,8 +2,9 @@
 
 import * as config from './config.js';
 import { checkDatabase } from './databases.js';
-import { grpcPing } from './grpcClients.js';
+import { grpcExercise, grpcPing } from './grpcClients.js';
 import { publish } from './messaging.js';
+import { restExercise } from './restClients.js';
 import { receivedMessages, type Received } from './received.js';
 
 export interface Call {
@@ -63,20 +64,26 @@ async function guard(
   }
 }
 
-function rest(link: config.RestLink, hop: string[]): Promise<Call> {
-  return guard({ via: 'rest', target: link.target }, async () => {
+async function rest(link: config.RestLink, hop: string[]): Promise<Call> {
+  const entry = guard({ via: 'rest', target: link.target }, async () => {
     const url = `${config.env(link.env).replace(/\/+$/, '')}/ping?path=${encodeURIComponent(hop.join(','))}`;
     const resp = await fetch(url, { signal: AbortSignal.timeout(config.callTimeoutMs(hop.length)) });
     if (resp.status !== 200) throw new Error(`HTTP ${resp.status} from ${url}`);
     return { tree: (await resp.json()) as unknown };
   }, config.callTimeoutMs(hop.length));
+  if (!(link.typed && link.client)) return entry;
+  const [call, methods] = await Promise.all([entry, restExercise(link.client, config.TIMEOUT_MS)]);
+  return { ...call, methods };
 }
 
-function grpc(link: config.GrpcLink, hop: string[]): Promise<Call> {
-  return guard({ via: 'grpc', target: link.target }, async () => {
+async function grpc(link: config.GrpcLink, hop: string[]): Promise<Call> {
+  const entry = guard({ via: 'grpc', target: link.target }, async () => {
     if (!link.client) throw new Error(`${link.target} serves no gRPC`);
     return { tree: JSON.parse(await grpcPing(link.client, hop, config.callTimeoutMs(hop.length))) as unknown };
   }, config.callTimeoutMs(hop.length));
+  if (!(link.typed && link.client)) return entry;
+  const [call, methods] = await Promise.all([entry, grpcExercise(link.client, config.TIMEOUT_MS)]);
+  return { ...call, methods };
 }
 
 function queue(link: config.QueueLink, hop: string[]): Promise<Call> {

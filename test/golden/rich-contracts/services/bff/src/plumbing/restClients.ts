@@ -1,40 +1,71 @@
 /** Typed REST clients of the services this one calls. Generated: do not edit. */
 
+import type * as models from '../models.js';
 import * as config from './config.js';
+import { HEADERS, HttpError, jsonDiff, method, type MethodResult } from './exercise.js';
 
-/** Response of GET /orders/{order_id} on orders. */
-export interface OrdersRestGetOrdersByOrderIdReply {
-  order_id: string;
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Response of POST /orders/addToCart on orders. */
-export interface OrdersRestPostOrdersAddToCartReply {
-  cart_id: string;
+function seg(value: unknown): string {
+  return encodeURIComponent(text(value));
+}
+
+function pairs(items: [string, unknown][]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of items) {
+    if (value === undefined || value === null) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out.push([name, text(v)]);
+  }
+  return out;
 }
 
 /** REST client of orders, at the address in ORDERS_URL. */
 export class OrdersRestClient {
-  private async send(method: string, path: string, body?: unknown): Promise<unknown> {
-    const url = config.env("ORDERS_URL").replace(/\/+$/, '') + path;
+  private async send(method: string, path: string, query: [string, string][], headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<unknown> {
+    const qs = new URLSearchParams(query).toString();
+    const url = config.env("ORDERS_URL").replace(/\/+$/, '') + path + (qs ? `?${qs}` : '');
     const resp = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(config.TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!resp.ok) throw new Error(`HTTP ${resp.status} from ${method} ${url}`);
-    return resp.json();
+    const text = await resp.text();
+    if (!resp.ok) throw new HttpError(resp.status, text);
+    return text.trim() ? (JSON.parse(text) as unknown) : undefined;
   }
 
-  /** GET /orders/{order_id} on orders. */
-  getOrdersByOrderId(params: { order_id: string }): Promise<OrdersRestGetOrdersByOrderIdReply> {
-    return this.send("GET", `/orders/${encodeURIComponent(params.order_id)}`) as Promise<OrdersRestGetOrdersByOrderIdReply>;
+  /** GET /orders/{order_id} on orders; rejects with HttpError on an error answer. */
+  async getOrdersByOrderId(args: { orderId: string; includeItems?: boolean }, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<models.GetOrdersByOrderIdResponse> {
+    const answer = await this.send("GET", `/orders/${seg(args.orderId)}`, pairs([["include_items", args.includeItems]]), { ...Object.fromEntries(pairs([])), ...headers }, undefined, timeoutMs);
+    return answer as models.GetOrdersByOrderIdResponse;
   }
 
-  /** POST /orders/addToCart on orders. */
-  postOrdersAddToCart(_params: { }, body: Record<string, unknown> = {}): Promise<OrdersRestPostOrdersAddToCartReply> {
-    return this.send("POST", `/orders/addToCart`, body) as Promise<OrdersRestPostOrdersAddToCartReply>;
+  /** POST /orders/addToCart on orders; rejects with HttpError on an error answer. */
+  async postOrdersAddToCart(args: { body?: models.PostOrdersAddToCartRequest } = {}, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<models.PostOrdersAddToCartResponse> {
+    const answer = await this.send("POST", `/orders/addToCart`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, args.body, timeoutMs);
+    return answer as models.PostOrdersAddToCartResponse;
+  }
+
+  /** Calls every endpoint this link uses with the sample request and checks the answers. */
+  async exercise(timeoutMs = config.TIMEOUT_MS): Promise<MethodResult[]> {
+    return [
+      await method("GET /orders/{order_id}", async () => jsonDiff({"order_id":"order_id-sample","status":"ORDER_STATUS_PLACED","items":[{"sku":"sku-sample","quantity":2,"unit_price":{"currency_code":"currency_code-sample","units":2,"nanos":3}},{"sku":"sku-sample","quantity":2,"unit_price":{"currency_code":"currency_code-sample","units":2,"nanos":3}}],"total":{"currency_code":"currency_code-sample","units":2,"nanos":3}}, await this.getOrdersByOrderId({ orderId: "order_id-sample", includeItems: true } as never, HEADERS, timeoutMs))),
+      await method("POST /orders/addToCart", async () => jsonDiff({"cart_id":"cart_id-sample","items":[{"sku":"sku-sample","quantity":2,"unit_price":{"currency_code":"currency_code-sample","units":2,"nanos":3}},{"sku":"sku-sample","quantity":2,"unit_price":{"currency_code":"currency_code-sample","units":2,"nanos":3}}]}, await this.postOrdersAddToCart({ body: {"sku":"sku-sample","quantity":2} } as never, HEADERS, timeoutMs))),
+    ];
   }
 }
 
 export const ordersRest = new OrdersRestClient();
+
+const CLIENTS: Record<string, { exercise(timeoutMs?: number): Promise<MethodResult[]> }> = {
+  "ordersRest": ordersRest,
+};
+
+/** The typed exercise of an outgoing REST link, by client name. */
+export async function restExercise(client: string, timeoutMs?: number): Promise<MethodResult[]> {
+  const c = CLIENTS[client];
+  return c ? c.exercise(timeoutMs) : [];
+}
