@@ -99,7 +99,7 @@ export function loadDefinition(protoPaths: string[], includeDirs: string[] = [])
   return protoLoader.loadSync(protoPaths, {
     includeDirs: [PROTO_ROOT, ...includeDirs],
     keepCase: true,
-    longs: Number,
+    longs: String,
     enums: String,
     defaults: true,
   });

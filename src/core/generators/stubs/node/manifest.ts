@@ -80,10 +80,11 @@ function deps(p: StubPlan): { dependencies: Dep[]; devDependencies: Dep[] } {
 /**
  * Options of proto-loader-gen-types (from @grpc/proto-loader): the TypeScript types of the
  * protos, generated at build time, must describe what `loadService` loads at run time, so the
- * same options (field names as in the .proto, int64 as numbers, defaults filled in).
+ * same options (field names as in the .proto, 64-bit integers as decimal strings, as in proto3's JSON
+ * mapping, so no value above 2^53 loses digits; defaults filled in).
  */
 const GEN_TYPES_FLAGS =
-  '--keepCase --longs=Number --enums=String --defaults --grpcLib=@grpc/grpc-js --importFileExtension=.js';
+  '--keepCase --longs=String --enums=String --defaults --grpcLib=@grpc/grpc-js --importFileExtension=.js';
 
 /** The engines field of package.json (and of its lock's root). */
 const ENGINES = { node: '>=20.19' };
