@@ -171,6 +171,9 @@ test('the minimap shows boundaries and notes behind the cards, follows their mov
   expect(py.x).toBeLessThan(outline.right);
   expect(py.y).toBeGreaterThan(outline.top);
   expect(py.y).toBeLessThan(outline.bottom);
+  // Moved a little, the card joins the boundary.
+  await ed.dragNode('python-service', { x: 20, y: 0 });
+  await expect.poll(async () => (await ed.getDesign()).boundaries![0]!.members).toHaveLength(1);
 
   // A sticky note: a note-coloured rectangle, right of and below the boundary.
   await ed.dragFromPalette('Sticky note', { x: 700, y: 560 });
@@ -197,11 +200,20 @@ test('the minimap shows boundaries and notes behind the cards, follows their mov
   await expect.poll(width).toBeGreaterThan(narrow + 5);
   await expect.poll(async () => (await ed.getDesign()).boundaries![0]!.width).toBeGreaterThan(650);
 
-  // Moving it by its title bar moves it (and its card) there too; the note stays.
-  const leftOfNote = async () => (await ed.minimapPixels(color)).left - (await ed.minimapPixels(LIGHT_NOTE)).left;
-  const was = await leftOfNote();
+  // Moving it by its title bar moves it and its card there too; the note stays.
+  const leftOfNote = async (hex: string) =>
+    (await ed.minimapPixels(hex)).left - (await ed.minimapPixels(LIGHT_NOTE)).left;
+  const was = await leftOfNote(color);
+  const cardWas = await leftOfNote(pyColor);
   await drag(page, centreOf((await boundary.locator('.pc-boundary__title').boundingBox())!), { x: 80, y: 0 });
-  await expect.poll(leftOfNote).toBeGreaterThan(was + 5);
+  await expect.poll(() => leftOfNote(color)).toBeGreaterThan(was + 5);
+  await expect.poll(() => leftOfNote(pyColor)).toBeGreaterThan(cardWas + 5);
+  // The card is still drawn over the boundary, in its own colour.
+  const moved = await ed.minimapPixels(color);
+  const card = await ed.minimapPixels(pyColor);
+  expect(card.count).toBeGreaterThan(20);
+  expect(card.x).toBeGreaterThan(moved.left);
+  expect(card.x).toBeLessThan(moved.right);
 
   // Panned so that the note is far out of view: the minimap still pictures it, inside its own box.
   for (let i = 0; i < 2; i++) await drag(page, await emptyPanePoint(page), { x: -450, y: -300 });
