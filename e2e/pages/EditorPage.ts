@@ -251,14 +251,20 @@ export class EditorPage {
 
   /**
    * Where the minimap has drawn a colour (`#rrggbb`), over all its canvas layers: how many device
-   * pixels, and their centre in page coordinates (0, 0 when there are none).
+   * pixels, their centre and the box around them in page coordinates (all 0 when there are none).
    */
-  async minimapPixels(color: string): Promise<{ count: number; x: number; y: number }> {
+  async minimapPixels(
+    color: string,
+  ): Promise<{ count: number; x: number; y: number; left: number; top: number; right: number; bottom: number }> {
     return this.minimap.locator('canvas').evaluateAll((canvases: HTMLCanvasElement[], hex: string) => {
       const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
       let count = 0;
       let sx = 0;
       let sy = 0;
+      let left = Infinity;
+      let top = Infinity;
+      let right = -Infinity;
+      let bottom = -Infinity;
       for (const c of canvases) {
         const ctx = c.getContext('2d');
         if (!ctx || c.width === 0 || c.height === 0 || getComputedStyle(c).display === 'none') continue;
@@ -268,11 +274,19 @@ export class EditorPage {
           if (data[i + 3] !== 255) continue;
           if (want.some((v, k) => Math.abs(data[i + k]! - v) > 2)) continue;
           count++;
-          sx += r.left + ((((i / 4) % c.width) + 0.5) * r.width) / c.width;
-          sy += r.top + ((Math.floor(i / 4 / c.width) + 0.5) * r.height) / c.height;
+          const px = r.left + ((((i / 4) % c.width) + 0.5) * r.width) / c.width;
+          const py = r.top + ((Math.floor(i / 4 / c.width) + 0.5) * r.height) / c.height;
+          sx += px;
+          sy += py;
+          left = Math.min(left, px);
+          top = Math.min(top, py);
+          right = Math.max(right, px);
+          bottom = Math.max(bottom, py);
         }
       }
-      return count === 0 ? { count, x: 0, y: 0 } : { count, x: sx / count, y: sy / count };
+      return count === 0
+        ? { count, x: 0, y: 0, left: 0, top: 0, right: 0, bottom: 0 }
+        : { count, x: sx / count, y: sy / count, left, top, right, bottom };
     }, color);
   }
 

@@ -358,7 +358,7 @@ export function Canvas() {
         onlyRenderVisibleElements
       >
         <DotGrid gap={20} dot={1.4} color="var(--pc-grid)" />
-        {presenting ? null : <MiniMap nodes={shownCards} onMoveEnd={handlers.onMoveEnd} />}
+        {presenting ? null : <MiniMap nodes={shownCards} areas={areaNodes} onMoveEnd={handlers.onMoveEnd} />}
         <Controls showInteractive={false} showFitView={false}>
           <FitViewButton />
           {presenting ? null : <FindButton onClick={openFind} />}

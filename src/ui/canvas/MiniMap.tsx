@@ -4,9 +4,9 @@ import { shallow } from 'zustand/shallow';
 import { NODE_SIZE } from './flowModel';
 import {
   centreOn,
+  contentBounds,
   minimapFrame,
   minimapSize,
-  nodesBounds,
   panBy,
   toFlow,
   unionRect,
@@ -14,7 +14,8 @@ import {
   viewRect,
   zoomBy,
 } from './minimapGeometry';
-import { createPainter, type MinimapNode } from './minimapPainter';
+import { DEFAULT_LOOK, createPainter, type MinimapArea, type MinimapLook, type MinimapNode } from './minimapPainter';
+import { useTheme, type Theme } from '../shell/theme';
 /** Pointer travel (px) under which a press on the minimap is a click that centres the view. */
 const CLICK_SLOP = 3;
 /** A wheel gesture is saved once the wheel has rested this long (React Flow's own wheel delay). */
@@ -22,6 +23,8 @@ const WHEEL_SAVE_DELAY = 150;
 
 interface Props {
   nodes: readonly MinimapNode[];
+  /** The boundaries and sticky notes, drawn under the cards. */
+  areas: readonly MinimapArea[];
   /**
    * Saves the viewport: the canvas's own `onMoveEnd`, called when a pan, click or zoom here ends.
    * React Flow (12.x) also calls it after each `setViewport`; saving the same camera twice is a no-op.
@@ -38,16 +41,32 @@ const selectView = (s: ReactFlowState) => ({
   height: s.height,
 });
 
+/** The dark theme's note colours (app.css), for when the page's variables cannot be read. */
+const DARK_LOOK: MinimapLook = { noteFill: '#3d3413', noteLine: '#a16207' };
+
+/** The theme's note colours, from the page's CSS variables (the theme sets them on <html> at once). */
+function readLook(theme: Theme): MinimapLook {
+  const fallback = theme === 'dark' ? DARK_LOOK : DEFAULT_LOOK;
+  const css = getComputedStyle(document.documentElement);
+  const noteFill = css.getPropertyValue('--pc-note-bg').trim();
+  const noteLine = css.getPropertyValue('--pc-note-border').trim();
+  return { noteFill: noteFill || fallback.noteFill, noteLine: noteLine || fallback.noteLine };
+}
+
 /**
- * An overview of the design in the corner of the canvas. The nodes are painted on canvases (see
- * minimapPainter.ts), only when they or the shown area change and at most once a frame; the view
- * rectangle is one element whose shadow masks the rest. Drag on it to move the view, click to centre the view on a spot, scroll to zoom.
+ * An overview of the design in the corner of the canvas. The cards, boundaries and notes are
+ * painted on canvases (see minimapPainter.ts), only when they or the shown area change and at most
+ * once a frame; the view rectangle is one element whose shadow masks the rest. Drag on it to move
+ * the view, click to centre the view on a spot, scroll to zoom.
  */
-function MiniMapInner({ nodes, onMoveEnd }: Props) {
+function MiniMapInner({ nodes, areas, onMoveEnd }: Props) {
   const flow = useReactFlow();
   const rf = useStoreApi();
   const view = useStore(selectView, shallow);
-  const bounds = useMemo(() => nodesBounds(nodes, NODE_SIZE), [nodes]);
+  const theme = useTheme((s) => s.theme);
+  const look = useMemo(() => readLook(theme), [theme]);
+  // The cards and the boundaries and notes: a note far from every card is still in the picture.
+  const bounds = useMemo(() => contentBounds(nodes, areas, NODE_SIZE), [nodes, areas]);
   const shown = useMemo(
     () => viewRect([view.x, view.y, view.zoom], view.width, view.height),
     [view.x, view.y, view.zoom, view.width, view.height],
@@ -59,13 +78,14 @@ function MiniMapInner({ nodes, onMoveEnd }: Props) {
 
   const [painter] = useState(createPainter);
   const boxRef = useRef<HTMLDivElement>(null);
+  const areasRef = useRef<HTMLCanvasElement>(null);
   const stillRef = useRef<HTMLCanvasElement>(null);
   const movingRef = useRef<HTMLCanvasElement>(null);
   const frameRef = useRef(frame);
 
   // Before the effect below, so that the first draw has its canvas.
   useEffect(() => {
-    painter.attach(stillRef.current, movingRef.current);
+    painter.attach(stillRef.current, movingRef.current, areasRef.current);
     return () => {
       painter.dispose();
       painter.attach(null, null);
@@ -74,8 +94,8 @@ function MiniMapInner({ nodes, onMoveEnd }: Props) {
 
   useEffect(() => {
     frameRef.current = frame;
-    painter.update(nodes, frame);
-  }, [painter, nodes, frame]);
+    painter.update(nodes, frame, areas, look);
+  }, [painter, nodes, frame, areas, look]);
 
   // A canvas is sharp only at the screen's pixel ratio, which changes when the page is zoomed.
   useEffect(() => {
@@ -180,6 +200,7 @@ function MiniMapInner({ nodes, onMoveEnd }: Props) {
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerCancel}
       >
+        <canvas ref={areasRef} className="pc-minimap__areas" aria-hidden="true" />
         <canvas ref={stillRef} className="pc-minimap__still" aria-hidden="true" />
         <canvas ref={movingRef} className="pc-minimap__moving" style={SIZE} aria-hidden="true" />
         <div

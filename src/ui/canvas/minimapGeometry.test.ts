@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   centreOn,
+  contentBounds,
   minimapFrame,
   nodeRect,
   nodesBounds,
@@ -53,6 +54,44 @@ describe('node boxes and bounds', () => {
   it('is null for no shown node', () => {
     expect(nodesBounds([], FALLBACK)).toBeNull();
     expect(nodesBounds([{ position: { x: 0, y: 0 }, hidden: true }], FALLBACK)).toBeNull();
+  });
+});
+
+describe('the content the minimap pictures', () => {
+  const card = { position: { x: 0, y: 0 } };
+  const boundary = { position: { x: -40, y: -24 }, width: 480, height: 320, measured: { width: 480, height: 320 } };
+  const farNote = { position: { x: 3000, y: 1800 }, measured: { width: 200, height: 120 } };
+
+  it('covers the cards, the boundaries and the notes', () => {
+    expect(contentBounds([card], [boundary, farNote], FALLBACK)).toEqual({
+      x: -40,
+      y: -24,
+      width: 3200 + 40,
+      height: 1920 + 24,
+    });
+  });
+
+  it('is the cards alone without areas, and the areas alone without cards', () => {
+    expect(contentBounds([card], [], FALLBACK)).toEqual({ x: 0, y: 0, ...FALLBACK });
+    expect(contentBounds([], [farNote], FALLBACK)).toEqual({ x: 3000, y: 1800, width: 200, height: 120 });
+    expect(contentBounds([], [], FALLBACK)).toBeNull();
+  });
+
+  it('ignores a hidden area and one at a position that is not a number', () => {
+    const hidden = { ...farNote, hidden: true };
+    const broken = { position: { x: NaN, y: 0 }, measured: { width: 200, height: 120 } };
+    expect(contentBounds([card], [hidden, broken], FALLBACK)).toEqual({ x: 0, y: 0, ...FALLBACK });
+  });
+
+  it('puts a note far from every card inside the minimap', () => {
+    const view = { x: 0, y: 0, width: 800, height: 600 };
+    const f = minimapFrame(unionRect(view, contentBounds([card], [farNote], FALLBACK)), SIZE);
+    const corner = toMinimap(f, { x: 3200, y: 1920 });
+    expect(corner.x).toBeLessThanOrEqual(SIZE.width);
+    expect(corner.y).toBeLessThanOrEqual(SIZE.height);
+    const start = toMinimap(f, farNote.position);
+    expect(start.x).toBeGreaterThan(0);
+    expect(start.y).toBeGreaterThan(0);
   });
 });
 

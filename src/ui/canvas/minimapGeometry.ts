@@ -55,6 +55,20 @@ export function nodesBounds(
   return x0 === Infinity ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
+/**
+ * What the minimap pictures besides the view: the cards and the boundaries and notes, so that a
+ * note far from every card is in the picture too. Null when nothing is shown.
+ */
+export function contentBounds(
+  cards: readonly MinimapNodeLike[],
+  areas: readonly MinimapNodeLike[],
+  fallback: { width: number; height: number },
+): Rect | null {
+  const c = nodesBounds(cards, fallback);
+  const a = areas.length === 0 ? null : nodesBounds(areas, fallback);
+  return a ? unionRect(a, c) : c;
+}
+
 /** The part of the flow the pane shows, from React Flow's transform `[x, y, zoom]` and the pane size. */
 export function viewRect(transform: readonly [number, number, number], width: number, height: number): Rect {
   const [tx, ty, zoom] = transform;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { planLayers, type MinimapNode } from './minimapPainter';
+import {
+  BOUNDARY_LINE,
+  BOUNDARY_TINT,
+  DEFAULT_LOOK,
+  NOTE_LINE,
+  paintAreas,
+  planLayers,
+  sameAreas,
+  type AreaContext,
+  type MinimapArea,
+  type MinimapNode,
+} from './minimapPainter';
 
 const node = (id: string, x = 0): MinimapNode => ({ id, position: { x, y: 0 }, data: { kind: 'postgres' } });
 const byId = (nodes: MinimapNode[]) => new Map(nodes.map((n) => [n.id, n]));
@@ -55,5 +66,143 @@ describe('planLayers', () => {
     const plan = planLayers(byId(before), none, after, 4);
     expect(plan).toEqual({ moving: none, changed: [], repaintStill: true });
     expect(planLayers(byId(before), none, after, 10).moving.size).toBe(10);
+  });
+});
+
+/** A 2D context that records what is drawn, with the style in force at each call. */
+function recorder() {
+  const calls: {
+    op: 'fill' | 'stroke';
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+    color: string;
+    alpha: number;
+    line: number;
+  }[] = [];
+  const ctx: AreaContext = {
+    fillStyle: '#000000',
+    strokeStyle: '#000000',
+    lineWidth: 1,
+    globalAlpha: 1,
+    fillRect(x, y, w, h) {
+      calls.push({ op: 'fill', x, y, w, h, color: String(ctx.fillStyle), alpha: ctx.globalAlpha, line: ctx.lineWidth });
+    },
+    strokeRect(x, y, w, h) {
+      calls.push({
+        op: 'stroke',
+        x,
+        y,
+        w,
+        h,
+        color: String(ctx.strokeStyle),
+        alpha: ctx.globalAlpha,
+        line: ctx.lineWidth,
+      });
+    },
+  };
+  return { ctx, calls };
+}
+
+const boundary = (id: string, color: unknown, x = 0): MinimapArea => ({
+  id,
+  type: 'boundary',
+  position: { x, y: 10 },
+  width: 400,
+  height: 300,
+  measured: { width: 400, height: 300 },
+  data: { name: 'Ordering', kind: 'context', color },
+});
+const note = (id: string, x = 500): MinimapArea => ({
+  id,
+  type: 'note',
+  position: { x, y: 600 },
+  measured: { width: 200, height: 120 },
+  data: { text: 'ask the payments team' },
+});
+
+describe('paintAreas', () => {
+  it('tints a boundary in its colour and outlines it at a fixed width in minimap pixels', () => {
+    const { ctx, calls } = recorder();
+    paintAreas(ctx, [boundary('b', '#10b981', -40)], DEFAULT_LOOK, 0.1);
+    expect(calls).toEqual([
+      { op: 'fill', x: -40, y: 10, w: 400, h: 300, color: '#10b981', alpha: BOUNDARY_TINT, line: 1 },
+      { op: 'stroke', x: -40, y: 10, w: 400, h: 300, color: '#10b981', alpha: 1, line: BOUNDARY_LINE / 0.1 },
+    ]);
+  });
+
+  it('paints notes in the theme colours, after every boundary so that a note on a boundary shows', () => {
+    const { ctx, calls } = recorder();
+    const dark = { noteFill: '#3d3413', noteLine: '#a16207' };
+    paintAreas(
+      ctx,
+      [note('n1'), boundary('b1', '#6366f1'), note('n2', 900), boundary('b2', '#ef4444', 1200)],
+      dark,
+      0.5,
+    );
+    expect(calls.map((c) => `${c.op} ${c.color}`)).toEqual([
+      'fill #6366f1',
+      'stroke #6366f1',
+      'fill #ef4444',
+      'stroke #ef4444',
+      'fill #3d3413',
+      'fill #3d3413',
+      'stroke #a16207',
+      'stroke #a16207',
+    ]);
+    const notes = calls.filter((c) => c.color === '#3d3413');
+    expect(notes.map((c) => [c.x, c.y, c.w, c.h, c.alpha])).toEqual([
+      [500, 600, 200, 120, 1],
+      [900, 600, 200, 120, 1],
+    ]);
+    expect(calls.at(-1)!.line).toBe(NOTE_LINE / 0.5);
+  });
+
+  it('skips hidden areas and bad positions, and paints a boundary with an unreadable colour in the first colour', () => {
+    const { ctx, calls } = recorder();
+    paintAreas(
+      ctx,
+      [
+        { ...note('hidden'), hidden: true },
+        { ...note('nan'), position: { x: NaN, y: 0 } },
+        boundary('odd', 'red'),
+        boundary('none', undefined),
+        { ...note('other'), type: 'service' },
+      ],
+      DEFAULT_LOOK,
+      0.2,
+    );
+    expect(calls.map((c) => `${c.op} ${c.color}`)).toEqual([
+      'fill #6366f1',
+      'stroke #6366f1',
+      'fill #6366f1',
+      'stroke #6366f1',
+    ]);
+  });
+
+  it('keeps outlines finite at a scale that is zero or not a number', () => {
+    const { ctx, calls } = recorder();
+    paintAreas(ctx, [boundary('b', '#0ea5e9')], DEFAULT_LOOK, 0);
+    paintAreas(ctx, [boundary('b', '#0ea5e9')], DEFAULT_LOOK, NaN);
+    for (const c of calls) expect(Number.isFinite(c.line)).toBe(true);
+  });
+});
+
+describe('sameAreas', () => {
+  const b = boundary('b', '#6366f1');
+  const n = note('n');
+
+  it('is true for the same objects in a new list (the list is rebuilt when a card moves)', () => {
+    expect(sameAreas([b, n], [b, n])).toBe(true);
+  });
+
+  it('is false when an area moved, was resized, added, removed or reordered, or nothing was painted', () => {
+    expect(sameAreas([b, n], [{ ...b, position: { x: 5, y: 10 } }, n])).toBe(false);
+    expect(sameAreas([b, n], [b, { ...n, measured: { width: 300, height: 120 } }])).toBe(false);
+    expect(sameAreas([b], [b, n])).toBe(false);
+    expect(sameAreas([b, n], [b])).toBe(false);
+    expect(sameAreas([b, n], [n, b])).toBe(false);
+    expect(sameAreas(null, [])).toBe(false);
   });
 });

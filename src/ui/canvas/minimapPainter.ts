@@ -10,16 +10,37 @@ import {
 } from './minimapGeometry';
 
 /**
- * Paints the minimap's nodes on two canvases. The still layer holds every node that did not move
+ * Paints the minimap's nodes on three canvases. The still layer holds every card that did not move
  * lately; it is painted once and then only placed and scaled by CSS as the shown area changes, so a
- * pan costs no drawing at all. The moving layer holds the few nodes that changed since (the ones
- * being dragged) and is all that a drag step repaints.
+ * pan costs no drawing at all. The moving layer holds the few cards that changed since (the ones
+ * being dragged) and is all that a drag step repaints. Under both, the area layer holds the
+ * boundaries and sticky notes: placed and scaled by CSS like the still layer, and painted again only
+ * when one of them changes (they are few), so a boundary's move or resize never repaints the cards.
  */
 
 export interface MinimapNode extends MinimapNodeLike {
   id: string;
   data: { kind: NodeKind };
 }
+
+/**
+ * A boundary (`type: 'boundary'`, `data.color` its `#rrggbb` colour) or a sticky note (`type: 'note'`),
+ * as the canvas hands them to React Flow (areaModel.ts).
+ */
+export interface MinimapArea extends MinimapNodeLike {
+  id: string;
+  type?: string;
+  data: Record<string, unknown>;
+}
+
+/** The colours of the theme the minimap paints with (read from the page's CSS variables). */
+export interface MinimapLook {
+  noteFill: string;
+  noteLine: string;
+}
+
+/** The light theme's note colours (app.css), for when the page's variables cannot be read. */
+export const DEFAULT_LOOK: MinimapLook = { noteFill: '#fef9c3', noteLine: '#eab308' };
 
 /** The large size of the minimap, in CSS pixels (see minimapSize for the small one). */
 export { MINIMAP_LARGE as MINIMAP_SIZE } from './minimapGeometry';
@@ -33,6 +54,14 @@ const MAX_RATIO = 1.25;
 const PAD = 2;
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_AREAS: readonly MinimapArea[] = [];
+/** A boundary's fill, as a share of its colour: a tint, so that its cards stand out on it. */
+export const BOUNDARY_TINT = 0.18;
+/** Widths of the outlines in minimap pixels, whatever the scale. */
+export const BOUNDARY_LINE = 2;
+export const NOTE_LINE = 1;
+/** The colour of a boundary whose colour is not `#rrggbb` (the first of BOUNDARY_COLORS). */
+const BOUNDARY_FALLBACK = '#6366f1';
 
 export interface LayerPlan {
   /** Ids of the nodes on the moving layer. */
@@ -90,55 +119,145 @@ function fillNodes(ctx: CanvasRenderingContext2D, nodes: Iterable<MinimapNode>) 
   }
 }
 
+/** What paintAreas needs of a 2D context (a subset of CanvasRenderingContext2D). */
+export interface AreaContext {
+  fillStyle: string | CanvasGradient | CanvasPattern;
+  strokeStyle: string | CanvasGradient | CanvasPattern;
+  lineWidth: number;
+  globalAlpha: number;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  strokeRect(x: number, y: number, w: number, h: number): void;
+}
+
+/** Whether two lists hold the same area objects in the same order (objects change only when their area does). */
+export function sameAreas(a: readonly MinimapArea[] | null, b: readonly MinimapArea[]): boolean {
+  if (a === b) return true;
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Paints boundaries as tinted areas outlined in their colour, then notes as note-coloured
+ * rectangles, as the canvas draws them. `scale`: minimap pixels per flow unit of the context's
+ * transform, so that the outlines keep their width in minimap pixels.
+ */
+export function paintAreas(ctx: AreaContext, areas: readonly MinimapArea[], look: MinimapLook, scale: number) {
+  const k = scale > 0 && Number.isFinite(scale) ? scale : 1;
+  const notes: Rect[] = [];
+  for (const a of areas) {
+    if (a.hidden) continue;
+    const r = nodeRect(a, NODE_SIZE);
+    if (!r) continue;
+    if (a.type === 'note') {
+      notes.push(r);
+      continue;
+    }
+    if (a.type !== 'boundary') continue;
+    const color = typeof a.data.color === 'string' && isHexColor(a.data.color) ? a.data.color : BOUNDARY_FALLBACK;
+    ctx.fillStyle = color;
+    ctx.strokeStyle = color;
+    ctx.globalAlpha = BOUNDARY_TINT;
+    ctx.fillRect(r.x, r.y, r.width, r.height);
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = BOUNDARY_LINE / k;
+    ctx.strokeRect(r.x, r.y, r.width, r.height);
+  }
+  if (notes.length === 0) return;
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = look.noteFill;
+  for (const r of notes) ctx.fillRect(r.x, r.y, r.width, r.height);
+  ctx.strokeStyle = look.noteLine;
+  ctx.lineWidth = NOTE_LINE / k;
+  for (const r of notes) ctx.strokeRect(r.x, r.y, r.width, r.height);
+}
+
+const isHexColor = (v: string) => /^#[0-9a-fA-F]{6}$/.test(v);
+
 function resize(canvas: HTMLCanvasElement, width: number, height: number) {
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
 }
 
+/**
+ * A layer painted at one scale around its own items' bounds and then only placed and scaled by CSS
+ * (the still layer and the area layer): a pan moves it without drawing.
+ */
+function createPlacedLayer<T extends MinimapNodeLike>(
+  draw: (ctx: CanvasRenderingContext2D, items: readonly T[], scale: number) => void,
+) {
+  let canvas: HTMLCanvasElement | null = null;
+  // Where it was painted: its flow bounds (null: nothing to show) and scale.
+  let at: { bounds: Rect | null; scale: number; dpr: number } | null = null;
+  return {
+    attach(c: HTMLCanvasElement | null) {
+      canvas = c;
+      at = null;
+    },
+    forget() {
+      at = null;
+    },
+    /** Whether it must be painted again for this scale and pixel ratio (CSS scales it only so far). */
+    stale(scale: number, dpr: number): boolean {
+      if (!at || at.dpr !== dpr) return true;
+      const ratio = scale / at.scale;
+      return ratio < MIN_RATIO || ratio > MAX_RATIO;
+    },
+    paint(items: readonly T[], scale: number, dpr: number) {
+      if (!canvas) return;
+      const bounds = nodesBounds(items, NODE_SIZE);
+      at = { bounds, scale, dpr };
+      if (!bounds) {
+        canvas.style.display = 'none';
+        return;
+      }
+      const width = bounds.width * scale + 2 * PAD;
+      const height = bounds.height * scale + 2 * PAD;
+      resize(canvas, Math.max(1, Math.ceil(width * dpr)), Math.max(1, Math.ceil(height * dpr)));
+      canvas.style.display = '';
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      const k = scale * dpr;
+      ctx.setTransform(k, 0, 0, k, (PAD - bounds.x * scale) * dpr, (PAD - bounds.y * scale) * dpr);
+      draw(ctx, items, scale);
+    },
+    place(frame: MinimapFrame) {
+      const b = at?.bounds;
+      if (!canvas || !at || !b) return;
+      const s = frame.scale / at.scale;
+      const x = (b.x - frame.x) * frame.scale - PAD * s;
+      const y = (b.y - frame.y) * frame.scale - PAD * s;
+      canvas.style.transform = `translate(${x}px, ${y}px) scale(${s})`;
+    },
+  };
+}
+
+interface Scene {
+  nodes: readonly MinimapNode[];
+  areas: readonly MinimapArea[];
+  look: MinimapLook;
+  frame: MinimapFrame;
+}
+
 export function createPainter() {
-  let still: HTMLCanvasElement | null = null;
   let moving: HTMLCanvasElement | null = null;
   let raf = 0;
-  let next: { nodes: readonly MinimapNode[]; frame: MinimapFrame } | null = null;
-  let last: { nodes: readonly MinimapNode[]; frame: MinimapFrame; dpr: number } | null = null;
+  let next: Scene | null = null;
+  let last: (Scene & { dpr: number }) | null = null;
   let painted: Map<string, MinimapNode> | null = null;
+  let paintedAreas: readonly MinimapArea[] | null = null;
+  let paintedLook: MinimapLook | null = null;
   let movingIds: ReadonlySet<string> = NONE;
-  // Where the still layer was painted: its flow bounds (null: no still node) and scale.
-  let stillAt: { bounds: Rect | null; scale: number; dpr: number } | null = null;
   let movingShown = false;
-
-  function paintStill(nodes: readonly MinimapNode[], scale: number, dpr: number) {
-    if (!still) return;
-    const rest = movingIds.size === 0 ? nodes : nodes.filter((n) => !movingIds.has(n.id));
-    const bounds = nodesBounds(rest, NODE_SIZE);
-    stillAt = { bounds, scale, dpr };
-    if (!bounds) {
-      still.style.display = 'none';
-      return;
-    }
-    const width = bounds.width * scale + 2 * PAD;
-    const height = bounds.height * scale + 2 * PAD;
-    resize(still, Math.max(1, Math.ceil(width * dpr)), Math.max(1, Math.ceil(height * dpr)));
-    still.style.display = '';
-    still.style.width = `${width}px`;
-    still.style.height = `${height}px`;
-    const ctx = still.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, still.width, still.height);
-    const k = scale * dpr;
-    ctx.setTransform(k, 0, 0, k, (PAD - bounds.x * scale) * dpr, (PAD - bounds.y * scale) * dpr);
-    fillNodes(ctx, rest);
-  }
-
-  function placeStill(frame: MinimapFrame) {
-    const b = stillAt?.bounds;
-    if (!still || !stillAt || !b) return;
-    const s = frame.scale / stillAt.scale;
-    const x = (b.x - frame.x) * frame.scale - PAD * s;
-    const y = (b.y - frame.y) * frame.scale - PAD * s;
-    still.style.transform = `translate(${x}px, ${y}px) scale(${s})`;
-  }
+  const still = createPlacedLayer<MinimapNode>((ctx, nodes) => fillNodes(ctx, nodes));
+  const areaLayer = createPlacedLayer<MinimapArea>((ctx, areas, scale) =>
+    paintAreas(ctx, areas, paintedLook ?? DEFAULT_LOOK, scale),
+  );
+  let attached = false;
 
   function paintMoving(frame: MinimapFrame, dpr: number) {
     if (!moving || !painted || (movingIds.size === 0 && !movingShown)) return;
@@ -161,10 +280,10 @@ export function createPainter() {
 
   function paint() {
     raf = 0;
-    if (!still || !moving || !next) return;
-    const { nodes, frame } = next;
+    if (!attached || !next) return;
+    const { nodes, areas, look, frame } = next;
     const dpr = window.devicePixelRatio || 1;
-    let repaintStill = !stillAt || stillAt.dpr !== dpr;
+    let repaintStill = still.stale(frame.scale, dpr);
     if (nodes !== last?.nodes) {
       const plan = planLayers(painted, movingIds, nodes);
       if (plan.repaintStill && (plan.changed.length === 0 || !painted)) {
@@ -173,34 +292,60 @@ export function createPainter() {
       movingIds = plan.moving;
       repaintStill ||= plan.repaintStill;
     }
-    const ratio = stillAt ? frame.scale / stillAt.scale : 1;
-    if (repaintStill || ratio < MIN_RATIO || ratio > MAX_RATIO) paintStill(nodes, frame.scale, dpr);
-    placeStill(frame);
+    if (repaintStill) {
+      still.paint(movingIds.size === 0 ? nodes : nodes.filter((n) => !movingIds.has(n.id)), frame.scale, dpr);
+    }
+    still.place(frame);
+    // The area list is rebuilt with the cards; its objects change only when a boundary or note does.
+    if (look !== paintedLook || !sameAreas(paintedAreas, areas) || areaLayer.stale(frame.scale, dpr)) {
+      paintedLook = look;
+      paintedAreas = areas;
+      areaLayer.paint(areas, frame.scale, dpr);
+    }
+    areaLayer.place(frame);
     if (!last || last.nodes !== nodes || last.dpr !== dpr || !sameFrame(last.frame, frame)) paintMoving(frame, dpr);
-    last = { nodes, frame, dpr };
+    last = { ...next, dpr };
   }
 
   return {
-    attach(stillLayer: HTMLCanvasElement | null, movingLayer: HTMLCanvasElement | null) {
-      still = stillLayer;
+    attach(
+      stillLayer: HTMLCanvasElement | null,
+      movingLayer: HTMLCanvasElement | null,
+      areasLayer: HTMLCanvasElement | null = null,
+    ) {
+      still.attach(stillLayer);
+      areaLayer.attach(areasLayer);
+      attached = stillLayer !== null && movingLayer !== null;
       moving = movingLayer;
       last = null;
       painted = null;
-      stillAt = null;
+      paintedAreas = null;
       movingIds = NONE;
       movingShown = true;
-      if (next && !raf && still) raf = requestAnimationFrame(paint);
+      if (next && !raf && attached) raf = requestAnimationFrame(paint);
     },
-    /** Asks for a paint in the next frame; nothing is drawn when neither the nodes nor the frame changed. */
-    update(nodes: readonly MinimapNode[], frame: MinimapFrame) {
-      next = { nodes, frame };
+    /**
+     * Asks for a paint in the next frame; nothing is drawn when neither the cards, the areas, the
+     * colours nor the frame changed.
+     */
+    update(nodes: readonly MinimapNode[], frame: MinimapFrame, areas = NO_AREAS, look = DEFAULT_LOOK) {
+      next = { nodes, areas, look, frame };
       const dpr = window.devicePixelRatio || 1;
-      if (last && last.nodes === nodes && last.dpr === dpr && sameFrame(last.frame, frame)) return;
+      if (
+        last &&
+        last.nodes === nodes &&
+        last.areas === areas &&
+        last.look === look &&
+        last.dpr === dpr &&
+        sameFrame(last.frame, frame)
+      )
+        return;
       if (!raf) raf = requestAnimationFrame(paint);
     },
     /** Paints everything again at the current device pixel ratio (the page was zoomed). */
     redraw() {
-      stillAt = null;
+      still.forget();
+      areaLayer.forget();
       last = null;
       if (next && !raf) raf = requestAnimationFrame(paint);
     },
