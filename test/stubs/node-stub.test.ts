@@ -93,7 +93,7 @@ describe('Node.js · TypeScript (Express) stub', () => {
     expect(server).toContain("serviceDefinition('polyglot.ping.v1.PingService')");
     const bpkg = JSON.parse(b.get('package.json') ?? '{}') as { scripts: Record<string, string> };
     expect(bpkg.scripts['gen:proto']).toBe(
-      'proto-loader-gen-types --keepCase --longs=Number --enums=String --defaults --grpcLib=@grpc/grpc-js --importFileExtension=.js -I proto -O src/gen polyglot/ping/v1/ping.proto shop/inventory/v1/inventory.proto shop/orders/v1/orders.proto',
+      'proto-loader-gen-types --keepCase --longs=String --enums=String --defaults --grpcLib=@grpc/grpc-js --importFileExtension=.js -I proto -O src/gen polyglot/ping/v1/ping.proto shop/inventory/v1/inventory.proto shop/orders/v1/orders.proto',
     );
     expect(bpkg.scripts.build).toBe('npm run gen:proto && tsc -p tsconfig.json');
     expect(b.get('src/plumbing/config.ts')).toMatch(
