@@ -39,7 +39,9 @@ Regenerating the project rewrites everything generated; keep your code in \`src/
 \`npm run build\` first generates the TypeScript types of the protos into \`src/gen/\`
 (\`proto-loader-gen-types\`, from \`@grpc/proto-loader\`), so the gRPC server and clients are
 checked against the .proto at compile time; at run time \`@grpc/proto-loader\` loads the same
-files from \`proto/\`. \`package-lock.json\` pins every package of the tree, each with its
+files from \`proto/\`. Field names are as in the .proto, enums are their names, and 64-bit
+integers (\`int64\`, \`uint64\`, a Timestamp's \`seconds\`) are decimal strings, so no value above
+2^53 loses digits. \`package-lock.json\` pins every package of the tree, each with its
 integrity hash, and \`npm ci\` (natively and in the Dockerfile) installs exactly that tree. After
 changing a dependency in \`package.json\`, run \`npm install\` to update the lock and commit both.
 
