@@ -29,6 +29,13 @@ export const SCALAR_TYPES = [
 ] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
 
+/** What a scalar is in JSON: text (strings, and bytes as base64), a boolean, or a whole or a real number. */
+export function jsonScalarClass(scalar: ScalarType): 'string' | 'bool' | 'int' | 'float' {
+  if (scalar === 'string' || scalar === 'bytes') return 'string';
+  if (scalar === 'bool') return 'bool';
+  return scalar === 'float' || scalar === 'double' ? 'float' : 'int';
+}
+
 /** The scalars the app offers first when a person picks a type; the rest come with imports. */
 export const COMMON_SCALARS = [
   'string',

@@ -52,6 +52,23 @@ export interface RpcContract {
   source: RpcMethod;
 }
 
+export type RpcKind = 'unary' | 'server' | 'client' | 'bidi';
+
+/** How an RPC streams. */
+export function rpcKind(r: Pick<RpcContract, 'clientStreaming' | 'serverStreaming'>): RpcKind {
+  if (r.clientStreaming && r.serverStreaming) return 'bidi';
+  if (r.clientStreaming) return 'client';
+  return r.serverStreaming ? 'server' : 'unary';
+}
+
+/** The words for an RPC's kind in generated comments and READMEs. */
+export const RPC_KIND_WORDS: Record<RpcKind, string> = {
+  unary: 'unary',
+  server: 'server-streaming',
+  client: 'client-streaming',
+  bidi: 'bidirectional streaming',
+};
+
 export interface PayloadContract {
   type: ResolvedType;
   repeated: boolean;

@@ -1,20 +1,13 @@
-import { sampleOfType, type GrpcContract, type ResolvedType, type RpcContract } from '../../../model/contracts';
+import {
+  RPC_KIND_WORDS,
+  rpcKind,
+  sampleOfType,
+  type GrpcContract,
+  type ResolvedType,
+  type RpcContract,
+} from '../../../model/contracts';
 import { lit, type GrpcTarget, type StubPlan } from '../python/plan';
 import { clientNames } from './names';
-
-/** How an RPC streams. */
-export function kindOf(r: RpcContract): 'unary' | 'server' | 'client' | 'bidi' {
-  if (r.clientStreaming && r.serverStreaming) return 'bidi';
-  if (r.clientStreaming) return 'client';
-  return r.serverStreaming ? 'server' : 'unary';
-}
-
-const KIND_WORDS = {
-  unary: 'unary',
-  server: 'server-streaming',
-  client: 'client-streaming',
-  bidi: 'bidirectional streaming',
-};
 
 /** The full protobuf name of a message type (RPC requests and responses are messages). */
 export function fullNameOf(t: ResolvedType): string {
@@ -132,7 +125,7 @@ function serviceImpl(p: StubPlan, s: GrpcContract, i: number, names: Map<RpcCont
     const res = lit(fullNameOf(r.response));
     const reqS = JSON.stringify(sampleOfType(r.request));
     const resS = JSON.stringify(sampleOfType(r.response));
-    return `    ${lit(r.name)}: ${kindOf(r)}(${lit(r.name)}, ${req}, ${reqS}, ${res}, ${resS}, handlers.${names.get(r) ?? 'rpc'}),`;
+    return `    ${lit(r.name)}: ${rpcKind(r)}(${lit(r.name)}, ${req}, ${reqS}, ${res}, ${resS}, handlers.${names.get(r) ?? 'rpc'}),`;
   });
   return `
 /** ${s.fullName}: the RPC bodies live in src/handlers.ts. */
@@ -341,9 +334,9 @@ function clientTs(g: GrpcTarget, className: string, instance: string, types: Gen
   const methods = g.used.map((r) => {
     const req = types.use(r.request, false);
     const res = types.use(r.response, true);
-    const k = kindOf(r);
+    const k = rpcKind(r);
     const stub = `this.stub(${lit(r.service.fullName)})`;
-    const doc = `  /** ${r.service.fullName}/${r.name} on ${g.target} (${KIND_WORDS[k]}). */`;
+    const doc = `  /** ${r.service.fullName}/${r.name} on ${g.target} (${RPC_KIND_WORDS[k]}). */`;
     const n = names.get(r) ?? 'call';
     switch (k) {
       case 'unary':
@@ -394,7 +387,7 @@ function clientTs(g: GrpcTarget, className: string, instance: string, types: Gen
       server: `streamDiff(${resName}, ${resS}, await collect(${call}(${req}, ${opts})))`,
       client: `pbDiff(${resName}, ${resS}, await ${call}([${req}, ${req}], ${opts}))`,
       bidi: `streamDiff(${resName}, ${resS}, await collect(${call}([${req}, ${req}], ${opts})))`,
-    }[kindOf(r)];
+    }[rpcKind(r)];
     return `      await method(${lit(r.name)}, async () => ${run}),`;
   });
   const ping = g.typed
@@ -531,7 +524,7 @@ export function rpcHandlersTs(p: StubPlan, types: GenTypes): string {
       s.rpcs.map((r) => {
         const req = types.use(r.request, true);
         const res = types.use(r.response, false);
-        const k = kindOf(r);
+        const k = rpcKind(r);
         const streamIn = k === 'client' || k === 'bidi';
         const streamOut = k === 'server' || k === 'bidi';
         const sample = `pbSample<${res}>(${lit(fullNameOf(r.response))}, ${JSON.stringify(sampleOfType(r.response))})`;
@@ -542,7 +535,7 @@ export function rpcHandlersTs(p: StubPlan, types: GenTypes): string {
             : `  yield ${sample};`
           : `${streamIn ? '  for await (const _request of requests) void _request;\n' : ''}  return ${sample};`;
         return `
-/** gRPC ${s.fullName}/${r.name} (${KIND_WORDS[k]}). */
+/** gRPC ${s.fullName}/${r.name} (${RPC_KIND_WORDS[k]}). */
 export ${streamOut ? 'async function*' : 'async function'} ${names.get(r) ?? 'rpc'}(${arg}): ${streamOut ? `AsyncIterable<${res}>` : `Promise<${res}>`} {
   // TODO: replace the sample data with your logic.
 ${body}

@@ -6,6 +6,7 @@ import type {
   ResolvedField,
   ResolvedType,
 } from '../../../model/contracts';
+import { jsonScalarClass } from '../../../model/typeRefs';
 import { restTypes } from '../python/models';
 import { lit, type RestTarget, type StubPlan } from '../python/plan';
 import { endpointLabel, paramSample, payloadSample } from '../python/typed';
@@ -41,7 +42,7 @@ export function modelName(t: ResolvedDesignType): string {
 export function tsJsonType(t: ResolvedType, prefix = ''): string {
   switch (t.kind) {
     case 'scalar':
-      return t.scalar === 'string' || t.scalar === 'bytes' ? 'string' : t.scalar === 'bool' ? 'boolean' : 'number';
+      return { string: 'string', bool: 'boolean', int: 'number', float: 'number' }[jsonScalarClass(t.scalar)];
     case 'enum':
     case 'message':
       return `${prefix}${modelName(t.type)}`;
@@ -68,13 +69,7 @@ export function tsJsonType(t: ResolvedType, prefix = ''): string {
 function schemaKind(t: ResolvedType): string {
   switch (t.kind) {
     case 'scalar':
-      return t.scalar === 'string' || t.scalar === 'bytes'
-        ? 'string'
-        : t.scalar === 'bool'
-          ? 'bool'
-          : t.scalar === 'float' || t.scalar === 'double'
-            ? 'float'
-            : 'int';
+      return jsonScalarClass(t.scalar);
     case 'enum':
       return `enum:${modelName(t.type)}`;
     case 'message':

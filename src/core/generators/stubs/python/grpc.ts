@@ -1,23 +1,9 @@
-import { sampleOfType, type GrpcContract, type RpcContract } from '../../../model/contracts';
+import { RPC_KIND_WORDS, rpcKind, sampleOfType, type GrpcContract, type RpcContract } from '../../../model/contracts';
 import { lit, type GrpcTarget, type StubPlan } from './plan';
 import { pyLiteral, WK_IMPORTS } from './typed';
 
 /** The Python module of a proto's generated code: `protogen.<pkg>.<svc>.v1.<svc>_pb2`. */
 export { pbModulePath as pbModule } from './typed';
-
-/** How an RPC streams. */
-function kindOf(r: RpcContract): 'unary' | 'server' | 'client' | 'bidi' {
-  if (r.clientStreaming && r.serverStreaming) return 'bidi';
-  if (r.clientStreaming) return 'client';
-  return r.serverStreaming ? 'server' : 'unary';
-}
-
-const KIND_WORDS = {
-  unary: 'unary',
-  server: 'server-streaming',
-  client: 'client-streaming',
-  bidi: 'bidirectional streaming',
-};
 
 /** The handler function of each own RPC in app/handlers.py: `rpc_<rpc>` (`rpc_<service>_<rpc>` with several services). */
 export function rpcHandlerNames(p: StubPlan): Map<RpcContract, string> {
@@ -41,7 +27,7 @@ export function rpcHandlersPy(p: StubPlan): string {
       s.rpcs.map((r) => {
         const req = p.pb.cls(r.request);
         const res = p.pb.cls(r.response);
-        const kind = kindOf(r);
+        const kind = rpcKind(r);
         const streamIn = kind === 'client' || kind === 'bidi';
         const streamOut = kind === 'server' || kind === 'bidi';
         const arg = streamIn ? `requests: Iterator[${req}]` : `request: ${req}`;
@@ -53,7 +39,7 @@ export function rpcHandlersPy(p: StubPlan): string {
         return `
 
 def ${names.get(r) ?? 'rpc'}(${arg}, context: grpc.ServicerContext) -> ${ret}:
-    """gRPC ${s.fullName}/${r.name} (${KIND_WORDS[kind]})."""
+    """gRPC ${s.fullName}/${r.name} (${RPC_KIND_WORDS[kind]})."""
     # TODO: replace the sample data with your logic.
 ${body}
 `;
@@ -71,7 +57,7 @@ function servicerPy(p: StubPlan, s: GrpcContract, i: number): string {
     const resS = `exercise.pb_of(${res}, ${pyLiteral(sampleOfType(r.response))})`;
     const fn = `handlers.${names.get(r) ?? 'rpc'}`;
     const n = lit(r.name);
-    switch (kindOf(r)) {
+    switch (rpcKind(r)) {
       case 'unary':
         return `
     def ${r.name}(self, request: ${req}, context: grpc.ServicerContext) -> ${res}:
@@ -248,12 +234,12 @@ function clientPy(p: StubPlan, g: GrpcTarget): string {
   const methods = g.used.map((r) => {
     const req = p.pb.cls(r.request);
     const res = p.pb.cls(r.response);
-    const k = kindOf(r);
+    const k = rpcKind(r);
     const arg = k === 'client' || k === 'bidi' ? `requests: Iterable[${req}]` : `request: ${req}`;
     const ret = k === 'server' || k === 'bidi' ? `Iterator[${res}]` : res;
     return `
     def ${names.get(r) ?? 'call'}(self, ${arg}, timeout: float = config.TIMEOUT, metadata: Sequence[tuple[str, str]] = ()) -> ${ret}:
-        """${r.service.fullName}/${r.name} on ${g.target} (${KIND_WORDS[k]})."""
+        """${r.service.fullName}/${r.name} on ${g.target} (${RPC_KIND_WORDS[k]})."""
         return ${stubOf(r)}.${r.name}(${arg.split(':')[0]}, timeout=timeout, metadata=metadata)
 `;
   });
@@ -267,7 +253,7 @@ function clientPy(p: StubPlan, g: GrpcTarget): string {
       server: `exercise.stream_diff(${res}, list(${call}(${req}, ${opts})))`,
       client: `exercise.pb_diff(${res}, ${call}(iter([${req}, ${req}]), ${opts}))`,
       bidi: `exercise.stream_diff(${res}, list(${call}(iter([${req}, ${req}]), ${opts})))`,
-    }[kindOf(r)];
+    }[rpcKind(r)];
     return `            exercise.method(${lit(r.name)}, lambda: ${run}),`;
   });
   const ping = g.typed

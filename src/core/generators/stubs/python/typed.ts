@@ -6,6 +6,7 @@ import {
   type PayloadContract,
   type ResolvedType,
 } from '../../../model/contracts';
+import { jsonScalarClass } from '../../../model/typeRefs';
 import type { GeneratedFile } from '../../types';
 import { PING_PROTO_PATH } from '../../proto';
 import { lit } from './plan';
@@ -115,13 +116,7 @@ export function paramSample(e: EndpointContract, p: ParamContract): JsonValue {
 export function pyJsonType(t: ResolvedType): string {
   switch (t.kind) {
     case 'scalar':
-      return t.scalar === 'string' || t.scalar === 'bytes'
-        ? 'str'
-        : t.scalar === 'bool'
-          ? 'bool'
-          : t.scalar === 'float' || t.scalar === 'double'
-            ? 'float'
-            : 'int';
+      return { string: 'str', bool: 'bool', int: 'int', float: 'float' }[jsonScalarClass(t.scalar)];
     case 'enum':
     case 'message':
       return `models.${t.type.names.pascal}`;
