@@ -91,6 +91,32 @@ export function CanvasMenu({ target, onClose }: { target: MenuTarget; onClose: (
     action();
   };
   const s = () => store.getState();
+  const copyItem = (id: string) => (
+    <Item
+      onClick={run(() => {
+        s().select([id]);
+        s().copySelection();
+      })}
+    >
+      Copy
+    </Item>
+  );
+  const editAndDelete = (id: string) => (
+    <>
+      <Item
+        onClick={run(() => {
+          s().select([id]);
+          focusInspector();
+        })}
+      >
+        Edit in the inspector
+      </Item>
+      <Sep />
+      <Item danger onClick={run(() => s().removeElements([id]))} keys="Delete">
+        Delete
+      </Item>
+    </>
+  );
   let label: string;
   let items: ReactNode;
   if (target.on === 'node') {
@@ -102,26 +128,8 @@ export function CanvasMenu({ target, onClose }: { target: MenuTarget; onClose: (
           Rename
         </Item>
         <Item onClick={run(() => duplicate(store, target.id))}>Duplicate</Item>
-        <Item
-          onClick={run(() => {
-            s().select([target.id]);
-            s().copySelection();
-          })}
-        >
-          Copy
-        </Item>
-        <Item
-          onClick={run(() => {
-            s().select([target.id]);
-            focusInspector();
-          })}
-        >
-          Edit in the inspector
-        </Item>
-        <Sep />
-        <Item danger onClick={run(() => s().removeElements([target.id]))} keys="Delete">
-          Delete
-        </Item>
+        {copyItem(target.id)}
+        {editAndDelete(target.id)}
       </>
     );
   } else if (target.on === 'area') {
@@ -133,46 +141,13 @@ export function CanvasMenu({ target, onClose }: { target: MenuTarget; onClose: (
           {boundary ? 'Rename' : 'Edit text'}
         </Item>
         <Item onClick={run(() => duplicate(store, target.id))}>Duplicate</Item>
-        <Item
-          onClick={run(() => {
-            s().select([target.id]);
-            s().copySelection();
-          })}
-        >
-          Copy
-        </Item>
-        <Item
-          onClick={run(() => {
-            s().select([target.id]);
-            focusInspector();
-          })}
-        >
-          Edit in the inspector
-        </Item>
-        <Sep />
-        <Item danger onClick={run(() => s().removeElements([target.id]))} keys="Delete">
-          Delete
-        </Item>
+        {copyItem(target.id)}
+        {editAndDelete(target.id)}
       </>
     );
   } else if (target.on === 'link') {
     label = 'Link';
-    items = (
-      <>
-        <Item
-          onClick={run(() => {
-            s().select([target.id]);
-            focusInspector();
-          })}
-        >
-          Edit in the inspector
-        </Item>
-        <Sep />
-        <Item danger onClick={run(() => s().removeElements([target.id]))} keys="Delete">
-          Delete
-        </Item>
-      </>
-    );
+    items = <>{editAndDelete(target.id)}</>;
   } else {
     label = 'Canvas';
     const at: XY = flow.screenToFlowPosition({ x: target.x, y: target.y });
