@@ -1,6 +1,6 @@
-import type { InfraId } from '../catalog/catalog';
+import { isRuntime, type InfraId } from '../catalog/catalog';
 import { envPrefix } from './naming';
-import type { DesignNode } from './types';
+import type { DesignNode, EnvVar } from './types';
 
 /**
  * The credentials of the infrastructure that has any (PostgreSQL and RabbitMQ): development
@@ -12,8 +12,8 @@ import type { DesignNode } from './types';
 export interface Credential {
   /** The variable holding it, e.g. `ORDERS_DB_PASSWORD`, in `.env` and in the service's environment. */
   variable: string;
-  /** The key in the node's Kubernetes Secret. */
-  key: 'username' | 'password';
+  /** The key in the node's Kubernetes Secret: `username`, `password`, or a secret variable's own name. */
+  key: string;
   /** The development default written to `.env` and the Secret. */
   value: string;
 }
@@ -97,3 +97,49 @@ export function infraDatabase(node: DesignNode): string {
 export type CredentialRef = (c: Credential) => string;
 
 export const literalCredential: CredentialRef = (c) => c.value;
+
+/**
+ * The secret values of a node's own environment (a service's API key, a token imported from a
+ * Kubernetes Secret), as credentials: `.env` holds `<PREFIX>_<KEY>` (ORDERS_STRIPE_KEY), the
+ * node's Secret holds the key under the variable's own name. Infrastructure other than a plain
+ * container does not run with its environment (its credentials are its settings), so only
+ * services and containers have any.
+ */
+export function envSecrets(node: DesignNode): Credential[] {
+  if (!(isRuntime(node.kind) || node.kind === 'container') || node.env.every((e) => !e.secret)) return [];
+  const p = envPrefix(node.name);
+  const taken = new Set<string>();
+  const out: Credential[] = [];
+  for (const e of node.env) {
+    if (!e.secret || out.some((c) => c.key === e.key)) continue;
+    let variable = `${p}_${e.key.toUpperCase()}`;
+    for (let i = 2; taken.has(variable); i++) variable = `${p}_${e.key.toUpperCase()}_${i}`;
+    taken.add(variable);
+    out.push({ variable, key: e.key, value: e.value });
+  }
+  return out;
+}
+
+/** Every credential of a node: its infrastructure settings, then its secret variables. */
+export function nodeCredentials(node: DesignNode): Credential[] {
+  return [...infraCredentials(node), ...envSecrets(node)];
+}
+
+/**
+ * A node's own variable as a deployment writes it: a secret one through `ref` (from `.env`, from
+ * a Secret), any other as it is.
+ */
+export function ownEnvValue(node: DesignNode, e: EnvVar, ref: CredentialRef): string {
+  if (!e.secret) return e.value;
+  const c = envSecrets(node).find((x) => x.key === e.key);
+  return c ? ref(c) : e.value;
+}
+
+/**
+ * An environment as a document shows it (a service's README): each secret variable of the node
+ * as the `${VARIABLE}` compose reads from `.env`, never its value.
+ */
+export function withoutSecretValues(node: DesignNode, env: readonly [string, string][]): [string, string][] {
+  const shown = new Map(envSecrets(node).map((c) => [c.key, `\${${c.variable}}`]));
+  return env.map(([k, v]) => [k, shown.get(k) ?? v]);
+}

@@ -149,7 +149,14 @@ function repairEnv(raw: unknown, name: string, log: RepairLog): EnvVar[] {
       value = String(raw);
       retyped.note(`${key} from ${show(raw)} to "${value}"`);
     } else if (raw !== undefined) retyped.note(`${key} from ${show(raw)} to ""`);
-    out.push({ key, value });
+    if (x.secret === true) out.push({ key, value, secret: true });
+    else {
+      if (x.secret !== undefined && x.secret !== false)
+        log.add(
+          `${name}: ${key} was marked secret with ${show(x.secret)}, not true or false; it is an ordinary value now.`,
+        );
+      out.push({ key, value });
+    }
   });
   dropped.flush();
   retyped.flush();

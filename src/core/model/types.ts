@@ -22,6 +22,12 @@ export interface Viewport {
 export interface EnvVar {
   key: string;
   value: string;
+  /**
+   * The value is a secret (an API key, a token): the inspector shows it only on a click, and the
+   * export keeps it out of its files' text: in `.env` (compose reads `${VARIABLE}`) and in a
+   * Kubernetes Secret the container reads. Absent means an ordinary value.
+   */
+  secret?: true;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { INFRA, RUNTIMES, isBroker, isInfra, isRuntime, type InfraId, type RuntimeId } from '../catalog/catalog';
-import { infraCredentials, infraDatabase, literalCredential, type CredentialRef } from './credentials';
+import { infraCredentials, infraDatabase, literalCredential, ownEnvValue, type CredentialRef } from './credentials';
 import { dnsLabel, nodeEnvPrefix, topicName } from './naming';
 import type { TypeRef } from './typeRefs';
 import type { Design, DesignLink, DesignNode, HttpEndpoint, RpcMethod } from './types';
@@ -280,7 +280,7 @@ export function serviceEnv(
   for (const c of w.grpc) env.set(c.envVar, `${r.host(c.target)}:${r.grpcPort(c.target)}`);
   for (const q of [...w.publishes, ...w.subscribes]) env.set(q.envVar, infraUrl(q.broker, r, ref));
   for (const d of w.databases) env.set(d.envVar, infraUrl(d.database, r, ref));
-  for (const e of w.node.env) env.set(e.key, e.value);
+  for (const e of w.node.env) env.set(e.key, ownEnvValue(w.node, e, ref));
   return [...env.entries()];
 }
 

@@ -1,31 +1,38 @@
-import { infraCredentials } from '../../model/credentials';
+import { envSecrets, infraCredentials } from '../../model/credentials';
 import type { Design } from '../../model/types';
 import type { GeneratedFile } from '../types';
 
 /**
- * The credentials of the infrastructure, out of compose.yaml: `.env` holds the development
- * defaults that `docker compose` reads next to compose.yaml, and stays out of git through the
- * project's `.gitignore`; `.env.example`, committed, lists the same variables to fill in.
+ * The credentials of the infrastructure and the services' secret values, out of compose.yaml:
+ * `.env` holds the development defaults that `docker compose` reads next to compose.yaml, and
+ * stays out of git through the project's `.gitignore`; `.env.example`, committed, lists the same variables to fill in.
  */
 export function dotenvFiles(design: Design): GeneratedFile[] {
-  const creds = design.nodes.flatMap((n) => infraCredentials(n).map((c) => ({ node: n, c })));
+  const creds = design.nodes.flatMap((n) => [
+    ...infraCredentials(n).map((c) => ({ node: n, c, what: c.key === 'username' ? 'user' : 'password' })),
+    ...envSecrets(n).map((c) => ({ node: n, c, what: c.key })),
+  ]);
+  const secrets = design.nodes.some((n) => envSecrets(n).length > 0);
   const gitignore: GeneratedFile = {
     path: '.gitignore',
     content: '# Local settings and credentials (see .env.example)\n.env\n',
   };
   if (creds.length === 0) return [gitignore];
   const lines = (value: (v: string) => string) =>
-    creds.map(
-      ({ node, c }) =>
-        `# ${c.key === 'username' ? 'user' : 'password'} of ${node.name.replace(/\s+/g, ' ')}\n${c.variable}=${value(c.value)}`,
-    );
+    creds.map(({ node, c, what }) => `# ${what} of ${node.name.replace(/\s+/g, ' ')}\n${c.variable}=${value(c.value)}`);
+  const header = secrets
+    ? [
+        '# Credentials of the infrastructure and secret values of the services, read by docker compose',
+        '# (compose.yaml refers to them).',
+      ]
+    : ['# Credentials of the infrastructure, read by docker compose (compose.yaml refers to them).'];
   const env = [
-    '# Credentials of the infrastructure, read by docker compose (compose.yaml refers to them).',
+    ...header,
     '# Development defaults: change them before the system holds anything of value, and keep this',
     '# file out of version control (.gitignore lists it). A password goes into connection URLs as',
     '# it is: keep to letters, digits and -._~',
     '',
-    ...lines((v) => v),
+    ...lines(dotenvValue),
     '',
   ];
   const example = [
@@ -36,4 +43,15 @@ export function dotenvFiles(design: Design): GeneratedFile[] {
     '',
   ];
   return [gitignore, { path: '.env', content: env.join('\n') }, { path: '.env.example', content: example.join('\n') }];
+}
+
+/**
+ * A value as a `.env` line holds it: bare when it is plain, in single quotes (read as they are)
+ * when it has spaces, `#`, `$` or quotes, in double quotes with backslash escapes when it holds a
+ * single quote or a line break.
+ */
+export function dotenvValue(value: string): string {
+  if (/^[A-Za-z0-9._~+\-/:@,=%]*$/.test(value)) return value;
+  if (!/['\n\r]/.test(value)) return `'${value}'`;
+  return `"${value.replace(/[\\\n\r"!$`]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\${c}`))}"`;
 }

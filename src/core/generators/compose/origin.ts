@@ -1,7 +1,8 @@
 import { dnsLabel } from '../../model/naming';
 import type { Design, DesignNode, EnvVar, NodeOrigin, ResourceLimits } from '../../model/types';
 import type { ServiceWiring } from '../../model/wiring';
-import { composeLiteral, type ComposeService } from './infra';
+import { ownEnvValue } from '../../model/credentials';
+import { composeCredential, composeLiteral, type ComposeService } from './infra';
 import { deployEnv } from './plan';
 
 /**
@@ -30,7 +31,8 @@ function clone(v: unknown): unknown {
 }
 
 const sameEnv = (a: readonly EnvVar[], b: readonly EnvVar[]) =>
-  a.length === b.length && a.every((e, i) => e.key === b[i]?.key && e.value === b[i]?.value);
+  a.length === b.length &&
+  a.every((e, i) => e.key === b[i]?.key && e.value === b[i]?.value && !e.secret === !b[i]?.secret);
 const sameLimits = (a: ResourceLimits | undefined, b: ResourceLimits | undefined) =>
   a?.cpu === b?.cpu && a?.memoryMiB === b?.memoryMiB;
 
@@ -70,7 +72,9 @@ export function originService({ node, origin, wiring, ports, dependsOn }: Origin
 
   if (!sameEnv(node.env, was.env)) {
     const env: Record<string, string> = {};
-    for (const e of node.env) put(env, e.key, composeLiteral(e.value));
+    // a secret value is read from .env, as on every other service
+    for (const e of node.env)
+      put(env, e.key, e.secret ? ownEnvValue(node, e, composeCredential) : composeLiteral(e.value));
     out.environment = env;
   }
   // a link drawn since the import: the address it reads, as the design generates it

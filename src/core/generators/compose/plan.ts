@@ -1,7 +1,13 @@
 import { INFRA, RUNTIMES, isInfra, isRuntime, type InfraId } from '../../catalog/catalog';
 import { dnsLabel, topicName } from '../../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../../model/types';
-import { infraCredentials, infraDatabase, literalCredential, type CredentialRef } from '../../model/credentials';
+import {
+  infraCredentials,
+  infraDatabase,
+  literalCredential,
+  ownEnvValue,
+  type CredentialRef,
+} from '../../model/credentials';
 import { serviceEnv, type Resolver, type ServiceWiring } from '../../model/wiring';
 
 /**
@@ -257,7 +263,7 @@ export function infraRuntime(
       };
     case 'container':
       // the default image (whoami) takes its port as a flag; an image of one's own is left as it is
-      return { args: node.image ? null : ['--port', p], env: node.env.map((e) => [e.key, e.value]) };
+      return { args: node.image ? null : ['--port', p], env: node.env.map((e) => [e.key, ownEnvValue(node, e, ref)]) };
     default:
       return { args: null, env: [] };
   }

@@ -1,5 +1,5 @@
 import { isRuntime } from '../../catalog/catalog';
-import { infraCredentials } from '../../model/credentials';
+import { nodeCredentials } from '../../model/credentials';
 import { dnsLabel } from '../../model/naming';
 import type { Design, DesignNode } from '../../model/types';
 import { imageName, infraImage, projectName } from '../compose/plan';
@@ -74,7 +74,7 @@ function fieldsOf(design: Design, node: DesignNode, o: K8sObject): HelmField[] {
       mode: 'inline',
     });
   if (o.kind === 'Secret')
-    for (const c of infraCredentials(node))
+    for (const c of nodeCredentials(node))
       fields.push({
         path: ['stringData', c.key],
         expr: `index .Values.credentials ${goString(dns)} ${goString(c.key)} | quote`,
@@ -158,7 +158,7 @@ export function generateHelm(design: Design): GeneratedFile[] {
     const node = byDns.get(objects[0]?.metadata?.labels?.['app.kubernetes.io/name'] ?? '') ?? null;
     if (!node) continue;
     nodes[dnsLabel(node.name)] = nodeValues(design, node, objects);
-    const creds = infraCredentials(node);
+    const creds = nodeCredentials(node);
     if (creds.length) credentials[dnsLabel(node.name)] = Object.fromEntries(creds.map((c) => [c.key, c.value]));
     const docs = scalable(design, node, objects).map((o) =>
       conditional(node, o, helmDocument(o, fieldsOf(design, node, o))),

@@ -1,18 +1,19 @@
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { dnsLabel } from '../../model/naming';
-import { infraCredentials, type Credential, type CredentialRef } from '../../model/credentials';
+import { nodeCredentials, type Credential, type CredentialRef } from '../../model/credentials';
 import type { Design, DesignNode } from '../../model/types';
 import type { ServiceWiring } from '../../model/wiring';
 import { deployEnv, infraRuntime } from '../compose/plan';
 import { advertisedHost, k8sResolver, labels, namespaceOf, objectMeta } from './meta';
 
 /**
- * Credentials in Kubernetes: each node that has some (PostgreSQL, RabbitMQ) gets a Secret
- * `<dns>-credentials` with `username` and `password`, holding the same development defaults as
- * compose's `.env`. Containers read them through `secretKeyRef` into the variables `.env` names,
- * and every value that contains one (a connection URL, POSTGRES_PASSWORD) refers to it as
- * `$(VARIABLE)`, which the kubelet expands; no ConfigMap holds a credential.
+ * Credentials in Kubernetes: each node that has some (PostgreSQL, RabbitMQ; a service with secret
+ * variables) gets a Secret `<dns>-credentials` with `username` and `password` or the variables'
+ * names, holding the same development defaults as compose's `.env`. Containers read them through
+ * `secretKeyRef` into the variables `.env` names, and every value that contains one (a connection
+ * URL, POSTGRES_PASSWORD) refers to it as `$(VARIABLE)`, which the kubelet expands; no ConfigMap
+ * holds a credential.
  */
 
 /** The Secret of a node's credentials. */
@@ -22,7 +23,7 @@ export function secretName(node: DesignNode): string {
 
 /** The Secret of a node, or null when it has no credentials. */
 export function credentialSecret(design: Design, node: DesignNode): ISecret | null {
-  const creds = infraCredentials(node);
+  const creds = nodeCredentials(node);
   if (creds.length === 0) return null;
   return {
     apiVersion: 'v1',
@@ -65,7 +66,7 @@ function recorder(): { ref: CredentialRef; used: Credential[] } {
 /** The `secretKeyRef` entries of credentials, first in `env` so later values may refer to them. */
 function secretEnv(design: Design, used: readonly Credential[]): IEnvVar[] {
   return used.map((c) => {
-    const owner = design.nodes.find((n) => infraCredentials(n).some((x) => x.variable === c.variable));
+    const owner = design.nodes.find((n) => nodeCredentials(n).some((x) => x.variable === c.variable));
     return {
       name: c.variable,
       valueFrom: { secretKeyRef: { name: owner ? secretName(owner) : c.variable.toLowerCase(), key: c.key } },

@@ -19,7 +19,7 @@ import {
   type K8sObject,
 } from './meta';
 import { containerResources } from './resources';
-import { serviceEnvironment } from './secrets';
+import { credentialSecret, serviceEnvironment } from './secrets';
 import { containerSecurity, podSecurity, scratch } from './security';
 
 /** Marks a Deployment of a runtime that has no runnable stub yet (see the README). */
@@ -36,10 +36,11 @@ export const LOCAL_IMAGE_ANNOTATIONS: Record<string, string> = {
 };
 
 /**
- * A service's ConfigMap (the environment compose sets, credentials left out), Deployment and
- * Service, and for more than one replica its PodDisruptionBudget. A runtime without a runnable
- * stub is deployed with zero replicas, so applying the folder does not leave pods failing to
- * pull an image nobody built; its Service exists, so callers' addresses resolve.
+ * A service's Secret (its secret variables, when it has any), ConfigMap (the environment compose
+ * sets, credentials left out), Deployment and Service, and for more than one replica its
+ * PodDisruptionBudget. A runtime without a runnable stub is deployed with zero replicas, so
+ * applying the folder does not leave pods failing to pull an image nobody built; its Service
+ * exists, so callers' addresses resolve.
  */
 export function serviceResources(design: Design, w: ServiceWiring): K8sObject[] {
   const node = w.node;
@@ -106,5 +107,13 @@ export function serviceResources(design: Design, w: ServiceWiring): K8sObject[] 
     { name: 'http', port: node.port },
     ...(grpc ? [{ name: 'grpc', port: node.grpcPort, appProtocol: 'kubernetes.io/h2c' }] : []),
   ]);
-  return [config, deployment, service, ...(replicated(replicas) ? [disruptionBudget(design, node)] : [])];
+  // the service's secret variables, which its container reads by name (never in the ConfigMap)
+  const secret = credentialSecret(design, node);
+  return [
+    ...(secret ? [secret] : []),
+    config,
+    deployment,
+    service,
+    ...(replicated(replicas) ? [disruptionBudget(design, node)] : []),
+  ];
 }

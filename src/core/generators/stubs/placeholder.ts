@@ -1,5 +1,6 @@
 import { RUNTIMES } from '../../catalog/catalog';
 import { serviceEndpoints, serviceRpcs } from '../../model/contracts';
+import { withoutSecretValues } from '../../model/credentials';
 import { dnsLabel, protoServiceName } from '../../model/naming';
 import type { QueueUse } from '../../model/wiring';
 import { deployEnv } from '../compose/plan';
@@ -16,7 +17,7 @@ export function placeholderStub(ctx: StubContext): GeneratedFile[] {
   const w = ctx.wiring;
   const r = RUNTIMES[w.runtime];
   const dns = dnsLabel(w.node.name);
-  const env = deployEnv(w);
+  const env = withoutSecretValues(w.node, deployEnv(w));
   const endpoints = serviceEndpoints(w);
   const rpcs = serviceRpcs(w);
   const lines = [

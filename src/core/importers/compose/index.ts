@@ -58,6 +58,8 @@ export interface RootOptions {
    * export writes them back; false for input that is not a compose file (Kubernetes manifests).
    */
   keepOrigin: boolean;
+  /** Per service, the variables whose values are secrets (read from a Kubernetes Secret). */
+  secrets?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** A parsed compose document (or one made from other input) as a design. */
@@ -110,6 +112,8 @@ export function importComposeRoot(
     const nodeName = freeNodeName(name, taken, warn);
     imported.push({ facts, kind: choice.kind, name: nodeName, keep });
     const node = makeNode(design, facts, choice.kind, choice.image, nodeName, imported.length, hostPorts, warn, keep);
+    const secretKeys = options.secrets?.get(name);
+    if (secretKeys) for (const e of node.env) if (secretKeys.has(e.key)) e.secret = true;
     design.nodes.push(node);
     if (keep) {
       origins.set(node.id, ownEntry(services[name], raw));

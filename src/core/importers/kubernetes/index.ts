@@ -123,6 +123,7 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
   const services: Obj = {};
   const podLabels = new Map<string, Obj>();
   const secretUse = new Set<string>();
+  const secretKeys = new Map<string, Set<string>>();
   for (const o of manifests) {
     const kind = o.kind as string;
     const name = nameOf(o);
@@ -156,6 +157,8 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
       .filter((p) => p);
     if (ports.length > 0) svc.expose = ports;
     const env: Obj = {};
+    // the variables whose value came from a Secret (a later plain value of the same name wins)
+    const fromSecret = new Set<string>();
     const from = (ref: Obj | undefined, map: ReadonlyMap<string, Obj>, what: string, key: string | null) => {
       const source = ref ? (str(ref.name) ?? '') : '';
       const data = map.get(source);
@@ -176,11 +179,18 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
         isSecret ? 'Secret' : 'ConfigMap',
         null,
       );
-      if (data) for (const [k, v] of Object.entries(data)) put(env, `${str(ef.prefix) ?? ''}${k}`, str(v) ?? '');
+      if (data)
+        for (const [k, v] of Object.entries(data)) {
+          const key = `${str(ef.prefix) ?? ''}${k}`;
+          put(env, key, str(v) ?? '');
+          if (isSecret) fromSecret.add(key);
+          else fromSecret.delete(key);
+        }
     }
     for (const e of Array.isArray(c.env) ? c.env.filter(isObj) : []) {
       const key = str(e.name);
       if (!key) continue;
+      fromSecret.delete(key);
       if (e.value !== undefined) put(env, key, str(e.value) ?? '');
       else if (isObj(e.valueFrom)) {
         const vf = e.valueFrom;
@@ -191,6 +201,7 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
           const isSecret = isObj(vf.secretKeyRef);
           const data = from(ref, isSecret ? secrets : configMaps, isSecret ? 'Secret' : 'ConfigMap', key);
           put(env, key, data ? (str(data[str(ref.key) ?? '']) ?? '') : '');
+          if (isSecret) fromSecret.add(key);
         } else {
           warn(`${name}: ${key} is set from the pod's own fields (valueFrom); it was imported empty.`);
           put(env, key, '');
@@ -203,6 +214,7 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
     if (Object.hasOwn(services, name)) warn(`${kind} ${name}: another workload has the same name; it was left out.`);
     else {
       put(services, name, svc);
+      if (fromSecret.size > 0) secretKeys.set(name, fromSecret);
       podLabels.set(name, isObj(template.metadata) && isObj(template.metadata.labels) ? template.metadata.labels : {});
     }
   }
@@ -260,7 +272,7 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
   }
   if (secretUse.size > 0)
     warn(
-      `Values of the Secrets ${[...secretUse].join(', ')} were read into the environment of the services that use them; the export keeps credentials in Secrets and .env again.`,
+      `Values of the Secrets ${[...secretUse].join(', ')} were read into the environment of the services that use them, marked secret: the inspector shows them on a click, and the export keeps them in Secrets and .env again.`,
     );
   if (unknown.size > 0)
     warn(
@@ -280,5 +292,5 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
   const stem = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.(ya?ml|json)$/i, '');
   const root: Obj = { services };
   if (stem && !/^(manifests?|k8s|kubernetes|all|deploy(ment)?s?)$/i.test(stem)) root.name = stem.slice(0, 100);
-  return importComposeRoot(root, 'compose.yaml', budget, warn, { keepOrigin: false });
+  return importComposeRoot(root, 'compose.yaml', budget, warn, { keepOrigin: false, secrets: secretKeys });
 }

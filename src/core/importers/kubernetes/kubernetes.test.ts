@@ -34,8 +34,9 @@ describe(`Kubernetes import: a shop of ${docs.length} documents, ${workloads.len
     const db = byName.get('orders-db');
     expect(db?.kind).toBe('postgres');
     expect(db?.env).toEqual([
-      { key: 'POSTGRES_USER', value: 'shop' },
-      { key: 'POSTGRES_PASSWORD', value: 's3cret' },
+      // read from the Secret: marked secret, so the inspector shows them only on a click
+      { key: 'POSTGRES_USER', value: 'shop', secret: true },
+      { key: 'POSTGRES_PASSWORD', value: 's3cret', secret: true },
       { key: 'POSTGRES_DB', value: 'orders' },
     ]);
     const files = new Map(generateProject(r.design).map((f) => [f.path, f.content]));

@@ -1,4 +1,5 @@
 import { RUNTIMES } from '../../../catalog/catalog';
+import { withoutSecretValues } from '../../../model/credentials';
 import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdCodeBlock, mdTable, mdText } from '../../docs/markdown';
 import type { GeneratedFile } from '../../types';
@@ -12,7 +13,7 @@ export function readme(p: JavaPlan): GeneratedFile {
   const w = p.ctx.wiring;
   const r = RUNTIMES[w.runtime];
   const dir = (pkg: string) => `src/main/java/${pkg.replace(/\./g, '/')}/`;
-  const env = serviceEnv(w);
+  const env = withoutSecretValues(w.node, serviceEnv(w));
   const handlers = [
     ...(p.endpoints.length ? ['`ApiController.java`, `ApiModels.java`: the REST endpoints other services call.'] : []),
     ...(p.ownRpcs.length ? ['`RpcHandlers.java`: the gRPC methods other services call.'] : []),

@@ -1,4 +1,5 @@
 import { RUNTIMES } from '../../../catalog/catalog';
+import { withoutSecretValues } from '../../../model/credentials';
 import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdTable, mdText } from '../../docs/markdown';
 import { grpcStandardServicesNote } from '../ready';
@@ -65,7 +66,7 @@ Every address comes from these variables (the values compose.yaml sets):
 
 ${mdTable(
   ['variable', 'value in compose'],
-  serviceEnv(p.w).map(([k, v]) => [mdCode(k), mdCode(v)]),
+  withoutSecretValues(p.w.node, serviceEnv(p.w)).map(([k, v]) => [mdCode(k), mdCode(v)]),
 )}
 `;
 }

@@ -1,4 +1,5 @@
 import { RUNTIMES } from '../../../catalog/catalog';
+import { withoutSecretValues } from '../../../model/credentials';
 import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdTable, mdText } from '../../docs/markdown';
 import { grpcStandardServicesNote } from '../ready';
@@ -8,7 +9,7 @@ import type { PyFramework, StubPlan } from './plan';
 export function pythonReadme(p: StubPlan, flavour: PyFramework): string {
   const r = RUNTIMES[p.w.runtime];
   const server = { fastapi: 'uvicorn', flask: 'waitress', django: 'gunicorn' }[flavour];
-  const env = serviceEnv(p.w);
+  const env = withoutSecretValues(p.w.node, serviceEnv(p.w));
   const rows: string[][] = [
     ['`app/handlers.py`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `on_message`, typed'],
     [
