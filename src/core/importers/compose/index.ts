@@ -58,7 +58,10 @@ export interface RootOptions {
    * export writes them back; false for input that is not a compose file (Kubernetes manifests).
    */
   keepOrigin: boolean;
-  /** Per service, the variables whose values are secrets (read from a Kubernetes Secret). */
+  /**
+   * Per service, the variables whose values are secrets (read from a Kubernetes Secret). Without
+   * it, a service of a file this app exported has as secrets the variables it reads from `.env`.
+   */
   secrets?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
@@ -112,7 +115,8 @@ export function importComposeRoot(
     const nodeName = freeNodeName(name, taken, warn);
     imported.push({ facts, kind: choice.kind, name: nodeName, keep });
     const node = makeNode(design, facts, choice.kind, choice.image, nodeName, imported.length, hostPorts, warn, keep);
-    const secretKeys = options.secrets?.get(name);
+    const secretKeys =
+      options.secrets?.get(name) ?? (facts.labels[KIND_LABEL] !== undefined ? readFromDotenv(raw) : null);
     if (secretKeys) for (const e of node.env) if (secretKeys.has(e.key)) e.secret = true;
     design.nodes.push(node);
     if (keep) {
@@ -157,6 +161,27 @@ export function importComposeRoot(
   const checked = restore(JSON.parse(JSON.stringify(final)) as unknown);
   if (!checked.ok) return { ok: false, error: checked.error, warnings: [] };
   return { ok: true, design: checked.design, warnings: checked.warnings };
+}
+
+/**
+ * The variables of an exported service that are a value from `.env` and nothing else
+ * (`${ORDERS_STRIPE_KEY}`, `${ORDERS_DB_PASSWORD:?…}`): the export writes secrets so, and every
+ * value of the user's own with a `$` in it as `$$`.
+ */
+function readFromDotenv(service: Obj): Set<string> {
+  const env = service.environment;
+  const entries: [string, unknown][] = Array.isArray(env)
+    ? env
+        .filter((x): x is string => typeof x === 'string' && x.includes('='))
+        .map((x) => {
+          const i = x.indexOf('=');
+          return [x.slice(0, i), x.slice(i + 1)];
+        })
+    : isObj(env)
+      ? Object.entries(env)
+      : [];
+  const only = /^\$\{[A-Za-z_][A-Za-z0-9_]*(:\?[^}]*)?\}$/;
+  return new Set(entries.filter(([, v]) => typeof v === 'string' && only.test(v)).map(([k]) => k));
 }
 
 /**

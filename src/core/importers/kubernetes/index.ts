@@ -1,3 +1,4 @@
+import { envPrefix } from '../../model/naming';
 import { withCountedIds } from '../../ops/ops';
 import { Budget, IMPORT_LIMITS, ImportWarnings, LimitExceeded, type ImportLimits } from '../budget';
 import { importComposeRoot, type ComposeImport } from '../compose';
@@ -191,7 +192,17 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
       const key = str(e.name);
       if (!key) continue;
       fromSecret.delete(key);
-      if (e.value !== undefined) put(env, key, str(e.value) ?? '');
+      const alias = e.value === undefined ? undefined : secretAlias(str(e.value) ?? '', env, fromSecret);
+      if (alias !== undefined) {
+        // `$(ORDERS_STRIPE_KEY)`, a Secret's value and nothing else: that value, secret too; the
+        // variable only carried it when it is the one this app's export names so
+        put(env, key, str(env[alias]) ?? '');
+        fromSecret.add(key);
+        if (alias === `${envPrefix(name)}_${key.toUpperCase()}`) {
+          delete env[alias];
+          fromSecret.delete(alias);
+        }
+      } else if (e.value !== undefined) put(env, key, str(e.value) ?? '');
       else if (isObj(e.valueFrom)) {
         const vf = e.valueFrom;
         const ref = (
@@ -293,4 +304,10 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
   const root: Obj = { services };
   if (stem && !/^(manifests?|k8s|kubernetes|all|deploy(ment)?s?)$/i.test(stem)) root.name = stem.slice(0, 100);
   return importComposeRoot(root, 'compose.yaml', budget, warn, { keepOrigin: false, secrets: secretKeys });
+}
+
+/** The variable a value is a reference to and nothing else (`$(NAME)`), when it came from a Secret. */
+function secretAlias(value: string, env: Obj, fromSecret: ReadonlySet<string>): string | undefined {
+  const ref = /^\$\(([A-Za-z_][A-Za-z0-9_]*)\)$/.exec(value)?.[1];
+  return ref !== undefined && fromSecret.has(ref) && Object.hasOwn(env, ref) ? ref : undefined;
 }
