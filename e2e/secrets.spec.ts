@@ -1,0 +1,115 @@
+import JSZip from 'jszip';
+import { parseAllDocuments } from 'yaml';
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage';
+
+// A payment service that reads its API key from a Secret, and a setting from its own env.
+const MANIFEST = `apiVersion: v1
+kind: Secret
+metadata:
+  name: payment-keys
+type: Opaque
+stringData:
+  STRIPE_KEY: sk_live_51HxQz
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: payments
+spec:
+  selector:
+    matchLabels: {app: payments}
+  template:
+    metadata:
+      labels: {app: payments}
+    spec:
+      containers:
+        - name: payments
+          image: ghcr.io/acme/payments:1.4.0
+          ports:
+            - containerPort: 8080
+          env:
+            - name: STRIPE_KEY
+              valueFrom:
+                secretKeyRef: {name: payment-keys, key: STRIPE_KEY}
+            - name: LOG_LEVEL
+              value: debug
+`;
+const KEY = 'sk_live_51HxQz';
+
+test('a value read from a Kubernetes Secret is masked in the inspector, and the export keeps it in .env and Secrets only', async ({
+  page,
+}) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.chooseFile('Import compose or Kubernetes…', {
+    name: 'payments.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(MANIFEST),
+  });
+  const banner = page.getByRole('status').filter({ hasText: 'Imported payments.yaml' });
+  await expect(banner).toContainText(
+    'Values of the Secrets payment-keys were read into the environment of the services that use them, marked secret',
+  );
+  await ed.node('payments').click();
+
+  // masked: the value is nowhere on the page until asked for
+  const show = ed.inspector.getByRole('button', { name: 'Show value of STRIPE_KEY' });
+  await expect(show).toBeVisible();
+  await expect(ed.inspector.getByRole('button', { name: 'STRIPE_KEY is secret' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  expect(await page.content()).not.toContain(KEY);
+  await expect(ed.field('Value of LOG_LEVEL')).toHaveValue('debug');
+
+  await show.click();
+  const value = ed.field('Value of STRIPE_KEY');
+  await expect(value).toHaveValue(KEY);
+  await expect(value).toBeFocused();
+  // an edit keeps the mark
+  await value.fill(`${KEY}9`);
+  await value.press('Enter');
+  await ed.inspector.getByRole('button', { name: 'Hide value of STRIPE_KEY' }).click();
+  await expect(value).toBeHidden();
+  await expect(show).toBeVisible();
+  const env = (await ed.getDesign()).nodes.find((n) => n.name === 'payments')?.env;
+  expect(env).toContainEqual({ key: 'STRIPE_KEY', value: `${KEY}9`, secret: true });
+
+  // marking an ordinary value secret masks it; Undo takes the mark back
+  await ed.inspector.getByRole('button', { name: 'LOG_LEVEL is secret' }).click();
+  await expect(ed.field('Value of LOG_LEVEL')).toBeHidden();
+  await expect(ed.inspector.getByRole('button', { name: 'Show value of LOG_LEVEL' })).toBeVisible();
+  await page.keyboard.press(`${ed.mod}+z`);
+  await expect(ed.field('Value of LOG_LEVEL')).toHaveValue('debug');
+  await expect(ed.inspector.getByRole('button', { name: 'LOG_LEVEL is secret' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+
+  const { bytes } = await ed.exportProject();
+  const zip = await JSZip.loadAsync(bytes);
+  // the zip holds the project in a folder of its own
+  const text = async (path: string) =>
+    (await zip.file(new RegExp(`(^|/)${path.replaceAll('.', '\\.')}$`))[0]?.async('string')) ?? '';
+  const compose = await text('compose.yaml');
+  expect(compose).toMatch(/STRIPE_KEY: \$\{PAYMENTS_STRIPE_KEY[:}]/);
+  expect(compose).not.toContain(KEY);
+  expect(await text('.env')).toMatch(new RegExp(`^PAYMENTS_STRIPE_KEY=${KEY}9$`, 'm'));
+
+  const docs = parseAllDocuments(await text('k8s/payments.yaml')).map(
+    (d) => d.toJS() as { kind: string; stringData?: Record<string, string> },
+  );
+  expect(docs.find((d) => d.kind === 'Secret')?.stringData).toEqual({ STRIPE_KEY: `${KEY}9` });
+  for (const d of docs.filter((x) => x.kind !== 'Secret')) expect(JSON.stringify(d), d.kind).not.toContain(KEY);
+  expect(JSON.stringify(docs.find((d) => d.kind === 'Deployment'))).toContain(
+    '"valueFrom":{"secretKeyRef":{"name":"payments-credentials","key":"STRIPE_KEY"}}',
+  );
+  // no ConfigMap anywhere in the manifests holds it
+  for (const file of zip.file(/^(.*\/)?k8s\/.*\.yaml$/)) {
+    for (const d of parseAllDocuments(await file.async('string'))) {
+      const o = d.toJS() as { kind?: string } | null;
+      if (o?.kind === 'ConfigMap') expect(JSON.stringify(o), file.name).not.toContain(KEY);
+    }
+  }
+});
