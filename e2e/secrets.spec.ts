@@ -93,9 +93,9 @@ test('a value read from a Kubernetes Secret is masked in the inspector, and the 
   const text = async (path: string) =>
     (await zip.file(new RegExp(`(^|/)${path.replaceAll('.', '\\.')}$`))[0]?.async('string')) ?? '';
   const compose = await text('compose.yaml');
-  expect(compose).toMatch(/STRIPE_KEY: \$\{PAYMENTS_STRIPE_KEY[:}]/);
+  expect(compose).toMatch(/STRIPE_KEY: \$\{PAYMENTS__STRIPE_KEY[:}]/);
   expect(compose).not.toContain(KEY);
-  expect(await text('.env')).toMatch(new RegExp(`^PAYMENTS_STRIPE_KEY=${KEY}9$`, 'm'));
+  expect(await text('.env')).toMatch(new RegExp(`^PAYMENTS__STRIPE_KEY=${KEY}9$`, 'm'));
 
   const docs = parseAllDocuments(await text('k8s/payments.yaml')).map(
     (d) => d.toJS() as { kind: string; stringData?: Record<string, string> },

@@ -100,10 +100,14 @@ export const literalCredential: CredentialRef = (c) => c.value;
 
 /**
  * The secret values of a node's own environment (a service's API key, a token imported from a
- * Kubernetes Secret), as credentials: `.env` holds `<PREFIX>_<KEY>` (ORDERS_STRIPE_KEY), the
+ * Kubernetes Secret), as credentials: `.env` holds `<PREFIX>__<KEY>` (ORDERS__STRIPE_KEY), the
  * node's Secret holds the key under the variable's own name. Infrastructure other than a plain
  * container does not run with its environment (its credentials are its settings), so only
  * services and containers have any.
+ *
+ * The double underscore keeps the names apart from every other node's: a prefix never holds one
+ * (nor do the infrastructure's `<PREFIX>_USER` and `_PASSWORD`), so with one underscore the
+ * `DB_PASSWORD` of `orders` would be the password of `orders db`, ORDERS_DB_PASSWORD, in `.env`.
  */
 export function envSecrets(node: DesignNode): Credential[] {
   if (!(isRuntime(node.kind) || node.kind === 'container') || node.env.every((e) => !e.secret)) return [];
@@ -112,8 +116,8 @@ export function envSecrets(node: DesignNode): Credential[] {
   const out: Credential[] = [];
   for (const e of node.env) {
     if (!e.secret || out.some((c) => c.key === e.key)) continue;
-    let variable = `${p}_${e.key.toUpperCase()}`;
-    for (let i = 2; taken.has(variable); i++) variable = `${p}_${e.key.toUpperCase()}_${i}`;
+    let variable = `${p}__${e.key.toUpperCase()}`;
+    for (let i = 2; taken.has(variable); i++) variable = `${p}__${e.key.toUpperCase()}_${i}`;
     taken.add(variable);
     out.push({ variable, key: e.key, value: e.value });
   }

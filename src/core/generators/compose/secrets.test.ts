@@ -30,16 +30,16 @@ describe('compose: secret environment values', () => {
     const compose = f.get('compose.yaml') ?? '';
     const doc = parse(compose) as ComposeDoc;
     expect(doc.services?.orders?.environment).toMatchObject({
-      STRIPE_KEY: '${ORDERS_STRIPE_KEY}',
+      STRIPE_KEY: '${ORDERS__STRIPE_KEY}',
       LOG_LEVEL: 'debug',
     });
     expect(compose).not.toContain('sk test');
     const dotenv = f.get('.env') ?? '';
-    expect(dotenv).toMatch(/^# STRIPE_KEY of orders\nORDERS_STRIPE_KEY="sk test\\\$1'x"$/m);
+    expect(dotenv).toMatch(/^# STRIPE_KEY of orders\nORDERS__STRIPE_KEY="sk test\\\$1'x"$/m);
     expect(dotenv).toMatch(/^# Credentials of the infrastructure and secret values of the services/);
-    expect(f.get('.env.example')).toMatch(/^ORDERS_STRIPE_KEY=$/m);
+    expect(f.get('.env.example')).toMatch(/^ORDERS__STRIPE_KEY=$/m);
     // nor in the service's README, which lists the environment
-    expect(f.get('services/orders/README.md')).toContain('`${ORDERS_STRIPE_KEY}`');
+    expect(f.get('services/orders/README.md')).toContain('`${ORDERS__STRIPE_KEY}`');
     // the value is only where deployments read it (.env, the chart's values) and in the design
     const holders = ['.env', 'helm/values.yaml', 'k8s/orders.yaml', 'polyglot.design.json'];
     for (const [path, content] of f) if (!holders.includes(path)) expect(content, path).not.toContain('sk test');
@@ -58,7 +58,7 @@ describe('compose: secret environment values', () => {
     const orders = r.ok ? r.design.nodes.find((n) => n.name === 'orders') : undefined;
     expect(orders?.env).toContainEqual({ key: 'STRIPE_KEY', value: '', secret: true });
     expect(orders?.env).toContainEqual({ key: 'LOG_LEVEL', value: 'debug' });
-    expect(r.warnings.join('\n')).toMatch(/left empty in the design: .*ORDERS_STRIPE_KEY/);
+    expect(r.warnings.join('\n')).toMatch(/left empty in the design: .*ORDERS__STRIPE_KEY/);
   });
 
   it("leaves the variables of a user's own compose file as they are", () => {

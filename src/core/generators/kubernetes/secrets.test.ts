@@ -43,10 +43,10 @@ describe('Kubernetes: secret environment values', () => {
     expect(JSON.stringify(byKind('ConfigMap'))).not.toContain('sk_live');
     const env = byKind('Deployment')?.spec?.template.spec.containers[0]?.env ?? [];
     expect(env).toContainEqual({
-      name: 'ORDERS_STRIPE_KEY',
+      name: 'ORDERS__STRIPE_KEY',
       valueFrom: { secretKeyRef: { name: 'orders-credentials', key: 'STRIPE_KEY' } },
     });
-    expect(env).toContainEqual({ name: 'STRIPE_KEY', value: '$(ORDERS_STRIPE_KEY)' });
+    expect(env).toContainEqual({ name: 'STRIPE_KEY', value: '$(ORDERS__STRIPE_KEY)' });
     expect(JSON.stringify(byKind('Deployment'))).not.toContain('sk_live');
   });
 
@@ -69,9 +69,28 @@ describe('Kubernetes: secret environment values', () => {
     expect(orders?.env).toContainEqual({ key: 'STRIPE_KEY', value: 'sk_live_51Hx', secret: true });
     expect(orders?.env).toContainEqual({ key: 'LOG_LEVEL', value: 'debug' });
     // the variable that only carried it is not a second one
-    expect(orders?.env.map((e) => e.key)).not.toContain('ORDERS_STRIPE_KEY');
+    expect(orders?.env.map((e) => e.key)).not.toContain('ORDERS__STRIPE_KEY');
     expect(r.warnings.join('\n')).toMatch(/Values of the Secrets orders-credentials were read .* marked secret/);
   });
+});
+
+it("reads a service's secret from its own Secret and its database's password from the database's", () => {
+  const b = new DesignBuilder('shop');
+  const orders = b.node('go-nethttp', 'orders');
+  const db = b.node('postgres', 'orders db');
+  b.link(orders, db);
+  b.patch(orders, { env: [{ key: 'DB_PASSWORD', value: 'mine', secret: true }] });
+  const docs = objects(files(b.design).get('k8s/orders.yaml') ?? '');
+  const env = docs.find((o) => o.kind === 'Deployment')?.spec?.template.spec.containers[0]?.env ?? [];
+  expect(env).toContainEqual({
+    name: 'ORDERS__DB_PASSWORD',
+    valueFrom: { secretKeyRef: { name: 'orders-credentials', key: 'DB_PASSWORD' } },
+  });
+  expect(env).toContainEqual({
+    name: 'ORDERS_DB_PASSWORD',
+    valueFrom: { secretKeyRef: { name: 'orders-db-credentials', key: 'password' } },
+  });
+  expect(env).toContainEqual({ name: 'DB_PASSWORD', value: '$(ORDERS__DB_PASSWORD)' });
 });
 
 describe('Kubernetes import: which values are secret', () => {

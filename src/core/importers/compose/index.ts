@@ -165,7 +165,7 @@ export function importComposeRoot(
 
 /**
  * The variables of an exported service that are a value from `.env` and nothing else
- * (`${ORDERS_STRIPE_KEY}`, `${ORDERS_DB_PASSWORD:?…}`): the export writes secrets so, and every
+ * (`${ORDERS__STRIPE_KEY}`, `${ORDERS_DB_PASSWORD:?…}`): the export writes secrets so, and every
  * value of the user's own with a `$` in it as `$$`.
  */
 function readFromDotenv(service: Obj): Set<string> {

@@ -194,11 +194,11 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
       fromSecret.delete(key);
       const alias = e.value === undefined ? undefined : secretAlias(str(e.value) ?? '', env, fromSecret);
       if (alias !== undefined) {
-        // `$(ORDERS_STRIPE_KEY)`, a Secret's value and nothing else: that value, secret too; the
+        // `$(ORDERS__STRIPE_KEY)`, a Secret's value and nothing else: that value, secret too; the
         // variable only carried it when it is the one this app's export names so
         put(env, key, str(env[alias]) ?? '');
         fromSecret.add(key);
-        if (alias === `${envPrefix(name)}_${key.toUpperCase()}`) {
+        if (alias === `${envPrefix(name)}__${key.toUpperCase()}`) {
           delete env[alias];
           fromSecret.delete(alias);
         }
