@@ -48,10 +48,10 @@ export function dotenvFiles(design: Design): GeneratedFile[] {
 /**
  * A value as a `.env` line holds it: bare when it is plain, in single quotes (read as they are)
  * when it has spaces, `#`, `$` or quotes, in double quotes with backslash escapes when it holds a
- * single quote or a line break.
+ * single quote or a line break (as docker compose's reader, compose-go, reads them back).
  */
 export function dotenvValue(value: string): string {
   if (/^[A-Za-z0-9._~+\-/:@,=%]*$/.test(value)) return value;
   if (!/['\n\r]/.test(value)) return `'${value}'`;
-  return `"${value.replace(/[\\\n\r"!$`]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\${c}`))}"`;
+  return `"${value.replace(/[\\\n\r"$]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\${c}`))}"`;
 }

@@ -49,7 +49,7 @@ describe('compose: secret environment values', () => {
     expect(dotenvValue('sk_live-1.2~x')).toBe('sk_live-1.2~x');
     expect(dotenvValue('')).toBe('');
     expect(dotenvValue('a b#c $HOME "q"')).toBe(`'a b#c $HOME "q"'`);
-    expect(dotenvValue("it's\nnext $x \\ `y`")).toBe('"it\'s\\nnext \\$x \\\\ \\`y\\`"');
+    expect(dotenvValue("it's\nnext $x \\ `y`!")).toBe('"it\'s\\nnext \\$x \\\\ `y`!"');
   });
 
   it('marks the value secret again on import of the exported compose.yaml, and says it was left empty', () => {
