@@ -1,6 +1,7 @@
+import AxeBuilder from '@axe-core/playwright';
 import JSZip from 'jszip';
 import { parseAllDocuments } from 'yaml';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage';
 
 // A payment service that reads its API key from a Secret, and a setting from its own env.
@@ -113,3 +114,30 @@ test('a value read from a Kubernetes Secret is masked in the inspector, and the 
     }
   }
 });
+
+/** The serious and critical axe violations in the inspector, as "rule: target" lines. */
+async function inspectorViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include('[aria-label="Inspector"]').analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`));
+}
+
+for (const scheme of ['light', 'dark'] as const)
+  test(`a masked and a shown secret value pass axe in the inspector (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const ed = new EditorPage(page);
+    await ed.goto();
+    await ed.chooseFile('Import compose or Kubernetes…', {
+      name: 'payments.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(MANIFEST),
+    });
+    await ed.node('payments').click();
+    const show = ed.inspector.getByRole('button', { name: 'Show value of STRIPE_KEY' });
+    await expect(show).toBeVisible();
+    expect(await inspectorViolations(page), 'masked').toEqual([]);
+    await show.click();
+    await expect(ed.field('Value of STRIPE_KEY')).toHaveValue(KEY);
+    expect(await inspectorViolations(page), 'shown').toEqual([]);
+  });
