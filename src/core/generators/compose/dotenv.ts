@@ -55,3 +55,15 @@ export function dotenvValue(value: string): string {
   if (!/['\n\r]/.test(value)) return `'${value}'`;
   return `"${value.replace(/[\\\n\r"$]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\${c}`))}"`;
 }
+
+/**
+ * The value of a `.env` line as docker compose reads what `dotenvValue` writes: single quotes
+ * as they are, double quotes with their backslash escapes, a bare value trimmed.
+ */
+export function readDotenvValue(text: string): string {
+  const t = text.trim();
+  if (t.length >= 2 && t.startsWith("'") && t.endsWith("'")) return t.slice(1, -1);
+  if (t.length >= 2 && t.startsWith('"') && t.endsWith('"'))
+    return t.slice(1, -1).replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
+  return t;
+}

@@ -4,7 +4,7 @@ import { importCompose } from '../../importers/compose';
 import type { Design } from '../../model/types';
 import { generateProject } from '../project';
 import type { ComposeDoc } from './composeCheck';
-import { dotenvValue } from './dotenv';
+import { dotenvValue, readDotenvValue } from './dotenv';
 import { DesignBuilder } from './testDesigns';
 
 /** A service with a secret API key (spaces, a dollar and a quote in it), a plain variable and a database. */
@@ -50,6 +50,13 @@ describe('compose: secret environment values', () => {
     expect(dotenvValue('')).toBe('');
     expect(dotenvValue('a b#c $HOME "q"')).toBe(`'a b#c $HOME "q"'`);
     expect(dotenvValue("it's\nnext $x \\ `y`!")).toBe('"it\'s\\nnext \\$x \\\\ `y`!"');
+  });
+
+  it('reads back every value it writes, as docker compose does', () => {
+    // the same values read back unchanged by compose-go v2.16.2's .env reader
+    const values = ['plain-1.2~x', '', 'a b#c $HOME "q"', "it's\nnext $x \\ `y`!", ' lead', 'tab\there', 'back\\slash'];
+    for (const v of [...values, '$${X}', 'a=b', "only'quote", 'ü€', 'x\r\ny', '"dq"', "q'\\$"])
+      expect(readDotenvValue(dotenvValue(v)), JSON.stringify(v)).toBe(v);
   });
 
   it('marks the value secret again on import of the exported compose.yaml, and says it was left empty', () => {
