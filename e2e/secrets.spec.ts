@@ -88,6 +88,14 @@ test('a value read from a Kubernetes Secret is masked in the inspector, and the 
     'false',
   );
 
+  // a share link carries the design as it is: the dialog says so
+  await ed.button('Share').click();
+  const share = page.getByRole('dialog', { name: 'Share this design' });
+  await expect(share).toContainText(
+    'The link holds a secret value as it is (STRIPE_KEY of payments): anyone who has the link can read it.',
+  );
+  await share.getByRole('button', { name: 'Close' }).click();
+
   const { bytes } = await ed.exportProject();
   const zip = await JSZip.loadAsync(bytes);
   // the zip holds the project in a folder of its own

@@ -6,12 +6,17 @@ import { Modal, copyOrSelect } from '../shell/Modal';
 interface Props {
   /** Null while the link is being packed. */
   link: ShareLink | null;
+  /** The secret values in the design, as "KEY of node". */
+  secrets?: readonly string[];
   onSaveFile: () => void;
   onClose: () => void;
 }
 
-/** The share link, its length and a Copy button; a link too long for a chat offers the file. */
-export function ShareDialog({ link, onSaveFile, onClose }: Props) {
+/**
+ * The share link, its length and a Copy button; a link too long for a chat offers the file. A
+ * design with secret values says that the link carries them as they are.
+ */
+export function ShareDialog({ link, secrets = [], onSaveFile, onClose }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
   useEffect(() => {
@@ -48,6 +53,7 @@ export function ShareDialog({ link, onSaveFile, onClose }: Props) {
           {copied === 'yes' ? ' · Copied to the clipboard' : ''}
           {copied === 'select' ? ' · The link is selected: press Ctrl+C to copy it' : ''}
         </p>
+        {secrets.length > 0 ? <p className="pc-share__warning">{secretsWarning(secrets)}</p> : null}
         {link?.tooLong ? (
           <p className="pc-share__warning">
             This link is longer than {MAX_SHARE_LENGTH.toLocaleString('en')} characters, more than many chats and mail
@@ -67,4 +73,11 @@ export function ShareDialog({ link, onSaveFile, onClose }: Props) {
       </div>
     </Modal>
   );
+}
+
+/** What the dialog says of the secret values a link carries. */
+function secretsWarning(secrets: readonly string[]): string {
+  const one = secrets.length === 1;
+  const named = secrets.slice(0, 3).join(', ') + (secrets.length > 3 ? ` and ${secrets.length - 3} more` : '');
+  return `The link holds ${one ? 'a secret value as it is' : `${secrets.length} secret values as they are`} (${named}): anyone who has the link can read ${one ? 'it' : 'them'}. Clear real keys and passwords before you share.`;
 }

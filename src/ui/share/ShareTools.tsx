@@ -39,6 +39,8 @@ export function ShareTools() {
   const [link, setLink] = useState<ShareLink | null>(null);
   const [sharing, setSharing] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
+  // the secret values the link would carry, named so the dialog can say so
+  const [secrets, setSecrets] = useState<string[]>([]);
 
   useEffect(
     () =>
@@ -60,9 +62,11 @@ export function ShareTools() {
   );
 
   const openShare = () => {
+    const design = store.getState().design;
     setLink(null);
+    setSecrets(design.nodes.flatMap((n) => n.env.filter((e) => e.secret).map((e) => `${e.key} of ${n.name}`)));
     setSharing(true);
-    void shareLinkFor(window.location, store.getState().design).then(setLink);
+    void shareLinkFor(window.location, design).then(setLink);
   };
 
   const current = store.getState().design;
@@ -73,7 +77,12 @@ export function ShareTools() {
       </button>
       {sharing
         ? createPortal(
-            <ShareDialog link={link} onSaveFile={() => saveDesignFile(store)} onClose={() => setSharing(false)} />,
+            <ShareDialog
+              link={link}
+              secrets={secrets}
+              onSaveFile={() => saveDesignFile(store)}
+              onClose={() => setSharing(false)}
+            />,
             document.body,
           )
         : null}
