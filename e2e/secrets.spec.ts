@@ -96,7 +96,8 @@ test('a value read from a Kubernetes Secret is masked in the inspector, and the 
   );
   await share.getByRole('button', { name: 'Close' }).click();
 
-  const { bytes } = await ed.exportProject();
+  const designed = await ed.getDesign();
+  const { fileName, bytes } = await ed.exportProject();
   const zip = await JSZip.loadAsync(bytes);
   // the zip holds the project in a folder of its own
   const text = async (path: string) =>
@@ -121,6 +122,21 @@ test('a value read from a Kubernetes Secret is masked in the inspector, and the 
       if (o?.kind === 'ConfigMap') expect(JSON.stringify(o), file.name).not.toContain(KEY);
     }
   }
+
+  // The design the project carries (to be committed with it) keeps the mark, not the value…
+  for (const path of ['polyglot.design.json', '.polyglot/base.design.json']) {
+    const carried = await text(path);
+    expect(carried, path).toContain('"STRIPE_KEY"');
+    expect(carried, path).not.toContain(KEY);
+  }
+  // …and opening the zip takes the value back from its .env: the same design as before the export.
+  await ed.fileAction('New');
+  await page.getByRole('button', { name: 'Discard and start new' }).click();
+  await expect(ed.node('payments')).toHaveCount(0);
+  await ed.chooseFile('Open…', { name: fileName, mimeType: 'application/zip', buffer: bytes });
+  await expect(ed.node('payments')).toBeVisible();
+  expect(await ed.getDesign()).toEqual(designed);
+  await expect(page.getByText(/opened with repairs/)).toHaveCount(0);
 });
 
 /** The serious and critical axe violations in the inspector, as "rule: target" lines. */

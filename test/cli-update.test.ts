@@ -167,3 +167,42 @@ describe('polyglot-canvas import of an exported project', () => {
     }
   });
 });
+
+describe('secret values of an exported project', () => {
+  /** weekMonday with a secret value on its first service. */
+  function withSecret(): Design {
+    const d = weekMonday();
+    const first = d.nodes[0];
+    if (!first) throw new Error('the week has nodes');
+    const r = updateNode(d, first.id, { env: [{ key: 'API_TOKEN', value: 'tok-3141', secret: true }] });
+    if (!r.ok) throw new Error('edit');
+    return r.design;
+  }
+
+  it('are in .env, not in the design the project carries, and come back from .env on import and update', async () => {
+    const design = withSecret();
+    const dir = await exported(design);
+    expect(read(dir, 'polyglot.design.json')).not.toContain('tok-3141');
+    expect(read(dir, '.polyglot/base.design.json')).not.toContain('tok-3141');
+    expect(read(dir, '.env')).toMatch(/__API_TOKEN=tok-3141$/m);
+    const back = join(tmp, `back-${++n}.json`);
+    const imported = await run('import', dir, '-o', back);
+    expect(imported.code, imported.err).toBe(0);
+    expect(JSON.parse(readFileSync(back, 'utf8'))).toEqual(design);
+    const again = await run('update', dir);
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toMatch(/0 updated, 0 added, 0 kept, 0 merged, 0 conflicts, 0 removed/);
+  });
+
+  it('without .env (a fresh clone), update refuses to empty them, and names them', async () => {
+    const dir = await exported(withSecret());
+    const before = readTree(dir);
+    unlinkSync(join(dir, '.env'));
+    const r = await run('update', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/the secret values API_TOKEN of \S+ \(\S+__API_TOKEN\) are not in .*\.env/);
+    // nothing was written
+    before.delete('.env');
+    expect(readTree(dir)).toEqual(before);
+  });
+});

@@ -29,9 +29,20 @@ export function newDesign(store: DesignStoreApi): void {
  * Opens design text. A bad or foreign file leaves the current design untouched and shows why;
  * repairs that restore() had to make are listed in a notice the user can dismiss.
  */
-export function openDesignText(store: DesignStoreApi, text: string, fileName: string): boolean {
+export function openDesignText(
+  store: DesignStoreApi,
+  text: string,
+  fileName: string,
+  /** Completes the restored design (a project's secret values from its .env), with warnings. */
+  complete?: (design: Design) => { design: Design; warnings: string[] },
+): boolean {
   const { notify, loadDesign } = store.getState();
-  const r = restoreText(text);
+  const restored = restoreText(text);
+  const done = restored.ok && complete ? complete(restored.design) : undefined;
+  const r =
+    restored.ok && done
+      ? { ...restored, design: done.design, warnings: [...restored.warnings, ...done.warnings] }
+      : restored;
   if (!r.ok) {
     notify({
       tone: 'error',

@@ -1,4 +1,5 @@
 import { DESIGN_PATH } from '../core/record/manifest';
+import { withProjectSecrets } from '../core/record/secrets';
 import { openDesignText } from './documents';
 import { HandleFolder } from './projectFolder';
 import type { DesignStoreApi } from './store';
@@ -30,7 +31,7 @@ export async function openProjectZip(store: DesignStoreApi, file: File): Promise
   const { designTextFromZip } = await import('../export/readZip');
   const r = designTextFromZip(new Uint8Array(await file.arrayBuffer()));
   if (!r.ok) return refuse(store, file.name, r.error);
-  return openDesignText(store, r.text, `${file.name} (${DESIGN_PATH})`);
+  return openDesignText(store, r.text, `${file.name} (${DESIGN_PATH})`, (d) => withProjectSecrets(d, r.dotenv));
 }
 
 /** Opens the design of an exported project folder (its `polyglot.design.json`). */
@@ -49,6 +50,13 @@ export async function openProjectFolder(store: DesignStoreApi, handle: FileSyste
         ? `There is no ${DESIGN_PATH} in it: only projects exported by polyglot-canvas carry their design.`
         : `Its ${DESIGN_PATH} is not a text file.`,
     );
+  let dotenv: string | null = null;
+  try {
+    const env = await new HandleFolder(handle).read('.env');
+    dotenv = typeof env === 'string' ? env : null;
+  } catch {
+    // an unreadable .env is as good as none: the warning names the secret values left empty
+  }
   // restore() checks it as it would a design file, with the same repairs and warnings
-  return openDesignText(store, text, `${handle.name}/${DESIGN_PATH}`);
+  return openDesignText(store, text, `${handle.name}/${DESIGN_PATH}`, (d) => withProjectSecrets(d, dotenv));
 }

@@ -5,12 +5,11 @@ import { importCompose } from '../core/importers/compose';
 import { importKubernetes, importKubernetesFiles, isKubernetesText } from '../core/importers/kubernetes';
 import { dnsLabel } from '../core/model/naming';
 import type { Design } from '../core/model/types';
-import { restoreText } from '../core/model/restore';
 import { parseArgs } from './args';
 import { importContractFiles } from './importContracts';
 import { isManifestFolder, namedFromCommonFolder, readManifestFolder } from './manifestFolder';
 import { UsageError, exists, type Io } from './io';
-import { readDesignText } from './readDesign';
+import { readDesignText, restoreRead } from './readDesign';
 
 export const IMPORT_USAGE = `Usage: polyglot-canvas import <compose.yaml | manifests.yaml… | folder> [-o <design.json>] [--force]
        polyglot-canvas import <contract files…> [-o <design.json> | --into <design.json>] [options]
@@ -109,9 +108,9 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<nu
     );
   }
   if (files.length === 1 && (await isProject(file))) {
-    const text = await readDesignText(file, io);
-    if (text === null) return 1;
-    return writeImported(restoreText(text), file, args.options.get('out'), args.options.has('force'), io);
+    const read = await readDesignText(file, io);
+    if (read === null) return 1;
+    return writeImported(restoreRead(read), file, args.options.get('out'), args.options.has('force'), io);
   }
   const texts: string[] = [];
   for (const f of files) {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { summarize } from '../core/record/plan';
 import { DESIGN_PATH } from '../core/record/manifest';
+import { missingSecrets } from '../core/record/secrets';
 import { planProjectUpdate, readProjectDesign } from '../core/record/update';
 import type { Design } from '../core/model/types';
 import { parseArgs } from './args';
@@ -25,7 +26,7 @@ files on disk and the new generation.
   Same as: polyglot-canvas export <design.json> -o <project-folder> --update
 
       --dry-run     only print what would change
-      --force       update even if the design has export errors
+      --force       update even if the design has export errors, or secret values .env does not hold (written empty)
   -h, --help        show this help`;
 
 const OPTIONS = [
@@ -92,6 +93,14 @@ export async function updateCommand(argv: readonly string[], io: Io): Promise<nu
     return 1;
   }
   for (const w of r.warnings) io.err(`warning: ${dir}/${DESIGN_PATH}: ${w}`);
+  // without its secret values the update would write them empty into k8s/ and helm/
+  const missing = missingSecrets(r.design);
+  if (missing.length > 0 && !args.options.has('force')) {
+    io.err(
+      `error: ${dir}: the secret values ${missing.join(', ')} are not in ${dir}/.env, so the update would empty them in the Kubernetes Secrets and the Helm values. Restore .env (copy .env.example and fill it in), or give --force to write them empty.`,
+    );
+    return 1;
+  }
   if (!checkDesign(r.design, io, args.options.has('force'))) return 1;
   return updateFolder(dir, r.design, io, args.options.has('dry-run'));
 }

@@ -7,15 +7,19 @@ export const MAX_DESIGN_BYTES = 20 * 1024 * 1024;
 /**
  * The text of the design an exported project zip carries: `polyglot.design.json` at its root, or
  * in the one folder a re-zipped project has at its root (`my-project/polyglot.design.json`).
- * Only that file is inflated. Never throws: a broken zip, or one without a design, gets a reason.
+ * Only that file and the `.env` beside it (the secret values the design leaves out) are inflated. Never throws: a broken zip, or one without a design, gets a reason.
  */
-export function designTextFromZip(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
+export function designTextFromZip(
+  bytes: Uint8Array,
+): { ok: true; text: string; dotenv: string | null } | { ok: false; error: string } {
   const found: string[] = [];
   let tooLarge = false;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
+        // the project's .env beside it holds the secret values the design leaves out
+        if (/^(?:[^/]+\/)?\.env$/.test(f.name)) return f.originalSize <= MAX_DESIGN_BYTES;
         if (!/^(?:[^/]+\/)?polyglot\.design\.json$/.test(f.name)) return false;
         found.push(f.name);
         if (f.originalSize > MAX_DESIGN_BYTES) {
@@ -33,14 +37,17 @@ export function designTextFromZip(bytes: Uint8Array): { ok: true; text: string }
   if (found.length > 1 && name === undefined)
     return { ok: false, error: `It holds several projects (${found.join(', ')}); open one of them.` };
   const data = name === undefined ? undefined : files[name];
-  if (!data)
+  if (!data || name === undefined)
     return {
       ok: false,
       error: `There is no ${DESIGN_PATH} in it: only zips exported by polyglot-canvas carry their design.`,
     };
+  let text: string;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(data) };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
     return { ok: false, error: `Its ${DESIGN_PATH} is not UTF-8 text.` };
   }
+  const env = files[name.replace(/polyglot\.design\.json$/, '.env')];
+  return { ok: true, text, dotenv: env ? new TextDecoder('utf-8').decode(env) : null };
 }

@@ -77,6 +77,20 @@ export function infraCredentials(node: DesignNode): Credential[] {
 }
 
 /**
+ * The environment key of each infrastructure credential of a node (`username` → `POSTGRES_USER`,
+ * `password` → `POSTGRES_PASSWORD`): where the node's own setting of it lives.
+ */
+export function infraCredentialKeys(node: DesignNode): Map<string, string> {
+  const v = IMAGE_VARIABLES[node.kind as InfraId];
+  return v
+    ? new Map([
+        ['username', v.user],
+        ['password', v.password],
+      ])
+    : new Map();
+}
+
+/**
  * The database clients of a node use: its own setting (`POSTGRES_DB`, `MONGO_INITDB_DATABASE`),
  * else the image's default (PostgreSQL names it after the user) when the node sets its own
  * credentials, else `app`.

@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../generators/types';
 import type { Design } from '../model/types';
 import { sha256OfText } from './sha256';
+import { projectDesign } from './secrets';
 
 /** The design the project came from, at the project's root: File → Open takes the zip or folder. */
 export const DESIGN_PATH = 'polyglot.design.json';
@@ -30,7 +31,7 @@ export function designText(design: Design): string {
 
 /** The design files of an export, in the order the zip ends with them. */
 export function designFiles(design: Design): GeneratedFile[] {
-  const content = designText(design);
+  const content = designText(projectDesign(design));
   return [
     { path: DESIGN_PATH, content },
     { path: BASE_DESIGN_PATH, content },
