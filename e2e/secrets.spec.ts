@@ -136,7 +136,19 @@ test('a value read from a Kubernetes Secret is masked in the inspector, and the 
   await ed.chooseFile('Open…', { name: fileName, mimeType: 'application/zip', buffer: bytes });
   await expect(ed.node('payments')).toBeVisible();
   expect(await ed.getDesign()).toEqual(designed);
-  await expect(page.getByText(/opened with repairs/)).toHaveCount(0);
+  await expect(page.getByText(/opened with repairs|without some of its values/)).toHaveCount(0);
+
+  // The same zip without its .env (as a fresh clone would be): opened, the value named as missing.
+  for (const name of Object.keys(zip.files)) if (/(^|\/)\.env$/.test(name)) zip.remove(name);
+  const withoutEnv = await zip.generateAsync({ type: 'nodebuffer' });
+  await ed.chooseFile('Open…', { name: 'no-env.zip', mimeType: 'application/zip', buffer: withoutEnv });
+  await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
+  const notice = page.getByText(/no-env\.zip .* was opened without some of its values/);
+  await expect(notice).toBeVisible();
+  await expect(page.getByText(/STRIPE_KEY of payments \(PAYMENTS__STRIPE_KEY\) stays empty/)).toBeVisible();
+  const opened = await ed.getDesign();
+  const emptied = opened.nodes.find((n) => n.name === 'payments')?.env.find((e) => e.key === 'STRIPE_KEY');
+  expect(emptied).toEqual({ key: 'STRIPE_KEY', value: '', secret: true });
 });
 
 /** The serious and critical axe violations in the inspector, as "rule: target" lines. */

@@ -37,12 +37,7 @@ export function openDesignText(
   complete?: (design: Design) => { design: Design; warnings: string[] },
 ): boolean {
   const { notify, loadDesign } = store.getState();
-  const restored = restoreText(text);
-  const done = restored.ok && complete ? complete(restored.design) : undefined;
-  const r =
-    restored.ok && done
-      ? { ...restored, design: done.design, warnings: [...restored.warnings, ...done.warnings] }
-      : restored;
+  const r = restoreText(text);
   if (!r.ok) {
     notify({
       tone: 'error',
@@ -52,7 +47,8 @@ export function openDesignText(
     });
     return false;
   }
-  loadDesign(r.design);
+  const done = complete?.(r.design);
+  loadDesign(done?.design ?? r.design);
   if (r.warnings.length > 0) {
     notify({
       tone: 'warning',
@@ -60,6 +56,14 @@ export function openDesignText(
       title: `${fileName} was opened with repairs`,
       text: 'Some parts of the file could not be used as they were:',
       details: r.warnings,
+    });
+  }
+  if (done && done.warnings.length > 0) {
+    notify({
+      tone: 'warning',
+      placement: 'banner',
+      title: `${fileName} was opened without some of its values`,
+      text: done.warnings.join(' '),
     });
   }
   return true;
