@@ -28,12 +28,6 @@ public class Application {
 }
 
 function properties(p: JavaPlan): GeneratedFile {
-  const excludes = p.features.mongodb
-    ? [
-        '# The stub opens its own MongoDB client from the URL variable; no default client on localhost.',
-        'spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration',
-      ]
-    : [];
   const lines = [
     '# Every setting comes from the environment (see README.md); these are the fallbacks.',
     `spring.application.name=\${SERVICE_NAME:${p.dns}}`,
@@ -43,7 +37,6 @@ function properties(p: JavaPlan): GeneratedFile {
     'server.shutdown=graceful',
     'spring.lifecycle.timeout-per-shutdown-phase=5s',
     'logging.level.org.apache.kafka=WARN',
-    ...excludes,
     '',
   ];
   return { path: 'src/main/resources/application.properties', content: lines.join('\n') };
@@ -101,7 +94,6 @@ function received(p: JavaPlan): GeneratedFile {
     `${HEADER}
 package ${p.plumbing};
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -109,6 +101,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /** The last 20 messages this service consumed, newest last, as /ping shows them. */
 @Component
@@ -121,8 +114,8 @@ public class Received {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("broker", broker);
     entry.put("topic", topic);
-    entry.put("from", envelope.path("from").asText(""));
-    entry.put("id", envelope.path("id").asText(""));
+    entry.put("from", envelope.path("from").asString(""));
+    entry.put("id", envelope.path("id").asString(""));
     last.addLast(entry);
     while (last.size() > KEEP) last.removeFirst();
   }
@@ -143,25 +136,24 @@ function envelopes(p: JavaPlan): GeneratedFile {
     `${HEADER}
 package ${p.plumbing};
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The message envelope every language uses: {id, from, topic, path, payload}. */
 @Component
 public class Envelopes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = new JsonMapper();
   private final AtomicLong counter = new AtomicLong();
 
   /** One message ready to publish: its id and its JSON bytes. */
   public record Outgoing(String id, byte[] body) {}
 
   /** Wraps a payload in an envelope with a fresh id, e.g. {@code orders-1}. */
-  public Outgoing wrap(String topic, List<String> path, Object payload) throws JsonProcessingException {
+  public Outgoing wrap(String topic, List<String> path, Object payload) {
     String id = Env.serviceName() + "-" + counter.incrementAndGet();
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put("id", id);

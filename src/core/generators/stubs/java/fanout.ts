@@ -73,8 +73,6 @@ export function fanoutJava(p: JavaPlan): GeneratedFile {
   const content = `// Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
 package ${p.plumbing};
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +84,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 ${usesMessages ? `import ${p.handlers}.Messages;\n` : ''}import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the /ping tree: one call over every outgoing link (REST, gRPC, one message per queue
@@ -94,7 +93,7 @@ ${usesMessages ? `import ${p.handlers}.Messages;\n` : ''}import org.springframew
  */
 @Component
 public class Fanout {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = new JsonMapper();
   private final ExecutorService pool =
       Executors.newCachedThreadPool(
           task -> {
@@ -134,7 +133,7 @@ ${deps.map((d) => `    this.${d.field} = ${d.field};`).join('\n')}
   }
 
   /** The same tree as JSON text, as the gRPC Ping answers it. */
-  public String treeJson(List<String> incoming) throws JsonProcessingException {
+  public String treeJson(List<String> incoming) {
     return JSON.writeValueAsString(tree(incoming));
   }
 

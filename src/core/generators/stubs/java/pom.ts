@@ -63,6 +63,30 @@ function protobufPlugin(): string {
       </plugin>`;
 }
 
+/**
+ * One version of each library the gRPC modules share, so the enforcer's dependencyConvergence
+ * holds. protobuf-java and protobuf-java-util at protoc's version: grpc-protobuf asks for 3.25 but
+ * runs on 4.x, and the classes protoc generates need a runtime at least as new as protoc. Guava
+ * and its annotations at the versions grpc-java's own modules take (protobuf-java-util and gson
+ * ask for older ones).
+ */
+function protobufManagement(): string {
+  const managed = [
+    dep('com.google.protobuf', 'protobuf-java', V.protobuf),
+    dep('com.google.protobuf', 'protobuf-java-util', V.protobuf),
+    dep('com.google.guava', 'guava', V.guava),
+    dep('com.google.errorprone', 'error_prone_annotations', V.errorProneAnnotations),
+    dep('com.google.j2objc', 'j2objc-annotations', V.j2objcAnnotations),
+  ].map((d) => d.replace(/^/gm, '  '));
+  return `  <dependencyManagement>
+    <dependencies>
+${managed.join('\n')}
+    </dependencies>
+  </dependencyManagement>
+
+`;
+}
+
 /** Every lifecycle plugin at its pinned version (MAVEN_PLUGINS). */
 function pluginManagement(): string {
   const plugins = Object.entries(MAVEN_PLUGINS)
@@ -83,7 +107,10 @@ ${plugins.join('\n')}
 `;
 }
 
-/** The enforcer, run by every build (validate phase): pinned plugins, Maven and Java versions. */
+/**
+ * The enforcer, run by every build (validate phase): pinned plugins, one version of every
+ * dependency in the tree, Maven and Java versions.
+ */
 function enforcerPlugin(): string {
   return `      <plugin>
         <groupId>org.apache.maven.plugins</groupId>
@@ -104,6 +131,7 @@ function enforcerPlugin(): string {
                   <banSnapshots>true</banSnapshots>
                 </requirePluginVersions>
                 <banDuplicatePomDependencyVersions/>
+                <dependencyConvergence/>
                 <requireMavenVersion>
                   <version>[${MAVEN_MINIMUM},)</version>
                 </requireMavenVersion>
@@ -120,7 +148,10 @@ function enforcerPlugin(): string {
 /** pom.xml: Spring Boot parent, only the clients the service uses, every version pinned. */
 export function pomXml(ctx: StubContext, features: JavaFeatures, groupId: string): GeneratedFile {
   const artifact = packageSegment(ctx.wiring.node.name);
-  const deps = [dep('org.springframework.boot', 'spring-boot-starter-web', V.springBoot)];
+  // Spring Boot 4's starter for Spring MVC on Tomcat, with Jackson 3 (its JSON mapper). Boot's
+  // auto-configuration for the drivers (MongoDB, JDBC) lives in modules the stub does not use:
+  // each client is opened by the stub itself from its URL variable.
+  const deps = [dep('org.springframework.boot', 'spring-boot-starter-webmvc', V.springBoot)];
   if (features.grpc) {
     deps.push(
       dep('io.grpc', 'grpc-netty-shaded', V.grpc),
@@ -170,7 +201,7 @@ export function pomXml(ctx: StubContext, features: JavaFeatures, groupId: string
     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
   </properties>
 
-  <dependencies>
+${features.grpc ? protobufManagement() : ''}  <dependencies>
 ${deps.join('\n')}
   </dependencies>
 

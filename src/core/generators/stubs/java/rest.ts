@@ -140,11 +140,7 @@ function restClient(p: JavaPlan, r: RestPlan): GeneratedFile {
     `// Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
 package ${p.plumbing};
 
-${typed ? 'import com.fasterxml.jackson.annotation.JsonIgnoreProperties;\nimport com.fasterxml.jackson.annotation.JsonProperty;\n' : ''}import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.IOException;
+${typed ? 'import com.fasterxml.jackson.annotation.JsonIgnoreProperties;\nimport com.fasterxml.jackson.annotation.JsonProperty;\n' : ''}import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -154,12 +150,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 
 /** Typed client of ${r.target}'s REST endpoints, at ${r.call.envVar}. */
 @Component
 public class ${r.cls} {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** Lenient as in the other languages: unknown fields are skipped, a null number or flag reads as 0 or false. */
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
   /** How long a typed call may take. */
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
   private final HttpClient http =

@@ -95,8 +95,17 @@ function checkPom(files: GeneratedFile[]): void {
   ))
     expect(version, artifact).toBe(MAVEN_PLUGINS[artifact as keyof typeof MAVEN_PLUGINS]);
   expect(pom).toMatch(
-    /<goal>enforce<\/goal>[\s\S]*<requirePluginVersions>[\s\S]*<requireMavenVersion>[\s\S]*<requireJavaVersion>/,
+    /<goal>enforce<\/goal>[\s\S]*<requirePluginVersions>[\s\S]*<dependencyConvergence\/>[\s\S]*<requireMavenVersion>[\s\S]*<requireJavaVersion>/,
   );
+  expect(pom).toContain('<artifactId>spring-boot-starter-webmvc</artifactId>');
+}
+
+/** Spring Boot 4 maps JSON with Jackson 3: its databind lives under tools.jackson. */
+function checkJackson(files: GeneratedFile[]): void {
+  for (const f of javaFiles(files)) {
+    expect(f.content, f.path).not.toMatch(/com\.fasterxml\.jackson\.(core|databind)/);
+    expect(f.content, f.path).not.toContain('JsonProcessingException');
+  }
 }
 
 function checkDocker(files: GeneratedFile[]): void {
@@ -123,6 +132,7 @@ describe('javaSpringStub on a design with every link kind', () => {
     for (const files of [front, back]) {
       checkPom(files);
       checkJava(files);
+      checkJackson(files);
       checkDocker(files);
     }
   });
@@ -136,7 +146,10 @@ describe('javaSpringStub on a design with every link kind', () => {
     expect(bp).toContain(`<version>${JAVA_VERSIONS.postgresql}</version>`);
     expect(bp).toContain('mongodb-driver-sync');
     expect(bp).not.toContain('kafka-clients</artifactId>\n      <version>x');
-    expect(file(back, /application\.properties$/)).toContain('MongoAutoConfiguration');
+    // Boot 4 keeps its MongoDB and JDBC auto-configuration in modules the stub does not depend on:
+    // no default client on localhost, and nothing to exclude.
+    expect(bp).not.toMatch(/spring-boot-(starter-)?(mongodb|data|jdbc)/);
+    expect(file(back, /application\.properties$/)).not.toContain('spring.autoconfigure.exclude');
   });
 
   it('copies its own proto and its targets protos under src/main/proto', () => {
@@ -144,7 +157,14 @@ describe('javaSpringStub on a design with every link kind', () => {
     expect(back.map((f) => f.path)).toEqual(
       expect.arrayContaining(['src/main/proto/shop/back/v1/back.proto', 'src/main/proto/shop/py/v1/py.proto']),
     );
-    expect(file(front, 'pom.xml')).toContain('protoc-gen-grpc-java');
+    const pom = file(front, 'pom.xml');
+    expect(pom).toContain(`protoc-gen-grpc-java:${JAVA_VERSIONS.grpc}:exe:`);
+    // protoc and the protobuf-java runtime at one version, for the whole dependency tree
+    expect(pom).toContain(`com.google.protobuf:protoc:${JAVA_VERSIONS.protobuf}:exe:`);
+    const managed = /<dependencyManagement>([\s\S]*?)<\/dependencyManagement>/.exec(pom)?.[1] ?? '';
+    expect(managed).toContain(
+      `<artifactId>protobuf-java</artifactId>\n        <version>${JAVA_VERSIONS.protobuf}</version>`,
+    );
   });
 
   it('wires each outgoing link into /ping and each subscription into a consumer', () => {
@@ -160,6 +180,9 @@ describe('javaSpringStub on a design with every link kind', () => {
       expect(fanout).toContain(`queueEntry("${broker}", "${broker}", "${t}")`);
     const subs = file(back, /plumbing\/Subscriptions\.java$/);
     for (const t of ['k-events', 'r-events', 's-events', 'n-events']) expect(subs).toContain(`"${t}"`);
+    // Jackson 3 rejects a null for a long, double or boolean by default; the stubs read it as Jackson 2 did
+    for (const reader of [subs, file(front, /plumbing\/BackRestClient\.java$/)])
+      expect(reader).toContain('.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)');
     const backFanout = file(back, /plumbing\/Fanout\.java$/);
     for (const db of ['postgres', 'mongodb', 'redis']) expect(backFanout).toContain(`databases.${db}(`);
     expect(file(back, /plumbing\/RedisBus\.java$/)).toContain('FIELD = "message"');

@@ -5,19 +5,31 @@
  */
 export const JAVA_VERSIONS = {
   java: '17',
-  springBoot: '3.5.7',
-  grpc: '1.83.1',
-  /** protobuf-java and protoc move together; grpc-java 1.83 is built against 3.25. */
-  protobuf: '3.25.9',
+  springBoot: '4.0.7',
+  grpc: '1.85.1',
+  /**
+   * protobuf-java and protoc move together (the classes protoc N generates need a runtime of at
+   * least N). grpc-java 1.85 is built against protobuf-java 3.25 and runs on 4.x; the pom
+   * manages protobuf-java to this version, so every module resolves the same one.
+   */
+  protobuf: '4.36.2',
+  /**
+   * What grpc-java 1.85.1's own modules take of these Google libraries; the pom manages them (with
+   * protobuf-java-util at the protobuf version), so the enforcer's dependencyConvergence holds.
+   */
+  guava: '33.6.0-android',
+  errorProneAnnotations: '2.50.0',
+  j2objcAnnotations: '3.1',
   tomcatAnnotations: '6.0.53',
   osMavenPlugin: '1.7.1',
   protobufMavenPlugin: '0.6.1',
-  kafka: '3.9.1',
-  rabbitmq: '5.25.0',
-  jedis: '6.0.0',
+  kafka: '4.1.2',
+  rabbitmq: '5.27.1',
+  jedis: '7.0.0',
+  /** Spring Boot manages no NATS client: this one is chosen here. */
   jnats: '2.21.5',
-  postgresql: '42.7.8',
-  mongodb: '5.5.2',
+  postgresql: '42.7.11',
+  mongodb: '5.6.5',
 } as const;
 
 /**
@@ -27,15 +39,15 @@ export const JAVA_VERSIONS = {
  * would otherwise choose (differently for each Maven release).
  */
 export const MAVEN_PLUGINS = {
-  'maven-clean-plugin': '3.4.1',
+  'maven-clean-plugin': '3.5.0',
   'maven-resources-plugin': '3.3.1',
   'maven-compiler-plugin': '3.14.1',
-  'maven-surefire-plugin': '3.5.4',
+  'maven-surefire-plugin': '3.5.6',
   'maven-jar-plugin': '3.4.2',
   'maven-install-plugin': '3.1.4',
   'maven-deploy-plugin': '3.1.4',
   'maven-site-plugin': '3.21.0',
-  'maven-enforcer-plugin': '3.5.0',
+  'maven-enforcer-plugin': '3.6.3',
 } as const;
 
 /** The oldest Maven the enforcer accepts (the build image has 3.9). */

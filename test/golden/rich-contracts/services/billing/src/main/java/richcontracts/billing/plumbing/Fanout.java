@@ -1,8 +1,6 @@
 // Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
 package richcontracts.billing.plumbing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the /ping tree: one call over every outgoing link (REST, gRPC, one message per queue
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Fanout {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = new JsonMapper();
   private final ExecutorService pool =
       Executors.newCachedThreadPool(
           task -> {
@@ -64,7 +63,7 @@ public class Fanout {
   }
 
   /** The same tree as JSON text, as the gRPC Ping answers it. */
-  public String treeJson(List<String> incoming) throws JsonProcessingException {
+  public String treeJson(List<String> incoming) {
     return JSON.writeValueAsString(tree(incoming));
   }
 

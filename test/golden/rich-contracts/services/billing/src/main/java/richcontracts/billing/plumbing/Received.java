@@ -1,7 +1,6 @@
 // Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
 package richcontracts.billing.plumbing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /** The last 20 messages this service consumed, newest last, as /ping shows them. */
 @Component
@@ -21,8 +21,8 @@ public class Received {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("broker", broker);
     entry.put("topic", topic);
-    entry.put("from", envelope.path("from").asText(""));
-    entry.put("id", envelope.path("id").asText(""));
+    entry.put("from", envelope.path("from").asString(""));
+    entry.put("id", envelope.path("id").asString(""));
     last.addLast(entry);
     while (last.size() > KEEP) last.removeFirst();
   }

@@ -1,9 +1,6 @@
 // Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
 package richcontracts.billing.plumbing;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import richcontracts.billing.handlers.MessageHandlers;
 import richcontracts.billing.handlers.Messages;
@@ -12,13 +9,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Starts every consumer once the service is up; each retries in the background until its broker answers. */
 @Component
 public class Subscriptions {
   private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** Lenient as in the other languages: unknown fields are skipped, a null number or flag reads as 0 or false. */
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
   private final Received received;
   private final MessageHandlers handlers;
   private final KafkaBus kafkaBus;
@@ -61,7 +65,7 @@ public class Subscriptions {
     received.add(broker, topic, envelope);
     try {
       JsonNode payload = envelope.path("payload").isObject() ? envelope.get("payload") : JSON.createObjectNode();
-      handler.handle(envelope.path("from").asText(""), envelope.path("id").asText(""), JSON.treeToValue(payload, type));
+      handler.handle(envelope.path("from").asString(""), envelope.path("id").asString(""), JSON.treeToValue(payload, type));
     } catch (Exception e) {
       LOG.warn("the handler of {} failed: {}", topic, e.toString());
     }
