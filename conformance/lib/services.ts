@@ -2,7 +2,7 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RuntimeId } from '../../src/core/catalog/catalog';
-import { readDotenvValue } from '../../src/core/generators/compose/dotenv';
+import { readDotenv } from '../../src/core/generators/compose/dotenv';
 import { literalCredential, type CredentialRef } from '../../src/core/model/credentials';
 import { serviceEnv, type Resolver, type ServiceWiring } from '../../src/core/model/wiring';
 import { which } from '../infra/install';
@@ -76,11 +76,7 @@ export async function buildService(
  * `#` comments, quoted values unquoted). A variable the file lacks is empty, as compose would make it.
  */
 export function dotenvCredentials(text: string): CredentialRef {
-  const vars = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
-    if (m) vars.set(m[1]!, readDotenvValue(m[2]!));
-  }
+  const vars = readDotenv(text);
   return (c) => vars.get(c.variable) ?? '';
 }
 

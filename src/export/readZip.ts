@@ -7,7 +7,8 @@ export const MAX_DESIGN_BYTES = 20 * 1024 * 1024;
 /**
  * The text of the design an exported project zip carries: `polyglot.design.json` at its root, or
  * in the one folder a re-zipped project has at its root (`my-project/polyglot.design.json`).
- * Only that file and the `.env` beside it (the secret values the design leaves out) are inflated. Never throws: a broken zip, or one without a design, gets a reason.
+ * Only that file and the `.env` beside it (the secret values the design leaves out) are
+ * inflated. Never throws: a broken zip, or one without a design, gets a reason.
  */
 export function designTextFromZip(
   bytes: Uint8Array,

@@ -69,25 +69,15 @@ export function infraCredentials(node: DesignNode): Credential[] {
   const values: [string, string] = [user ?? d[0], password ?? d[1]];
   // MongoDB runs without authentication unless its root user is set
   if (node.kind === 'mongodb' && !values[0]) return [];
-  const p = envPrefix(node.name);
   return [
-    { variable: `${p}_USER`, key: 'username', value: values[0] },
-    { variable: `${p}_PASSWORD`, key: 'password', value: values[1] },
+    { variable: infraVariable(node, 'username'), key: 'username', value: values[0] },
+    { variable: infraVariable(node, 'password'), key: 'password', value: values[1] },
   ];
 }
 
-/**
- * The environment key of each infrastructure credential of a node (`username` → `POSTGRES_USER`,
- * `password` → `POSTGRES_PASSWORD`): where the node's own setting of it lives.
- */
-export function infraCredentialKeys(node: DesignNode): Map<string, string> {
-  const v = IMAGE_VARIABLES[node.kind as InfraId];
-  return v
-    ? new Map([
-        ['username', v.user],
-        ['password', v.password],
-      ])
-    : new Map();
+/** The `.env` variable of an infrastructure credential: `<PREFIX>_USER`, `<PREFIX>_PASSWORD`. */
+function infraVariable(node: DesignNode, key: 'username' | 'password'): string {
+  return `${envPrefix(node.name)}_${key === 'username' ? 'USER' : 'PASSWORD'}`;
 }
 
 /**
@@ -135,6 +125,23 @@ export function envSecrets(node: DesignNode): Credential[] {
     taken.add(variable);
     out.push({ variable, key: e.key, value: e.value });
   }
+  return out;
+}
+
+/**
+ * The `.env` variable of each environment value of a node that is marked secret and that `.env`
+ * holds, by its key: a service's or container's secret variables, and the user and password
+ * settings of infrastructure (`POSTGRES_PASSWORD` → `<PREFIX>_PASSWORD`) when marked secret.
+ */
+export function secretEnvVariables(node: DesignNode): Map<string, string> {
+  const out = new Map(envSecrets(node).map((c) => [c.key, c.variable]));
+  const v = IMAGE_VARIABLES[node.kind as InfraId];
+  if (v)
+    for (const [key, credential] of [
+      [v.user, 'username'],
+      [v.password, 'password'],
+    ] as const)
+      if (node.env.some((e) => e.key === key && e.secret)) out.set(key, infraVariable(node, credential));
   return out;
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { readDotenv } from '../generators/compose/dotenv';
 import { DesignBuilder } from '../generators/compose/testDesigns';
 import { restoreText } from '../model/restore';
 import type { Design } from '../model/types';
 import { exportFiles } from './exportFiles';
 import { BASE_DESIGN_PATH, DESIGN_PATH } from './manifest';
 import type { DiskFile } from './plan';
-import { projectDesign, readDotenv, withProjectSecrets } from './secrets';
+import { projectDesign, withProjectSecrets } from './secrets';
 import { planProjectUpdate } from './update';
 
 /** A service with two secret values (one needing quotes in .env), a database whose password is marked secret, a cache with a secret `.env` does not hold. */
@@ -92,18 +93,6 @@ describe('secret values in an exported project', () => {
     expect(envOf(some.design, 'orders')?.find((e) => e.key === 'STRIPE_KEY')?.value).toBe('sk_test');
     expect(some.warnings[0]).toContain('does not set every secret value');
     expect(some.warnings[0]).not.toContain('STRIPE_KEY of orders');
-  });
-
-  it('reads .env lines as docker compose does', () => {
-    expect(readDotenv('# c\n\nA=1\nexport B = two\nC=\'a b # c\'\nD="x\\"y\\n"\nnot a line\n E=e')).toEqual(
-      new Map([
-        ['A', '1'],
-        ['B', 'two'],
-        ['C', 'a b # c'],
-        ['D', 'x"y\n'],
-        ['E', 'e'],
-      ]),
-    );
   });
 
   it('an update of the project reads the values from its .env: nothing changes, nothing is noted', async () => {

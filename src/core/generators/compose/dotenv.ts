@@ -67,3 +67,13 @@ export function readDotenvValue(text: string): string {
     return t.slice(1, -1).replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
   return t;
 }
+
+/** The variables of a `.env` file: `NAME=value` lines (comments and blank lines skipped), values read as compose reads them. */
+export function readDotenv(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/.exec(line);
+    if (m?.[1] !== undefined) out.set(m[1], readDotenvValue(m[2] ?? ''));
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { importCompose } from '../../importers/compose';
 import type { Design } from '../../model/types';
 import { generateProject } from '../project';
 import type { ComposeDoc } from './composeCheck';
-import { dotenvValue, readDotenvValue } from './dotenv';
+import { dotenvValue, readDotenv, readDotenvValue } from './dotenv';
 import { DesignBuilder } from './testDesigns';
 
 /** A service with a secret API key (spaces, a dollar and a quote in it), a plain variable and a database. */
@@ -74,5 +74,17 @@ describe('compose: secret environment values', () => {
     );
     const api = r.ok ? r.design.nodes[0] : undefined;
     expect(api?.env).toEqual([{ key: 'API_KEY', value: '' }]);
+  });
+
+  it('reads .env lines as docker compose does', () => {
+    expect(readDotenv('# c\n\nA=1\nexport B = two\nC=\'a b # c\'\nD="x\\"y\\n"\nnot a line\n E=e')).toEqual(
+      new Map([
+        ['A', '1'],
+        ['B', 'two'],
+        ['C', 'a b # c'],
+        ['D', 'x"y\n'],
+        ['E', 'e'],
+      ]),
+    );
   });
 });
