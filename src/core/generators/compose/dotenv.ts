@@ -1,5 +1,6 @@
 import { envSecrets, infraCredentials } from '../../model/credentials';
 import type { Design } from '../../model/types';
+import { gitignore as ignoredFiles } from '../ignored';
 import type { GeneratedFile } from '../types';
 
 /**
@@ -15,7 +16,7 @@ export function dotenvFiles(design: Design): GeneratedFile[] {
   const secrets = design.nodes.some((n) => envSecrets(n).length > 0);
   const gitignore: GeneratedFile = {
     path: '.gitignore',
-    content: '# Local settings and credentials (see .env.example)\n.env\n',
+    content: ignoredFiles(),
   };
   if (creds.length === 0) return [gitignore];
   const lines = (value: (v: string) => string) =>

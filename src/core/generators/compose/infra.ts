@@ -76,7 +76,7 @@ export function infraService(node: DesignNode): ComposeService {
   }
   if (volumes.length > 0) out.volumes = volumes;
   const check = infraCheck(node);
-  if (check) out.healthcheck = { test: ['CMD', ...check], ...healthTiming(kind) };
+  if (check) out.healthcheck = { test: ['CMD', ...check.map(composeLiteral)], ...healthTiming(kind) };
   return out;
 }
 

@@ -305,18 +305,9 @@ export function infraCheck(node: DesignNode): string[] | null {
     case 'nats':
       return ['wget', '-qO-', `http://127.0.0.1:${natsMonitorPort(node)}/healthz`];
     case 'postgres':
-      // over TCP: during initdb the temporary server listens on the socket only
-      return [
-        'pg_isready',
-        '-h',
-        '127.0.0.1',
-        '-p',
-        p,
-        '-U',
-        infraCredentials(node)[0]?.value ?? 'app',
-        '-d',
-        infraDatabase(node),
-      ];
+      // over TCP: during initdb the temporary server listens on the socket only; the user and
+      // database come from the container's own environment, so no file names the user
+      return ['sh', '-c', `exec pg_isready -h 127.0.0.1 -p ${p} -U "$POSTGRES_USER" -d "$POSTGRES_DB"`];
     case 'mongodb':
       return ['mongosh', '--quiet', '--port', p, '--eval', "db.adminCommand('ping')"];
     case 'container':

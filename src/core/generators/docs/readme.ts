@@ -103,20 +103,28 @@ function travel(design: Design): string[] {
   ];
 }
 
-function kubernetes(design: Design): string[] {
+function kubernetes(design: Design, paths: readonly string[]): string[] {
   const images = design.nodes.filter(runsByDefault).map((n) => imageName(design, n));
+  const secrets = paths.some((p) => p.startsWith('k8s/secrets/'));
   return [
     'On Kubernetes, build the service images first: `docker compose build` tags each one with the name the manifests use. Load them into your cluster (e.g. `kind load docker-image`, `minikube image load`) or push them to its registry, then apply the manifests:',
     '',
     '```sh',
     'docker compose build',
     ...(images.length ? ['# on a kind cluster:', `kind load docker-image ${images.join(' ')}`] : []),
-    'kubectl apply -k k8s/                  # or: helm install <name> helm/ -n <namespace> --create-namespace',
+    ...(secrets
+      ? [
+          'kubectl apply -k k8s/',
+          '# or: helm install <name> helm/ -n <namespace> --create-namespace -f helm/values.secret.yaml',
+        ]
+      : ['kubectl apply -k k8s/                  # or: helm install <name> helm/ -n <namespace> --create-namespace']),
     '```',
     '',
-    `Everything goes into the namespace \`${dnsLabel(design.name, 'project')}\` (the kustomization sets it; the Helm chart uses its release's). The manifests are hardened: every container runs as user 10001 with a read-only root filesystem, no privilege escalation, all capabilities dropped and the runtime's seccomp profile (the namespace enforces the restricted Pod Security Standard), with CPU, memory and ephemeral-storage requests and limits. Liveness probes call \`/healthz\`, readiness probes \`/readyz\` (the service's brokers and databases answer), or for a gRPC server a \`grpc\` probe on the standard health service (\`grpc.health.v1.Health\`), which reports the same. Credentials live in Secrets (\`<node>-credentials\`, development defaults: change them). NetworkPolicies derived from the links deny all traffic but the design's own: each service accepts only its callers and reaches only what it calls, plus DNS; gateways and frontends accept the ingress-nginx controller (namespace \`ingress-nginx\`; change it in the policies or the chart's values for another one). The gateway's Ingress asks for the \`nginx\` class, with a placeholder host under example.com and a TLS Secret to fill in. Replicated workloads get a PodDisruptionBudget and spread over nodes.`,
+    `Everything goes into the namespace \`${dnsLabel(design.name, 'project')}\` (the kustomization sets it; the Helm chart uses its release's). The manifests are hardened: every container runs as user 10001 with a read-only root filesystem, no privilege escalation, all capabilities dropped and the runtime's seccomp profile (the namespace enforces the restricted Pod Security Standard), with CPU, memory and ephemeral-storage requests and limits. Liveness probes call \`/healthz\`, readiness probes \`/readyz\` (the service's brokers and databases answer), or for a gRPC server a \`grpc\` probe on the standard health service (\`grpc.health.v1.Health\`), which reports the same.${secrets ? ' Credentials live in Secrets (`<node>-credentials`) that kustomize makes from `k8s/secrets/<node>-credentials.env`: the export writes those files with development defaults (change them), `.gitignore` keeps them out of git, and `k8s/secrets/*.env.example`, committed, lists their keys (on a fresh clone, copy each example without `.example` and fill it in). kustomize adds a hash of the values to the name of each Secret and to every reference to it, so the pods that read a Secret restart when one of its values changes.' : ''} NetworkPolicies derived from the links deny all traffic but the design's own: each service accepts only its callers and reaches only what it calls, plus DNS; gateways and frontends accept the ingress-nginx controller (namespace \`ingress-nginx\`; change it in the policies or the chart's values for another one). The gateway's Ingress asks for the \`nginx\` class, with a placeholder host under example.com and a TLS Secret to fill in. Replicated workloads get a PodDisruptionBudget and spread over nodes.`,
     '',
-    "The Helm chart in `helm/` renders the same objects; its `values.yaml` sets each node's image, replicas and resources, the ingress and the credentials.",
+    secrets
+      ? "The Helm chart in `helm/` renders the same objects; its `values.yaml` sets each node's image, replicas and resources and the ingress, and holds no credential: they are in `helm/values.secret.yaml` (development defaults, kept out of git; `values.secret.yaml.example` lists them), given with `-f` as above or one by one with `--set credentials.<node>.<key>=…`. To use a Secret of your own (made by your secret manager), set `credentials.<node>.existingSecret` to its name: the chart then makes none and reads that one, with the same keys."
+      : "The Helm chart in `helm/` renders the same objects; its `values.yaml` sets each node's image, replicas and resources and the ingress.",
     '',
   ];
 }
@@ -183,7 +191,7 @@ export function readme(design: Design, paths: readonly string[]): string {
           '',
         ]
       : []),
-    ...(hasK8s ? [...kubernetes(design)] : []),
+    ...(hasK8s ? [...kubernetes(design, paths)] : []),
     '## Watch a request travel',
     '',
     ...travel(design),
@@ -205,8 +213,14 @@ export function readme(design: Design, paths: readonly string[]): string {
       : []),
     ...(hasK8s
       ? [
-          'k8s/              Kustomize manifests: workloads, Services, Secrets, NetworkPolicies per node',
-          'helm/             a Helm chart of the same objects, with values',
+          'k8s/              Kustomize manifests: workloads, Services, NetworkPolicies per node',
+          ...(paths.some((p) => p.startsWith('k8s/secrets/'))
+            ? [
+                'k8s/secrets/      the values of the Secrets kustomize makes (kept out of git; see *.env.example)',
+                'helm/             a Helm chart of the same objects, with values; credentials in values.secret.yaml',
+                '                  (kept out of git; see values.secret.yaml.example)',
+              ]
+            : ['helm/             a Helm chart of the same objects, with values']),
         ]
       : []),
     ...(paths.some((p) => p.startsWith('proto/')) ? ['proto/            gRPC contracts (buf)'] : []),

@@ -7,6 +7,8 @@ import { disruptionBudget, spread } from '../kubernetes/availability';
 import { toYaml } from '../compose/yaml';
 import { INGRESS_CLASS, ingressHost } from '../kubernetes/edge';
 import { namespaceObject, nodeObjects } from '../kubernetes/kubernetes';
+import { secretName } from '../kubernetes/secrets';
+import { HELM_SECRET_VALUES } from '../ignored';
 import { hasSeveralNamespaces, namespacePlan } from '../../model/namespaces';
 import type { K8sObject } from '../kubernetes/meta';
 import { INGRESS_CONTROLLER, namespacePolicies } from '../kubernetes/policies';
@@ -77,9 +79,10 @@ function fieldsOf(design: Design, node: DesignNode, o: K8sObject): HelmField[] {
     for (const c of nodeCredentials(node))
       fields.push({
         path: ['stringData', c.key],
-        expr: `index .Values.credentials ${goString(dns)} ${goString(c.key)} | quote`,
+        expr: `include ${goString(credentialTemplate(design))} (dict "root" $ "node" ${goString(dns)} "key" ${goString(c.key)})`,
         mode: 'inline',
       });
+  fields.push(...secretRefFields(design, o));
   if (o.kind === 'Ingress')
     fields.push(
       { path: ['spec', 'ingressClassName'], expr: '.Values.ingress.className | quote', mode: 'inline' },
@@ -105,6 +108,39 @@ function fieldsOf(design: Design, node: DesignNode, o: K8sObject): HelmField[] {
   return fields;
 }
 
+/** The named template that reads one credential from the values, failing with a clear message when it is not set. */
+const credentialTemplate = (design: Design) => `${projectName(design)}.credential`;
+
+/** The values key of a node's existing Secret, and the Secret the chart makes when it is empty. */
+const existingSecret = (dns: string) => `dig ${goString(dns)} "existingSecret" "" .Values.credentials`;
+
+/**
+ * Every `secretKeyRef` of a pod to a node's credentials names the Secret the values say: the
+ * chart's own, or the node's `existingSecret`.
+ */
+function secretRefFields(design: Design, o: K8sObject): HelmField[] {
+  if (o.kind !== 'Deployment' && o.kind !== 'StatefulSet' && o.kind !== 'Job') return [];
+  const owners = new Map(
+    design.nodes.filter((n) => nodeCredentials(n).length > 0).map((n) => [secretName(n), dnsLabel(n.name)]),
+  );
+  const pod = o.spec?.template.spec;
+  const out: HelmField[] = [];
+  for (const list of ['containers', 'initContainers'] as const)
+    (pod?.[list] ?? []).forEach((c, i) =>
+      (c.env ?? []).forEach((e, j) => {
+        const name = e.valueFrom?.secretKeyRef?.name;
+        const dns = name === undefined ? undefined : owners.get(name);
+        if (name !== undefined && dns !== undefined)
+          out.push({
+            path: ['spec', 'template', 'spec', list, i, 'env', j, 'valueFrom', 'secretKeyRef', 'name'],
+            expr: `${existingSecret(dns)} | default ${goString(name)} | quote`,
+            mode: 'inline',
+          });
+      }),
+    );
+  return out;
+}
+
 /**
  * Objects go to the release's namespace, unless the design spans several namespaces (namespace
  * boundaries): then every object keeps the namespace k8s/ gives it, because the addresses and
@@ -120,6 +156,8 @@ function namespaceField(design: Design): HelmField[] {
 function conditional(node: DesignNode, o: K8sObject, text: string): string {
   const dns = dnsLabel(node.name);
   if (o.kind === 'Ingress') return `{{- if .Values.ingress.enabled }}\n${text}{{- end }}\n`;
+  // the user's own Secret replaces the chart's
+  if (o.kind === 'Secret') return `{{- if not (${existingSecret(dns)}) }}\n${text}{{- end }}\n`;
   // a budget only while there is more than one replica to keep
   if (o.kind === 'PodDisruptionBudget')
     return `{{- if gt (int (${nodeValue(dns, 'replicas')})) 1 }}\n${text}{{- end }}\n`;
@@ -151,6 +189,7 @@ export function generateHelm(design: Design): GeneratedFile[] {
   const project = projectName(design);
   const nodes: Record<string, unknown> = {};
   const credentials: Record<string, Record<string, string>> = {};
+  const existing: Record<string, { existingSecret: string }> = {};
   const templates: GeneratedFile[] = [];
   const byStem = nodeObjects(design);
   const byDns = new Map(design.nodes.map((n) => [dnsLabel(n.name), n]));
@@ -160,6 +199,7 @@ export function generateHelm(design: Design): GeneratedFile[] {
     nodes[dnsLabel(node.name)] = nodeValues(design, node, objects);
     const creds = nodeCredentials(node);
     if (creds.length) credentials[dnsLabel(node.name)] = Object.fromEntries(creds.map((c) => [c.key, c.value]));
+    if (creds.length) existing[dnsLabel(node.name)] = { existingSecret: '' };
     const docs = scalable(design, node, objects).map((o) =>
       conditional(node, o, helmDocument(o, fieldsOf(design, node, o))),
     );
@@ -184,11 +224,33 @@ export function generateHelm(design: Design): GeneratedFile[] {
   const values = {
     ingress: { enabled: true, className: INGRESS_CLASS, controllerNamespace: INGRESS_CONTROLLER.namespace },
     nodes,
-    credentials,
+    ...(Object.keys(existing).length > 0 ? { credentials: existing } : {}),
   };
+  const secretValues =
+    Object.keys(credentials).length === 0
+      ? []
+      : [
+          { path: HELM_SECRET_VALUES, content: HEADER + SECRET_VALUES_HELP + toYaml({ credentials }) },
+          {
+            path: `${HELM_SECRET_VALUES}.example`,
+            content:
+              HEADER +
+              SECRET_VALUES_EXAMPLE_HELP +
+              toYaml({
+                credentials: Object.fromEntries(
+                  Object.entries(credentials).map(([n, c]) => [
+                    n,
+                    Object.fromEntries(Object.keys(c).map((k) => [k, ''])),
+                  ]),
+                ),
+              }),
+          },
+          { path: 'helm/templates/_helpers.tpl', content: helpers(design) },
+        ];
   return [
     { path: 'helm/Chart.yaml', content: HEADER + toYaml(chart) },
     { path: 'helm/values.yaml', content: HEADER + VALUES_HELP + toYaml(values) },
+    ...secretValues,
     { path: 'helm/.helmignore', content: '# Generated by Polyglot Canvas.\n.git/\n*.swp\n*.bak\n*.tmp\n' },
     { path: 'helm/templates/NOTES.txt', content: notes(design) },
     ...templates,
@@ -198,9 +260,35 @@ export function generateHelm(design: Design): GeneratedFile[] {
 const VALUES_HELP = `# images: where each node's image comes from (services are built locally: push them to your
 #   registry and set the image here); replicas: of each Deployment; resources: requests and
 #   limits of its main container; ingress: the class, the gateways' hosts and TLS Secrets, and
-#   the namespace of the ingress controller that NetworkPolicies let in; credentials: the
-#   development defaults, to replace (helm install --set credentials.<node>.password=...).
+#   the namespace of the ingress controller that NetworkPolicies let in; credentials: each
+#   node's Secret. The values of the credentials are not here: give them with
+#   -f helm/values.secret.yaml (kept out of git; see values.secret.yaml.example) or
+#   --set credentials.<node>.<key>=..., or name a Secret you made in the release's namespace
+#   as credentials.<node>.existingSecret (with the same keys), and the chart makes none.
 `;
+
+const SECRET_VALUES_HELP = `# The credentials of the chart's Secrets, kept out of git (.gitignore): development defaults,
+# change them before the system holds anything of value. Install with
+#   helm install <name> helm/ -f helm/values.secret.yaml
+`;
+
+const SECRET_VALUES_EXAMPLE_HELP = `# The credentials the chart needs (see values.yaml): copy this file to values.secret.yaml (kept
+# out of git), fill it in, and install with helm install <name> helm/ -f helm/values.secret.yaml
+`;
+
+/** The chart's named template: one credential from the values, or a message saying how to give it. */
+function helpers(design: Design): string {
+  return `{{/* Generated by Polyglot Canvas. */}}
+{{/* One credential of a node's Secret: the value of credentials.<node>.<key>, which must be set. */}}
+{{- define ${goString(credentialTemplate(design))} -}}
+{{- $node := index .root.Values.credentials .node | default dict -}}
+{{- if not (hasKey $node .key) -}}
+{{- fail (printf "credentials.%s.%s is not set: install with -f helm/values.secret.yaml (copy values.secret.yaml.example), --set credentials.%s.%s=..., or credentials.%s.existingSecret=<a Secret of yours>" .node .key .node .key .node) -}}
+{{- end -}}
+{{- index $node .key | toString | quote -}}
+{{- end -}}
+`;
+}
 
 function notes(design: Design): string {
   const gateways = design.nodes.filter((n) => n.kind === 'gateway');

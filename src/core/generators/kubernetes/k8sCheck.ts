@@ -54,8 +54,13 @@ export function k8sProblems(files: readonly GeneratedFile[]): K8sResult {
   const byFile = new Map<string, Doc[]>();
   const docs: Doc[] = [];
   let kustomization: Doc | undefined;
+  const valueFiles = new Map<string, string>();
   for (const f of files) {
     if (!f.path.startsWith('k8s/')) problems.push(`${f.path} is outside k8s/`);
+    if (f.path.startsWith('k8s/secrets/')) {
+      valueFiles.set(f.path.slice('k8s/'.length), f.content);
+      continue;
+    }
     for (const p of yamlTextProblems(f.content)) problems.push(`${f.path}: YAML readers: ${p}`);
     if (f.path === 'k8s/kustomization.yaml') {
       kustomization = parse(f.content, { version: '1.1' }) as Doc;
@@ -81,6 +86,7 @@ export function k8sProblems(files: readonly GeneratedFile[]): K8sResult {
     if (JSON.stringify(listed) !== JSON.stringify(present))
       problems.push(`kustomization lists ${listed.join(',')} but files are ${present.join(',')}`);
   }
+  if (kustomization) docs.push(...generatedSecrets(kustomization, valueFiles, problems));
   const seen = new Set<string>();
   for (const d of docs) problems.push(...docProblems(d, seen));
   problems.push(...serviceProblems(docs));
@@ -182,6 +188,69 @@ function serviceProblems(docs: Doc[]): string[] {
     for (const p of s.spec.ports ?? [])
       if (!named.has(p.targetPort)) out.push(`Service ${s.metadata.name}: target port ${p.targetPort} not on its pods`);
   }
+  return out;
+}
+
+/**
+ * The Secrets of the kustomization's `secretGenerator`, as `kubectl kustomize` makes them without
+ * the hash suffix (which it also gives every reference): the keys of each env file (KEY=value,
+ * the value as it is, comments and blank lines skipped) and of each `files` entry. Every file
+ * read must be there, each env file with its example beside it (the same keys, no values), and
+ * nothing under `secrets/` may be left unread.
+ */
+function generatedSecrets(kustomization: Doc, valueFiles: Map<string, string>, problems: string[]): Doc[] {
+  const out: Doc[] = [];
+  const read = new Set<string>();
+  const envKeys = (text: string) =>
+    text
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'))
+      .map((l) => {
+        const eq = l.indexOf('=');
+        return [eq < 0 ? l.trimStart() : l.slice(0, eq).trimStart(), eq < 0 ? '' : l.slice(eq + 1)] as const;
+      });
+  for (const g of (kustomization.secretGenerator ?? []) as Doc[]) {
+    const stringData: Record<string, string> = {};
+    for (const env of (g.envs ?? []) as string[]) {
+      const text = valueFiles.get(env);
+      const example = valueFiles.get(`${env}.example`);
+      read.add(env).add(`${env}.example`);
+      if (text === undefined || example === undefined) {
+        problems.push(
+          `secretGenerator ${g.name} reads ${env}, which is not written${example === undefined ? ' (or has no example)' : ''}`,
+        );
+        continue;
+      }
+      const pairs = envKeys(text);
+      for (const [k, v] of pairs) {
+        if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(k)) problems.push(`${env}: ${k} is not a variable name`);
+        stringData[k] = v;
+      }
+      const exampleKeys = envKeys(example);
+      if (JSON.stringify(exampleKeys) !== JSON.stringify(pairs.map(([k]) => [k, ''])))
+        problems.push(`${env}.example does not list the keys of ${env} without values`);
+    }
+    for (const entry of (g.files ?? []) as string[]) {
+      const eq = entry.indexOf('=');
+      const [key, path] = [entry.slice(0, eq), entry.slice(eq + 1)];
+      const text = valueFiles.get(path);
+      read.add(path);
+      if (text === undefined) problems.push(`secretGenerator ${g.name} reads ${path}, which is not written`);
+      else stringData[key] = text;
+    }
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: {
+        name: g.name,
+        namespace: g.namespace ?? kustomization.namespace,
+        ...(g.options?.labels ? { labels: g.options.labels } : {}),
+      },
+      type: g.type ?? 'Opaque',
+      stringData,
+    });
+  }
+  for (const path of valueFiles.keys()) if (!read.has(path)) problems.push(`k8s/${path} is read by no secretGenerator`);
   return out;
 }
 

@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { scenarios } from '../compose/testDesigns';
 import { generateKubernetes } from './index';
+import { k8sProblems } from './k8sCheck';
 import { namespacedDesigns } from '../../../../test/fixtures/namespaced';
 
 /** kubectl's own kustomize, where the machine has kubectl: it builds offline. */
@@ -19,9 +20,17 @@ function hasKubectl(): boolean {
   }
 }
 
+type Built = {
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  data?: Record<string, string>;
+  spec?: { template?: { spec?: { containers?: Pod[]; initContainers?: Pod[] } } };
+};
+type Pod = { env?: { valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] };
+
 describe.skipIf(!hasKubectl())('kubectl kustomize', () => {
   it.each([...scenarios(), ...namespacedDesigns()])(
-    '%s: builds, with every generated document in its output',
+    '%s: builds, with every generated document and Secret in its output, each reference resolved',
     (_, design) => {
       const dir = mkdtempSync(join(tmpdir(), 'k8s-'));
       try {
@@ -31,11 +40,45 @@ describe.skipIf(!hasKubectl())('kubectl kustomize', () => {
           const p = join(dir, f.path);
           mkdirSync(dirname(p), { recursive: true });
           writeFileSync(p, f.content);
-          if (f.path !== 'k8s/kustomization.yaml') expected += parseAllDocuments(f.content).length;
+          if (f.path.endsWith('.yaml') && f.path !== 'k8s/kustomization.yaml')
+            expected += parseAllDocuments(f.content).length;
         }
+        // the Secrets kustomize makes, with the values the development env files hold
+        const { docs } = k8sProblems(files);
+        const secrets = docs.filter((d) => d.kind === 'Secret');
         const out = execFileSync('kubectl', ['kustomize', join(dir, 'k8s')], { encoding: 'utf8' });
-        const built = out.trim() === '' ? [] : parseAllDocuments(out).map((d) => d.toJS() as { kind: string });
-        expect(built.length).toBe(expected);
+        const built = out.trim() === '' ? [] : parseAllDocuments(out).map((d) => d.toJS() as Built);
+        expect(built.length).toBe(expected + secrets.length);
+        // no committed manifest holds a Secret: each one comes from the generator
+        expect(files.filter((f) => f.path.endsWith('.yaml') && /^kind: Secret$/m.test(f.content))).toEqual([]);
+        const madeSecrets = built.filter((d) => d.kind === 'Secret');
+        for (const s of secrets) {
+          // the name carries a hash of the values; the data is the env file's
+          const made = madeSecrets.find(
+            (m) =>
+              m.metadata.namespace === s.metadata.namespace &&
+              new RegExp(`^${s.metadata.name}-[a-z0-9]{10}$`).test(m.metadata.name),
+          );
+          expect(made, `${s.metadata.namespace}/${s.metadata.name}`).toBeDefined();
+          const decoded = Object.fromEntries(
+            Object.entries(made?.data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]),
+          );
+          expect(decoded).toEqual(s.stringData);
+        }
+        // every secretKeyRef names a Secret of its pod's namespace that has the key
+        for (const d of built)
+          for (const c of [
+            ...(d.spec?.template?.spec?.containers ?? []),
+            ...(d.spec?.template?.spec?.initContainers ?? []),
+          ])
+            for (const e of c.env ?? []) {
+              const ref = e.valueFrom?.secretKeyRef;
+              if (!ref) continue;
+              const target = madeSecrets.find(
+                (m) => m.metadata.name === ref.name && m.metadata.namespace === d.metadata.namespace,
+              );
+              expect(target?.data, `${d.kind} ${d.metadata.name} → ${ref.name}`).toHaveProperty(ref.key);
+            }
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

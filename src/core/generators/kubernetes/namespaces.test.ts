@@ -14,10 +14,9 @@ const shop = () => namespacedDesigns().find(([n]) => n === 'namespaces-shop')![1
 const events = () => namespacedDesigns().find(([n]) => n === 'namespaces-events')![1];
 const template = (id: string) => TEMPLATES.find((t) => t.id === id)!.build();
 
+/** The objects of k8s/, the Secrets of its secretGenerator among them. */
 function docsOf(design: Design): Doc[] {
-  return generateKubernetes(design)
-    .filter((f) => f.path !== 'k8s/kustomization.yaml')
-    .flatMap((f) => parseAllDocuments(f.content).map((d) => d.toJS() as Doc));
+  return k8sProblems(generateKubernetes(design)).docs;
 }
 const find = (docs: Doc[], kind: string, name: string, ns?: string) =>
   docs.filter((d) => d.kind === kind && d.metadata.name === name && (ns === undefined || d.metadata.namespace === ns));
@@ -130,10 +129,13 @@ describe('the Kubernetes export of namespace boundaries', () => {
 
   it('catches a pod that refers to a Secret of another namespace', () => {
     const files = generateKubernetes(shop()).map((f) =>
-      f.path === 'k8s/rabbitmq.yaml'
+      f.path === 'k8s/kustomization.yaml'
         ? {
             ...f,
-            content: f.content.replace(/namespace: polyglot-shop\n {2}labels:/, 'namespace: storefront\n  labels:'),
+            content: f.content.replace(
+              /name: rabbitmq-credentials\n {4}namespace: polyglot-shop/,
+              'name: rabbitmq-credentials\n    namespace: storefront',
+            ),
           }
         : f,
     );

@@ -224,8 +224,10 @@ export function readManifestSet(
         const text = textOf(join(dir, env));
         if (text === null) warn(`${file}: ${g.name} reads ${env}, which is not in the folder; its values are missing.`);
         else
+          // as kustomize reads an env file: leading blanks of a line dropped, the value after the
+          // first `=` kept as it is (spaces and quotes included)
           for (const line of text.split(/\r?\n/)) {
-            const t = line.trim();
+            const t = line.trimStart();
             if (t && !t.startsWith('#')) keyValue(t, set);
           }
       }

@@ -35,6 +35,13 @@ function decode(b64: string): string {
   }
 }
 
+/**
+ * A value of a ConfigMap or Secret as the compose importer reads it: with every `$` doubled, since
+ * the kubelet expands nothing in them (only `$(VAR)` in a container's own `value`, whose `$$` is
+ * compose's too), so `$HOME` in a Secret stays `$HOME`.
+ */
+const asWritten = (value: string) => value.replaceAll('$', '$$$$');
+
 /** Imports Kubernetes manifests as a new design; pure and total, like the compose importer. */
 export function importKubernetes(
   text: string,
@@ -183,7 +190,7 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
       if (data)
         for (const [k, v] of Object.entries(data)) {
           const key = `${str(ef.prefix) ?? ''}${k}`;
-          put(env, key, str(v) ?? '');
+          put(env, key, asWritten(str(v) ?? ''));
           if (isSecret) fromSecret.add(key);
           else fromSecret.delete(key);
         }
@@ -211,7 +218,7 @@ function importManifests(objects: Obj[], fileName: string, budget: Budget, warn:
         if (ref) {
           const isSecret = isObj(vf.secretKeyRef);
           const data = from(ref, isSecret ? secrets : configMaps, isSecret ? 'Secret' : 'ConfigMap', key);
-          put(env, key, data ? (str(data[str(ref.key) ?? '']) ?? '') : '');
+          put(env, key, data ? asWritten(str(data[str(ref.key) ?? '']) ?? '') : '');
           if (isSecret) fromSecret.add(key);
         } else {
           warn(`${name}: ${key} is set from the pod's own fields (valueFrom); it was imported empty.`);

@@ -42,7 +42,9 @@ describe(`Kubernetes import: a shop of ${docs.length} documents, ${workloads.len
     const files = new Map(generateProject(r.design).map((f) => [f.path, f.content]));
     expect(files.get('.env')).toMatch(/^ORDERS_DB_USER=shop$/m);
     expect(files.get('.env')).toMatch(/^ORDERS_DB_PASSWORD=s3cret$/m);
-    expect(files.get('k8s/orders-db.yaml')).toMatch(/username: shop/);
+    expect(files.get('k8s/secrets/orders-db-credentials.env')).toMatch(/^username=shop$/m);
+    expect(files.get('k8s/secrets/orders-db-credentials.env')).toMatch(/^password=s3cret$/m);
+    expect(files.get('k8s/orders-db.yaml')).not.toContain('s3cret');
     expect(files.get('k8s/orders-db.yaml')).toMatch(/POSTGRES_DB\n\s+value: orders/);
     expect(r.warnings.join('\n')).toMatch(/Values of the Secrets orders-db were read/);
   });
