@@ -97,7 +97,7 @@ export async function updateCommand(argv: readonly string[], io: Io): Promise<nu
   const missing = missingSecrets(r.design);
   if (missing.length > 0 && !args.options.has('force')) {
     io.err(
-      `error: ${dir}: the secret values ${missing.join(', ')} are not in ${dir}/.env, so the update would empty them in the Kubernetes Secrets and the Helm values. Restore .env (copy .env.example and fill it in), or give --force to write them empty.`,
+      `error: ${dir}: the secret values ${missing.join(', ')} are not in ${dir}/.env, so the update would write them empty into k8s/secrets/ and helm/values.secret.yaml. Restore .env (copy .env.example and fill it in), or give --force to write them empty.`,
     );
     return 1;
   }

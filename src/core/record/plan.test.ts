@@ -74,6 +74,20 @@ describe('planUpdate', () => {
     expect(writeOf(plan, 'del')).toBeUndefined();
   });
 
+  it('writes again a file of credentials kept out of git, which a clone does not have', () => {
+    const base = { 'k8s/secrets/db-credentials.env': 'password=a\n', 'helm/values.secret.yaml': 'x: a\n', k: 'k\n' };
+    const theirs = { 'k8s/secrets/db-credentials.env': 'password=b\n', 'helm/values.secret.yaml': 'x: b\n', k: 'k\n' };
+    const plan = planUpdate(input(base, { k: 'k\n' }, theirs));
+    expect(outcomeOf(plan, 'k8s/secrets/db-credentials.env')?.outcome).toBe('added');
+    expect(writeOf(plan, 'k8s/secrets/db-credentials.env')).toBe('password=b\n');
+    expect(writeOf(plan, 'helm/values.secret.yaml')).toBe('x: b\n');
+    // its committed example, deleted by the user, is not
+    const example = planUpdate(
+      input({ 'k8s/secrets/d.env.example': 'p=\n' }, {}, { 'k8s/secrets/d.env.example': 'p=\n' }),
+    );
+    expect(outcomeOf(example, 'k8s/secrets/d.env.example')?.outcome).toBe('kept');
+  });
+
   it('never names a file the user added; a user file where the design now makes one is a conflict', () => {
     const plan = planUpdate(input({ a: '1\n' }, { a: '1\n', clash: 'mine\n' }, { a: '1\n', clash: 'generated\n' }));
     expect(plan.files.map((f) => f.path)).toEqual(['a', 'clash']);

@@ -3,6 +3,7 @@ import type { GeneratedFile } from '../generators/types';
 import { mergeThreeWay } from './merge';
 import { RECORD_PATHS } from './manifest';
 import { sha256OfText } from './sha256';
+import { holdsCredentials } from '../generators/ignored';
 
 /** A file on disk that is not UTF-8 text: never merged, never rewritten. */
 export const BINARY = Symbol('binary');
@@ -93,6 +94,10 @@ export function planUpdate(input: PlanInput): UpdatePlan {
         writes.push({ path, content: mergeThreeWay(ours, '', theirs).text });
         add(path, 'conflict', 'a file of yours is where the design now makes a file: both versions are in it');
       }
+    } else if (ours === null && holdsCredentials(path)) {
+      // kept out of git, so a clone never has it: made again from the values the update took from .env
+      writes.push({ path, content: theirs });
+      add(path, 'added', 'kept out of git (.gitignore): written again with the values of .env');
     } else if (ours === null) {
       add(path, 'kept', 'you deleted it: not restored (delete it from the design, or restore it by hand)');
     } else if (ours === BINARY) {
