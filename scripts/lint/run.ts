@@ -24,8 +24,8 @@ import {
 
 /**
  * The export gate: exports every template, every conformance fixture and the namespace variants, runs the linters a
- * platform engineer runs on them (hadolint, kube-score, kubeconform on k8s/ and on the rendered
- * Helm chart, helm lint, checkov, Redocly, Spectral), and fails on any error or warning that is
+ * platform engineer runs on them (hadolint, kube-score, kubeconform on `kustomize build k8s` and
+ * on the rendered Helm chart, helm lint, checkov, Redocly, Spectral), and fails on any error or warning that is
  * not an allowed exception (allow.ts). Prints the findings per tool and a last line
  * `N passed, M failed` counting project × tool cells.
  *
@@ -85,7 +85,12 @@ function main(): number {
   const report = process.argv.includes('--report');
   const picked = option('--tool') as Tool[];
   const tools = picked.length ? TOOL_NAMES.filter((t) => picked.includes(t)) : TOOL_NAMES;
-  const missing = tools.filter((t) => !toolPath(BINARIES[t]) || (t === 'helm' && !toolPath('kubeconform')));
+  const missing = tools.filter(
+    (t) =>
+      !toolPath(BINARIES[t]) ||
+      (t === 'helm' && !toolPath('kubeconform')) ||
+      (t === 'kubeconform' && !toolPath('kustomize')),
+  );
   if (missing.length) {
     console.log(`Missing tools: ${missing.join(', ')}; install them with: bash scripts/lint/install.sh`);
     console.log('0 passed, 1 failed');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -168,22 +168,89 @@ function kubeconformOn(project: string, dir: string, label: string, paths: strin
   return out;
 }
 
+/**
+ * k8s/ as `kubectl apply -k` applies it: built by kustomize (with the Secrets its secretGenerator
+ * makes from the export's env files, names hashed and references rewritten), validated by
+ * kubeconform, and every ConfigMap and Secret a pod refers to present in its namespace with the key.
+ */
 export function kubeconform(project: string, dir: string): Finding[] {
-  const manifests = files(join(dir, 'k8s'), '.yaml');
-  return kubeconformOn(
-    project,
-    dir,
-    'k8s/',
-    manifests.map((f) => relative(dir, f)),
-    manifests.map((f) => readFileSync(f, 'utf8')),
-  );
+  if (!existsSync(join(dir, 'k8s', 'kustomization.yaml'))) return [];
+  const built = run(toolPath('kustomize')!, ['build', 'k8s'], dir);
+  if (built.code !== 0)
+    return [
+      {
+        tool: 'kubeconform',
+        project,
+        file: 'k8s/',
+        rule: 'kustomize build',
+        level: 'error',
+        message: built.err.trim(),
+      },
+    ];
+  writeFileSync(join(dir, 'k8s-built.yaml'), built.out);
+  return [
+    ...kubeconformOn(project, dir, 'kustomize build k8s', ['k8s-built.yaml'], [built.out]),
+    ...unresolvedReferences(built.out).map((message) => ({
+      tool: 'kubeconform' as const,
+      project,
+      file: 'kustomize build k8s',
+      rule: 'unresolved-reference',
+      level: 'error' as const,
+      message,
+    })),
+  ];
 }
 
-/** `helm lint --strict`, then `helm template` validated by kubeconform like k8s/. */
+/** The references of pods to ConfigMaps and Secrets (and their keys) that the objects do not hold. */
+function unresolvedReferences(text: string): string[] {
+  type Obj = {
+    kind?: string;
+    metadata?: { name?: string; namespace?: string };
+    data?: Record<string, string>;
+    spec?: { template?: { spec?: Record<string, { env?: Env[]; envFrom?: EnvFrom[] }[] | undefined> } };
+  };
+  type Ref = { name: string; key?: string };
+  type Env = { name: string; valueFrom?: { secretKeyRef?: Ref; configMapKeyRef?: Ref } };
+  type EnvFrom = { secretRef?: Ref; configMapRef?: Ref };
+  const docs = parseAllDocuments(text)
+    .map((d) => d.toJS() as Obj | null)
+    .filter((d): d is Obj => d !== null);
+  const held = new Map(docs.map((d) => [`${d.kind}/${d.metadata?.namespace}/${d.metadata?.name}`, d.data ?? {}]));
+  const out: string[] = [];
+  for (const d of docs) {
+    const pod = d.spec?.template?.spec;
+    if (!pod) continue;
+    const ns = d.metadata?.namespace;
+    const check = (kind: string, ref: Ref) => {
+      const data = held.get(`${kind}/${ns}/${ref.name}`);
+      if (!data) out.push(`${d.kind} ${d.metadata?.name} refers to ${kind} ${ref.name}, which ${ns} does not hold`);
+      else if (ref.key !== undefined && !(ref.key in data))
+        out.push(`${d.kind} ${d.metadata?.name} refers to the key ${ref.key} of ${kind} ${ref.name}, which it lacks`);
+    };
+    for (const c of [...(pod.containers ?? []), ...(pod.initContainers ?? [])]) {
+      for (const e of c.env ?? []) {
+        if (e.valueFrom?.secretKeyRef) check('Secret', e.valueFrom.secretKeyRef);
+        if (e.valueFrom?.configMapKeyRef) check('ConfigMap', e.valueFrom.configMapKeyRef);
+      }
+      for (const f of c.envFrom ?? []) {
+        if (f.secretRef) check('Secret', { name: f.secretRef.name });
+        if (f.configMapRef) check('ConfigMap', { name: f.configMapRef.name });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * `helm lint --strict`, then `helm template` validated by kubeconform like k8s/, both with the
+ * credentials of the export's git-ignored `helm/values.secret.yaml` (the chart refuses to render
+ * without them).
+ */
 export function helm(project: string, dir: string): Finding[] {
   if (!existsSync(join(dir, 'helm', 'Chart.yaml'))) return [];
   const out: Finding[] = [];
-  const lint = run(toolPath('helm')!, ['lint', '--strict', 'helm'], dir);
+  const secrets = existsSync(join(dir, 'helm', 'values.secret.yaml')) ? ['-f', 'helm/values.secret.yaml'] : [];
+  const lint = run(toolPath('helm')!, ['lint', '--strict', ...secrets, 'helm'], dir);
   if (lint.code !== 0)
     out.push({
       tool: 'helm',
@@ -193,7 +260,7 @@ export function helm(project: string, dir: string): Finding[] {
       level: 'error',
       message: (lint.out + lint.err).trim(),
     });
-  const tpl = run(toolPath('helm')!, ['template', project, 'helm', '--namespace', project], dir);
+  const tpl = run(toolPath('helm')!, ['template', project, 'helm', '--namespace', project, ...secrets], dir);
   if (tpl.code !== 0) {
     out.push({ tool: 'helm', project, file: 'helm/', rule: 'template', level: 'error', message: tpl.err.trim() });
     return out;
