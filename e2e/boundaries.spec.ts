@@ -258,13 +258,21 @@ test('a namespace boundary puts its cards into that namespace in the exported ma
       expect(d.metadata.namespace, `${d.kind} ${d.metadata.name}`).toBe('ordering');
   const db = await read('k8s/postgres.yaml');
   expect(db.find((d) => d.kind === 'StatefulSet')?.metadata.namespace).toBe('my-system');
-  // its credentials are copied to where the service reads them
-  expect(db.filter((d) => d.kind === 'Secret').map((d) => d.metadata.namespace)).toEqual(['my-system', 'ordering']);
   const deployment = (await read('k8s/python-service.yaml')).find((d) => d.kind === 'Deployment')!;
   const url = deployment.spec.template.spec.containers[0].env.find((e: Doc) => e.name === 'POSTGRES_URL');
   expect(url.value).toContain('@postgres.my-system.svc.cluster.local:5432/');
   const kustomization = parse((await zip.file('k8s/kustomization.yaml')?.async('string')) ?? '') as Doc;
   expect(kustomization.namespace).toBeUndefined();
+  // its credentials are generated (from the same git-ignored env file) where the service reads them
+  expect(db.filter((d) => d.kind === 'Secret')).toEqual([]);
+  expect(
+    (kustomization.secretGenerator as Doc[])
+      .filter((g) => g.name === 'postgres-credentials')
+      .map((g) => [g.namespace, g.envs]),
+  ).toEqual([
+    ['my-system', ['secrets/postgres-credentials.env']],
+    ['ordering', ['secrets/postgres-credentials.env']],
+  ]);
   // compose knows nothing of namespaces
   expect(await zip.file('compose.yaml')?.async('string')).not.toContain('ordering');
 });

@@ -107,13 +107,29 @@ test('a value read from a Kubernetes Secret is masked in the inspector, and the 
   expect(compose).not.toContain(KEY);
   expect(await text('.env')).toMatch(new RegExp(`^PAYMENTS__STRIPE_KEY=${KEY}9$`, 'm'));
 
+  // Kubernetes: the Secret is made by kustomize from a git-ignored env file; no manifest holds it
   const docs = parseAllDocuments(await text('k8s/payments.yaml')).map(
     (d) => d.toJS() as { kind: string; stringData?: Record<string, string> },
   );
-  expect(docs.find((d) => d.kind === 'Secret')?.stringData).toEqual({ STRIPE_KEY: `${KEY}9` });
-  for (const d of docs.filter((x) => x.kind !== 'Secret')) expect(JSON.stringify(d), d.kind).not.toContain(KEY);
+  expect(docs.find((d) => d.kind === 'Secret')).toBeUndefined();
+  for (const d of docs) expect(JSON.stringify(d), d.kind).not.toContain(KEY);
   expect(JSON.stringify(docs.find((d) => d.kind === 'Deployment'))).toContain(
     '"valueFrom":{"secretKeyRef":{"name":"payments-credentials","key":"STRIPE_KEY"}}',
+  );
+  expect(await text('k8s/kustomization.yaml')).toContain('- secrets/payments-credentials.env');
+  expect(await text('k8s/secrets/payments-credentials.env')).toMatch(new RegExp(`^STRIPE_KEY=${KEY}9$`, 'm'));
+  expect(await text('k8s/secrets/payments-credentials.env.example')).toMatch(/^STRIPE_KEY=$/m);
+  // Helm: the value only in the git-ignored values file
+  expect(await text('helm/values.yaml')).not.toContain(KEY);
+  expect(await text('helm/values.secret.yaml')).toContain(`STRIPE_KEY: ${KEY}9`);
+  // the files that hold it are the ones the project's .gitignore keeps out of git
+  const root = (zip.file(/(^|\/)compose\.yaml$/)[0]?.name ?? '').slice(0, -'compose.yaml'.length);
+  const holding: string[] = [];
+  for (const file of zip.file(/.*/))
+    if ((await file.async('string')).includes(KEY)) holding.push(file.name.slice(root.length));
+  expect(holding.sort()).toEqual(['.env', 'helm/values.secret.yaml', 'k8s/secrets/payments-credentials.env']);
+  expect((await text('.gitignore')).split('\n')).toEqual(
+    expect.arrayContaining(['.env', 'k8s/secrets/*', '!k8s/secrets/*.env.example', 'helm/values.secret.yaml']),
   );
   // no ConfigMap anywhere in the manifests holds it
   for (const file of zip.file(/^(.*\/)?k8s\/.*\.yaml$/)) {
@@ -138,8 +154,10 @@ test('a value read from a Kubernetes Secret is masked in the inspector, and the 
   expect(await ed.getDesign()).toEqual(designed);
   await expect(page.getByText(/opened with repairs|without some of its values/)).toHaveCount(0);
 
-  // The same zip without its .env (as a fresh clone would be): opened, the value named as missing.
-  for (const name of Object.keys(zip.files)) if (/(^|\/)\.env$/.test(name)) zip.remove(name);
+  // The same zip without the files .gitignore keeps out (as a fresh clone would be): opened, the
+  // value named as missing.
+  for (const name of Object.keys(zip.files))
+    if (/(^|\/)(\.env|k8s\/secrets\/[^/]+\.env|helm\/values\.secret\.yaml)$/.test(name)) zip.remove(name);
   const withoutEnv = await zip.generateAsync({ type: 'nodebuffer' });
   await ed.chooseFile('Open…', { name: 'no-env.zip', mimeType: 'application/zip', buffer: withoutEnv });
   await ed.replaceDialog.getByRole('button', { name: 'Open and replace' }).click();
