@@ -54,7 +54,7 @@ export class ExportCache {
   /** What the last export reused and made (for tests and the bench). */
   last = { services: 0, servicesReused: 0, textsReused: 0, texts: 0, keptBytes: 0, ms: {} as Record<string, number> };
 
-  constructor(budgetBytes = 384 * 1024 * 1024) {
+  constructor(budgetBytes = 256 * 1024 * 1024) {
     this.budgetBytes = budgetBytes;
   }
 
