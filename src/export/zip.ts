@@ -86,6 +86,12 @@ export interface ZipEntry {
   crc: number;
 }
 
+/**
+ * What `zipEntriesSync` made of each byte array, for the next zip of the same arrays (the export
+ * worker keeps the entries an edit leaves alone): the arrays are never changed once made.
+ */
+export type PackCache = WeakMap<Uint8Array, { minDeflate: number; packed: Packed }>;
+
 interface Packed {
   method: 0 | 8;
   crc: number;
@@ -127,9 +133,10 @@ export function zipEntriesOf(files: readonly GeneratedFile[]): ZipEntry[] {
 /**
  * `zipFilesSync` for files already encoded: `textLength` is the total length of their text (in
  * UTF-16 code units, as `string.length` counts), which decides whether anything is compressed.
- * The same files give the same bytes by either function.
+ * The same files give the same bytes by either function. With `kept`, an array compressed by an
+ * earlier call is not compressed again.
  */
-export function zipEntriesSync(entries: readonly ZipEntry[], textLength: number): Uint8Array {
+export function zipEntriesSync(entries: readonly ZipEntry[], textLength: number, kept?: PackCache): Uint8Array {
   if (entries.length > MAX_ENTRIES)
     throw new Error(`A zip holds at most ${MAX_ENTRIES} files; this project has ${entries.length}.`);
   const minDeflate = textLength <= ZIP_DEFLATE_UP_TO ? ZIP_STORE_BELOW : Infinity;
@@ -139,11 +146,17 @@ export function zipEntriesSync(entries: readonly ZipEntry[], textLength: number)
     let packed = packedByRaw.get(e.raw);
     if (!packed) {
       const raw = e.raw;
-      const deflated = raw.length >= minDeflate ? deflateSync(raw, { level: ZIP_LEVEL }) : null;
-      packed =
-        deflated && deflated.length < raw.length
-          ? { method: 8, crc: e.crc, size: raw.length, data: deflated }
-          : { method: 0, crc: e.crc, size: raw.length, data: raw };
+      // compressed before, by the same rule: the same bytes again
+      const before = kept?.get(raw);
+      if (before && before.minDeflate === minDeflate && before.packed.crc === e.crc) packed = before.packed;
+      else {
+        const deflated = raw.length >= minDeflate ? deflateSync(raw, { level: ZIP_LEVEL }) : null;
+        packed =
+          deflated && deflated.length < raw.length
+            ? { method: 8, crc: e.crc, size: raw.length, data: deflated }
+            : { method: 0, crc: e.crc, size: raw.length, data: raw };
+        kept?.set(raw, { minDeflate, packed });
+      }
       packedByRaw.set(raw, packed);
     }
     const name = encoder.encode(e.path);

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { exportZipInParts, type PartRunner } from './exportZip';
+import { exportZipInParts, keptExport, type PartRunner } from './exportZip';
 import { workerRunner } from './partRunner';
 import type { ExportAnswer, ExportRequest } from './protocol';
 
@@ -22,13 +22,22 @@ const partRunners = (count: number) => (): readonly PartRunner[] => {
   return runners.slice(0, count);
 };
 
+// The last export's files, kept so that the next one regenerates only what an edit reaches.
+const kept = keptExport();
+
 // Generating and zipping a large design takes seconds: here, the page stays responsive meanwhile.
 // One export at a time, in the order asked.
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<ExportRequest>) => {
   queue = queue.then(async () => {
     const cores = event.data.cores ?? (self.navigator.hardwareConcurrency || 1);
-    const answer = await exportZipInParts(event.data.id, event.data.design, partRunners(helpersFor(cores)));
+    const answer = await exportZipInParts(
+      event.data.id,
+      event.data.design,
+      partRunners(helpersFor(cores)),
+      undefined,
+      kept,
+    );
     // The bytes become a Blob here: the page gets a handle to it, and copies nothing on the click.
     const out: ExportAnswer = answer.ok
       ? { ...answer, zip: answer.zip ? new Blob([answer.zip as BlobPart], { type: 'application/zip' }) : null }

@@ -2,29 +2,52 @@ import { exportProblems } from '../../core/generators/problems';
 import { generateProject, projectFileName } from '../../core/generators/project';
 import type { Design } from '../../core';
 import { wireServices } from '../../core/model/wiring';
-import { zipEntriesOf, zipEntriesSync } from '../../export/zip';
+import { zipEntriesOf, zipEntriesSync, type PackCache, type ZipEntry } from '../../export/zip';
+import { ExportCache } from './incremental';
 import { withManifestEntry } from './manifestEntry';
 import { joinParts, makePart, PARTS_FROM_SERVICES, planParts, type PartFiles, type PartTask } from './parts';
 import type { ExportResponse } from './protocol';
 
 /**
+ * What the export worker keeps from one export to the next (see incremental.ts): the files by
+ * what they read, and the SHA-256 and compressed bytes of each byte array those files are.
+ */
+export interface KeptExport {
+  files: ExportCache;
+  hashes: WeakMap<Uint8Array, string>;
+  packed: PackCache;
+}
+
+export const keptExport = (): KeptExport => ({
+  files: new ExportCache(),
+  hashes: new WeakMap(),
+  packed: new WeakMap(),
+});
+
+/**
  * Checks, generates and zips a design (with the manifest; the page adds the design itself at the
  * click, see `appendToZipBlob`): the export worker's job, so the page never blocks on it.
  * A design with an error-level problem gets its issues and no zip; a generator or the zip that
- * throws gives an error answer instead of breaking the page.
+ * throws gives an error answer instead of breaking the page. With `kept`, the files and zip
+ * entries an earlier export made are reused where nothing they read has changed: the same bytes.
  */
-export async function exportZip(id: number, design: Design): Promise<ExportResponse> {
+export async function exportZip(id: number, design: Design, kept?: KeptExport): Promise<ExportResponse> {
   const t0 = performance.now();
   try {
     const fileName = projectFileName(design);
     const issues = exportProblems(design).map((p) => ({ ...p }));
     if (issues.some((i) => i.severity === 'error'))
       return { id, ok: true, fileName, zip: null, fileCount: 0, issues, ms: 0 };
-    const files = generateProject(design);
-    let textLength = 0;
-    for (const f of files) textLength += f.content.length;
-    const withManifest = await withManifestEntry(zipEntriesOf(files));
-    const zip = zipEntriesSync(withManifest.entries, textLength + withManifest.textLength);
+    let made: { entries: ZipEntry[]; textLength: number };
+    if (kept) made = kept.files.entries(design);
+    else {
+      const files = generateProject(design);
+      let textLength = 0;
+      for (const f of files) textLength += f.content.length;
+      made = { entries: zipEntriesOf(files), textLength };
+    }
+    const withManifest = await withManifestEntry(made.entries, kept?.hashes);
+    const zip = zipEntriesSync(withManifest.entries, made.textLength + withManifest.textLength, kept?.packed);
     return { id, ok: true, fileName, zip, fileCount: withManifest.entries.length, issues, ms: performance.now() - t0 };
   } catch (e) {
     return { id, ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -47,10 +70,11 @@ export async function exportZipInParts(
   design: Design,
   runners: () => readonly PartRunner[],
   fromServices = PARTS_FROM_SERVICES,
+  kept?: KeptExport,
 ): Promise<ExportResponse> {
-  if (wireServices(design).length < fromServices) return exportZip(id, design);
+  if (wireServices(design).length < fromServices) return exportZip(id, design, kept);
   const helpers = runners();
-  if (helpers.length === 0) return exportZip(id, design);
+  if (helpers.length === 0) return exportZip(id, design, kept);
   const t0 = performance.now();
   const [own = [], ...rest] = planParts(design, helpers.length + 1);
   const others = Promise.all(rest.map((tasks, i) => (helpers[i] as PartRunner).run(design, tasks)));

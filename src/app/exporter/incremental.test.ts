@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { benchDesign } from '../../../bench/designs';
+import { loadFixture, fixtureNames } from '../../../test/fixtures/load';
+import { scenarios } from '../../core/generators/compose/testDesigns';
+import { generateProject } from '../../core/generators/project';
+import { connect, removeElements, renameProject, updateNode, type OpResult } from '../../core/ops/ops';
+import type { Design, DesignNode } from '../../core';
+import { zipEntriesOf } from '../../export/zip';
+import { exportZip, keptExport } from './exportZip';
+import { ExportCache } from './incremental';
+
+/** mulberry32: the same edits on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const designs = (): [string, Design][] => [
+  ...scenarios(),
+  ...fixtureNames().map((n): [string, Design] => [n, loadFixture(n)]),
+  ['bench 40', benchDesign(40)],
+  ['bench 150', benchDesign(150, 3)],
+];
+
+type Edit = (d: Design, pick: <T>(xs: readonly T[]) => T | undefined) => [string, Design] | null;
+
+const applied = (r: OpResult): Design | null => (r.ok ? r.design : null);
+
+/** Edits a user makes, each touching one thing a generator reads. */
+const EDITS: Edit[] = [
+  (d, pick) => {
+    const n = pick(d.nodes);
+    const to = n && applied(updateNode(d, n.id, { name: `${n.name}-x` }));
+    return n && to ? [`rename ${n.name}`, to] : null;
+  },
+  (d, pick) => {
+    const n = pick(d.nodes);
+    if (!n) return null;
+    const env =
+      n.env.length > 0 && n.env[0]
+        ? [{ ...n.env[0], value: `${n.env[0].value}2` }, ...n.env.slice(1)]
+        : [{ key: 'FEATURE_FLAG', value: 'on' }];
+    const to = applied(updateNode(d, n.id, { env }));
+    return to ? [`env of ${n.name}`, to] : null;
+  },
+  (d, pick) => {
+    const n = pick(d.nodes);
+    const to = n && applied(updateNode(d, n.id, { port: n.port === 18_080 ? 18_081 : 18_080 }));
+    return n && to ? [`port of ${n.name}`, to] : null;
+  },
+  (d, pick) => {
+    const l = pick(d.links);
+    return l ? [`remove link ${l.id}`, removeElements(d, [l.id])] : null;
+  },
+  (d, pick) => {
+    const a = pick(d.nodes);
+    const b = pick(d.nodes);
+    if (!a || !b || a === b) return null;
+    const to = applied(connect(d, { source: a.id, target: b.id }));
+    return to ? [`link ${a.name} → ${b.name}`, to] : null;
+  },
+  (d, pick) => {
+    const n = pick(d.nodes);
+    return n ? [`remove node ${n.name}`, removeElements(d, [n.id])] : null;
+  },
+  (d, pick) => {
+    // a contract field: renamed in one of the design's messages
+    const t = pick(d.types.filter((x) => x.kind === 'message' && x.fields.length > 0));
+    if (!t || t.kind !== 'message') return null;
+    const fields = t.fields.map((f, i) => (i === 0 ? { ...f, name: `${f.name}_x` } : f));
+    return [`field of ${t.name}`, { ...d, types: d.types.map((x) => (x === t ? { ...t, fields } : x)) }];
+  },
+  (d, pick) => {
+    // an endpoint's path
+    const n = pick(d.nodes.filter((x) => (x.api?.rest.length ?? 0) > 0));
+    const api = n?.api;
+    const first = api?.rest[0];
+    if (!n || !api || !first) return null;
+    const node: DesignNode = {
+      ...n,
+      api: { ...api, rest: [{ ...first, path: `${first.path}/more` }, ...api.rest.slice(1)] },
+    };
+    return [`endpoint of ${n.name}`, { ...d, nodes: d.nodes.map((x) => (x === n ? node : x)) }];
+  },
+  (d) => {
+    const to = applied(renameProject(d, `${d.name} two`));
+    return to ? ['rename the project', to] : null;
+  },
+];
+
+const bytesEqual = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+/** The cache's entries against a fresh generation, file by file. */
+function expectSameFiles(cache: ExportCache, design: Design, what: string) {
+  // the worker gets a copy of the design each time: nothing may hang on the objects' identity
+  const mine = cache.entries(structuredClone(design)).entries;
+  const fresh = zipEntriesOf(generateProject(structuredClone(design)));
+  expect(
+    mine.map((e) => e.path),
+    what,
+  ).toEqual(fresh.map((e) => e.path));
+  const decoder = new TextDecoder();
+  for (let i = 0; i < fresh.length; i++) {
+    const a = mine[i];
+    const b = fresh[i];
+    if (!a || !b) throw new Error('unreachable');
+    if (!bytesEqual(a.raw, b.raw)) expect(decoder.decode(a.raw), `${what}: ${b.path}`).toBe(decoder.decode(b.raw));
+    expect(a.crc, `${what}: ${b.path}`).toBe(b.crc);
+  }
+}
+
+describe('an export made from the last one (ExportCache)', () => {
+  it('writes what a fresh generation writes, through random edits of designs of several sizes', () => {
+    const rand = rng(16);
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+    let edits = 0;
+    for (const [name, start] of designs()) {
+      const cache = new ExportCache();
+      let d = start;
+      expectSameFiles(cache, d, `${name}, first export`);
+      for (let step = 0; step < 6; step++) {
+        const edit = pick(EDITS);
+        const next = edit?.(d, pick);
+        if (!next) continue;
+        const [what, to] = next;
+        d = to;
+        edits++;
+        expectSameFiles(cache, d, `${name}, after: ${what}`);
+      }
+    }
+    expect(edits).toBeGreaterThan(40);
+  }, 240_000);
+
+  it('makes each kind of edit in turn, on a design with contracts', () => {
+    const rand = rng(7);
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+    for (const fixture of fixtureNames()) {
+      const cache = new ExportCache();
+      let d = loadFixture(fixture);
+      cache.entries(structuredClone(d));
+      for (const edit of EDITS) {
+        const next = edit(d, pick);
+        if (!next) continue;
+        d = next[1];
+        expectSameFiles(cache, d, `${fixture}, after: ${next[0]}`);
+      }
+    }
+  }, 240_000);
+
+  it('regenerates only the services a rename reaches, and every one after the project is renamed', () => {
+    const d = benchDesign(120);
+    const cache = new ExportCache();
+    cache.entries(structuredClone(d));
+    expect(cache.last.servicesReused).toBe(0);
+    const n = d.nodes[10] as DesignNode;
+    const renamed = applied(updateNode(d, n.id, { name: `${n.name}-x` })) as Design;
+    const touching = new Set(
+      renamed.links.flatMap((l) => (l.source === n.id || l.target === n.id ? [l.source, l.target] : [])),
+    );
+    cache.entries(structuredClone(renamed));
+    // the renamed service, the services it links to or from, and nothing else (they do not read it)
+    expect(cache.last.services - cache.last.servicesReused).toBeLessThanOrEqual(Math.max(1, touching.size) + 0);
+    expect(cache.last.servicesReused).toBeGreaterThan(100);
+    const project = applied(renameProject(renamed, 'another project')) as Design;
+    expectSameFiles(cache, project, 'the project renamed');
+    expect(cache.last.servicesReused).toBe(0);
+  });
+
+  it('keeps nothing over its budget: the next export is made in full, the same', () => {
+    const d = benchDesign(30);
+    const cache = new ExportCache(1000);
+    cache.entries(structuredClone(d));
+    expect(cache.last.keptBytes).toBeGreaterThan(1000);
+    expectSameFiles(cache, d, 'over the budget');
+    expect(cache.last.servicesReused).toBe(0);
+  });
+
+  it('gives the zip of a fresh export, byte for byte, in a worker that kept the last one or a new one', async () => {
+    const rand = rng(99);
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+    for (const [name, start] of [
+      ['rich-contracts', loadFixture('rich-contracts')],
+      ['bench 60', benchDesign(60)],
+    ] as const) {
+      let kept = keptExport();
+      let d: Design = start;
+      for (let step = 0; step < 8; step++) {
+        const a = await exportZip(1, structuredClone(d), kept);
+        const b = await exportZip(1, structuredClone(d));
+        if (!a.ok || !b.ok || !a.zip || !b.zip) throw new Error(`${name}: no zip`);
+        expect(bytesEqual(a.zip, b.zip), `${name}, step ${step}`).toBe(true);
+        expect(a.fileCount).toBe(b.fileCount);
+        // a worker started again has nothing kept
+        if (step === 4) kept = keptExport();
+        const next = pick(EDITS)?.(d, pick);
+        if (next) d = next[1];
+      }
+    }
+  }, 120_000);
+});

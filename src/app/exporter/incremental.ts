@@ -1,0 +1,282 @@
+import { generateAsyncApi } from '../../core/generators/asyncapi';
+import { generateCompose } from '../../core/generators/compose';
+import { generateDocs } from '../../core/generators/docs';
+import { generateHelm } from '../../core/generators/helm';
+import { generateKubernetes } from '../../core/generators/kubernetes';
+import { openApiForService } from '../../core/generators/openapi';
+import { assembleFiles, byPath, keepsOwnContainer, stubContext } from '../../core/generators/project';
+import { generateProto } from '../../core/generators/proto';
+import { placeholderStub } from '../../core/generators/stubs/placeholder';
+import { STUBS } from '../../core/generators/stubs/registry';
+import type { StubContext } from '../../core/generators/stubs/types';
+import type { GeneratedFile } from '../../core/generators/types';
+import type { Design, DesignLink, DesignNode } from '../../core';
+import { dnsLabel } from '../../core/model/naming';
+import { wireServices, type ServiceWiring } from '../../core/model/wiring';
+import { crc32, type ZipEntry } from '../../export/zip';
+
+/**
+ * The export worker's memory of its last export, so that an edit regenerates only what reads it.
+ *
+ * What is kept, and under which key:
+ *
+ * - **Each service's stub and OpenAPI document**, as zip entries (UTF-8 bytes and CRC-32, no
+ *   text), under the service's *key*: everything they can read, written out in full. The stub of
+ *   a service gets its design, its wiring and the .proto files of its context
+ *   (`stubContext`); the OpenAPI document its design and wiring. From the design they read the
+ *   project's own fields (name, types, boundaries …: all of them but the nodes, the links and the
+ *   viewport) and, through the contracts and `serviceWiring`, the nodes and links its wiring
+ *   reaches and the wirings of those nodes. So the key is: every design field but nodes, links
+ *   and layout; the service's wiring with each node and link in it written as its whole content
+ *   (position aside, as `sameExceptLayout` has it); the wiring of every other service its wiring
+ *   names, written the same way; and the path and text of every .proto file in its context. Two
+ *   keys are equal only when all of that is equal, so a hit is what a fresh generation writes.
+ * - **Every other file's bytes and CRC-32** by its text (compose, Kubernetes, Helm, proto,
+ *   AsyncAPI, README, Makefile): these generators read the whole design, so they run on every
+ *   export; only the encoding and checksum of a text seen last time are skipped.
+ *
+ * Long contents (nodes, links, proto files) are written into keys as small numbers, each given to
+ * one exact text (`intern`): equal numbers mean equal texts, with no hash to collide. The numbers
+ * are never reused while the entries keyed by them are kept.
+ *
+ * Bounds: only the last export is kept (entries a new export does not use are dropped), and when
+ * its bytes exceed `budgetBytes` nothing is kept at all, so the next export is made in full. A new
+ * worker starts empty and makes its first export in full, and so does an edit that every key
+ * reads (the project's name, a type): it is then only as fast as a fresh export.
+ */
+export class ExportCache {
+  /** Node id → the key of its service and what it generated. */
+  private services = new Map<string, { key: string; files: CachedFile[] }>();
+  /** Text → its entry (bytes and CRC), for the whole-design generators' files of the last export. */
+  private texts = new Map<string, Encoded>();
+  private interned = new Map<string, number>();
+  readonly budgetBytes: number;
+  /** What the last export reused and made (for tests and the bench). */
+  last = { services: 0, servicesReused: 0, textsReused: 0, texts: 0, keptBytes: 0, ms: {} as Record<string, number> };
+
+  constructor(budgetBytes = 256 * 1024 * 1024) {
+    this.budgetBytes = budgetBytes;
+  }
+
+  /** The number standing for one exact text. */
+  intern(text: string): number {
+    let n = this.interned.get(text);
+    if (n === undefined) this.interned.set(text, (n = this.interned.size));
+    return n;
+  }
+
+  /** Forgets everything: the next export is made in full. */
+  clear(): void {
+    this.services = new Map();
+    this.texts = new Map();
+    this.interned = new Map();
+  }
+
+  /**
+   * The zip entries of `generateProject(design)`, the same paths and bytes in the same order, and
+   * the length of their text (as `string.length` counts, for the zip's choice to compress), made
+   * from what the last export left where the keys allow.
+   */
+  entries(design: Design): { entries: ZipEntry[]; textLength: number } {
+    // the numbers grow with every edit: start again before the table gets large
+    if (this.interned.size > 64 * (design.nodes.length + design.links.length) + 100_000) this.clear();
+    const keys = new ServiceKeys(design, this);
+    const services = new Map<string, { key: string; files: CachedFile[] }>();
+    const texts = new Map<string, Encoded>();
+    const stats = { services: 0, servicesReused: 0, textsReused: 0, texts: 0, keptBytes: 0 };
+    let textLength = 0;
+    let kept = 0;
+    const encodeText = (content: string): Encoded => {
+      let e = texts.get(content);
+      if (e) return e;
+      e = this.texts.get(content);
+      if (e) stats.textsReused++;
+      else e = encode(content);
+      stats.texts++;
+      texts.set(content, e);
+      kept += e.raw.length + content.length;
+      return e;
+    };
+
+    const ms: Record<string, number> = {};
+    let tick = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      ms[name] = (ms[name] ?? 0) + now - tick;
+      tick = now;
+    };
+    const rest: CachedFile[] = [];
+    for (const f of [
+      ...generateCompose(design),
+      ...generateKubernetes(design),
+      ...generateHelm(design),
+      ...generateProto(design),
+      ...generateAsyncApi(design),
+    ]) {
+      rest.push({ path: f.path, ...encodeText(f.content) });
+    }
+    lap('whole');
+    const wirings = wireServices(design);
+    lap('wiring');
+    for (const w of wirings) {
+      stats.services++;
+      lap('services');
+      const key = keys.of(w, wirings);
+      lap('keys');
+      const known = this.services.get(w.node.id);
+      let files: CachedFile[];
+      if (known && known.key === key.text) {
+        files = known.files;
+        stats.servicesReused++;
+      } else {
+        const made = [openApiForService(design, w), ...serviceStub(design, w, key.context)];
+        files = made.map((f) => ({ path: f.path, ...encode(f.content) }));
+      }
+      services.set(w.node.id, { key: key.text, files });
+      kept += key.text.length;
+      for (const f of files) {
+        rest.push(f);
+        kept += f.raw.length;
+      }
+    }
+    lap('services');
+    rest.sort(byPath);
+    const docs = generateDocs(
+      design,
+      rest.map((f) => f.path),
+    ).map((f) => ({ path: f.path, ...encode(f.content) }));
+    const all = assembleFiles([...docs, ...rest]);
+    for (const f of all) textLength += f.length;
+    lap('docs');
+
+    stats.keptBytes = kept;
+    this.last = { ...stats, ms };
+    if (kept > this.budgetBytes) this.clear();
+    else {
+      this.services = services;
+      this.texts = texts;
+    }
+    return { entries: all.map((f) => ({ path: f.path, raw: f.raw, crc: f.crc })), textLength };
+  }
+}
+
+interface Encoded {
+  raw: Uint8Array;
+  crc: number;
+  /** Length of the text, in UTF-16 code units. */
+  length: number;
+}
+type CachedFile = Encoded & { path: string };
+
+const encoder = new TextEncoder();
+function encode(content: string): Encoded {
+  const raw = encoder.encode(content);
+  return { raw, crc: crc32(raw), length: content.length };
+}
+
+/** `serviceFiles` for one service, with its context made once for both the key and the stub. */
+function serviceStub(design: Design, w: ServiceWiring, ctx: StubContext): GeneratedFile[] {
+  // an imported service runs its own image or builds its own context: no stub over it
+  if (keepsOwnContainer(w.node)) return [];
+  const stub = STUBS[w.runtime] ?? placeholderStub;
+  const base = `services/${dnsLabel(w.node.name)}/`;
+  return stub(ctx).map((f) => ({ path: base + f.path, content: f.content }));
+}
+
+/** Marks a string of the design's own so it cannot pass for a node, link or design written as a number. */
+const MARK = '\u0000';
+
+/** The keys of one design's services (see `ExportCache`). */
+class ServiceKeys {
+  private readonly nodes: Map<object, string>;
+  private readonly links: Map<object, string>;
+  private readonly global: string;
+  private readonly wiringText = new Map<ServiceWiring, string>();
+  private readonly replacer: (key: string, value: unknown) => unknown;
+
+  constructor(
+    private readonly design: Design,
+    private readonly cache: ExportCache,
+  ) {
+    const replacer = (key: string, value: unknown): unknown => {
+      if (typeof value === 'string') return value.startsWith(MARK) ? MARK + value : value;
+      if (typeof value === 'number')
+        return Number.isFinite(value) && !Object.is(value, -0) ? value : `${MARK}#${value}`;
+      if (value === undefined) return value;
+      if (typeof value !== 'object' || value === null) {
+        if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
+          throw new Error(`A service's key cannot hold a ${typeof value} (at ${key})`);
+        return value;
+      }
+      if (value === this.design) return `${MARK}design`;
+      const n = this.nodes.get(value) ?? this.links.get(value);
+      if (n !== undefined) return n;
+      if (value instanceof Map) return { [`${MARK}map`]: [...value] };
+      if (value instanceof Set) return { [`${MARK}set`]: [...value] };
+      return value;
+    };
+    this.replacer = replacer;
+    // every field of the design but its nodes, links and layout
+    this.global = `g${cache.intern(JSON.stringify({ ...design, nodes: null, links: null, viewport: null }, plain))}`;
+    this.nodes = new Map(
+      design.nodes.map((n: DesignNode) => [
+        n,
+        `${MARK}n${cache.intern(JSON.stringify({ ...n, position: null }, plain))}`,
+      ]),
+    );
+    this.links = new Map(design.links.map((l: DesignLink) => [l, `${MARK}l${cache.intern(JSON.stringify(l, plain))}`]));
+  }
+
+  /** The text of a wiring, its nodes and links written as their numbers. */
+  private wiring(w: ServiceWiring): string {
+    let t = this.wiringText.get(w);
+    if (t === undefined) {
+      t = JSON.stringify(w, this.replacer);
+      this.wiringText.set(w, t);
+    }
+    return t;
+  }
+
+  /** The key of a service's stub and OpenAPI document, and the stub's context. */
+  of(w: ServiceWiring, all: readonly ServiceWiring[]): { text: string; context: StubContext } {
+    const context = stubContext(this.design, w, all);
+    const byId = this.byId(all);
+    const parts = [this.global, this.wiring(w)];
+    // the wirings of every node the service's wiring names
+    const named = new Set<string>();
+    const walk = (v: unknown) => {
+      if (typeof v !== 'object' || v === null) return;
+      if (Array.isArray(v)) return v.forEach(walk);
+      const node = v as Partial<DesignNode>;
+      if (this.nodes.has(v) && typeof node.id === 'string') {
+        named.add(node.id);
+        return;
+      }
+      if (v === this.design || this.links.has(v)) return;
+      for (const x of Object.values(v)) walk(x);
+    };
+    walk({ ...w, node: null, design: null });
+    for (const id of [...named].sort()) {
+      const other = byId.get(id);
+      parts.push(other ? `${id}=${this.wiring(other)}` : `${id}=-`);
+    }
+    const proto = (f: GeneratedFile | null) =>
+      f ? `${this.cache.intern(f.path)}:${this.cache.intern(f.content)}` : '-';
+    parts.push(proto(context.ownProto));
+    for (const t of context.targetProtos) parts.push(`${t.call.target.id}>${proto(t.file)}`);
+    for (const f of context.contractProtos) parts.push(proto(f));
+    return { text: parts.join('\n'), context };
+  }
+
+  private byIdMemo: Map<string, ServiceWiring> | null = null;
+  private byId(all: readonly ServiceWiring[]): Map<string, ServiceWiring> {
+    return (this.byIdMemo ??= new Map(all.map((w) => [w.node.id, w])));
+  }
+}
+
+/** JSON of the design's own data: strings marked as in keys, numbers JSON cannot tell apart spelled out. */
+function plain(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith(MARK) ? MARK + value : value;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : `${MARK}#${value}`;
+  return value;
+}
