@@ -1,17 +1,20 @@
-// Your code: the payloads of the messages this service publishes and consumes. Safe to edit.
+// Your code: the payloads of the messages this service publishes. Safe to edit.
 package polyglotshop.notifications.handlers;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import polyglotshop.notifications.models.Models;
+import polyglotshop.notifications.plumbing.Exercise;
+import tools.jackson.core.type.TypeReference;
 
 /**
- * Message payloads. On the wire each payload travels in the envelope
- * {"id", "from", "topic", "path", "payload"}; JSON keys are the contract's snake_case names.
+ * Message payloads, typed by the channel's message (models/Models.java). On the wire each payload
+ * travels in the envelope {"id", "from", "topic", "path", "payload"}.
  */
 public final class Messages {
   private Messages() {}
 
-  /** Payload of the messages on order-placed. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record OrderPlacedMessage(@JsonProperty("order_id") String orderId, @JsonProperty("customer_id") String customerId, @JsonProperty("total") double total, @JsonProperty("express") boolean express) {}
+  /** The payload /ping publishes on order-placed: the sample of the channel's message. */
+  public static Models.OrderPlacedMessage sampleOrderPlaced() {
+    // TODO: put real data here (consumers in other services check it against the sample).
+    return Exercise.sample("{\"order_id\":\"order_id-sample\",\"customer_id\":\"customer_id-sample\",\"total\":3.5,\"express\":true}", new TypeReference<Models.OrderPlacedMessage>() {});
+  }
 }
