@@ -10,13 +10,16 @@ import { javaJsonType, jsonLiteral } from './typed';
  */
 
 function messages(p: JavaPlan): GeneratedFile {
-  const parts = p.messages.map(
-    (m) => `  /** The payload /ping publishes on ${m.topic}: the sample of the channel's message. */
+  const published = new Set(p.publishes.map((q) => q.message));
+  const parts = p.messages
+    .filter((m) => published.has(m))
+    .map(
+      (m) => `  /** The payload /ping publishes on ${m.topic}: the sample of the channel's message. */
   public static ${javaJsonType(m.type)} sample${m.stem}() {
     // TODO: put real data here (consumers in other services check it against the sample).
     return Exercise.sample(${jsonLiteral(m.sample)}, new TypeReference<${javaJsonType(m.type)}>() {});
   }`,
-  );
+    );
   return javaFile(
     p.handlers,
     'Messages',
@@ -205,10 +208,10 @@ ${startLines(p).join('\n')}
   );
 }
 
-/** The message files of a Java stub (none when it neither publishes nor consumes). */
+/** The message files of a Java stub: the samples it publishes, the handlers and consumers of what it consumes. */
 export function messageFiles(p: JavaPlan): GeneratedFile[] {
-  if (p.messages.length === 0) return [];
-  const out = [messages(p)];
-  if (p.subscribes.length > 0) out.push(messageHandlers(p), subscriptions(p));
-  return out;
+  return [
+    ...(p.publishes.length > 0 ? [messages(p)] : []),
+    ...(p.subscribes.length > 0 ? [messageHandlers(p), subscriptions(p)] : []),
+  ];
 }

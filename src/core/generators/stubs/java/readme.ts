@@ -25,7 +25,7 @@ export function readme(p: JavaPlan): GeneratedFile {
           '`RpcHandlers.java`: the gRPC methods other services call (all four kinds), taking and returning the protobuf classes generated from the contract protos.',
         ]
       : []),
-    ...(p.messages.length ? ['`Messages.java`: the sample payloads `/ping` publishes.'] : []),
+    ...(p.publishes.length ? ['`Messages.java`: the sample payloads `/ping` publishes.'] : []),
     ...(p.subscribes.length ? ['`MessageHandlers.java`: what to do with each consumed message.'] : []),
   ];
   const uses = [
