@@ -106,8 +106,8 @@ export const RUNTIMES = {
     defaultPort: 8080,
     tier: 1,
     grpc: true,
-    grpcStreaming: false,
-    typedContracts: false,
+    grpcStreaming: true,
+    typedContracts: true,
     keywords: ['java', 'spring', 'spring boot', 'jvm'],
   },
   'node-express': {

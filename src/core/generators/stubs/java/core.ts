@@ -109,13 +109,14 @@ public class Received {
   private static final int KEEP = 20;
   private final Deque<Map<String, Object>> last = new ArrayDeque<>();
 
-  /** Notes one consumed envelope. */
-  public synchronized void add(String broker, String topic, JsonNode envelope) {
+  /** Notes one consumed envelope; {@code valid}: whether its payload is the sample of the channel's message. */
+  public synchronized void add(String broker, String topic, JsonNode envelope, boolean valid) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("broker", broker);
     entry.put("topic", topic);
     entry.put("from", envelope.path("from").asString(""));
     entry.put("id", envelope.path("id").asString(""));
+    entry.put("valid", valid);
     last.addLast(entry);
     while (last.size() > KEEP) last.removeFirst();
   }

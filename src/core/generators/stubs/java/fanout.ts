@@ -33,10 +33,14 @@ function callLines(p: JavaPlan): string[] {
   const s = javaString;
   const lines: string[] = [];
   for (const r of p.rest) {
-    lines.push(`    submit(tasks, entry("rest", ${s(r.target)}), () -> ${r.field}.ping(hops));`);
+    const methods = r.typed ? `${r.field}::exercise` : 'null';
+    lines.push(`    submit(tasks, entry("rest", ${s(r.target)}), () -> ${r.field}.ping(hops), ${methods});`);
   }
   for (const g of p.grpc) {
-    lines.push(`    submit(tasks, entry("grpc", ${s(g.target)}), () -> JSON.readTree(${g.field}.ping(hops)));`);
+    const methods = g.typed ? `${g.field}::exercise` : 'null';
+    lines.push(
+      `    submit(tasks, entry("grpc", ${s(g.target)}), () -> JSON.readTree(${g.field}.ping(hops)), ${methods});`,
+    );
   }
   for (const q of p.publishes) {
     const bus = `${q.use.brokerKind}Bus`;
@@ -48,7 +52,8 @@ function callLines(p: JavaPlan): string[] {
       `          Envelopes.Outgoing out = envelopes.wrap(${s(q.use.topic)}, hops, Messages.sample${q.message.stem}());`,
       `          ${bus}.publish(Env.get(${s(q.use.envVar)}, ${s(q.fallback)}), ${s(q.use.topic)}, out);`,
       `          return new Sent(out.id());`,
-      `        });`,
+      `        },`,
+      `        null);`,
     );
   }
   for (const d of p.databases) {
@@ -59,7 +64,8 @@ function callLines(p: JavaPlan): string[] {
       `        () -> {`,
       `          databases.${DB_METHOD[d.use.databaseKind]}(Env.get(${s(d.use.envVar)}, ${s(d.fallback)}));`,
       `          return null;`,
-      `        });`,
+      `        },`,
+      `        null);`,
     );
   }
   return lines;
@@ -77,6 +83,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,6 +119,11 @@ ${deps.map((d) => `    this.${d.field} = ${d.field};`).join('\n')}
 
   private interface Action {
     Object run() throws Exception;
+  }
+
+  /** The typed exercise of a link: its {@code methods} entries. */
+  private interface Methods {
+    List<Map<String, Object>> run();
   }
 
   /** The tree of this service for a request that has passed through {@code incoming}. */
@@ -185,7 +197,12 @@ ${callLines(p).join('\n')}
   }
 
   private void submit(
-      List<Map.Entry<Map<String, Object>, Future<?>>> tasks, Map<String, Object> entry, Action action) {
+      List<Map.Entry<Map<String, Object>, Future<?>>> tasks,
+      Map<String, Object> entry,
+      Action action,
+      Methods methods) {
+    // the exercise runs beside the call; the entry's own ok is the call's alone
+    Future<List<Map<String, Object>>> exercised = methods == null ? null : pool.submit((Callable<List<Map<String, Object>>>) methods::run);
     Future<?> future =
         pool.submit(
             () -> {
@@ -197,12 +214,24 @@ ${callLines(p).join('\n')}
                 result = null;
                 error = describe(e);
               }
+              List<Map<String, Object>> done = null;
+              if (exercised != null) {
+                try {
+                  done = exercised.get();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                  String why = describe(e.getCause());
+                  done = List.of(Map.of("name", "exercise", "ok", false, "error", why));
+                }
+              }
               synchronized (entry) {
                 if (entry.containsKey("ok")) return;
                 entry.put("ok", error == null);
                 if (error != null) entry.put("error", error);
                 else if (result instanceof Sent sent) entry.put("id", sent.id());
                 else if (result != null) entry.put("tree", result);
+                if (done != null) entry.put("methods", done);
               }
             });
     tasks.add(Map.entry(entry, future));

@@ -1,35 +1,39 @@
-import type { GeneratedFile } from '../../types';
 import type { StubGenerator } from '../types';
 import { brokerFiles } from './brokers';
 import { corePlumbing } from './core';
 import { databaseFiles } from './databases';
 import { dockerFiles } from './docker';
+import { exerciseFiles } from './exercise';
 import { fanoutJava } from './fanout';
 import { grpcFiles } from './grpc';
 import { messageFiles } from './messages';
 import { protoForJava } from './names';
-import { javaPlan } from './plan';
+import { javaFile, javaPlan } from './plan';
 import { pomXml } from './pom';
 import { readyController } from './ready';
 import { readme } from './readme';
 import { restFiles } from './rest';
+import { endpointTypes, modelsJava, reachableTypes } from './typed';
 
 /**
  * The Java · Spring Boot stub: a Maven project whose plumbing (HTTP contract, fan-out, gRPC server
- * and clients, broker clients, database checks) lives in `<package>.plumbing` and whose
- * user-editable handlers live in `<package>.handlers`. gRPC classes are generated from the copied
- * .proto files at build time.
+ * and clients, REST routes and clients, broker clients, database checks, the typed exercise) lives
+ * in `<package>.plumbing`, whose types live in `<package>.models`, and whose user-editable handlers
+ * live in `<package>.handlers`. gRPC classes are generated from the real contract protos at build
+ * time.
  */
 export const javaSpringStub: StubGenerator = (ctx) => {
   const p = javaPlan(ctx);
-  const protos: GeneratedFile[] = [
-    ...(p.own && ctx.ownProto ? [ctx.ownProto] : []),
-    ...ctx.targetProtos.map((t) => t.file),
-  ];
+  // the real contract files, compiled as they are: own services, the targets', the ping contract
   const seen = new Set<string>();
-  const protoFiles = protos
+  const protoFiles = (p.features.grpc ? ctx.contractProtos : [])
     .filter((f) => !seen.has(f.path) && seen.add(f.path))
     .map((f) => ({ path: `src/main/proto/${f.path}`, content: protoForJava(f.content) }));
+  const models = reachableTypes([
+    ...p.endpoints.flatMap(endpointTypes),
+    ...p.rest.flatMap((r) => r.used.flatMap(endpointTypes)),
+    ...p.messages.map((m) => m.type),
+  ]);
   const files = [
     pomXml(ctx, p.features, p.base.split('.')[0] ?? 'project'),
     ...dockerFiles(p),
@@ -37,6 +41,8 @@ export const javaSpringStub: StubGenerator = (ctx) => {
     ...corePlumbing(p),
     readyController(p),
     fanoutJava(p),
+    javaFile(p.models, 'Models', modelsJava(p.models, models)),
+    ...exerciseFiles(p),
     ...restFiles(p),
     ...grpcFiles(p),
     ...brokerFiles(p),

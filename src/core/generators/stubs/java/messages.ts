@@ -1,7 +1,7 @@
 import type { GeneratedFile } from '../../types';
 import { javaString } from './names';
 import { javaFile, type JavaPlan, type QueuePlan } from './plan';
-import { record, sampleOf } from './rest';
+import { javaJsonType, jsonLiteral } from './typed';
 
 /**
  * Messages: the payload types and the sample payloads /ping publishes (handlers/Messages.java),
@@ -11,29 +11,28 @@ import { record, sampleOf } from './rest';
 
 function messages(p: JavaPlan): GeneratedFile {
   const published = new Set(p.publishes.map((q) => q.message));
-  const parts = p.messages.map((m) => {
-    const rec = record(m.record, m.fields, `Payload of the messages on ${m.topic}.`);
-    if (!published.has(m)) return rec;
-    return `${rec}
-
-  /** The payload /ping publishes on ${m.topic}. */
-  public static ${m.record} sample${m.stem}() {
-    // TODO: put real data here.
-    return ${sampleOf(m.record, m.fields)};
-  }`;
-  });
+  const parts = p.messages
+    .filter((m) => published.has(m))
+    .map(
+      (m) => `  /** The payload /ping publishes on ${m.topic}: the sample of the channel's message. */
+  public static ${javaJsonType(m.type)} sample${m.stem}() {
+    // TODO: put real data here (consumers in other services check it against the sample).
+    return Exercise.sample(${jsonLiteral(m.sample)}, new TypeReference<${javaJsonType(m.type)}>() {});
+  }`,
+    );
   return javaFile(
     p.handlers,
     'Messages',
-    `// Your code: the payloads of the messages this service publishes and consumes. Safe to edit.
+    `// Your code: the payloads of the messages this service publishes. Safe to edit.
 package ${p.handlers};
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import ${p.models}.Models;
+import ${p.plumbing}.Exercise;
+import tools.jackson.core.type.TypeReference;
 
 /**
- * Message payloads. On the wire each payload travels in the envelope
- * {"id", "from", "topic", "path", "payload"}; JSON keys are the contract's snake_case names.
+ * Message payloads, typed by the channel's message (models/Models.java). On the wire each payload
+ * travels in the envelope {"id", "from", "topic", "path", "payload"}.
  */
 public final class Messages {
   private Messages() {}
@@ -50,7 +49,7 @@ function messageHandlers(p: JavaPlan): GeneratedFile {
     .filter((q) => !seen.has(q.message.stem) && seen.add(q.message.stem))
     .map(
       (q) => `  /** A message on ${q.use.topic} from ${q.brokerDns}; it is already listed in /ping's received. */
-  public void on${q.message.stem}(String from, String id, Messages.${q.message.record} payload) {
+  public void on${q.message.stem}(String from, String id, ${javaJsonType(q.message.type)} payload) {
     // TODO: handle the message.
     LOG.info("{} on {} from {}: {}", id, ${javaString(q.use.topic)}, from, payload);
   }`,
@@ -61,6 +60,7 @@ function messageHandlers(p: JavaPlan): GeneratedFile {
     `// Your code: what this service does with the messages it consumes. Safe to edit.
 package ${p.handlers};
 
+import ${p.models}.Models;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -78,7 +78,7 @@ ${methods.join('\n\n')}
 
 function deliverCall(q: QueuePlan, body: string): string {
   const m = q.message;
-  return `deliver(${javaString(q.brokerDns)}, ${javaString(q.use.topic)}, ${body}, Messages.${m.record}.class, handlers::on${m.stem})`;
+  return `deliver(${javaString(q.brokerDns)}, ${javaString(q.use.topic)}, ${body}, ${jsonLiteral(m.sample)}, new TypeReference<${javaJsonType(m.type)}>() {}, handlers::on${m.stem})`;
 }
 
 function startLines(p: JavaPlan): string[] {
@@ -136,12 +136,13 @@ package ${p.plumbing};
 
 import java.util.List;
 import ${p.handlers}.MessageHandlers;
-import ${p.handlers}.Messages;
+import ${p.models}.Models;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -171,8 +172,12 @@ ${startLines(p).join('\n')}
     void handle(String from, String id, T payload) throws Exception;
   }
 
-  /** Parses the envelope, notes it in /ping's received list, then hands the payload to the handler. */
-  private <T> void deliver(String broker, String topic, byte[] body, Class<T> type, Handler<T> handler) {
+  /**
+   * Parses the envelope, notes it in /ping's received list (with whether its payload is the sample
+   * of the channel's message), then hands the typed payload to the handler.
+   */
+  private <T> void deliver(
+      String broker, String topic, byte[] body, String sampleJson, TypeReference<T> type, Handler<T> handler) {
     JsonNode envelope;
     try {
       envelope = JSON.readTree(body);
@@ -183,10 +188,17 @@ ${startLines(p).join('\n')}
       LOG.warn("skipped a message on {} that is not a JSON envelope", topic);
       return;
     }
-    received.add(broker, topic, envelope);
+    JsonNode payload = envelope.get("payload");
+    boolean valid;
     try {
-      JsonNode payload = envelope.path("payload").isObject() ? envelope.get("payload") : JSON.createObjectNode();
-      handler.handle(envelope.path("from").asString(""), envelope.path("id").asString(""), JSON.treeToValue(payload, type));
+      valid = payload != null && !payload.isNull() && Exercise.jsonDiff(sampleJson, payload) == null;
+    } catch (Exception e) {
+      valid = false;
+    }
+    received.add(broker, topic, envelope, valid);
+    try {
+      T typed = payload == null || payload.isNull() ? null : JSON.readValue(JSON.writeValueAsBytes(payload), type);
+      handler.handle(envelope.path("from").asString(""), envelope.path("id").asString(""), typed);
     } catch (Exception e) {
       LOG.warn("the handler of {} failed: {}", topic, e.toString());
     }
@@ -196,10 +208,10 @@ ${startLines(p).join('\n')}
   );
 }
 
-/** The message files of a Java stub (none when it neither publishes nor consumes). */
+/** The message files of a Java stub: the samples it publishes, the handlers and consumers of what it consumes. */
 export function messageFiles(p: JavaPlan): GeneratedFile[] {
-  if (p.messages.length === 0) return [];
-  const out = [messages(p)];
-  if (p.subscribes.length > 0) out.push(messageHandlers(p), subscriptions(p));
-  return out;
+  return [
+    ...(p.publishes.length > 0 ? [messages(p)] : []),
+    ...(p.subscribes.length > 0 ? [messageHandlers(p), subscriptions(p)] : []),
+  ];
 }

@@ -1,79 +1,55 @@
 import {
-  legacyLinkEndpoints,
-  legacyLinkRpcs,
-  legacyQueueFields,
-  serviceEndpoints,
-  serviceRpcs,
-  type ContractEndpoint,
-  type ContractRpc,
+  designContracts,
+  type EndpointContract,
+  type GrpcContract,
+  type JsonValue,
+  type ResolvedType,
 } from '../../../model/contracts';
 import { dnsLabel, pascalCase } from '../../../model/naming';
-import {
-  infraUrl,
-  serviceWiring,
-  type DatabaseUse,
-  type GrpcCall,
-  type QueueUse,
-  type RestCall,
-  type ServiceWiring,
-} from '../../../model/wiring';
+import { infraUrl, type DatabaseUse, type QueueUse } from '../../../model/wiring';
 import type { GeneratedFile } from '../../types';
+import { planStub, type GrpcTarget, type RestTarget, type StubPlan } from '../python/plan';
 import type { StubContext } from '../types';
-import {
-  basePackage,
-  className,
-  fieldFor,
-  javaFields,
-  protoJava,
-  uniqueIdent,
-  type JavaField,
-  type ProtoJava,
-} from './names';
+import { basePackage, className, fieldFor, uniqueIdent } from './names';
 import { javaFeatures, type JavaFeatures } from './pom';
+import { ProtoIndex } from './typed';
 
 /**
  * Everything the Java emitters share, computed once: package names, the unique class and member
- * names of every client, message and handler, and the contracts they follow.
+ * names of every client, message and handler, and the typed contracts they follow (the plan the
+ * Python and Node stubs share, `planStub`, plus Java's names).
  */
 
-export interface JavaEndpoint extends ContractEndpoint {
-  requestFields: JavaField[];
-  responseFields: JavaField[];
-}
-
 export interface RestPlan {
-  call: RestCall;
+  t: RestTarget;
   /** The target's DNS name, as the tree shows it. */
   target: string;
   cls: string;
   field: string;
   fallback: string;
-  /** The target's endpoints that this link declares, as the target normalised them. */
-  endpoints: JavaEndpoint[];
-}
-
-export interface JavaRpc extends ContractRpc {
-  requestFields: JavaField[];
-  responseFields: JavaField[];
+  /** The target's endpoints this link uses. */
+  used: readonly EndpointContract[];
+  /** Whether the target reads the typed contracts: then /ping exercises `used`. */
+  typed: boolean;
 }
 
 export interface GrpcPlan {
-  call: GrpcCall;
+  t: GrpcTarget;
   target: string;
   cls: string;
   field: string;
   fallback: string;
-  proto: ProtoJava;
-  rpcs: JavaRpc[];
+  typed: boolean;
 }
 
 export interface MessagePlan {
-  /** Record in handlers/Messages.java. */
-  record: string;
-  /** `sample<Name>()` factory (publishers) and `on<Name>` handler (consumers). */
+  /** `sample<Stem>()` factory (publishers) and `on<Stem>` handler (consumers). */
   stem: string;
   topic: string;
-  fields: JavaField[];
+  /** The channel's message type. */
+  type: ResolvedType;
+  /** Its sample: what /ping publishes and what a consumer expects. */
+  sample: JsonValue;
 }
 
 export interface QueuePlan {
@@ -91,20 +67,28 @@ export interface DatabasePlan {
 
 export interface JavaPlan {
   ctx: StubContext;
+  sp: StubPlan;
   dns: string;
   base: string;
   plumbing: string;
   handlers: string;
+  models: string;
   features: JavaFeatures;
   rest: RestPlan[];
   grpc: GrpcPlan[];
-  own: ProtoJava | null;
-  ownRpcs: JavaRpc[];
-  endpoints: JavaEndpoint[];
+  /** Whether it serves gRPC. */
+  own: boolean;
+  /** The node's gRPC services (typed). */
+  services: readonly GrpcContract[];
+  /** The node's REST endpoints (typed). */
+  endpoints: readonly EndpointContract[];
   publishes: QueuePlan[];
   subscribes: QueuePlan[];
   messages: MessagePlan[];
   databases: DatabasePlan[];
+  protos: ProtoIndex;
+  /** The compatibility layer's in-service Ping service (full name), null when the layer is off. */
+  legacyService: string | null;
 }
 
 /** The fixed class names of the plumbing package; user-derived names never take these. */
@@ -121,96 +105,85 @@ export const PLUMBING_CLASSES = [
   'RabbitBus',
   'RedisBus',
   'NatsBus',
+  'Exercise',
+  'Problem',
+  'Problems',
+  'Protos',
+  'RestRoutes',
+  'ReadyController',
 ];
-
-function javaEndpoint(e: ContractEndpoint): JavaEndpoint {
-  return { ...e, requestFields: javaFields(e.request), responseFields: javaFields(e.response) };
-}
-
-function javaRpc(r: ContractRpc): JavaRpc {
-  return { ...r, requestFields: javaFields(r.request), responseFields: javaFields(r.response) };
-}
-
-/** The endpoints of the target that a REST link uses. */
-function linkEndpoints(target: ServiceWiring | undefined, call: RestCall): JavaEndpoint[] {
-  if (!target) return [];
-  return legacyLinkEndpoints(target.design, [call.link]).map(javaEndpoint);
-}
-
-function linkRpcs(target: ServiceWiring | undefined, call: GrpcCall): JavaRpc[] {
-  if (!target) return [];
-  return legacyLinkRpcs(target.design, call.link).map(javaRpc);
-}
 
 /** Builds the plan of one service. */
 export function javaPlan(ctx: StubContext): JavaPlan {
+  const sp = planStub(ctx);
   const w = ctx.wiring;
   const base = basePackage(ctx.design, w.node);
+  const contracts = designContracts(ctx.design);
   const classes = new Set(PLUMBING_CLASSES);
-  const rest = w.rest.map((call): RestPlan => {
-    const cls = className(call.target.name, 'RestClient', classes);
+  const rest = sp.rest.map((t): RestPlan => {
+    const cls = className(t.call.target.name, 'RestClient', classes);
     return {
-      call,
-      target: dnsLabel(call.target.name),
+      t,
+      target: t.target,
       cls,
       field: fieldFor(cls),
-      fallback: `http://${dnsLabel(call.target.name)}:${call.target.port}`,
-      endpoints: linkEndpoints(serviceWiring(ctx.design, call.target.id), call),
+      fallback: `http://${dnsLabel(t.call.target.name)}:${t.call.target.port}`,
+      used: t.used,
+      typed: t.typed,
     };
   });
-  const grpc = w.grpc.flatMap((call): GrpcPlan[] => {
-    const file = ctx.targetProtos.find((t) => t.call === call)?.file;
-    if (!file) return [];
-    const cls = className(call.target.name, 'GrpcClient', classes);
-    return [
-      {
-        call,
-        target: dnsLabel(call.target.name),
-        cls,
-        field: fieldFor(cls),
-        fallback: `${dnsLabel(call.target.name)}:${call.target.grpcPort}`,
-        proto: protoJava(file.path, file.content),
-        rpcs: linkRpcs(serviceWiring(ctx.design, call.target.id), call),
-      },
-    ];
+  const grpc = sp.grpc.map((t): GrpcPlan => {
+    const cls = className(t.call.target.name, 'GrpcClient', classes);
+    return {
+      t,
+      target: t.target,
+      cls,
+      field: fieldFor(cls),
+      fallback: `${dnsLabel(t.call.target.name)}:${t.call.target.grpcPort}`,
+      typed: t.typed,
+    };
   });
-  const own = w.servesGrpc && ctx.ownProto ? protoJava(ctx.ownProto.path, ctx.ownProto.content) : null;
 
-  // One record per broker and topic; a service that both publishes and consumes a topic shares it.
+  // One message per broker and topic; a service that both publishes and consumes a topic shares it.
   const byKey = new Map<string, MessagePlan>();
-  const records = new Set<string>(['Messages']);
   const stems = new Set<string>();
   const queuePlan = (use: QueueUse): QueuePlan => {
     const brokerDns = dnsLabel(use.broker.name);
     const key = `${brokerDns} ${use.topic}`;
     let message = byKey.get(key);
     if (!message) {
-      const stem = uniqueIdent(pascalCase(use.topic, 'Topic'), stems);
       message = {
-        record: uniqueIdent(`${stem}Message`, records),
-        stem,
+        stem: uniqueIdent(pascalCase(use.topic, 'Topic'), stems),
         topic: use.topic,
-        fields: javaFields(legacyQueueFields(ctx.design, use)),
+        type: contracts.universe.resolve(use.message) ?? {
+          kind: 'wellKnown',
+          ref: 'google.protobuf.Struct',
+          name: 'google.protobuf.Struct',
+          json: 'object',
+        },
+        sample: contracts.sample(use.message),
       };
       byKey.set(key, message);
     }
     return { use, message, brokerDns, fallback: infraUrl(use.broker) };
   };
   const publishes = w.publishes.map(queuePlan);
-  const subscribes = w.subscribes.map(queuePlan);
+  const subscribes = sp.subscribes.map(queuePlan);
 
   return {
     ctx,
+    sp,
     dns: dnsLabel(w.node.name),
     base,
     plumbing: `${base}.plumbing`,
     handlers: `${base}.handlers`,
+    models: `${base}.models`,
     features: javaFeatures(ctx),
     rest,
     grpc,
-    own,
-    ownRpcs: w.servesGrpc ? serviceRpcs(w).map(javaRpc) : [],
-    endpoints: serviceEndpoints(w).map(javaEndpoint),
+    own: sp.own !== null,
+    services: sp.services,
+    endpoints: sp.ownEndpoints,
     publishes,
     subscribes,
     messages: [...byKey.values()],
@@ -219,6 +192,8 @@ export function javaPlan(ctx: StubContext): JavaPlan {
       target: dnsLabel(use.database.name),
       fallback: infraUrl(use.database),
     })),
+    protos: new ProtoIndex(ctx.contractProtos),
+    legacyService: sp.legacyService,
   };
 }
 

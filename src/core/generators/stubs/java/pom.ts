@@ -159,6 +159,8 @@ export function pomXml(ctx: StubContext, features: JavaFeatures, groupId: string
       dep('io.grpc', 'grpc-stub', V.grpc),
       ...(ctx.wiring.servesGrpc ? [dep('io.grpc', 'grpc-services', V.grpc)] : []),
       dep('com.google.protobuf', 'protobuf-java', V.protobuf),
+      // JsonFormat: the samples of the typed exercise are read with protobuf's JSON mapping
+      dep('com.google.protobuf', 'protobuf-java-util', V.protobuf),
       dep('org.apache.tomcat', 'annotations-api', V.tomcatAnnotations, 'provided'),
     );
   }

@@ -15,18 +15,27 @@ export function readme(p: JavaPlan): GeneratedFile {
   const dir = (pkg: string) => `src/main/java/${pkg.replace(/\./g, '/')}/`;
   const env = withoutSecretValues(w.node, serviceEnv(w));
   const handlers = [
-    ...(p.endpoints.length ? ['`ApiController.java`, `ApiModels.java`: the REST endpoints other services call.'] : []),
-    ...(p.ownRpcs.length ? ['`RpcHandlers.java`: the gRPC methods other services call.'] : []),
-    ...(p.messages.length ? ['`Messages.java`: message payloads, and the sample payloads `/ping` publishes.'] : []),
+    ...(p.endpoints.length
+      ? [
+          '`ApiHandlers.java`: the REST endpoints other services call, with typed parameters and bodies (the records of `models/Models.java`); `throw new Problem(404, "...")` answers an RFC 9457 `application/problem+json` error.',
+        ]
+      : []),
+    ...(p.services.some((s) => s.rpcs.length > 0)
+      ? [
+          '`RpcHandlers.java`: the gRPC methods other services call (all four kinds), taking and returning the protobuf classes generated from the contract protos.',
+        ]
+      : []),
+    ...(p.publishes.length ? ['`Messages.java`: the sample payloads `/ping` publishes.'] : []),
     ...(p.subscribes.length ? ['`MessageHandlers.java`: what to do with each consumed message.'] : []),
   ];
   const uses = [
     ...p.rest.map(
       (x) =>
-        `- REST to ${mdCode(x.target)}: \`${x.cls}\` (typed methods per declared endpoint, at ${mdCode(x.call.envVar)}).`,
+        `- REST to ${mdCode(x.target)}: \`${x.cls}\` (a typed method per endpoint the link uses, at ${mdCode(x.t.call.envVar)}).`,
     ),
     ...p.grpc.map(
-      (x) => `- gRPC to ${mdCode(x.target)}: \`${x.cls}\` (\`${x.proto.service}\`, at ${mdCode(x.call.envVar)}).`,
+      (x) =>
+        `- gRPC to ${mdCode(x.target)}: \`${x.cls}\` (a typed method per RPC the link uses, streaming ones too, at ${mdCode(x.t.call.envVar)}).`,
     ),
     ...p.publishes.map(
       (q) => `- publishes on ${mdCode(q.use.topic)} (${mdText(q.use.brokerKind)} ${mdCode(q.brokerDns)}).`,
@@ -39,7 +48,9 @@ export function readme(p: JavaPlan): GeneratedFile {
   const lines = [
     `# ${mdText(w.node.name)} (${mdText(r.label)})`,
     '',
-    `A runnable ${mdText(r.framework)} service (Java ${JAVA_VERSIONS.java}, Spring Boot ${JAVA_VERSIONS.springBoot}${p.features.grpc ? `, grpc-java ${JAVA_VERSIONS.grpc}` : ''}) that keeps the project's service contract: \`GET /healthz\` (alive), \`GET /readyz\` (brokers and databases answer), \`GET /ping\` answering the tree of every call it makes${p.own ? ', and the gRPC `Ping`' : ''}.`,
+    `A runnable ${mdText(r.framework)} service (Java ${JAVA_VERSIONS.java}, Spring Boot ${JAVA_VERSIONS.springBoot}${p.features.grpc ? `, grpc-java ${JAVA_VERSIONS.grpc}` : ''}) that keeps the project's service contract: \`GET /healthz\` (alive), \`GET /readyz\` (brokers and databases answer), \`GET /ping\` answering the tree of every call it makes${p.own ? ', and `polyglot.ping.v1.PingService` over gRPC' : ''}.`,
+    '',
+    "`/ping` also exercises the contract: on each REST and gRPC link to a service whose stub reads the typed contracts, it calls every endpoint or RPC the link uses with the contract's sample data (marked with the `polyglot-exercise: 1` header), and lists each in the call's `methods`. This service answers such a call itself, in the plumbing, after checking that the request is the sample (else gRPC `INVALID_ARGUMENT` or HTTP `422` `application/problem+json`); your handlers only see unmarked calls. Each published message carries the sample of its channel's message, and each consumed one is listed in `received` with `valid`.",
     '',
     ...(p.own ? [grpcStandardServicesNote(w.node.grpcPort)] : []),
     '## What to edit',
@@ -50,7 +61,7 @@ export function readme(p: JavaPlan): GeneratedFile {
       ? handlers.map((h) => `- ${h}`)
       : ['- nothing yet: add a link to this service on the canvas to get handlers.']),
     '',
-    `Everything in ${mdCode(dir(p.plumbing))}, \`Application.java\`, \`pom.xml\` and the copied \`.proto\` files under \`src/main/proto/\` is generated plumbing: exporting again rewrites it, so keep changes there small or move them into \`handlers\`. Exporting again also rewrites \`handlers\`; keep the service under version control and merge.`,
+    `Everything in ${mdCode(dir(p.plumbing))} and ${mdCode(dir(p.models))} (the design's types as records and enums), \`Application.java\`, \`pom.xml\` and the contract \`.proto\` files under \`src/main/proto/\` (as the project's \`proto/\` has them) is generated plumbing: exporting again rewrites it, so keep changes there small or move them into \`handlers\`. Exporting again also rewrites \`handlers\`; keep the service under version control and merge.`,
     '',
     ...(uses.length ? ['## Links', '', ...uses, ''] : []),
     '## Build and run',

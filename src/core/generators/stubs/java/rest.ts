@@ -1,146 +1,283 @@
-import { camelCase } from '../../../model/naming';
+import type { EndpointContract, JsonValue, ParamContract } from '../../../model/contracts';
 import type { GeneratedFile } from '../../types';
-import { javaString, uniqueIdent, type JavaField } from './names';
-import { javaFile, type JavaEndpoint, type JavaPlan, type RestPlan } from './plan';
+import { endpointLabel, paramSample, payloadSample } from '../python/typed';
+import { javaString, uniqueIdent } from './names';
+import { javaFile, type JavaPlan, type RestPlan } from './plan';
+import { isJavaIdent, javaParamType, javaPayloadType, jsonLiteral } from './typed';
 
 /**
- * REST: the endpoints this service serves (handlers/ApiController.java and ApiModels.java, the
- * user's to edit) and a typed client per outgoing REST link (plumbing/<Target>RestClient.java).
+ * REST: the endpoints this service serves (plumbing/RestRoutes.java, typed and checked, calling
+ * handlers/ApiHandlers.java, the user's to edit) and a typed client per outgoing REST link
+ * (plumbing/<Target>RestClient.java). Bodies and answers are the records of models/Models.java.
  */
 
-const MAPPING = {
-  GET: 'GetMapping',
-  POST: 'PostMapping',
-  PUT: 'PutMapping',
-  PATCH: 'PatchMapping',
-  DELETE: 'DeleteMapping',
-};
+const HEADER = '// Generated plumbing: regenerating the project replaces this file. Edit the handlers package.';
 
-/** A record declaration with JSON names on every component. */
-export function record(name: string, fields: readonly JavaField[], doc: string, indent = '  '): string {
-  const comps = fields.map((f) => `@JsonProperty(${javaString(f.name)}) ${f.javaType} ${f.java}`);
-  return [
-    `${indent}/** ${doc} */`,
-    `${indent}@JsonIgnoreProperties(ignoreUnknown = true)`,
-    `${indent}public record ${name}(${comps.join(', ')}) {}`,
-  ].join('\n');
+/** The status a successful call answers. */
+function successStatus(e: EndpointContract): number {
+  return /^\d{3}$/.test(e.success.status) ? Number(e.success.status) : e.success.body ? 200 : 204;
 }
 
-/** `new X(sample, ...)`: the record filled with the fields' sample values. */
-export function sampleOf(type: string, fields: readonly JavaField[]): string {
-  return `new ${type}(${fields.map((f) => f.sample).join(', ')})`;
+/** The Java names of an endpoint's parameters, then of its body. */
+function endpointArgs(e: EndpointContract): { params: Map<ParamContract, string>; body: string | null } {
+  const taken = new Set(['body', 'exerciseMarker', 'extraHeaders', 'callQuery', 'callHeaders', 'callAnswer']);
+  const params = new Map<ParamContract, string>();
+  for (const prm of e.params) {
+    const n = isJavaIdent(prm.names.camel) ? prm.names.camel : `p${prm.names.pascal}`;
+    params.set(prm, uniqueIdent(isJavaIdent(n) ? n : 'param', taken));
+  }
+  return { params, body: e.body ? 'body' : null };
 }
 
-/** The Java parameter names of an endpoint: its path parameters, then the body when it has one. */
-function params(e: JavaEndpoint): { path: Map<string, string>; body: string | null } {
+/** The handler of each own endpoint in ApiHandlers (its operation's camelCase name). */
+export function restHandlerNames(p: JavaPlan): Map<EndpointContract, string> {
+  const out = new Map<EndpointContract, string>();
   const taken = new Set<string>();
-  const path = new Map(e.params.map((name) => [name, uniqueIdent(camelCase(name, 'param'), taken)]));
-  const body = e.method === 'GET' || e.method === 'DELETE' ? null : uniqueIdent('body', taken);
-  return { path, body };
+  for (const e of p.endpoints) {
+    const n = isJavaIdent(e.names.camel) ? e.names.camel : `op${e.names.pascal}`;
+    out.set(e, uniqueIdent(n, taken));
+  }
+  return out;
 }
 
-function controllerMethod(e: JavaEndpoint): string {
-  const { path, body } = params(e);
-  const args = [
-    ...[...path].map(([name, java]) => `@PathVariable(${javaString(name)}) String ${java}`),
-    ...(body ? [`@RequestBody(required = false) ApiModels.${e.pascal}Request ${body}`] : []),
-  ];
-  return `  /** ${e.method} ${e.path} */
-  @${MAPPING[e.method]}(${javaString(e.path)})
-  public ApiModels.${e.pascal}Response ${e.operationId}(${args.join(', ')}) {
+/** The Spring route of an endpoint: parameters renamed `{p0}`, `{p1}` … (safe in every pattern), case kept. */
+function springPath(e: EndpointContract): { path: string; route: Map<string, string> } {
+  let i = 0;
+  const route = new Map<string, string>();
+  const path = e.path.replace(/\{([^}]*)\}/g, (_m, n: string) => {
+    const r = `p${i++}`;
+    route.set(n, r);
+    return `{${r}}`;
+  });
+  return { path, route };
+}
+
+function returnType(e: EndpointContract): string {
+  return e.success.body ? javaPayloadType(e.success.body) : 'void';
+}
+
+/** The `new TypeReference<T>() {}` of a Java type. */
+function typeRef(t: string): string {
+  return `new TypeReference<${t}>() {}`;
+}
+
+function handlerMethod(e: EndpointContract, name: string): string {
+  const { params, body } = endpointArgs(e);
+  const sig = [...params].map(([prm, n]) => `${javaParamType(prm)} ${n}`);
+  if (body && e.body) sig.push(`${javaPayloadType(e.body)} ${body}`);
+  const errors = e.responses.filter((r) => /^[45]/.test(r.status)).map((r) => r.status);
+  const ret = returnType(e);
+  const summary = e.summary ? `: ${e.summary.replace(/\s+/g, ' ').replace(/\*\//g, '* /').slice(0, 160)}` : '';
+  return `  /**
+   * ${e.method} ${e.path.replace(/\*\//g, '* /')}${summary}${errors.length ? `\n   * Throw {@code new Problem(status, detail)} for the declared error answers (${errors.join(', ')}).` : ''}
+   */
+  public ${ret} ${name}(${sig.join(', ')}) {
     // TODO: replace the sample answer with the real one.
-    return ${sampleOf(`ApiModels.${e.pascal}Response`, e.responseFields)};
+${e.success.body ? `    return Exercise.sample(${jsonLiteral(payloadSample(e.success.body))}, ${typeRef(ret)});` : '    return;'}
   }`;
 }
 
-function apiController(p: JavaPlan): GeneratedFile {
-  const used = new Set(p.endpoints.map((e) => MAPPING[e.method]));
-  const hasParams = p.endpoints.some((e) => e.params.length > 0);
-  const hasBody = p.endpoints.some((e) => e.method !== 'GET' && e.method !== 'DELETE');
-  const imports = [
-    ...[...used].sort().map((m) => `org.springframework.web.bind.annotation.${m}`),
-    ...(hasParams ? ['org.springframework.web.bind.annotation.PathVariable'] : []),
-    ...(hasBody ? ['org.springframework.web.bind.annotation.RequestBody'] : []),
-    'org.springframework.web.bind.annotation.RestController',
-  ].sort();
+function apiHandlers(p: JavaPlan): GeneratedFile {
+  const names = restHandlerNames(p);
+  const usesSample = p.endpoints.some((e) => e.success.body);
   return javaFile(
     p.handlers,
-    'ApiController',
+    'ApiHandlers',
     `// Your code: the REST endpoints other services call on this one. Safe to edit.
 package ${p.handlers};
 
-${imports.map((i) => `import ${i};`).join('\n')}
+${usesSample ? 'import tools.jackson.core.type.TypeReference;\n' : ''}import ${p.models}.Models;
+import ${p.plumbing}.Exercise;
+import ${p.plumbing}.Problem;
+import org.springframework.stereotype.Component;
 
-/** The endpoints declared on incoming REST links, answering sample data until you fill them in. */
-@RestController
-public class ApiController {
-${p.endpoints.map(controllerMethod).join('\n\n')}
+/**
+ * The REST endpoints of ${p.dns}, typed by the contract, answering sample data until you fill them
+ * in. RestRoutes (generated) reads the parameters and the body and calls these; an error answer is
+ * {@code throw new Problem(404, "...")}, sent as RFC 9457 application/problem+json.
+ */
+@Component
+public class ApiHandlers {
+${p.endpoints.map((e) => handlerMethod(e, names.get(e) ?? 'op')).join('\n\n')}
 }
 `,
   );
 }
 
-function apiModels(p: JavaPlan): GeneratedFile {
-  const records = p.endpoints.flatMap((e) => [
-    ...(e.method !== 'GET' && e.method !== 'DELETE'
-      ? [record(`${e.pascal}Request`, e.requestFields, `Body of ${e.method} ${e.path}.`)]
-      : []),
-    record(`${e.pascal}Response`, e.responseFields, `Answer of ${e.method} ${e.path}.`),
-  ]);
-  return javaFile(
-    p.handlers,
-    'ApiModels',
-    `// Your code: the request and response types of the REST endpoints. Safe to edit.
-package ${p.handlers};
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-/** JSON bodies of the REST endpoints; JSON keys are the contract's snake_case field names. */
-public final class ApiModels {
-  private ApiModels() {}
-
-${records.join('\n\n')}
-}
-`,
-  );
+function paramAnnotation(prm: ParamContract, route: Map<string, string>): string {
+  if (prm.in === 'path') return `@PathVariable(${javaString(route.get(prm.name) ?? prm.name)})`;
+  const kind = prm.in === 'header' ? 'RequestHeader' : 'RequestParam';
+  return `@${kind}(name = ${javaString(prm.name)}, required = ${prm.required ? 'true' : 'false'})`;
 }
 
-/** The Java expression of an endpoint's path with its parameters substituted. */
-function pathExpr(e: JavaEndpoint, path: Map<string, string>): string {
-  const parts = e.path.split(/(\{[a-z0-9_]+\})/).filter((s) => s.length > 0);
-  return parts
-    .map((s) => {
-      const m = /^\{([a-z0-9_]+)\}$/.exec(s);
-      return m ? `segment(${path.get(m[1] ?? '') ?? '""'})` : javaString(s);
-    })
-    .join(' + ');
-}
-
-function clientMethod(e: JavaEndpoint): string {
-  const { path, body } = params(e);
-  const args = [...[...path.values()].map((java) => `String ${java}`), ...(body ? [`${e.pascal}Request ${body}`] : [])];
-  return `  /** ${e.method} ${e.path} */
-  public ${e.pascal}Response ${e.operationId}(${args.join(', ')}) throws IOException, InterruptedException {
-    return JSON.treeToValue(send(${javaString(e.method)}, ${pathExpr(e, path)}, ${body ?? 'null'}, TIMEOUT), ${e.pascal}Response.class);
+function routeMethod(p: JavaPlan, e: EndpointContract, handler: string): string {
+  const { params, body } = endpointArgs(e);
+  const { path, route } = springPath(e);
+  const args = [
+    ...[...params].map(([prm, n]) => `${paramAnnotation(prm, route)} ${javaParamType(prm)} ${n}`),
+    ...(body && e.body ? [`@RequestBody(required = false) ${javaPayloadType(e.body)} ${body}`] : []),
+    '@RequestHeader(name = Exercise.HEADER, required = false) String exerciseMarker',
+  ];
+  const expected: Record<string, JsonValue> = {};
+  for (const prm of e.params) expected[prm.name] = paramSample(e, prm);
+  if (e.body) expected['body'] = payloadSample(e.body);
+  const got = [
+    ...[...params].map(([prm, n]) => `      callGot.put(${javaString(prm.name)}, ${n});`),
+    ...(body ? [`      callGot.put("body", ${body});`] : []),
+  ];
+  const callArgs = [...params.values(), ...(body ? [body] : [])].join(', ');
+  const status = successStatus(e);
+  const label = javaString(endpointLabel(e));
+  const answer = e.success.body ? jsonLiteral(payloadSample(e.success.body)) : 'null';
+  const userCall = e.success.body
+    ? `return ResponseEntity.status(${status}).body(apiHandlers.${handler}(${callArgs}));`
+    : `apiHandlers.${handler}(${callArgs});\n    return ResponseEntity.status(${status}).build();`;
+  return `  /** ${e.method} ${e.path.replace(/\*\//g, '* /')} */
+  @RequestMapping(method = RequestMethod.${e.method}, path = ${javaString(path)})
+  public ResponseEntity<Object> ${handler}(
+      ${args.join(',\n      ')}) {
+    if (exerciseMarker != null) {
+      Map<String, Object> callGot = new LinkedHashMap<>();
+${got.join('\n')}
+      String callProblem = Exercise.jsonDiff(${jsonLiteral(expected)}, callGot);
+      if (callProblem != null) {
+        throw new Problem(422, ${label} + ": the request differs from the sample: " + callProblem);
+      }
+      return answer(${status}, ${answer});
+    }
+    ${userCall}
   }`;
 }
 
+function restRoutes(p: JavaPlan): GeneratedFile {
+  const names = restHandlerNames(p);
+  const used = new Set<string>();
+  for (const e of p.endpoints) {
+    for (const prm of e.params)
+      used.add(prm.in === 'path' ? 'PathVariable' : prm.in === 'header' ? 'RequestHeader' : 'RequestParam');
+    if (e.body) used.add('RequestBody');
+  }
+  used.add('RequestHeader');
+  const imports = [...used].sort().map((a) => `import org.springframework.web.bind.annotation.${a};`);
+  return javaFile(
+    p.plumbing,
+    'RestRoutes',
+    `${HEADER}
+package ${p.plumbing};
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import ${p.handlers}.ApiHandlers;
+import ${p.models}.Models;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+${imports.join('\n')}
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The REST endpoints of ${p.dns}, at their paths as declared (case kept). Each reads its path,
+ * query and header parameters and its JSON body as the contract types them (400 for a parameter
+ * that does not fit, 422 for a body: see Problems), answers an exercise call (header
+ * {@code polyglot-exercise}) with the sample after checking the request, and otherwise calls
+ * ApiHandlers.
+ */
+@RestController
+public class RestRoutes {
+  private final ApiHandlers apiHandlers;
+
+  public RestRoutes(ApiHandlers apiHandlers) {
+    this.apiHandlers = apiHandlers;
+  }
+
+  /** The sample answer of an exercise call. */
+  private static ResponseEntity<Object> answer(int status, String json) {
+    if (json == null) return ResponseEntity.status(status).build();
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Exercise.readJson(json));
+  }
+
+${p.endpoints.map((e) => routeMethod(p, e, names.get(e) ?? 'op')).join('\n\n')}
+}
+`,
+  );
+}
+
+/** Method names of a target's used endpoints in its client, unique. */
+function clientNames(r: RestPlan): Map<EndpointContract, string> {
+  const out = new Map<EndpointContract, string>();
+  const taken = new Set(['ping', 'exercise', 'send', 'baseUrl', 'segment', 'text']);
+  for (const e of r.used) {
+    const n = isJavaIdent(e.names.camel) ? e.names.camel : `op${e.names.pascal}`;
+    out.set(e, uniqueIdent(n, taken));
+  }
+  return out;
+}
+
+function clientMethod(e: EndpointContract, name: string): string {
+  const { params, body } = endpointArgs(e);
+  const sig = [...params].map(([prm, n]) => `${javaParamType(prm)} ${n}`);
+  if (body && e.body) sig.push(`${javaPayloadType(e.body)} ${body}`);
+  const pathExpr = e.path
+    .split(/(\{[^}]*\})/)
+    .filter((s) => s.length > 0)
+    .map((s) => {
+      const m = /^\{([^}]*)\}$/.exec(s);
+      if (!m) return javaString(s);
+      const prm = e.params.find((x) => x.in === 'path' && x.name === m[1]);
+      const n = prm && params.get(prm);
+      return n ? `segment(${n})` : '""';
+    })
+    .join(' + ');
+  const query = [...params]
+    .filter(([prm]) => prm.in === 'query')
+    .map(([prm, n]) => `    query(callQuery, ${javaString(prm.name)}, ${n});`);
+  const hdrs = [...params]
+    .filter(([prm]) => prm.in === 'header')
+    .map(([prm, n]) => `    header(callHeaders, ${javaString(prm.name)}, ${n});`);
+  const ret = returnType(e);
+  const args = [...params.values(), ...(body ? [body] : [])];
+  const send = `send(${javaString(e.method)}, ${pathExpr || '"/"'} + queryText(callQuery), callHeaders, ${body ?? 'null'})`;
+  return `  /** ${e.method} ${e.path.replace(/\*\//g, '* /')}; an error answer throws IOException with its status and body. */
+  public ${ret} ${name}(${sig.join(', ')}) throws IOException, InterruptedException {
+    ${ret === 'void' ? '' : 'return '}${name}(${[...args, 'Map.of()'].join(', ')});
+  }
+
+  public ${ret} ${name}(${[...sig, 'Map<String, String> extraHeaders'].join(', ')}) throws IOException, InterruptedException {
+    List<String[]> callQuery = new ArrayList<>();
+${query.join('\n')}${query.length ? '\n' : ''}    Map<String, String> callHeaders = new LinkedHashMap<>(extraHeaders);
+${hdrs.join('\n')}${hdrs.length ? '\n' : ''}    byte[] callAnswer = ${send};
+${ret === 'void' ? '' : `    return callAnswer.length == 0 ? null : JSON.readValue(callAnswer, ${typeRef(ret)});\n`}  }`;
+}
+
+function exerciseLine(e: EndpointContract, name: string): string {
+  const { params, body } = endpointArgs(e);
+  const args = [...params].map(
+    ([prm]) => `Exercise.sample(${jsonLiteral(paramSample(e, prm))}, ${typeRef(javaParamType(prm))})`,
+  );
+  if (body && e.body)
+    args.push(`Exercise.sample(${jsonLiteral(payloadSample(e.body))}, ${typeRef(javaPayloadType(e.body))})`);
+  args.push('MARKED');
+  const label = javaString(endpointLabel(e));
+  if (!e.success.body) {
+    return `    exerciseResults.add(Exercise.method(${label}, () -> {
+      ${name}(${args.join(', ')});
+      return null;
+    }));`;
+  }
+  return `    exerciseResults.add(Exercise.method(${label}, () -> Exercise.jsonDiff(${jsonLiteral(payloadSample(e.success.body))}, ${name}(${args.join(', ')}))));`;
+}
+
 function restClient(p: JavaPlan, r: RestPlan): GeneratedFile {
-  const records = r.endpoints.flatMap((e) => [
-    ...(e.method !== 'GET' && e.method !== 'DELETE'
-      ? [record(`${e.pascal}Request`, e.requestFields, `Body of ${e.method} ${e.path}.`)]
-      : []),
-    record(`${e.pascal}Response`, e.responseFields, `Answer of ${e.method} ${e.path}.`),
-  ]);
-  const typed = r.endpoints.length > 0;
+  const names = clientNames(r);
+  const typed = r.used.length > 0;
   return javaFile(
     p.plumbing,
     r.cls,
-    `// Generated plumbing: regenerating the project replaces this file. Edit the handlers package.
+    `${HEADER}
 package ${p.plumbing};
 
-${typed ? 'import com.fasterxml.jackson.annotation.JsonIgnoreProperties;\nimport com.fasterxml.jackson.annotation.JsonProperty;\n' : ''}import java.io.IOException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -148,14 +285,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
+import java.util.Map;
+${typed ? `import ${p.models}.Models;\n` : ''}import org.springframework.stereotype.Component;
+${typed ? 'import tools.jackson.core.type.TypeReference;\n' : ''}import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.NullNode;
 
-/** Typed client of ${r.target}'s REST endpoints, at ${r.call.envVar}. */
+/** Typed client of ${r.target}'s REST endpoints, at ${r.t.call.envVar}. */
 @Component
 public class ${r.cls} {
   /** Lenient as in the other languages: unknown fields are skipped, a null number or flag reads as 0 or false. */
@@ -166,28 +305,45 @@ public class ${r.cls} {
           .build();
   /** How long a typed call may take. */
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
+  /** The headers of an exercise call. */
+  private static final Map<String, String> MARKED = Map.of(Exercise.HEADER, "1");
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  /** The target's base URL: ${r.call.envVar}. */
+  /** The target's base URL: ${r.t.call.envVar}. */
   public String baseUrl() {
-    String url = Env.get(${javaString(r.call.envVar)}, ${javaString(r.fallback)});
+    String url = Env.get(${javaString(r.t.call.envVar)}, ${javaString(r.fallback)});
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** The target's /ping tree for a request that has passed through {@code hops}. */
   public JsonNode ping(List<String> hops) throws IOException, InterruptedException {
-    String query = "/ping?path=" + URLEncoder.encode(String.join(",", hops), StandardCharsets.UTF_8);
-    return send("GET", query, null, Env.callTimeout(hops.size()));
+    String target = "/ping?path=" + URLEncoder.encode(String.join(",", hops), StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + target))
+            .timeout(Env.callTimeout(hops.size()))
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode() + " from " + target);
+    return JSON.readTree(response.body());
   }
-${r.endpoints.map((e) => `\n${clientMethod(e)}\n`).join('')}
-  private JsonNode send(String method, String target, Object body, Duration timeout)
+${r.used.map((e) => `\n${clientMethod(e, names.get(e) ?? 'call')}\n`).join('')}
+  /** Calls every endpoint this link uses with the sample request and checks the answers. */
+  public List<Map<String, Object>> exercise() {
+    List<Map<String, Object>> exerciseResults = new ArrayList<>();
+${r.used.map((e) => `${exerciseLine(e, names.get(e) ?? 'call')}\n`).join('')}    return exerciseResults;
+  }
+
+  private byte[] send(String method, String target, Map<String, String> headers, Object body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + target)).timeout(timeout).header("Accept", "application/json");
+        HttpRequest.newBuilder(URI.create(baseUrl() + target)).timeout(TIMEOUT).header("Accept", "application/json");
+    headers.forEach(request::header);
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -196,21 +352,58 @@ ${r.endpoints.map((e) => `\n${clientMethod(e)}\n`).join('')}
     }
     HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() / 100 != 2) {
-      throw new IOException("HTTP " + response.statusCode() + " from " + method + " " + target);
+      String text = new String(response.body(), StandardCharsets.UTF_8);
+      throw new IOException("HTTP " + response.statusCode() + ": " + Exercise.shorten(text));
     }
-    return response.body().length == 0 ? NullNode.getInstance() : JSON.readTree(response.body());
+    return response.body();
   }
 
-  private static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  /** A parameter value as text: strings as they are, anything else as its JSON (an enum by name). */
+  private static String text(Object value) {
+    if (value instanceof String s) return s;
+    String json = JSON.writeValueAsString(value);
+    return json.startsWith("\\"") ? JSON.readValue(json, String.class) : json;
   }
-${records.length > 0 ? `\n${records.join('\n\n')}\n` : ''}}
+
+  private static String segment(Object value) {
+    return URLEncoder.encode(text(value), StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static void query(List<String[]> pairs, String name, Object value) {
+    if (value == null) return;
+    if (value instanceof List<?> list) {
+      for (Object item : list) if (item != null) pairs.add(new String[] {name, text(item)});
+    } else {
+      pairs.add(new String[] {name, text(value)});
+    }
+  }
+
+  private static void header(Map<String, String> headers, String name, Object value) {
+    if (value == null) return;
+    if (value instanceof List<?> list) {
+      List<String> parts = new ArrayList<>();
+      for (Object item : list) if (item != null) parts.add(text(item));
+      headers.put(name, String.join(", ", parts));
+    } else {
+      headers.put(name, text(value));
+    }
+  }
+
+  private static String queryText(List<String[]> pairs) {
+    if (pairs.isEmpty()) return "";
+    List<String> parts = new ArrayList<>();
+    for (String[] pair : pairs) {
+      parts.add(URLEncoder.encode(pair[0], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(pair[1], StandardCharsets.UTF_8));
+    }
+    return "?" + String.join("&", parts);
+  }
+}
 `,
   );
 }
 
 /** The REST files of a Java stub. */
 export function restFiles(p: JavaPlan): GeneratedFile[] {
-  const own = p.endpoints.length > 0 ? [apiController(p), apiModels(p)] : [];
+  const own = p.endpoints.length > 0 ? [restRoutes(p), apiHandlers(p)] : [];
   return [...own, ...p.rest.map((r) => restClient(p, r))];
 }

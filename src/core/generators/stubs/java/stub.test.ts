@@ -5,7 +5,8 @@ import type { StubContext } from '../types';
 import { JAVA_BUILD } from './docker';
 import { everyLinkDesign, hostileDesign, javaContexts } from './fixtures';
 import { javaSpringStub } from './index';
-import { protoAccessor, protocCamel, protoJava } from './names';
+import { protocCamel } from './names';
+import { protoClasses } from './typed';
 import { JAVA_IMAGES, JAVA_VERSIONS, MAVEN_PLUGINS } from './versions';
 
 function stubOf(ctxs: StubContext[], dns: string): GeneratedFile[] {
@@ -189,17 +190,17 @@ describe('javaSpringStub on a design with every link kind', () => {
   });
 
   it('serves the declared endpoints and RPCs from the handlers package', () => {
-    const api = file(back, /handlers\/ApiController\.java$/);
-    expect(api).toContain('@GetMapping("/orders/{id}")');
-    expect(api).toContain('@PostMapping("/orders")');
-    expect(file(back, /handlers\/ApiModels\.java$/)).toContain('@JsonProperty("accepted") boolean accepted');
+    const routes = file(back, /plumbing\/RestRoutes\.java$/);
+    expect(routes).toContain('@RequestMapping(method = RequestMethod.GET, path = "/orders/{p0}")');
+    expect(routes).toContain('@RequestMapping(method = RequestMethod.POST, path = "/orders")');
+    expect(file(back, /handlers\/ApiHandlers\.java$/)).toMatch(/public Models\.\w+ postOrders\(Models\.\w+ body\)/);
     const rpc = file(back, /handlers\/RpcHandlers\.java$/);
     expect(rpc).toContain('shop.back.v1.Back.GetItemResponse getItem(shop.back.v1.Back.GetItemRequest rpcRequest)');
     expect(file(back, /plumbing\/GrpcServer\.java$/)).toContain(
       'extends shop.back.v1.BackServiceGrpc.BackServiceImplBase',
     );
-    expect(file(front, /plumbing\/BackRestClient\.java$/)).toContain(
-      'public PostOrdersResponse postOrders(PostOrdersRequest body)',
+    expect(file(front, /plumbing\/BackRestClient\.java$/)).toMatch(
+      /public Models\.\w+ postOrders\(Models\.\w+ body\) throws IOException, InterruptedException/,
     );
   });
 
@@ -258,21 +259,24 @@ describe('protoc names', () => {
     expect(protocCamel('field_2', true)).toBe('Field2');
   });
 
-  it('decorates the accessors protoc decorates', () => {
-    expect(protoAccessor('class')).toBe('Class_');
-    expect(protoAccessor('all_fields')).toBe('AllFields_');
-    expect(protoAccessor('hash_code')).toBe('HashCode');
-  });
-
-  it('appends OuterClass when a type of the file has the outer class name', () => {
+  it('appends OuterClass when a type of the file has the outer class name, nested ones too', () => {
     const proto = 'syntax = "proto3";\npackage p.orders.v1;\nservice OrdersService {}\nmessage Orders {}\n';
-    expect(protoJava('p/orders/v1/orders.proto', proto)).toEqual({
+    expect(protoClasses('p/orders/v1/orders.proto', proto)).toEqual({
       javaPackage: 'p.orders.v1',
       outer: 'OrdersOuterClass',
-      service: 'OrdersService',
     });
-    expect(protoJava('p/orders/v1/orders.proto', proto.replace('message Orders', 'message Other')).outer).toBe(
+    expect(protoClasses('p/orders/v1/orders.proto', proto.replace('message Orders', 'message Other')).outer).toBe(
       'Orders',
     );
+    const nested = proto.replace('message Orders {}', 'message Other {\n  message Orders {}\n}');
+    expect(protoClasses('p/orders/v1/orders.proto', nested).outer).toBe('OrdersOuterClass');
+  });
+
+  it('follows the java options of an imported file', () => {
+    const proto =
+      'syntax = "proto3";\npackage shop.v1;\noption java_package = "com.shop.v1";\noption java_multiple_files = true;\n';
+    expect(protoClasses('shop/v1/shop.proto', proto)).toEqual({ javaPackage: 'com.shop.v1', outer: null });
+    const named = 'syntax = "proto3";\npackage shop.v1;\noption java_outer_classname = "ShopProtos";\n';
+    expect(protoClasses('shop/v1/shop.proto', named)).toEqual({ javaPackage: 'shop.v1', outer: 'ShopProtos' });
   });
 });

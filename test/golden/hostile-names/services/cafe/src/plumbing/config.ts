@@ -78,7 +78,7 @@ export interface DatabaseLink {
 }
 
 export const REST_LINKS: RestLink[] = [
-  { target: "quote-s", env: "QUOTE_S_URL", client: "quoteSRest", typed: false },
+  { target: "quote-s", env: "QUOTE_S_URL", client: "quoteSRest", typed: true },
 ];
 
 export const GRPC_LINKS: GrpcLink[] = [

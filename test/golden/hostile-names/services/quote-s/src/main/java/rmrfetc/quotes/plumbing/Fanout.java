@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +47,11 @@ public class Fanout {
     Object run() throws Exception;
   }
 
+  /** The typed exercise of a link: its {@code methods} entries. */
+  private interface Methods {
+    List<Map<String, Object>> run();
+  }
+
   /** The tree of this service for a request that has passed through {@code incoming}. */
   public Map<String, Object> tree(List<String> incoming) {
     String self = Env.serviceName();
@@ -71,7 +77,7 @@ public class Fanout {
 
   private List<Map<String, Object>> calls(List<String> hops) {
     List<Map.Entry<Map<String, Object>, Future<?>>> tasks = new ArrayList<>();
-    submit(tasks, entry("rest", "class"), () -> classSvcRestClient.ping(hops));
+    submit(tasks, entry("rest", "class"), () -> classSvcRestClient.ping(hops), classSvcRestClient::exercise);
     // every call has its own time-out; this is the backstop, a little longer than the longest
     long waitMillis = Env.callTimeout(hops.size()).toMillis() + 2000;
     long deadline = System.currentTimeMillis() + waitMillis;
@@ -117,7 +123,12 @@ public class Fanout {
   }
 
   private void submit(
-      List<Map.Entry<Map<String, Object>, Future<?>>> tasks, Map<String, Object> entry, Action action) {
+      List<Map.Entry<Map<String, Object>, Future<?>>> tasks,
+      Map<String, Object> entry,
+      Action action,
+      Methods methods) {
+    // the exercise runs beside the call; the entry's own ok is the call's alone
+    Future<List<Map<String, Object>>> exercised = methods == null ? null : pool.submit((Callable<List<Map<String, Object>>>) methods::run);
     Future<?> future =
         pool.submit(
             () -> {
@@ -129,12 +140,24 @@ public class Fanout {
                 result = null;
                 error = describe(e);
               }
+              List<Map<String, Object>> done = null;
+              if (exercised != null) {
+                try {
+                  done = exercised.get();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                  String why = describe(e.getCause());
+                  done = List.of(Map.of("name", "exercise", "ok", false, "error", why));
+                }
+              }
               synchronized (entry) {
                 if (entry.containsKey("ok")) return;
                 entry.put("ok", error == null);
                 if (error != null) entry.put("error", error);
                 else if (result instanceof Sent sent) entry.put("id", sent.id());
                 else if (result != null) entry.put("tree", result);
+                if (done != null) entry.put("methods", done);
               }
             });
     tasks.add(Map.entry(entry, future));

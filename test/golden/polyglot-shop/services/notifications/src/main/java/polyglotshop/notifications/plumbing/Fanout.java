@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,11 @@ public class Fanout {
 
   private interface Action {
     Object run() throws Exception;
+  }
+
+  /** The typed exercise of a link: its {@code methods} entries. */
+  private interface Methods {
+    List<Map<String, Object>> run();
   }
 
   /** The tree of this service for a request that has passed through {@code incoming}. */
@@ -115,7 +121,12 @@ public class Fanout {
   }
 
   private void submit(
-      List<Map.Entry<Map<String, Object>, Future<?>>> tasks, Map<String, Object> entry, Action action) {
+      List<Map.Entry<Map<String, Object>, Future<?>>> tasks,
+      Map<String, Object> entry,
+      Action action,
+      Methods methods) {
+    // the exercise runs beside the call; the entry's own ok is the call's alone
+    Future<List<Map<String, Object>>> exercised = methods == null ? null : pool.submit((Callable<List<Map<String, Object>>>) methods::run);
     Future<?> future =
         pool.submit(
             () -> {
@@ -127,12 +138,24 @@ public class Fanout {
                 result = null;
                 error = describe(e);
               }
+              List<Map<String, Object>> done = null;
+              if (exercised != null) {
+                try {
+                  done = exercised.get();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                  String why = describe(e.getCause());
+                  done = List.of(Map.of("name", "exercise", "ok", false, "error", why));
+                }
+              }
               synchronized (entry) {
                 if (entry.containsKey("ok")) return;
                 entry.put("ok", error == null);
                 if (error != null) entry.put("error", error);
                 else if (result instanceof Sent sent) entry.put("id", sent.id());
                 else if (result != null) entry.put("tree", result);
+                if (done != null) entry.put("methods", done);
               }
             });
     tasks.add(Map.entry(entry, future));

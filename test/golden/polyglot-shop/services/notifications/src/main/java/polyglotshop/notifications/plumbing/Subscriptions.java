@@ -3,12 +3,13 @@ package polyglotshop.notifications.plumbing;
 
 import java.util.List;
 import polyglotshop.notifications.handlers.MessageHandlers;
-import polyglotshop.notifications.handlers.Messages;
+import polyglotshop.notifications.models.Models;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,15 +39,19 @@ public class Subscriptions {
     rabbitmqBus.subscribe(
         Env.get("RABBITMQ_URL", "amqp://guest:guest@rabbitmq:5672/"),
         "order-placed",
-        (topic, body) -> deliver("rabbitmq", "order-placed", body, Messages.OrderPlacedMessage.class, handlers::onOrderPlaced));
+        (topic, body) -> deliver("rabbitmq", "order-placed", body, "{\"order_id\":\"order_id-sample\",\"customer_id\":\"customer_id-sample\",\"total\":3.5,\"express\":true}", new TypeReference<Models.OrderPlacedMessage>() {}, handlers::onOrderPlaced));
   }
 
   private interface Handler<T> {
     void handle(String from, String id, T payload) throws Exception;
   }
 
-  /** Parses the envelope, notes it in /ping's received list, then hands the payload to the handler. */
-  private <T> void deliver(String broker, String topic, byte[] body, Class<T> type, Handler<T> handler) {
+  /**
+   * Parses the envelope, notes it in /ping's received list (with whether its payload is the sample
+   * of the channel's message), then hands the typed payload to the handler.
+   */
+  private <T> void deliver(
+      String broker, String topic, byte[] body, String sampleJson, TypeReference<T> type, Handler<T> handler) {
     JsonNode envelope;
     try {
       envelope = JSON.readTree(body);
@@ -57,10 +62,17 @@ public class Subscriptions {
       LOG.warn("skipped a message on {} that is not a JSON envelope", topic);
       return;
     }
-    received.add(broker, topic, envelope);
+    JsonNode payload = envelope.get("payload");
+    boolean valid;
     try {
-      JsonNode payload = envelope.path("payload").isObject() ? envelope.get("payload") : JSON.createObjectNode();
-      handler.handle(envelope.path("from").asString(""), envelope.path("id").asString(""), JSON.treeToValue(payload, type));
+      valid = payload != null && !payload.isNull() && Exercise.jsonDiff(sampleJson, payload) == null;
+    } catch (Exception e) {
+      valid = false;
+    }
+    received.add(broker, topic, envelope, valid);
+    try {
+      T typed = payload == null || payload.isNull() ? null : JSON.readValue(JSON.writeValueAsBytes(payload), type);
+      handler.handle(envelope.path("from").asString(""), envelope.path("id").asString(""), typed);
     } catch (Exception e) {
       LOG.warn("the handler of {} failed: {}", topic, e.toString());
     }

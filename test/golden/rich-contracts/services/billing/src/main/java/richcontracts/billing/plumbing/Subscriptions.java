@@ -3,12 +3,13 @@ package richcontracts.billing.plumbing;
 
 import java.util.List;
 import richcontracts.billing.handlers.MessageHandlers;
-import richcontracts.billing.handlers.Messages;
+import richcontracts.billing.models.Models;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +41,7 @@ public class Subscriptions {
         List.of("order-events"),
         record -> {
           switch (record.topic()) {
-            case "order-events" -> deliver("kafka", "order-events", record.value(), Messages.OrderEventsMessage.class, handlers::onOrderEvents);
+            case "order-events" -> deliver("kafka", "order-events", record.value(), "{\"order_id\":\"order_id-sample\",\"status\":\"ORDER_STATUS_PLACED\",\"total\":{\"currency_code\":\"currency_code-sample\",\"units\":2,\"nanos\":3},\"at\":\"2024-01-02T03:04:05Z\"}", new TypeReference<Models.OrderEventsMessage>() {}, handlers::onOrderEvents);
             default -> LOG.warn("unexpected topic {}", record.topic());
           }
         });
@@ -50,8 +51,12 @@ public class Subscriptions {
     void handle(String from, String id, T payload) throws Exception;
   }
 
-  /** Parses the envelope, notes it in /ping's received list, then hands the payload to the handler. */
-  private <T> void deliver(String broker, String topic, byte[] body, Class<T> type, Handler<T> handler) {
+  /**
+   * Parses the envelope, notes it in /ping's received list (with whether its payload is the sample
+   * of the channel's message), then hands the typed payload to the handler.
+   */
+  private <T> void deliver(
+      String broker, String topic, byte[] body, String sampleJson, TypeReference<T> type, Handler<T> handler) {
     JsonNode envelope;
     try {
       envelope = JSON.readTree(body);
@@ -62,10 +67,17 @@ public class Subscriptions {
       LOG.warn("skipped a message on {} that is not a JSON envelope", topic);
       return;
     }
-    received.add(broker, topic, envelope);
+    JsonNode payload = envelope.get("payload");
+    boolean valid;
     try {
-      JsonNode payload = envelope.path("payload").isObject() ? envelope.get("payload") : JSON.createObjectNode();
-      handler.handle(envelope.path("from").asString(""), envelope.path("id").asString(""), JSON.treeToValue(payload, type));
+      valid = payload != null && !payload.isNull() && Exercise.jsonDiff(sampleJson, payload) == null;
+    } catch (Exception e) {
+      valid = false;
+    }
+    received.add(broker, topic, envelope, valid);
+    try {
+      T typed = payload == null || payload.isNull() ? null : JSON.readValue(JSON.writeValueAsBytes(payload), type);
+      handler.handle(envelope.path("from").asString(""), envelope.path("id").asString(""), typed);
     } catch (Exception e) {
       LOG.warn("the handler of {} failed: {}", topic, e.toString());
     }
