@@ -56,10 +56,13 @@ describe('goStub', () => {
     expect(file(edge, 'protoc.args')).toContain(
       '--go_opt=Mshop/middle/v1/middle.proto=edge.local/service/gen/shop/middle/v1;middlev1',
     );
-    expect(file(middle, 'internal/plumbing/grpc.go')).toContain('pb.RegisterMiddleServiceServer(s, grpcServer{})');
-    expect(file(middle, 'handlers/handlers.go')).toMatch(/func Quote\(ctx context.Context, req \*pb.QuoteRequest\)/);
-    expect(file(middle, 'internal/plumbing/links.go')).toContain('mux.HandleFunc("GET /items/{id}"');
-    expect(file(middle, 'internal/plumbing/links.go')).toContain('mux.HandleFunc("GET /{$}"');
+    expect(file(middle, 'internal/plumbing/grpc.go')).toContain('middlev1.RegisterMiddleServiceServer(s, service0{})');
+    expect(file(middle, 'internal/plumbing/grpc.go')).toContain('pingv1.RegisterPingServiceServer(s, pingServer{})');
+    expect(file(middle, 'handlers/handlers.go')).toMatch(
+      /func Quote\(ctx context.Context, req \*middlev1.QuoteRequest\) \(\*middlev1.QuoteResponse, error\)/,
+    );
+    expect(file(middle, 'internal/plumbing/links.go')).toContain('handle(mux, "GET /items/{p0}"');
+    expect(file(middle, 'internal/plumbing/links.go')).toContain('handle(mux, "GET /{$}"');
     const docker = file(edge, 'Dockerfile');
     expect(docker.split('\n')[0]).toBe('# syntax=docker/dockerfile:1');
     expect(docker.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);

@@ -92,8 +92,8 @@ export const RUNTIMES = {
     defaultPort: 8080,
     tier: 1,
     grpc: true,
-    grpcStreaming: false,
-    typedContracts: false,
+    grpcStreaming: true,
+    typedContracts: true,
     keywords: ['go', 'golang', 'net/http'],
   },
   'java-spring': {

@@ -1,59 +1,113 @@
-import type { ContractEndpoint } from '../../../model/contracts';
+import { RPC_KIND_WORDS, rpcKind, sampleOfType, type EndpointContract } from '../../../model/contracts';
+import { endpointLabel, paramSample, payloadSample } from '../python/typed';
 import { goImports } from './brokers';
-import { goCamelCase, goStruct } from './names';
-import { endpointParams, type GoPlan, type GoRestTarget } from './plan';
+import { endpointArgs, endpointResult, endpointSignature } from './handlers';
+import { goCamelCase } from './names';
+import type { GoGrpcLink, GoPlan, GoRestLink } from './plan';
+import { GoImports, goJson, goParamType, goPayloadType } from './typed';
 
 /** The Go expression of an endpoint's URL path, with path parameters escaped. */
-function pathExpr(e: ContractEndpoint): string {
-  const params = new Map(endpointParams(e).map((p) => [p.param, p.goName]));
-  const parts = e.path.split(/(\{[a-z0-9_]+\})/).filter((s) => s !== '');
-  return parts
+function pathExpr(e: EndpointContract, args: Map<EndpointContract['params'][number], string>): string {
+  const parts = e.path.split(/(\{[^}]*\})/).filter((s) => s !== '');
+  const expr = parts
     .map((s) => {
-      const m = /^\{(.+)\}$/.exec(s);
-      return m ? `url.PathEscape(${params.get(m[1] ?? '') ?? 'id'})` : JSON.stringify(s);
+      const m = /^\{(.*)\}$/.exec(s);
+      if (!m) return JSON.stringify(s);
+      const p = e.params.find((x) => x.in === 'path' && x.name === m[1]);
+      const n = p && args.get(p);
+      return n ? `pathValue(${n})` : '""';
     })
     .join('+');
+  return expr || '"/"';
 }
 
-function restClient(t: GoRestTarget): string {
-  const client = `${t.name}Client`;
-  const methods = t.endpoints.map((e) => {
-    const req = `${t.name}${e.pascal}Request`;
-    const resp = `${t.name}${e.pascal}Response`;
-    const types = [
-      ...(e.request.length > 0 ? [goStruct(req, e.request, `is the body of ${t.dns}'s ${e.method} ${e.path}.`)] : []),
-      goStruct(resp, e.response, `is the answer of ${t.dns}'s ${e.method} ${e.path}.`),
-    ];
-    const args = [
-      'ctx context.Context',
-      ...endpointParams(e).map((p) => `${p.goName} string`),
-      ...(e.request.length > 0 ? [`body ${req}`] : []),
-    ].join(', ');
-    return `${types.join('\n\n')}
+/** The methods of a REST client: one per endpoint the link uses, unique. */
+function methodNames(r: GoRestLink): Map<EndpointContract, string> {
+  const taken = new Set(['Ping', 'Exercise', 'do']);
+  const out = new Map<EndpointContract, string>();
+  for (const e of r.t.used) {
+    let n = e.names.pascal;
+    for (let i = 2; taken.has(n); i++) n = `${e.names.pascal}${i}`;
+    taken.add(n);
+    out.set(e, n);
+  }
+  return out;
+}
 
-// ${e.pascal} calls ${e.method} ${e.path} on ${t.dns}.
-func (c *${client}) ${e.pascal}(${args}) (*${resp}, error) {
-	var out ${resp}
-	if err := c.do(ctx, ${JSON.stringify(e.method)}, ${pathExpr(e)}, ${e.request.length > 0 ? 'body' : 'nil'}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+function restMethod(r: GoRestLink, e: EndpointContract, name: string): string {
+  const args = endpointArgs(e);
+  const q = [...args].filter(([p]) => p.in === 'query');
+  const h = [...args].filter(([p]) => p.in === 'header');
+  const lines = [
+    ...(q.length
+      ? ['\tq := url.Values{}', ...q.map(([p, n]) => `\taddValues(q, ${JSON.stringify(p.name)}, ${n})`)]
+      : []),
+    ...(h.length
+      ? ['\th := http.Header{}', ...h.map(([p, n]) => `\taddValues(h, ${JSON.stringify(p.name)}, ${n})`)]
+      : []),
+  ];
+  const call = `c.do(ctx, ${JSON.stringify(e.method)}, ${pathExpr(e, args)}, ${q.length ? 'q' : 'nil'}, ${h.length ? 'h' : 'nil'}, ${e.body ? 'body' : 'nil'}, ${e.success.body ? '&out' : 'nil'})`;
+  const body = e.success.body
+    ? `\tvar out ${goPayloadType(e.success.body, 'api.')}\n\terr := ${call}\n\treturn out, err`
+    : `\treturn ${call}`;
+  return `// ${name} calls ${e.method} ${e.path} on ${r.t.target}; an error answer is an *HTTPError.
+func (c *${r.client}) ${name}(${['ctx context.Context', ...endpointSignature(e)].join(', ')}) ${endpointResult(e)} {
+${[...lines, body].join('\n')}
 }`;
-  });
-  return `// ${client} calls ${t.dns} over REST at ${t.envVar}.
-type ${client} struct{ restClient }
-
-// New${client} reads ${t.envVar}.
-func New${client}() *${client} {
-	return &${client}{newRestClient(${JSON.stringify(t.envVar)})}
 }
-${methods.map((m) => `\n${m}\n`).join('')}`;
+
+function restExercise(r: GoRestLink, names: Map<EndpointContract, string>): string {
+  const runs = r.t.used.map((e) => {
+    const args = [...endpointArgs(e)].map(
+      ([p]) => `api.Sample[${goParamType(p, 'api.')}](${goJson(paramSample(e, p))})`,
+    );
+    if (e.body) args.push(`api.Sample[${goPayloadType(e.body, 'api.')}](${goJson(payloadSample(e.body))})`);
+    const call = `c.${names.get(e) ?? 'call'}(${['ctx', ...args].join(', ')})`;
+    const check = e.success.body
+      ? `got, err := ${call}
+			if err != nil {
+				return "", err
+			}
+			return contract.JSONDiff(json.RawMessage(${goJson(payloadSample(e.success.body))}), got), nil`
+      : `return "", ${call}`;
+    return `		contract.Run(${JSON.stringify(endpointLabel(e))}, func() (string, error) {
+			${check}
+		}),`;
+  });
+  return `// Exercise calls every endpoint this link uses with the sample request and checks the answers.
+func (c *${r.client}) Exercise(ctx context.Context) []contract.Method {
+	ctx = contract.Mark(ctx)
+	return []contract.Method{${runs.length ? `\n${runs.join('\n')}\n\t` : ''}}
+}`;
+}
+
+function restClient(r: GoRestLink): string {
+  const names = methodNames(r);
+  const methods = r.t.used.map((e) => restMethod(r, e, names.get(e) ?? 'Call'));
+  return `// ${r.client} calls ${r.t.target} over REST at ${r.t.call.envVar}.
+type ${r.client} struct{ restClient }
+
+// New${r.client} reads ${r.t.call.envVar}.
+func New${r.client}() *${r.client} {
+	return &${r.client}{newRestClient(${JSON.stringify(r.t.call.envVar)})}
+}
+${[...methods, restExercise(r, names)].map((m) => `\n${m}\n`).join('')}`;
 }
 
 const REST_BASE = `// restClient is the shared part of the typed REST clients.
 type restClient struct {
 	BaseURL string
 	HTTP    *http.Client
+}
+
+// HTTPError is an error answer of a REST target.
+type HTTPError struct {
+	Status int
+	Body   string
+}
+
+func (e *HTTPError) Error() string {
+	return fmt.Sprintf("HTTP %d: %s", e.Status, contract.Short(e.Body))
 }
 
 // sharedHTTP is the service's one HTTP client: its transport keeps the connections to the REST
@@ -72,11 +126,53 @@ func newRestClient(envVar string) restClient {
 // Ping calls the target's /ping with the hop path and returns its answer tree.
 func (c restClient) Ping(ctx context.Context, path []string) (json.RawMessage, error) {
 	var tree json.RawMessage
-	err := c.do(ctx, http.MethodGet, "/ping?path="+url.QueryEscape(strings.Join(path, ",")), nil, &tree)
+	q := url.Values{"path": {strings.Join(path, ",")}}
+	err := c.do(ctx, http.MethodGet, "/ping", q, nil, nil, &tree)
 	return tree, err
 }
 
-func (c restClient) do(ctx context.Context, method, path string, body, out any) error {
+// values is the text of a parameter: none when unset, one per element of a list.
+func values(v any) []string {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil
+		}
+		rv = rv.Elem()
+	}
+	switch {
+	case !rv.IsValid():
+		return nil
+	case rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8:
+		var out []string
+		for i := range rv.Len() {
+			out = append(out, values(rv.Index(i).Interface())...)
+		}
+		return out
+	case rv.Kind() == reflect.String:
+		return []string{rv.String()}
+	}
+	raw, err := json.Marshal(rv.Interface())
+	if err != nil {
+		return nil
+	}
+	return []string{string(raw)}
+}
+
+func addValues(to map[string][]string, name string, v any) {
+	for _, s := range values(v) {
+		to[name] = append(to[name], s)
+	}
+}
+
+func pathValue(v any) string {
+	if s := values(v); len(s) > 0 {
+		return url.PathEscape(s[0])
+	}
+	return ""
+}
+
+func (c restClient) do(ctx context.Context, method, path string, query url.Values, header http.Header, body, out any) error {
 	if c.BaseURL == "" {
 		return errors.New("the target's URL variable is not set")
 	}
@@ -88,63 +184,204 @@ func (c restClient) do(ctx context.Context, method, path string, body, out any) 
 		}
 		reader = bytes.NewReader(raw)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+path, reader)
+	target := c.BaseURL + path
+	if len(query) > 0 {
+		target += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target, reader)
 	if err != nil {
 		return err
+	}
+	for name, vs := range header {
+		req.Header[name] = vs
 	}
 	req.Header.Set("Accept", "application/json")
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	if contract.Marked(ctx) {
+		req.Header.Set(contract.Header, "1")
 	}
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
 		return err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("%s %s: %s", method, path, resp.Status)
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
 	}
-	return json.NewDecoder(resp.Body).Decode(out)
+	if resp.StatusCode/100 != 2 {
+		return &HTTPError{Status: resp.StatusCode, Body: string(raw)}
+	}
+	if out == nil || len(bytes.TrimSpace(raw)) == 0 {
+		return nil
+	}
+	return json.Unmarshal(raw, out)
 }`;
 
-/** clients/rest.go: one typed client per REST target, with a method per declared endpoint. */
+/** clients/rest.go: one typed client per REST link, with a method per endpoint it uses and its exercise. */
 export function restClientsGo(plan: GoPlan): string {
+  const usesApi = plan.rest.some((r) => r.t.used.length > 0);
   return `// Code generated by Polyglot Canvas. DO NOT EDIT: regenerate from the design instead.
 
 // Package clients holds typed clients of the services this one calls; handlers may use them.
 package clients
 
-${goImports(['bytes', 'context', 'encoding/json', 'errors', 'fmt', 'io', 'net/http', 'net/url', 'os', 'strings', 'time'])}
+${goImports(
+  [
+    'bytes',
+    'context',
+    'encoding/json',
+    'errors',
+    'fmt',
+    'io',
+    'net/http',
+    'net/url',
+    'os',
+    'reflect',
+    'strings',
+    'time',
+  ],
+  [...(usesApi ? [`${plan.module}/api`] : []), `${plan.module}/internal/contract`],
+)}
 ${REST_BASE}
-${plan.rest.map((t) => `\n${restClient(t)}`).join('')}`;
+${plan.rest.map((r) => `\n${restClient(r)}`).join('')}`;
 }
 
-/** clients/grpc.go: one lazily dialled connection and typed client per gRPC target. */
-export function grpcClientsGo(plan: GoPlan): string {
-  const protoImports = [
-    ...new Map(plan.grpc.map((g) => [g.proto.importPath, `${g.proto.pkg} "${g.proto.importPath}"`])).values(),
-  ];
-  const body = plan.grpc.map((g) => {
-    const conn = `${g.name.charAt(0).toLowerCase()}${g.name.slice(1)}Conn`;
-    const svc = goCamelCase(g.service);
-    return `var ${conn} = sync.OnceValues(func() (*grpc.ClientConn, error) {
-	return dial(${JSON.stringify(g.envVar)})
-})
-
-// ${g.name}Grpc is the typed gRPC client of ${g.dns} at ${g.envVar}.
-func ${g.name}Grpc() (${g.proto.pkg}.${svc}Client, error) {
+function grpcTarget(plan: GoPlan, l: GoGrpcLink, imp: GoImports): string {
+  const g = l.g;
+  const conn = `${l.name.charAt(0).toLowerCase()}${l.name.slice(1)}Conn`;
+  const ping = plan.pkgs.get('polyglot/ping/v1');
+  const pingAlias = ping?.alias ?? 'pingv1';
+  if (ping) imp.use(`${ping.alias} "${ping.importPath}"`);
+  const getters = g.services.map((s) => {
+    const alias = imp.pkg(s.file);
+    const goSvc = goCamelCase(s.name);
+    const fn = g.services.length > 1 ? `${l.name}${s.names.pascal}Grpc` : `${l.name}Grpc`;
+    return `// ${fn} is the typed gRPC client of ${s.fullName} on ${g.target}.
+func ${fn}() (${alias}.${goSvc}Client, error) {
 	conn, err := ${conn}()
 	if err != nil {
 		return nil, err
 	}
-	return ${g.proto.pkg}.New${svc}Client(conn), nil
+	return ${alias}.New${goSvc}Client(conn), nil
 }`;
   });
+  const pingCall = g.typed
+    ? `resp, err := ${pingAlias}.NewPingServiceClient(conn).Ping(ctx, &${pingAlias}.PingRequest{Path: path})`
+    : `// ${g.target} is not converted to the typed contracts yet: its in-service Ping
+	resp := new(${pingAlias}.PingResponse)
+	err = conn.Invoke(ctx, ${JSON.stringify(g.legacyPing)}, &${pingAlias}.PingRequest{Path: path}, resp)`;
+  const runs = g.used.map((r) => {
+    const req = imp.message(r.request);
+    const res = imp.message(r.response);
+    const client = `${imp.pkg(r.service.file)}.New${goCamelCase(r.service.name)}Client(conn)`;
+    const reqS = `contract.Sample[${req}](${goJson(sampleOfType(r.request))})`;
+    const resS = `contract.Sample[${res}](${goJson(sampleOfType(r.response))})`;
+    const m = goCamelCase(r.name);
+    const fail = `if err != nil {
+				return "", contract.StatusText(err)
+			}`;
+    let body: string;
+    switch (rpcKind(r)) {
+      case 'unary':
+        body = `got, err := ${client}.${m}(ctx, ${reqS})
+			${fail}
+			return contract.ProtoDiff(${resS}, got), nil`;
+        break;
+      case 'server':
+        body = `stream, err := ${client}.${m}(ctx, ${reqS})
+			${fail}
+			got, err := contract.Collect(stream.Recv)
+			${fail}
+			return contract.StreamDiff(${resS}, got), nil`;
+        break;
+      case 'client':
+        body = `stream, err := ${client}.${m}(ctx)
+			${fail}
+			for range 2 {
+				if err := stream.Send(${reqS}); err != nil {
+					break
+				}
+			}
+			got, err := stream.CloseAndRecv()
+			${fail}
+			return contract.ProtoDiff(${resS}, got), nil`;
+        break;
+      case 'bidi':
+        body = `stream, err := ${client}.${m}(ctx)
+			${fail}
+			for range 2 {
+				if err := stream.Send(${reqS}); err != nil {
+					break
+				}
+			}
+			if err := stream.CloseSend(); err != nil {
+				return "", contract.StatusText(err)
+			}
+			got, err := contract.Collect(stream.Recv)
+			${fail}
+			return contract.StreamDiff(${resS}, got), nil`;
+        break;
+    }
+    return `		// ${r.service.fullName}/${r.name} (${RPC_KIND_WORDS[rpcKind(r)]})
+		contract.Run(${JSON.stringify(r.name)}, func() (string, error) {
+			if dialErr != nil {
+				return "", dialErr
+			}
+			${body}
+		}),`;
+  });
+  return `var ${conn} = sync.OnceValues(func() (*grpc.ClientConn, error) {
+	return dial(${JSON.stringify(g.call.envVar)})
+})
+${getters.map((x) => `\n${x}\n`).join('')}
+// ${l.name}GrpcPing calls the contract's Ping on ${g.target}${g.typed ? ' (polyglot.ping.v1.PingService)' : ''} and answers its tree as JSON text.
+func ${l.name}GrpcPing(ctx context.Context, path []string) (string, error) {
+	conn, err := ${conn}()
+	if err != nil {
+		return "", err
+	}
+	${pingCall}
+	if err != nil {
+		return "", err
+	}
+	return resp.GetTreeJson(), nil
+}
+
+// ${l.name}GrpcExercise calls every RPC this link uses with the sample request and checks the answers.
+func ${l.name}GrpcExercise(ctx context.Context) []contract.Method {
+	conn, dialErr := ${conn}()
+	ctx = contract.MarkGrpc(ctx)
+	return []contract.Method{${runs.length ? `\n${runs.join('\n')}\n\t` : ''}}
+}
+`;
+}
+
+/** clients/grpc.go: one lazily dialled connection per gRPC link, typed clients, Ping and the exercise. */
+export function grpcClientsGo(plan: GoPlan): string {
+  const imp = new GoImports(plan.pkgs);
+  const body = plan.grpc.map((l) => grpcTarget(plan, l, imp));
+  const own = imp.list().filter((x) => x.includes(plan.module));
+  const third = imp.list().filter((x) => !x.includes(plan.module));
   return `// Code generated by Polyglot Canvas. DO NOT EDIT: regenerate from the design instead.
 
 package clients
 
-${goImports(['errors', 'os', 'sync', '', 'google.golang.org/grpc', 'google.golang.org/grpc/credentials/insecure'], protoImports)}
+${goImports(
+  [
+    'context',
+    'errors',
+    'os',
+    'sync',
+    '',
+    'google.golang.org/grpc',
+    'google.golang.org/grpc/credentials/insecure',
+    ...third,
+  ],
+  [...own, `${plan.module}/internal/contract`],
+)}
 // dial makes a plaintext client connection; it connects on first use and reconnects by itself.
 func dial(envVar string) (*grpc.ClientConn, error) {
 	addr := os.Getenv(envVar)
@@ -153,5 +390,5 @@ func dial(envVar string) (*grpc.ClientConn, error) {
 	}
 	return grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
 }
-${body.map((b) => `\n${b}\n`).join('')}`;
+${body.map((b) => `\n${b}`).join('')}`;
 }

@@ -1,49 +1,38 @@
 import {
-  legacyLinkEndpoints,
-  legacyQueueFields,
-  sampleValue,
-  serviceEndpoints,
-  serviceRpcs,
+  sampleOf,
   type ContractEndpoint,
-  type ContractField,
-  type ContractRpc,
+  type EndpointContract,
+  type JsonValue,
+  type ResolvedDesignType,
+  type RpcContract,
 } from '../../../model/contracts';
-import { dnsLabel, pascalCase, protoServiceName } from '../../../model/naming';
-import type { Design, DesignNode } from '../../../model/types';
-import type { QueueUse, RestCall, ServiceWiring } from '../../../model/wiring';
+import { dnsLabel, pascalCase } from '../../../model/naming';
+import type { QueueUse, ServiceWiring } from '../../../model/wiring';
+import type { GeneratedFile } from '../../types';
+import { planStub, type GrpcTarget, type RestTarget, type StubPlan } from '../python/plan';
 import type { StubContext } from '../types';
 import { goFeatures, type GoFeatures } from './deps';
-import { goModulePath, goParam, goProto, goTargetName, type GoProto } from './names';
+import { goModulePath, goTargetName } from './names';
+import { goPkgs, jsonTypes, type GoPkg } from './typed';
 
-/** One REST target of the service, with the endpoints its links declare. */
-export interface GoRestTarget {
-  target: DesignNode;
-  dns: string;
-  envVar: string;
-  name: string;
-  endpoints: ContractEndpoint[];
+/** An outgoing REST link: its typed client `clients.<Client>`. */
+export interface GoRestLink {
+  t: RestTarget;
+  client: string;
 }
 
-export interface GoGrpcTarget {
-  target: DesignNode;
-  dns: string;
-  envVar: string;
+/** An outgoing gRPC link: `clients.<Name>GrpcPing` and `clients.<Name>GrpcExercise`. */
+export interface GoGrpcLink {
+  g: GrpcTarget;
   name: string;
-  proto: GoProto;
-  service: string;
-}
-
-export interface GoTopic {
-  topic: string;
-  payloadType: string;
-  fields: ContractField[];
 }
 
 export interface GoConsumer {
   use: QueueUse;
   broker: string;
   handler: string;
-  topic: GoTopic;
+  /** The sample of the channel's message: what a producer of the contract publishes. */
+  sample: JsonValue;
 }
 
 /** Everything the Go files of one service are generated from, computed once. */
@@ -52,19 +41,24 @@ export interface GoPlan {
   module: string;
   w: ServiceWiring;
   features: GoFeatures;
-  endpoints: ContractEndpoint[];
-  rpcs: ContractRpc[];
-  ownProto: GoProto | null;
-  protos: GoProto[];
-  rest: GoRestTarget[];
-  grpc: GoGrpcTarget[];
-  topics: Map<string, GoTopic>;
+  /** The typed plan shared with the other runtimes: own services and endpoints, links, samples. */
+  sp: StubPlan;
+  /** The contract protos compiled into gen/, by path, and their Go packages by folder. */
+  protos: GeneratedFile[];
+  pkgs: Map<string, GoPkg>;
+  /** Whether the service serves gRPC (its own services, the ping contract, health, reflection). */
+  servesGrpc: boolean;
+  rest: GoRestLink[];
+  grpc: GoGrpcLink[];
   consumers: GoConsumer[];
-  /** The gRPC service this one serves, as named in its .proto. */
-  grpcServiceName: string;
+  /** The handler function of each own endpoint and RPC in handlers/handlers.go. */
+  restHandlers: Map<EndpointContract, string>;
+  rpcHandlers: Map<RpcContract, string>;
+  /** The JSON types of package api. */
+  models: ResolvedDesignType[];
 }
 
-/** The routes a mux can hold: two paths that differ only in parameter names would clash. */
+/** The routes a mux can hold: two paths that differ only in parameter names would clash (the Rust stub's rule too). */
 export function distinctRoutes(endpoints: readonly ContractEndpoint[]): ContractEndpoint[] {
   const shapes = new Set<string>();
   return endpoints.filter((e) => {
@@ -75,93 +69,56 @@ export function distinctRoutes(endpoints: readonly ContractEndpoint[]): Contract
   });
 }
 
-function restTargets(design: Design, calls: readonly RestCall[]): GoRestTarget[] {
-  const byTarget = new Map<string, { call: RestCall; links: RestCall['link'][] }>();
-  for (const c of calls) {
-    const entry = byTarget.get(c.target.id) ?? { call: c, links: [] };
-    entry.links.push(c.link);
-    byTarget.set(c.target.id, entry);
-  }
-  return [...byTarget.values()].map(({ call, links }) => {
-    // the target's view of these links: the same normalised operation names it serves
-    const endpoints = legacyLinkEndpoints(design, links);
-    return {
-      target: call.target,
-      dns: dnsLabel(call.target.name),
-      envVar: call.envVar,
-      name: goTargetName(call.target.name),
-      endpoints: distinctRoutes(endpoints),
-    };
-  });
+function uniqueIn(taken: Set<string>) {
+  return (base: string): string => {
+    let n = base;
+    for (let i = 2; taken.has(n); i++) n = `${base}${i}`;
+    taken.add(n);
+    return n;
+  };
 }
 
 export function goPlan(ctx: StubContext): GoPlan {
   const w = ctx.wiring;
+  const sp = planStub(ctx);
   const dns = dnsLabel(w.node.name);
   const module = goModulePath(dns);
-  const protos = new Map<string, GoProto>();
-  const ownProto = ctx.ownProto ? goProto(module, ctx.ownProto) : null;
-  if (ownProto) protos.set(ownProto.rel, ownProto);
-  const grpc: GoGrpcTarget[] = [];
-  const seenGrpc = new Set<string>();
-  for (const { call, file } of ctx.targetProtos) {
-    const proto = protos.get(file.path) ?? goProto(module, file);
-    protos.set(proto.rel, proto);
-    if (seenGrpc.has(call.target.id)) continue;
-    seenGrpc.add(call.target.id);
-    const service = protoServiceName(call.target.name);
-    grpc.push({
-      target: call.target,
-      dns: dnsLabel(call.target.name),
-      envVar: call.envVar,
-      name: goTargetName(call.target.name),
-      proto,
-      service,
-    });
-  }
-  const topics = new Map<string, GoTopic>();
-  const typeNames = new Set<string>();
-  for (const q of [...w.publishes, ...w.subscribes]) {
-    if (topics.has(q.topic)) continue;
-    const base = `${pascalCase(q.topic, 'Topic')}Payload`;
-    let payloadType = base;
-    for (let i = 2; typeNames.has(payloadType); i++) payloadType = `${base}${i}`;
-    typeNames.add(payloadType);
-    topics.set(q.topic, { topic: q.topic, payloadType, fields: legacyQueueFields(ctx.design, q) });
-  }
-  const handlerNames = new Set<string>();
-  const consumers = w.subscribes.map((use) => {
-    const base = `On${pascalCase(use.topic, 'Topic')}`;
-    let handler = base;
-    if (handlerNames.has(handler)) handler = `${base}From${pascalCase(use.broker.name, 'Broker')}`;
-    for (let i = 2; handlerNames.has(handler); i++) handler = `${base}${i}`;
-    handlerNames.add(handler);
-    const topic = topics.get(use.topic) ?? { topic: use.topic, payloadType: 'Payload', fields: [] };
-    return { use, broker: dnsLabel(use.broker.name), handler, topic };
-  });
+  const servesGrpc = sp.own !== null;
+  const needsProtos = servesGrpc || sp.grpc.length > 0;
+  const byPath = new Map<string, GeneratedFile>();
+  for (const f of needsProtos ? ctx.contractProtos : []) if (!byPath.has(f.path)) byPath.set(f.path, f);
+  const protos = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const clientNames = uniqueIn(new Set());
+  const rest = sp.rest.map((t) => ({ t, client: clientNames(`${goTargetName(t.call.target.name)}Client`) }));
+  const grpcNames = uniqueIn(new Set());
+  const grpc = sp.grpc.map((g) => ({ g, name: grpcNames(goTargetName(g.call.target.name)) }));
+  const handlerNames = uniqueIn(new Set(['Problem']));
+  const restHandlers = new Map<EndpointContract, string>();
+  for (const e of sp.ownEndpoints) restHandlers.set(e, handlerNames(e.names.pascal));
+  const rpcHandlers = new Map<RpcContract, string>();
+  for (const s of sp.services)
+    for (const r of s.rpcs)
+      rpcHandlers.set(r, handlerNames(sp.services.length > 1 ? `${s.names.pascal}${r.names.pascal}` : r.names.pascal));
+  const consumers = w.subscribes.map((use) => ({
+    use,
+    broker: dnsLabel(use.broker.name),
+    handler: handlerNames(`On${pascalCase(use.topic, 'Topic')}`),
+    sample: sampleOf(ctx.design, use.message),
+  }));
   return {
     dns,
     module,
     w,
     features: goFeatures(w),
-    endpoints: distinctRoutes(serviceEndpoints(w)),
-    rpcs: w.servesGrpc ? serviceRpcs(w) : [],
-    ownProto: w.servesGrpc ? ownProto : null,
-    protos: [...protos.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1)),
-    rest: restTargets(ctx.design, w.rest),
+    sp,
+    protos,
+    pkgs: goPkgs(module, protos),
+    servesGrpc,
+    rest,
     grpc,
-    topics,
     consumers,
-    grpcServiceName: protoServiceName(w.node.name),
+    restHandlers,
+    rpcHandlers,
+    models: jsonTypes([...sp.ownEndpoints, ...sp.rest.flatMap((r) => r.used)], []),
   };
-}
-
-/** A Go literal of a field's sample value. */
-export function goSample(f: ContractField): string {
-  return JSON.stringify(sampleValue(f.type, f.name));
-}
-
-/** The Go parameters of an endpoint's path, in order. */
-export function endpointParams(e: ContractEndpoint): { param: string; goName: string }[] {
-  return e.params.map((param) => ({ param, goName: goParam(param) }));
 }

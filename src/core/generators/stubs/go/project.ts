@@ -35,7 +35,8 @@ func main() {
  * package given by `M` options so the exported .proto files need no go_package option.
  */
 export function protocArgs(plan: GoPlan): string[] {
-  const m = plan.protos.map((p) => `${p.rel}=${p.importPath};${p.pkg}`);
+  const pkgOf = (path: string) => plan.pkgs.get(path.split('/').slice(0, -1).join('/'));
+  const m = plan.protos.map((p) => `${p.path}=${pkgOf(p.path)?.importPath ?? ''};${pkgOf(p.path)?.alias ?? ''}`);
   return [
     '-I',
     'proto',
@@ -45,7 +46,7 @@ export function protocArgs(plan: GoPlan): string[] {
     '--go-grpc_out=.',
     `--go-grpc_opt=module=${plan.module}`,
     ...m.map((x) => `--go-grpc_opt=M${x}`),
-    ...plan.protos.map((p) => `proto/${p.rel}`),
+    ...plan.protos.map((p) => `proto/${p.path}`),
   ];
 }
 
@@ -120,12 +121,18 @@ A Go service (net/http${plan.features.grpc ? ', google.golang.org/grpc' : ''}) g
 
 ## What to edit
 
-- \`handlers/handlers.go\` is yours: every endpoint, RPC and consumed topic has a function there
-  with a TODO body that returns sample data. Regenerating the project does not need to touch it.
-- \`clients/\` has typed clients of the services this one calls (use them from your handlers).
-- \`api/\`, \`clients/\`, \`internal/plumbing/\` and \`main.go\` are generated plumbing: /healthz, /ping,
+- \`handlers/handlers.go\` is yours: every endpoint, RPC and consumed topic has a typed function
+  there with a TODO body that answers the contract's sample data. Regenerating the project does not
+  need to touch it. A REST handler answers a declared error with \`api.NewProblem(404, "...")\`,
+  sent as RFC 9457 \`application/problem+json\`.
+- \`api/models.go\` has the Go structs (with json tags) and enums of the REST bodies, answers and
+  parameters, generated from the design's types; the gRPC handlers take and return the types
+  protoc generates into \`gen/\`, streaming RPCs of all four kinds included.
+- \`clients/\` has typed clients of the services this one calls (use them from your handlers):
+  REST methods with typed parameters and bodies, gRPC clients of the target's services.
+- \`api/\`, \`clients/\`, \`internal/\` and \`main.go\` are generated plumbing: /healthz, /ping,
   the gRPC server, producers and consumers. Change the design and regenerate instead of editing them.
-${proto ? '- `proto/` holds copies of the .proto files; `gen/` is generated from them at build time.\n' : ''}- \`go.mod\` lists every module the build needs and \`go.sum\` their hashes, so every build gets the
+${proto ? "- `proto/` holds copies of the contract .proto files (this service's, its targets' and the ping contract); `gen/` is generated from them at build time.\n" : ''}- \`go.mod\` lists every module the build needs and \`go.sum\` their hashes, so every build gets the
   same code (\`-mod=readonly\` refuses to change them). After adding a dependency, run
   \`go mod tidy\` and commit both.
 
@@ -151,6 +158,10 @@ Configuration comes only from environment variables: ${env}, and one variable pe
 - \`GET /healthz\` answers \`{"status":"ok"}\` while the process runs.
 - \`GET /readyz\` answers 200 once every broker and database it uses accepts a connection, 503 until then.
 - \`GET /ping\` calls every outgoing link and answers the tree of who answered (see the project's
-  service contract).
-${plan.ownProto ? `\n${grpcStandardServicesNote(plan.w.node.grpcPort)}` : ''}`;
+  service contract). On a link to a service that reads the typed contracts too, it also calls
+  every RPC and endpoint the link uses with the sample request, marked \`polyglot-exercise: 1\`;
+  the callee's plumbing (not your handler) checks the request and answers the sample, refusing
+  anything else with gRPC \`INVALID_ARGUMENT\` or HTTP 422. Each call lists these in \`methods\`.
+  A consumed message shows \`"valid": true\` when its payload is the sample of the channel's message.
+${plan.servesGrpc ? `\n${grpcStandardServicesNote(plan.w.node.grpcPort)}` : ''}`;
 }

@@ -9,13 +9,13 @@ import (
 )
 
 // GetEtcByUserId serves GET /etc/{user_id}.
-func GetEtcByUserId(ctx context.Context, userId string) (api.GetEtcByUserIdResponse, error) {
+func GetEtcByUserId(ctx context.Context, userId string) (*api.GetEtcByUserIdResponse, error) {
 	// TODO: replace the sample answer with your logic.
-	return api.GetEtcByUserIdResponse{FromValue: "sample-from_value", PathValue: "sample-path_value", ClassValue: "sample-class_value", QuotedField: "sample-quoted_field", NaiveField: 0.5, Field1st: 42, ServiceValue: true}, nil
+	return api.Sample[*api.GetEtcByUserIdResponse](`{"from_value":"from_value-sample","path_value":"path_value-sample","class_value":"class_value-sample","quoted_field":"quoted_field-sample","naive_field":5.5,"field_1st":6,"service_value":true}`), nil
 }
 
 // PostItemsScriptX1Frag serves POST /items/script-x-1-frag.
-func PostItemsScriptX1Frag(ctx context.Context, req api.PostItemsScriptX1FragRequest) (api.PostItemsScriptX1FragResponse, error) {
+func PostItemsScriptX1Frag(ctx context.Context, body *api.PostItemsScriptX1FragRequest) (*api.PostItemsScriptX1FragResponse, error) {
 	// TODO: replace the sample answer with your logic.
-	return api.PostItemsScriptX1FragResponse{Ok: true}, nil
+	return api.Sample[*api.PostItemsScriptX1FragResponse](`{"ok":true}`), nil
 }

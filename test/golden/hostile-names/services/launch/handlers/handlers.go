@@ -1,9 +1,2 @@
-// Package handlers is yours to edit: the generated plumbing calls these functions and never
-// overwrites this file. Typed clients of the services this one calls are in package clients.
+// Package handlers is yours to edit: this service serves no endpoint, RPC or topic yet.
 package handlers
-
-import (
-	"context"
-)
-
-

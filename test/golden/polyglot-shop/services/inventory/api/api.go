@@ -3,7 +3,12 @@
 // Package api holds the types of this service's endpoints and messages.
 package api
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+	"log"
+	"net/http"
+)
 
 // Message is the envelope of every message on every broker (see docs/stub-contract.md).
 type Message struct {
@@ -20,4 +25,40 @@ type Received struct {
 	Topic  string `json:"topic"`
 	From   string `json:"from"`
 	ID     string `json:"id"`
+	// Valid tells whether the payload is the sample of the channel's message.
+	Valid bool `json:"valid"`
+}
+
+// Problem is an error answer of a REST endpoint, sent as RFC 9457 application/problem+json.
+// Return NewProblem(404, "no such order") from a handler for a declared error answer.
+type Problem struct {
+	Status int
+	Detail string
+}
+
+// NewProblem is the error answer status with its detail.
+func NewProblem(status int, detail string) *Problem {
+	return &Problem{Status: status, Detail: detail}
+}
+
+func (p *Problem) Error() string {
+	return fmt.Sprintf("%d %s: %s", p.Status, http.StatusText(p.Status), p.Detail)
+}
+
+// Body is the problem as RFC 9457 JSON.
+func (p *Problem) Body() map[string]any {
+	title := http.StatusText(p.Status)
+	if title == "" {
+		title = "Error"
+	}
+	return map[string]any{"type": "about:blank", "title": title, "status": p.Status, "detail": p.Detail}
+}
+
+// Sample is the value of a type decoded from the JSON of its contract sample.
+func Sample[T any](raw string) T {
+	var v T
+	if err := json.Unmarshal([]byte(raw), &v); err != nil {
+		log.Printf("the contract's sample does not fit %T: %v", v, err)
+	}
+	return v
 }

@@ -5,17 +5,18 @@ package handlers
 import (
 	"context"
 
-	pb "inventory.local/service/gen/polyglotshop/inventory/v1"
+	inventoryv1 "inventory.local/service/gen/polyglotshop/inventory/v1"
+	"inventory.local/service/internal/contract"
 )
 
-// Reserve serves the Reserve RPC.
-func Reserve(ctx context.Context, req *pb.ReserveRequest) (*pb.ReserveResponse, error) {
+// Reserve serves polyglotshop.inventory.v1.InventoryService/Reserve (unary).
+func Reserve(ctx context.Context, req *inventoryv1.ReserveRequest) (*inventoryv1.ReserveResponse, error) {
 	// TODO: replace the sample answer with your logic.
-	return &pb.ReserveResponse{ReservedValue: true, Left: 42}, nil
+	return contract.Sample[inventoryv1.ReserveResponse](`{"reserved_value":true,"left":2}`), nil
 }
 
-// CheckStock serves the CheckStock RPC.
-func CheckStock(ctx context.Context, req *pb.CheckStockRequest) (*pb.CheckStockResponse, error) {
+// CheckStock serves polyglotshop.inventory.v1.InventoryService/CheckStock (unary).
+func CheckStock(ctx context.Context, req *inventoryv1.CheckStockRequest) (*inventoryv1.CheckStockResponse, error) {
 	// TODO: replace the sample answer with your logic.
-	return &pb.CheckStockResponse{Available: 42}, nil
+	return contract.Sample[inventoryv1.CheckStockResponse](`{"available":1}`), nil
 }

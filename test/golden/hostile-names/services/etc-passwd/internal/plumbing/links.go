@@ -9,6 +9,7 @@ import (
 
 	"etc-passwd.local/service/api"
 	"etc-passwd.local/service/handlers"
+	"etc-passwd.local/service/internal/contract"
 )
 
 // outgoing holds one call per outgoing link; /ping makes them all.
@@ -21,27 +22,62 @@ var outgoing = []func(ctx context.Context, path []string) Call{
 // consumers run for the life of the service, each reconnecting while its broker is away.
 var consumers = []func(ctx context.Context){}
 
+// payloadSample is the sample of a consumed channel's message: a received message is valid when
+// its payload is that sample.
+func payloadSample(_, _ string) (json.RawMessage, bool) {
+	return nil, false
+}
+
 // routes registers the endpoints other services call; handlers.* answers them.
 func routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /etc/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		resp, err := handlers.GetEtcByUserId(r.Context(), r.PathValue("user_id"))
-		if err != nil {
-			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+	// GET /etc/{user_id}
+	handle(mux, "GET /etc/{p0}", func(w http.ResponseWriter, r *http.Request) {
+		var userId string
+		if p := firstProblem(
+			readParam(r, "user_id", "path", "p0", "string", true, false, &userId),
+		); p != nil {
+			writeProblem(w, p)
 			return
 		}
-		writeJSON(w, http.StatusOK, resp)
+		if r.Header.Get(contract.Header) != "" {
+			got := map[string]any{"user_id": userId}
+			if problem := contract.JSONDiff(json.RawMessage(`{"user_id":"user_id-sample"}`), got); problem != "" {
+				writeProblem(w, api.NewProblem(http.StatusUnprocessableEntity, "GET /etc/{user_id}: the request differs from the sample: "+problem))
+				return
+			}
+			writeRaw(w, 200, `{"from_value":"from_value-sample","path_value":"path_value-sample","class_value":"class_value-sample","quoted_field":"quoted_field-sample","naive_field":5.5,"field_1st":6,"service_value":true}`)
+			return
+		}
+		resp, err := handlers.GetEtcByUserId(r.Context(), userId)
+		if err != nil {
+			writeError(w, "GET /etc/{user_id}", err)
+			return
+		}
+		writeJSON(w, 200, resp)
 	})
-	mux.HandleFunc("POST /items/script-x-1-frag", func(w http.ResponseWriter, r *http.Request) {
-		var req api.PostItemsScriptX1FragRequest
-		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
-			writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+	// POST /items/script-x-1-frag
+	handle(mux, "POST /items/script-x-1-frag", func(w http.ResponseWriter, r *http.Request) {
+		var body *api.PostItemsScriptX1FragRequest
+		if p := firstProblem(
+			readBody(r, &body),
+		); p != nil {
+			writeProblem(w, p)
 			return
 		}
-		resp, err := handlers.PostItemsScriptX1Frag(r.Context(), req)
+		if r.Header.Get(contract.Header) != "" {
+			got := map[string]any{"body": body}
+			if problem := contract.JSONDiff(json.RawMessage(`{"body":{"from_value":"from_value-sample","path_value":"path_value-sample","class_value":"class_value-sample","quoted_field":"quoted_field-sample","naive_field":5.5,"field_1st":6,"service_value":true}}`), got); problem != "" {
+				writeProblem(w, api.NewProblem(http.StatusUnprocessableEntity, "POST /items/script-x-1-frag: the request differs from the sample: "+problem))
+				return
+			}
+			writeRaw(w, 200, `{"ok":true}`)
+			return
+		}
+		resp, err := handlers.PostItemsScriptX1Frag(r.Context(), body)
 		if err != nil {
-			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+			writeError(w, "POST /items/script-x-1-frag", err)
 			return
 		}
-		writeJSON(w, http.StatusOK, resp)
+		writeJSON(w, 200, resp)
 	})
 }

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"etc-passwd.local/service/api"
+	"etc-passwd.local/service/internal/contract"
 )
 
 // Language and Framework are what /ping reports about this service.
@@ -59,6 +60,8 @@ type Call struct {
 	ID         string          `json:"id,omitempty"`
 	Error      string          `json:"error,omitempty"`
 	Tree       json.RawMessage `json:"tree,omitempty"`
+	// Methods is the typed exercise of the link, when both ends read the typed contracts.
+	Methods *[]contract.Method `json:"methods,omitempty"`
 }
 
 func failed(c Call, err error) Call {
@@ -151,6 +154,35 @@ func withTree(c Call, tree []byte) Call {
 	return c
 }
 
+// linkCall makes a REST or gRPC call of a /ping: the target's Ping and, when exercise is set,
+// the typed exercise of the methods the link uses at the same time. The call's own ok is the
+// Ping's alone.
+func linkCall(ctx context.Context, c Call, ping func(context.Context) ([]byte, error), exercise func(context.Context) []contract.Method) Call {
+	var methods []contract.Method
+	var wg sync.WaitGroup
+	if exercise != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			methods = exercise(ctx)
+		}()
+	}
+	tree, err := ping(ctx)
+	wg.Wait()
+	if err != nil {
+		c = failed(c, err)
+	} else {
+		c = withTree(c, tree)
+	}
+	if exercise != nil {
+		if methods == nil {
+			methods = []contract.Method{}
+		}
+		c.Methods = &methods
+	}
+	return c
+}
+
 // pool keeps one client per connection string, opened on first use and kept while it works.
 type pool[T any] struct {
 	mu sync.Mutex
@@ -187,7 +219,10 @@ func deliver(ctx context.Context, broker string, body []byte, handle func(contex
 		log.Printf("%s: skipping a message that is not a JSON envelope: %v", broker, err)
 		return
 	}
-	keep(api.Received{Broker: broker, Topic: m.Topic, From: m.From, ID: m.ID})
+	// valid: the payload is the sample of the channel's message
+	expected, known := payloadSample(broker, m.Topic)
+	valid := known && len(m.Payload) > 0 && contract.JSONDiff(expected, m.Payload) == ""
+	keep(api.Received{Broker: broker, Topic: m.Topic, From: m.From, ID: m.ID, Valid: valid})
 	if err := handle(ctx, m); err != nil {
 		log.Printf("%s: handler for %s failed: %v", broker, m.Topic, err)
 	}

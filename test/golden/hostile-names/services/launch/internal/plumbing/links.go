@@ -4,20 +4,25 @@ package plumbing
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
-
-	"launch.local/service/api"
 )
 
 // outgoing holds one call per outgoing link; /ping makes them all.
 var outgoing = []func(ctx context.Context, path []string) Call{
 	func(ctx context.Context, path []string) Call {
-		return publishKafka(ctx, "REBOOT_URL", path, Call{Via: "queue", Broker: "reboot", BrokerKind: "kafka", Topic: "topic-drop"}, api.TopicDropPayload{FromValue: "sample-from_value", PathValue: "sample-path_value", ClassValue: "sample-class_value", QuotedField: "sample-quoted_field", NaiveField: 0.5, Field1st: 42, ServiceValue: true})
+		return publishKafka(ctx, "REBOOT_URL", path, Call{Via: "queue", Broker: "reboot", BrokerKind: "kafka", Topic: "topic-drop"}, json.RawMessage(`{"from_value":"from_value-sample","path_value":"path_value-sample","class_value":"class_value-sample","quoted_field":"quoted_field-sample","naive_field":5.5,"field_1st":6,"service_value":true}`))
 	},
 }
 
 // consumers run for the life of the service, each reconnecting while its broker is away.
 var consumers = []func(ctx context.Context){}
+
+// payloadSample is the sample of a consumed channel's message: a received message is valid when
+// its payload is that sample.
+func payloadSample(_, _ string) (json.RawMessage, bool) {
+	return nil, false
+}
 
 // routes registers the endpoints other services call; handlers.* answers them.
 func routes(_ *http.ServeMux) {}

@@ -103,7 +103,7 @@ class DatabaseLink:
 
 
 REST_LINKS: list[RestLink] = [
-    RestLink(target="etc-passwd", env="ETC_PASSWD_URL", client="etc_passwd_rest", typed=False),
+    RestLink(target="etc-passwd", env="ETC_PASSWD_URL", client="etc_passwd_rest", typed=True),
 ]
 
 GRPC_LINKS: list[GrpcLink] = [

@@ -82,7 +82,7 @@ export const REST_LINKS: RestLink[] = [
 ];
 
 export const GRPC_LINKS: GrpcLink[] = [
-  { target: "inventory", env: "INVENTORY_GRPC_ADDR", client: "inventoryGrpc", typed: false },
+  { target: "inventory", env: "INVENTORY_GRPC_ADDR", client: "inventoryGrpc", typed: true },
 ];
 
 export const PUBLISHES: QueueLink[] = [

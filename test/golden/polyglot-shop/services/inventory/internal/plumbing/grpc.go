@@ -13,31 +13,62 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/reflection"
 
-	pb "inventory.local/service/gen/polyglotshop/inventory/v1"
+	pingv1 "inventory.local/service/gen/polyglot/ping/v1"
+	inventoryv1 "inventory.local/service/gen/polyglotshop/inventory/v1"
 	"inventory.local/service/handlers"
+	"inventory.local/service/internal/contract"
 )
 
-type grpcServer struct {
-	pb.UnimplementedInventoryServiceServer
+// treeJSON is the answer of every Ping: the same tree as GET /ping, as JSON text.
+func treeJSON(ctx context.Context, path []string) (string, error) {
+	tree, err := json.Marshal(Ping(ctx, path))
+	return string(tree), err
+}
+
+// pingServer serves polyglot.ping.v1.PingService, the ping contract.
+type pingServer struct {
+	pingv1.UnimplementedPingServiceServer
 }
 
 // Ping answers the same tree as GET /ping, as JSON text.
-func (grpcServer) Ping(ctx context.Context, req *pb.PingRequest) (*pb.PingResponse, error) {
-	tree, err := json.Marshal(Ping(ctx, req.GetPath()))
-	if err != nil {
-		return nil, err
-	}
-	return &pb.PingResponse{TreeJson: string(tree)}, nil
+func (pingServer) Ping(ctx context.Context, req *pingv1.PingRequest) (*pingv1.PingResponse, error) {
+	tree, err := treeJSON(ctx, req.GetPath())
+	return &pingv1.PingResponse{TreeJson: tree}, err
 }
 
-// Reserve is answered by handlers.Reserve.
-func (grpcServer) Reserve(ctx context.Context, req *pb.ReserveRequest) (*pb.ReserveResponse, error) {
+// service0 serves polyglotshop.inventory.v1.InventoryService; the RPC bodies live in package handlers.
+type service0 struct {
+	inventoryv1.UnimplementedInventoryServiceServer
+}
+
+// Reserve serves polyglotshop.inventory.v1.InventoryService/Reserve (unary): an exercise call is
+// checked and answered here, any other call by handlers.Reserve.
+func (service0) Reserve(ctx context.Context, req *inventoryv1.ReserveRequest) (*inventoryv1.ReserveResponse, error) {
+	if contract.Exercised(ctx) {
+		if problem := contract.ProtoDiff(contract.Sample[inventoryv1.ReserveRequest](`{"sku":"sku-sample","quantity":2}`), req); problem != "" {
+			return nil, contract.Invalid("Reserve", "", problem)
+		}
+		return contract.Sample[inventoryv1.ReserveResponse](`{"reserved_value":true,"left":2}`), nil
+	}
 	return handlers.Reserve(ctx, req)
 }
 
-// CheckStock is answered by handlers.CheckStock.
-func (grpcServer) CheckStock(ctx context.Context, req *pb.CheckStockRequest) (*pb.CheckStockResponse, error) {
+// CheckStock serves polyglotshop.inventory.v1.InventoryService/CheckStock (unary): an exercise call is
+// checked and answered here, any other call by handlers.CheckStock.
+func (service0) CheckStock(ctx context.Context, req *inventoryv1.CheckStockRequest) (*inventoryv1.CheckStockResponse, error) {
+	if contract.Exercised(ctx) {
+		if problem := contract.ProtoDiff(contract.Sample[inventoryv1.CheckStockRequest](`{"sku":"sku-sample"}`), req); problem != "" {
+			return nil, contract.Invalid("CheckStock", "", problem)
+		}
+		return contract.Sample[inventoryv1.CheckStockResponse](`{"available":1}`), nil
+	}
 	return handlers.CheckStock(ctx, req)
+}
+
+// Ping is the compatibility layer's in-service Ping: the same tree as GET /ping, as JSON text.
+func (service0) Ping(ctx context.Context, req *inventoryv1.PingRequest) (*inventoryv1.PingResponse, error) {
+	tree, err := treeJSON(ctx, req.GetPath())
+	return &inventoryv1.PingResponse{TreeJson: tree}, err
 }
 
 func serveGrpc(port string, errc chan<- error) (func(), error) {
@@ -46,10 +77,11 @@ func serveGrpc(port string, errc chan<- error) (func(), error) {
 		return nil, err
 	}
 	s := grpc.NewServer()
-	pb.RegisterInventoryServiceServer(s, grpcServer{})
+	inventoryv1.RegisterInventoryServiceServer(s, service0{})
+	pingv1.RegisterPingServiceServer(s, pingServer{})
 	// the standard health service (Kubernetes grpc: probes, grpcurl) and server reflection
 	hs := health.NewServer()
-	services := []string{"", pb.InventoryService_ServiceDesc.ServiceName}
+	services := []string{"", "polyglotshop.inventory.v1.InventoryService", "polyglot.ping.v1.PingService"}
 	for _, name := range services {
 		hs.SetServingStatus(name, healthpb.HealthCheckResponse_NOT_SERVING)
 	}

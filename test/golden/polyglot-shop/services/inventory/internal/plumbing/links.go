@@ -4,6 +4,7 @@ package plumbing
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 )
 
@@ -12,6 +13,12 @@ var outgoing = []func(ctx context.Context, path []string) Call{}
 
 // consumers run for the life of the service, each reconnecting while its broker is away.
 var consumers = []func(ctx context.Context){}
+
+// payloadSample is the sample of a consumed channel's message: a received message is valid when
+// its payload is that sample.
+func payloadSample(_, _ string) (json.RawMessage, bool) {
+	return nil, false
+}
 
 // routes registers the endpoints other services call; handlers.* answers them.
 func routes(_ *http.ServeMux) {}

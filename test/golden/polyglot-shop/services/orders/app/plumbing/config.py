@@ -107,7 +107,7 @@ REST_LINKS: list[RestLink] = [
 ]
 
 GRPC_LINKS: list[GrpcLink] = [
-    GrpcLink(target="inventory", env="INVENTORY_GRPC_ADDR", client="inventory_grpc", typed=False),
+    GrpcLink(target="inventory", env="INVENTORY_GRPC_ADDR", client="inventory_grpc", typed=True),
 ]
 
 PUBLISHES: list[QueueLink] = [

@@ -42,12 +42,8 @@ class InventoryGrpcClient:
             return self._stub_objs
 
     def ping(self, path: list[str], timeout: float = config.TIMEOUT) -> str:
-        """The contract's Ping (inventory is not converted to the typed contracts: its in-service Ping): the target's tree as JSON text."""
-        response = self._channel().unary_unary(
-            "/polyglotshop.inventory.v1.InventoryService/Ping",
-            request_serializer=ping_pb2.PingRequest.SerializeToString,
-            response_deserializer=ping_pb2.PingResponse.FromString,
-        )(ping_pb2.PingRequest(path=path), timeout=timeout)
+        """The contract's Ping (polyglot.ping.v1.PingService): the target's tree as JSON text."""
+        response = ping_pb2_grpc.PingServiceStub(self._channel()).Ping(ping_pb2.PingRequest(path=path), timeout=timeout)
         return str(response.tree_json)
 
     def reserve(self, request: inventory_pb2.ReserveRequest, timeout: float = config.TIMEOUT, metadata: Sequence[tuple[str, str]] = ()) -> inventory_pb2.ReserveResponse:

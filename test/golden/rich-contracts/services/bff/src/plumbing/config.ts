@@ -82,7 +82,7 @@ export const REST_LINKS: RestLink[] = [
 ];
 
 export const GRPC_LINKS: GrpcLink[] = [
-  { target: "catalog", env: "PRODUCTS_GRPC_ADDR", client: "catalogGrpc", typed: false },
+  { target: "catalog", env: "PRODUCTS_GRPC_ADDR", client: "catalogGrpc", typed: true },
 ];
 
 export const PUBLISHES: QueueLink[] = [

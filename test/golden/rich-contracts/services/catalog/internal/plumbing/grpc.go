@@ -13,31 +13,98 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/reflection"
 
-	pb "catalog.local/service/gen/richcontracts/catalog/v1"
+	pingv1 "catalog.local/service/gen/polyglot/ping/v1"
+	catalogv1 "catalog.local/service/gen/shop/catalog/v1"
 	"catalog.local/service/handlers"
+	"catalog.local/service/internal/contract"
 )
 
-type grpcServer struct {
-	pb.UnimplementedCatalogServiceServer
+// treeJSON is the answer of every Ping: the same tree as GET /ping, as JSON text.
+func treeJSON(ctx context.Context, path []string) (string, error) {
+	tree, err := json.Marshal(Ping(ctx, path))
+	return string(tree), err
+}
+
+// pingServer serves polyglot.ping.v1.PingService, the ping contract.
+type pingServer struct {
+	pingv1.UnimplementedPingServiceServer
 }
 
 // Ping answers the same tree as GET /ping, as JSON text.
-func (grpcServer) Ping(ctx context.Context, req *pb.PingRequest) (*pb.PingResponse, error) {
-	tree, err := json.Marshal(Ping(ctx, req.GetPath()))
-	if err != nil {
-		return nil, err
-	}
-	return &pb.PingResponse{TreeJson: string(tree)}, nil
+func (pingServer) Ping(ctx context.Context, req *pingv1.PingRequest) (*pingv1.PingResponse, error) {
+	tree, err := treeJSON(ctx, req.GetPath())
+	return &pingv1.PingResponse{TreeJson: tree}, err
 }
 
-// GetProduct is answered by handlers.GetProduct.
-func (grpcServer) GetProduct(ctx context.Context, req *pb.GetProductRequest) (*pb.GetProductResponse, error) {
+// service0 serves shop.catalog.v1.ProductCatalogService; the RPC bodies live in package handlers.
+type service0 struct {
+	catalogv1.UnimplementedProductCatalogServiceServer
+}
+
+// GetProduct serves shop.catalog.v1.ProductCatalogService/GetProduct (unary): an exercise call is
+// checked and answered here, any other call by handlers.GetProduct.
+func (service0) GetProduct(ctx context.Context, req *catalogv1.GetProductRequest) (*catalogv1.GetProductResponse, error) {
+	if contract.Exercised(ctx) {
+		if problem := contract.ProtoDiff(contract.Sample[catalogv1.GetProductRequest](`{"sku":"sku-sample"}`), req); problem != "" {
+			return nil, contract.Invalid("GetProduct", "", problem)
+		}
+		return contract.Sample[catalogv1.GetProductResponse](`{"product":{"sku":"sku-sample","name":"name-sample","price":{"currency_code":"currency_code-sample","units":2,"nanos":3},"category":"CATEGORY_BOOKS","tags":["tags-sample","tags-sample"],"attributes":{"k":"attributes-sample"},"stock":7,"variants":[{"id":"id-sample","options":[]},{"id":"id-sample","options":[]}]}}`), nil
+	}
 	return handlers.GetProduct(ctx, req)
 }
 
-// Quote is answered by handlers.Quote.
-func (grpcServer) Quote(ctx context.Context, req *pb.QuoteRequest) (*pb.QuoteResponse, error) {
+// Quote serves shop.catalog.v1.ProductCatalogService/Quote (unary): an exercise call is
+// checked and answered here, any other call by handlers.Quote.
+func (service0) Quote(ctx context.Context, req *catalogv1.QuoteRequest) (*catalogv1.QuoteResponse, error) {
+	if contract.Exercised(ctx) {
+		if problem := contract.ProtoDiff(contract.Sample[catalogv1.QuoteRequest](`{"items":[{"sku":"sku-sample","quantity":2,"unit_price":{"currency_code":"currency_code-sample","units":2,"nanos":3}},{"sku":"sku-sample","quantity":2,"unit_price":{"currency_code":"currency_code-sample","units":2,"nanos":3}}]}`), req); problem != "" {
+			return nil, contract.Invalid("Quote", "", problem)
+		}
+		return contract.Sample[catalogv1.QuoteResponse](`{"total":{"currency_code":"currency_code-sample","units":2,"nanos":3}}`), nil
+	}
 	return handlers.Quote(ctx, req)
+}
+
+// WatchPrices serves shop.catalog.v1.ProductCatalogService/WatchPrices (server-streaming): an exercise call is
+// checked and answered here, any other call by handlers.WatchPrices.
+func (service0) WatchPrices(req *catalogv1.WatchPricesRequest, stream grpc.ServerStreamingServer[catalogv1.WatchPricesResponse]) error {
+	if contract.Exercised(stream.Context()) {
+		if problem := contract.ProtoDiff(contract.Sample[catalogv1.WatchPricesRequest](`{"skus":["skus-sample","skus-sample"]}`), req); problem != "" {
+			return contract.Invalid("WatchPrices", "", problem)
+		}
+		for range 2 {
+			if err := stream.Send(contract.Sample[catalogv1.WatchPricesResponse](`{"sku":"sku-sample","price":{"currency_code":"currency_code-sample","units":2,"nanos":3}}`)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return handlers.WatchPrices(req, stream)
+}
+
+// Ping is the compatibility layer's in-service Ping: the same tree as GET /ping, as JSON text.
+func (service0) Ping(ctx context.Context, req *catalogv1.PingRequest) (*catalogv1.PingResponse, error) {
+	tree, err := treeJSON(ctx, req.GetPath())
+	return &catalogv1.PingResponse{TreeJson: tree}, err
+}
+
+// legacyPing is the compatibility layer's in-service Ping (richcontracts.catalog.v1.CatalogService/Ping), with the messages
+// of polyglot.ping.v1 (the same on the wire), for callers not converted to the typed contracts yet.
+var legacyPing = grpc.ServiceDesc{
+	ServiceName: "richcontracts.catalog.v1.CatalogService",
+	HandlerType: (*any)(nil),
+	Methods: []grpc.MethodDesc{{
+		MethodName: "Ping",
+		Handler: func(_ any, ctx context.Context, dec func(any) error, _ grpc.UnaryServerInterceptor) (any, error) {
+			req := new(pingv1.PingRequest)
+			if err := dec(req); err != nil {
+				return nil, err
+			}
+			return pingServer{}.Ping(ctx, req)
+		},
+	}},
+	Streams:  []grpc.StreamDesc{},
+	Metadata: "polyglot/ping/v1/ping.proto",
 }
 
 func serveGrpc(port string, errc chan<- error) (func(), error) {
@@ -46,10 +113,12 @@ func serveGrpc(port string, errc chan<- error) (func(), error) {
 		return nil, err
 	}
 	s := grpc.NewServer()
-	pb.RegisterCatalogServiceServer(s, grpcServer{})
+	catalogv1.RegisterProductCatalogServiceServer(s, service0{})
+	pingv1.RegisterPingServiceServer(s, pingServer{})
+	s.RegisterService(&legacyPing, nil)
 	// the standard health service (Kubernetes grpc: probes, grpcurl) and server reflection
 	hs := health.NewServer()
-	services := []string{"", pb.CatalogService_ServiceDesc.ServiceName}
+	services := []string{"", "shop.catalog.v1.ProductCatalogService", "polyglot.ping.v1.PingService"}
 	for _, name := range services {
 		hs.SetServingStatus(name, healthpb.HealthCheckResponse_NOT_SERVING)
 	}
