@@ -15,7 +15,7 @@ export function fnSig(indent: number, open: string, args: readonly string[], clo
 export function paramType(p: ParamContract): string {
   const t = rustJsonType(p.type, 'api::');
   if (p.repeated) return `Vec<${t}>`;
-  return p.required && p.in === 'path' ? t : p.required ? t : `Option<${t}>`;
+  return p.required ? t : `Option<${t}>`;
 }
 
 /** The handler's arguments of an endpoint: its parameters, then its body. */

@@ -5,6 +5,7 @@ import {
   type ChannelContract,
   type EndpointContract,
   type GrpcContract,
+  type ResolvedType,
   type RpcContract,
   type RpcKind,
 } from '../../../model/contracts';
@@ -282,7 +283,7 @@ export function rustPlan(ctx: StubContext): RustPlan {
   };
 }
 
-function collectTypes(t: import('../../../model/contracts').ResolvedType, out: Set<string>): void {
+function collectTypes(t: ResolvedType, out: Set<string>): void {
   if (t.kind !== 'message' && t.kind !== 'enum') return;
   if (out.has(t.type.id)) return;
   out.add(t.type.id);
