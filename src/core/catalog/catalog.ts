@@ -134,8 +134,8 @@ export const RUNTIMES = {
     defaultPort: 8080,
     tier: 1,
     grpc: true,
-    grpcStreaming: false,
-    typedContracts: false,
+    grpcStreaming: true,
+    typedContracts: true,
     keywords: ['rust', 'axum', 'tokio', 'tonic'],
   },
   'python-django': {

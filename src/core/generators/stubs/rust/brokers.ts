@@ -49,7 +49,7 @@ pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> C
     }
 }
 
-pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, handle: F)
+pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, sample: &'static str, handle: F)
 ${CONSUMER_BOUNDS}
 {
     let handle = &handle;
@@ -67,7 +67,7 @@ ${CONSUMER_BOUNDS}
             match consumer.recv().await {
                 Ok(message) => {
                     if let Some(body) = message.payload() {
-                        deliver(broker, body, handle).await;
+                        deliver(broker, sample, body, handle).await;
                     }
                 }
                 // librdkafka reports passing trouble here (a topic not created yet, a broker
@@ -145,7 +145,7 @@ pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> C
     }
 }
 
-pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, handle: F)
+pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, sample: &'static str, handle: F)
 ${CONSUMER_BOUNDS}
 {
     let handle = &handle;
@@ -161,7 +161,7 @@ ${CONSUMER_BOUNDS}
             channel.basic_consume(queue.as_str().into(), "".into(), BasicConsumeOptions::default(), FieldTable::default()).await?;
         while let Some(delivery) = deliveries.next().await {
             let delivery = delivery?;
-            deliver(broker, &delivery.data, handle).await;
+            deliver(broker, sample, &delivery.data, handle).await;
             delivery.ack(BasicAckOptions::default()).await?;
         }
         Ok(())
@@ -195,7 +195,7 @@ pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> C
     }
 }
 
-pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, handle: F)
+pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, sample: &'static str, handle: F)
 ${CONSUMER_BOUNDS}
 {
     let handle = &handle;
@@ -228,7 +228,7 @@ ${CONSUMER_BOUNDS}
             for key in reply.map(|r| r.keys).unwrap_or_default() {
                 for entry in key.ids {
                     match entry.get::<String>("message") {
-                        Some(body) => deliver(broker, body.as_bytes(), handle).await,
+                        Some(body) => deliver(broker, sample, body.as_bytes(), handle).await,
                         None => eprintln!("redis consumer of {topic}: entry {} has no message field", entry.id),
                     }
                     let _: i64 = redis::cmd("XACK").arg(topic).arg(group).arg(&entry.id).query_async(&mut conn).await?;
@@ -283,7 +283,7 @@ pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> C
     }
 }
 
-pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, handle: F)
+pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, sample: &'static str, handle: F)
 ${CONSUMER_BOUNDS}
 {
     let handle = &handle;
@@ -291,7 +291,7 @@ ${CONSUMER_BOUNDS}
         let c = client(env_var).await?;
         let mut subscription = c.queue_subscribe(topic.to_string(), service_name()).await?;
         while let Some(message) = subscription.next().await {
-            deliver(broker, &message.payload, handle).await;
+            deliver(broker, sample, &message.payload, handle).await;
         }
         Ok(())
     })

@@ -6,6 +6,7 @@ mod api;
 mod handlers;
 mod plumbing;
 mod proto;
+mod samples;
 
 #[tokio::main]
 async fn main() {

@@ -5,6 +5,7 @@
 mod api;
 mod handlers;
 mod plumbing;
+mod samples;
 
 #[tokio::main]
 async fn main() {

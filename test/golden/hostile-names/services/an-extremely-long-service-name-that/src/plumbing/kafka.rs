@@ -38,7 +38,7 @@ pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> C
     }
 }
 
-pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, handle: F)
+pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, sample: &'static str, handle: F)
 where
     F: Fn(api::Message) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<(), BoxError>> + Send,
@@ -58,7 +58,7 @@ where
             match consumer.recv().await {
                 Ok(message) => {
                     if let Some(body) = message.payload() {
-                        deliver(broker, body, handle).await;
+                        deliver(broker, sample, body, handle).await;
                     }
                 }
                 // librdkafka reports passing trouble here (a topic not created yet, a broker

@@ -82,7 +82,7 @@ export const REST_LINKS: RestLink[] = [
 ];
 
 export const GRPC_LINKS: GrpcLink[] = [
-  { target: "an-extremely-long-service-name-that", env: "AN_EXTREMELY_LONG_SERVICE_NAME_THAT_GRPC_ADDR", client: "anExtremelyLongServiceNameThatKeepsGoingGrpc", typed: false },
+  { target: "an-extremely-long-service-name-that", env: "AN_EXTREMELY_LONG_SERVICE_NAME_THAT_GRPC_ADDR", client: "anExtremelyLongServiceNameThatKeepsGoingGrpc", typed: true },
 ];
 
 export const PUBLISHES: QueueLink[] = [

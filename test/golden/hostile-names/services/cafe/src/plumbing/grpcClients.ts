@@ -42,20 +42,11 @@ export class AnExtremelyLongServiceNameThatKeepsGoingGrpcClient {
     return s;
   }
 
-  /** The contract's Ping: the target's tree as JSON text. */
+  /** The contract's Ping (polyglot.ping.v1.PingService): the target's tree as JSON text. */
   ping(path: string[], timeoutMs = config.TIMEOUT_MS): Promise<string> {
     return new Promise((resolve, reject) => {
-      // an-extremely-long-service-name-that is not converted to the typed contracts yet: its in-service Ping
-      const ping = serviceDefinition('polyglot.ping.v1.PingService')['Ping'];
-      if (!ping) throw new Error('no Ping in polyglot.ping.v1');
-      this.stub('polyglot.ping.v1.PingService').makeUnaryRequest(
-        "/rmrfetc.anextremelylongservicenamethatkeepsgoing.v1.AnExtremelyLongServiceNameThatKeepsGoingService/Ping",
-        ping.requestSerialize,
-        ping.responseDeserialize,
-        { path },
-        new grpc.Metadata(),
-        deadline(timeoutMs),
-        (err: Error | null, res?: { tree_json: string }) => (err || !res ? reject(err ?? new Error('empty answer')) : resolve(res.tree_json)),
+      this.stub('polyglot.ping.v1.PingService')['Ping']({ path }, new grpc.Metadata(), deadline(timeoutMs), (err: Error | null, res: { tree_json: string }) =>
+        err ? reject(err) : resolve(res.tree_json),
       );
     });
   }

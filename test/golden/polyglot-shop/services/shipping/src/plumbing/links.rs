@@ -5,16 +5,14 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use axum::extract::Path;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, patch, post, put};
-use axum::{Json, Router};
-use serde::Serialize;
+use axum::response::Response;
+use axum::Router;
 
-use super::{rabbitmq};
-use super::{Call, CALL_TIMEOUT};
-use crate::{api, handlers};
+use super::exercise::{self, method, Exercise};
+use super::{rabbitmq, Call, CALL_TIMEOUT};
+use crate::api::{self, Problem};
+use crate::handlers;
+use crate::samples;
 
 type Pending<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -27,7 +25,9 @@ where
 }
 
 /// Calls every outgoing link at once, each bounded by CALL_TIMEOUT, in link order. A call that
-/// times out keeps its kind and target and reports the timeout as its error.
+/// times out keeps its kind and target and reports the timeout as its error. On a link to a
+/// service that reads the typed contracts too, every method the link uses is called with the
+/// sample (see crate::plumbing::exercise).
 pub async fn call_all(_path: &[String]) -> Vec<Call> {
     let calls: Vec<(Call, Pending<'_, Call>)> = vec![];
     let timed = calls.into_iter().map(|(call, pending)| async move {
@@ -41,16 +41,13 @@ pub async fn call_all(_path: &[String]) -> Vec<Call> {
 
 /// The consumers: each runs for the life of the service, reconnecting while its broker is away.
 pub fn consumers() -> Vec<Pending<'static, ()>> {
-    vec![
-        Box::pin(rabbitmq::consume("RABBITMQ_URL", "rabbitmq", "order-placed", handlers::on_order_placed)),
-    ]
-}
-
-fn respond<T: Serialize>(result: Result<T, api::BoxError>) -> Response {
-    match result {
-        Ok(v) => Json(v).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, Json(serde_json::json!({ "error": e.to_string() }))).into_response(),
-    }
+    vec![Box::pin(rabbitmq::consume(
+        "RABBITMQ_URL",
+        "rabbitmq",
+        "order-placed",
+        samples::ORDER_PLACED_MESSAGE_JSON,
+        handlers::on_order_placed,
+    ))]
 }
 
 /// The endpoints other services call; crate::handlers answers them.

@@ -6,6 +6,7 @@
 // the same plumbing serves every service; each uses the part its links need
 #![allow(dead_code)]
 
+pub mod exercise;
 mod links;
 mod rabbitmq;
 mod ready;
@@ -66,6 +67,8 @@ pub struct Call {
     error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tree: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    methods: Option<Vec<exercise::MethodResult>>,
 }
 
 impl Call {
@@ -93,6 +96,11 @@ impl Call {
         self.ok = false;
         self.error = Some(err.to_string());
         self
+    }
+    /// Runs the exercise calls of a link, all at once, and lists them in the call; the call's own
+    /// ok stays that of its ping.
+    pub async fn with_methods(self, methods: Vec<exercise::Exercise<'_>>) -> Self {
+        Call { methods: Some(futures_util::future::join_all(methods).await), ..self }
     }
     /// Completes a REST or gRPC call with the tree the target answered.
     pub fn with_tree(self, tree: Result<Value, BoxError>) -> Self {
@@ -143,8 +151,9 @@ pub fn envelope(topic: &str, path: &[String], payload: impl Serialize) -> (Strin
     (id, serde_json::to_vec(&message).unwrap_or_default())
 }
 
-/// Decodes a consumed body, keeps it for /ping (the last 20) and hands it to the user's handler.
-pub async fn deliver<F, Fut>(broker: &str, body: &[u8], handle: &F)
+/// Decodes a consumed body, keeps it for /ping (the last 20, each with whether its payload is
+/// `sample`, the sample of the channel's message) and hands it to the user's handler.
+pub async fn deliver<F, Fut>(broker: &str, sample: &str, body: &[u8], handle: &F)
 where
     F: Fn(api::Message) -> Fut,
     Fut: Future<Output = Result<(), BoxError>>,
@@ -162,6 +171,7 @@ where
             topic: message.topic.clone(),
             from: message.from.clone(),
             id: message.id.clone(),
+            valid: exercise::valid(sample, &message.payload),
         });
         while r.len() > 20 {
             r.pop_front();

@@ -60,7 +60,7 @@ pub async fn publish(env_var: &str, call: Call, topic: &str, body: Vec<u8>) -> C
     }
 }
 
-pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, handle: F)
+pub async fn consume<F, Fut>(env_var: &'static str, broker: &'static str, topic: &'static str, sample: &'static str, handle: F)
 where
     F: Fn(api::Message) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<(), BoxError>> + Send,
@@ -78,7 +78,7 @@ where
             channel.basic_consume(queue.as_str().into(), "".into(), BasicConsumeOptions::default(), FieldTable::default()).await?;
         while let Some(delivery) = deliveries.next().await {
             let delivery = delivery?;
-            deliver(broker, &delivery.data, handle).await;
+            deliver(broker, sample, &delivery.data, handle).await;
             delivery.ack(BasicAckOptions::default()).await?;
         }
         Ok(())
