@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { asUnconverted } from './unconverted';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,7 +145,9 @@ describe('Go stub with the typed contracts', () => {
   });
 
   it('pings an unconverted target on its in-service Ping and exercises nothing there', () => {
-    const edge = filesOf(sampleDesign('go-nethttp', 'java-spring'), 'edge', goRustContexts);
+    const edge = asUnconverted('java-spring', () =>
+      filesOf(sampleDesign('go-nethttp', 'java-spring'), 'edge', goRustContexts),
+    );
     const c = file(edge, 'clients/grpc.go');
     expect(c).toContain(
       'err = conn.Invoke(ctx, "/shop.middle.v1.MiddleService/Ping", &pingv1.PingRequest{Path: path}, resp)',

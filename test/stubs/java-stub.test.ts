@@ -4,6 +4,7 @@ import { JAVA_VERSIONS } from '../../src/core/generators/stubs/java/versions';
 import { javaSpringStub } from '../../src/core/generators/stubs/java';
 import type { Design } from '../../src/core/model/types';
 import { fullDesign, stubContexts } from './designs';
+import { asUnconverted } from './unconverted';
 
 /** The files of one service's Java stub, by path. */
 function stubOf(design: Design, name: string): Map<string, string> {
@@ -108,7 +109,7 @@ describe('Java · Spring Boot stub, typed contracts', () => {
   });
 
   it('pings an unconverted target on its in-service Ping and exercises nothing there', () => {
-    const files = stubOf(fullDesign('java-spring', 'go-nethttp'), 'orders');
+    const files = asUnconverted('go-nethttp', () => stubOf(fullDesign('java-spring', 'go-nethttp'), 'orders'));
     const grpc = fileOf(files, 'plumbing/InventoryGrpcClient.java');
     expect(grpc).toContain('.setFullMethodName("shop.inventory.v1.InventoryService/Ping")');
     expect(grpc).toContain('ClientCalls.blockingUnaryCall(');

@@ -9,6 +9,7 @@ import { rustAxumStub } from '../../src/core/generators/stubs/rust/index';
 import { prostSnake, tonicModule } from '../../src/core/generators/stubs/rust/names';
 import { sampleDesign, stubContexts } from './go-rust-designs';
 import { fixtures } from '../../conformance/fixtures/make';
+import { asUnconverted } from './unconverted';
 
 function hasTool(name: string): boolean {
   try {
@@ -54,12 +55,12 @@ describe('rustAxumStub', () => {
     for (const l of lines) expect(l).toMatch(/"=\d+\.\d+\.\d+"/);
     for (const c of ['rdkafka', 'lapin', 'redis', 'async-nats', 'tokio-postgres', 'mongodb', 'tonic', 'reqwest'])
       expect(cargo).toContain(`\n${c} = `);
-    const middle = generate('go-nethttp', false).get('middle');
+    const middle = asUnconverted('go-nethttp', () => generate('go-nethttp', false)).get('middle');
     expect(file(middle, 'Cargo.toml')).not.toContain('tokio-postgres');
   });
 
   it('compiles the copied protos in build.rs and serves the declared RPCs', () => {
-    const middle = generate('go-nethttp', false).get('middle');
+    const middle = asUnconverted('go-nethttp', () => generate('go-nethttp', false)).get('middle');
     expect(middle?.map((f) => f.path)).toContain('proto/shop/middle/v1/middle.proto');
     expect(file(middle, 'build.rs')).toContain('protoc_bin_vendored::protoc_bin_path()');
     // a module per package, nested as prost refers from one package to another
@@ -190,7 +191,7 @@ describe('rustAxumStub', () => {
   });
 
   it('pings a target that is not converted on its in-service Ping, without exercising it', () => {
-    const middle = generate('go-nethttp', false).get('middle');
+    const middle = asUnconverted('go-nethttp', () => generate('go-nethttp', false)).get('middle');
     const links = file(middle, 'src/plumbing/links.rs');
     // the edge is Go · net/http, not converted: its in-service Ping of the compatibility layer
     expect(links).not.toContain('methods.push(');
