@@ -9,7 +9,7 @@ test('the preview of a large project draws only the rows in view and is walked w
   await ed.openDesign(design);
   await ed.button('Preview').click();
   const preview = page.getByRole('region', { name: 'Export preview' });
-  await expect(preview.getByTestId('preview-count')).toContainText(/^1[01]\d{3} files/, { timeout: 60_000 });
+  await expect(preview.getByTestId('preview-count')).toContainText(/^1[0-4]\d{3} files/, { timeout: 60_000 });
   const tree = preview.getByRole('tree', { name: 'Generated files' });
   const items = tree.getByRole('treeitem');
 

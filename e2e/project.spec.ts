@@ -85,8 +85,8 @@ test('Export → Update a project folder… merges the design into the folder an
   const handlers = 'services/go-service/handlers/handlers.go';
   const generated = files[handlers] ?? '';
   const implemented = generated.replace(
-    /return api\.(\w+)\{[^\n]*\}, nil/,
-    'return api.$1{Id: id, Status: "checked " + id}, nil',
+    /(return api\.Sample\[[^\]\n]+\]\()[^\n]*(\), nil)/,
+    '$1`{"status":"checked by hand"}`$2',
   );
   expect(implemented).not.toBe(generated);
   await installFakeFolder(page, 'my-system', { ...files, [handlers]: implemented, 'NOTES.md': 'call Ana\n' });
