@@ -54,7 +54,10 @@ test.describe('auto-layout', () => {
     const before = await ed.positions();
 
     await ed.button('Auto-layout').click();
-    await expect.poll(async () => JSON.stringify(await ed.positions())).not.toBe(JSON.stringify(before));
+    // the first layout loads elkjs (1.6 MB) into its worker: on a busy machine that takes seconds
+    await expect
+      .poll(async () => JSON.stringify(await ed.positions()), { timeout: 30_000 })
+      .not.toBe(JSON.stringify(before));
     const after = await ed.positions();
     const design = await ed.getDesign();
     expect(callPairs(design)).toHaveLength(4);
@@ -92,7 +95,10 @@ test.describe('auto-layout', () => {
 
     await ed.pane.click({ position: { x: 30, y: 30 } });
     await page.keyboard.press('Shift+L');
-    await expect.poll(async () => JSON.stringify(await ed.positions())).not.toBe(JSON.stringify(before));
+    // the first layout loads elkjs (1.6 MB) into its worker: on a busy machine that takes seconds
+    await expect
+      .poll(async () => JSON.stringify(await ed.positions()), { timeout: 30_000 })
+      .not.toBe(JSON.stringify(before));
     const after = await ed.positions();
     const design = await ed.getDesign();
     expect(design.links.length).toBeGreaterThan(4);
@@ -134,7 +140,10 @@ test.describe('auto-layout', () => {
     await button.click();
     await page.keyboard.press('Shift+L');
     await expect(button).toHaveAttribute('aria-busy', 'false');
-    await expect.poll(async () => JSON.stringify(await ed.positions())).not.toBe(JSON.stringify(before));
+    // the first layout loads elkjs (1.6 MB) into its worker: on a busy machine that takes seconds
+    await expect
+      .poll(async () => JSON.stringify(await ed.positions()), { timeout: 30_000 })
+      .not.toBe(JSON.stringify(before));
     await page.keyboard.press(`${ed.mod}+z`);
     await expect.poll(() => ed.positions()).toEqual(before);
     // A second run would have found the design laid out already and said so.
