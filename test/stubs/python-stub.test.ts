@@ -304,3 +304,33 @@ print(json.dumps(rest_clients.shop_orders_rest.exercise()))
     ]);
   });
 });
+
+describe('the FastAPI OpenAPI page', () => {
+  it('declares the Pydantic models, parameters, success status and problem answers of every route', () => {
+    const d = JSON.parse(readFileSync('conformance/fixtures/contracts-rich.json', 'utf8')) as Design;
+    const ctx = stubContexts(d).find((c) => c.wiring.node.name === 'shop-pricing');
+    if (!ctx) throw new Error('shop-pricing expected');
+    const main = pythonFastApiStub(ctx).find((f) => f.path === 'app/main.py')?.content ?? '';
+    expect(main).toContain(
+      [
+        '@app.api_route(',
+        '    "/orders",',
+        '    methods=["POST"],',
+        '    status_code=201,',
+        '    response_model=models.Order,',
+        '    responses=_problems({422: "Unprocessable Content"}),',
+        '    openapi_extra=_request(models.Order, []),',
+        ')',
+      ].join('\n'),
+    );
+    expect(main).toContain('response_model=list[models.Order],');
+    expect(main).toContain('openapi_extra=_request(list[models.LineItem], []),');
+    expect(main).toContain('("p0", "path", True, str), ("verbose", "query", False, bool)');
+    expect(main).toContain('app.openapi = _openapi');
+    // the route still reads its body in the plumbing: a body that does not fit stays a 422 problem
+    expect(main).toContain('return await _serve(request, rest_server.post_orders)');
+    const files = pythonFastApiStub(ctx);
+    write(join(work, 'openapi'), files);
+    expect(pyCompileErrors(join(work, 'openapi'), files)).toBe('');
+  });
+});
