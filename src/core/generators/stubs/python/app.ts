@@ -148,7 +148,9 @@ export function fastapiMainPy(p: StubPlan): string {
       if (/^[45]/.test(r.status)) errors.set(r.status, r.description ?? PROBLEM_TITLES[r.status] ?? 'Error');
     if (e.params.length > 0 && !errors.has('400')) errors.set('400', 'A parameter does not fit its type');
     if (e.body && !errors.has('422')) errors.set('422', 'The body does not fit the contract');
-    const problems = [...errors].map(([st, d]) => `${/^\d+$/.test(st) ? st : lit(st)}: ${lit(d.replace(/\s+/g, ' ').slice(0, 160))}`);
+    const problems = [...errors].map(
+      ([st, d]) => `${/^\d+$/.test(st) ? st : lit(st)}: ${lit(d.replace(/\s+/g, ' ').slice(0, 160))}`,
+    );
     const args = [
       lit(routePath(e, 'fastapi')),
       `methods=[${lit(e.method)}]`,
