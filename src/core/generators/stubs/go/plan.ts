@@ -104,20 +104,18 @@ export function goPlan(ctx: StubContext): GoPlan {
     for (const r of s.rpcs)
       rpcHandlers.set(r, handlerNames(sp.services.length > 1 ? `${s.names.pascal}${r.names.pascal}` : r.names.pascal));
   const universe = designContracts(ctx.design).universe;
-  const consumers = w.subscribes.map(
-    (use): GoConsumer => ({
-      use,
-      broker: dnsLabel(use.broker.name),
-      handler: handlerNames(`On${pascalCase(use.topic, 'Topic')}`),
-      sample: sampleOf(ctx.design, use.message),
-      type: universe.resolve(use.message) ?? {
-        kind: 'wellKnown',
-        ref: 'google.protobuf.Struct',
-        name: 'google.protobuf.Struct',
-        json: 'object',
-      },
-    }),
-  );
+  const consumers = w.subscribes.map((use): GoConsumer => ({
+    use,
+    broker: dnsLabel(use.broker.name),
+    handler: handlerNames(`On${pascalCase(use.topic, 'Topic')}`),
+    sample: sampleOf(ctx.design, use.message),
+    type: universe.resolve(use.message) ?? {
+      kind: 'wellKnown',
+      ref: 'google.protobuf.Struct',
+      name: 'google.protobuf.Struct',
+      json: 'object',
+    },
+  }));
   return {
     dns,
     module,

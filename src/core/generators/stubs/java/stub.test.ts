@@ -207,7 +207,9 @@ describe('javaSpringStub on a design with every link kind', () => {
   it('checks the declared success status in the exercise and throws RestException with the problem', () => {
     const client = file(front, /plumbing\/BackRestClient\.java$/);
     expect(client).toMatch(/HttpResponse<byte\[\]> answer = postOrdersExchange\(/);
-    expect(client).toContain('if (answer.statusCode() != 200) return "expected HTTP 200, got HTTP " + answer.statusCode();');
+    expect(client).toContain(
+      'if (answer.statusCode() != 200) return "expected HTTP 200, got HTTP " + answer.statusCode();',
+    );
     expect(client).toContain(
       'throw new RestException(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));',
     );
