@@ -16,6 +16,9 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql"
 have java || need="$need openjdk-17-jdk-headless"
 have mvn || need="$need maven"
 have setpriv || need="$need util-linux"
+# protoc, and the well-known types' .proto files it imports (google/protobuf/*.proto), for Go
+have protoc || need="$need protobuf-compiler"
+[ -f /usr/include/google/protobuf/timestamp.proto ] || need="$need libprotobuf-dev"
 
 if [ -n "$need" ]; then
   sudo=""

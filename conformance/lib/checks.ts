@@ -28,6 +28,7 @@ export type Column =
   | 'grpc-server'
   | 'grpc-health'
   | 'methods'
+  | 'reject'
   | `pub-${BrokerKind}`
   | `sub-${BrokerKind}`
   | `db-${DbKind}`;

@@ -13,6 +13,7 @@ import { makePlan, type Plan } from './plan';
 import { collectTrees } from './ping';
 import { grpcHealthChecks, grpcWithInfra, grpcWithoutInfra } from './grpcHealth';
 import { readyChecks, readyWithInfra, readyWithoutInfra } from './ready';
+import { rejectChecks, sendMalformed } from './reject';
 import type { RuntimeRecipe } from '../runtimes/types';
 import {
   buildService,
@@ -109,6 +110,15 @@ export async function runFixture(name: string, file: string, opts: RunOptions): 
     const trees = await timed('ping', () => collectTrees(plan, statuses, opts.log));
     writeFileSync(join(work, 'trees.json'), `${JSON.stringify(trees, null, 2)}\n`);
     out.results = evaluate({ design, services: statuses, infraDown: plan.infraDown, trees });
+    // rejection: a body that does not fit the contract gets 422 problem+json from every typed service
+    const rejected = await sendMalformed(
+      design,
+      plan.services,
+      statuses,
+      (w) => plan.resolver.port(w.node),
+      (w) => plan.resolver.grpcPort(w.node),
+    );
+    out.results.push(...rejectChecks(design, plan.services, statuses, rejected));
     // readiness: ready with the brokers and databases up; not ready (yet alive) once they stop,
     // which only a run that stops them at the end can see
     const port = (w: ServiceWiring) => plan.resolver.port(w.node);

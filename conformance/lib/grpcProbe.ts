@@ -71,7 +71,13 @@ function unframe(data: Buffer): Uint8Array[] {
 }
 
 /** One call that sends one message and half-closes: unary, or a bidi stream asked one question. */
-export function call(port: number, path: string, body: Uint8Array, timeoutMs = 5000): Promise<RpcResult> {
+export function call(
+  port: number,
+  path: string,
+  body: Uint8Array,
+  timeoutMs = 5000,
+  metadata: Record<string, string> = {},
+): Promise<RpcResult> {
   return new Promise((done) => {
     const session = connect(`http://127.0.0.1:${port}`);
     const chunks: Buffer[] = [];
@@ -100,6 +106,7 @@ export function call(port: number, path: string, body: Uint8Array, timeoutMs = 5
       [constants.HTTP2_HEADER_PATH]: path,
       [constants.HTTP2_HEADER_CONTENT_TYPE]: 'application/grpc',
       te: 'trailers',
+      ...metadata,
     });
     req.on('response', (h) => {
       const http = Number(h[constants.HTTP2_HEADER_STATUS]);

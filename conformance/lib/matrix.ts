@@ -13,6 +13,7 @@ export const COLUMNS: readonly [Column, string][] = [
   ['grpc-server', '>gRPC'],
   ['grpc-health', 'health'],
   ['methods', 'methods'],
+  ['reject', 'reject'],
   ...BROKER_KINDS.map((b): [Column, string] => [`pub-${b}`, `${short(b)}>`]),
   ...BROKER_KINDS.map((b): [Column, string] => [`sub-${b}`, `>${short(b)}`]),
   ['db-postgres', 'pg'],

@@ -5,7 +5,8 @@ import { PROTOC_ARGS_FILE } from '../../src/core/generators/stubs/go/project';
 import type { Command, RuntimeRecipe } from './types';
 
 /**
- * Go builds with the steps of the service's Dockerfile: protoc (Debian's protobuf-compiler)
+ * Go builds with the steps of the service's Dockerfile: protoc (Debian's protobuf-compiler, with
+ * libprotobuf-dev for the well-known types' .proto files)
  * with the Go plugins installed into the cache, `go mod download` (the modules of the exported
  * go.mod, checked against its go.sum; needs the Go module proxy), `go build -mod=readonly`. Module downloads, the build cache and the plugins live in the
  * cache folder, so the second service and later runs reuse them.

@@ -135,6 +135,26 @@ describe('Go stub with the typed contracts', () => {
     );
     expect(r).toContain('contract.Run("POST /cart/addToCart", func() (string, error) {');
     expect(r).toContain('req.Header.Set(contract.Header, "1")');
+    // the declared success status is checked: 201 for POST /orders, 204 for DELETE
+    expect(r).toMatch(
+      /contract\.Run\("POST \/orders", func\(\) \(string, error\) \{\n\t+var status int\n\t+got, err := c\.PostOrders\(withStatus\(ctx, &status\)/,
+    );
+    expect(r).toContain('return statusDiff(201, status), err');
+    expect(r).toContain('return statusDiff(204, status), err');
+  });
+
+  it('hands each consumer its payload decoded into the channel type, rejecting one that does not decode', () => {
+    const h = file(go, 'handlers/handlers.go');
+    expect(h).toContain(
+      'func OnOrderPlaced(ctx context.Context, msg api.Message, payload api.OrderPlacedMessage) error {',
+    );
+    expect(file(go, 'api/models.go')).toContain('type OrderPlacedMessage struct {');
+    expect(file(go, 'internal/plumbing/links.go')).toContain(
+      'consumeRedis(ctx, "REDIS_URL", "redis", "order-placed", typed(handlers.OnOrderPlaced))',
+    );
+    const s = file(go, 'internal/plumbing/server.go');
+    expect(s).toContain('func typed[T any](handle func(context.Context, api.Message, T) error)');
+    expect(s).toContain('rejected.Add(1)');
   });
 
   it('is served by the callers that read the typed contracts', () => {

@@ -234,3 +234,103 @@ describe.skipIf(!hasPython)('the typed exercise in generated Python', () => {
     expect(out[2]).toEqual([201, sample]);
   });
 });
+
+describe.skipIf(!hasPython)('the REST exercise of a generated Python client', () => {
+  it('expects the declared success status of each endpoint and reports another as a failed method', () => {
+    const d = JSON.parse(readFileSync('conformance/fixtures/contracts-rich.json', 'utf8')) as Design;
+    const restOnly: Design = {
+      ...d,
+      nodes: d.nodes.map((n) => (n.api ? { ...n, api: { ...n.api, grpc: [] } } : n)),
+      links: d.links.filter((l) => l.kind === 'rest'),
+    };
+    const ctx = stubContexts(restOnly).find((c) => c.wiring.node.name === 'shop-front');
+    if (!ctx) throw new Error('shop-front expected');
+    const dir = join(work, 'rest-status');
+    write(dir, pythonFlaskStub(ctx));
+    writeFileSync(join(dir, 'order.json'), JSON.stringify(sampleOf(ctx.design, 't-order')));
+    // an HTTP client that answers every call as shop-orders' plumbing does (the sample, the
+    // declared status), except the statuses given on the command line
+    const script = `
+import json, os, sys
+os.environ["SHOP_ORDERS_URL"] = "http://shop-orders:8080"
+from app.plumbing import config, rest_clients
+
+ORDER = json.loads(open("order.json").read())
+ANSWERS = {"GET /orders": (200, [ORDER, ORDER]), "POST /orders": (201, ORDER), "POST /cart/addToCart": (200, ORDER)}
+CHANGED = json.loads(sys.argv[1])
+
+class Resp:
+    def __init__(self, status, body):
+        self.status_code = status
+        self.body = body
+    def json(self):
+        return self.body
+    def raise_for_status(self):
+        if self.status_code >= 400:
+            raise RuntimeError(f"HTTP {self.status_code}")
+
+class Client:
+    def request(self, method, url, **kw):
+        path = "/" + url.split("://", 1)[1].split("/", 1)[1]
+        key = f"{method} {path}"
+        status, body = ANSWERS.get(key, (204, None) if method == "DELETE" else (200, ORDER))
+        return Resp(CHANGED.get(key, status), body)
+
+config.http_client = lambda: Client()
+print(json.dumps(rest_clients.shop_orders_rest.exercise()))
+`;
+    const run = (changed: Record<string, number>) =>
+      JSON.parse(
+        execFileSync('python3', ['-c', script, JSON.stringify(changed)], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+        }),
+      ) as { name: string; ok: boolean; error?: string }[];
+    const declared = run({});
+    expect(declared.map((m) => m.name)).toEqual([
+      'GET /orders/{orderId}',
+      'GET /orders',
+      'POST /orders',
+      'POST /cart/addToCart',
+      'DELETE /orders/{orderId}',
+    ]);
+    expect(declared.every((m) => m.ok)).toBe(true);
+    // a 2XX other than the declared one fails that method alone
+    const other = run({ 'POST /orders': 200, 'DELETE /orders/orderId-sample': 200 });
+    expect(other.filter((m) => !m.ok)).toEqual([
+      { name: 'POST /orders', ok: false, error: 'expected HTTP 201, got HTTP 200' },
+      { name: 'DELETE /orders/{orderId}', ok: false, error: 'expected HTTP 204, got HTTP 200' },
+    ]);
+  });
+});
+
+describe('the FastAPI OpenAPI page', () => {
+  it('declares the Pydantic models, parameters, success status and problem answers of every route', () => {
+    const d = JSON.parse(readFileSync('conformance/fixtures/contracts-rich.json', 'utf8')) as Design;
+    const ctx = stubContexts(d).find((c) => c.wiring.node.name === 'shop-pricing');
+    if (!ctx) throw new Error('shop-pricing expected');
+    const main = pythonFastApiStub(ctx).find((f) => f.path === 'app/main.py')?.content ?? '';
+    expect(main).toContain(
+      [
+        '@app.api_route(',
+        '    "/orders",',
+        '    methods=["POST"],',
+        '    status_code=201,',
+        '    response_model=models.Order,',
+        '    responses=_problems({422: "Unprocessable Content"}),',
+        '    openapi_extra=_request(models.Order, []),',
+        ')',
+      ].join('\n'),
+    );
+    expect(main).toContain('response_model=list[models.Order],');
+    expect(main).toContain('openapi_extra=_request(list[models.LineItem], []),');
+    expect(main).toContain('("p0", "path", True, str), ("verbose", "query", False, bool)');
+    expect(main).toContain('app.openapi = _openapi');
+    // the route still reads its body in the plumbing: a body that does not fit stays a 422 problem
+    expect(main).toContain('return await _serve(request, rest_server.post_orders)');
+    const files = pythonFastApiStub(ctx);
+    write(join(work, 'openapi'), files);
+    expect(pyCompileErrors(join(work, 'openapi'), files)).toBe('');
+  });
+});

@@ -202,6 +202,15 @@ export function grpcContracts(
   });
 }
 
+/**
+ * The HTTP status a stub's endpoint answers on success, and what an exercise call expects: the
+ * declared success status when it is a number (`201`), else 200 with a body and 204 without
+ * (`2XX`, `default`, or none declared).
+ */
+export function successCode(e: EndpointContract): number {
+  return /^\d{3}$/.test(e.success.status) ? Number(e.success.status) : e.success.body ? 200 : 204;
+}
+
 const isSuccess = (status: string) => /^2/.test(status) || status === 'default';
 const isError = (status: string) => /^[45]/.test(status);
 

@@ -4,7 +4,7 @@ import { goImports } from './brokers';
 import { endpointArgs, endpointResult, endpointSignature } from './handlers';
 import { goCamelCase } from './names';
 import type { GoGrpcLink, GoPlan, GoRestLink } from './plan';
-import { GoImports, goJson, goParamType, goPayloadType } from './typed';
+import { GoImports, goJson, goParamType, goPayloadType, successStatus } from './typed';
 
 /** The Go expression of an endpoint's URL path, with path parameters escaped. */
 function pathExpr(e: EndpointContract, args: Map<EndpointContract['params'][number], string>): string {
@@ -62,15 +62,18 @@ function restExercise(r: GoRestLink, names: Map<EndpointContract, string>): stri
       ([p]) => `api.Sample[${goParamType(p, 'api.')}](${goJson(paramSample(e, p))})`,
     );
     if (e.body) args.push(`api.Sample[${goPayloadType(e.body, 'api.')}](${goJson(payloadSample(e.body))})`);
-    const call = `c.${names.get(e) ?? 'call'}(${['ctx', ...args].join(', ')})`;
+    const call = `c.${names.get(e) ?? 'call'}(${['withStatus(ctx, &status)', ...args].join(', ')})`;
+    const status = successStatus(e);
     const check = e.success.body
       ? `got, err := ${call}
-			if err != nil {
-				return "", err
+			if err != nil || status != ${status} {
+				return statusDiff(${status}, status), err
 			}
 			return contract.JSONDiff(json.RawMessage(${goJson(payloadSample(e.success.body))}), got), nil`
-      : `return "", ${call}`;
+      : `err := ${call}
+			return statusDiff(${status}, status), err`;
     return `		contract.Run(${JSON.stringify(endpointLabel(e))}, func() (string, error) {
+			var status int
 			${check}
 		}),`;
   });
@@ -118,6 +121,21 @@ var sharedHTTP = &http.Client{Timeout: 10 * time.Second, Transport: func() http.
 	t.MaxIdleConnsPerHost = 64
 	return t
 }()}
+
+type statusKey struct{}
+
+// withStatus makes the call record the HTTP status of its answer in *status.
+func withStatus(ctx context.Context, status *int) context.Context {
+	return context.WithValue(ctx, statusKey{}, status)
+}
+
+// statusDiff is empty when an answer has the declared success status, else what differs.
+func statusDiff(want, got int) string {
+	if got == want {
+		return ""
+	}
+	return fmt.Sprintf("expected HTTP %d, got HTTP %d", want, got)
+}
 
 func newRestClient(envVar string) restClient {
 	return restClient{BaseURL: strings.TrimRight(os.Getenv(envVar), "/"), HTTP: sharedHTTP}
@@ -207,6 +225,9 @@ func (c restClient) do(ctx context.Context, method, path string, query url.Value
 		return err
 	}
 	defer resp.Body.Close()
+	if status, ok := ctx.Value(statusKey{}).(*int); ok {
+		*status = resp.StatusCode
+	}
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return err

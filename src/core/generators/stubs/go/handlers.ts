@@ -2,7 +2,7 @@ import { RPC_KIND_WORDS, rpcKind, sampleOfType, type EndpointContract } from '..
 import { payloadSample } from '../python/typed';
 import { goImports } from './brokers';
 import type { GoPlan } from './plan';
-import { GoImports, goJson, goParamType, goPayloadType } from './typed';
+import { GoImports, goJson, goJsonType, goParamType, goPayloadType } from './typed';
 
 /** The Go argument names of an endpoint's parameters (then `body`), unique and clear of the locals. */
 export function endpointArgs(e: EndpointContract): Map<EndpointContract['params'][number], string> {
@@ -118,11 +118,14 @@ func ${name}(stream grpc.BidiStreamingServer[${req}, ${res}]) error {
   for (const c of plan.consumers) {
     usesApi = true;
     std.add('log');
-    parts.push(`// ${c.handler} handles each message consumed from ${c.use.topic} on ${c.broker}.
-// msg.Payload is the JSON of the channel's message.
-func ${c.handler}(ctx context.Context, msg api.Message) error {
+    const payload = goJsonType(c.type, 'api.');
+    if (payload === 'json.RawMessage') std.add('encoding/json');
+    parts.push(`// ${c.handler} handles each message consumed from ${c.use.topic} on ${c.broker}: msg is the
+// envelope, payload its payload decoded into the channel's message type (a message whose payload
+// does not decode is logged and rejected before it gets here).
+func ${c.handler}(ctx context.Context, msg api.Message, payload ${payload}) error {
 	// TODO: handle the message.
-	log.Printf("received %s from %s on %s", msg.ID, msg.From, msg.Topic)
+	log.Printf("received %s from %s on %s: %+v", msg.ID, msg.From, msg.Topic, payload)
 	return nil
 }`);
   }

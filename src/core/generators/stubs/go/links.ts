@@ -284,7 +284,7 @@ export function linksGo(plan: GoPlan): string {
   }
   const consumers = plan.consumers.map(
     (c) => `	func(ctx context.Context) {
-		${CONSUME[c.use.brokerKind]}(ctx, ${JSON.stringify(c.use.envVar)}, ${JSON.stringify(c.broker)}, ${JSON.stringify(c.use.topic)}, handlers.${c.handler})
+		${CONSUME[c.use.brokerKind]}(ctx, ${JSON.stringify(c.use.envVar)}, ${JSON.stringify(c.broker)}, ${JSON.stringify(c.use.topic)}, typed(handlers.${c.handler}))
 	},`,
   );
   const samples = new Map<string, string>();

@@ -1,9 +1,11 @@
 import {
+  designContracts,
   sampleOf,
   type ContractEndpoint,
   type EndpointContract,
   type JsonValue,
   type ResolvedDesignType,
+  type ResolvedType,
   type RpcContract,
 } from '../../../model/contracts';
 import { dnsLabel, pascalCase } from '../../../model/naming';
@@ -33,6 +35,8 @@ export interface GoConsumer {
   handler: string;
   /** The sample of the channel's message: what a producer of the contract publishes. */
   sample: JsonValue;
+  /** The channel's message type: the handler receives the payload decoded into it. */
+  type: ResolvedType;
 }
 
 /** Everything the Go files of one service are generated from, computed once. */
@@ -99,11 +103,18 @@ export function goPlan(ctx: StubContext): GoPlan {
   for (const s of sp.services)
     for (const r of s.rpcs)
       rpcHandlers.set(r, handlerNames(sp.services.length > 1 ? `${s.names.pascal}${r.names.pascal}` : r.names.pascal));
-  const consumers = w.subscribes.map((use) => ({
+  const universe = designContracts(ctx.design).universe;
+  const consumers = w.subscribes.map((use): GoConsumer => ({
     use,
     broker: dnsLabel(use.broker.name),
     handler: handlerNames(`On${pascalCase(use.topic, 'Topic')}`),
     sample: sampleOf(ctx.design, use.message),
+    type: universe.resolve(use.message) ?? {
+      kind: 'wellKnown',
+      ref: 'google.protobuf.Struct',
+      name: 'google.protobuf.Struct',
+      json: 'object',
+    },
   }));
   return {
     dns,
@@ -119,6 +130,9 @@ export function goPlan(ctx: StubContext): GoPlan {
     consumers,
     restHandlers,
     rpcHandlers,
-    models: jsonTypes([...sp.ownEndpoints, ...sp.rest.flatMap((r) => r.used)], []),
+    models: jsonTypes(
+      [...sp.ownEndpoints, ...sp.rest.flatMap((r) => r.used)],
+      consumers.map((c) => c.type),
+    ),
   };
 }

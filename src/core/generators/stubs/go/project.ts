@@ -59,8 +59,9 @@ export function dockerfile(plan: GoPlan): string {
   const ports = plan.w.servesGrpc ? `${plan.w.node.port} ${plan.w.node.grpcPort}` : `${plan.w.node.port}`;
   const protoSteps = proto
     ? `
-# protoc and its Go plugins generate gen/ from the .proto files in proto/.
-${unpinnedOsPackages('apk')}RUN apk add --no-cache protoc
+# protoc and its Go plugins generate gen/ from the .proto files in proto/; protobuf-dev holds
+# the well-known types' .proto files (google/protobuf/*.proto), which Alpine's protoc lacks.
+${unpinnedOsPackages('apk')}RUN apk add --no-cache protoc protobuf-dev
 RUN --mount=type=cache,target=/go/pkg/mod \\
     --mount=type=cache,target=/root/.cache/go-build \\
     go install ${PROTOC_GEN_GO} && \\
@@ -141,7 +142,7 @@ ${proto ? "- `proto/` holds copies of the contract .proto files (this service's,
 \`\`\`sh
 ${
   proto
-    ? `# protoc (e.g. apt-get install protobuf-compiler) and its Go plugins
+    ? `# protoc with the well-known types (e.g. apt-get install protobuf-compiler libprotobuf-dev) and its Go plugins
 go install ${PROTOC_GEN_GO}
 go install ${PROTOC_GEN_GO_GRPC}
 protoc @${PROTOC_ARGS_FILE}     # the arguments, one a line

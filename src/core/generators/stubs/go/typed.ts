@@ -7,6 +7,7 @@ import type {
   ResolvedField,
   ResolvedType,
 } from '../../../model/contracts';
+import { successCode } from '../../../model/contracts';
 import { jsonScalarClass } from '../../../model/typeRefs';
 import type { GeneratedFile } from '../../types';
 import { goAlign, goCamelCase } from './names';
@@ -294,7 +295,7 @@ export function jsonTypes(
 
 /** The HTTP status of an endpoint's successful answer. */
 export function successStatus(e: EndpointContract): number {
-  return /^\d{3}$/.test(e.success.status) ? Number(e.success.status) : e.success.body ? 200 : 204;
+  return successCode(e);
 }
 
 /** internal/contract/contract.go: the typed exercise, with no dependency beyond the standard library. */

@@ -1,4 +1,5 @@
 import type { EndpointContract, JsonValue, ParamContract } from '../../../model/contracts';
+import { successCode } from '../../../model/contracts';
 import type { GeneratedFile } from '../../types';
 import { endpointLabel, paramSample, payloadSample } from '../python/typed';
 import { javaString, uniqueIdent } from './names';
@@ -15,7 +16,7 @@ const HEADER = '// Generated plumbing: regenerating the project replaces this fi
 
 /** The status a successful call answers. */
 function successStatus(e: EndpointContract): number {
-  return /^\d{3}$/.test(e.success.status) ? Number(e.success.status) : e.success.body ? 200 : 204;
+  return successCode(e);
 }
 
 /** The Java names of an endpoint's parameters, then of its body. */
@@ -214,7 +215,15 @@ function clientNames(r: RestPlan): Map<EndpointContract, string> {
   return out;
 }
 
-function clientMethod(e: EndpointContract, name: string): string {
+/** The private method of each used endpoint that sends it and returns the whole response, unique. */
+function exchangeNames(r: RestPlan, names: Map<EndpointContract, string>): Map<EndpointContract, string> {
+  const out = new Map<EndpointContract, string>();
+  const taken = new Set(['ping', 'exercise', 'send', 'baseUrl', 'segment', 'text', 'read', ...names.values()]);
+  for (const e of r.used) out.set(e, uniqueIdent(`${names.get(e) ?? 'call'}Exchange`, taken));
+  return out;
+}
+
+function clientMethod(e: EndpointContract, name: string, exchange: string): string {
   const { params, body } = endpointArgs(e);
   const sig = [...params].map(([prm, n]) => `${javaParamType(prm)} ${n}`);
   if (body && e.body) sig.push(`${javaPayloadType(e.body)} ${body}`);
@@ -238,19 +247,27 @@ function clientMethod(e: EndpointContract, name: string): string {
   const ret = returnType(e);
   const args = [...params.values(), ...(body ? [body] : [])];
   const send = `send(${javaString(e.method)}, ${pathExpr || '"/"'} + queryText(callQuery), callHeaders, ${body ?? 'null'})`;
-  return `  /** ${e.method} ${e.path.replace(/\*\//g, '* /')}; an error answer throws IOException with its status and body. */
+  const withHeaders = [...sig, 'Map<String, String> extraHeaders'].join(', ');
+  return `  /**
+   * ${e.method} ${e.path.replace(/\*\//g, '* /')}; an error answer throws {@link RestException} with its status and
+   * RFC 9457 problem.
+   */
   public ${ret} ${name}(${sig.join(', ')}) throws IOException, InterruptedException {
     ${ret === 'void' ? '' : 'return '}${name}(${[...args, 'Map.of()'].join(', ')});
   }
 
-  public ${ret} ${name}(${[...sig, 'Map<String, String> extraHeaders'].join(', ')}) throws IOException, InterruptedException {
+  public ${ret} ${name}(${withHeaders}) throws IOException, InterruptedException {
+    ${ret === 'void' ? '' : `return read(`}${exchange}(${[...args, 'extraHeaders'].join(', ')})${ret === 'void' ? '' : `, ${typeRef(ret)})`};
+  }
+
+  private HttpResponse<byte[]> ${exchange}(${withHeaders}) throws IOException, InterruptedException {
     List<String[]> callQuery = new ArrayList<>();
 ${query.join('\n')}${query.length ? '\n' : ''}    Map<String, String> callHeaders = new LinkedHashMap<>(extraHeaders);
-${hdrs.join('\n')}${hdrs.length ? '\n' : ''}    byte[] callAnswer = ${send};
-${ret === 'void' ? '' : `    return callAnswer.length == 0 ? null : JSON.readValue(callAnswer, ${typeRef(ret)});\n`}  }`;
+${hdrs.join('\n')}${hdrs.length ? '\n' : ''}    return ${send};
+  }`;
 }
 
-function exerciseLine(e: EndpointContract, name: string): string {
+function exerciseLine(e: EndpointContract, exchange: string): string {
   const { params, body } = endpointArgs(e);
   const args = [...params].map(
     ([prm]) => `Exercise.sample(${jsonLiteral(paramSample(e, prm))}, ${typeRef(javaParamType(prm))})`,
@@ -259,17 +276,20 @@ function exerciseLine(e: EndpointContract, name: string): string {
     args.push(`Exercise.sample(${jsonLiteral(payloadSample(e.body))}, ${typeRef(javaPayloadType(e.body))})`);
   args.push('MARKED');
   const label = javaString(endpointLabel(e));
-  if (!e.success.body) {
-    return `    exerciseResults.add(Exercise.method(${label}, () -> {
-      ${name}(${args.join(', ')});
-      return null;
+  const status = successStatus(e);
+  const check = e.success.body
+    ? `Exercise.jsonDiff(${jsonLiteral(payloadSample(e.success.body))}, read(answer, ${typeRef(javaPayloadType(e.success.body))}))`
+    : 'null';
+  return `    exerciseResults.add(Exercise.method(${label}, () -> {
+      HttpResponse<byte[]> answer = ${exchange}(${args.join(', ')});
+      if (answer.statusCode() != ${status}) return "expected HTTP ${status}, got HTTP " + answer.statusCode();
+      return ${check};
     }));`;
-  }
-  return `    exerciseResults.add(Exercise.method(${label}, () -> Exercise.jsonDiff(${jsonLiteral(payloadSample(e.success.body))}, ${name}(${args.join(', ')}))));`;
 }
 
 function restClient(p: JavaPlan, r: RestPlan): GeneratedFile {
   const names = clientNames(r);
+  const exchanges = exchangeNames(r, names);
   const typed = r.used.length > 0;
   return javaFile(
     p.plumbing,
@@ -332,14 +352,14 @@ public class ${r.cls} {
     if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode() + " from " + target);
     return JSON.readTree(response.body());
   }
-${r.used.map((e) => `\n${clientMethod(e, names.get(e) ?? 'call')}\n`).join('')}
+${r.used.map((e) => `\n${clientMethod(e, names.get(e) ?? 'call', exchanges.get(e) ?? 'callExchange')}\n`).join('')}
   /** Calls every endpoint this link uses with the sample request and checks the answers. */
   public List<Map<String, Object>> exercise() {
     List<Map<String, Object>> exerciseResults = new ArrayList<>();
-${r.used.map((e) => `${exerciseLine(e, names.get(e) ?? 'call')}\n`).join('')}    return exerciseResults;
+${r.used.map((e) => `${exerciseLine(e, exchanges.get(e) ?? 'callExchange')}\n`).join('')}    return exerciseResults;
   }
 
-  private byte[] send(String method, String target, Map<String, String> headers, Object body)
+${typed ? READ : ''}  private HttpResponse<byte[]> send(String method, String target, Map<String, String> headers, Object body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + target)).timeout(TIMEOUT).header("Accept", "application/json");
@@ -352,10 +372,9 @@ ${r.used.map((e) => `${exerciseLine(e, names.get(e) ?? 'call')}\n`).join('')}   
     }
     HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() / 100 != 2) {
-      String text = new String(response.body(), StandardCharsets.UTF_8);
-      throw new IOException("HTTP " + response.statusCode() + ": " + Exercise.shorten(text));
+      throw new RestException(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
     }
-    return response.body();
+    return response;
   }
 
   /** A parameter value as text: strings as they are, anything else as its JSON (an enum by name). */
@@ -402,8 +421,113 @@ ${r.used.map((e) => `${exerciseLine(e, names.get(e) ?? 'call')}\n`).join('')}   
   );
 }
 
+const READ = `  /** A success answer's JSON as T (an empty answer as null). */
+  private static <T> T read(HttpResponse<byte[]> answer, TypeReference<T> type) {
+    return answer.body().length == 0 ? null : JSON.readValue(answer.body(), type);
+  }
+
+`;
+
+/** The error answer of a typed REST client: the status and the RFC 9457 problem. */
+function restException(p: JavaPlan): GeneratedFile {
+  return javaFile(
+    p.plumbing,
+    'RestException',
+    `${HEADER}
+package ${p.plumbing};
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An error answer (4XX, 5XX) of a typed REST client: its status, its body, and the RFC 9457
+ * problem it carries ({@code application/problem+json}; an answer that is not one reads as a problem
+ * with its status and the body as the detail).
+ */
+public class RestException extends IOException {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final int status;
+  private final String body;
+  private final ProblemDetail problem;
+
+  public RestException(int status, String body) {
+    super("HTTP " + status + ": " + Exercise.shorten(body));
+    this.status = status;
+    this.body = body;
+    this.problem = parse(status, body);
+  }
+
+  /** The HTTP status of the answer. */
+  public int status() {
+    return status;
+  }
+
+  /** The body of the answer, as text. */
+  public String body() {
+    return body;
+  }
+
+  /** The answer's problem: type, title, status, detail, instance and any other member. */
+  public ProblemDetail problem() {
+    return problem;
+  }
+
+  private static ProblemDetail parse(int status, String body) {
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatusCode.valueOf(status));
+    JsonNode node = null;
+    try {
+      node = JSON.readTree(body);
+    } catch (RuntimeException e) {
+      // not JSON: the body is the detail
+    }
+    if (node == null || !node.isObject()) {
+      if (!body.isBlank()) problem.setDetail(body);
+      return problem;
+    }
+    for (Map.Entry<String, JsonNode> member : node.properties()) {
+      JsonNode value = member.getValue();
+      switch (member.getKey()) {
+        case "type" -> {
+          if (value.isString()) {
+            try {
+              problem.setType(URI.create(value.asString()));
+            } catch (IllegalArgumentException e) {
+              problem.setProperty("type", value.asString());
+            }
+          }
+        }
+        case "instance" -> {
+          if (value.isString()) {
+            try {
+              problem.setInstance(URI.create(value.asString()));
+            } catch (IllegalArgumentException e) {
+              problem.setProperty("instance", value.asString());
+            }
+          }
+        }
+        case "title" -> problem.setTitle(value.isString() ? value.asString() : value.toString());
+        case "detail" -> problem.setDetail(value.isString() ? value.asString() : value.toString());
+        case "status" -> {
+          // the answer's own status is the one that counts
+        }
+        default -> problem.setProperty(member.getKey(), JSON.treeToValue(value, Object.class));
+      }
+    }
+    return problem;
+  }
+}
+`,
+  );
+}
+
 /** The REST files of a Java stub. */
 export function restFiles(p: JavaPlan): GeneratedFile[] {
   const own = p.endpoints.length > 0 ? [restRoutes(p), apiHandlers(p)] : [];
-  return [...own, ...p.rest.map((r) => restClient(p, r))];
+  const clients = p.rest.map((r) => restClient(p, r));
+  return [...own, ...clients, ...(clients.length ? [restException(p)] : [])];
 }

@@ -204,6 +204,23 @@ describe('javaSpringStub on a design with every link kind', () => {
     );
   });
 
+  it('checks the declared success status in the exercise and throws RestException with the problem', () => {
+    const client = file(front, /plumbing\/BackRestClient\.java$/);
+    expect(client).toMatch(/HttpResponse<byte\[\]> answer = postOrdersExchange\(/);
+    expect(client).toContain(
+      'if (answer.statusCode() != 200) return "expected HTTP 200, got HTTP " + answer.statusCode();',
+    );
+    expect(client).toContain(
+      'throw new RestException(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));',
+    );
+    const ex = file(front, /plumbing\/RestException\.java$/);
+    expect(ex).toContain('public class RestException extends IOException {');
+    expect(ex).toContain('public ProblemDetail problem() {');
+    expect(ex).toContain('case "detail" -> problem.setDetail(');
+    // a service without REST clients has no RestException
+    expect(back.some((f) => f.path.endsWith('/RestException.java'))).toBe(false);
+  });
+
   it('is deterministic', () => {
     expect(stubOf(javaContexts(everyLinkDesign()), 'back')).toEqual(back);
   });

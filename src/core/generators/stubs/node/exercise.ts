@@ -80,6 +80,18 @@ export function jsonDiff(expected: unknown, got: unknown): string | null {
   return a === b ? null : \`expected \${short(a)}, got \${short(b)}\`;
 }
 
+/** What a REST call answered: its success status and its JSON body (undefined when it had none). */
+export interface Answer {
+  status: number;
+  answer: unknown;
+}
+
+/** Null when an exercise call's answer has the declared success status and the expected body, else what differs. */
+export function restDiff(status: number, expected: unknown, got: Answer): string | null {
+  if (got.status !== status) return \`expected HTTP \${status}, got HTTP \${got.status}\`;
+  return jsonDiff(expected, got.answer);
+}
+
 export interface MethodResult {
   name: string;
   ok: boolean;

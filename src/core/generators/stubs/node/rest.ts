@@ -6,6 +6,7 @@ import type {
   ResolvedField,
   ResolvedType,
 } from '../../../model/contracts';
+import { successCode } from '../../../model/contracts';
 import { jsonScalarClass } from '../../../model/typeRefs';
 import { restTypes } from '../python/models';
 import { lit, type RestTarget, type StubPlan } from '../python/plan';
@@ -138,7 +139,7 @@ function paramTs(p: ParamContract, prefix = ''): string {
 }
 
 function successStatus(e: EndpointContract): number {
-  return /^\d{3}$/.test(e.success.status) ? Number(e.success.status) : e.success.body ? 200 : 204;
+  return successCode(e);
 }
 
 /** The TypeScript argument names of an endpoint's parameters, then of its body, unique. */
@@ -457,11 +458,16 @@ function clientMethod(r: RestTarget, e: EndpointContract, name: string): string 
   const hdrs = [...params].filter(([prm]) => prm.in === 'header').map(([prm, n]) => `[${lit(prm.name)}, args.${n}]`);
   const ret = e.success.body ? payloadTs(e.success.body, 'models.') : 'void';
   const argType = fields.length ? `{ ${fields.join('; ')} }` : 'Record<string, never>';
+  const dflt = fields.some((f) => !f.includes('?')) ? '' : ' = {}';
   return `
   /** ${e.method} ${e.path} on ${r.target}; rejects with HttpError on an error answer. */
-  async ${name}(args: ${argType}${fields.some((f) => !f.includes('?')) ? '' : ' = {}'}, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<${ret}> {
-    ${fields.length ? '' : 'void args;\n    '}const answer = await this.send(${lit(e.method)}, \`${pathExpr || '/'}\`, pairs([${query.join(', ')}]), { ...Object.fromEntries(pairs([${hdrs.join(', ')}])), ...headers }, ${body ? 'args.body' : 'undefined'}, timeoutMs);
-    return ${e.success.body ? `answer as ${ret}` : 'undefined'};
+  async ${name}(args: ${argType}${dflt}, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<${ret}> {
+    ${e.success.body ? `return (await this.#${name}(args, headers, timeoutMs)).answer as ${ret};` : `await this.#${name}(args, headers, timeoutMs);`}
+  }
+
+  /** Sends ${e.method} ${e.path}: its success status and its JSON answer. */
+  async #${name}(args: ${argType}${dflt}, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+    ${fields.length ? '' : 'void args;\n    '}return this.send(${lit(e.method)}, \`${pathExpr || '/'}\`, pairs([${query.join(', ')}]), { ...Object.fromEntries(pairs([${hdrs.join(', ')}])), ...headers }, ${body ? 'args.body' : 'undefined'}, timeoutMs);
   }
 `;
 }
@@ -483,7 +489,7 @@ function exerciseLine(e: EndpointContract, name: string): string {
   const args = [...params].map(([prm, n]) => `${n}: ${JSON.stringify(paramSample(e, prm))}`);
   if (body && e.body) args.push(`body: ${JSON.stringify(payloadSample(e.body))}`);
   const expected = e.success.body ? JSON.stringify(payloadSample(e.success.body)) : 'undefined';
-  return `      await method(${lit(endpointLabel(e))}, async () => jsonDiff(${expected}, await this.${name}({ ${args.join(', ')} } as never, HEADERS, timeoutMs))),`;
+  return `      await method(${lit(endpointLabel(e))}, async () => restDiff(${successStatus(e)}, ${expected}, await this.#${name}({ ${args.join(', ')} } as never, HEADERS, timeoutMs))),`;
 }
 
 /** `src/plumbing/restClients.ts`: a typed client per outgoing REST link, with its exercise. */
@@ -496,7 +502,7 @@ export function restClientsTs(p: StubPlan): string {
     return `
 /** REST client of ${r.target}, at the address in ${r.call.envVar}. */
 export class ${n.className} {
-  private async send(method: string, path: string, query: [string, string][], headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<unknown> {
+  private async send(method: string, path: string, query: [string, string][], headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<Answer> {
     const qs = new URLSearchParams(query).toString();
     const url = config.env(${lit(r.call.envVar)}).replace(/\\/+$/, '') + path + (qs ? \`?\${qs}\` : '');
     const resp = await fetch(url, {
@@ -507,7 +513,7 @@ export class ${n.className} {
     });
     const text = await resp.text();
     if (!resp.ok) throw new HttpError(resp.status, text);
-    return text.trim() ? (JSON.parse(text) as unknown) : undefined;
+    return { status: resp.status, answer: text.trim() ? (JSON.parse(text) as unknown) : undefined };
   }
 ${r.used.map((e) => clientMethod(r, e, methods.get(e) ?? 'call')).join('')}
   /** Calls every endpoint this link uses with the sample request and checks the answers. */
@@ -527,7 +533,7 @@ export const ${n.instance} = new ${n.className}();`;
 
 import type * as models from '../models.js';
 import * as config from './config.js';
-import { HEADERS, HttpError, jsonDiff, method, type MethodResult } from './exercise.js';
+import { HEADERS, HttpError, method, restDiff, type Answer, type MethodResult } from './exercise.js';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);

@@ -1,7 +1,7 @@
 import { rpcHandlersPy } from './grpc';
 import { lit, type StubPlan } from './plan';
-import { restHandlerNames, restHandlersPy } from './restClients';
-import { routePath, WK_IMPORTS } from './typed';
+import { restHandlerNames, restHandlersPy, successStatus } from './restClients';
+import { pyParamType, pyPayloadType, routeParams, routePath, WK_IMPORTS } from './typed';
 
 /** `app/handlers.py`: the user's code, typed, with a TODO body returning sample data per handler. */
 export function handlersPy(p: StubPlan): string {
@@ -61,18 +61,114 @@ async def _serve(request: Request, run: Any) -> Response:
     return _answer(status, body)
 `;
 
+const PROBLEM_TITLES: Record<string, string> = {
+  '400': 'Bad Request',
+  '404': 'Not Found',
+  '409': 'Conflict',
+  '422': 'Unprocessable Content',
+  '500': 'Internal Server Error',
+};
+
+/**
+ * The OpenAPI of the routes: they read their parameters and body in the plumbing (so that a body
+ * that does not fit is a 422 problem, and an exercise call is checked), so each declares its
+ * Pydantic models, parameters and problem answers for /docs and /openapi.json instead.
+ */
+const FASTAPI_OPENAPI = `
+
+#: The models the request bodies and parameters refer to, for components/schemas.
+_SCHEMAS: dict[str, Any] = {}
+_PROBLEM = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+    },
+}
+
+
+def _schema(kind: Any) -> dict[str, Any]:
+    """The JSON schema of a type; the models it uses go to components/schemas."""
+    schema = TypeAdapter(kind).json_schema(ref_template="#/components/schemas/{model}")
+    for name, sub in schema.pop("$defs", {}).items():
+        _SCHEMAS.setdefault(name, sub)
+    return schema
+
+
+def _request(body: Any, params: list[tuple[str, str, bool, Any]]) -> dict[str, Any]:
+    """The OpenAPI of a route's parameters (name, in, required, type) and JSON body."""
+    extra: dict[str, Any] = {}
+    if params:
+        extra["parameters"] = [
+            {"name": name, "in": where, "required": required, "schema": _schema(kind)}
+            for name, where, required, kind in params
+        ]
+    if body is not None:
+        extra["requestBody"] = {"content": {"application/json": {"schema": _schema(body)}}}
+    return extra
+
+
+def _problems(statuses: dict[int | str, str]) -> dict[int | str, dict[str, Any]]:
+    """The error answers of a route: RFC 9457 application/problem+json."""
+    return {
+        status: {"description": description, "content": {"application/problem+json": {"schema": _PROBLEM}}}
+        for status, description in statuses.items()
+    }
+
+
+def _openapi() -> dict[str, Any]:
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name, sub in _SCHEMAS.items():
+            components.setdefault(name, sub)
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+app.openapi = _openapi  # type: ignore[method-assign]
+`;
+
 /** `app/main.py` of the FastAPI stub. */
 export function fastapiMainPy(p: StubPlan): string {
   const names = restHandlerNames(p);
   const routes = p.ownEndpoints.map((e) => {
     const n = names.get(e) ?? 'op';
+    const status = successStatus(e);
+    // a path parameter is documented by the name the route gives it (routePath)
+    const route = routeParams(e);
+    const params = e.params.map(
+      (prm) =>
+        `(${lit(prm.in === 'path' ? (route.get(prm.name) ?? prm.name) : prm.name)}, ${lit(prm.in)}, ${prm.in === 'path' || prm.required ? 'True' : 'False'}, ${pyParamType(prm)})`,
+    );
+    const errors = new Map<string, string>();
+    for (const r of e.responses)
+      if (/^[45]/.test(r.status)) errors.set(r.status, r.description ?? PROBLEM_TITLES[r.status] ?? 'Error');
+    if (e.params.length > 0 && !errors.has('400')) errors.set('400', 'A parameter does not fit its type');
+    if (e.body && !errors.has('422')) errors.set('422', 'The body does not fit the contract');
+    const problems = [...errors].map(
+      ([st, d]) => `${/^\d+$/.test(st) ? st : lit(st)}: ${lit(d.replace(/\s+/g, ' ').slice(0, 160))}`,
+    );
+    const args = [
+      lit(routePath(e, 'fastapi')),
+      `methods=[${lit(e.method)}]`,
+      `status_code=${status}`,
+      `response_model=${e.success.body ? pyPayloadType(e.success.body) : 'None'}`,
+      `responses=_problems({${problems.join(', ')}})`,
+      `openapi_extra=_request(${e.body ? pyPayloadType(e.body) : 'None'}, [${params.join(', ')}])`,
+    ];
     return `
 
-@app.api_route(${lit(routePath(e, 'fastapi'))}, methods=[${lit(e.method)}])
+@app.api_route(
+    ${args.join(',\n    ')},
+)
 async def _route_${n}(request: Request) -> Response:
     return await _serve(request, rest_server.${n})
 `;
   });
+  const docs = p.ownEndpoints.length > 0 ? FASTAPI_OPENAPI : '';
   return `"""The FastAPI app of ${p.dns}. Generated: do not edit; the endpoint bodies live in app/handlers.py."""
 
 from __future__ import annotations
@@ -82,10 +178,10 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
+${p.ownEndpoints.length ? 'from fastapi.openapi.utils import get_openapi\n' : ''}from fastapi.responses import JSONResponse
+${p.ownEndpoints.length ? 'from pydantic import TypeAdapter\n' : ''}from starlette.concurrency import run_in_threadpool
 
-from .plumbing import exercise, ping, ready, rest_server, runtime
+${p.ownEndpoints.length ? 'from . import models\n' : ''}from .plumbing import exercise, ping, ready, rest_server, runtime
 
 
 @asynccontextmanager
@@ -96,7 +192,7 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
 
 
 app = FastAPI(title=${lit(p.dns)}, lifespan=lifespan)
-${FASTAPI_PROBLEM}
+${FASTAPI_PROBLEM}${docs}
 
 # async: answered on the event loop, without the hop to a worker thread that a plain def costs
 @app.get("/healthz")

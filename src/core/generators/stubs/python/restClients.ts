@@ -1,4 +1,5 @@
 import type { EndpointContract, ParamContract } from '../../../model/contracts';
+import { successCode } from '../../../model/contracts';
 import { lit, type RestTarget, type StubPlan } from './plan';
 import { freeName } from './pyvalues';
 import {
@@ -42,8 +43,8 @@ function responseType(e: EndpointContract): string {
   return e.success.body ? pyPayloadType(e.success.body) : 'None';
 }
 
-function successStatus(e: EndpointContract): number {
-  return /^\d{3}$/.test(e.success.status) ? Number(e.success.status) : e.success.body ? 200 : 204;
+export function successStatus(e: EndpointContract): number {
+  return successCode(e);
 }
 
 /** The typed handlers of the own endpoints, with a TODO body answering the sample (app/handlers.py). */
@@ -193,18 +194,24 @@ function clientMethod(r: RestTarget, e: EndpointContract, name: string): string 
   const query = [...params].filter(([prm]) => prm.in === 'query').map(([prm, n]) => `(${lit(prm.name)}, ${n})`);
   const hdrs = [...params].filter(([prm]) => prm.in === 'header').map(([prm, n]) => `(${lit(prm.name)}, ${n})`);
   const ret = responseType(e);
+  const keep = [...params.values(), ...(body ? [body] : [])].map((n) => `${n}=${n}, `).join('');
+  const kw = `self, *, ${sig.map((s) => `${s}, `).join('')}timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None`;
   return `
-    def ${name}(self, *, ${sig.map((s) => `${s}, `).join('')}timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> ${ret}:
+    def ${name}(${kw}) -> ${ret}:
         """${e.method} ${e.path} on ${r.target}; raises httpx.HTTPStatusError on an error answer."""
-        resp = config.http_client().request(
+        resp = self._send_${name}(${keep}timeout=timeout, headers=headers)
+        resp.raise_for_status()
+        return ${e.success.body ? `models.parse(${ret}, resp.json())` : 'None'}
+
+    def _send_${name}(${kw}) -> Any:
+        """Sends ${e.method} ${e.path}: the httpx.Response, whatever its status."""
+        return config.http_client().request(
             ${lit(e.method)},
             self._url(${pathExpr || '"/"'}),
             params=_pairs([${query.join(', ')}]),
             headers={**dict(_pairs([${hdrs.join(', ')}])), **(headers or {})},${body ? `\n            json=None if ${body} is None else models.dump(${body}),` : ''}
             timeout=timeout,
         )
-        resp.raise_for_status()
-        return ${e.success.body ? `models.parse(${ret}, resp.json())` : 'None'}
 `;
 }
 
@@ -227,8 +234,10 @@ function exerciseLine(e: EndpointContract, name: string): string {
   );
   if (body && e.body) args.push(`${body}=models.parse(${pyPayloadType(e.body)}, ${pyLiteral(payloadSample(e.body))})`);
   args.push('timeout=timeout', 'headers=exercise.HEADERS');
-  const expected = e.success.body ? pyLiteral(payloadSample(e.success.body)) : 'None';
-  return `            exercise.method(${lit(endpointLabel(e))}, lambda: exercise.json_diff(${expected}, models.dump(self.${name}(${args.join(', ')})))),`;
+  const check = e.success.body
+    ? `lambda resp: exercise.json_diff(${pyLiteral(payloadSample(e.success.body))}, models.dump(models.parse(${responseType(e)}, resp.json())))`
+    : 'None';
+  return `            exercise.method(${lit(endpointLabel(e))}, lambda: exercise.rest_answer(self._send_${name}(${args.join(', ')}), ${successStatus(e)}, ${check})),`;
 }
 
 /** `app/plumbing/rest_clients.py`: a typed client per outgoing REST link. */

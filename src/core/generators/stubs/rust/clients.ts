@@ -86,6 +86,11 @@ impl ${t.name}Client {
         Self { rest: Rest { marked: true, ..self.rest } }
     }
 
+    /// The same client, for which a success answer with another status than \`status\` is an error.
+    pub fn expecting(&self, status: u16) -> Self {
+        Self { rest: Rest { expect: Some(status), ..self.rest.clone() } }
+    }
+
     /// The target's /ping with the hop path: its answer tree.
     pub async fn ping(&self, path: &[String]) -> Result<Value, BoxError> {
         let query = vec![("path".to_string(), path.join(","))];
@@ -146,16 +151,19 @@ impl std::fmt::Display for HttpError {
 
 impl std::error::Error for HttpError {}
 
-/// A REST target: its base URL and whether calls are marked as exercise calls.
+/// A REST target: its base URL, whether calls are marked as exercise calls, and the success status
+/// they must answer (any 2XX when None).
 #[derive(Clone)]
 struct Rest {
     base: String,
     marked: bool,
+    expect: Option<u16>,
 }
 
 impl Rest {
     fn new(env_var: &str) -> Self {
-        Rest { base: std::env::var(env_var).unwrap_or_default().trim_end_matches('/').to_string(), marked: false }
+        let base = std::env::var(env_var).unwrap_or_default().trim_end_matches('/').to_string();
+        Rest { base, marked: false, expect: None }
     }
 
     /// One call; the answer's JSON as T (an empty answer as null). An error status is an HttpError.
@@ -184,6 +192,9 @@ impl Rest {
         let text = reply.text().await?;
         if !status.is_success() {
             return Err(HttpError { status: status.as_u16(), body: text }.into());
+        }
+        if let Some(want) = self.expect.filter(|want| *want != status.as_u16()) {
+            return Err(format!("expected HTTP {want}, got HTTP {}", status.as_u16()).into());
         }
         Ok(serde_json::from_str(if text.trim().is_empty() { "null" } else { &text })?)
     }

@@ -1,3 +1,4 @@
+import { successCode } from '../../../model/contracts';
 import { dnsLabel } from '../../../model/naming';
 import { awaitCall, requestName } from './clients';
 import { paramType } from './handlers';
@@ -22,8 +23,7 @@ export function plumbingModules(plan: RustPlan): string[] {
 }
 
 function successStatus(x: RustEndpoint): number {
-  const s = x.e.success.status;
-  return /^\d{3}$/.test(s) ? Number(s) : x.e.success.body ? 200 : 204;
+  return successCode(x.e);
 }
 
 function route(x: RustEndpoint): string {
@@ -107,6 +107,7 @@ function restCall(t: RustRestTarget): string {
     const check = x.resSample ? `\n                exercise::check_answer(samples::${x.resSample}, &answer)` : '';
     return `            methods.push(method(${rustStr(`${x.e.method} ${x.e.path}`)}, async {
                 ${req}
+                let c = c.expecting(${successStatus(x)});
                 ${call}${check}
             }));`;
   });

@@ -197,7 +197,7 @@ export function rustPlan(ctx: StubContext): RustPlan {
     if (seenRest.has(c.target.id)) continue;
     seenRest.add(c.target.id);
     const used = contracts.usedEndpoints(c.link);
-    const fnTaken = new Set(['new', 'ping', 'exercise', 'marked', 'send']);
+    const fnTaken = new Set(['new', 'ping', 'exercise', 'marked', 'expecting', 'send']);
     const prefix = `${snakeCase(c.target.name, 'svc').replace(/_+$/, '')}_`;
     rest.push({
       dns: dnsLabel(c.target.name),

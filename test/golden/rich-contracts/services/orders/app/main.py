@@ -7,9 +7,12 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+from pydantic import TypeAdapter
 from starlette.concurrency import run_in_threadpool
 
+from . import models
 from .plumbing import exercise, ping, ready, rest_server, runtime
 
 
@@ -40,6 +43,61 @@ async def _serve(request: Request, run: Any) -> Response:
     return _answer(status, body)
 
 
+#: The models the request bodies and parameters refer to, for components/schemas.
+_SCHEMAS: dict[str, Any] = {}
+_PROBLEM = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+    },
+}
+
+
+def _schema(kind: Any) -> dict[str, Any]:
+    """The JSON schema of a type; the models it uses go to components/schemas."""
+    schema = TypeAdapter(kind).json_schema(ref_template="#/components/schemas/{model}")
+    for name, sub in schema.pop("$defs", {}).items():
+        _SCHEMAS.setdefault(name, sub)
+    return schema
+
+
+def _request(body: Any, params: list[tuple[str, str, bool, Any]]) -> dict[str, Any]:
+    """The OpenAPI of a route's parameters (name, in, required, type) and JSON body."""
+    extra: dict[str, Any] = {}
+    if params:
+        extra["parameters"] = [
+            {"name": name, "in": where, "required": required, "schema": _schema(kind)}
+            for name, where, required, kind in params
+        ]
+    if body is not None:
+        extra["requestBody"] = {"content": {"application/json": {"schema": _schema(body)}}}
+    return extra
+
+
+def _problems(statuses: dict[int | str, str]) -> dict[int | str, dict[str, Any]]:
+    """The error answers of a route: RFC 9457 application/problem+json."""
+    return {
+        status: {"description": description, "content": {"application/problem+json": {"schema": _PROBLEM}}}
+        for status, description in statuses.items()
+    }
+
+
+def _openapi() -> dict[str, Any]:
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name, sub in _SCHEMAS.items():
+            components.setdefault(name, sub)
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+app.openapi = _openapi  # type: ignore[method-assign]
+
+
 # async: answered on the event loop, without the hop to a worker thread that a plain def costs
 @app.get("/healthz")
 async def healthz() -> dict[str, str]:
@@ -59,11 +117,25 @@ def ping_route(path: str = "") -> dict[str, Any]:
     return ping.tree(ping.parse_path(path))
 
 
-@app.api_route("/orders/{p0}", methods=["GET"])
+@app.api_route(
+    "/orders/{p0}",
+    methods=["GET"],
+    status_code=200,
+    response_model=models.GetOrdersByOrderIdResponse,
+    responses=_problems({404: "Not Found", 400: "A parameter does not fit its type"}),
+    openapi_extra=_request(None, [("p0", "path", True, str), ("include_items", "query", False, bool)]),
+)
 async def _route_get_orders_by_order_id(request: Request) -> Response:
     return await _serve(request, rest_server.get_orders_by_order_id)
 
 
-@app.api_route("/orders/addToCart", methods=["POST"])
+@app.api_route(
+    "/orders/addToCart",
+    methods=["POST"],
+    status_code=200,
+    response_model=models.PostOrdersAddToCartResponse,
+    responses=_problems({422: "The body does not fit the contract"}),
+    openapi_extra=_request(models.PostOrdersAddToCartRequest, []),
+)
 async def _route_post_orders_add_to_cart(request: Request) -> Response:
     return await _serve(request, rest_server.post_orders_add_to_cart)

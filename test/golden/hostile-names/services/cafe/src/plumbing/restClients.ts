@@ -2,7 +2,7 @@
 
 import type * as models from '../models.js';
 import * as config from './config.js';
-import { HEADERS, HttpError, jsonDiff, method, type MethodResult } from './exercise.js';
+import { HEADERS, HttpError, method, restDiff, type Answer, type MethodResult } from './exercise.js';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -23,7 +23,7 @@ function pairs(items: [string, unknown][]): [string, string][] {
 
 /** REST client of quote-s, at the address in QUOTE_S_URL. */
 export class QuoteSRestClient {
-  private async send(method: string, path: string, query: [string, string][], headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<unknown> {
+  private async send(method: string, path: string, query: [string, string][], headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<Answer> {
     const qs = new URLSearchParams(query).toString();
     const url = config.env("QUOTE_S_URL").replace(/\/+$/, '') + path + (qs ? `?${qs}` : '');
     const resp = await fetch(url, {
@@ -34,19 +34,23 @@ export class QuoteSRestClient {
     });
     const text = await resp.text();
     if (!resp.ok) throw new HttpError(resp.status, text);
-    return text.trim() ? (JSON.parse(text) as unknown) : undefined;
+    return { status: resp.status, answer: text.trim() ? (JSON.parse(text) as unknown) : undefined };
   }
 
   /** DELETE /quote-s/{id} on quote-s; rejects with HttpError on an error answer. */
   async deleteQuoteSById(args: { id: string }, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<models.DeleteQuoteSByIdResponse> {
-    const answer = await this.send("DELETE", `/quote-s/${seg(args.id)}`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, undefined, timeoutMs);
-    return answer as models.DeleteQuoteSByIdResponse;
+    return (await this.#deleteQuoteSById(args, headers, timeoutMs)).answer as models.DeleteQuoteSByIdResponse;
+  }
+
+  /** Sends DELETE /quote-s/{id}: its success status and its JSON answer. */
+  async #deleteQuoteSById(args: { id: string }, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+    return this.send("DELETE", `/quote-s/${seg(args.id)}`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, undefined, timeoutMs);
   }
 
   /** Calls every endpoint this link uses with the sample request and checks the answers. */
   async exercise(timeoutMs = config.TIMEOUT_MS): Promise<MethodResult[]> {
     return [
-      await method("DELETE /quote-s/{id}", async () => jsonDiff({"deleted":true}, await this.deleteQuoteSById({ id: "id-sample" } as never, HEADERS, timeoutMs))),
+      await method("DELETE /quote-s/{id}", async () => restDiff(200, {"deleted":true}, await this.#deleteQuoteSById({ id: "id-sample" } as never, HEADERS, timeoutMs))),
     ];
   }
 }

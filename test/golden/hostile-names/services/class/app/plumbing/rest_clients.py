@@ -43,20 +43,24 @@ class ImgSrcXOnerrorAlert1RestClient:
 
     def get_img_by_id(self, *, id: str, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> models.GetImgByIdResponse:
         """GET /img/{id} on img-src-x-onerror-alert-1; raises httpx.HTTPStatusError on an error answer."""
-        resp = config.http_client().request(
+        resp = self._send_get_img_by_id(id=id, timeout=timeout, headers=headers)
+        resp.raise_for_status()
+        return models.parse(models.GetImgByIdResponse, resp.json())
+
+    def _send_get_img_by_id(self, *, id: str, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> Any:
+        """Sends GET /img/{id}: the httpx.Response, whatever its status."""
+        return config.http_client().request(
             "GET",
             self._url("/img/" + _seg(id)),
             params=_pairs([]),
             headers={**dict(_pairs([])), **(headers or {})},
             timeout=timeout,
         )
-        resp.raise_for_status()
-        return models.parse(models.GetImgByIdResponse, resp.json())
 
     def exercise(self, timeout: float = config.TIMEOUT) -> list[dict[str, Any]]:
         """Calls every endpoint this link uses with the sample request and checks the answers."""
         return [
-            exercise.method("GET /img/{id}", lambda: exercise.json_diff({"html": "html-sample"}, models.dump(self.get_img_by_id(id=models.parse(str, "id-sample"), timeout=timeout, headers=exercise.HEADERS)))),
+            exercise.method("GET /img/{id}", lambda: exercise.rest_answer(self._send_get_img_by_id(id=models.parse(str, "id-sample"), timeout=timeout, headers=exercise.HEADERS), 200, lambda resp: exercise.json_diff({"html": "html-sample"}, models.dump(models.parse(models.GetImgByIdResponse, resp.json()))))),
         ]
 
 

@@ -228,6 +228,23 @@ func deliver(ctx context.Context, broker string, body []byte, handle func(contex
 	}
 }
 
+// rejected counts the consumed messages whose payload did not decode into the channel's type.
+var rejected atomic.Int64
+
+// typed hands a message to a handler with its payload decoded into the channel's message type; a
+// payload that does not decode is logged and counted as rejected, and the handler is not called.
+func typed[T any](handle func(context.Context, api.Message, T) error) func(context.Context, api.Message) error {
+	return func(ctx context.Context, m api.Message) error {
+		var payload T
+		if err := json.Unmarshal(m.Payload, &payload); err != nil {
+			log.Printf("rejected message %s from %s on %s (%d so far): its payload does not fit the contract: %v",
+				m.ID, m.From, m.Topic, rejected.Add(1), err)
+			return nil
+		}
+		return handle(ctx, m, payload)
+	}
+}
+
 // retry runs fn until the context ends, waiting longer after each failure (1s up to 10s):
 // brokers may come up after the service.
 func retry(ctx context.Context, what string, fn func(context.Context) error) {

@@ -2,7 +2,7 @@
 
 import type * as models from '../models.js';
 import * as config from './config.js';
-import { HEADERS, HttpError, jsonDiff, method, type MethodResult } from './exercise.js';
+import { HEADERS, HttpError, method, restDiff, type Answer, type MethodResult } from './exercise.js';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);

@@ -43,19 +43,29 @@ class EtcPasswdRestClient:
 
     def get_etc_by_user_id(self, *, user_id: str, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> models.GetEtcByUserIdResponse:
         """GET /etc/{user_id} on etc-passwd; raises httpx.HTTPStatusError on an error answer."""
-        resp = config.http_client().request(
+        resp = self._send_get_etc_by_user_id(user_id=user_id, timeout=timeout, headers=headers)
+        resp.raise_for_status()
+        return models.parse(models.GetEtcByUserIdResponse, resp.json())
+
+    def _send_get_etc_by_user_id(self, *, user_id: str, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> Any:
+        """Sends GET /etc/{user_id}: the httpx.Response, whatever its status."""
+        return config.http_client().request(
             "GET",
             self._url("/etc/" + _seg(user_id)),
             params=_pairs([]),
             headers={**dict(_pairs([])), **(headers or {})},
             timeout=timeout,
         )
-        resp.raise_for_status()
-        return models.parse(models.GetEtcByUserIdResponse, resp.json())
 
     def post_items_script_x1_frag(self, *, body: models.PostItemsScriptX1FragRequest | None = None, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> models.PostItemsScriptX1FragResponse:
         """POST /items/script-x-1-frag on etc-passwd; raises httpx.HTTPStatusError on an error answer."""
-        resp = config.http_client().request(
+        resp = self._send_post_items_script_x1_frag(body=body, timeout=timeout, headers=headers)
+        resp.raise_for_status()
+        return models.parse(models.PostItemsScriptX1FragResponse, resp.json())
+
+    def _send_post_items_script_x1_frag(self, *, body: models.PostItemsScriptX1FragRequest | None = None, timeout: float = config.TIMEOUT, headers: dict[str, str] | None = None) -> Any:
+        """Sends POST /items/script-x-1-frag: the httpx.Response, whatever its status."""
+        return config.http_client().request(
             "POST",
             self._url("/items/script-x-1-frag"),
             params=_pairs([]),
@@ -63,14 +73,12 @@ class EtcPasswdRestClient:
             json=None if body is None else models.dump(body),
             timeout=timeout,
         )
-        resp.raise_for_status()
-        return models.parse(models.PostItemsScriptX1FragResponse, resp.json())
 
     def exercise(self, timeout: float = config.TIMEOUT) -> list[dict[str, Any]]:
         """Calls every endpoint this link uses with the sample request and checks the answers."""
         return [
-            exercise.method("GET /etc/{user_id}", lambda: exercise.json_diff({"from_value": "from_value-sample", "path_value": "path_value-sample", "class_value": "class_value-sample", "quoted_field": "quoted_field-sample", "naive_field": 5.5, "field_1st": 6, "service_value": True}, models.dump(self.get_etc_by_user_id(user_id=models.parse(str, "user_id-sample"), timeout=timeout, headers=exercise.HEADERS)))),
-            exercise.method("POST /items/script-x-1-frag", lambda: exercise.json_diff({"ok": True}, models.dump(self.post_items_script_x1_frag(body=models.parse(models.PostItemsScriptX1FragRequest, {"from_value": "from_value-sample", "path_value": "path_value-sample", "class_value": "class_value-sample", "quoted_field": "quoted_field-sample", "naive_field": 5.5, "field_1st": 6, "service_value": True}), timeout=timeout, headers=exercise.HEADERS)))),
+            exercise.method("GET /etc/{user_id}", lambda: exercise.rest_answer(self._send_get_etc_by_user_id(user_id=models.parse(str, "user_id-sample"), timeout=timeout, headers=exercise.HEADERS), 200, lambda resp: exercise.json_diff({"from_value": "from_value-sample", "path_value": "path_value-sample", "class_value": "class_value-sample", "quoted_field": "quoted_field-sample", "naive_field": 5.5, "field_1st": 6, "service_value": True}, models.dump(models.parse(models.GetEtcByUserIdResponse, resp.json()))))),
+            exercise.method("POST /items/script-x-1-frag", lambda: exercise.rest_answer(self._send_post_items_script_x1_frag(body=models.parse(models.PostItemsScriptX1FragRequest, {"from_value": "from_value-sample", "path_value": "path_value-sample", "class_value": "class_value-sample", "quoted_field": "quoted_field-sample", "naive_field": 5.5, "field_1st": 6, "service_value": True}), timeout=timeout, headers=exercise.HEADERS), 200, lambda resp: exercise.json_diff({"ok": True}, models.dump(models.parse(models.PostItemsScriptX1FragResponse, resp.json()))))),
         ]
 
 

@@ -2,7 +2,7 @@
 
 import type * as models from '../models.js';
 import * as config from './config.js';
-import { HEADERS, HttpError, jsonDiff, method, type MethodResult } from './exercise.js';
+import { HEADERS, HttpError, method, restDiff, type Answer, type MethodResult } from './exercise.js';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -23,7 +23,7 @@ function pairs(items: [string, unknown][]): [string, string][] {
 
 /** REST client of orders, at the address in ORDERS_URL. */
 export class OrdersRestClient {
-  private async send(method: string, path: string, query: [string, string][], headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<unknown> {
+  private async send(method: string, path: string, query: [string, string][], headers: Record<string, string>, body: unknown, timeoutMs: number): Promise<Answer> {
     const qs = new URLSearchParams(query).toString();
     const url = config.env("ORDERS_URL").replace(/\/+$/, '') + path + (qs ? `?${qs}` : '');
     const resp = await fetch(url, {
@@ -34,26 +34,34 @@ export class OrdersRestClient {
     });
     const text = await resp.text();
     if (!resp.ok) throw new HttpError(resp.status, text);
-    return text.trim() ? (JSON.parse(text) as unknown) : undefined;
+    return { status: resp.status, answer: text.trim() ? (JSON.parse(text) as unknown) : undefined };
   }
 
   /** POST /orders on orders; rejects with HttpError on an error answer. */
   async postOrders(args: { body?: models.PostOrdersRequest } = {}, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<models.PostOrdersResponse> {
-    const answer = await this.send("POST", `/orders`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, args.body, timeoutMs);
-    return answer as models.PostOrdersResponse;
+    return (await this.#postOrders(args, headers, timeoutMs)).answer as models.PostOrdersResponse;
+  }
+
+  /** Sends POST /orders: its success status and its JSON answer. */
+  async #postOrders(args: { body?: models.PostOrdersRequest } = {}, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+    return this.send("POST", `/orders`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, args.body, timeoutMs);
   }
 
   /** GET /orders/{id} on orders; rejects with HttpError on an error answer. */
   async getOrdersById(args: { id: string }, headers: Record<string, string> = {}, timeoutMs = config.TIMEOUT_MS): Promise<models.GetOrdersByIdResponse> {
-    const answer = await this.send("GET", `/orders/${seg(args.id)}`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, undefined, timeoutMs);
-    return answer as models.GetOrdersByIdResponse;
+    return (await this.#getOrdersById(args, headers, timeoutMs)).answer as models.GetOrdersByIdResponse;
+  }
+
+  /** Sends GET /orders/{id}: its success status and its JSON answer. */
+  async #getOrdersById(args: { id: string }, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+    return this.send("GET", `/orders/${seg(args.id)}`, pairs([]), { ...Object.fromEntries(pairs([])), ...headers }, undefined, timeoutMs);
   }
 
   /** Calls every endpoint this link uses with the sample request and checks the answers. */
   async exercise(timeoutMs = config.TIMEOUT_MS): Promise<MethodResult[]> {
     return [
-      await method("POST /orders", async () => jsonDiff({"order_id":"order_id-sample","status":"status-sample"}, await this.postOrders({ body: {"customer_id":"customer_id-sample","sku":"sku-sample","quantity":3} } as never, HEADERS, timeoutMs))),
-      await method("GET /orders/{id}", async () => jsonDiff({"order_id":"order_id-sample","status":"status-sample","total":3.5}, await this.getOrdersById({ id: "id-sample" } as never, HEADERS, timeoutMs))),
+      await method("POST /orders", async () => restDiff(200, {"order_id":"order_id-sample","status":"status-sample"}, await this.#postOrders({ body: {"customer_id":"customer_id-sample","sku":"sku-sample","quantity":3} } as never, HEADERS, timeoutMs))),
+      await method("GET /orders/{id}", async () => restDiff(200, {"order_id":"order_id-sample","status":"status-sample","total":3.5}, await this.#getOrdersById({ id: "id-sample" } as never, HEADERS, timeoutMs))),
     ];
   }
 }

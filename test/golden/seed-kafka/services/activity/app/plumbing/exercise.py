@@ -90,6 +90,15 @@ def method(name: str, run: Callable[[], str | None]) -> dict[str, Any]:
     return {"name": name, "ok": True} if problem is None else {"name": name, "ok": False, "error": problem}
 
 
+def rest_answer(resp: Any, status: int, check: Callable[[Any], str | None] | None) -> str | None:
+    """Checks an exercise call's REST answer: an error raises httpx.HTTPStatusError, a success
+    status other than the declared one is a mismatch, then `check` compares the body."""
+    resp.raise_for_status()
+    if resp.status_code != status:
+        return f"expected HTTP {status}, got HTTP {resp.status_code}"
+    return None if check is None else check(resp)
+
+
 def grpc_requested(context: Any) -> bool:
     """Whether a gRPC call is an exercise call."""
     return any(key == HEADER for key, _ in context.invocation_metadata() or ())

@@ -63,7 +63,7 @@ public class ClassSvcRestClient {
     return exerciseResults;
   }
 
-  private byte[] send(String method, String target, Map<String, String> headers, Object body)
+  private HttpResponse<byte[]> send(String method, String target, Map<String, String> headers, Object body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl() + target)).timeout(TIMEOUT).header("Accept", "application/json");
@@ -76,10 +76,9 @@ public class ClassSvcRestClient {
     }
     HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() / 100 != 2) {
-      String text = new String(response.body(), StandardCharsets.UTF_8);
-      throw new IOException("HTTP " + response.statusCode() + ": " + Exercise.shorten(text));
+      throw new RestException(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
     }
-    return response.body();
+    return response;
   }
 
   /** A parameter value as text: strings as they are, anything else as its JSON (an enum by name). */
