@@ -43,7 +43,7 @@ describe('readiness of the stubs', () => {
       expect(serviceHealthCommand(w.node.port)).toContain(`http://127.0.0.1:${w.node.port}/readyz`);
       runtimes.add(w.runtime);
     }
-    expect(runtimes.size).toBe(7);
+    expect(runtimes.size).toBe(8);
   });
 
   it('serves /readyz next to /healthz in every runtime', () => {
@@ -53,6 +53,7 @@ describe('readiness of the stubs', () => {
       'app/urls.py': /path\("readyz", views\.ReadyzView\.as_view\(\)\)/,
       'src/main.ts': /app\.get\('\/readyz'/,
       'src/plumbing/mod.rs': /\.route\("\/readyz", get\(ready::readyz\)\)/,
+      'app/plumbing/health.py': /elif url\.path == "\/readyz":/,
       'src/main/java/polyglotall/analytics/plumbing/ReadyController.java': /@GetMapping\("\/readyz"\)/,
     };
     let seen = 0;
