@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RUNTIMES, isRuntime, type RuntimeId } from '../src/core/catalog/catalog';
+import { RUNTIMES, isRuntime, isWorker, type RuntimeId } from '../src/core/catalog/catalog';
 import { designContracts } from '../src/core/model/contracts';
 import { dnsLabel } from '../src/core/model/naming';
 import type { Design } from '../src/core/model/types';
@@ -205,10 +205,12 @@ describe('conformance plan', () => {
     const plan = await makePlan(d);
     const ports = d.nodes.flatMap((n) => [plan.resolver.port(n), plan.resolver.grpcPort(n)]);
     expect(new Set(ports).size).toBe(ports.length);
-    expect(plan.entries.map((w) => w.node.name)).toEqual(['bff']);
+    // a Celery worker serves no API: nobody calls it, so its /ping is asked directly
+    expect(plan.entries.map((w) => w.node.name)).toEqual(['bff', 'indexer']);
     expect(plan.consumers.map((w) => w.node.name).sort()).toEqual([
       'analytics',
       'bff',
+      'indexer',
       'notifier',
       'orders',
       'reviews',
@@ -248,21 +250,28 @@ describe('conformance fixtures', () => {
           ...(w.subscribes.length ? ['consumer'] : []),
         ]),
       );
-      expect([...roles].sort(), rt).toEqual([
-        'consumer',
-        'grpc-client',
-        'grpc-server',
-        'producer',
-        'rest-client',
-        'rest-server',
-      ]);
-      expect(ws.every((w) => w.runtime === rt)).toBe(true);
+      // a task worker serves no API: it consumes tasks, publishes and uses a database
+      expect([...roles].sort(), rt).toEqual(
+        isWorker(rt)
+          ? ['consumer', 'producer']
+          : ['consumer', 'grpc-client', 'grpc-server', 'producer', 'rest-client', 'rest-server'],
+      );
+      // a worker's tasks come from services of the HTTP runtimes
+      if (isWorker(rt)) expect(ws.some((w) => w.runtime === rt && w.publishes.length > 0)).toBe(true);
+      else expect(ws.every((w) => w.runtime === rt)).toBe(true);
     }
     const poly = all['polyglot-all'];
     if (!poly) throw new Error('polyglot-all');
     const ws = wireServices(poly);
     for (const rt of tier1) {
       const mine = ws.filter((w) => w.runtime === rt);
+      if (isWorker(rt)) {
+        expect(
+          mine.some((w) => w.subscribes.length > 0),
+          `${rt} takes tasks`,
+        ).toBe(true);
+        continue;
+      }
       expect(
         mine.some((w) => w.rest.length + w.grpc.length > 0),
         `${rt} calls`,
@@ -286,7 +295,8 @@ describe('conformance fixtures', () => {
       const w = ws.find((x) => x.runtime === rt);
       const kinds = (qs: { brokerKind: string }[] | undefined) => [...new Set(qs?.map((q) => q.brokerKind))].sort();
       expect(kinds(w?.publishes), rt).toEqual(['kafka', 'nats', 'rabbitmq', 'redis']);
-      expect(kinds(w?.subscribes), rt).toEqual(['kafka', 'nats', 'rabbitmq', 'redis']);
+      // a Celery worker takes its tasks from one broker, Redis here
+      expect(kinds(w?.subscribes), rt).toEqual(isWorker(rt) ? ['redis'] : ['kafka', 'nats', 'rabbitmq', 'redis']);
     }
   });
 });
