@@ -120,6 +120,11 @@ describe('Python · Celery worker stub', () => {
     expect(rest.ok ? '' : rest.reason).toMatch(/serves no API: send it a task through a Redis or RabbitMQ queue/);
     const kafka = connect(d, { source: 'kafka', target: 'worker', kind: 'queue', topic: 't' });
     expect(kafka.ok ? '' : kafka.reason).toMatch(/takes Celery tasks from Redis or RabbitMQ only/);
+    // dragged without a kind, as on the canvas: the same reason
+    const drag = connect(d, { source: 'kafka', target: 'worker' });
+    expect(drag.ok ? '' : drag.reason).toBe(
+      'Python · Celery worker takes Celery tasks from Redis or RabbitMQ only, not from Kafka.',
+    );
   });
 });
 

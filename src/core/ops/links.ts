@@ -169,7 +169,9 @@ export function connect(design: Design, args: ConnectArgs): OpResult<{ id: strin
         linkProblem(
           source.kind,
           target.kind,
-          roleOf(source.kind) === 'service' && roleOf(target.kind) === 'service' ? 'queue' : 'rest',
+          (roleOf(source.kind) === 'service' && roleOf(target.kind) === 'service') || isBroker(source.kind)
+            ? 'queue'
+            : 'rest',
         ) ?? 'These two cannot be linked.',
     };
   }

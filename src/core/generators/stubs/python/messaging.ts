@@ -120,8 +120,12 @@ def _celery_publish(link: config.QueueLink, message: dict[str, Any]) -> None:
     url = config.env(link.env)
     app = _cached("celery " + url, lambda: _celery_app(url))
     headers = {"polyglot_id": message["id"], "polyglot_from": message["from"], "polyglot_path": message["path"]}
-    for queue in link.celery:
-        app.send_task(link.topic, args=[message["payload"]], queue=queue, headers=headers, retry=False)
+    try:
+        for queue in link.celery:
+            app.send_task(link.topic, args=[message["payload"]], queue=queue, headers=headers, retry=False)
+    except Exception:
+        _drop("celery " + url)  # a new app, and so new connections, on the next call
+        raise
 `;
 
 const ORDER: QueueUse['brokerKind'][] = ['kafka', 'rabbitmq', 'redis', 'nats'];
