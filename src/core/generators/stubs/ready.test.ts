@@ -43,7 +43,7 @@ describe('readiness of the stubs', () => {
       expect(serviceHealthCommand(w.node.port)).toContain(`http://127.0.0.1:${w.node.port}/readyz`);
       runtimes.add(w.runtime);
     }
-    expect(runtimes.size).toBe(8);
+    expect(runtimes.size).toBe(7);
   });
 
   it('serves /readyz next to /healthz in every runtime', () => {
