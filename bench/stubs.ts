@@ -19,7 +19,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { RUNTIME_IDS, isRuntime, type RuntimeId } from '../src/core/catalog/catalog';
+import { RUNTIME_IDS, isRuntime, isWorker, type RuntimeId } from '../src/core/catalog/catalog';
 import { emptyDesign, type Design } from '../src/core/model/types';
 import { addNode, connect, withCountedIds } from '../src/core/ops/ops';
 import { cacheRoot, which } from '../conformance/infra/install';
@@ -48,14 +48,18 @@ function parse(argv: string[]): Options | string {
     else if (a === '--runtime') {
       const r = argv[++i] ?? '';
       if (!isRuntime(r)) return `unknown runtime ${JSON.stringify(r)}; one of ${RUNTIME_IDS.join(', ')}`;
+      if (isWorker(r)) return `${r} is a task worker: it serves no REST or gRPC to measure`;
       o.runtimes.push(r);
     } else if (a === '--work') o.work = resolve(argv[++i] ?? '');
     else if (a === '-h' || a === '--help') return USAGE;
     else return `unknown option ${JSON.stringify(a)}\n${USAGE}`;
   }
-  // by default every runtime the conformance run can build and start (it has a recipe)
+  // by default every runtime the conformance run can build and start (it has a recipe) that serves
+  // REST and gRPC: a task worker has no API to load
   if (o.runtimes.length === 0)
-    o.runtimes = RUNTIME_IDS.filter((r) => existsSync(join(ROOT, 'conformance', 'runtimes', `${r}.ts`)));
+    o.runtimes = RUNTIME_IDS.filter(
+      (r) => !isWorker(r) && existsSync(join(ROOT, 'conformance', 'runtimes', `${r}.ts`)),
+    );
   return o;
 }
 

@@ -14,7 +14,7 @@
  * - python: the requirements.txt of every part together is downloaded with
  *   `pip download --require-hashes --no-deps --only-binary=:all:` for each target (CPython 3.11
  *   and 3.12 on Linux x86_64 and aarch64), so every file pip chooses there has its hash listed;
- *   then for each of the 1,152 dependency sets (three frameworks, REST client, gRPC none / client
+ *   then for each of the 1,200 dependency sets (three frameworks, REST client, gRPC none / client
  *   / server, four brokers, two databases), `pip install --dry-run --require-hashes` from those
  *   files alone (`--no-index`) on the first interpreter of LOCKS_PYTHONS must accept the stub's
  *   requirements.txt: every package it needs is listed, pinned and hashed, and hashes match.
@@ -230,7 +230,23 @@ async function python(): Promise<string[]> {
         [true, false],
         [true, true],
       ] as const)
-        for (const c of combinations(BROKERS_DBS)) sets.push(pyLockFeatures({ framework, rest, grpc, own, ...c }));
+        for (const c of combinations(BROKERS_DBS))
+          sets.push(pyLockFeatures({ framework, rest, grpc, own, ...c, celery: false, celeryRedis: false }));
+  // a Celery worker (no gRPC server), and producers that enqueue Celery tasks over Redis or RabbitMQ
+  for (const framework of ['celery', 'fastapi', 'flask', 'django'] as const)
+    for (const [grpc, rest] of [
+      [false, false],
+      [true, true],
+    ] as const)
+      for (const [redis, rabbitmq] of [
+        [true, false],
+        [false, true],
+        [true, true],
+      ] as const)
+        for (const postgres of [false, true]) {
+          const c = { kafka: false, nats: false, mongodb: false, redis, rabbitmq, postgres };
+          sets.push(pyLockFeatures({ framework, rest, grpc, own: false, ...c, celery: true, celeryRedis: redis }));
+        }
   console.log(`python: ${sets.length} dependency sets, pip install --dry-run on CPython ${version}`);
   const jobs = sets.map((features) => async () => {
     const dir = mkdtempSync(join(tmpdir(), 'locks-verify-python-set-'));

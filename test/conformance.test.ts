@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RUNTIMES, isRuntime, type RuntimeId } from '../src/core/catalog/catalog';
+import { RUNTIMES, isRuntime, isWorker, type RuntimeId } from '../src/core/catalog/catalog';
 import { designContracts } from '../src/core/model/contracts';
 import { dnsLabel } from '../src/core/model/naming';
 import type { Design } from '../src/core/model/types';
@@ -248,21 +248,23 @@ describe('conformance fixtures', () => {
           ...(w.subscribes.length ? ['consumer'] : []),
         ]),
       );
-      expect([...roles].sort(), rt).toEqual([
-        'consumer',
-        'grpc-client',
-        'grpc-server',
-        'producer',
-        'rest-client',
-        'rest-server',
-      ]);
-      expect(ws.every((w) => w.runtime === rt)).toBe(true);
+      // a task worker serves no API: it consumes tasks, publishes and uses a database
+      expect([...roles].sort(), rt).toEqual(
+        isWorker(rt)
+          ? ['consumer', 'producer']
+          : ['consumer', 'grpc-client', 'grpc-server', 'producer', 'rest-client', 'rest-server'],
+      );
+      // a worker's tasks come from services of the HTTP runtimes
+      if (isWorker(rt)) expect(ws.some((w) => w.runtime === rt && w.publishes.length > 0)).toBe(true);
+      else expect(ws.every((w) => w.runtime === rt)).toBe(true);
     }
     const poly = all['polyglot-all'];
     if (!poly) throw new Error('polyglot-all');
     const ws = wireServices(poly);
     for (const rt of tier1) {
       const mine = ws.filter((w) => w.runtime === rt);
+      // a task worker serves no API (its own fixture proves it)
+      if (isWorker(rt)) continue;
       expect(
         mine.some((w) => w.rest.length + w.grpc.length > 0),
         `${rt} calls`,
@@ -282,7 +284,7 @@ describe('conformance fixtures', () => {
     if (!ring) throw new Error('brokers-ring');
     const ws = wireServices(ring);
     const tier1 = (Object.keys(RUNTIMES) as RuntimeId[]).filter((r) => RUNTIMES[r].tier === 1);
-    for (const rt of tier1) {
+    for (const rt of tier1.filter((r) => !isWorker(r))) {
       const w = ws.find((x) => x.runtime === rt);
       const kinds = (qs: { brokerKind: string }[] | undefined) => [...new Set(qs?.map((q) => q.brokerKind))].sort();
       expect(kinds(w?.publishes), rt).toEqual(['kafka', 'nats', 'rabbitmq', 'redis']);

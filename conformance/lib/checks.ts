@@ -1,5 +1,6 @@
 import { RUNTIMES, isInfra, isRuntime, type RuntimeId } from '../../src/core/catalog/catalog';
 import { designContracts } from '../../src/core/model/contracts';
+import { celeryRoute } from '../../src/core/model/celery';
 import { dnsLabel, topicName } from '../../src/core/model/naming';
 import type { Design, DesignLink, DesignNode } from '../../src/core/model/types';
 import { walk, type PingCall, type PingNode } from './tree';
@@ -259,12 +260,17 @@ function linkCheck(
     const calls = answersOf(source).flatMap((a) =>
       a.calls.filter((c) => c.via === 'queue' && c.broker === dns(target) && c.topic === topic),
     );
-    const good = calls.some((c) => c.ok && (c.brokerKind === undefined || c.brokerKind === target.kind));
+    // a Python producer enqueues a Celery task in the queue of each Celery worker of the topic
+    const queues = RUNTIMES[source.kind].languageId === 'python' ? celeryRoute(design, target.id, topic).queues : [];
+    const enqueued = (c: PingCall) => queues.every((q) => c.celery?.includes(q));
+    const good = calls.some((c) => c.ok && (c.brokerKind === undefined || c.brokerKind === target.kind) && enqueued(c));
     const failure = good
       ? null
       : calls.length === 0
         ? `no publish of ${topic} to ${dns(target)} in any answer of ${dns(source)}`
-        : describeFailures(calls);
+        : calls.some((c) => c.ok)
+          ? `no publish enqueued the Celery task in ${queues.join(', ')}`
+          : describeFailures(calls);
     return result(id, title, [[source.kind, `pub-${target.kind}`]], blocked(source, target), failure, [source]);
   }
   if (link.kind === 'queue' && isBroker(source) && isRuntime(target.kind)) {

@@ -22,6 +22,8 @@ export interface PingCall {
   tree?: PingNode;
   /** The typed exercise of the link's methods, when both ends read the typed contracts. */
   methods?: MethodResult[];
+  /** The Celery queues a publish enqueued a task in (Python producers, for Celery workers). */
+  celery?: string[];
 }
 
 /** One message a consumer received. */
@@ -68,6 +70,7 @@ export function readTree(v: unknown, depth = 0): PingNode | null {
             .filter(isObj)
             .map((m) => ({ name: optStr(m.name) ?? '?', ok: m.ok === true, error: optStr(m.error) }))
         : undefined,
+      celery: Array.isArray(c.celery) ? c.celery.filter((q): q is string => typeof q === 'string') : undefined,
     });
   }
   const received: Received[] = [];

@@ -32,6 +32,12 @@ export interface RuntimeEntry {
    * Stubs of the other runtimes read the compatibility layer (model/contracts/legacy.ts).
    */
   readonly typedContracts: boolean;
+  /**
+   * A task worker (Celery) serves no HTTP API and no gRPC of its own: it consumes tasks from one of
+   * these brokers, one task per topic it subscribes to, and answers only the contract's health and
+   * `/ping` endpoints. Other services reach it through a queue link, never a REST or gRPC one.
+   */
+  readonly worker?: { readonly protocol: 'celery'; readonly brokers: readonly ('redis' | 'rabbitmq')[] };
   readonly keywords: readonly string[];
 }
 
@@ -151,6 +157,21 @@ export const RUNTIMES = {
     grpcStreaming: true,
     typedContracts: true,
     keywords: ['python', 'django', 'drf'],
+  },
+  'python-celery': {
+    label: 'Python · Celery worker',
+    language: 'Python',
+    languageId: 'python',
+    framework: 'Celery',
+    color: '#37814a',
+    mark: 'Py',
+    defaultPort: 8000,
+    tier: 1,
+    grpc: false,
+    grpcStreaming: false,
+    typedContracts: true,
+    worker: { protocol: 'celery', brokers: ['redis', 'rabbitmq'] },
+    keywords: ['python', 'celery', 'worker', 'task', 'queue', 'background jobs'],
   },
   'dotnet-aspnet': {
     label: '.NET · ASP.NET Core',
@@ -379,6 +400,13 @@ export function isLinkKind(kind: unknown): kind is LinkKind {
   return typeof kind === 'string' && Object.hasOwn(LINK_KINDS, kind);
 }
 
+/** Whether a node of this kind is a task worker (no HTTP API of its own; see RuntimeEntry.worker). */
+export function isWorker(kind: string): boolean {
+  if (!isRuntime(kind)) return false;
+  const r: RuntimeEntry = RUNTIMES[kind];
+  return r.worker !== undefined;
+}
+
 /** The role a node of this kind plays in a system. */
 export function roleOf(kind: NodeKind): Role {
   return isRuntime(kind) ? 'service' : INFRA[kind].role;
@@ -386,6 +414,7 @@ export function roleOf(kind: NodeKind): Role {
 
 /** Whether a node of this kind may serve an API (gRPC services, REST endpoints): services and gateways. */
 export function servesApi(kind: NodeKind): boolean {
+  if (isWorker(kind)) return false;
   const role = roleOf(kind);
   return role === 'service' || role === 'gateway';
 }

@@ -4,6 +4,7 @@ import { dnsLabel, topicName } from '../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../model/types';
 import { cycles, longestChains, syncCalls } from './graph';
 import { CONTRACT_RULES } from './contractRules';
+import { CELERY_RULES } from './celeryRules';
 import type { Rule } from './types';
 
 /** How many synchronous hops a request may take before the checker calls the chain deep. */
@@ -171,6 +172,7 @@ export const RULES: readonly Rule[] = [
     },
   },
   ...CONTRACT_RULES,
+  ...CELERY_RULES,
   {
     id: 'no-runnable-stub',
     severity: 'info',

@@ -1,4 +1,4 @@
-import { isBroker, servesApi } from '../catalog/catalog';
+import { isBroker, isWorker, servesApi } from '../catalog/catalog';
 import { PROTO_IDENT, isReservedWord } from '../model/naming';
 import { isDesignTypeRef, type TypeRef } from '../model/typeRefs';
 import type { Design, DesignNode, DesignType, ServiceApi } from '../model/types';
@@ -13,6 +13,8 @@ export const fail = (reason: string): Fail => ({ ok: false, reason });
 export function apiNode(design: Design, nodeId: string): DesignNode | Fail {
   const node = design.nodes.find((n) => n.id === nodeId);
   if (!node) return fail('That node no longer exists.');
+  if (isWorker(node.kind))
+    return fail(`${node.name} is a task worker: it serves no API, other services send it tasks through a queue.`);
   if (!servesApi(node.kind)) return fail(`${node.name} serves no API: only services and gateways do.`);
   return node;
 }

@@ -1,4 +1,13 @@
-import { RUNTIMES, describeKind, isBroker, isRuntime, roleOf, type LinkKind, type NodeKind } from '../catalog/catalog';
+import {
+  RUNTIMES,
+  describeKind,
+  isBroker,
+  isRuntime,
+  isWorker,
+  roleOf,
+  type LinkKind,
+  type NodeKind,
+} from '../catalog/catalog';
 import { dnsLabel, topicName } from '../model/naming';
 import type { Design, DesignLink, DesignNode } from '../model/types';
 import { addChannel, addEndpoint, addRpc } from './api';
@@ -87,16 +96,23 @@ export function allowedLinkKinds(source: NodeKind, target: NodeKind): LinkKind[]
   const t = roleOf(target);
   const out: LinkKind[] = [];
   if (s === 'service' || s === 'gateway' || s === 'frontend') {
-    if (t === 'service') {
+    if (t === 'service' && !isWorker(target)) {
       out.push('rest');
       if (s === 'service' && isRuntime(target) && RUNTIMES[target].grpc) out.push('grpc');
     }
     if (t === 'gateway' && s === 'frontend') out.push('rest');
   }
   if (s === 'service' && t === 'broker') out.push('queue');
-  if (s === 'broker' && t === 'service') out.push('queue');
+  if (s === 'broker' && t === 'service' && workerTakes(target, source)) out.push('queue');
   if (s === 'service' && (t === 'database' || target === 'redis')) out.push('database');
   return out;
+}
+
+/** Whether a service of this kind may consume from this broker (a task worker only from its own). */
+function workerTakes(service: NodeKind, broker: NodeKind): boolean {
+  if (!isRuntime(service)) return true;
+  const w = (RUNTIMES[service] as { worker?: { brokers: readonly string[] } }).worker;
+  return w === undefined || w.brokers.includes(broker);
 }
 
 /** Why a link of this kind between these kinds is refused, or null when it is fine. */
@@ -106,6 +122,14 @@ export function linkProblem(source: NodeKind, target: NodeKind, kind: LinkKind):
   const t = roleOf(target);
   const sl = describeKind(source).label;
   const tl = describeKind(target).label;
+  if (
+    isWorker(target) &&
+    (kind === 'rest' || kind === 'grpc') &&
+    (s === 'service' || s === 'gateway' || s === 'frontend')
+  )
+    return `${tl} serves no API: send it a task through a Redis or RabbitMQ queue link instead.`;
+  if (kind === 'queue' && s === 'broker' && !workerTakes(target, source))
+    return `${tl} takes Celery tasks from Redis or RabbitMQ only, not from ${sl}.`;
   if (kind === 'queue' && s === 'service' && t === 'service')
     return 'A queue link between two services needs a broker: connect the producer to a Kafka, RabbitMQ, Redis or NATS node, and that node to the consumer.';
   if (kind === 'grpc' && isRuntime(target) && !RUNTIMES[target].grpc)
@@ -145,7 +169,9 @@ export function connect(design: Design, args: ConnectArgs): OpResult<{ id: strin
         linkProblem(
           source.kind,
           target.kind,
-          roleOf(source.kind) === 'service' && roleOf(target.kind) === 'service' ? 'queue' : 'rest',
+          (roleOf(source.kind) === 'service' && roleOf(target.kind) === 'service') || isBroker(source.kind)
+            ? 'queue'
+            : 'rest',
         ) ?? 'These two cannot be linked.',
     };
   }

@@ -86,12 +86,12 @@ export const TEMPLATES: readonly Template[] = [
     id: 'task-queue',
     title: 'A task queue with workers',
     teaches:
-      'A Python web app hands slow jobs to Celery-style workers over RabbitMQ and answers the user at once. It shows how a queue absorbs bursts of work and lets you add workers instead of making users wait.',
+      'A Python web app hands slow jobs to Celery workers over RabbitMQ and answers the user at once. It shows how a queue absorbs bursts of work and lets you add workers instead of making users wait.',
     build: () =>
       new DesignBuilder('task-queue')
         .node('webapp', 'python-flask', col(0), row(1))
         .node('rabbitmq', 'rabbitmq', col(1), row(0))
-        .node('worker', 'python-fastapi', col(2), row(0), { replicas: 3, description: 'Runs thumbnails jobs.' })
+        .node('worker', 'python-celery', col(2), row(0), { replicas: 3, description: 'Runs thumbnails jobs.' })
         .node('results', 'redis', col(2), row(2))
         .queue('webapp', 'rabbitmq', ['worker'], 'thumbnail-jobs', {
           job_id: 'string',

@@ -143,7 +143,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
       <NodeLinks node={node} />
 
       {service ? <NamesEditor node={node} grpc={RUNTIMES[node.kind as RuntimeId].grpc} /> : null}
-      {service || (servesApi(node.kind) && node.api) ? (
+      {servesApi(node.kind) && (service || node.api) ? (
         <ApiEditor node={node} grpc={service && RUNTIMES[node.kind as RuntimeId].grpc} />
       ) : null}
       {servesApi(node.kind) ? <ImportIntoNode node={node} /> : null}

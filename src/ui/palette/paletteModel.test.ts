@@ -20,6 +20,16 @@ describe('palette model', () => {
     expect(paletteGroups('golang').flatMap((g) => g.entries.map((e) => e.kind))).toEqual(['go-nethttp']);
     expect(paletteGroups('KAFKA').flatMap((g) => g.entries.map((e) => e.kind))).toEqual(['kafka']);
     expect(paletteGroups('python flask').flatMap((g) => g.entries.map((e) => e.kind))).toEqual(['python-flask']);
+    // the Celery worker: a runnable stub, found by framework or by what it does
+    for (const q of ['celery', 'python worker', 'background jobs'])
+      expect(
+        paletteGroups(q).flatMap((g) => g.entries.map((e) => e.kind)),
+        q,
+      ).toEqual(['python-celery']);
+    expect(paletteGroups('celery')[0]?.entries[0]).toMatchObject({
+      label: 'Python · Celery worker',
+      diagramOnly: false,
+    });
     const db = paletteGroups('database');
     expect(db.map((g) => g.title)).toEqual(['Data']);
     expect(paletteGroups('no such thing')).toEqual([]);

@@ -53,6 +53,7 @@ describe('readiness of the stubs', () => {
       'app/urls.py': /path\("readyz", views\.ReadyzView\.as_view\(\)\)/,
       'src/main.ts': /app\.get\('\/readyz'/,
       'src/plumbing/mod.rs': /\.route\("\/readyz", get\(ready::readyz\)\)/,
+      'app/plumbing/health.py': /elif url\.path == "\/readyz":/,
       'src/main/java/polyglotall/analytics/plumbing/ReadyController.java': /@GetMapping\("\/readyz"\)/,
     };
     let seen = 0;

@@ -2,7 +2,7 @@ import type { RuntimeId } from '../../catalog/catalog';
 import { goStub } from './go';
 import { javaSpringStub } from './java';
 import { nodeExpressStub } from './node';
-import { pythonDjangoStub, pythonFastApiStub, pythonFlaskStub } from './python';
+import { pythonCeleryStub, pythonDjangoStub, pythonFastApiStub, pythonFlaskStub } from './python';
 import { rustAxumStub } from './rust';
 import type { StubGenerator } from './types';
 
@@ -11,6 +11,7 @@ export const STUBS: Partial<Record<RuntimeId, StubGenerator>> = {
   'python-fastapi': pythonFastApiStub,
   'python-flask': pythonFlaskStub,
   'python-django': pythonDjangoStub,
+  'python-celery': pythonCeleryStub,
   'go-nethttp': goStub,
   'java-spring': javaSpringStub,
   'node-express': nodeExpressStub,

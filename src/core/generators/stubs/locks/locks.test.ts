@@ -161,7 +161,7 @@ describe('Python lock', () => {
           [true, true],
         ] as const)
           for (const c of combinations(EXTRAS)) {
-            const features = pyLockFeatures({ framework, rest, grpc, own, ...c });
+            const features = pyLockFeatures({ framework, rest, grpc, own, ...c, celery: false, celeryRedis: false });
             const names = pythonLockPackages(features);
             const text = pythonRequirements(features);
             sets++;
@@ -179,6 +179,28 @@ describe('Python lock', () => {
             expect(text.includes('psycopg[binary]==')).toBe(c.postgres);
           }
     expect(sets).toBe(1152);
+  });
+
+  it('gives a Celery worker and a producer of Celery tasks a closed requirements.txt', () => {
+    for (const framework of ['celery', 'fastapi'] as const)
+      for (const c of combinations(EXTRAS)) {
+        const features = pyLockFeatures({
+          framework,
+          rest: true,
+          grpc: true,
+          own: false,
+          ...c,
+          celery: true,
+          celeryRedis: c.redis,
+        });
+        const names = pythonLockPackages(features);
+        for (const n of names)
+          for (const dep of PYTHON_LOCK.packages[n]?.requires ?? []) expect(names, `${n} → ${dep}`).toContain(dep);
+        expect(names).toContain('celery');
+        expect(names).toContain('kombu');
+        expect(names.includes('packaging')).toBe(c.redis);
+        expect(names.includes('fastapi')).toBe(framework === 'fastapi');
+      }
   });
 
   it('refuses a part it has no data for, saying how to update it', () => {

@@ -101,6 +101,10 @@ class QueueLink:
     topic: str
     #: The sample of the channel's message: the payload published, and what a consumer expects.
     payload: Any = field(default_factory=dict)
+    #: The Celery queues of the workers that consume this topic: each gets a task named after it.
+    celery: tuple[str, ...] = ()
+    #: Whether the plain message is published too (for the consumers that are not Celery workers).
+    plain: bool = True
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ ${[
 ]
 
 PUBLISHES: list[QueueLink] = [
-${p.publishes.map((q) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}, payload=${pyLiteral(sampleOf(p.ctx.design, q.message))}),`).join('\n')}
+${p.routes.map(({ use: q, celeryQueues, plain }) => `    QueueLink(broker=${lit(dnsLabel(q.broker.name))}, kind=${lit(q.brokerKind)}, env=${lit(q.envVar)}, topic=${lit(q.topic)}, payload=${pyLiteral(sampleOf(p.ctx.design, q.message))}${celeryQueues.length ? `, celery=(${celeryQueues.map(lit).join(', ')},), plain=${plain ? 'True' : 'False'}` : ''}),`).join('\n')}
 ]
 
 SUBSCRIBES: list[QueueLink] = [

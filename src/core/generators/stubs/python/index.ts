@@ -11,7 +11,8 @@ import { PING_PY } from './ping';
 import { readyDependencies } from '../ready';
 import { readyPy } from './ready';
 import { planStub, type PyFramework, type StubPlan } from './plan';
-import { pythonReadme } from './readme';
+import { celeryReadme, pythonReadme } from './readme';
+import { HEALTH_PY, celeryAppPy, celeryEntryPy, tasksPy } from './celery';
 import { restClientsPy, restServerPy } from './restClients';
 import { EXERCISE_PY } from './exercise';
 import { modelsPy, restTypes } from './models';
@@ -20,7 +21,7 @@ import { GEN_PROTO_PY, runtimePy } from './runtime';
 const PLUMBING_INIT = '"""Generated plumbing of the service contract. Regenerate, do not edit."""\n';
 
 /** The files of the HTTP layer, the only part in which the three Python stubs differ. */
-function frameworkFiles(p: StubPlan, flavour: PyFramework): GeneratedFile[] {
+function frameworkFiles(p: StubPlan, flavour: Exclude<PyFramework, 'celery'>): GeneratedFile[] {
   if (flavour === 'django') {
     return [
       { path: 'manage.py', content: MANAGE_PY },
@@ -37,11 +38,10 @@ function frameworkFiles(p: StubPlan, flavour: PyFramework): GeneratedFile[] {
   ];
 }
 
-function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
+function pythonStub(ctx: StubContext, flavour: Exclude<PyFramework, 'celery'>): GeneratedFile[] {
   const p = planStub(ctx);
   // the real contract files, compiled as they are: own services, the targets', and the ping contract
   const protos = p.own || p.w.grpc.length > 0 ? ctx.contractProtos : [];
-  const seen = new Set<string>();
   const files: GeneratedFile[] = [
     { path: 'Dockerfile', content: pythonDockerfile(p) },
     { path: '.dockerignore', content: PY_DOCKERIGNORE },
@@ -67,6 +67,13 @@ function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
     { path: 'app/plumbing/runtime.py', content: runtimePy(p) },
   ];
   if (p.own) files.push({ path: 'app/plumbing/grpc_server.py', content: grpcServerPy(p) });
+  return [...files, ...clientFiles(p, protos)];
+}
+
+/** The typed clients of the services it calls, and the contract files they compile. */
+function clientFiles(p: StubPlan, protos: readonly GeneratedFile[]): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  const seen = new Set<string>();
   if (p.grpc.length > 0) files.push({ path: 'app/plumbing/grpc_clients.py', content: grpcClientsPy(p) });
   if (p.rest.length > 0) files.push({ path: 'app/plumbing/rest_clients.py', content: restClientsPy(p) });
   for (const proto of protos) {
@@ -76,6 +83,38 @@ function pythonStub(ctx: StubContext, flavour: PyFramework): GeneratedFile[] {
   }
   return files;
 }
+
+/**
+ * The Python · Celery worker: a Celery app with one task per topic, its task bodies in
+ * app/tasks.py, and a small HTTP server for the contract's health and /ping endpoints. It serves
+ * no API; the rest of the plumbing (config, /ping, producers, databases, clients) is shared.
+ */
+export const pythonCeleryStub: StubGenerator = (ctx) => {
+  const p = planStub(ctx);
+  const protos = p.w.grpc.length > 0 ? ctx.contractProtos : [];
+  const files: GeneratedFile[] = [
+    { path: 'Dockerfile', content: pythonDockerfile(p) },
+    { path: '.dockerignore', content: PY_DOCKERIGNORE },
+    { path: '.gitignore', content: '__pycache__/\n.venv/\nprotogen/\n' },
+    { path: 'README.md', content: celeryReadme(p) },
+    { path: 'requirements.txt', content: requirementsTxt(p, 'celery') },
+    { path: 'gen_proto.py', content: GEN_PROTO_PY },
+    { path: 'app/__init__.py', content: '' },
+    { path: 'app/__main__.py', content: celeryEntryPy(p) },
+    { path: 'app/tasks.py', content: tasksPy(p) },
+    { path: 'app/models.py', content: modelsPy(restTypes(p.rest.flatMap((r) => r.used)), 'celery') },
+    { path: 'app/plumbing/__init__.py', content: PLUMBING_INIT },
+    { path: 'app/plumbing/config.py', content: configPy(p) },
+    { path: 'app/plumbing/celery_app.py', content: celeryAppPy(p) },
+    { path: 'app/plumbing/health.py', content: HEALTH_PY },
+    { path: 'app/plumbing/ping.py', content: PING_PY },
+    { path: 'app/plumbing/exercise.py', content: EXERCISE_PY },
+    { path: 'app/plumbing/messaging.py', content: messagingPy(p) },
+    { path: 'app/plumbing/databases.py', content: databasesPy(p) },
+    { path: 'app/plumbing/ready.py', content: readyPy(readyDependencies(p.w)) },
+  ];
+  return [...files, ...clientFiles(p, protos)];
+};
 
 /** The Python · FastAPI stub: uvicorn serves the app; plumbing shared with the Flask stub. */
 export const pythonFastApiStub: StubGenerator = (ctx) => pythonStub(ctx, 'fastapi');

@@ -29,6 +29,9 @@ export const PY_VERSIONS = {
   'nats-py': '2.16.0',
   'psycopg[binary]': '3.3.9',
   pymongo: '4.20.1',
+  celery: '5.7.0',
+  // kombu's Redis transport imports it; kombu 5.7.0 pins it exactly (its `redis` extra)
+  packaging: '26.3',
 } as const;
 
 /** The CPython image tag of the Dockerfile; native builds use the machine's python3 (3.11 or newer). */
@@ -54,6 +57,9 @@ export const PY_LOCK_FEATURES = {
   nats: ['nats-py'],
   postgres: ['psycopg[binary]'],
   mongodb: ['pymongo'],
+  // a Celery worker, or a producer enqueueing Celery tasks; over Redis kombu needs redis and packaging
+  celery: ['celery'],
+  'celery-redis': ['celery', 'redis', 'packaging'],
 } as const satisfies Record<string, readonly PyDep[]>;
 
 export type PyLockFeature = keyof typeof PY_LOCK_FEATURES;
@@ -72,9 +78,17 @@ export interface PyDepFlags {
   nats: boolean;
   postgres: boolean;
   mongodb: boolean;
+  /** Celery: a worker, or a producer that enqueues tasks for one. */
+  celery: boolean;
+  /** Celery over Redis (kombu's Redis transport). */
+  celeryRedis: boolean;
 }
 
 export function pyDepFlags(p: StubPlan, framework: PyFramework): PyDepFlags {
+  const celeryUses = [
+    ...(p.celeryBroker ? [p.celeryBroker.brokerKind] : []),
+    ...p.routes.filter((r) => r.celeryQueues.length > 0).map((r) => r.use.brokerKind),
+  ];
   return {
     framework,
     rest: p.rest.length > 0,
@@ -86,16 +100,20 @@ export function pyDepFlags(p: StubPlan, framework: PyFramework): PyDepFlags {
     nats: p.brokerKinds.has('nats'),
     postgres: p.databaseKinds.has('postgres'),
     mongodb: p.databaseKinds.has('mongodb'),
+    celery: framework === 'celery' || celeryUses.length > 0,
+    celeryRedis: celeryUses.includes('redis'),
   };
 }
 
 /** The lock parts of a stub with these flags. */
 export function pyLockFeatures(f: PyDepFlags): PyLockFeature[] {
-  const out: PyLockFeature[] = [f.framework];
+  const out: PyLockFeature[] = f.framework === 'celery' ? [] : [f.framework];
   if (f.rest) out.push('rest');
   if (f.grpc || f.own) out.push('grpc');
   if (f.own) out.push('grpc-server');
   for (const k of ['kafka', 'rabbitmq', 'redis', 'nats', 'postgres', 'mongodb'] as const) if (f[k]) out.push(k);
+  if (f.celery) out.push('celery');
+  if (f.celeryRedis) out.push('celery-redis');
   return out;
 }
 

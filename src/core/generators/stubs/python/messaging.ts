@@ -96,21 +96,58 @@ def _consumer_id() -> str:
     return f"{config.service_name()}-{socket.gethostname()}-{os.getpid()}"
 `;
 
+const CELERY_PRODUCER = `
+
+# --- Celery: a task named after the topic, in the queue <topic>.<worker> of each Celery worker ---
+
+
+def _celery_app(url: str) -> Any:
+    from celery import Celery
+
+    app = Celery("producer", broker=url, set_as_current=False)
+    app.conf.update(
+        task_serializer="json",
+        accept_content=["json"],
+        broker_connection_timeout=config.TIMEOUT,
+        broker_transport_options={"socket_timeout": config.TIMEOUT, "socket_connect_timeout": config.TIMEOUT},
+    )
+    return app
+
+
+def _celery_publish(link: config.QueueLink, message: dict[str, Any]) -> None:
+    """Enqueues the task with Celery's own protocol (send_task): its one argument is the payload;
+    the envelope's id, sender and hop path travel as headers, which the worker shows in /ping."""
+    url = config.env(link.env)
+    app = _cached("celery " + url, lambda: _celery_app(url))
+    headers = {"polyglot_id": message["id"], "polyglot_from": message["from"], "polyglot_path": message["path"]}
+    try:
+        for queue in link.celery:
+            app.send_task(link.topic, args=[message["payload"]], queue=queue, headers=headers, retry=False)
+    except Exception:
+        _drop("celery " + url)  # a new app, and so new connections, on the next call
+        raise
+`;
+
 const ORDER: QueueUse['brokerKind'][] = ['kafka', 'rabbitmq', 'redis', 'nats'];
 
 /** The messaging module of one service. */
 export function messagingPy(p: StubPlan): string {
   const kinds = ORDER.filter((k) => p.brokerKinds.has(k));
+  const celery = p.routes.some((r) => r.celeryQueues.length > 0);
   const table = (suffix: string) => `{${kinds.map((k) => `${JSON.stringify(k)}: _${k}_${suffix}`).join(', ')}}`;
-  return `${HEAD}${kinds.map((k) => BROKER_SECTIONS[k]).join('')}
+  return `${HEAD}${kinds.map((k) => BROKER_SECTIONS[k]).join('')}${celery ? CELERY_PRODUCER : ''}
 
 _PUBLISHERS: dict[str, Callable[[config.QueueLink, bytes], None]] = ${table('publish')}
 _CONSUMERS: dict[str, Callable[[str, list[config.QueueLink]], None]] = ${table('consume')}
 
 
 def publish(link: config.QueueLink, hop: list[str]) -> str:
-    """Publishes one message of the contract on a link and returns its id; raises on failure."""
-    message = envelope(link, hop)
+    """Publishes one message of the contract on a link and returns its id; raises on failure.
+    For the Celery workers of the topic it enqueues a task each, and the plain message only when
+    other services consume the topic too."""
+    message = envelope(link, hop)${celery ? '\n    if link.celery:\n        _celery_publish(link, message)' : ''}
+    if not link.plain:
+        return str(message["id"])
     publisher = _PUBLISHERS.get(link.kind)
     if publisher is None:
         raise RuntimeError(f"no publisher for {link.kind}")

@@ -24,6 +24,7 @@ import {
   type ServiceWiring,
 } from '../../../model/wiring';
 import type { StubContext } from '../types';
+import { celeryBroker, celeryQueue, celeryRoute, isCeleryWorker } from '../../../model/celery';
 
 /**
  * Everything the stub generators of one service need, computed once from the stub context with
@@ -31,7 +32,27 @@ import type { StubContext } from '../types';
  */
 
 /** The framework flavour of a Python stub: the HTTP layer is all that differs. */
-export type PyFramework = 'fastapi' | 'flask' | 'django';
+export type PyFramework = 'fastapi' | 'flask' | 'django' | 'celery';
+
+/** A publish link and where its messages go: Celery queues of workers, the plain channel, or both. */
+export interface PublishRoute {
+  use: QueueUse;
+  /** The Celery queues of the workers that consume the topic on this broker (a task each). */
+  celeryQueues: string[];
+  /** Whether the plain message of the contract is published too (other consumers, or none yet). */
+  plain: boolean;
+}
+
+/** A task of a Celery worker: one per topic it consumes from its broker. */
+export interface CeleryTask {
+  use: QueueUse;
+  /** The task's name: the topic. */
+  name: string;
+  /** The worker's own queue of the topic's tasks. */
+  queue: string;
+  /** The Python function of the task in app/tasks.py. */
+  fn: string;
+}
 
 export interface RestTarget {
   call: RestCall;
@@ -85,7 +106,13 @@ export interface StubPlan {
   rest: RestTarget[];
   grpc: GrpcTarget[];
   publishes: QueueUse[];
-  /** Subscriptions, one per broker and topic. */
+  /** Where each publish goes, in the order of \`publishes\`. */
+  routes: PublishRoute[];
+  /** A Celery worker's tasks (from its one broker); empty for other runtimes. */
+  tasks: CeleryTask[];
+  /** A Celery worker's broker, when it has one. */
+  celeryBroker: QueueUse | null;
+  /** Subscriptions of plain messages, one per broker and topic (a Celery worker has none). */
   subscribes: QueueUse[];
   databases: DatabaseUse[];
   brokerKinds: Set<QueueUse['brokerKind']>;
@@ -170,11 +197,27 @@ export function planStub(ctx: StubContext): StubPlan {
         }
       : null;
   const seen = new Set<string>();
-  const subscribes = w.subscribes.filter((q) => {
+  const uniqueSubs = w.subscribes.filter((q) => {
     const key = `${q.broker.id} ${q.topic}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
+  });
+  const worker = isCeleryWorker(w.node);
+  const broker = worker ? celeryBroker(ctx.design, w.node) : undefined;
+  const fns = new Set<string>();
+  const tasks: CeleryTask[] = uniqueSubs
+    .filter((q) => broker !== undefined && q.broker.id === broker.id)
+    .map((q) => {
+      let fn = snakeCase(q.topic, 'task');
+      for (let i = 2; fns.has(fn); i++) fn = `${snakeCase(q.topic, 'task')}_${i}`;
+      fns.add(fn);
+      return { use: q, name: q.topic, queue: celeryQueue(q.topic, w.node), fn };
+    });
+  const subscribes = worker ? [] : uniqueSubs;
+  const routes = w.publishes.map((use): PublishRoute => {
+    const r = celeryRoute(ctx.design, use.broker.id, use.topic);
+    return { use, celeryQueues: r.queues, plain: r.plain };
   });
   return {
     ctx,
@@ -188,9 +231,13 @@ export function planStub(ctx: StubContext): StubPlan {
     rest,
     grpc,
     publishes: w.publishes,
+    routes,
+    tasks,
+    celeryBroker: tasks[0]?.use ?? null,
     subscribes,
     databases: w.databases,
-    brokerKinds: new Set([...w.publishes, ...subscribes].map((q) => q.brokerKind)),
+    // the clients of the plain channels: a Celery task goes through kombu instead
+    brokerKinds: new Set([...routes.filter((r) => r.plain).map((r) => r.use), ...subscribes].map((q) => q.brokerKind)),
     databaseKinds: new Set(w.databases.map((d) => d.databaseKind)),
     services: own ? contracts.grpc(w.node.id) : [],
     ownEndpoints: contracts.endpoints(w.node.id),

@@ -8,7 +8,7 @@ import type { PyFramework, StubPlan } from './plan';
 /** The service's README.md: what is safe to edit, how to run it, and its environment. */
 export function pythonReadme(p: StubPlan, flavour: PyFramework): string {
   const r = RUNTIMES[p.w.runtime];
-  const server = { fastapi: 'uvicorn', flask: 'waitress', django: 'gunicorn' }[flavour];
+  const server = { fastapi: 'uvicorn', flask: 'waitress', django: 'gunicorn', celery: 'celery' }[flavour];
   const env = withoutSecretValues(p.w.node, serviceEnv(p.w));
   const rows: string[][] = [
     ['`app/handlers.py`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `on_message`, typed'],
@@ -78,6 +78,86 @@ PORT=${p.w.node.port} .venv/bin/python -m app
 \`\`\`
 
 Then \`curl http://127.0.0.1:${p.w.node.port}/ping\`.
+
+## Environment
+
+Every address comes from these variables (the values compose.yaml sets):
+
+${mdTable(
+  ['variable', 'value in compose'],
+  env.map(([k, v]) => [mdCode(k), mdCode(v)]),
+)}
+`;
+}
+
+/** The README.md of a Celery worker: its tasks, what is safe to edit, how to run it. */
+export function celeryReadme(p: StubPlan): string {
+  const env = withoutSecretValues(p.w.node, serviceEnv(p.w));
+  const broker = p.celeryBroker;
+  const rows: string[][] = [
+    ['`app/tasks.py`', '**yours**: the body of each task, one per topic'],
+    ['`app/models.py`', "generated: the design's types that the REST clients carry, as dataclasses"],
+    ['`app/__main__.py`', 'generated: `python -m app` starts the health server, then the Celery worker'],
+    [
+      '`app/plumbing/`',
+      'generated: the Celery app and its queues, the health and `/ping` server, producers, databases, typed clients',
+    ],
+    ['`gen_proto.py`', 'generated: build step, protoc from grpcio-tools, `proto/` into `protogen/`'],
+    [
+      '`requirements.txt`',
+      'every package, pinned with its hashes (pip install --require-hashes): add yours with theirs',
+    ],
+  ];
+  const tasks = p.tasks.map((t) => [mdCode(t.name), mdCode(t.queue), mdCode(`tasks.${t.fn}`)]);
+  return `# ${mdText(p.w.node.name)} (Python · Celery worker)
+
+A Celery worker that takes its tasks from ${broker ? `${mdText(broker.broker.name)} (\`${broker.envVar}\`)` : 'no broker yet (connect a Redis or RabbitMQ topic to it)'}: one task per topic it
+consumes, named after the topic. It serves no API of its own; a small HTTP server in the worker
+process answers the project's service contract: \`GET /healthz\`, \`GET /readyz\` (the broker and
+databases answer) and \`GET /ping\` (calls every outgoing link, and lists under \`received\` the last
+tasks this worker took, each with \`valid\`: whether its payload is the sample of the topic's
+message).
+
+## Tasks
+
+${tasks.length ? mdTable(['task (topic)', 'queue', 'body'], tasks) : 'None yet.'}
+
+A task's only argument is the message's payload (JSON). Each worker service has its own queue per
+topic (\`<topic>.<service>\`), so two worker services each get every task, while the replicas of one
+share them. The producers of the project written in Python enqueue the task with Celery's own
+protocol:
+
+\`\`\`python
+app.send_task("<topic>", args=[payload], queue="<topic>.<service>")
+\`\`\`
+
+and send the plain message of the contract as well when other services consume the topic. Services
+in other languages publish the plain message only, which this worker does not read: the design's
+checker names such links.
+
+## Files
+
+${mdTable(['file', 'what it is'], rows)}
+
+Regenerating the project rewrites everything generated; keep your code in \`app/tasks.py\` (and
+modules of your own that it imports).
+
+## Run it
+
+With Docker: \`docker compose up --build ${p.dns}\` from the project root.
+
+Natively (Python 3.11 or newer), from this folder:
+
+\`\`\`sh
+python3 -m venv .venv
+.venv/bin/pip install --require-hashes -r requirements.txt
+.venv/bin/python gen_proto.py
+PORT=${p.w.node.port} .venv/bin/python -m app
+\`\`\`
+
+Then \`curl http://127.0.0.1:${p.w.node.port}/ping\`. \`CELERY_POOL\` (default \`threads\`) and
+\`CELERY_CONCURRENCY\` (default 4) choose the worker's pool; \`/ping\` shows the tasks received with
+any pool, \`prefork\` included.
 
 ## Environment
 

@@ -90,8 +90,12 @@ _CONSUMERS: dict[str, Callable[[str, list[config.QueueLink]], None]] = {}
 
 
 def publish(link: config.QueueLink, hop: list[str]) -> str:
-    """Publishes one message of the contract on a link and returns its id; raises on failure."""
+    """Publishes one message of the contract on a link and returns its id; raises on failure.
+    For the Celery workers of the topic it enqueues a task each, and the plain message only when
+    other services consume the topic too."""
     message = envelope(link, hop)
+    if not link.plain:
+        return str(message["id"])
     publisher = _PUBLISHERS.get(link.kind)
     if publisher is None:
         raise RuntimeError(f"no publisher for {link.kind}")

@@ -84,7 +84,9 @@ def _grpc(link: config.GrpcLink, hop: list[str]) -> dict[str, Any]:
 
 
 def _queue(link: config.QueueLink, hop: list[str]) -> dict[str, Any]:
-    base = {"via": "queue", "broker": link.broker, "brokerKind": link.kind, "topic": link.topic}
+    base: dict[str, Any] = {"via": "queue", "broker": link.broker, "brokerKind": link.kind, "topic": link.topic}
+    if link.celery:
+        base["celery"] = list(link.celery)
     return _guard(base, lambda: {"id": messaging.publish(link, hop)})
 
 

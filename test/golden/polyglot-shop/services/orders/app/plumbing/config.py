@@ -93,6 +93,10 @@ class QueueLink:
     topic: str
     #: The sample of the channel's message: the payload published, and what a consumer expects.
     payload: Any = field(default_factory=dict)
+    #: The Celery queues of the workers that consume this topic: each gets a task named after it.
+    celery: tuple[str, ...] = ()
+    #: Whether the plain message is published too (for the consumers that are not Celery workers).
+    plain: bool = True
 
 
 @dataclass(frozen=True)
