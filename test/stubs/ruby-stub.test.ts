@@ -102,7 +102,11 @@ describe('Ruby · Sinatra stub', () => {
     expect(files.get('Dockerfile')).toContain('CMD ["bundle", "exec", "ruby", "app.rb"]');
     // a clean CI machine installs the Debian package of every direct gem
     const setup = readFileSync(join(__dirname, '../../conformance/ci-setup.sh'), 'utf8');
-    for (const gem of directGems(rubyUsable(planStub(orders)))) expect(setup).toContain(RUBY_GEMS[gem]?.debian);
+    const ci = readFileSync(join(__dirname, '../../.ci/run'), 'utf8');
+    for (const gem of directGems(rubyUsable(planStub(orders)))) {
+      expect(setup).toContain(RUBY_GEMS[gem]?.debian);
+      expect(ci).toContain(RUBY_GEMS[gem]?.debian);
+    }
   });
 
   it('wires REST, RabbitMQ, Redis, NATS and PostgreSQL, and leaves Kafka and MongoDB out, saying so', () => {
