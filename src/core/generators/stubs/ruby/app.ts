@@ -114,6 +114,7 @@ ${needs.map((n) => `require_relative ${rb(n)}`).join('\n')}${needs.length ? '\n'
 module Plumbing
   # The app; handlers.rb adds the service's own routes to it.
   class Server < Sinatra::Base
+    set :environment, :production
     set :server, :puma
     set :bind, "0.0.0.0"
     set :logging, false

@@ -8,6 +8,7 @@ require_relative "ready"
 module Plumbing
   # The app; handlers.rb adds the service's own routes to it.
   class Server < Sinatra::Base
+    set :environment, :production
     set :server, :puma
     set :bind, "0.0.0.0"
     set :logging, false
