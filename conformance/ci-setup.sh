@@ -19,6 +19,13 @@ have setpriv || need="$need util-linux"
 # protoc, and the well-known types' .proto files it imports (google/protobuf/*.proto), for Go
 have protoc || need="$need protobuf-compiler"
 [ -f /usr/include/google/protobuf/timestamp.proto ] || need="$need libprotobuf-dev"
+# Ruby · Sinatra stubs build with Debian's Ruby and gems (RubyGems is not reached): the packages
+# of the versions their Gemfile.lock pins (src/core/generators/stubs/ruby/manifest.ts).
+have ruby || need="$need ruby"
+have bundle || need="$need ruby-bundler"
+for pkg in ruby-sinatra puma ruby-rack ruby-json ruby-bunny ruby-redis ruby-pg; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
+done
 
 if [ -n "$need" ]; then
   sudo=""
@@ -35,7 +42,7 @@ cd "$root"
 npx --no-install tsx conformance/infra/up.ts --prefetch kafka redis rabbitmq nats postgres
 
 # The stubs' toolchains are not Debian packages of a recent enough version; say what is missing.
-for tool in python3 go cargo node java mvn; do
+for tool in python3 go cargo node java mvn ruby bundle; do
   have "$tool" || echo "conformance: $tool is not on PATH; services that need it are skipped" >&2
 done
 exit 0

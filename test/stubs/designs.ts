@@ -12,7 +12,7 @@ import { fromV2, v2Link, type V2Contract, type V2Link } from '../../src/core/mod
 import { addNode } from '../../src/core/ops/ops';
 
 /** Nodes through the ops; links as version 2 declared them, migrated (see v2.testkit). */
-class Builder {
+export class Builder {
   private nodes: Design;
   private links: V2Link[] = [];
   constructor(name: string) {

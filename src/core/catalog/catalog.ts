@@ -38,6 +38,11 @@ export interface RuntimeEntry {
    * `/ping` endpoints. Other services reach it through a queue link, never a REST or gRPC one.
    */
   readonly worker?: { readonly protocol: 'celery'; readonly brokers: readonly ('redis' | 'rabbitmq')[] };
+  /**
+   * Brokers and databases the runtime's stub cannot use (no client library it can build with):
+   * the checker names every link to them, and the stub leaves them out. Absent: it uses all.
+   */
+  readonly unsupportedInfra?: readonly ('kafka' | 'rabbitmq' | 'redis' | 'nats' | 'postgres' | 'mongodb')[];
   readonly keywords: readonly string[];
 }
 
@@ -209,10 +214,11 @@ export const RUNTIMES = {
     color: '#a8281f',
     mark: 'Rb',
     defaultPort: 4567,
-    tier: 2,
+    tier: 1,
     grpc: false,
     grpcStreaming: false,
     typedContracts: false,
+    unsupportedInfra: ['kafka', 'mongodb'],
     keywords: ['ruby', 'sinatra'],
   },
   'scala-http4s': {
@@ -378,6 +384,12 @@ export const RUNTIME_IDS = Object.keys(RUNTIMES) as RuntimeId[];
 export const INFRA_IDS = Object.keys(INFRA) as InfraId[];
 export const NODE_KINDS: readonly NodeKind[] = [...RUNTIME_IDS, ...INFRA_IDS];
 export const LINK_KIND_IDS = Object.keys(LINK_KINDS) as LinkKind[];
+
+/** The brokers and databases a runtime's stub cannot use (`unsupportedInfra`; none for most). */
+export function unsupportedInfra(id: RuntimeId): readonly string[] {
+  const entry: RuntimeEntry = RUNTIMES[id];
+  return entry.unsupportedInfra ?? [];
+}
 
 export function isRuntime(kind: string): kind is RuntimeId {
   return Object.hasOwn(RUNTIMES, kind);

@@ -1,4 +1,13 @@
-import { INFRA, RUNTIMES, describeKind, isBroker, isInfra, isRuntime, roleOf } from '../catalog/catalog';
+import {
+  INFRA,
+  RUNTIMES,
+  describeKind,
+  isBroker,
+  isInfra,
+  isRuntime,
+  roleOf,
+  unsupportedInfra,
+} from '../catalog/catalog';
 import { namespacePlan } from '../model/namespaces';
 import { dnsLabel, topicName } from '../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../model/types';
@@ -46,6 +55,48 @@ export const RULES: readonly Rule[] = [
         if (l.kind !== 'grpc' || !t || (isRuntime(t.kind) && RUNTIMES[t.kind].grpc)) return [];
         return [
           { message: `${t.name} (${describeKind(t.kind).label}) cannot serve gRPC.`, nodeIds: [t.id], linkIds: [l.id] },
+        ];
+      });
+    },
+  },
+  {
+    id: 'grpc-client-unsupported',
+    severity: 'error',
+    title: 'gRPC from a runtime whose stub cannot call it',
+    why: 'The stub has no gRPC client, so the call is never made: /ping shows it failed.',
+    check(design) {
+      const byId = new Map(design.nodes.map((n) => [n.id, n]));
+      return design.links.flatMap((l) => {
+        const s = byId.get(l.source);
+        if (l.kind !== 'grpc' || !s || !isRuntime(s.kind) || RUNTIMES[s.kind].tier !== 1 || RUNTIMES[s.kind].grpc)
+          return [];
+        return [
+          { message: `${s.name} (${describeKind(s.kind).label}) cannot call gRPC.`, nodeIds: [s.id], linkIds: [l.id] },
+        ];
+      });
+    },
+  },
+  {
+    id: 'infra-unsupported',
+    severity: 'error',
+    title: 'A broker or database the runtime cannot use',
+    why: "The service's stub has no client for it, so the link is left out of its code: its messages are never sent or read.",
+    check(design) {
+      const byId = new Map(design.nodes.map((n) => [n.id, n]));
+      return design.links.flatMap((l) => {
+        const a = byId.get(l.source);
+        const b = byId.get(l.target);
+        if (!a || !b) return [];
+        const [svc, infra] = isRuntime(a.kind) ? [a, b] : [b, a];
+        if (!isRuntime(svc.kind) || isRuntime(infra.kind)) return [];
+        const no = unsupportedInfra(svc.kind);
+        if (!no.includes(infra.kind)) return [];
+        return [
+          {
+            message: `${svc.name} (${describeKind(svc.kind).label}) cannot use ${infra.name} (${describeKind(infra.kind).label}).`,
+            nodeIds: [svc.id, infra.id],
+            linkIds: [l.id],
+          },
         ];
       });
     },

@@ -13,6 +13,7 @@ describe('palette model', () => {
   it('marks tier-2 runtimes as diagram only', () => {
     const services = paletteGroups('')[0]!.entries;
     expect(services.find((e) => e.kind === 'ruby-rails')?.diagramOnly).toBe(true);
+    expect(services.find((e) => e.kind === 'ruby-sinatra')?.diagramOnly).toBe(false);
     expect(services.find((e) => e.kind === 'go-nethttp')?.diagramOnly).toBe(false);
   });
 

@@ -43,7 +43,7 @@ describe('readiness of the stubs', () => {
       expect(serviceHealthCommand(w.node.port)).toContain(`http://127.0.0.1:${w.node.port}/readyz`);
       runtimes.add(w.runtime);
     }
-    expect(runtimes.size).toBe(7);
+    expect(runtimes.size).toBe(8);
   });
 
   it('serves /readyz next to /healthz in every runtime', () => {
@@ -55,6 +55,7 @@ describe('readiness of the stubs', () => {
       'src/plumbing/mod.rs': /\.route\("\/readyz", get\(ready::readyz\)\)/,
       'app/plumbing/health.py': /elif url\.path == "\/readyz":/,
       'src/main/java/polyglotall/analytics/plumbing/ReadyController.java': /@GetMapping\("\/readyz"\)/,
+      'lib/plumbing/server.rb': /get "\/readyz" do/,
     };
     let seen = 0;
     for (const w of wireServices(design)) {

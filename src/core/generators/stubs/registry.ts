@@ -3,6 +3,7 @@ import { goStub } from './go';
 import { javaSpringStub } from './java';
 import { nodeExpressStub } from './node';
 import { pythonCeleryStub, pythonDjangoStub, pythonFastApiStub, pythonFlaskStub } from './python';
+import { rubySinatraStub } from './ruby';
 import { rustAxumStub } from './rust';
 import type { StubGenerator } from './types';
 
@@ -16,4 +17,5 @@ export const STUBS: Partial<Record<RuntimeId, StubGenerator>> = {
   'java-spring': javaSpringStub,
   'node-express': nodeExpressStub,
   'rust-axum': rustAxumStub,
+  'ruby-sinatra': rubySinatraStub,
 };

@@ -1,0 +1,40 @@
+import type { GeneratedFile } from '../../types';
+import { planStub } from '../python/plan';
+import type { StubGenerator } from '../types';
+import { APP_RB, configRb, handlersRb, serverRb } from './app';
+import { RUBY_DOCKERIGNORE, gemfile, gemfileLock, rubyDockerfile } from './manifest';
+import { rubyUsable } from './plan';
+import { NATS_RB, PING_RB, RABBITMQ_RB, READY_RB, REDIS_RB, databasesRb, messagingRb } from './plumbing';
+import { rubyReadme } from './readme';
+
+/**
+ * The Ruby · Sinatra stub: Sinatra 3 on Puma, Bunny for RabbitMQ, redis-rb for Redis Streams and
+ * databases, pg for PostgreSQL and a small client of core NATS; every gem at the version Debian
+ * bookworm packages. User code in `handlers.rb`, generated plumbing in `lib/plumbing/`. It reads
+ * the compatibility layer of the contracts (model/contracts/legacy.ts) and serves no gRPC.
+ */
+export const rubySinatraStub: StubGenerator = (ctx) => {
+  const p = planStub(ctx);
+  const u = rubyUsable(p);
+  const files: GeneratedFile[] = [
+    { path: 'Dockerfile', content: rubyDockerfile(p, u) },
+    { path: '.dockerignore', content: RUBY_DOCKERIGNORE },
+    { path: '.gitignore', content: '.bundle/\nvendor/bundle/\n' },
+    { path: 'README.md', content: rubyReadme(p, u) },
+    { path: 'Gemfile', content: gemfile(u) },
+    { path: 'Gemfile.lock', content: gemfileLock(u) },
+    { path: 'app.rb', content: APP_RB },
+    { path: 'handlers.rb', content: handlersRb(p) },
+    { path: 'lib/plumbing/config.rb', content: configRb(p) },
+    { path: 'lib/plumbing/server.rb', content: serverRb(p) },
+    { path: 'lib/plumbing/ping.rb', content: PING_RB },
+    { path: 'lib/plumbing/ready.rb', content: READY_RB },
+  ];
+  const kinds = (['rabbitmq', 'redis', 'nats'] as const).filter((k) => u.brokerKinds.has(k));
+  if (kinds.length) files.push({ path: 'lib/plumbing/messaging.rb', content: messagingRb(kinds) });
+  if (kinds.includes('rabbitmq')) files.push({ path: 'lib/plumbing/rabbitmq.rb', content: RABBITMQ_RB });
+  if (kinds.includes('redis')) files.push({ path: 'lib/plumbing/redis_streams.rb', content: REDIS_RB });
+  if (kinds.includes('nats')) files.push({ path: 'lib/plumbing/nats.rb', content: NATS_RB });
+  if (u.databases.length) files.push({ path: 'lib/plumbing/databases.rb', content: databasesRb(u.databaseKinds) });
+  return files;
+};

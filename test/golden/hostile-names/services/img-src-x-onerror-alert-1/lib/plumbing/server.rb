@@ -1,0 +1,57 @@
+# The HTTP side of the service contract: /healthz, /readyz and /ping. Generated: do not edit.
+require "json"
+require "sinatra/base"
+require_relative "config"
+require_relative "ping"
+require_relative "ready"
+
+module Plumbing
+  # The app; handlers.rb adds the service's own routes to it.
+  class Server < Sinatra::Base
+    set :environment, :production
+    set :server, :puma
+    set :bind, "0.0.0.0"
+    set :logging, false
+    set :show_exceptions, false
+    set :raise_errors, false
+    set :protection, false
+
+    helpers do
+      # Answers a JSON body with a status.
+      def json_answer(value, status_code = 200)
+        content_type :json
+        halt status_code, JSON.generate(value)
+      end
+    end
+
+    get "/healthz" do
+      json_answer({ "status" => "ok" })
+    end
+
+    get "/readyz" do
+      down = Ready.unreachable
+      json_answer({ "status" => "ok" }) if down.empty?
+      json_answer({ "status" => "unavailable", "unreachable" => down }, 503)
+    end
+
+    get "/ping" do
+      json_answer(Ping.tree(Ping.parse_path(params["path"])))
+    end
+
+    not_found do
+      content_type "application/problem+json"
+      JSON.generate({ "type" => "about:blank", "title" => "Not Found", "status" => 404 })
+    end
+
+    error do
+      content_type "application/problem+json"
+      JSON.generate({ "type" => "about:blank", "title" => "Internal Server Error", "status" => 500 })
+    end
+  end
+
+  # Starts the consumers, then the HTTP server on PORT (Puma, until SIGTERM or SIGINT).
+  def self.run
+    # no consumers: this service subscribes to nothing
+    Server.run!(port: Config.port, server_settings: { Threads: "0:32" })
+  end
+end

@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recipe } from '../../conformance/runtimes/ruby-sinatra';
+import { checkDesign } from '../../src/core/checks';
+import { rubySinatraStub } from '../../src/core/generators/stubs/ruby';
+import { planStub } from '../../src/core/generators/stubs/python/plan';
+import { rubyUsable } from '../../src/core/generators/stubs/ruby/plan';
+import { RUBY_GEMS, directGems, gemClosure } from '../../src/core/generators/stubs/ruby/manifest';
+import type { GeneratedFile } from '../../src/core/generators/types';
+import { dockerfileProblems } from '../fixtures/dockerfile-rules';
+import { Builder, fullDesign, hostileDesign, stubContexts } from './designs';
+
+const work = mkdtempSync(join(tmpdir(), 'ruby-stub-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Ruby's own syntax check (`ruby -c`) of every .rb file: errors by file, empty when all parse. */
+function rubySyntaxErrors(files: GeneratedFile[]): string[] {
+  const dir = mkdtempSync(join(work, 'svc-'));
+  const rbs = files.filter((f) => f.path.endsWith('.rb') || f.path === 'Gemfile');
+  for (const f of rbs) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.content);
+  }
+  return rbs.flatMap((f) => {
+    try {
+      execFileSync('ruby', ['-wc', f.path], { cwd: dir, stdio: 'pipe' });
+      return [];
+    } catch (e) {
+      return [`${f.path}: ${String((e as { stderr?: Buffer }).stderr ?? e)}`];
+    }
+  });
+}
+
+function filesOf(files: GeneratedFile[]): Map<string, string> {
+  return new Map(files.map((f) => [f.path, f.content]));
+}
+
+function rubyContexts(design: ReturnType<typeof fullDesign>) {
+  return stubContexts(design).filter((c) => c.wiring.runtime === 'ruby-sinatra');
+}
+
+describe('Ruby · Sinatra stub', () => {
+  const designs = {
+    full: fullDesign('ruby-sinatra'),
+    mixed: fullDesign('ruby-sinatra', 'python-fastapi'),
+    hostile: hostileDesign('ruby-sinatra'),
+  };
+
+  it.each(Object.entries(designs))('%s design: every Ruby file passes ruby -wc', (_name, design) => {
+    const ctxs = rubyContexts(design);
+    expect(ctxs.length).toBeGreaterThan(0);
+    for (const ctx of ctxs) {
+      const files = rubySinatraStub(ctx);
+      expect(files.map((f) => f.path)).toEqual(
+        expect.arrayContaining(['app.rb', 'handlers.rb', 'lib/plumbing/server.rb', 'Gemfile', 'Gemfile.lock']),
+      );
+      expect(rubySyntaxErrors(files)).toEqual([]);
+    }
+  });
+
+  it('keeps the Dockerfile rules and pins every gem, the whole tree in Gemfile.lock', () => {
+    for (const ctx of rubyContexts(designs.full)) {
+      const files = filesOf(rubySinatraStub(ctx));
+      const docker = files.get('Dockerfile') ?? '';
+      expect(dockerfileProblems(docker)).toEqual([]);
+      expect(docker).toMatch(/^FROM ruby:\$\{RUBY_TAG\} AS final$/m);
+      expect(docker).toContain('ARG RUBY_TAG=3.1-slim-bookworm');
+      expect(docker).toContain('USER appuser');
+      expect(docker).toContain('ENV BUNDLE_FROZEN=true');
+      const gems = [...(files.get('Gemfile') ?? '').matchAll(/^gem "([^"]+)", "([^"]+)"/gm)];
+      expect(gems.length).toBeGreaterThanOrEqual(4);
+      for (const [, name = '', version] of gems) expect(version, name).toBe(RUBY_GEMS[name]?.version);
+      const lock = files.get('Gemfile.lock') ?? '';
+      const locked = [...lock.matchAll(/^ {4}([a-z0-9_-]+) \(([^)]+)\)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+      const closure = gemClosure(gems.map((g) => g[1] ?? '') as (keyof typeof RUBY_GEMS)[]);
+      expect(locked).toEqual(closure.map((g) => `${g} ${RUBY_GEMS[g]?.version}`));
+      for (const [, name = ''] of gems) expect(lock).toContain(`  ${name} (= ${RUBY_GEMS[name]?.version})`);
+    }
+  });
+
+  it("the exported Gemfile.lock installs, frozen, from the Debian gems CI installs (the recipe's build step)", () => {
+    const [orders] = rubyContexts(designs.full);
+    if (!orders) throw new Error('a service expected');
+    const files = filesOf(rubySinatraStub(orders));
+    const dir = mkdtempSync(join(work, 'bundle-'));
+    writeFileSync(join(dir, 'Gemfile'), files.get('Gemfile') ?? '');
+    writeFileSync(join(dir, 'Gemfile.lock'), files.get('Gemfile.lock') ?? '');
+    const [install] = recipe.build(dir, '/cache');
+    if (!install) throw new Error('no install step');
+    expect(install.args).toEqual(['install', '--local']);
+    const out = execFileSync(install.cmd, install.args, {
+      cwd: dir,
+      env: { ...process.env, ...install.env },
+      stdio: 'pipe',
+    }).toString();
+    expect(out).toMatch(/Bundle complete! 7 Gemfile dependencies, 16 gems now installed/);
+    expect(readFileSync(join(dir, 'Gemfile.lock'), 'utf8')).toBe(files.get('Gemfile.lock'));
+    expect(recipe.start(dir, '/cache')).toMatchObject({ cmd: 'bundle', args: ['exec', 'ruby', 'app.rb'] });
+    expect(files.get('Dockerfile')).toContain('CMD ["bundle", "exec", "ruby", "app.rb"]');
+    // a clean CI machine installs the Debian package of every direct gem
+    const setup = readFileSync(join(__dirname, '../../conformance/ci-setup.sh'), 'utf8');
+    const ci = readFileSync(join(__dirname, '../../.ci/run'), 'utf8');
+    for (const gem of directGems(rubyUsable(planStub(orders)))) {
+      expect(setup).toContain(RUBY_GEMS[gem]?.debian);
+      expect(ci).toContain(RUBY_GEMS[gem]?.debian);
+    }
+  });
+
+  it('wires REST, RabbitMQ, Redis, NATS and PostgreSQL, and leaves Kafka and MongoDB out, saying so', () => {
+    const [orders, inventory] = rubyContexts(designs.full);
+    if (!orders || !inventory) throw new Error('two services expected');
+    const a = filesOf(rubySinatraStub(orders));
+    const config = a.get('lib/plumbing/config.rb') ?? '';
+    expect(config).toContain('{ target: "inventory", env: "INVENTORY_URL" }');
+    for (const kind of ['rabbitmq', 'redis', 'nats'])
+      expect(config).toContain(
+        `{ broker: "${kind}", kind: "${kind}", env: "${kind.toUpperCase()}_URL", topic: "${kind}-events", payload:`,
+      );
+    expect(config).not.toContain('kafka');
+    expect(config).toContain('{ target: "postgres", kind: "postgres", env: "POSTGRES_URL" }');
+    expect(config).not.toContain('mongodb');
+    expect(config).toContain('{ env: "POSTGRES_URL", port: 5432 }');
+    expect(a.get('Gemfile')).toMatch(/gem "bunny"[\s\S]*gem "redis"[\s\S]*gem "pg"/);
+    expect([...a.keys()]).toEqual(
+      expect.arrayContaining(['lib/plumbing/rabbitmq.rb', 'lib/plumbing/redis_streams.rb', 'lib/plumbing/nats.rb']),
+    );
+    expect(a.get('Dockerfile')).toContain('libpq-dev');
+    expect(a.get('README.md')).toContain('**Left out:** kafka kafka, mongodb mongodb');
+    // the callee serves the endpoints the caller declared, with path parameters, and consumes
+    const b = filesOf(rubySinatraStub(inventory));
+    const handlers = b.get('handlers.rb') ?? '';
+    expect(handlers).toContain('get "/items/:id" do # path parameters: params["id"]');
+    expect(handlers).toContain('post "/items" do');
+    expect(handlers).toContain('"count" => 42');
+    expect(b.get('lib/plumbing/config.rb')).toContain(
+      '{ broker: "nats", kind: "nats", env: "NATS_URL", topic: "nats-events" }',
+    );
+    expect(b.get('lib/plumbing/server.rb')).toContain('Messaging.start_consumers');
+    expect(b.get('Gemfile')).not.toContain('"pg"');
+  });
+
+  it('a service without brokers or databases needs only Sinatra, Puma, Rack and JSON', () => {
+    const b = new Builder('tiny');
+    const x = b.add('ruby-sinatra', 'edge');
+    const y = b.add('ruby-sinatra', 'core');
+    b.link(x, y, 'rest');
+    const [ctx] = rubyContexts(b.design);
+    if (!ctx) throw new Error('a service expected');
+    const files = filesOf(rubySinatraStub(ctx));
+    expect([...(files.get('Gemfile') ?? '').matchAll(/^gem "([^"]+)"/gm)].map((m) => m[1])).toEqual([
+      'sinatra',
+      'puma',
+      'rack',
+      'json',
+    ]);
+    expect(files.has('lib/plumbing/messaging.rb')).toBe(false);
+    expect(files.get('lib/plumbing/config.rb')).toContain('READY = [].freeze');
+  });
+
+  it('hostile names become safe Ruby strings: nothing interpolates', () => {
+    for (const ctx of rubyContexts(designs.hostile)) {
+      for (const f of rubySinatraStub(ctx).filter((x) => x.path.endsWith('.rb')))
+        expect(f.content, f.path).not.toMatch(/"[^"\n]*(?<!\\)#\{[^}]*(rm -rf|DROP|passwd)/);
+    }
+  });
+
+  it('the checker names the Kafka, MongoDB and gRPC links of a Sinatra service', () => {
+    const d = designs.full;
+    const id = (name: string) => d.nodes.find((n) => n.name === name)?.id ?? '';
+    const grpc = (source: string, target: string) => ({
+      id: `g-${source}`,
+      kind: 'grpc' as const,
+      source: id(source),
+      target: id(target),
+      topic: '',
+    });
+    const withGrpc = { ...d, links: [...d.links, grpc('orders', 'inventory')] };
+    const issues = checkDesign(withGrpc).filter((i) =>
+      ['infra-unsupported', 'grpc-unsupported', 'grpc-client-unsupported'].includes(i.rule),
+    );
+    const messages = issues.map((i) => i.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'orders (Ruby · Sinatra) cannot use kafka (Kafka).',
+        'inventory (Ruby · Sinatra) cannot use kafka (Kafka).',
+        'orders (Ruby · Sinatra) cannot use mongodb (MongoDB).',
+        'orders (Ruby · Sinatra) cannot call gRPC.',
+        'inventory (Ruby · Sinatra) cannot serve gRPC.',
+      ]),
+    );
+    expect(messages.some((m) => /rabbitmq|redis|nats|postgres/.test(m))).toBe(false);
+  });
+});
