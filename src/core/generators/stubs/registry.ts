@@ -4,6 +4,7 @@ import { javaSpringStub } from './java';
 import { nodeExpressStub } from './node';
 import { pythonDjangoStub, pythonFastApiStub, pythonFlaskStub } from './python';
 import { rustAxumStub } from './rust';
+import { scalaHttp4sStub } from './scala';
 import type { StubGenerator } from './types';
 
 /** The runnable stub of each runtime; a runtime missing here gets a README saying so. */
@@ -15,4 +16,5 @@ export const STUBS: Partial<Record<RuntimeId, StubGenerator>> = {
   'java-spring': javaSpringStub,
   'node-express': nodeExpressStub,
   'rust-axum': rustAxumStub,
+  'scala-http4s': scalaHttp4sStub,
 };
