@@ -43,7 +43,7 @@ describe('readiness of the stubs', () => {
       expect(serviceHealthCommand(w.node.port)).toContain(`http://127.0.0.1:${w.node.port}/readyz`);
       runtimes.add(w.runtime);
     }
-    expect(runtimes.size).toBe(7);
+    expect(runtimes.size).toBe(8);
   });
 
   it('serves /readyz next to /healthz in every runtime', () => {
@@ -54,6 +54,7 @@ describe('readiness of the stubs', () => {
       'src/main.ts': /app\.get\('\/readyz'/,
       'src/plumbing/mod.rs': /\.route\("\/readyz", get\(ready::readyz\)\)/,
       'src/main/java/polyglotall/analytics/plumbing/ReadyController.java': /@GetMapping\("\/readyz"\)/,
+      'src/main/scala/polyglotall/trends/plumbing/Routes.scala': /case GET -> Root \/ "readyz" =>/,
     };
     let seen = 0;
     for (const w of wireServices(design)) {

@@ -13,7 +13,8 @@ const KEYWORDS = new Set(
 
 /** An identifier as Scala source: in backticks when it is a reserved word. */
 export function ident(name: string): string {
-  return KEYWORDS.has(name) ? `\`${name}\`` : name;
+  // `class_:` would read as one operator identifier: a name ending in `_` is quoted too
+  return KEYWORDS.has(name) || name.endsWith('_') ? `\`${name}\`` : name;
 }
 
 /** A dotted package or class name with each segment quoted where needed, from the root. */

@@ -79,6 +79,7 @@ export function pomXml(p: ScalaPlan): GeneratedFile {
           dep('com.google.protobuf', 'protobuf-java', V.protobuf),
           dep('com.google.protobuf', 'protobuf-java-util', V.protobuf),
           dep('com.google.guava', 'guava', V.guavaJre),
+          dep('com.google.code.gson', 'gson', V.gson),
           dep('com.google.errorprone', 'error_prone_annotations', V.errorProneAnnotations),
           dep('com.google.j2objc', 'j2objc-annotations', V.j2objcAnnotations),
         ]

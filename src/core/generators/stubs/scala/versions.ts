@@ -21,6 +21,8 @@ export const SCALA_VERSIONS = {
   catsEffect: '3.6.3',
   cats: '2.13.0',
   jawn: '1.6.0',
+  /** What grpc-core asks for (Jedis asks for an older one). */
+  gson: '2.14.0',
   /** The Guava flavour grpc-services asks for (the other gRPC modules take the -android one). */
   guavaJre: '33.6.0-jre',
   /** The slf4j binding that prints the JVM clients' and http4s's logs (http4s logs through slf4j). */

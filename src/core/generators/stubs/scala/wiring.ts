@@ -56,11 +56,11 @@ const MONGODB = `
 `;
 
 const REDIS_DB = `
-  private val redisClients = ConcurrentHashMap[String, redis.clients.jedis.JedisPooled]()
+  private val redisClients = ConcurrentHashMap[String, _root_.redis.clients.jedis.JedisPooled]()
 
   /** Redis: \`PING\`. */
   def redis(url: String): Unit =
-    val answer = redisClients.computeIfAbsent(url, u => redis.clients.jedis.JedisPooled(java.net.URI.create(u), 5000)).ping()
+    val answer = redisClients.computeIfAbsent(url, u => _root_.redis.clients.jedis.JedisPooled(java.net.URI.create(u), 5000)).ping()
     if !"PONG".equalsIgnoreCase(answer) then throw IllegalStateException(s"PING answered $answer")
 `;
 
