@@ -37,9 +37,18 @@ EXPOSE ${ports}
 ${dockerHealthcheck(node.port)}
 CMD [${['java', ...SCALA_OPTS, '-jar', '/app/service.jar'].map((a) => JSON.stringify(a)).join(', ')}]
 `;
-  const dockerignore = ['target/', '.git', '.idea/', '.vscode/', '.bsp/', '.metals/', 'Dockerfile', '.dockerignore', 'README.md', ''].join(
-    '\n',
-  );
+  const dockerignore = [
+    'target/',
+    '.git',
+    '.idea/',
+    '.vscode/',
+    '.bsp/',
+    '.metals/',
+    'Dockerfile',
+    '.dockerignore',
+    'README.md',
+    '',
+  ].join('\n');
   return [
     { path: 'Dockerfile', content: dockerfile },
     { path: '.dockerignore', content: dockerignore },

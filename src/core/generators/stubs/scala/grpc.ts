@@ -173,8 +173,5 @@ ${methods.join('\n')}
 }
 
 export function grpcFiles(p: ScalaPlan): GeneratedFile[] {
-  return [
-    ...(p.own ? [grpcServer(p, p.own), ...rpcHandlers(p, p.own)] : []),
-    ...p.grpc.map((c) => grpcClient(p, c)),
-  ];
+  return [...(p.own ? [grpcServer(p, p.own), ...rpcHandlers(p, p.own)] : []), ...p.grpc.map((c) => grpcClient(p, c))];
 }

@@ -251,7 +251,12 @@ object NatsBus:
     connections.values.asScala.foreach(c => scala.util.Try(c.close()))
 ${RETRY}`;
 
-const BUSES = { kafka: ['KafkaBus', KAFKA], rabbitmq: ['RabbitBus', RABBIT], redis: ['RedisBus', REDIS], nats: ['NatsBus', NATS] } as const;
+const BUSES = {
+  kafka: ['KafkaBus', KAFKA],
+  rabbitmq: ['RabbitBus', RABBIT],
+  redis: ['RedisBus', REDIS],
+  nats: ['NatsBus', NATS],
+} as const;
 export const BUS_OBJECT = { kafka: 'KafkaBus', rabbitmq: 'RabbitBus', redis: 'RedisBus', nats: 'NatsBus' } as const;
 
 /** The bus objects of the broker kinds the service publishes to or consumes from. */

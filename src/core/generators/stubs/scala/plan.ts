@@ -199,7 +199,11 @@ export function scalaPlan(ctx: StubContext): ScalaPlan {
     publishes,
     subscribes,
     messages: [...byKey.values()],
-    databases: w.databases.map((use) => ({ use, target: dnsLabel(use.database.name), fallback: infraUrl(use.database) })),
+    databases: w.databases.map((use) => ({
+      use,
+      target: dnsLabel(use.database.name),
+      fallback: infraUrl(use.database),
+    })),
   };
 }
 

@@ -16,20 +16,34 @@ export function readme(p: ScalaPlan): GeneratedFile {
   const env = withoutSecretValues(w.node, serviceEnv(w));
   const handlers = [
     ...(p.endpoints.length
-      ? ['`RestHandlers.scala`: the REST endpoints other services call, taking and returning the case classes of `models/Models.scala`.']
+      ? [
+          '`RestHandlers.scala`: the REST endpoints other services call, taking and returning the case classes of `models/Models.scala`.',
+        ]
       : []),
     ...(p.rpcs.length
-      ? ['`RpcHandlers.scala`: the unary gRPC methods other services call, taking and returning the protobuf classes generated from `src/main/proto`.']
+      ? [
+          '`RpcHandlers.scala`: the unary gRPC methods other services call, taking and returning the protobuf classes generated from `src/main/proto`.',
+        ]
       : []),
     ...(p.messages.length
       ? ['`Messages.scala`: the sample payloads `/ping` publishes and what to do with each consumed message.']
       : []),
   ];
   const uses = [
-    ...p.rest.map((x) => `- REST to ${mdCode(x.target)}: \`${x.cls}\` (a typed method per endpoint the link uses, at ${mdCode(x.envVar)}).`),
-    ...p.grpc.map((x) => `- gRPC to ${mdCode(x.target)}: \`${x.cls}\` (a blocking method per unary RPC the link uses, at ${mdCode(x.envVar)}).`),
-    ...p.publishes.map((q) => `- publishes on ${mdCode(q.use.topic)} (${mdText(q.use.brokerKind)} ${mdCode(q.brokerDns)}).`),
-    ...p.subscribes.map((q) => `- consumes ${mdCode(q.use.topic)} (${mdText(q.use.brokerKind)} ${mdCode(q.brokerDns)}).`),
+    ...p.rest.map(
+      (x) =>
+        `- REST to ${mdCode(x.target)}: \`${x.cls}\` (a typed method per endpoint the link uses, at ${mdCode(x.envVar)}).`,
+    ),
+    ...p.grpc.map(
+      (x) =>
+        `- gRPC to ${mdCode(x.target)}: \`${x.cls}\` (a blocking method per unary RPC the link uses, at ${mdCode(x.envVar)}).`,
+    ),
+    ...p.publishes.map(
+      (q) => `- publishes on ${mdCode(q.use.topic)} (${mdText(q.use.brokerKind)} ${mdCode(q.brokerDns)}).`,
+    ),
+    ...p.subscribes.map(
+      (q) => `- consumes ${mdCode(q.use.topic)} (${mdText(q.use.brokerKind)} ${mdCode(q.brokerDns)}).`,
+    ),
     ...p.databases.map((d) => `- ${mdText(d.use.databaseKind)} ${mdCode(d.target)}, at ${mdCode(d.use.envVar)}.`),
   ];
   const lines = [
@@ -44,7 +58,9 @@ export function readme(p: ScalaPlan): GeneratedFile {
     '',
     `Your code lives in ${mdCode(dir(p.handlers))}:`,
     '',
-    ...(handlers.length ? handlers.map((h) => `- ${h}`) : ['- nothing yet: add a link to this service on the canvas to get handlers.']),
+    ...(handlers.length
+      ? handlers.map((h) => `- ${h}`)
+      : ['- nothing yet: add a link to this service on the canvas to get handlers.']),
     '',
     `Everything in ${mdCode(dir(p.plumbing))} and ${mdCode(dir(p.models))}, \`Main.scala\`, \`pom.xml\` and the \`.proto\` files under \`src/main/proto/\` is generated plumbing: exporting again rewrites it, so keep changes there small or move them into \`handlers\`. Exporting again with \`--update\` merges your edits of \`handlers\` with the new design.`,
     '',
@@ -55,7 +71,10 @@ export function readme(p: ScalaPlan): GeneratedFile {
     '',
     mdCodeBlock(
       'sh',
-      [SCALA_BUILD.join(' '), `${env.map(([k, v]) => `${k}=${shellWord(v)}`).join(' ')} java ${SCALA_OPTS.join(' ')} -jar ${SCALA_JAR}`].join('\n'),
+      [
+        SCALA_BUILD.join(' '),
+        `${env.map(([k, v]) => `${k}=${shellWord(v)}`).join(' ')} java ${SCALA_OPTS.join(' ')} -jar ${SCALA_JAR}`,
+      ].join('\n'),
     ),
     '',
     p.features.grpc

@@ -24,9 +24,10 @@ const hasBody = (e: ContractEndpoint) => e.request.length > 0;
 
 /** The handler's parameters: the path parameters in order, then the body. */
 function handlerParams(e: ContractEndpoint, qualify: (cls: string) => string): string {
-  return [...e.params.map((x) => `${ident(x)}: String`), ...(hasBody(e) ? [`body: ${qualify(requestClass(e))}`] : [])].join(
-    ', ',
-  );
+  return [
+    ...e.params.map((x) => `${ident(x)}: String`),
+    ...(hasBody(e) ? [`body: ${qualify(requestClass(e))}`] : []),
+  ].join(', ');
 }
 
 /** The case classes of a list of endpoints. */
@@ -162,7 +163,9 @@ object Problem:
 
 function clientMethod(e: ContractEndpoint, cls: string): string {
   const q = (c: string) => `${cls}.${c}`;
-  const path = e.path.replace(/\$/g, '$$$$').replace(/\{([a-z0-9_]+)\}/g, (_m, name: string) => `\${enc(${ident(name)})}`);
+  const path = e.path
+    .replace(/\$/g, '$$$$')
+    .replace(/\{([a-z0-9_]+)\}/g, (_m, name: string) => `\${enc(${ident(name)})}`);
   const params = handlerParams(e, q);
   const body = hasBody(e) ? '.withEntity(body.asJson)' : '';
   return `  /** ${e.method} ${e.path} */

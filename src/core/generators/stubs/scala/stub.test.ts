@@ -67,10 +67,20 @@ describe('Scala · http4s stub', () => {
     // every dependency has a version of its own or a managed one
     const deps = [...pom.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)].map((m) => m[1] ?? '');
     for (const d of deps) expect(d, d).toMatch(/<version>[0-9][^<]*<\/version>/);
-    expect(pom).toContain(`<artifactId>http4s-ember-server_3</artifactId>\n      <version>${SCALA_VERSIONS.http4s}</version>`);
+    expect(pom).toContain(
+      `<artifactId>http4s-ember-server_3</artifactId>\n      <version>${SCALA_VERSIONS.http4s}</version>`,
+    );
     expect(pom).toContain(`<scalaVersion>${SCALA_VERSIONS.scala}</scalaVersion>`);
     // the JVM clients are the Java stub's
-    for (const a of ['kafka-clients', 'amqp-client', 'jedis', 'jnats', 'postgresql', 'mongodb-driver-sync', 'grpc-services'])
+    for (const a of [
+      'kafka-clients',
+      'amqp-client',
+      'jedis',
+      'jnats',
+      'postgresql',
+      'mongodb-driver-sync',
+      'grpc-services',
+    ])
       expect(pom, a).toContain(`<artifactId>${a}</artifactId>`);
     expect(pom).toContain(`<mainClass>shop.back.Main</mainClass>`);
   });
@@ -112,7 +122,9 @@ describe('Scala · http4s stub', () => {
     expect(links).toContain('Fanout.entry("grpc", "back")');
     for (const k of ['KafkaBus', 'RabbitBus', 'RedisBus', 'NatsBus']) expect(links).toContain(`${k}.publish(`);
     const client = file(front, /plumbing\/BackRestClient\.scala$/);
-    expect(client).toContain('def postOrders(body: BackRestClient.PostOrdersRequest): IO[BackRestClient.PostOrdersResponse]');
+    expect(client).toContain(
+      'def postOrders(body: BackRestClient.PostOrdersRequest): IO[BackRestClient.PostOrdersResponse]',
+    );
     const back = stubOf(every, 'back');
     const server = file(back, 'src/main/scala/shop/back/plumbing/GrpcServer.scala');
     expect(server).toContain('HealthStatusManager');
@@ -150,7 +162,9 @@ describe('Scala · http4s stub', () => {
       checkScala(files);
       for (const f of files.filter((x) => x.path.endsWith('.scala'))) {
         // a reserved word is never a bare identifier in a definition or a parameter
-        expect(f.content, f.path).not.toMatch(/\b(?:def|val|var|class|object) (?:class|type|object|val|def|given|then)\b[^`]/);
+        expect(f.content, f.path).not.toMatch(
+          /\b(?:def|val|var|class|object) (?:class|type|object|val|def|given|then)\b[^`]/,
+        );
         expect(f.content, f.path).not.toMatch(/[(,] ?(?:class|type|object|val|def|given|then|match): /);
       }
     }
@@ -158,7 +172,10 @@ describe('Scala · http4s stub', () => {
     const rpc = all.find((f) => f.path.endsWith('handlers/RpcHandlers.scala'))?.content ?? '';
     expect(rpc).toContain('.setAllFields_(true)');
     expect(rpc).toContain('.setHashCode(42L)');
-    const models = all.filter((f) => f.path.endsWith('models/Models.scala')).map((f) => f.content).join('\n');
+    const models = all
+      .filter((f) => f.path.endsWith('models/Models.scala'))
+      .map((f) => f.content)
+      .join('\n');
     expect(models).toContain('class_value: String, hash_code: Long, all_fields: Boolean');
   });
 });

@@ -91,7 +91,9 @@ function links(p: ScalaPlan): GeneratedFile {
     ...p.grpc.map((g) => `    val ${g.field} = ${g.cls}()`),
   ];
   const calls = [
-    ...p.rest.map((r) => `      Call(Fanout.entry("rest", ${s(r.target)}), hops => ${r.field}.ping(hops).map(Outcome.Tree(_))),`),
+    ...p.rest.map(
+      (r) => `      Call(Fanout.entry("rest", ${s(r.target)}), hops => ${r.field}.ping(hops).map(Outcome.Tree(_))),`,
+    ),
     ...p.grpc.map(
       (g) =>
         `      Call(Fanout.entry("grpc", ${s(g.target)}), hops => IO.interruptible(Outcome.Tree(parse(${g.field}.ping(hops)).fold(throw _, identity)))),`,
