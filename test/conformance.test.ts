@@ -212,6 +212,7 @@ describe('conformance plan', () => {
       'notifier',
       'orders',
       'reviews',
+      'trends',
     ]);
     expect([...plan.kafkaTopics.values()]).toEqual([['order-events']]);
     expect(plan.infra.map((n) => n.kind).sort()).toEqual(['kafka', 'nats', 'postgres', 'rabbitmq', 'redis']);
