@@ -214,6 +214,7 @@ describe('conformance plan', () => {
       'orders',
       'reviews',
       'storefront',
+      'trends',
     ]);
     expect([...plan.kafkaTopics.values()]).toEqual([['order-events']]);
     expect(plan.infra.map((n) => n.kind).sort()).toEqual(['kafka', 'nats', 'postgres', 'rabbitmq', 'redis']);

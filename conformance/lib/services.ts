@@ -99,7 +99,7 @@ export function startService(
 
 /** Seconds to wait for /healthz: JVMs start slowly. */
 export function healthTimeoutMs(runtime: RuntimeId): number {
-  return runtime === 'java-spring' ? 180_000 : 120_000;
+  return runtime === 'java-spring' || runtime === 'scala-http4s' ? 180_000 : 120_000;
 }
 
 /** GETs a URL; the parsed JSON body (or the text) and the status, or an error message. */

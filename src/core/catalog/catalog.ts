@@ -229,7 +229,7 @@ export const RUNTIMES = {
     color: '#c22d40',
     mark: 'Sc',
     defaultPort: 8080,
-    tier: 2,
+    tier: 1,
     grpc: true,
     grpcStreaming: false,
     typedContracts: false,

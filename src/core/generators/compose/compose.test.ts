@@ -129,8 +129,13 @@ describe('generateCompose', () => {
   });
 
   it('puts runtimes without a runnable stub under the todo profile, and nobody waits for them', () => {
-    const { doc } = compose(seedDesign());
-    expect(RUNTIMES['scala-http4s'].tier).toBe(2);
+    const seed = new DesignBuilder('seed');
+    const orders = seed.node('python-fastapi', 'orders');
+    const kafka = seed.node('kafka');
+    const analytics = seed.node('elixir-phoenix', 'analytics');
+    seed.link(orders, kafka, 'queue', 'order-events').link(kafka, analytics, 'queue', 'order-events');
+    const { doc } = compose(seed.design);
+    expect(RUNTIMES['elixir-phoenix'].tier).toBe(2);
     expect(svc(doc, 'analytics').profiles).toEqual(['todo']);
     expect(svc(doc, 'orders').profiles).toBeUndefined();
     const b = new DesignBuilder('todo');

@@ -12,6 +12,7 @@ const GRPC_HEALTH: ReadonlySet<RuntimeId> = new Set<RuntimeId>([
   'go-nethttp',
   'java-spring',
   'rust-axum',
+  'scala-http4s',
 ]);
 
 /**

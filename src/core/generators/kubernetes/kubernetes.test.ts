@@ -229,7 +229,12 @@ describe('generateKubernetes', () => {
     const { docs } = k8s(replicasDesign());
     expect(find(docs, 'Deployment', 'worker').spec.replicas).toBe(3);
     expect(find(docs, 'Deployment', 'off').spec.replicas).toBe(0);
-    const seed = k8s(seedDesign()).docs;
+    const todo = new DesignBuilder('seed');
+    const orders = todo.node('python-fastapi', 'orders');
+    const kafka = todo.node('kafka');
+    const later = todo.node('elixir-phoenix', 'analytics');
+    todo.link(orders, kafka, 'queue', 'order-events').link(kafka, later, 'queue', 'order-events');
+    const seed = k8s(todo.design).docs;
     const analytics = find(seed, 'Deployment', 'analytics');
     expect(analytics.spec.replicas).toBe(0);
     expect(analytics.metadata.annotations['polyglot-canvas/stub']).toContain('todo');

@@ -56,6 +56,7 @@ describe('readiness of the stubs', () => {
       'app/plumbing/health.py': /elif url\.path == "\/readyz":/,
       'src/main/java/polyglotall/analytics/plumbing/ReadyController.java': /@GetMapping\("\/readyz"\)/,
       'lib/plumbing/server.rb': /get "\/readyz" do/,
+      'src/main/scala/polyglotall/trends/plumbing/Routes.scala': /case GET -> Root \/ "readyz" =>/,
     };
     let seen = 0;
     for (const w of wireServices(design)) {

@@ -5,6 +5,7 @@ import { nodeExpressStub } from './node';
 import { pythonCeleryStub, pythonDjangoStub, pythonFastApiStub, pythonFlaskStub } from './python';
 import { rubySinatraStub } from './ruby';
 import { rustAxumStub } from './rust';
+import { scalaHttp4sStub } from './scala';
 import type { StubGenerator } from './types';
 
 /** The runnable stub of each runtime; a runtime missing here gets a README saying so. */
@@ -18,4 +19,5 @@ export const STUBS: Partial<Record<RuntimeId, StubGenerator>> = {
   'node-express': nodeExpressStub,
   'rust-axum': rustAxumStub,
   'ruby-sinatra': rubySinatraStub,
+  'scala-http4s': scalaHttp4sStub,
 };

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type { GeneratedFile } from '../../types';
+import type { StubContext } from '../types';
+import { everyLinkDesign, hostileDesign, scalaContexts } from './fixtures';
+import { scalaHttp4sStub } from './index';
+import { SCALA_IMAGES, SCALA_MAVEN_PLUGINS, SCALA_VERSIONS } from './versions';
+
+function stubOf(ctxs: StubContext[], name: string): GeneratedFile[] {
+  const ctx = ctxs.find((c) => c.wiring.node.name === name);
+  if (!ctx) throw new Error(`no scala service ${name}`);
+  return scalaHttp4sStub(ctx);
+}
+
+function file(files: GeneratedFile[], path: string | RegExp): string {
+  const f = files.find((x) => (typeof path === 'string' ? x.path === path : path.test(x.path)));
+  if (!f) throw new Error(`missing ${String(path)} in ${files.map((x) => x.path).join(', ')}`);
+  return f.content;
+}
+
+/** Scala source with comments and string literals blanked, so brackets can be counted. */
+function code(src: string): string {
+  return src
+    .replace(/"(?:\\.|[^"\\\n])*"/g, '""')
+    .replace(/'(?:\\.|[^'\\\n])'/g, "''")
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/[^\n]*/g, '');
+}
+
+function balanced(src: string): boolean {
+  const open: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (const c of code(src)) {
+    if (c === '(' || c === '[' || c === '{') open.push(c);
+    else if (c in pairs && open.pop() !== pairs[c]) return false;
+  }
+  return open.length === 0;
+}
+
+/** Every Scala file sits at its package's path, declares that package and has balanced brackets. */
+function checkScala(files: GeneratedFile[]): void {
+  const scala = files.filter((f) => f.path.endsWith('.scala'));
+  expect(scala.length).toBeGreaterThan(5);
+  for (const f of scala) {
+    const m = /^src\/main\/scala\/(.+)\/([^/]+)\.scala$/.exec(f.path);
+    expect(m, f.path).not.toBeNull();
+    const [, dir = ''] = m ?? [];
+    for (const seg of dir.split('/')) expect(seg, f.path).toMatch(/^[a-z][a-z0-9]*$/);
+    const pkg = /^package (.+)$/m.exec(f.content)?.[1] ?? '';
+    expect(pkg.replace(/`/g, '').replace(/\./g, '/'), f.path).toBe(dir);
+    expect(balanced(f.content), `${f.path} has unbalanced brackets`).toBe(true);
+    expect(f.content, f.path).not.toMatch(/\bundefined\b|\[object Object\]/);
+  }
+}
+
+const every = scalaContexts(everyLinkDesign());
+
+describe('Scala · http4s stub', () => {
+  it('writes a Maven project with every plugin and dependency pinned', () => {
+    const files = stubOf(every, 'back');
+    checkScala(files);
+    const pom = file(files, 'pom.xml');
+    for (const [artifact, version] of Object.entries(SCALA_MAVEN_PLUGINS))
+      expect(pom).toMatch(new RegExp(`<artifactId>${artifact}</artifactId>\\s*<version>${version}</version>`));
+    expect(pom).toMatch(/<artifactId>scala-maven-plugin<\/artifactId>\s*<version>[0-9.]+<\/version>/);
+    expect(pom).toContain('<requireUpperBoundDeps/>');
+    expect(pom).toContain('<requirePluginVersions>');
+    // every dependency has a version of its own or a managed one
+    const deps = [...pom.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)].map((m) => m[1] ?? '');
+    for (const d of deps) expect(d, d).toMatch(/<version>[0-9][^<]*<\/version>/);
+    expect(pom).toContain(
+      `<artifactId>http4s-ember-server_3</artifactId>\n      <version>${SCALA_VERSIONS.http4s}</version>`,
+    );
+    expect(pom).toContain(`<scalaVersion>${SCALA_VERSIONS.scala}</scalaVersion>`);
+    // the JVM clients are the Java stub's
+    for (const a of [
+      'kafka-clients',
+      'amqp-client',
+      'jedis',
+      'jnats',
+      'postgresql',
+      'mongodb-driver-sync',
+      'grpc-services',
+    ])
+      expect(pom, a).toContain(`<artifactId>${a}</artifactId>`);
+    expect(pom).toContain(`<mainClass>shop.back.Main</mainClass>`);
+  });
+
+  it('depends only on the clients its links need', () => {
+    const design = everyLinkDesign();
+    const py = scalaContexts(design);
+    const front = file(stubOf(py, 'front'), 'pom.xml');
+    expect(front).not.toContain('postgresql');
+    expect(front).not.toContain('mongodb');
+    expect(front).not.toContain('grpc-services'); // calls gRPC, serves none
+    expect(front).toContain('grpc-netty-shaded');
+  });
+
+  it('serves the contract: /healthz, /readyz, /ping and the endpoints, with problem+json errors', () => {
+    const files = stubOf(every, 'back');
+    const routes = file(files, 'src/main/scala/shop/back/plumbing/Routes.scala');
+    expect(routes).toContain('case GET -> Root / "healthz" =>');
+    expect(routes).toContain('case GET -> Root / "readyz" =>');
+    expect(routes).toContain('case request @ GET -> Root / "ping" =>');
+    expect(routes).toContain('case GET -> Root / "orders" / param1 =>');
+    expect(routes).toContain('case request @ POST -> Root / "orders" =>');
+    expect(routes).toContain('application/problem+json');
+    const ready = file(files, 'src/main/scala/shop/back/plumbing/Ready.scala');
+    for (const v of ['KAFKA_URL', 'RABBITMQ_URL', 'REDIS_URL', 'NATS_URL', 'POSTGRES_URL', 'MONGODB_URL'])
+      expect(ready, v).toContain(`"${v}"`);
+    const handlers = file(files, 'src/main/scala/shop/back/handlers/RestHandlers.scala');
+    expect(handlers).toContain('def getOrdersById(id: String): IO[GetOrdersByIdResponse]');
+    expect(handlers).toContain('IO.pure(PostOrdersResponse(id = "sample-id", accepted = true, total = 0.5))');
+    const models = file(files, 'src/main/scala/shop/back/models/Models.scala');
+    expect(models).toContain('final case class PostOrdersRequest(item: String, qty: Long) derives Codec.AsObject');
+  });
+
+  it('calls every outgoing link from /ping, in parallel, and serves gRPC health and reflection', () => {
+    const front = stubOf(every, 'front');
+    const links = file(front, 'src/main/scala/shop/front/plumbing/Links.scala');
+    expect(links.match(/Call\(/g)).toHaveLength(6); // REST, gRPC, four brokers
+    expect(links).toContain('Fanout.entry("rest", "back")');
+    expect(links).toContain('Fanout.entry("grpc", "back")');
+    for (const k of ['KafkaBus', 'RabbitBus', 'RedisBus', 'NatsBus']) expect(links).toContain(`${k}.publish(`);
+    const client = file(front, /plumbing\/BackRestClient\.scala$/);
+    expect(client).toContain(
+      'def postOrders(body: BackRestClient.PostOrdersRequest): IO[BackRestClient.PostOrdersResponse]',
+    );
+    const back = stubOf(every, 'back');
+    const server = file(back, 'src/main/scala/shop/back/plumbing/GrpcServer.scala');
+    expect(server).toContain('HealthStatusManager');
+    expect(server).toContain('ProtoReflectionServiceV1.newInstance()');
+    expect(server).toContain('health.enterTerminalState()');
+    expect(server).toContain('override def ping(');
+    const subs = file(back, 'src/main/scala/shop/back/plumbing/Subscriptions.scala');
+    for (const k of ['KafkaBus', 'RabbitBus', 'RedisBus', 'NatsBus']) expect(subs).toContain(`${k}.subscribe(`);
+    const dbs = file(back, 'src/main/scala/shop/back/plumbing/Databases.scala');
+    for (const d of ['def postgres(', 'def mongodb(', 'def redis(']) expect(dbs).toContain(d);
+    // the protos it compiles: its own and its gRPC target's, as the compatibility layer writes them
+    expect(back.filter((f) => f.path.startsWith('src/main/proto/')).map((f) => f.path)).toEqual([
+      'src/main/proto/shop/back/v1/back.proto',
+      'src/main/proto/shop/py/v1/py.proto',
+    ]);
+  });
+
+  it('writes a non-root, health-checked image from pinned base images', () => {
+    const files = stubOf(every, 'back');
+    const docker = file(files, 'Dockerfile');
+    expect(docker).toContain(`FROM ${SCALA_IMAGES.build} AS build`);
+    expect(docker).toContain(`FROM ${SCALA_IMAGES.run} AS final`);
+    expect(docker).toContain('USER appuser');
+    expect(docker).toMatch(/HEALTHCHECK [\s\S]*\/readyz/);
+    expect(docker).toContain('COPY --from=build /build/target/lib ./lib');
+    expect(docker).toMatch(/^EXPOSE 80[0-9]{2} 50051$/m);
+    expect(file(files, 'README.md')).toContain('mvn -q -B -DskipTests package');
+  });
+
+  it('turns hostile names into valid Scala: keywords in backticks, protoc accessor names', () => {
+    const ctxs = scalaContexts(hostileDesign());
+    expect(ctxs.length).toBeGreaterThan(3);
+    for (const ctx of ctxs) {
+      const files = scalaHttp4sStub(ctx);
+      checkScala(files);
+      for (const f of files.filter((x) => x.path.endsWith('.scala'))) {
+        // a reserved word is never a bare identifier in a definition or a parameter
+        expect(f.content, f.path).not.toMatch(
+          /\b(?:def|val|var|class|object) (?:class|type|object|val|def|given|then)\b[^`]/,
+        );
+        expect(f.content, f.path).not.toMatch(/[(,] ?(?:class|type|object|val|def|given|then|match): /);
+      }
+    }
+    const all = ctxs.flatMap((c) => scalaHttp4sStub(c));
+    const rpc = all.find((f) => f.path.endsWith('handlers/RpcHandlers.scala'))?.content ?? '';
+    expect(rpc).toContain('.setAllFields_(true)');
+    expect(rpc).toContain('.setHashCode(42L)');
+    const models = all
+      .filter((f) => f.path.endsWith('models/Models.scala'))
+      .map((f) => f.content)
+      .join('\n');
+    expect(models).toContain('class_value: String, hash_code: Long, all_fields: Boolean');
+  });
+});

@@ -1,0 +1,11 @@
+// Your code: the messages this service publishes and consumes. Safe to edit.
+package seedkafka.analytics.handlers
+
+import seedkafka.analytics.models.*
+
+/** The messages of this service's queue links. */
+object Messages:
+  /** Called for each message consumed from user-activity; `from` is the service that published it. */
+  def onUserActivity(message: UserActivityMessage, from: String): Unit =
+    // TODO: handle the message.
+    println(s"user-activity: $message from $from")
