@@ -167,8 +167,8 @@ describe('checkDesign', () => {
     );
     const found = checkDesign(d).filter((f) => f.rule === 'no-runnable-stub');
     expect(found.map((f) => f.message)).toEqual([
-      'api (Elixir · Phoenix) is diagram only. No stub yet: Phoenix\'s packages come from hex.pm, which this project\'s build and test machines cannot reach, so no stub could be proven to run.',
-      'pay (.NET · ASP.NET Core) is diagram only. No stub yet: ASP.NET Core needs Microsoft\'s .NET SDK and NuGet packages, which this project\'s build and test machines cannot download, so no stub could be proven to run.',
+      "api (Elixir · Phoenix) is diagram only. No stub yet: Phoenix's packages come from hex.pm, which this project's build and test machines cannot reach, so no stub could be proven to run.",
+      "pay (.NET · ASP.NET Core) is diagram only. No stub yet: ASP.NET Core needs Microsoft's .NET SDK and NuGet packages, which this project's build and test machines cannot download, so no stub could be proven to run.",
     ]);
     expect(found.every((f) => !f.message.includes('\n'))).toBe(true);
     expect(RULES.find((r) => r.id === 'no-runnable-stub')?.why).toContain('Kubernetes and Helm deploy nothing for it');
