@@ -7,7 +7,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { fixtures } from '../conformance/fixtures/make';
 import type { Design } from '../src/core/model/types';
 import { TEMPLATES } from '../src/core/templates';
-import { replicasDesign, shopDesign } from '../src/core/generators/compose/testDesigns';
+import { diagramOnlyDesign, replicasDesign, shopDesign } from '../src/core/generators/compose/testDesigns';
 import { generateKubernetes } from '../src/core/generators/kubernetes';
 import { k8sProblems } from '../src/core/generators/kubernetes/k8sCheck';
 import { generateHelm } from '../src/core/generators/helm';
@@ -69,6 +69,7 @@ const withoutAffinity = (d: Doc) => {
 const designs: [string, Design][] = [
   ['shop', shopDesign()],
   ['replicas', replicasDesign()],
+  ['diagram only', diagramOnlyDesign()],
   ...TEMPLATES.map((t): [string, Design] => [t.id, t.build()]),
   ...Object.entries(fixtures()).filter(([n]) => n === 'polyglot-all' || n === 'brokers-ring'),
   ...namespacedDesigns(),

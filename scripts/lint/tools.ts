@@ -90,7 +90,8 @@ export function kubeScore(project: string, dir: string): Finding[] {
     skipped: boolean;
     comments: { summary: string; path: string }[] | null;
   };
-  const objects = JSON.parse(r.out) as { object_name: string; file_name?: string; checks: Check[] }[];
+  // null when every file holds comments only
+  const objects = (JSON.parse(r.out) ?? []) as { object_name: string; file_name?: string; checks: Check[] }[];
   const out: Finding[] = [];
   for (const o of objects)
     for (const c of o.checks) {

@@ -18,6 +18,11 @@ export interface RuntimeEntry {
   readonly defaultPort: number;
   /** Tier 1 runtimes get runnable stubs; tier 2 take part in designs and diagrams. */
   readonly tier: 1 | 2;
+  /**
+   * For a tier-2 runtime: one line, for the user, on why it has no runnable stub. The palette,
+   * the inspector, the checker and the exported READMEs show it (see `diagramOnlyReason`).
+   */
+  readonly diagramOnlyReason?: string;
   /** Whether the runtime's stub can serve gRPC. */
   readonly grpc: boolean;
   /**
@@ -187,6 +192,8 @@ export const RUNTIMES = {
     mark: 'C#',
     defaultPort: 8080,
     tier: 2,
+    diagramOnlyReason:
+      "No stub yet: ASP.NET Core needs Microsoft's .NET SDK and NuGet packages, which this project's build and test machines cannot download, so no stub could be proven to run.",
     grpc: true,
     grpcStreaming: false,
     typedContracts: false,
@@ -201,6 +208,8 @@ export const RUNTIMES = {
     mark: 'Rb',
     defaultPort: 3000,
     tier: 2,
+    diagramOnlyReason:
+      "No stub yet: current Rails comes from RubyGems, which this project's build and test machines cannot reach (Debian has only Rails 6.1, no longer supported), so no stub could be proven to run.",
     grpc: false,
     grpcStreaming: false,
     typedContracts: false,
@@ -244,6 +253,8 @@ export const RUNTIMES = {
     mark: 'Ex',
     defaultPort: 4000,
     tier: 2,
+    diagramOnlyReason:
+      "No stub yet: Phoenix's packages come from hex.pm, which this project's build and test machines cannot reach, so no stub could be proven to run.",
     grpc: true,
     grpcStreaming: false,
     typedContracts: false,
@@ -389,6 +400,19 @@ export const LINK_KIND_IDS = Object.keys(LINK_KINDS) as LinkKind[];
 export function unsupportedInfra(id: RuntimeId): readonly string[] {
   const entry: RuntimeEntry = RUNTIMES[id];
   return entry.unsupportedInfra ?? [];
+}
+
+/** Said of a tier-2 runtime whose entry gives no reason of its own. */
+const NO_STUB_YET = 'No stub yet: this runtime takes part in designs and diagrams, and its code is yours to write.';
+
+/**
+ * Why a runtime is "diagram only" (tier 2), in one line for the user: the catalog's own reason,
+ * else a general one; `null` for a runtime with a runnable stub.
+ */
+export function diagramOnlyReason(id: RuntimeId): string | null {
+  const entry: RuntimeEntry = RUNTIMES[id];
+  if (entry.tier === 1) return null;
+  return entry.diagramOnlyReason ?? NO_STUB_YET;
 }
 
 export function isRuntime(kind: string): kind is RuntimeId {

@@ -153,6 +153,27 @@ describe('checkDesign', () => {
     expect(rules(d)).toEqual(expect.arrayContaining(['broker-without-persistence', 'no-gateway', 'no-runnable-stub']));
   });
 
+  it('says in one line why a runtime has no stub, naming its service', () => {
+    const d = build(
+      [
+        ['api', 'elixir-phoenix'],
+        ['pay', 'dotnet-aspnet'],
+        ['worker', 'go-nethttp'],
+      ],
+      [
+        ['worker', 'api'],
+        ['worker', 'pay'],
+      ],
+    );
+    const found = checkDesign(d).filter((f) => f.rule === 'no-runnable-stub');
+    expect(found.map((f) => f.message)).toEqual([
+      "api (Elixir · Phoenix) is diagram only. No stub yet: Phoenix's packages come from hex.pm, which this project's build and test machines cannot reach, so no stub could be proven to run.",
+      "pay (.NET · ASP.NET Core) is diagram only. No stub yet: ASP.NET Core needs Microsoft's .NET SDK and NuGet packages, which this project's build and test machines cannot download, so no stub could be proven to run.",
+    ]);
+    expect(found.every((f) => !f.message.includes('\n'))).toBe(true);
+    expect(RULES.find((r) => r.id === 'no-runnable-stub')?.why).toContain('Kubernetes and Helm deploy nothing for it');
+  });
+
   it('stays bounded on a dense design', () => {
     const n = 60;
     const nodes = Array.from({ length: n }, (_, i) => [`s${i}`, 'go-nethttp'] as [string, NodeKind]);

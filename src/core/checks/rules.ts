@@ -2,11 +2,13 @@ import {
   INFRA,
   RUNTIMES,
   describeKind,
+  diagramOnlyReason,
   isBroker,
   isInfra,
   isRuntime,
   roleOf,
   unsupportedInfra,
+  type RuntimeId,
 } from '../catalog/catalog';
 import { namespacePlan } from '../model/namespaces';
 import { dnsLabel, topicName } from '../model/naming';
@@ -228,12 +230,12 @@ export const RULES: readonly Rule[] = [
     id: 'no-runnable-stub',
     severity: 'info',
     title: 'A runtime without a runnable stub yet',
-    why: 'The export describes this service in every file, but its code is yours to write; compose keeps it in the "todo" profile.',
+    why: 'The export describes this service (its contract, its address for its callers), but its code is yours to write: compose keeps it in the "todo" profile, and Kubernetes and Helm deploy nothing for it (k8s/ holds its manifests commented out).',
     check(design) {
       return design.nodes
         .filter((n) => isRuntime(n.kind) && RUNTIMES[n.kind].tier === 2)
         .map((n) => ({
-          message: `${n.name} (${describeKind(n.kind).label}) has no runnable stub yet.`,
+          message: `${n.name} (${describeKind(n.kind).label}) is diagram only. ${diagramOnlyReason(n.kind as RuntimeId) ?? ''}`,
           nodeIds: [n.id],
           linkIds: [],
         }));

@@ -1,6 +1,6 @@
 import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type HandleType, type NodeProps } from '@xyflow/react';
-import { RUNTIMES, describeKind, isRuntime } from '../../core';
+import { describeKind, diagramOnlyReason, isRuntime } from '../../core';
 import { inkOn } from '../palette/paletteModel';
 import type { ServiceFlowNode } from './flowModel';
 import { countRender } from '../../app/benchCounter';
@@ -23,7 +23,7 @@ function kindStyles(kind: ServiceFlowNode['data']['kind']) {
 function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
   countRender();
   const d = describeKind(data.kind);
-  const diagramOnly = isRuntime(data.kind) && RUNTIMES[data.kind].tier === 2;
+  const diagramOnly = isRuntime(data.kind) ? diagramOnlyReason(data.kind) : null;
   const style = kindStyles(data.kind);
   const renaming = useUi((s) => s.renaming === id);
   return (
@@ -51,7 +51,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
         <span className="pc-node__meta">
           <span className="pc-node__kind">
             {d.label}
-            {diagramOnly ? <span className="pc-node__tier"> · diagram only</span> : null}
+            {diagramOnly ? (
+              <span className="pc-node__tier" title={diagramOnly}>
+                {' · diagram only'}
+              </span>
+            ) : null}
           </span>
           <span className="pc-node__port" title="Port">
             {`:${data.port}`}

@@ -6,6 +6,7 @@ import {
   dnsLabel,
   derivedNames,
   describeKind,
+  diagramOnlyReason,
   isBroker,
   isInfra,
   isRuntime,
@@ -94,8 +95,10 @@ export function NodeInspector({ node }: { node: DesignNode }) {
           <span className="pc-field__static">{kind.label}</span>
         </div>
       )}
-      {service && RUNTIMES[node.kind as RuntimeId].tier === 2 ? (
-        <p className="pc-note">This runtime is part of the design and the diagrams; it gets no runnable stub yet.</p>
+      {service && diagramOnlyReason(node.kind as RuntimeId) ? (
+        <p className="pc-note" data-testid="diagram-only-reason">
+          Diagram only. {diagramOnlyReason(node.kind as RuntimeId)}
+        </p>
       ) : null}
 
       <div className="pc-grid2">

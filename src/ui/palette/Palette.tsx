@@ -23,12 +23,17 @@ const PaletteItem = memo(function PaletteItem({
       draggable
       onDragStart={onDragStart}
       onClick={() => onAdd(entry)}
-      title={`Drag onto the canvas, or press Enter to add ${entry.label}`}
+      title={
+        entry.diagramOnly
+          ? `Diagram only. ${entry.diagramOnly}\nDrag onto the canvas, or press Enter to add ${entry.label}`
+          : `Drag onto the canvas, or press Enter to add ${entry.label}`
+      }
     >
       <KindMark className="pc-palette__mark" mark={entry.mark} color={entry.color} />
       <span className="pc-palette__text">
         <span className="pc-palette__label">{entry.label}</span>
         <span className="pc-palette__detail">{entry.diagramOnly ? 'diagram only for now' : entry.detail}</span>
+        {entry.diagramOnly ? <span className="pc-palette__why">{entry.diagramOnly}</span> : null}
       </span>
     </button>
   );

@@ -12,9 +12,10 @@ describe('palette model', () => {
 
   it('marks tier-2 runtimes as diagram only', () => {
     const services = paletteGroups('')[0]!.entries;
-    expect(services.find((e) => e.kind === 'ruby-rails')?.diagramOnly).toBe(true);
-    expect(services.find((e) => e.kind === 'ruby-sinatra')?.diagramOnly).toBe(false);
-    expect(services.find((e) => e.kind === 'go-nethttp')?.diagramOnly).toBe(false);
+    expect(services.find((e) => e.kind === 'ruby-rails')?.diagramOnly).toMatch(/^No stub yet: .*RubyGems/);
+    expect(services.find((e) => e.kind === 'go-nethttp')?.diagramOnly).toBeNull();
+    expect(services.find((e) => e.kind === 'ruby-sinatra')?.diagramOnly).toBeNull();
+    expect(services.find((e) => e.kind === 'scala-http4s')?.diagramOnly).toBeNull();
   });
 
   it('filters on label and keywords, every word must match', () => {

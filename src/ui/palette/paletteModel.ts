@@ -5,6 +5,7 @@ import {
   RUNTIMES,
   categoryOf,
   describeKind,
+  diagramOnlyReason,
   isRuntime,
   type Category,
   type NodeKind,
@@ -20,8 +21,11 @@ export interface PaletteEntry {
   detail: string;
   mark: string;
   color: string;
-  /** Tier-2 runtimes take part in designs and diagrams but get no runnable stub yet. */
-  diagramOnly: boolean;
+  /**
+   * Why a tier-2 runtime is diagram only (it takes part in designs and diagrams but gets no
+   * runnable stub yet), in one line; `null` for every other entry.
+   */
+  diagramOnly: string | null;
   /** Lower-case text the search matches against. */
   haystack: string;
 }
@@ -42,7 +46,7 @@ function entry(kind: NodeKind): PaletteEntry {
     detail,
     mark: d.mark,
     color: d.color,
-    diagramOnly: isRuntime(kind) && RUNTIMES[kind].tier === 2,
+    diagramOnly: isRuntime(kind) ? diagramOnlyReason(kind) : null,
     haystack: [d.label, detail, ...extra, ...d.keywords].join(' ').toLowerCase(),
   };
 }

@@ -1,7 +1,7 @@
 import { isRuntime } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
 import type { Design, DesignNode } from '../../model/types';
-import { projectName } from './plan';
+import { isTodoRuntime, projectName } from './plan';
 
 /**
  * The nginx configuration of gateway and frontend nodes, and the frontend's small page.
@@ -54,6 +54,18 @@ export function edgeRoutes(design: Design, node: DesignNode, host: EdgeHost = dn
  * resolver would not apply the pod's search domains, so upstreams are resolved once at start.
  */
 function location(route: EdgeRoute, at: string, target: EdgeTarget): string[] {
+  // nothing deploys a service without a stub in Kubernetes, and nginx would not start with an
+  // upstream it cannot resolve: the route answers 503 until the service is deployed
+  if (target === 'kubernetes' && isTodoRuntime(route.node)) {
+    const dns = dnsLabel(route.node.name);
+    return [
+      `    location ${at} {`,
+      `        # ${dns} has no runnable stub, so nothing deploys it (see its placeholder in k8s/); once deployed:`,
+      `        # proxy_pass ${route.upstream}/;`,
+      `        return 503 '{"error":"${dns} is not deployed yet"}';`,
+      '    }',
+    ];
+  }
   if (target === 'kubernetes') {
     return [`    location ${at} {`, `        proxy_pass ${route.upstream}/;`, ...PROXY_HEADERS, '    }'];
   }

@@ -123,6 +123,33 @@ export function replicasDesign(): Design {
   return b.design;
 }
 
+/**
+ * Services whose runtimes have no runnable stub (tier 2), linked every way: a gateway routes to
+ * one, a stub calls it over REST and gRPC, it uses a database and a broker and has a secret
+ * variable, one is replicated, one consumes a topic.
+ */
+export function diagramOnlyDesign(): Design {
+  const b = new DesignBuilder('diagram only');
+  const gw = b.node('gateway', 'edge');
+  const orders = b.node('python-fastapi', 'orders');
+  const billing = b.node('dotnet-aspnet', 'billing');
+  const auth = b.node('elixir-phoenix', 'auth');
+  const legacy = b.node('ruby-rails', 'legacy');
+  const pg = b.node('postgres');
+  const kafka = b.node('kafka');
+  b.patch(legacy, { replicas: 2 });
+  b.link(gw, orders).link(gw, billing).link(orders, billing, 'rest').link(orders, auth, 'grpc');
+  b.link(billing, pg, 'database').link(billing, legacy, 'rest');
+  b.link(orders, kafka, 'queue', 'orders').link(kafka, auth, 'queue', 'orders');
+  b.design = {
+    ...b.design,
+    nodes: b.design.nodes.map((n) =>
+      n.id === billing ? { ...n, env: [{ key: 'PAYMENT_API_KEY', value: 'sk-dev-123', secret: true }] } : n,
+    ),
+  };
+  return b.design;
+}
+
 /** Every named scenario. */
 export function scenarios(): [string, Design][] {
   return [
@@ -132,5 +159,6 @@ export function scenarios(): [string, Design][] {
     ['rest cycle', restCycleDesign()],
     ['hostile names', hostileDesign()],
     ['replicas', replicasDesign()],
+    ['diagram only', diagramOnlyDesign()],
   ];
 }

@@ -1,4 +1,13 @@
-import { RUNTIMES, describeKind, isInfra, isRuntime, roleOf, type Role } from '../../catalog/catalog';
+import {
+  RUNTIMES,
+  describeKind,
+  diagramOnlyReason,
+  isInfra,
+  isRuntime,
+  roleOf,
+  type Role,
+  type RuntimeId,
+} from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { wireServices, type ServiceWiring } from '../../model/wiring';
@@ -7,6 +16,8 @@ import { mdCode, mdCodeBlock, mdTable, mdText } from './markdown';
 import { mermaidFlowchart } from './mermaid';
 import { edgeRoutes } from '../compose/edge';
 import { imageName, infraImage } from '../compose/plan';
+import { K8S_RESERVED } from '../kubernetes/kubernetes';
+import { fileStem } from '../kubernetes/meta';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -129,18 +140,28 @@ function kubernetes(design: Design, paths: readonly string[]): string[] {
   ];
 }
 
-function tierTwo(design: Design): string[] {
+function tierTwo(design: Design, paths: readonly string[]): string[] {
   const todo = design.nodes.filter((n) => isRuntime(n.kind) && !hasStub(n));
   if (todo.length === 0) return [];
+  const k8s = paths.some((p) => p.startsWith('k8s/'));
+  const placeholder = (n: DesignNode) => `k8s/${fileStem(n, K8S_RESERVED)}.yaml`;
   return [
     '## Services without a runnable stub',
     '',
-    'These runtimes have no generated stub yet. Each folder holds a README with the contract the service must keep; compose.yaml puts them under the `todo` profile, so a plain `docker compose up` leaves them out. Once implemented, start everything with `docker compose --profile todo up --build`.',
+    'These services take part in the design, but their runtimes have no generated stub yet (each says why below). Each folder holds a README with the contract the service must keep; compose.yaml puts them under the `todo` profile, so a plain `docker compose up` leaves them out. Once implemented, start everything with `docker compose --profile todo up --build`. Until then, calls to them fail in `/ping`.',
     '',
-    ...todo.map(
-      (n) =>
-        `- ${mdText(n.name)} (${mdText(describeKind(n.kind).label)}): [services/${dnsLabel(n.name)}/README.md](services/${dnsLabel(n.name)}/README.md)`,
-    ),
+    ...(k8s
+      ? [
+          'Kubernetes deploys none of them: no image of theirs can be built before they are written. In their place, `k8s/<name>.yaml` holds the manifests they would get, commented out, with the steps to deploy them, and `kustomization.yaml` lists none of these files. The Helm chart has no template for them, and a gateway route to one answers 503 in the cluster.',
+          '',
+        ]
+      : []),
+    ...todo.map((n) => {
+      const dns = dnsLabel(n.name);
+      const files = [`[services/${dns}/README.md](services/${dns}/README.md)`];
+      if (k8s) files.push(`[${placeholder(n)}](${placeholder(n)})`);
+      return `- ${mdText(n.name)} (${mdText(describeKind(n.kind).label)}): ${files.join(', ')}. ${mdText(diagramOnlyReason(n.kind as RuntimeId) ?? '')}`;
+    }),
     '',
   ];
 }
@@ -201,7 +222,7 @@ export function readme(design: Design, paths: readonly string[]): string {
     servicesTable(wirings),
     infraTable(design.nodes),
     '',
-    ...tierTwo(design),
+    ...tierTwo(design, paths),
     ...contracts(paths),
     '## Layout',
     '',

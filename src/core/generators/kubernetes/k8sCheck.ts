@@ -45,6 +45,8 @@ const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 export interface K8sResult {
   docs: Doc[];
   byFile: Map<string, Doc[]>;
+  /** Files of comments only (a service nothing deploys yet), which no kustomization may list. */
+  placeholders: string[];
   problems: string[];
 }
 
@@ -55,6 +57,7 @@ export function k8sProblems(files: readonly GeneratedFile[]): K8sResult {
   const docs: Doc[] = [];
   let kustomization: Doc | undefined;
   const valueFiles = new Map<string, string>();
+  const placeholders: string[] = [];
   for (const f of files) {
     if (!f.path.startsWith('k8s/')) problems.push(`${f.path} is outside k8s/`);
     if (f.path.startsWith('k8s/secrets/')) {
@@ -73,6 +76,11 @@ export function k8sProblems(files: readonly GeneratedFile[]): K8sResult {
       visit(d, { Alias: () => void problems.push(`${f.path}: uses a YAML alias`) });
     }
     const list = parsedList.map((d) => d.toJS() as Doc);
+    // a placeholder of a service nothing deploys yet: comments only, listed by no kustomization
+    if (list.every((d) => d === null)) {
+      placeholders.push(f.path);
+      continue;
+    }
     const strict = parseAllDocuments(f.content);
     const strictList = (Array.isArray(strict) ? strict : [strict]).map((d) => d.toJS() as unknown);
     if (JSON.stringify(list) !== JSON.stringify(strictList)) problems.push(`${f.path}: YAML 1.1 and 1.2 disagree`);
@@ -91,7 +99,7 @@ export function k8sProblems(files: readonly GeneratedFile[]): K8sResult {
   for (const d of docs) problems.push(...docProblems(d, seen));
   problems.push(...serviceProblems(docs));
   problems.push(...namespaceProblems(docs, kustomization));
-  return { docs, byFile, problems };
+  return { docs, byFile, placeholders, problems };
 }
 
 function docProblems(d: Doc, seen: Set<string>): string[] {

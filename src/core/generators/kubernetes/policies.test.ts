@@ -9,15 +9,24 @@ import { TEMPLATES } from '../../templates';
 import { shopDesign } from '../compose/testDesigns';
 import { generateKubernetes } from './index';
 import { allows, type Pod, type Policy } from './netpol.testkit';
+import { K8S_PLACEHOLDER_HEADER } from './todo';
+import { enablePlaceholder } from './todo.testkit';
 import { namespacedDesigns } from '../../../../test/fixtures/namespaced';
 import { nodeNamespace } from '../../model/namespaces';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The pods and policies of a design's k8s/ folder, with kube-dns and the ingress controller beside. */
+/**
+ * The pods and policies of a design's k8s/ folder, with kube-dns and the ingress controller beside;
+ * the placeholders of services without a stub enabled, as their user would once they exist.
+ */
 function cluster(design: Design) {
   const docs = generateKubernetes(design).flatMap((f) =>
-    f.path.endsWith('kustomization.yaml') ? [] : parseAllDocuments(f.content).map((d) => d.toJS() as Doc),
+    f.path.endsWith('kustomization.yaml') || f.path.startsWith('k8s/secrets/')
+      ? []
+      : parseAllDocuments(f.content.startsWith(K8S_PLACEHOLDER_HEADER) ? enablePlaceholder(f.content) : f.content).map(
+          (d) => d.toJS() as Doc,
+        ),
   );
   const own = docs.filter((d) => d.kind === 'Namespace').map((d) => d.metadata.name as string);
   const pods = new Map<string, Pod>();

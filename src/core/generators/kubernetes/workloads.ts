@@ -5,7 +5,7 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import { dnsLabel } from '../../model/naming';
 import type { Design } from '../../model/types';
 import type { ServiceWiring } from '../../model/wiring';
-import { imageName, isTodoRuntime } from '../compose/plan';
+import { imageName } from '../compose/plan';
 import { disruptionBudget, replicated, spread } from './availability';
 import { servesGrpcHealth } from './grpcHealth';
 import {
@@ -22,9 +22,6 @@ import { containerResources } from './resources';
 import { credentialSecret, serviceEnvironment } from './secrets';
 import { containerSecurity, podSecurity, scratch } from './security';
 
-/** Marks a Deployment of a runtime that has no runnable stub yet (see the README). */
-export const TODO_ANNOTATION = 'polyglot-canvas/stub';
-
 /**
  * The exceptions a service's workload takes from kube-score and checkov, with their reason: its
  * image is built locally (docker compose build) and loaded into the cluster, so it is pulled
@@ -38,14 +35,12 @@ export const LOCAL_IMAGE_ANNOTATIONS: Record<string, string> = {
 /**
  * A service's Secret (its secret variables, when it has any), ConfigMap (the environment compose
  * sets, credentials left out), Deployment and Service, and for more than one replica its
- * PodDisruptionBudget. A runtime without a runnable stub is deployed with zero replicas, so
- * applying the folder does not leave pods failing to pull an image nobody built; its Service
- * exists, so callers' addresses resolve.
+ * PodDisruptionBudget. A runtime without a runnable stub gets these objects only commented out,
+ * in a placeholder file that nothing applies (see todo.ts).
  */
 export function serviceResources(design: Design, w: ServiceWiring): K8sObject[] {
   const node = w.node;
   const dns = dnsLabel(node.name);
-  const todo = isTodoRuntime(node);
   const { config: data, env } = serviceEnvironment(design, w);
   const config: IConfigMap = {
     apiVersion: 'v1',
@@ -76,9 +71,8 @@ export function serviceResources(design: Design, w: ServiceWiring): K8sObject[] 
     securityContext: containerSecurity(node),
     volumeMounts: tmp.mounts,
   };
-  const replicas = todo ? 0 : node.replicas;
+  const replicas = node.replicas;
   const annotations: Record<string, string> = { ...LOCAL_IMAGE_ANNOTATIONS };
-  if (todo) annotations[TODO_ANNOTATION] = `todo: build services/${dns} into ${imageName(design, node)}, then scale up`;
   const deployment: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

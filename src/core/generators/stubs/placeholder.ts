@@ -1,4 +1,4 @@
-import { RUNTIMES } from '../../catalog/catalog';
+import { RUNTIMES, diagramOnlyReason } from '../../catalog/catalog';
 import { serviceEndpoints, serviceRpcs } from '../../model/contracts';
 import { withoutSecretValues } from '../../model/credentials';
 import { dnsLabel, protoServiceName } from '../../model/naming';
@@ -20,10 +20,13 @@ export function placeholderStub(ctx: StubContext): GeneratedFile[] {
   const env = withoutSecretValues(w.node, deployEnv(w));
   const endpoints = serviceEndpoints(w);
   const rpcs = serviceRpcs(w);
+  const why = (diagramOnlyReason(w.runtime) ?? '').replace(/^No stub yet: /, '');
   const lines = [
     `# ${mdText(w.node.name)} (${mdText(r.label)})`,
     '',
-    `There is no runnable stub for ${mdText(r.label)} yet: this folder holds only this README. compose.yaml puts the service \`${dns}\` under the \`todo\` profile, so \`docker compose up\` leaves it out until it is implemented; then start it with \`docker compose --profile todo up --build\`.`,
+    `There is no runnable stub for ${mdText(r.label)} yet (this folder holds only this README): ${mdText(why)}`,
+    '',
+    `compose.yaml puts the service \`${dns}\` under the \`todo\` profile, so \`docker compose up\` leaves it out until it is implemented; then start it with \`docker compose --profile todo up --build\`. Kubernetes deploys nothing for it: its manifests are in \`k8s/\` only commented out, in a placeholder that \`kustomization.yaml\` does not list, with the steps to deploy it once its image can be built; the Helm chart has no template for it.`,
     '',
     `To take part in the system, write a ${mdText(r.language)} service in this folder, with a \`Dockerfile\` and a \`.dockerignore\`, that keeps the contract below (the same one every generated stub keeps).`,
     '',
