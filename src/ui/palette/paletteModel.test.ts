@@ -30,7 +30,7 @@ describe('palette model', () => {
       ).toEqual(['python-celery']);
     expect(paletteGroups('celery')[0]?.entries[0]).toMatchObject({
       label: 'Python · Celery worker',
-      diagramOnly: false,
+      diagramOnly: null,
     });
     const db = paletteGroups('database');
     expect(db.map((g) => g.title)).toEqual(['Data']);
