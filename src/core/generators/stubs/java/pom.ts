@@ -30,7 +30,8 @@ export function javaFeatures(ctx: StubContext): JavaFeatures {
   };
 }
 
-function dep(group: string, artifact: string, version?: string, scope?: string): string {
+/** A `<dependency>` of a JVM stub's pom (the Scala stub's too). */
+export function dep(group: string, artifact: string, version?: string, scope?: string): string {
   return [
     '    <dependency>',
     `      <groupId>${group}</groupId>`,
@@ -109,9 +110,12 @@ ${plugins.join('\n')}
 
 /**
  * The enforcer, run by every build (validate phase): pinned plugins, one version of every
- * dependency in the tree, Maven and Java versions.
+ * dependency in the tree (`dependencyConvergence`; the Scala stub asks `requireUpperBoundDeps`,
+ * since the Typelevel modules ask for several versions of one another), Maven and Java versions.
  */
-function enforcerPlugin(): string {
+export function enforcerPlugin(
+  treeRule: 'dependencyConvergence' | 'requireUpperBoundDeps' = 'dependencyConvergence',
+): string {
   return `      <plugin>
         <groupId>org.apache.maven.plugins</groupId>
         <artifactId>maven-enforcer-plugin</artifactId>
@@ -131,7 +135,7 @@ function enforcerPlugin(): string {
                   <banSnapshots>true</banSnapshots>
                 </requirePluginVersions>
                 <banDuplicatePomDependencyVersions/>
-                <dependencyConvergence/>
+                <${treeRule}/>
                 <requireMavenVersion>
                   <version>[${MAVEN_MINIMUM},)</version>
                 </requireMavenVersion>

@@ -1,7 +1,8 @@
 import { packageSegment } from '../../../model/naming';
+import { dep, enforcerPlugin } from '../java/pom';
 import type { GeneratedFile } from '../../types';
 import type { ScalaPlan } from './plan';
-import { MAVEN_MINIMUM, SCALA_MAVEN_PLUGINS, SCALA_VERSIONS as V } from './versions';
+import { SCALA_MAVEN_PLUGINS, SCALA_VERSIONS as V } from './versions';
 
 /** The build command the Dockerfile runs, and the conformance recipe runs natively. */
 export const SCALA_BUILD = ['mvn', '-q', '-B', '-DskipTests', 'package'] as const;
@@ -11,17 +12,6 @@ export const SCALA_JAR = 'target/service.jar';
 export const SCALA_LIB = 'target/lib';
 /** The JVM options of the Dockerfile's CMD and the native start, as the Java stub's. */
 export const SCALA_OPTS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] as const;
-
-function dep(group: string, artifact: string, version: string, scope?: string): string {
-  return [
-    '    <dependency>',
-    `      <groupId>${group}</groupId>`,
-    `      <artifactId>${artifact}</artifactId>`,
-    `      <version>${version}</version>`,
-    ...(scope ? [`      <scope>${scope}</scope>`] : []),
-    '    </dependency>',
-  ].join('\n');
-}
 
 function plugin(artifact: string, version: string, group = 'org.apache.maven.plugins'): string {
   return `        <plugin>
@@ -158,37 +148,7 @@ ${lifecycle.join('\n')}
       </plugins>
     </pluginManagement>
     <plugins>
-      <plugin>
-        <groupId>org.apache.maven.plugins</groupId>
-        <artifactId>maven-enforcer-plugin</artifactId>
-        <version>${SCALA_MAVEN_PLUGINS['maven-enforcer-plugin']}</version>
-        <executions>
-          <execution>
-            <id>enforce-reproducible-build</id>
-            <goals>
-              <goal>enforce</goal>
-            </goals>
-            <configuration>
-              <rules>
-                <requirePluginVersions>
-                  <message>Pin the version of every plugin (in pluginManagement), so the build is the same everywhere.</message>
-                  <banLatest>true</banLatest>
-                  <banRelease>true</banRelease>
-                  <banSnapshots>true</banSnapshots>
-                </requirePluginVersions>
-                <banDuplicatePomDependencyVersions/>
-                <requireUpperBoundDeps/>
-                <requireMavenVersion>
-                  <version>[${MAVEN_MINIMUM},)</version>
-                </requireMavenVersion>
-                <requireJavaVersion>
-                  <version>[${V.java},)</version>
-                </requireJavaVersion>
-              </rules>
-            </configuration>
-          </execution>
-        </executions>
-      </plugin>
+${enforcerPlugin('requireUpperBoundDeps')}
 ${protobuf}      <plugin>
         <!-- Compiles src/main/scala after the Java classes protoc generated. -->
         <groupId>net.alchim31.maven</groupId>
