@@ -263,11 +263,25 @@ export interface DesignNode {
    */
   limits?: ResourceLimits;
   /**
+   * A module in another language that runs inside the service's own process: a C library (ctypes
+   * or cffi), a Cython or Rust (PyO3) extension under a Python service, or Python embedded in a
+   * JVM service (GraalPy, Jython). Absent means none. Added in version 3 (optional).
+   */
+  native?: NativeModule;
+  /**
    * What an imported compose file said about the node, kept so that export writes it back: the
    * service's entry as the file had it, and the design fields as they were imported. Absent for
    * nodes made in the app. Added in version 3 (optional).
    */
   origin?: NodeOrigin;
+}
+
+/** How an in-process module is built and called. */
+export type NativeKind = 'ctypes' | 'cffi' | 'cython' | 'pyo3' | 'graalpy' | 'jython';
+
+/** A module in another language inside a service's process (see `DesignNode.native`). */
+export interface NativeModule {
+  kind: NativeKind;
 }
 
 /**
