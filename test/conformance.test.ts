@@ -11,6 +11,7 @@ import { wireServices } from '../src/core/model/wiring';
 import { fixtures } from '../conformance/fixtures/make';
 import { evaluate, type CheckResult, type ServiceStatus } from '../conformance/lib/checks';
 import { aggregate, renderMatrix, tally } from '../conformance/lib/matrix';
+import { adler32 } from '../conformance/lib/native';
 import { makePlan } from '../conformance/lib/plan';
 import { readTree, walk, type PingNode } from '../conformance/lib/tree';
 
@@ -81,6 +82,29 @@ describe('conformance checks', () => {
     expect(tally(m)).toEqual({ passed: 11, failed: 0 });
     expect(renderMatrix(m, ['python-fastapi'])).toMatch(/python-fastapi\s+PASS\s+PASS/);
     expect(renderMatrix(m, ['python-fastapi'])).toMatch(/methods/);
+  });
+
+  it('check an in-process module by the checksum of the input it was given', () => {
+    // RFC 1950's example: adler32("Wikipedia") = 0x11E60398
+    expect(adler32('Wikipedia')).toBe(0x11e60398);
+    expect(adler32('')).toBe(1);
+    expect(adler32('ü'.repeat(6000))).toBe(adler32('ü'.repeat(6000)));
+    const d = design();
+    const back = d.nodes.find((n) => n.name === 'fastapi-back');
+    if (!back) throw new Error('back');
+    back.native = { kind: 'pyo3' };
+    const run = (native: object | undefined) => {
+      const trees = goodTrees();
+      for (const t of trees) for (const a of walk(t)) if (a.service === 'fastapi-back') Object.assign(a, { native });
+      const rs = evaluate({ design: d, services: up(d), infraDown: new Map(), trees });
+      return byId(rs, 'native:fastapi-back');
+    };
+    const input = 'fastapi-back@2026-12-06T20:00:00.000Z';
+    expect(run({ kind: 'pyo3', input, answer: adler32(input), ok: true }).status).toBe('pass');
+    expect(run({ kind: 'pyo3', input, answer: adler32(input) + 1, ok: true }).detail).toMatch(/the module answered/);
+    expect(run({ kind: 'cffi', input, answer: adler32(input), ok: true }).detail).toMatch(/expected pyo3/);
+    expect(run({ kind: 'pyo3', input, answer: null, ok: false, error: 'ImportError' }).detail).toBe('ImportError');
+    expect(run(undefined).detail).toMatch(/no native call/);
   });
 
   it('fail a typed exercise with a method that failed or was not called, and a payload that was not the sample', () => {

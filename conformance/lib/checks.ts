@@ -3,6 +3,7 @@ import { designContracts } from '../../src/core/model/contracts';
 import { celeryRoute } from '../../src/core/model/celery';
 import { dnsLabel, topicName } from '../../src/core/model/naming';
 import type { Design, DesignLink, DesignNode } from '../../src/core/model/types';
+import { nativeProblem } from './native';
 import { walk, type PingCall, type PingNode } from './tree';
 
 /**
@@ -30,6 +31,7 @@ export type Column =
   | 'grpc-health'
   | 'methods'
   | 'reject'
+  | 'native'
   | `pub-${BrokerKind}`
   | `sub-${BrokerKind}`
   | `db-${DbKind}`;
@@ -112,6 +114,7 @@ export function evaluate(input: CheckInput): CheckResult[] {
       ),
     );
     out.push(pingCheck(n, rt, answersOf(n), blocked(n)));
+    if (n.native) out.push(nativeCheck(n, rt, n.native.kind, answersOf(n), blocked(n)));
   }
   for (const link of design.links) {
     const source = byId.get(link.source);
@@ -221,6 +224,27 @@ function pingCheck(n: DesignNode, rt: RuntimeId, seen: PingNode[], blocked: stri
     failure = `${dns(n)} says it is ${a?.language ?? '?'} / ${a?.framework ?? '?'}, expected ${language} / ${framework}`;
   }
   return result(`ping:${n.name}`, `${n.name} answers /ping as ${language}`, [[rt, 'ping']], blocked, failure, [n]);
+}
+
+/** A service with an in-process module answers /ping with the module's checksum of a fresh input. */
+function nativeCheck(
+  n: DesignNode,
+  rt: RuntimeId,
+  kind: string,
+  seen: PingNode[],
+  blocked: string | null,
+): CheckResult {
+  const problems = seen.map((a) => nativeProblem(a.native, kind));
+  const failure =
+    seen.length === 0 ? `${dns(n)} is in no /ping tree` : problems.includes(null) ? null : (problems[0] ?? null);
+  return result(
+    `native:${n.name}`,
+    `${n.name} calls its ${kind} module in-process and gets the checksum of its input`,
+    [[rt, 'native']],
+    blocked,
+    failure,
+    [n],
+  );
 }
 
 function describeFailures(calls: PingCall[]): string {

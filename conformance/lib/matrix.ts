@@ -14,6 +14,7 @@ export const COLUMNS: readonly [Column, string][] = [
   ['grpc-health', 'health'],
   ['methods', 'methods'],
   ['reject', 'reject'],
+  ['native', 'native'],
   ...BROKER_KINDS.map((b): [Column, string] => [`pub-${b}`, `${short(b)}>`]),
   ...BROKER_KINDS.map((b): [Column, string] => [`sub-${b}`, `>${short(b)}`]),
   ['db-postgres', 'pg'],

@@ -1,3 +1,5 @@
+import type { NativeCall } from './native';
+
 /**
  * The `/ping` answer tree of the stub contract (docs/stub-contract.md), read defensively: it comes
  * from services under test, so every field is checked before it is trusted.
@@ -44,6 +46,8 @@ export interface PingNode {
   loop: boolean;
   calls: PingCall[];
   received: Received[];
+  /** The call into the service's in-process module in another language, when it has one. */
+  native?: NativeCall;
 }
 
 type Obj = Record<string, unknown>;
@@ -91,6 +95,19 @@ export function readTree(v: unknown, depth = 0): PingNode | null {
     loop: v.loop === true,
     calls,
     received,
+    native: readNative(v.native),
+  };
+}
+
+function readNative(v: unknown): NativeCall | undefined {
+  if (!isObj(v) || typeof v.kind !== 'string') return undefined;
+  return {
+    kind: v.kind,
+    language: optStr(v.language),
+    input: optStr(v.input) ?? '',
+    answer: typeof v.answer === 'number' && Number.isFinite(v.answer) ? v.answer : null,
+    ok: v.ok === true,
+    error: optStr(v.error),
   };
 }
 
