@@ -23,7 +23,7 @@ have protoc || need="$need protobuf-compiler"
 # of the versions their Gemfile.lock pins (src/core/generators/stubs/ruby/manifest.ts).
 have ruby || need="$need ruby"
 have bundle || need="$need ruby-bundler"
-for pkg in ruby-sinatra puma ruby-rack ruby-json ruby-bunny ruby-redis ruby-pg; do
+for pkg in ruby-sinatra puma ruby-rack ruby-json ruby-bunny ruby-redis ruby-pg ruby-grpc ruby-grpc-tools ruby-google-protobuf ruby-googleapis-common-protos-types; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
 done
 

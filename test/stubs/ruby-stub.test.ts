@@ -76,7 +76,14 @@ describe('Ruby · Sinatra stub', () => {
       const lock = files.get('Gemfile.lock') ?? '';
       const locked = [...lock.matchAll(/^ {4}([a-z0-9_-]+) \(([^)]+)\)$/gm)].map((m) => `${m[1]} ${m[2]}`);
       const closure = gemClosure(gems.map((g) => g[1] ?? '') as (keyof typeof RUBY_GEMS)[]);
-      expect(locked).toEqual(closure.map((g) => `${g} ${RUBY_GEMS[g]?.version}`));
+      // a gem built for a platform too is locked once per platform, the source gem first
+      expect(locked).toEqual(
+        closure.flatMap((g) =>
+          ['', ...(RUBY_GEMS[g]?.platforms ?? []).map((pl) => `-${pl}`)].map(
+            (x) => `${g} ${RUBY_GEMS[g]?.version}${x}`,
+          ),
+        ),
+      );
       for (const [, name = ''] of gems) expect(lock).toContain(`  ${name} (= ${RUBY_GEMS[name]?.version})`);
     }
   });
@@ -96,7 +103,11 @@ describe('Ruby · Sinatra stub', () => {
       env: { ...process.env, ...install.env },
       stdio: 'pipe',
     }).toString();
-    expect(out).toMatch(/Bundle complete! 7 Gemfile dependencies, 16 gems now installed/);
+    const direct = directGems(rubyUsable(planStub(orders)));
+    const all = gemClosure(direct);
+    expect(out).toContain(
+      `Bundle complete! ${direct.length} Gemfile dependencies, ${all.length + 1} gems now installed`,
+    );
     expect(readFileSync(join(dir, 'Gemfile.lock'), 'utf8')).toBe(files.get('Gemfile.lock'));
     expect(recipe.start(dir, '/cache')).toMatchObject({ cmd: 'bundle', args: ['exec', 'ruby', 'app.rb'] });
     expect(files.get('Dockerfile')).toContain('CMD ["bundle", "exec", "ruby", "app.rb"]');
@@ -167,6 +178,59 @@ describe('Ruby · Sinatra stub', () => {
     }
   });
 
+  it('a gRPC server and client: the grpc gems, proto/, and gen_proto.rb writes classes that load', () => {
+    const b = new Builder('rpc');
+    const edge = b.add('ruby-sinatra', 'edge');
+    const core = b.add('ruby-sinatra', 'core');
+    b.link(edge, core, 'grpc');
+    const [caller, callee] = rubyContexts(b.design);
+    if (!caller || !callee) throw new Error('two services expected');
+    const server = filesOf(rubySinatraStub(callee));
+    const client = filesOf(rubySinatraStub(caller));
+    for (const f of [server, client]) {
+      expect(f.get('Gemfile')).toContain('gem "grpc", "1.51.1"');
+      expect(f.get('Gemfile')).toContain('gem "grpc-tools", "1.51.1", group: :build');
+      expect(f.get('Gemfile.lock')).toContain('    grpc (1.51.1-x86_64-linux)\n');
+      expect(f.get('Gemfile.lock')).toMatch(/PLATFORMS\n {2}ruby\n {2}x86_64-linux\n/);
+      expect(f.get('Dockerfile')).toContain('RUN bundle exec ruby gen_proto.rb');
+      expect(f.get('Dockerfile')).toContain('BUNDLE_WITHOUT=development:test:build');
+      expect(f.has('proto/polyglot/ping/v1/ping.proto')).toBe(true);
+    }
+    expect(server.has('lib/plumbing/grpc_server.rb')).toBe(true);
+    expect(server.get('rpc_handlers.rb')).toContain('module RpcHandlers');
+    expect(server.get('Dockerfile')).toMatch(/^EXPOSE \d+ \d+$/m);
+    expect(server.get('lib/plumbing/server.rb')).toContain('GrpcServer.start');
+    expect(client.has('lib/plumbing/grpc_server.rb')).toBe(false);
+    // the callee is not converted to the typed contracts: the caller pings its in-service Ping
+    expect(client.get('lib/plumbing/config.rb')).toMatch(
+      /GRPC_LINKS = \[\n\s+\{ target: "core", env: "CORE_GRPC_ADDR", method: "\/[a-z.0-9]+\.CoreSvcService\/Ping" \}/,
+    );
+    // install from Debian's gems, generate, and load every generated class (the recipe's steps)
+    const dir = mkdtempSync(join(work, 'grpc-'));
+    for (const [path, content] of server) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    const steps = recipe.build(dir, '/cache');
+    expect(steps.map((s) => s.args.join(' '))).toContain('exec ruby gen_proto.rb');
+    for (const step of steps)
+      execFileSync(step.cmd, step.args, { cwd: dir, env: { ...process.env, ...step.env }, stdio: 'pipe' });
+    const loaded = execFileSync(
+      'bundle',
+      [
+        'exec',
+        'ruby',
+        '-e',
+        'require_relative "lib/plumbing/grpc_server"; puts Plumbing::GrpcServer.own_services.map(&:service_name).join(",")',
+      ],
+      { cwd: dir, env: { ...process.env, ...steps[0]?.env }, stdio: 'pipe' },
+    ).toString();
+    expect(loaded.trim().split(',')).toEqual([
+      expect.stringMatching(/\.CoreSvcService$/),
+      'polyglot.ping.v1.PingService',
+    ]);
+  });
+
   it('the checker names the Kafka, MongoDB and gRPC links of a Sinatra service', () => {
     const d = designs.full;
     const id = (name: string) => d.nodes.find((n) => n.name === name)?.id ?? '';
@@ -187,10 +251,10 @@ describe('Ruby · Sinatra stub', () => {
         'orders (Ruby · Sinatra) cannot use kafka (Kafka).',
         'inventory (Ruby · Sinatra) cannot use kafka (Kafka).',
         'orders (Ruby · Sinatra) cannot use mongodb (MongoDB).',
-        'orders (Ruby · Sinatra) cannot call gRPC.',
-        'inventory (Ruby · Sinatra) cannot serve gRPC.',
       ]),
     );
+    // gRPC both ways is served now
+    expect(messages.some((m) => /gRPC/.test(m))).toBe(false);
     expect(messages.some((m) => /rabbitmq|redis|nats|postgres/.test(m))).toBe(false);
   });
 });

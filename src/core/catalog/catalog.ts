@@ -224,7 +224,7 @@ export const RUNTIMES = {
     mark: 'Rb',
     defaultPort: 4567,
     tier: 1,
-    grpc: false,
+    grpc: true,
     grpcStreaming: false,
     typedContracts: false,
     unsupportedInfra: ['kafka', 'mongodb'],

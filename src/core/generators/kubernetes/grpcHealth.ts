@@ -13,6 +13,7 @@ const GRPC_HEALTH: ReadonlySet<RuntimeId> = new Set<RuntimeId>([
   'java-spring',
   'rust-axum',
   'scala-http4s',
+  'ruby-sinatra',
 ]);
 
 /**

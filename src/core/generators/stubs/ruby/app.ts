@@ -52,13 +52,14 @@ module Plumbing
     FRAMEWORK = ${rb(p.framework)}
     DEFAULT_SERVICE_NAME = ${rb(p.dns)}
     DEFAULT_PORT = ${p.w.node.port}
+    DEFAULT_GRPC_PORT = ${p.w.node.grpcPort}
     # Seconds a broker or database operation may take before it counts as failed.
     TIMEOUT = 5.0
 
     # Outgoing REST links: GET <target URL>/ping on each.
     REST_LINKS = ${list(u.rest.map((r) => row({ target: r.target, env: r.env })))}
-    # Outgoing gRPC links: this stub has no gRPC client; /ping shows each as a failed call.
-    GRPC_LINKS = ${list(u.grpc.map((g) => row({ target: g.target, env: g.env })))}
+    # Outgoing gRPC links: the contract's Ping on each (method: its HTTP/2 path).
+    GRPC_LINKS = ${list(u.grpc.map((g) => row({ target: g.target, env: g.env, method: g.method })))}
     # Outgoing queue links: one message each per /ping; payload is the sample of the channel's message.
     PUBLISHES = ${list(publishes)}
     # Subscriptions, one per broker and topic.
@@ -87,6 +88,10 @@ module Plumbing
       Integer(ENV.fetch("PORT", DEFAULT_PORT.to_s), 10)
     end
 
+    def self.grpc_port
+      Integer(ENV.fetch("GRPC_PORT", DEFAULT_GRPC_PORT.to_s), 10)
+    end
+
     # Seconds a call to another service may take: more the nearer the call is to the entry, so that
     # a slow link deep in the tree shows up as failed there, not as a time-out of every caller above it.
     def self.call_timeout(hop_len)
@@ -103,6 +108,8 @@ export function serverRb(p: StubPlan): string {
   const needs = [
     ...(u.publishes.length || u.subscribes.length ? ['messaging'] : []),
     ...(u.databases.length ? ['databases'] : []),
+    ...(u.grpc.length ? ['grpc_client'] : []),
+    ...(p.own ? ['grpc_server'] : []),
   ];
   return `# The HTTP side of the service contract: /healthz, /readyz and /ping. Generated: do not edit.
 require "json"
@@ -155,9 +162,10 @@ module Plumbing
     end
   end
 
-  # Starts the consumers, then the HTTP server on PORT (Puma, until SIGTERM or SIGINT).
+  # Starts the consumers and the gRPC server, then the HTTP server on PORT (Puma, until SIGTERM or SIGINT).
   def self.run
     ${u.subscribes.length ? 'Messaging.start_consumers' : '# no consumers: this service subscribes to nothing'}
+    ${p.own ? 'GrpcServer.start' : '# no gRPC server: this service serves no gRPC'}
     Server.run!(port: Config.port, server_settings: { Threads: "0:32" })
   end
 end

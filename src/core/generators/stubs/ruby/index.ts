@@ -3,6 +3,7 @@ import { planStub } from '../python/plan';
 import type { StubGenerator } from '../types';
 import { APP_RB, configRb, handlersRb, serverRb } from './app';
 import { RUBY_DOCKERIGNORE, gemfile, gemfileLock, rubyDockerfile } from './manifest';
+import { rubyGrpcFiles } from './grpc';
 import { rubyUsable } from './plan';
 import { NATS_RB, PING_RB, RABBITMQ_RB, READY_RB, REDIS_RB, databasesRb, messagingRb } from './plumbing';
 import { rubyReadme } from './readme';
@@ -11,7 +12,8 @@ import { rubyReadme } from './readme';
  * The Ruby · Sinatra stub: Sinatra 3 on Puma, Bunny for RabbitMQ, redis-rb for Redis Streams and
  * databases, pg for PostgreSQL and a small client of core NATS; every gem at the version Debian
  * bookworm packages. User code in `handlers.rb`, generated plumbing in `lib/plumbing/`. It reads
- * the compatibility layer of the contracts (model/contracts/legacy.ts) and serves no gRPC.
+ * the compatibility layer of the contracts (model/contracts/legacy.ts); gRPC on the grpc gem
+ * (ruby/grpc.ts).
  */
 export const rubySinatraStub: StubGenerator = (ctx) => {
   const p = planStub(ctx);
@@ -19,7 +21,7 @@ export const rubySinatraStub: StubGenerator = (ctx) => {
   const files: GeneratedFile[] = [
     { path: 'Dockerfile', content: rubyDockerfile(p, u) },
     { path: '.dockerignore', content: RUBY_DOCKERIGNORE },
-    { path: '.gitignore', content: '.bundle/\nvendor/bundle/\n' },
+    { path: '.gitignore', content: `.bundle/\nvendor/bundle/\n${u.usesGrpc ? 'lib/proto/\n' : ''}` },
     { path: 'README.md', content: rubyReadme(p, u) },
     { path: 'Gemfile', content: gemfile(u) },
     { path: 'Gemfile.lock', content: gemfileLock(u) },
@@ -36,5 +38,6 @@ export const rubySinatraStub: StubGenerator = (ctx) => {
   if (kinds.includes('redis')) files.push({ path: 'lib/plumbing/redis_streams.rb', content: REDIS_RB });
   if (kinds.includes('nats')) files.push({ path: 'lib/plumbing/nats.rb', content: NATS_RB });
   if (u.databases.length) files.push({ path: 'lib/plumbing/databases.rb', content: databasesRb(u.databaseKinds) });
+  files.push(...rubyGrpcFiles(p));
   return files;
 };

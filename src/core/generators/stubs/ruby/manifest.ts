@@ -17,13 +17,28 @@ export const BUNDLER_VERSION = '2.3.15';
  * Gemfile.lock. Conformance installs these Debian packages and runs `bundle install --local`
  * against the exported lock, so a version here that Debian does not have fails the build.
  */
-export const RUBY_GEMS: Record<string, { version: string; deps: string[]; debian: string }> = {
+export const RUBY_GEMS: Record<string, { version: string; deps: string[]; debian: string; platforms?: string[] }> = {
   'amq-protocol': { version: '2.3.2', deps: [], debian: 'ruby-amq-protocol' },
   bunny: {
     version: '2.19.0',
     deps: ['amq-protocol (~> 2.3, >= 2.3.1)', 'sorted_set (~> 1, >= 1.0.2)'],
     debian: 'ruby-bunny',
   },
+  // RubyGems also has these two built for x86_64 Linux: the image installs those (no compiler run);
+  // conformance forces the source platform (BUNDLE_FORCE_RUBY_PLATFORM) to take Debian's.
+  'google-protobuf': { version: '3.21.12', deps: [], debian: 'ruby-google-protobuf', platforms: ['x86_64-linux'] },
+  'googleapis-common-protos-types': {
+    version: '1.4.0',
+    deps: ['google-protobuf (~> 3.14)'],
+    debian: 'ruby-googleapis-common-protos-types',
+  },
+  grpc: {
+    version: '1.51.1',
+    deps: ['google-protobuf (~> 3.21)', 'googleapis-common-protos-types (~> 1.0)'],
+    debian: 'ruby-grpc',
+    platforms: ['x86_64-linux'],
+  },
+  'grpc-tools': { version: '1.51.1', deps: [], debian: 'ruby-grpc-tools' },
   json: { version: '2.6.3', deps: [], debian: 'ruby-json' },
   mustermann: { version: '3.0.0', deps: ['ruby2_keywords (~> 0.0.1)'], debian: 'ruby-mustermann' },
   nio4r: { version: '2.5.8', deps: [], debian: 'ruby-nio4r' },
@@ -45,9 +60,13 @@ export const RUBY_GEMS: Record<string, { version: string; deps: string[]; debian
 
 export type RubyGem = keyof typeof RUBY_GEMS;
 
+/** Gems only the build needs (Gemfile group :build): the image's final stage leaves them out. */
+export const BUILD_GEMS: ReadonlySet<RubyGem> = new Set<RubyGem>(['grpc-tools']);
+
 /** The gems a stub names in its Gemfile: the framework and server, then one per broker or database. */
 export function directGems(u: RubyLinks): RubyGem[] {
   const out: RubyGem[] = ['sinatra', 'puma', 'rack', 'json'];
+  if (u.usesGrpc) out.push('grpc', 'google-protobuf', 'grpc-tools');
   if (u.brokerKinds.has('rabbitmq')) out.push('bunny');
   if (u.brokerKinds.has('redis') || u.databaseKinds.has('redis')) out.push('redis');
   if (u.databaseKinds.has('postgres')) out.push('pg');
@@ -74,6 +93,9 @@ const WHY: Partial<Record<RubyGem, string>> = {
   bunny: 'RabbitMQ',
   redis: 'Redis Streams and Redis databases',
   pg: 'PostgreSQL',
+  grpc: 'gRPC server and clients',
+  'google-protobuf': 'the protobuf messages',
+  'grpc-tools': 'protoc for gen_proto.rb (build only)',
 };
 
 /** `Gemfile`: every direct gem at one exact version. */
@@ -84,7 +106,7 @@ export function gemfile(u: RubyLinks): string {
 source "https://rubygems.org"
 
 ${directGems(u)
-  .map((g) => `gem "${g}", "${RUBY_GEMS[g]?.version}" # ${WHY[g]}`)
+  .map((g) => `gem "${g}", "${RUBY_GEMS[g]?.version}"${BUILD_GEMS.has(g) ? ', group: :build' : ''} # ${WHY[g]}`)
   .join('\n')}
 `;
 }
@@ -92,17 +114,21 @@ ${directGems(u)
 /** `Gemfile.lock`, as \`bundle lock\` writes it for the Gemfile above. */
 export function gemfileLock(u: RubyLinks): string {
   const direct = directGems(u);
-  const specs = gemClosure(direct).map((g) => {
+  const closure = gemClosure(direct);
+  const specs = closure.flatMap((g) => {
     const spec = RUBY_GEMS[g];
-    return [`    ${g} (${spec?.version})`, ...(spec?.deps ?? []).map((d) => `      ${d}`)].join('\n');
+    return ['', ...(spec?.platforms ?? []).map((pl) => `-${pl}`)].map((suffix) =>
+      [`    ${g} (${spec?.version}${suffix})`, ...(spec?.deps ?? []).map((d) => `      ${d}`)].join('\n'),
+    );
   });
+  const platforms = ['ruby', ...new Set(closure.flatMap((g) => RUBY_GEMS[g]?.platforms ?? []))];
   return `GEM
   remote: https://rubygems.org/
   specs:
 ${specs.join('\n')}
 
 PLATFORMS
-  ruby
+${platforms.map((pl) => `  ${pl}`).join('\n')}
 
 DEPENDENCIES
 ${[...direct]
@@ -134,7 +160,7 @@ WORKDIR /app
 COPY Gemfile Gemfile.lock ./
 RUN --mount=type=cache,target=/root/.cache \\
     bundle install --jobs 4 --retry 3
-COPY . .
+COPY . .${u.usesGrpc ? "\n# protoc's Ruby classes of proto/ and the descriptor set reflection answers from\nRUN bundle exec ruby gen_proto.rb" : ''}
 
 # Final stage: the runtime only, as an unprivileged user; curl serves the health check.
 FROM ${image}:\${RUBY_TAG} AS final
@@ -143,7 +169,7 @@ ${unpinnedOsPackages('apt')}RUN --mount=type=cache,target=/var/cache/apt,sharing
     rm -f /etc/apt/apt.conf.d/docker-clean \\
     && apt-get update \\
     && apt-get install -y --no-install-recommends curl${pg ? ' libpq5' : ''}
-ENV BUNDLE_FROZEN=true BUNDLE_PATH=/usr/local/bundle BUNDLE_WITHOUT=development:test
+ENV BUNDLE_FROZEN=true BUNDLE_PATH=/usr/local/bundle BUNDLE_WITHOUT=development:test${u.usesGrpc ? ':build' : ''}
 ARG UID=10001
 RUN adduser --disabled-password --gecos "" --home "/nonexistent" --shell "/sbin/nologin" \\
     --no-create-home --uid "\${UID}" appuser
@@ -151,8 +177,8 @@ WORKDIR /app
 COPY --from=build /usr/local/bundle /usr/local/bundle
 COPY --from=build /app /app
 USER appuser
-ENV PORT=${p.w.node.port}
-EXPOSE ${p.w.node.port}
+ENV PORT=${p.w.node.port}${p.own ? ` GRPC_PORT=${p.w.node.grpcPort}` : ''}
+EXPOSE ${p.w.node.port}${p.own ? ` ${p.w.node.grpcPort}` : ''}
 ${dockerHealthcheck(p.w.node.port)}
 CMD ["bundle", "exec", "ruby", "app.rb"]
 `;
@@ -161,6 +187,7 @@ CMD ["bundle", "exec", "ruby", "app.rb"]
 /** `.dockerignore`: keep local bundles and caches out of the build context. */
 export const RUBY_DOCKERIGNORE = `.bundle
 vendor/bundle
+lib/proto
 .env
 .git
 Dockerfile

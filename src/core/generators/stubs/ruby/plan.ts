@@ -1,5 +1,6 @@
 import { unsupportedInfra } from '../../../catalog/catalog';
 import { dnsLabel } from '../../../model/naming';
+import { PING_SERVICE } from '../../proto/ping';
 import type { DatabaseUse, QueueUse } from '../../../model/wiring';
 import type { StubPlan } from '../python/plan';
 
@@ -14,14 +15,16 @@ export interface RubyQueue {
 /** The links of a Ruby service that its stub serves: those to brokers and databases it can use. */
 export interface RubyLinks {
   rest: { target: string; env: string }[];
-  /** Outgoing gRPC links: this stub cannot call them, and /ping says so. */
-  grpc: { target: string; env: string }[];
+  /** Outgoing gRPC links: `method` is the HTTP/2 path of the Ping the stub calls. */
+  grpc: { target: string; env: string; method: string }[];
   publishes: RubyQueue[];
   subscribes: RubyQueue[];
   databases: { target: string; kind: DatabaseUse['databaseKind']; env: string }[];
   /** Broker kinds the stub talks to (consumers and producers). */
   brokerKinds: Set<QueueUse['brokerKind']>;
   databaseKinds: Set<DatabaseUse['databaseKind']>;
+  /** Whether the stub serves or calls gRPC (the grpc gems and gen_proto.rb). */
+  usesGrpc: boolean;
   /** The address variables readiness waits for. */
   readyEnv: Set<string>;
   /** The broker and database links left out, as `<kind> <node name>`: the checker names them too. */
@@ -54,12 +57,17 @@ export function rubyUsable(p: StubPlan): RubyLinks {
   });
   return {
     rest: p.rest.map((r) => ({ target: r.target, env: r.call.envVar })),
-    grpc: p.w.grpc.map((g) => ({ target: dnsLabel(g.target.name), env: g.envVar })),
+    grpc: p.grpc.map((g) => ({
+      target: g.target,
+      env: g.call.envVar,
+      method: g.typed ? `/${PING_SERVICE}/Ping` : g.legacyPing,
+    })),
     publishes,
     subscribes,
     databases,
     brokerKinds: new Set([...publishes, ...subscribes].map((q) => q.kind)),
     databaseKinds: new Set(databases.map((d) => d.kind)),
+    usesGrpc: p.own !== null || p.grpc.length > 0,
     readyEnv: new Set([...publishes, ...subscribes].map((q) => q.env).concat(databases.map((d) => d.env))),
     skipped: [...new Set(skipped)],
   };

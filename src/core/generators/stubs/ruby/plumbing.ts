@@ -59,9 +59,8 @@ module Plumbing
       end
     end
 
-    def self.grpc(link)
-      { "via" => "grpc", "target" => link[:target], "ok" => false,
-        "error" => "this #{Config::LANGUAGE} · #{Config::FRAMEWORK} stub has no gRPC client" }
+    def self.grpc(link, hop)
+      guard("via" => "grpc", "target" => link[:target]) { { "tree" => JSON.parse(GrpcClient.ping(link, hop)) } }
     end
 
     def self.queue(link, hop)
@@ -87,7 +86,7 @@ module Plumbing
 
       hop = answer["path"]
       tasks = Config::REST_LINKS.map { |l| -> { rest(l, hop) } } +
-              Config::GRPC_LINKS.map { |l| -> { grpc(l) } } +
+              Config::GRPC_LINKS.map { |l| -> { grpc(l, hop) } } +
               Config::PUBLISHES.map { |l| -> { queue(l, hop) } } +
               Config::DATABASES.map { |l| -> { database(l) } }
       answer["calls"] = tasks.size == 1 ? [tasks[0].call] : tasks.map { |t| Thread.new { t.call } }.map(&:value)

@@ -10,12 +10,13 @@ module Plumbing
     FRAMEWORK = "Sinatra"
     DEFAULT_SERVICE_NAME = "img-src-x-onerror-alert-1"
     DEFAULT_PORT = 4567
+    DEFAULT_GRPC_PORT = 50051
     # Seconds a broker or database operation may take before it counts as failed.
     TIMEOUT = 5.0
 
     # Outgoing REST links: GET <target URL>/ping on each.
     REST_LINKS = [].freeze
-    # Outgoing gRPC links: this stub has no gRPC client; /ping shows each as a failed call.
+    # Outgoing gRPC links: the contract's Ping on each (method: its HTTP/2 path).
     GRPC_LINKS = [].freeze
     # Outgoing queue links: one message each per /ping; payload is the sample of the channel's message.
     PUBLISHES = [].freeze
@@ -39,6 +40,10 @@ module Plumbing
 
     def self.port
       Integer(ENV.fetch("PORT", DEFAULT_PORT.to_s), 10)
+    end
+
+    def self.grpc_port
+      Integer(ENV.fetch("GRPC_PORT", DEFAULT_GRPC_PORT.to_s), 10)
     end
 
     # Seconds a call to another service may take: more the nearer the call is to the entry, so that

@@ -49,9 +49,10 @@ module Plumbing
     end
   end
 
-  # Starts the consumers, then the HTTP server on PORT (Puma, until SIGTERM or SIGINT).
+  # Starts the consumers and the gRPC server, then the HTTP server on PORT (Puma, until SIGTERM or SIGINT).
   def self.run
     # no consumers: this service subscribes to nothing
+    # no gRPC server: this service serves no gRPC
     Server.run!(port: Config.port, server_settings: { Threads: "0:32" })
   end
 end
