@@ -1,7 +1,8 @@
 import type { GeneratedFile } from '../../types';
 import { dockerHealthcheck } from '../ready';
 import type { JavaPlan } from './plan';
-import { JAVA_IMAGES } from './versions';
+import { javaRelease } from './embedded';
+import { JAVA_IMAGES, JAVA_IMAGES_GRAALPY } from './versions';
 
 /** The build command the Dockerfile runs, and the conformance recipe runs natively. */
 export const JAVA_BUILD = ['mvn', '-q', '-B', '-DskipTests', 'package'] as const;
@@ -13,21 +14,39 @@ export const JAVA_JAR = 'target/service.jar';
  */
 export const JAVA_OPTS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] as const;
 
+/**
+ * The JVM options for a build on the given Java release: from 21 on (a service with GraalPy
+ * inside), Truffle loads its native support library, which the JVM allows without a warning only
+ * when native access is enabled.
+ */
+export function javaOpts(javaRelease: number): readonly string[] {
+  return javaRelease >= 21 ? [...JAVA_OPTS, '--enable-native-access=ALL-UNNAMED'] : JAVA_OPTS;
+}
+
+/** The Java release a generated pom.xml asks for (its `java.version`), or null when it names none. */
+export function pomJavaRelease(pom: string): number | null {
+  const m = /<java\.version>\s*(\d+)\s*<\/java\.version>/.exec(pom);
+  return m ? Number(m[1]) : null;
+}
+
 /** Dockerfile and .dockerignore in the shape `docker init` gives a Java project. */
 export function dockerFiles(p: JavaPlan): GeneratedFile[] {
   const node = p.ctx.wiring.node;
   const ports = p.own ? `${node.port} ${node.grpcPort}` : `${node.port}`;
+  // GraalPy needs Java 21 or newer: both stages move to Temurin 25 for such a service
+  const images = p.embedded === 'graalpy' ? JAVA_IMAGES_GRAALPY : JAVA_IMAGES;
+  const opts = javaOpts(Number(javaRelease(p.embedded)));
   const dockerfile = `# syntax=docker/dockerfile:1
 
 # Build stage: the same Maven build as on a workstation; the cache mount keeps ~/.m2 between builds.
-FROM ${JAVA_IMAGES.build} AS build
+FROM ${images.build} AS build
 WORKDIR /build
 COPY pom.xml ./
 COPY src ./src
 RUN --mount=type=cache,target=/root/.m2 ${JAVA_BUILD.join(' ')}
 
 # Run stage: the JRE and the jar only. The image has curl, which the health check uses.
-FROM ${JAVA_IMAGES.run} AS final
+FROM ${images.run} AS final
 ARG UID=10001
 RUN adduser \\
     --disabled-password \\
@@ -43,7 +62,7 @@ USER appuser
 ENV PORT=${node.port}
 EXPOSE ${ports}
 ${dockerHealthcheck(node.port)}
-CMD [${['java', ...JAVA_OPTS, '-jar', '/app/service.jar'].map((a) => JSON.stringify(a)).join(', ')}]
+CMD [${['java', ...opts, '-jar', '/app/service.jar'].map((a) => JSON.stringify(a)).join(', ')}]
 `;
   const dockerignore = [
     'target/',

@@ -26,6 +26,7 @@ function fanoutDeps(p: JavaPlan): Dep[] {
   if (p.databases.length > 0) deps.push({ type: 'Databases', field: 'databases' });
   for (const r of p.rest) deps.push({ type: r.cls, field: r.field });
   for (const g of p.grpc) deps.push({ type: g.cls, field: g.field });
+  if (p.embedded) deps.push({ type: 'Embedded', field: 'embedded' });
   return deps;
 }
 
@@ -139,7 +140,7 @@ ${deps.map((d) => `    this.${d.field} = ${d.field};`).join('\n')}
     tree.put("ok", true);
     tree.put("loop", loop);
     tree.put("path", List.copyOf(hops));
-    tree.put("calls", loop ? List.of() : calls(List.copyOf(hops)));
+${p.embedded ? '    tree.put("native", embedded.call(self));\n' : ''}    tree.put("calls", loop ? List.of() : calls(List.copyOf(hops)));
     tree.put("received", received.snapshot());
     return tree;
   }

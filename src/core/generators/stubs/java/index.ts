@@ -3,6 +3,7 @@ import { brokerFiles } from './brokers';
 import { corePlumbing } from './core';
 import { databaseFiles } from './databases';
 import { dockerFiles } from './docker';
+import { embeddedFiles } from './embedded';
 import { exerciseFiles } from './exercise';
 import { fanoutJava } from './fanout';
 import { grpcFiles } from './grpc';
@@ -35,7 +36,7 @@ export const javaSpringStub: StubGenerator = (ctx) => {
     ...p.messages.map((m) => m.type),
   ]);
   const files = [
-    pomXml(ctx, p.features, p.base.split('.')[0] ?? 'project'),
+    pomXml(ctx, p.features, p.base.split('.')[0] ?? 'project', p.embedded),
     ...dockerFiles(p),
     readme(p),
     ...corePlumbing(p),
@@ -48,6 +49,7 @@ export const javaSpringStub: StubGenerator = (ctx) => {
     ...brokerFiles(p),
     ...messageFiles(p),
     ...databaseFiles(p),
+    ...embeddedFiles(p),
     ...protoFiles,
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -10,6 +10,7 @@ import { infraUrl, type DatabaseUse, type QueueUse } from '../../../model/wiring
 import type { GeneratedFile } from '../../types';
 import { planStub, type GrpcTarget, type RestTarget, type StubPlan } from '../python/plan';
 import type { StubContext } from '../types';
+import { embeddedPython, type EmbeddedPython } from './embedded';
 import { basePackage, className, fieldFor, uniqueIdent } from './names';
 import { javaFeatures, type JavaFeatures } from './pom';
 import { ProtoIndex } from './typed';
@@ -89,6 +90,8 @@ export interface JavaPlan {
   protos: ProtoIndex;
   /** The compatibility layer's in-service Ping service (full name), null when the layer is off. */
   legacyService: string | null;
+  /** The Python the service runs in-process (`native` of kind graalpy or jython), or null. */
+  embedded: EmbeddedPython | null;
 }
 
 /** The fixed class names of the plumbing package; user-derived names never take these. */
@@ -111,6 +114,7 @@ export const PLUMBING_CLASSES = [
   'Protos',
   'RestRoutes',
   'ReadyController',
+  'Embedded',
 ];
 
 /** Builds the plan of one service. */
@@ -194,6 +198,7 @@ export function javaPlan(ctx: StubContext): JavaPlan {
     })),
     protos: new ProtoIndex(ctx.contractProtos),
     legacyService: sp.legacyService,
+    embedded: embeddedPython(ctx),
   };
 }
 

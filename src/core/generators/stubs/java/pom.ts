@@ -1,6 +1,7 @@
 import { packageSegment } from '../../../model/naming';
 import type { GeneratedFile } from '../../types';
 import type { StubContext } from '../types';
+import { javaRelease, type EmbeddedPython } from './embedded';
 import { JAVA_VERSIONS as V, MAVEN_MINIMUM, MAVEN_PLUGINS } from './versions';
 
 /** Which optional client libraries a service needs: only those of the links it has. */
@@ -115,6 +116,7 @@ ${plugins.join('\n')}
  */
 export function enforcerPlugin(
   treeRule: 'dependencyConvergence' | 'requireUpperBoundDeps' = 'dependencyConvergence',
+  java: string = V.java,
 ): string {
   return `      <plugin>
         <groupId>org.apache.maven.plugins</groupId>
@@ -140,7 +142,7 @@ export function enforcerPlugin(
                   <version>[${MAVEN_MINIMUM},)</version>
                 </requireMavenVersion>
                 <requireJavaVersion>
-                  <version>[${V.java},)</version>
+                  <version>[${java},)</version>
                 </requireJavaVersion>
               </rules>
             </configuration>
@@ -150,7 +152,12 @@ export function enforcerPlugin(
 }
 
 /** pom.xml: Spring Boot parent, only the clients the service uses, every version pinned. */
-export function pomXml(ctx: StubContext, features: JavaFeatures, groupId: string): GeneratedFile {
+export function pomXml(
+  ctx: StubContext,
+  features: JavaFeatures,
+  groupId: string,
+  embedded: EmbeddedPython | null = null,
+): GeneratedFile {
   const artifact = packageSegment(ctx.wiring.node.name);
   // Spring Boot 4's starter for Spring MVC on Tomcat, with Jackson 3 (its JSON mapper). Boot's
   // auto-configuration for the drivers (MongoDB, JDBC) lives in modules the stub does not use:
@@ -174,6 +181,31 @@ export function pomXml(ctx: StubContext, features: JavaFeatures, groupId: string
   if (features.nats) deps.push(dep('io.nats', 'jnats', V.jnats));
   if (features.postgres) deps.push(dep('org.postgresql', 'postgresql', V.postgresql));
   if (features.mongodb) deps.push(dep('org.mongodb', 'mongodb-driver-sync', V.mongodb));
+  if (embedded === 'graalpy') {
+    // the polyglot API, and GraalPy with Truffle and Python's standard library (a pom of jars)
+    deps.push(
+      dep('org.graalvm.polyglot', 'polyglot', V.graalpy),
+      dep('org.graalvm.polyglot', 'python-community', V.graalpy).replace(
+        '    </dependency>',
+        '      <type>pom</type>\n    </dependency>',
+      ),
+    );
+  }
+  if (embedded === 'jython') deps.push(dep('org.python', 'jython-standalone', V.jython));
+  const java = javaRelease(embedded);
+  const resources = embedded
+    ? `    <resources>
+      <resource>
+        <directory>src/main/resources</directory>
+      </resource>
+      <!-- The Python module goes into the jar as python/*.py, where plumbing/Embedded.java reads it. -->
+      <resource>
+        <directory>src/main/python</directory>
+        <targetPath>python</targetPath>
+      </resource>
+    </resources>
+`
+    : '';
   const extensions = features.grpc
     ? `    <extensions>
       <!-- Sets os.detected.classifier, so Maven fetches the protoc built for this machine. -->
@@ -203,7 +235,7 @@ export function pomXml(ctx: StubContext, features: JavaFeatures, groupId: string
   <packaging>jar</packaging>
 
   <properties>
-    <java.version>${V.java}</java.version>
+    <java.version>${java}</java.version>
     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
   </properties>
 
@@ -214,8 +246,8 @@ ${deps.join('\n')}
   <build>
     <!-- A fixed name, so the Dockerfile and the run command do not depend on the version. -->
     <finalName>service</finalName>
-${extensions}${pluginManagement()}    <plugins>
-${enforcerPlugin()}
+${extensions}${resources}${pluginManagement()}    <plugins>
+${enforcerPlugin('dependencyConvergence', java)}
 ${features.grpc ? `${protobufPlugin()}\n` : ''}      <plugin>
         <groupId>org.springframework.boot</groupId>
         <artifactId>spring-boot-maven-plugin</artifactId>

@@ -4,7 +4,8 @@ import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdCodeBlock, mdTable, mdText } from '../../docs/markdown';
 import type { GeneratedFile } from '../../types';
 import { grpcStandardServicesNote } from '../ready';
-import { JAVA_BUILD, JAVA_JAR, JAVA_OPTS } from './docker';
+import { JAVA_BUILD, JAVA_JAR, javaOpts } from './docker';
+import { embeddedReadme, javaRelease } from './embedded';
 import type { JavaPlan } from './plan';
 import { JAVA_VERSIONS } from './versions';
 
@@ -45,10 +46,11 @@ export function readme(p: JavaPlan): GeneratedFile {
     ),
     ...p.databases.map((d) => `- ${mdText(d.use.databaseKind)} ${mdCode(d.target)}, at ${mdCode(d.use.envVar)}.`),
   ];
+  const java = javaRelease(p.embedded);
   const lines = [
     `# ${mdText(w.node.name)} (${mdText(r.label)})`,
     '',
-    `A runnable ${mdText(r.framework)} service (Java ${JAVA_VERSIONS.java}, Spring Boot ${JAVA_VERSIONS.springBoot}${p.features.grpc ? `, grpc-java ${JAVA_VERSIONS.grpc}` : ''}) that keeps the project's service contract: \`GET /healthz\` (alive), \`GET /readyz\` (brokers and databases answer), \`GET /ping\` answering the tree of every call it makes${p.own ? ', and `polyglot.ping.v1.PingService` over gRPC' : ''}.`,
+    `A runnable ${mdText(r.framework)} service (Java ${java}, Spring Boot ${JAVA_VERSIONS.springBoot}${p.features.grpc ? `, grpc-java ${JAVA_VERSIONS.grpc}` : ''}) that keeps the project's service contract: \`GET /healthz\` (alive), \`GET /readyz\` (brokers and databases answer), \`GET /ping\` answering the tree of every call it makes${p.own ? ', and `polyglot.ping.v1.PingService` over gRPC' : ''}.`,
     '',
     "`/ping` also exercises the contract: on each REST and gRPC link to a service whose stub reads the typed contracts, it calls every endpoint or RPC the link uses with the contract's sample data (marked with the `polyglot-exercise: 1` header), and lists each in the call's `methods`. This service answers such a call itself, in the plumbing, after checking that the request is the sample (else gRPC `INVALID_ARGUMENT` or HTTP `422` `application/problem+json`); your handlers only see unmarked calls. Each published message carries the sample of its channel's message, and each consumed one is listed in `received` with `valid`.",
     '',
@@ -64,16 +66,17 @@ export function readme(p: JavaPlan): GeneratedFile {
     `Everything in ${mdCode(dir(p.plumbing))} and ${mdCode(dir(p.models))} (the design's types as records and enums), \`Application.java\`, \`pom.xml\` and the contract \`.proto\` files under \`src/main/proto/\` (as the project's \`proto/\` has them) is generated plumbing: exporting again rewrites it, so keep changes there small or move them into \`handlers\`. Exporting again also rewrites \`handlers\`; keep the service under version control and merge.`,
     '',
     ...(uses.length ? ['## Links', '', ...uses, ''] : []),
+    ...embeddedReadme(p),
     '## Build and run',
     '',
-    'With JDK 17 and Maven:',
+    `With JDK ${java} and Maven:`,
     '',
     // the values are the user's: a value with a line break and a fence must not end the block
     mdCodeBlock(
       'sh',
       [
         JAVA_BUILD.join(' '),
-        `${env.map(([k, v]) => `${k}=${shellWord(v)}`).join(' ')} java ${JAVA_OPTS.join(' ')} -jar ${JAVA_JAR}`,
+        `${env.map(([k, v]) => `${k}=${shellWord(v)}`).join(' ')} java ${javaOpts(Number(java)).join(' ')} -jar ${JAVA_JAR}`,
       ].join('\n'),
     ),
     '',

@@ -30,6 +30,14 @@ export const JAVA_VERSIONS = {
   jnats: '2.21.5',
   postgresql: '42.7.11',
   mongodb: '5.6.5',
+  /**
+   * Embedded Python. GraalPy: the polyglot API and the python-community pom (GraalPy, Truffle
+   * and the Python standard library as jars) move together; they need Java 21 or newer.
+   * Jython: the standalone jar (Python 2.7 with its standard library), which runs on Java 17.
+   */
+  graalpy: '25.0.3',
+  graalpyJava: '21',
+  jython: '2.7.4',
 } as const;
 
 /**
@@ -57,4 +65,10 @@ export const MAVEN_MINIMUM = '3.8.7';
 export const JAVA_IMAGES = {
   build: 'maven:3.9.11-eclipse-temurin-17',
   run: 'eclipse-temurin:17.0.16_8-jre',
+} as const;
+
+/** The base images of a service with GraalPy inside: a JDK 25 (GraalPy needs 21 or newer). */
+export const JAVA_IMAGES_GRAALPY = {
+  build: 'maven:3.9.11-eclipse-temurin-25',
+  run: 'eclipse-temurin:25.0.3_9-jre',
 } as const;
