@@ -1,64 +1,58 @@
 import { RUNTIMES } from '../../../catalog/catalog';
 import {
-  legacyLinkEndpoints,
-  legacyLinkRpcs,
-  legacyQueueFields,
-  serviceEndpoints,
-  serviceRpcs,
-  type ContractEndpoint,
-  type ContractField,
-  type ContractRpc,
+  designContracts,
+  type EndpointContract,
+  type GrpcContract,
+  type JsonValue,
+  type ResolvedType,
+  type RpcContract,
 } from '../../../model/contracts';
 import { dnsLabel, pascalCase } from '../../../model/naming';
-import { infraUrl, serviceWiring, type DatabaseUse, type QueueUse } from '../../../model/wiring';
+import { infraUrl, type DatabaseUse, type QueueUse } from '../../../model/wiring';
 import type { GeneratedFile } from '../../types';
 import { stubFeatures, type StubFeatures } from '../features';
-import { basePackage, className, fieldFor, protoJavaPackage, protocCamel, uniqueIdent } from '../java/names';
+import { basePackage, className, fieldFor, uniqueIdent } from '../java/names';
+import { ProtoIndex } from '../java/typed';
+import { planStub, type GrpcTarget, type RestTarget, type StubPlan } from '../python/plan';
 import type { StubContext } from '../types';
 
 /**
  * Everything the Scala emitters share, computed once: packages, the unique names of every client,
- * model and handler, and the contracts they follow. The Scala stub reads the compatibility layer
- * (model/contracts/legacy.ts): the service's own `.proto` and its targets' as the layer writes
- * them, unary RPCs and the singular scalar fields of each message.
+ * model and handler, and the typed contracts they follow (the plan every stub shares, `planStub`,
+ * plus Scala's names). The gRPC classes are protoc's Java classes of the real contract files.
  */
 
-/** The Java classes protoc generates for one of the layer's `.proto` files. */
-export interface ProtoClasses {
-  /** Java package of the classes. */
-  javaPackage: string;
-  /** The outer class holding the messages. */
-  outer: string;
-  /** The gRPC service (its `<Service>Grpc` class). */
-  service: string;
-  /** The proto package, for the full gRPC service name. */
-  protoPackage: string;
-}
-
 export interface RestPlan {
+  t: RestTarget;
   target: string;
   envVar: string;
   cls: string;
   field: string;
   fallback: string;
-  endpoints: readonly ContractEndpoint[];
+  /** The target's endpoints this link uses. */
+  used: readonly EndpointContract[];
+  /** Whether the target reads the typed contracts: then /ping exercises `used`. */
+  typed: boolean;
 }
 
 export interface GrpcPlan {
+  t: GrpcTarget;
   target: string;
   envVar: string;
   cls: string;
   field: string;
   fallback: string;
-  proto: ProtoClasses;
-  rpcs: readonly ContractRpc[];
+  typed: boolean;
 }
 
 export interface MessagePlan {
-  /** `<Stem>Message` case class, `sample<Stem>` and `on<Stem>`. */
+  /** `sample<Stem>` and `on<Stem>`. */
   stem: string;
   topic: string;
-  fields: readonly ContractField[];
+  /** The channel's message type. */
+  type: ResolvedType;
+  /** Its sample: what /ping publishes and what a consumer expects. */
+  sample: JsonValue;
 }
 
 export interface QueuePlan {
@@ -76,6 +70,7 @@ export interface DatabasePlan {
 
 export interface ScalaPlan {
   ctx: StubContext;
+  sp: StubPlan;
   dns: string;
   language: string;
   framework: string;
@@ -86,14 +81,21 @@ export interface ScalaPlan {
   features: StubFeatures;
   rest: RestPlan[];
   grpc: GrpcPlan[];
-  /** The service's own `.proto` classes when it serves gRPC. */
-  own: ProtoClasses | null;
-  rpcs: readonly ContractRpc[];
-  endpoints: readonly ContractEndpoint[];
+  /** Whether it serves gRPC. */
+  own: boolean;
+  /** The node's gRPC services (typed). */
+  services: readonly GrpcContract[];
+  /** Every RPC of those services. */
+  rpcs: readonly RpcContract[];
+  /** The node's REST endpoints (typed). */
+  endpoints: readonly EndpointContract[];
   publishes: QueuePlan[];
   subscribes: QueuePlan[];
   messages: MessagePlan[];
   databases: DatabasePlan[];
+  protos: ProtoIndex;
+  /** The compatibility layer's in-service Ping service (full name), null when the layer is off. */
+  legacyService: string | null;
 }
 
 /** The fixed names of the plumbing package; names derived from the design never take these. */
@@ -114,52 +116,43 @@ export const PLUMBING_NAMES = [
   'Subscriptions',
   'Databases',
   'Problem',
+  'Exercise',
+  'Protos',
+  'RestException',
 ];
-
-/** The classes protoc generates for a `.proto` of the compatibility layer. */
-export function protoClasses(file: GeneratedFile): ProtoClasses {
-  const pkg = /^package\s+([A-Za-z0-9_.]+)\s*;/m.exec(file.content)?.[1] ?? '';
-  const service = /^service\s+([A-Za-z0-9_]+)/m.exec(file.content)?.[1] ?? '';
-  const types = new Set([...file.content.matchAll(/^(?:message|enum|service)\s+([A-Za-z0-9_]+)/gm)].map((m) => m[1]));
-  const base = (file.path.split('/').pop() ?? file.path).replace(/\.proto$/, '');
-  let outer = protocCamel(base, true);
-  if (types.has(outer)) outer = `${outer}OuterClass`;
-  return { javaPackage: protoJavaPackage(pkg), outer, service, protoPackage: pkg };
-}
 
 /** Builds the plan of one service. */
 export function scalaPlan(ctx: StubContext): ScalaPlan {
+  const sp = planStub(ctx);
   const w = ctx.wiring;
   const base = basePackage(ctx.design, w.node);
+  const contracts = designContracts(ctx.design);
   const names = new Set(PLUMBING_NAMES);
-  const rest = w.rest.map((call): RestPlan => {
-    const cls = className(call.target.name, 'RestClient', names);
+  const rest = sp.rest.map((t): RestPlan => {
+    const cls = className(t.call.target.name, 'RestClient', names);
     return {
-      target: dnsLabel(call.target.name),
-      envVar: call.envVar,
+      t,
+      target: t.target,
+      envVar: t.call.envVar,
       cls,
       field: fieldFor(cls),
-      fallback: `http://${dnsLabel(call.target.name)}:${call.target.port}`,
-      endpoints: serviceWiring(ctx.design, call.target.id) ? legacyLinkEndpoints(ctx.design, [call.link]) : [],
+      fallback: `http://${dnsLabel(t.call.target.name)}:${t.call.target.port}`,
+      used: t.used,
+      typed: t.typed,
     };
   });
-  const grpc = w.grpc.flatMap((call): GrpcPlan[] => {
-    const file = ctx.targetProtos.find((t) => t.call === call)?.file;
-    if (!file) return [];
-    const cls = className(call.target.name, 'GrpcClient', names);
-    return [
-      {
-        target: dnsLabel(call.target.name),
-        envVar: call.envVar,
-        cls,
-        field: fieldFor(cls),
-        fallback: `${dnsLabel(call.target.name)}:${call.target.grpcPort}`,
-        proto: protoClasses(file),
-        rpcs: legacyLinkRpcs(ctx.design, call.link),
-      },
-    ];
+  const grpc = sp.grpc.map((t): GrpcPlan => {
+    const cls = className(t.call.target.name, 'GrpcClient', names);
+    return {
+      t,
+      target: t.target,
+      envVar: t.call.envVar,
+      cls,
+      field: fieldFor(cls),
+      fallback: `${dnsLabel(t.call.target.name)}:${t.call.target.grpcPort}`,
+      typed: t.typed,
+    };
   });
-  const own = w.servesGrpc && ctx.ownProto ? protoClasses(ctx.ownProto) : null;
 
   // One message per broker and topic; a service that both publishes and consumes a topic shares it.
   const byKey = new Map<string, MessagePlan>();
@@ -172,17 +165,24 @@ export function scalaPlan(ctx: StubContext): ScalaPlan {
       message = {
         stem: uniqueIdent(pascalCase(use.topic, 'Topic'), stems),
         topic: use.topic,
-        fields: legacyQueueFields(ctx.design, use),
+        type: contracts.universe.resolve(use.message) ?? {
+          kind: 'wellKnown',
+          ref: 'google.protobuf.Struct',
+          name: 'google.protobuf.Struct',
+          json: 'object',
+        },
+        sample: contracts.sample(use.message),
       };
       byKey.set(key, message);
     }
     return { use, message, brokerDns, fallback: infraUrl(use.broker) };
   };
   const publishes = w.publishes.map(queuePlan);
-  const subscribes = w.subscribes.map(queuePlan);
+  const subscribes = sp.subscribes.map(queuePlan);
   const runtime = RUNTIMES[w.runtime];
   return {
     ctx,
+    sp,
     dns: dnsLabel(w.node.name),
     language: runtime.language,
     framework: runtime.framework,
@@ -193,9 +193,10 @@ export function scalaPlan(ctx: StubContext): ScalaPlan {
     features: stubFeatures(w),
     rest,
     grpc,
-    own,
-    rpcs: own ? serviceRpcs(w) : [],
-    endpoints: serviceEndpoints(w),
+    own: sp.own !== null,
+    services: sp.services,
+    rpcs: sp.services.flatMap((s) => s.rpcs),
+    endpoints: sp.ownEndpoints,
     publishes,
     subscribes,
     messages: [...byKey.values()],
@@ -204,6 +205,8 @@ export function scalaPlan(ctx: StubContext): ScalaPlan {
       target: dnsLabel(use.database.name),
       fallback: infraUrl(use.database),
     })),
+    protos: new ProtoIndex(ctx.contractProtos),
+    legacyService: sp.legacyService,
   };
 }
 

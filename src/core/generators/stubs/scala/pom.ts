@@ -42,6 +42,8 @@ export function pomXml(p: ScalaPlan): GeneratedFile {
       dep('io.grpc', 'grpc-stub', V.grpc),
       ...(p.own ? [dep('io.grpc', 'grpc-services', V.grpc)] : []),
       dep('com.google.protobuf', 'protobuf-java', V.protobuf),
+      // JsonFormat: the typed exercise reads its samples with the protobuf JSON mapping
+      dep('com.google.protobuf', 'protobuf-java-util', V.protobuf),
       dep('org.apache.tomcat', 'annotations-api', V.tomcatAnnotations, 'provided'),
     );
   }
