@@ -13,10 +13,33 @@ export const JAVA_JAR = 'target/service.jar';
  */
 export const JAVA_OPTS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] as const;
 
-/** Dockerfile and .dockerignore in the shape `docker init` gives a Java project. */
-export function dockerFiles(p: JavaPlan): GeneratedFile[] {
-  const node = p.ctx.wiring.node;
-  const ports = p.own ? `${node.port} ${node.grpcPort}` : `${node.port}`;
+/** What a JVM stub's image has of its own: the JVM stubs share the rest of the Dockerfile. */
+export interface JvmImage {
+  /** The comment over the run stage. */
+  runComment: string;
+  /** Folders copied from the build beside the jar (`target/lib` to `./lib`). */
+  copies: readonly (readonly [from: string, to: string])[];
+  /** The editor folders the build context leaves out, besides target/, .git, .idea/ and .vscode/. */
+  ignored: readonly string[];
+}
+
+const JAVA_IMAGE: JvmImage = {
+  runComment: 'the JRE and the jar only',
+  copies: [],
+  ignored: ['*.iml'],
+};
+
+/**
+ * Dockerfile and .dockerignore of a JVM stub built with Maven in the shape `docker init` gives a
+ * Java project: the Maven build, then the JRE with the jar (and what `image` copies beside it).
+ */
+export function jvmDockerFiles(
+  node: { port: number; grpcPort: number },
+  own: boolean,
+  image: JvmImage,
+): GeneratedFile[] {
+  const ports = own ? `${node.port} ${node.grpcPort}` : `${node.port}`;
+  const copies = image.copies.map(([from, to]) => `COPY --from=build /build/${from} ${to}\n`).join('');
   const dockerfile = `# syntax=docker/dockerfile:1
 
 # Build stage: the same Maven build as on a workstation; the cache mount keeps ~/.m2 between builds.
@@ -26,7 +49,7 @@ COPY pom.xml ./
 COPY src ./src
 RUN --mount=type=cache,target=/root/.m2 ${JAVA_BUILD.join(' ')}
 
-# Run stage: the JRE and the jar only. The image has curl, which the health check uses.
+# Run stage: ${image.runComment}. The image has curl, which the health check uses.
 FROM ${JAVA_IMAGES.run} AS final
 ARG UID=10001
 RUN adduser \\
@@ -38,7 +61,7 @@ RUN adduser \\
     --uid "\${UID}" \\
     appuser
 WORKDIR /app
-COPY --from=build /build/${JAVA_JAR} ./service.jar
+${copies}COPY --from=build /build/${JAVA_JAR} ./service.jar
 USER appuser
 ENV PORT=${node.port}
 EXPOSE ${ports}
@@ -50,7 +73,7 @@ CMD [${['java', ...JAVA_OPTS, '-jar', '/app/service.jar'].map((a) => JSON.string
     '.git',
     '.idea/',
     '.vscode/',
-    '*.iml',
+    ...image.ignored,
     'Dockerfile',
     '.dockerignore',
     'README.md',
@@ -60,4 +83,9 @@ CMD [${['java', ...JAVA_OPTS, '-jar', '/app/service.jar'].map((a) => JSON.string
     { path: 'Dockerfile', content: dockerfile },
     { path: '.dockerignore', content: dockerignore },
   ];
+}
+
+/** Dockerfile and .dockerignore in the shape `docker init` gives a Java project. */
+export function dockerFiles(p: JavaPlan): GeneratedFile[] {
+  return jvmDockerFiles(p.ctx.wiring.node, p.own, JAVA_IMAGE);
 }

@@ -203,7 +203,8 @@ function grpcServer(p: ScalaPlan): GeneratedFile {
   const PingRes = pingClass(p, 'PingResponse');
   const adds = [
     ...p.services.map(
-      (_s, i) => `        .addService(ServerInterceptors.intercept(Service${i}(fanout, dispatcher), Protos.interceptor))`,
+      (_s, i) =>
+        `        .addService(ServerInterceptors.intercept(Service${i}(fanout, dispatcher), Protos.interceptor))`,
     ),
     '        .addService(PingImpl(fanout, dispatcher))',
     ...(legacyGeneric ? ['        .addService(legacyPing(fanout, dispatcher))'] : []),
@@ -412,11 +413,11 @@ import io.grpc.stub.{ClientCalls, MetadataUtils, StreamObserver}
 import java.util.concurrent.{CompletableFuture, ExecutionException, TimeUnit}
 import scala.jdk.CollectionConverters.*
 
-/** Typed client of ${g.target}'s ${services}, at ${g.envVar} (default ${g.fallback}), plaintext. */
+/** Typed client of ${g.target}'s ${services}, at ${g.t.call.envVar} (default ${g.fallback}), plaintext. */
 final class ${g.cls}:
   private val Deadline = 15L
 ${legacyConst}  private val channel: ManagedChannel =
-    NettyChannelBuilder.forTarget(Env.get(${scalaString(g.envVar)}, ${scalaString(g.fallback)})).usePlaintext().build()
+    NettyChannelBuilder.forTarget(Env.get(${scalaString(g.t.call.envVar)}, ${scalaString(g.fallback)})).usePlaintext().build()
 
   /** The contract's Ping${g.typed ? ' (polyglot.ping.v1.PingService)' : ''}: the target's tree for a request that has passed through \`hops\`, as JSON text. */
   def ping(hops: List[String]): String =

@@ -129,7 +129,9 @@ function routeMethod(e: EndpointContract, handler: string): string {
   const status = successCode(e);
   const label = scalaString(endpointLabel(e));
   const callArgs = [...[...params.values()].map(ident), ...(body ? [body] : [])].join(', ');
-  const sample = e.success.body ? `Some(io.circe.parser.parse(${jsonLiteral(payloadSample(e.success.body))}).getOrElse(Json.Null))` : 'None';
+  const sample = e.success.body
+    ? `Some(io.circe.parser.parse(${jsonLiteral(payloadSample(e.success.body))}).getOrElse(Json.Null))`
+    : 'None';
   const user = e.success.body
     ? `RestHandlers.${ident(handler)}(${callArgs}).map(answer => respond(${status}, Some(Exercise.json(answer))))`
     : `RestHandlers.${ident(handler)}(${callArgs}).as(respond(${status}, None))`;
@@ -289,9 +291,10 @@ function clientMethod(e: EndpointContract, name: string): string {
 
 function exerciseLine(e: EndpointContract, name: string): string {
   const { params, body } = endpointArgs(e);
-  const args = [...params].map(([prm]) => `Exercise.sample[${scalaParamType(prm)}](${jsonLiteral(paramSample(e, prm))})`);
-  if (body && e.body)
-    args.push(`Exercise.sample[${scalaPayloadType(e.body)}](${jsonLiteral(payloadSample(e.body))})`);
+  const args = [...params].map(
+    ([prm]) => `Exercise.sample[${scalaParamType(prm)}](${jsonLiteral(paramSample(e, prm))})`,
+  );
+  if (body && e.body) args.push(`Exercise.sample[${scalaPayloadType(e.body)}](${jsonLiteral(payloadSample(e.body))})`);
   args.push('Marked');
   const status = successCode(e);
   const check = e.success.body
@@ -322,9 +325,9 @@ import org.http4s.client.Client
 import org.typelevel.ci.CIString
 import ${packageName(p.models)}.Models
 
-/** Typed client of ${r.target}'s REST endpoints, at ${r.envVar} (default ${r.fallback}). */
+/** Typed client of ${r.target}'s REST endpoints, at ${r.t.call.envVar} (default ${r.fallback}). */
 final class ${r.cls}(http: Client[IO]):
-  private val base = Env.get(${scalaString(r.envVar)}, ${scalaString(r.fallback)}).stripSuffix("/")
+  private val base = Env.get(${scalaString(r.t.call.envVar)}, ${scalaString(r.fallback)}).stripSuffix("/")
 
   /** The headers of an exercise call. */
   private val Marked = List(Exercise.Header -> "1")
@@ -420,7 +423,7 @@ import org.http4s.circe.CirceEntityCodec.*
 import org.http4s.dsl.io.*
 import org.http4s.headers.\`Content-Type\`
 
-/** GET /healthz, /readyz and /ping${own ? ', and the service\'s own endpoints (ApiRoutes)' : ''}. */
+/** GET /healthz, /readyz and /ping${own ? ", and the service's own endpoints (ApiRoutes)" : ''}. */
 final class Routes(fanout: Fanout):
   private val contract = HttpRoutes.of[IO] {
     case GET -> Root / "healthz" =>

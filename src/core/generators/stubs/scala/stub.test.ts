@@ -95,51 +95,66 @@ describe('Scala · http4s stub', () => {
     expect(front).toContain('grpc-netty-shaded');
   });
 
-  it('serves the contract: /healthz, /readyz, /ping and the endpoints, with problem+json errors', () => {
+  it('serves the contract: /healthz, /readyz, /ping and the typed endpoints, with problem+json errors', () => {
     const files = stubOf(every, 'back');
     const routes = file(files, 'src/main/scala/shop/back/plumbing/Routes.scala');
     expect(routes).toContain('case GET -> Root / "healthz" =>');
     expect(routes).toContain('case GET -> Root / "readyz" =>');
     expect(routes).toContain('case request @ GET -> Root / "ping" =>');
-    expect(routes).toContain('case GET -> Root / "orders" / param1 =>');
-    expect(routes).toContain('case request @ POST -> Root / "orders" =>');
+    expect(routes).toContain('<+> ApiRoutes.routes');
     expect(routes).toContain('application/problem+json');
+    expect(routes).toContain('case p: Problem =>');
+    const api = file(files, 'src/main/scala/shop/back/plumbing/ApiRoutes.scala');
+    expect(api).toContain('(Method.GET, List("orders", "{}"), getOrdersById),');
+    expect(api).toContain('(Method.POST, List("orders"), postOrders),');
+    // a body that does not fit is a 422 problem; a parameter that does not fit, 400
+    expect(api).toContain('Problem(422, "the body does not fit the contract: "');
+    expect(api).toContain('Problem(400, s"parameter $name: $why")');
     const ready = file(files, 'src/main/scala/shop/back/plumbing/Ready.scala');
     for (const v of ['KAFKA_URL', 'RABBITMQ_URL', 'REDIS_URL', 'NATS_URL', 'POSTGRES_URL', 'MONGODB_URL'])
       expect(ready, v).toContain(`"${v}"`);
     const handlers = file(files, 'src/main/scala/shop/back/handlers/RestHandlers.scala');
-    expect(handlers).toContain('def getOrdersById(id: String): IO[GetOrdersByIdResponse]');
-    expect(handlers).toContain('IO.pure(PostOrdersResponse(id = "sample-id", accepted = true, total = 0.5))');
+    expect(handlers).toContain('def getOrdersById(id: String): IO[Models.GetOrdersByIdResponse]');
+    expect(handlers).toContain('IO.pure(Exercise.sample[Models.PostOrdersResponse]("{\\"id\\":\\"id-sample\\"');
     const models = file(files, 'src/main/scala/shop/back/models/Models.scala');
-    expect(models).toContain('final case class PostOrdersRequest(item: String, qty: Long) derives Codec.AsObject');
+    expect(models).toContain('given Configuration = Configuration.default.withDefaults');
+    expect(models).toMatch(
+      /final case class PostOrdersRequest\(\s*`item`: Option\[String\] = None,\s*`qty`: Option\[Long\] = None,\s*\) derives ConfiguredCodec/,
+    );
   });
 
-  it('calls every outgoing link from /ping, in parallel, and serves gRPC health and reflection', () => {
+  it('calls every outgoing link from /ping, in parallel, exercises typed targets, and serves gRPC health and reflection', () => {
     const front = stubOf(every, 'front');
     const links = file(front, 'src/main/scala/shop/front/plumbing/Links.scala');
     expect(links.match(/Call\(/g)).toHaveLength(6); // REST, gRPC, four brokers
     expect(links).toContain('Fanout.entry("rest", "back")');
     expect(links).toContain('Fanout.entry("grpc", "back")');
+    expect(links).toContain('Some(backRestClient.exercise)');
+    expect(links).toContain('Some(IO.defer(backGrpcClient.exercise))');
     for (const k of ['KafkaBus', 'RabbitBus', 'RedisBus', 'NatsBus']) expect(links).toContain(`${k}.publish(`);
     const client = file(front, /plumbing\/BackRestClient\.scala$/);
     expect(client).toContain(
-      'def postOrders(body: BackRestClient.PostOrdersRequest): IO[BackRestClient.PostOrdersResponse]',
+      'def postOrders(body: Models.PostOrdersRequest, extraHeaders: List[(String, String)] = Nil): IO[Models.PostOrdersResponse]',
     );
+    expect(client).toContain('Exercise.method("POST /orders")');
     const back = stubOf(every, 'back');
     const server = file(back, 'src/main/scala/shop/back/plumbing/GrpcServer.scala');
     expect(server).toContain('HealthStatusManager');
     expect(server).toContain('ProtoReflectionServiceV1.newInstance()');
     expect(server).toContain('health.enterTerminalState()');
-    expect(server).toContain('override def ping(');
+    expect(server).toContain('PingServiceImplBase');
+    expect(server).toContain('Protos.interceptor');
     const subs = file(back, 'src/main/scala/shop/back/plumbing/Subscriptions.scala');
     for (const k of ['KafkaBus', 'RabbitBus', 'RedisBus', 'NatsBus']) expect(subs).toContain(`${k}.subscribe(`);
     const dbs = file(back, 'src/main/scala/shop/back/plumbing/Databases.scala');
     for (const d of ['def postgres(', 'def mongodb(', 'def redis(']) expect(dbs).toContain(d);
-    // the protos it compiles: its own and its gRPC target's, as the compatibility layer writes them
+    // the real contract files, compiled as they are, with the ping contract
     expect(back.filter((f) => f.path.startsWith('src/main/proto/')).map((f) => f.path)).toEqual([
+      'src/main/proto/polyglot/ping/v1/ping.proto',
       'src/main/proto/shop/back/v1/back.proto',
       'src/main/proto/shop/py/v1/py.proto',
     ]);
+    expect(file(back, 'pom.xml')).toContain('<artifactId>protobuf-java-util</artifactId>');
   });
 
   it('writes a non-root, health-checked image from pinned base images', () => {
@@ -170,12 +185,14 @@ describe('Scala · http4s stub', () => {
     }
     const all = ctxs.flatMap((c) => scalaHttp4sStub(c));
     const rpc = all.find((f) => f.path.endsWith('handlers/RpcHandlers.scala'))?.content ?? '';
-    expect(rpc).toContain('.setAllFields_(true)');
-    expect(rpc).toContain('.setHashCode(42L)');
+    // protoc's classes named from the root, so a package segment never hides them
+    expect(rpc).toMatch(/Protos\.parse\[_root_\.[a-z0-9_.]+\.[A-Za-z0-9]+OuterClass\.X1Response\]/);
     const models = all
       .filter((f) => f.path.endsWith('models/Models.scala'))
       .map((f) => f.content)
       .join('\n');
-    expect(models).toContain('class_value: String, hash_code: Long, all_fields: Boolean');
+    // JSON keys as field names, in backticks, so reserved words and protoc's names stay as they are
+    expect(models).toContain('`class_value`: Option[String] = None,');
+    expect(models).toContain('`hash_code`: Option[Long] = None,');
   });
 });

@@ -138,7 +138,7 @@ ${calls.join('\n')}
 }
 
 function main(p: ScalaPlan): GeneratedFile {
-  const grpc = p.own !== null;
+  const grpc = p.own;
   const kinds = [...new Set([...p.publishes, ...p.subscribes].map((q) => q.use.brokerKind))].sort();
   const closes = kinds.map((k) => `${BUS_OBJECT[k]}.close()`);
   return scalaFile(
