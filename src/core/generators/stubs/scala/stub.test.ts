@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../types';
 import type { StubContext } from '../types';
+import { fixtures } from '../../../../../conformance/fixtures/make';
 import { everyLinkDesign, hostileDesign, scalaContexts } from './fixtures';
 import { scalaHttp4sStub } from './index';
 import { SCALA_IMAGES, SCALA_MAVEN_PLUGINS, SCALA_VERSIONS } from './versions';
@@ -194,5 +195,99 @@ describe('Scala · http4s stub', () => {
     // JSON keys as field names, in backticks, so reserved words and protoc's names stay as they are
     expect(models).toContain('`class_value`: Option[String] = None,');
     expect(models).toContain('`hash_code`: Option[Long] = None,');
+  });
+});
+
+/** The Scala service of the rich-contract fixture: called by Go, calling Java, a queue both ways. */
+const rich = stubOf(scalaContexts(fixtures()['contracts-rich']!), 'shop-scala');
+const at = (name: string) => file(rich, new RegExp(`/${name}\\.scala$`));
+
+describe('Scala · http4s stub: typed contracts', () => {
+  it('writes the design types as case classes and enums with circe codecs, JSON keys as field names', () => {
+    checkScala(rich);
+    const models = at('models/Models');
+    expect(models).toContain('enum OrderStatus derives ConfiguredEnumCodec:');
+    expect(models).toContain('    case `ORDER_STATUS_OPEN`');
+    expect(models).toContain('`items`: List[LineItem] = Nil,');
+    expect(models).toContain('`labels`: Map[String, String] = Map.empty,');
+    expect(models).toContain('`counts`: Map[Int, Long] = Map.empty,');
+    expect(models).toContain('`status`: Option[OrderStatus] = None,');
+    expect(models).toContain('`created_at`: Option[String] = None,');
+  });
+
+  it('serves the endpoints typed, at their declared success status, checking exercise calls', () => {
+    const api = at('plumbing/ApiRoutes');
+    expect(api).toContain('(Method.POST, List("cart", "addToCart"), postCartAddToCart),');
+    expect(api).toContain('verbose <- queryOne[Boolean](request, "verbose")');
+    expect(api).toContain('tag <- queryAll[String](request, "tag")');
+    expect(api).toContain('xRequestId <- headerOne[String](request, "X-Request-Id")');
+    expect(api).toContain('status <- queryOne[Models.OrderStatus](request, "status")');
+    expect(api).toContain('body <- readBody[List[Models.LineItem]](request)');
+    expect(api).toContain(
+      'else RestHandlers.postOrders(body).map(answer => respond(201, Some(Exercise.json(answer))))',
+    );
+    expect(api).toContain('else RestHandlers.deleteOrdersByOrderId(orderId).as(respond(204, None))');
+    expect(api).toContain('Problem(422, "POST /orders" + ": the request differs from the sample: " + problem)');
+    const handlers = at('handlers/RestHandlers');
+    expect(handlers).toContain(
+      'def getOrdersByOrderId(orderId: String, verbose: Option[Boolean], tag: List[String], xRequestId: Option[String]): IO[Models.Order]',
+    );
+    expect(handlers).toContain('def deleteOrdersByOrderId(orderId: String): IO[Unit]');
+    expect(handlers).toContain('Raise `Problem(status, detail)` for the declared error answers (404).');
+  });
+
+  it('serves all four RPC kinds on the generated classes and refuses an exercise request that is not the sample', () => {
+    const server = at('plumbing/GrpcServer');
+    expect(server).toMatch(/override def getOrder\(request: _root_\.[\w.]+\.OrderRef, observer: StreamObserver\[/);
+    expect(server).toMatch(/override def watchOrders\(request: [\w.]+\.ListOrdersRequest, observer: /);
+    expect(server).toMatch(
+      /override def uploadItems\(observer: StreamObserver\[[\w.]+\.Order\]\): StreamObserver\[[\w.]+\.LineItem\]/,
+    );
+    expect(server).toMatch(
+      /override def syncOrders\(observer: StreamObserver\[[\w.]+\.Order\]\): StreamObserver\[[\w.]+\.OrderRef\]/,
+    );
+    expect(server).toContain('throw Protos.invalid("GetOrder", "", problem)');
+    expect(server).toContain('Protos.streamDiff(');
+    expect(server).toContain('s"expected the sample twice, got $seen message(s)"');
+    expect(server).toContain('"polyglot.ping.v1.PingService"');
+    expect(server).toContain('ServerInterceptors.intercept(Service0(fanout, dispatcher), Protos.interceptor)');
+    const handlers = at('handlers/RpcHandlers');
+    expect(handlers).toMatch(/def uploadItems\(requests: List\[[\w.]+\.LineItem\]\): [\w.]+\.Order =/);
+    expect(handlers).toMatch(
+      /def syncOrders\(request: [\w.]+\.OrderRef, answers: StreamObserver\[[\w.]+\.Order\]\): Unit =/,
+    );
+    expect(handlers).toContain('def touch(request: _root_.com.google.protobuf.Empty)');
+  });
+
+  it('exercises every method of its typed targets from /ping, streaming RPCs with the sample twice', () => {
+    const grpc = at('plumbing/ShopJavaGrpcClient');
+    for (const rpc of ['GetOrder', 'PlaceOrder', 'WatchOrders', 'UploadItems', 'SyncOrders', 'Touch'])
+      expect(grpc).toContain(`Exercise.method("${rpc}")`);
+    expect(grpc).toMatch(/Protos\.diff\([^\n]*uploadItems\(List\(/);
+    expect(grpc).toMatch(/Protos\.streamDiff\([^\n]*syncOrders\(List\(/);
+    expect(grpc).toContain('PingServiceGrpc');
+    const rest = at('plumbing/ShopJavaRestClient');
+    expect(rest).toContain('Exercise.method("DELETE /orders/{orderId}")');
+    expect(rest).toContain('if status != 201 then IO.pure(Some(s"expected HTTP 201, got HTTP $status"))');
+    expect(rest).toContain('values("tag", tag.asJson)');
+    expect(rest).toContain('joined(values("X-Request-Id", xRequestId.asJson))');
+    const links = at('plumbing/Links');
+    expect(links).toContain('Some(shopJavaRestClient.exercise)');
+    expect(links).toContain('Some(IO.defer(shopJavaGrpcClient.exercise))');
+  });
+
+  it('publishes and checks the typed sample of the channel message', () => {
+    const messages = at('handlers/Messages');
+    expect(messages).toMatch(/def sampleOrderPlaced: [\w.]+ =/);
+    expect(messages).toMatch(/def onOrderPlaced\(message: [\w.]+, from: String\): Unit =/);
+    const subs = at('plumbing/Subscriptions');
+    expect(subs).toContain('Exercise.jsonDiff(sample, Exercise.json(typed)).isEmpty');
+    expect(at('plumbing/Envelopes')).toContain('"valid" -> valid(payload).asJson');
+  });
+
+  it('starts the gRPC server only when it serves gRPC', () => {
+    expect(at('Main')).toContain('GrpcServer.resource(fanout, dispatcher)');
+    const front = stubOf(every, 'front');
+    expect(file(front, /\/Main\.scala$/)).not.toContain('GrpcServer');
   });
 });
