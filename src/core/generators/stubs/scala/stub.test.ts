@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../types';
 import type { StubContext } from '../types';
 import { fixtures } from '../../../../../conformance/fixtures/make';
+import { asUnconverted } from '../../../../../test/stubs/unconverted';
 import { everyLinkDesign, hostileDesign, scalaContexts } from './fixtures';
 import { scalaHttp4sStub } from './index';
 import { SCALA_IMAGES, SCALA_MAVEN_PLUGINS, SCALA_VERSIONS } from './versions';
@@ -289,5 +290,15 @@ describe('Scala · http4s stub: typed contracts', () => {
     expect(at('Main')).toContain('GrpcServer.resource(fanout, dispatcher)');
     const front = stubOf(every, 'front');
     expect(file(front, /\/Main\.scala$/)).not.toContain('GrpcServer');
+  });
+
+  it('pings a target not converted yet on its in-service Ping and exercises none of its methods', () => {
+    const front = asUnconverted('scala-http4s', () => stubOf(scalaContexts(everyLinkDesign()), 'front'));
+    const grpc = file(front, /plumbing\/BackGrpcClient\.scala$/);
+    expect(grpc).toMatch(/\.setFullMethodName\("shop\.back\.v1\.BackService\/Ping"\)/);
+    expect(grpc).toContain('ClientCalls');
+    const links = file(front, /plumbing\/Links\.scala$/);
+    expect(links).not.toContain('.exercise');
+    expect(links).toContain('Fanout.entry("grpc", "back")');
   });
 });
