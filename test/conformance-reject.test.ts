@@ -56,6 +56,7 @@ describe('the rejection check', () => {
       'python-fastapi',
       'python-flask',
       'rust-axum',
+      'scala-http4s',
     ]);
     const e = rejectionTarget(design, typed[0]!)!;
     expect(`${e.method} ${e.path}`).toBe('POST /orders');
@@ -109,7 +110,8 @@ describe('the gRPC rejection check', () => {
   it('asks each typed gRPC server of contracts-rich about its first unary RPC with a request that has fields', () => {
     const asked = services.filter((w) => rejectionRpc(design, w)).map((w) => rejectionRpc(design, w)!.path);
     expect(asked).toContain('/contractsrich.shopgo.v1.ShopGoService/GetOrder');
-    expect(asked).toHaveLength(7);
+    expect(asked).toContain('/contractsrich.shopscala.v1.ShopScalaService/GetOrder');
+    expect(asked).toHaveLength(8);
   });
 
   it('passes INVALID_ARGUMENT naming the RPC, fails another status', () => {

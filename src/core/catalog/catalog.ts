@@ -240,8 +240,8 @@ export const RUNTIMES = {
     defaultPort: 8080,
     tier: 1,
     grpc: true,
-    grpcStreaming: false,
-    typedContracts: false,
+    grpcStreaming: true,
+    typedContracts: true,
     keywords: ['scala', 'http4s', 'jvm', 'akka', 'pekko'],
   },
   'elixir-phoenix': {

@@ -20,6 +20,7 @@ import 'monaco-editor/languages/definitions/java/register.js';
 import 'monaco-editor/languages/definitions/typescript/register.js';
 import 'monaco-editor/languages/definitions/javascript/register.js';
 import 'monaco-editor/languages/definitions/rust/register.js';
+import 'monaco-editor/languages/definitions/scala/register.js';
 import 'monaco-editor/languages/definitions/xml/register.js';
 import 'monaco-editor/languages/definitions/ini/register.js';
 import 'monaco-editor/languages/definitions/shell/register.js';
@@ -44,6 +45,8 @@ export function languageOf(path: string): string {
     go: 'go',
     mod: 'go',
     java: 'java',
+    scala: 'scala',
+    sc: 'scala',
     ts: 'typescript',
     js: 'javascript',
     json: 'json',

@@ -29,24 +29,48 @@ export function pomJavaRelease(pom: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Dockerfile and .dockerignore in the shape `docker init` gives a Java project. */
-export function dockerFiles(p: JavaPlan): GeneratedFile[] {
-  const node = p.ctx.wiring.node;
-  const ports = p.own ? `${node.port} ${node.grpcPort}` : `${node.port}`;
-  // GraalPy needs Java 21 or newer: both stages move to Temurin 25 for such a service
-  const images = p.embedded === 'graalpy' ? JAVA_IMAGES_GRAALPY : JAVA_IMAGES;
-  const opts = javaOpts(Number(javaRelease(p.embedded)));
+/** What a JVM stub's image has of its own: the JVM stubs share the rest of the Dockerfile. */
+export interface JvmImage {
+  /** The comment over the run stage. */
+  runComment: string;
+  /** Folders copied from the build beside the jar (`target/lib` to `./lib`). */
+  copies: readonly (readonly [from: string, to: string])[];
+  /** The editor folders the build context leaves out, besides target/, .git, .idea/ and .vscode/. */
+  ignored: readonly string[];
+  /** The build and run images, when not the Java 17 ones (a service with GraalPy inside). */
+  images?: { build: string; run: string };
+  /** The JVM options of the CMD, when not JAVA_OPTS. */
+  opts?: readonly string[];
+}
+
+const JAVA_IMAGE: JvmImage = {
+  runComment: 'the JRE and the jar only',
+  copies: [],
+  ignored: ['*.iml'],
+};
+
+/**
+ * Dockerfile and .dockerignore of a JVM stub built with Maven in the shape `docker init` gives a
+ * Java project: the Maven build, then the JRE with the jar (and what `image` copies beside it).
+ */
+export function jvmDockerFiles(
+  node: { port: number; grpcPort: number },
+  own: boolean,
+  image: JvmImage,
+): GeneratedFile[] {
+  const ports = own ? `${node.port} ${node.grpcPort}` : `${node.port}`;
+  const copies = image.copies.map(([from, to]) => `COPY --from=build /build/${from} ${to}\n`).join('');
   const dockerfile = `# syntax=docker/dockerfile:1
 
 # Build stage: the same Maven build as on a workstation; the cache mount keeps ~/.m2 between builds.
-FROM ${images.build} AS build
+FROM ${(image.images ?? JAVA_IMAGES).build} AS build
 WORKDIR /build
 COPY pom.xml ./
 COPY src ./src
 RUN --mount=type=cache,target=/root/.m2 ${JAVA_BUILD.join(' ')}
 
-# Run stage: the JRE and the jar only. The image has curl, which the health check uses.
-FROM ${images.run} AS final
+# Run stage: ${image.runComment}. The image has curl, which the health check uses.
+FROM ${(image.images ?? JAVA_IMAGES).run} AS final
 ARG UID=10001
 RUN adduser \\
     --disabled-password \\
@@ -57,19 +81,19 @@ RUN adduser \\
     --uid "\${UID}" \\
     appuser
 WORKDIR /app
-COPY --from=build /build/${JAVA_JAR} ./service.jar
+${copies}COPY --from=build /build/${JAVA_JAR} ./service.jar
 USER appuser
 ENV PORT=${node.port}
 EXPOSE ${ports}
 ${dockerHealthcheck(node.port)}
-CMD [${['java', ...opts, '-jar', '/app/service.jar'].map((a) => JSON.stringify(a)).join(', ')}]
+CMD [${['java', ...(image.opts ?? JAVA_OPTS), '-jar', '/app/service.jar'].map((a) => JSON.stringify(a)).join(', ')}]
 `;
   const dockerignore = [
     'target/',
     '.git',
     '.idea/',
     '.vscode/',
-    '*.iml',
+    ...image.ignored,
     'Dockerfile',
     '.dockerignore',
     'README.md',
@@ -79,4 +103,14 @@ CMD [${['java', ...opts, '-jar', '/app/service.jar'].map((a) => JSON.stringify(a
     { path: 'Dockerfile', content: dockerfile },
     { path: '.dockerignore', content: dockerignore },
   ];
+}
+
+/** Dockerfile and .dockerignore in the shape `docker init` gives a Java project. */
+export function dockerFiles(p: JavaPlan): GeneratedFile[] {
+  // GraalPy needs Java 21 or newer: both stages move to Temurin 25 for such a service
+  return jvmDockerFiles(p.ctx.wiring.node, p.own, {
+    ...JAVA_IMAGE,
+    images: p.embedded === 'graalpy' ? JAVA_IMAGES_GRAALPY : JAVA_IMAGES,
+    opts: javaOpts(Number(javaRelease(p.embedded))),
+  });
 }

@@ -117,13 +117,24 @@ export const PLUMBING_CLASSES = [
   'Embedded',
 ];
 
-/** Builds the plan of one service. */
-export function javaPlan(ctx: StubContext): JavaPlan {
-  const sp = planStub(ctx);
+/** What the JVM stubs plan alike: their clients, queue messages and databases. */
+export interface JvmLinks {
+  rest: RestPlan[];
+  grpc: GrpcPlan[];
+  publishes: QueuePlan[];
+  subscribes: QueuePlan[];
+  messages: MessagePlan[];
+  databases: DatabasePlan[];
+}
+
+/**
+ * The clients (named `<Target>RestClient` and `<Target>GrpcClient`, never one of `classes`), the
+ * queue messages (one per broker and topic, a stem not in `stems`) and the databases of a JVM
+ * stub.
+ */
+export function jvmLinks(ctx: StubContext, sp: StubPlan, classes: Set<string>, stems: Set<string>): JvmLinks {
   const w = ctx.wiring;
-  const base = basePackage(ctx.design, w.node);
   const contracts = designContracts(ctx.design);
-  const classes = new Set(PLUMBING_CLASSES);
   const rest = sp.rest.map((t): RestPlan => {
     const cls = className(t.call.target.name, 'RestClient', classes);
     return {
@@ -150,7 +161,6 @@ export function javaPlan(ctx: StubContext): JavaPlan {
 
   // One message per broker and topic; a service that both publishes and consumes a topic shares it.
   const byKey = new Map<string, MessagePlan>();
-  const stems = new Set<string>();
   const queuePlan = (use: QueueUse): QueuePlan => {
     const brokerDns = dnsLabel(use.broker.name);
     const key = `${brokerDns} ${use.topic}`;
@@ -173,7 +183,26 @@ export function javaPlan(ctx: StubContext): JavaPlan {
   };
   const publishes = w.publishes.map(queuePlan);
   const subscribes = sp.subscribes.map(queuePlan);
+  return {
+    rest,
+    grpc,
+    publishes,
+    subscribes,
+    messages: [...byKey.values()],
+    databases: w.databases.map((use) => ({
+      use,
+      target: dnsLabel(use.database.name),
+      fallback: infraUrl(use.database),
+    })),
+  };
+}
 
+/** Builds the plan of one service. */
+export function javaPlan(ctx: StubContext): JavaPlan {
+  const sp = planStub(ctx);
+  const w = ctx.wiring;
+  const base = basePackage(ctx.design, w.node);
+  const links = jvmLinks(ctx, sp, new Set(PLUMBING_CLASSES), new Set<string>());
   return {
     ctx,
     sp,
@@ -183,19 +212,15 @@ export function javaPlan(ctx: StubContext): JavaPlan {
     handlers: `${base}.handlers`,
     models: `${base}.models`,
     features: javaFeatures(ctx),
-    rest,
-    grpc,
+    rest: links.rest,
+    grpc: links.grpc,
     own: sp.own !== null,
     services: sp.services,
     endpoints: sp.ownEndpoints,
-    publishes,
-    subscribes,
-    messages: [...byKey.values()],
-    databases: w.databases.map((use) => ({
-      use,
-      target: dnsLabel(use.database.name),
-      fallback: infraUrl(use.database),
-    })),
+    publishes: links.publishes,
+    subscribes: links.subscribes,
+    messages: links.messages,
+    databases: links.databases,
     protos: new ProtoIndex(ctx.contractProtos),
     legacyService: sp.legacyService,
     embedded: embeddedPython(ctx),

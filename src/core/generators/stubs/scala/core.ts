@@ -96,20 +96,23 @@ object Envelopes:
     Outgoing(id, json.noSpaces.getBytes(UTF_8))
 
   /**
-   * Records a consumed message in /ping's \`received\` list and returns its payload; None for a body
-   * that is not a JSON envelope, which the consumer skips.
+   * Records a consumed message in /ping's \`received\` list (with whether its payload is the
+   * contract's sample) and returns its payload; None for a body that is not a JSON envelope, which
+   * the consumer skips.
    */
-  def receive(broker: String, topic: String, body: Array[Byte]): Option[Json] =
+  def receive(broker: String, topic: String, body: Array[Byte], valid: Json => Boolean = _ => true): Option[Json] =
     parser.parse(String(body, UTF_8)).toOption.flatMap(_.asObject).map { envelope =>
+      val payload = envelope("payload").getOrElse(Json.obj())
       Received.add(
         Json.obj(
           "broker" -> broker.asJson,
           "topic" -> topic.asJson,
           "from" -> envelope("from").getOrElse(Json.Null),
           "id" -> envelope("id").getOrElse(Json.Null),
+          "valid" -> valid(payload).asJson,
         ),
       )
-      envelope("payload").getOrElse(Json.obj())
+      payload
     }
 `,
   );
@@ -135,8 +138,11 @@ enum Outcome:
   case Sent(id: String)
   case Done
 
-/** One call of /ping: the fields of its entry in the tree, and what it runs with the path so far. */
-final case class Call(entry: List[(String, Json)], run: List[String] => IO[Outcome])
+/**
+ * One call of /ping: the fields of its entry in the tree, what it runs with the path so far, and
+ * the typed exercise of the link when the target reads the typed contracts (its \`methods\`).
+ */
+final case class Call(entry: List[(String, Json)], run: List[String] => IO[Outcome], methods: Option[IO[Vector[Json]]] = None)
 
 /**
  * Builds the /ping tree: one call over every outgoing link (REST, gRPC, one message per queue
@@ -165,16 +171,23 @@ final class Fanout(calls: List[Call]):
     // every call has its own time-out; this is the backstop, a little longer than the longest
     val limit = Env.callTimeout(hops.size) + 2.seconds
     calls.toVector.parTraverse { call =>
-      call
+      val done = call
         .run(hops)
         .timeoutTo(limit, IO.raiseError(TimeoutException(s"no answer within \${limit.toMillis} ms")))
         .attempt
         .map {
-          case Right(Outcome.Tree(tree)) => Json.fromFields(call.entry ++ List("ok" -> true.asJson, "tree" -> tree))
-          case Right(Outcome.Sent(id)) => Json.fromFields(call.entry ++ List("ok" -> true.asJson, "id" -> id.asJson))
-          case Right(Outcome.Done) => Json.fromFields(call.entry :+ ("ok" -> true.asJson))
-          case Left(e) => Json.fromFields(call.entry ++ List("ok" -> false.asJson, "error" -> Fanout.describe(e).asJson))
+          case Right(Outcome.Tree(tree)) => call.entry ++ List("ok" -> true.asJson, "tree" -> tree)
+          case Right(Outcome.Sent(id)) => call.entry ++ List("ok" -> true.asJson, "id" -> id.asJson)
+          case Right(Outcome.Done) => call.entry :+ ("ok" -> true.asJson)
+          case Left(e) => call.entry ++ List("ok" -> false.asJson, "error" -> Fanout.describe(e).asJson)
         }
+      // the exercise runs beside the call; the entry's own ok is the call's alone
+      val methods = call.methods.traverse(
+        _.timeoutTo(limit, IO.raiseError(TimeoutException(s"no answer within \${limit.toMillis} ms"))).handleError(e =>
+          Vector(Json.obj("name" -> "exercise".asJson, "ok" -> false.asJson, "error" -> Fanout.describe(e).asJson)),
+        ),
+      )
+      (done, methods).parMapN((fields, results) => Json.fromFields(fields ++ results.map(r => "methods" -> r.asJson)))
     }
 
 object Fanout:

@@ -1,39 +1,46 @@
 import type { StubGenerator } from '../types';
 import { corePlumbing } from './core';
 import { dockerFiles } from './docker';
+import { exerciseFiles } from './exercise';
 import { grpcFiles } from './grpc';
 import { busFiles, messagesFile, subscriptionsFile } from './messaging';
 import { protoForJava } from '../java/names';
-import { scalaPlan } from './plan';
+import { scalaFile, scalaPlan } from './plan';
 import { pomXml } from './pom';
 import { readme } from './readme';
-import { modelsFile, restClients, restHandlers, routesFile } from './rest';
+import { restFiles, routesFile } from './rest';
+import { endpointTypes, modelsScala, reachableTypes } from './typed';
 import { wiringFiles } from './wiring';
 
 /**
  * The Scala · http4s stub: a Maven project (scala-maven-plugin, Scala 3) whose plumbing (HTTP
  * contract on http4s Ember, fan-out on cats-effect, gRPC server and clients on grpc-java, REST
- * clients, broker clients, database checks) lives in `<package>.plumbing`, whose models live in
- * `<package>.models` (case classes with circe codecs), and whose user-editable handlers live in
- * `<package>.handlers`. It reads the compatibility layer of the contracts: the service's own
- * `.proto` and its targets' as that layer writes them, compiled to Java classes at build time.
+ * routes and clients, broker clients, database checks, the typed exercise) lives in
+ * `<package>.plumbing`, whose types live in `<package>.models` (case classes and enums with circe
+ * codecs), and whose user-editable handlers live in `<package>.handlers`. gRPC classes are
+ * protoc's Java classes of the real contract protos, generated at build time.
  */
 export const scalaHttp4sStub: StubGenerator = (ctx) => {
   const p = scalaPlan(ctx);
-  const protos = [...(p.own && ctx.ownProto ? [ctx.ownProto] : []), ...ctx.targetProtos.map((t) => t.file)];
+  // the real contract files, compiled as they are: own services, the targets', the ping contract
   const seen = new Set<string>();
-  const protoFiles = protos
+  const protoFiles = (p.features.grpc ? ctx.contractProtos : [])
     .filter((f) => !seen.has(f.path) && seen.add(f.path))
     .map((f) => ({ path: `src/main/proto/${f.path}`, content: protoForJava(f.content) }));
+  const models = reachableTypes([
+    ...p.endpoints.flatMap(endpointTypes),
+    ...p.rest.flatMap((r) => r.used.flatMap(endpointTypes)),
+    ...p.messages.map((m) => m.type),
+  ]);
   const files = [
     pomXml(p),
     ...dockerFiles(p),
     readme(p),
     ...corePlumbing(p),
-    modelsFile(p),
+    scalaFile(p.models, 'Models', modelsScala(p.models, models)),
+    ...exerciseFiles(p),
     routesFile(p),
-    ...restHandlers(p),
-    ...restClients(p),
+    ...restFiles(p),
     ...grpcFiles(p),
     ...busFiles(p),
     ...messagesFile(p),

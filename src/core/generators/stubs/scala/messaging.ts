@@ -1,6 +1,7 @@
 import type { GeneratedFile } from '../../types';
 import { HEADER } from './core';
-import { packageName, sampleInstance, scalaString } from './names';
+import { packageName, scalaString } from './names';
+import { jsonLiteral, scalaJsonType } from './typed';
 import { scalaFile, type ScalaPlan } from './plan';
 
 /**
@@ -272,24 +273,27 @@ export function messagesFile(p: ScalaPlan): GeneratedFile[] {
   if (p.messages.length === 0) return [];
   const published = new Set(p.publishes.map((q) => q.message));
   const consumed = new Set(p.subscribes.map((q) => q.message));
-  const parts = p.messages.flatMap((m) => [
-    ...(published.has(m)
-      ? [
-          `  /** What /ping publishes on ${m.topic}. */
-  def sample${m.stem}: ${m.stem}Message =
+  const parts = p.messages.flatMap((m) => {
+    const t = scalaJsonType(m.type);
+    return [
+      ...(published.has(m)
+        ? [
+            `  /** What /ping publishes on ${m.topic}: the contract's sample of its message. */
+  def sample${m.stem}: ${t} =
     // TODO: publish what your service really sends.
-    ${sampleInstance(`${m.stem}Message`, m.fields)}`,
-        ]
-      : []),
-    ...(consumed.has(m)
-      ? [
-          `  /** Called for each message consumed from ${m.topic}; \`from\` is the service that published it. */
-  def on${m.stem}(message: ${m.stem}Message, from: String): Unit =
+    Exercise.sample[${t}](${jsonLiteral(m.sample)})`,
+          ]
+        : []),
+      ...(consumed.has(m)
+        ? [
+            `  /** Called for each message consumed from ${m.topic}; \`from\` is the service that published it. */
+  def on${m.stem}(message: ${t}, from: String): Unit =
     // TODO: handle the message.
-    println(s"${m.topic}: $message from $from")`,
-        ]
-      : []),
-  ]);
+    println(s"${m.topic.replace(/[$"\\]/g, '_')}: $message from $from")`,
+          ]
+        : []),
+    ];
+  });
   return [
     scalaFile(
       p.handlers,
@@ -297,9 +301,10 @@ export function messagesFile(p: ScalaPlan): GeneratedFile[] {
       `// Your code: the messages this service publishes and consumes. Safe to edit.
 package ${packageName(p.handlers)}
 
-import ${packageName(p.models)}.*
+import ${packageName(p.models)}.Models
+import ${packageName(p.plumbing)}.Exercise
 
-/** The messages of this service's queue links. */
+/** The messages of this service's queue links, typed by the contract. */
 object Messages:
 ${parts.join('\n\n')}
 `,
@@ -313,7 +318,7 @@ export function subscriptionsFile(p: ScalaPlan): GeneratedFile[] {
   const lines = p.subscribes.map(
     (q) =>
       `    ${BUS_OBJECT[q.use.brokerKind]}.subscribe(Env.get(${scalaString(q.use.envVar)}, ${scalaString(q.fallback)}), ${scalaString(q.use.topic)}) { body =>
-      deliver[${q.message.stem}Message](${scalaString(q.brokerDns)}, ${scalaString(q.use.topic)}, body)(Messages.on${q.message.stem})
+      deliver[${scalaJsonType(q.message.type)}](${scalaString(q.brokerDns)}, ${scalaString(q.use.topic)}, ${jsonLiteral(q.message.sample)}, body)(Messages.on${q.message.stem})
     }`,
   );
   return [
@@ -323,21 +328,23 @@ export function subscriptionsFile(p: ScalaPlan): GeneratedFile[] {
       `${HEADER}
 package ${packageName(p.plumbing)}
 
-import io.circe.Decoder
+import io.circe.{Decoder, Encoder, Json}
 import ${packageName(p.handlers)}.Messages
-import ${packageName(p.models)}.*
+import ${packageName(p.models)}.Models
 
 /**
  * Consumes every queue link of this service: each message is recorded in /ping's \`received\`
- * list, then its payload goes to the handler in handlers/Messages.scala. A body that is not an
+ * list, with \`valid\` telling whether its payload is the contract's sample of the channel's
+ * message, then its payload goes to the handler in handlers/Messages.scala. A body that is not an
  * envelope is skipped; a payload of another shape is logged and skipped.
  */
 object Subscriptions:
   def start(): Unit =
 ${lines.join('\n')}
 
-  private def deliver[A: Decoder](broker: String, topic: String, body: Array[Byte])(handle: (A, String) => Unit): Unit =
-    Envelopes.receive(broker, topic, body).foreach { payload =>
+  private def deliver[A: Decoder: Encoder](broker: String, topic: String, sample: String, body: Array[Byte])(handle: (A, String) => Unit): Unit =
+    val valid = (payload: Json) => payload.as[A].toOption.exists(typed => Exercise.jsonDiff(sample, Exercise.json(typed)).isEmpty)
+    Envelopes.receive(broker, topic, body, valid).foreach { payload =>
       val from = io.circe.parser.parse(String(body, "UTF-8")).toOption.flatMap(_.hcursor.get[String]("from").toOption).getOrElse("")
       payload.as[A] match
         case Right(message) =>

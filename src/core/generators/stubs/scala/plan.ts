@@ -1,81 +1,33 @@
 import { RUNTIMES } from '../../../catalog/catalog';
-import {
-  legacyLinkEndpoints,
-  legacyLinkRpcs,
-  legacyQueueFields,
-  serviceEndpoints,
-  serviceRpcs,
-  type ContractEndpoint,
-  type ContractField,
-  type ContractRpc,
-} from '../../../model/contracts';
-import { dnsLabel, pascalCase } from '../../../model/naming';
-import { infraUrl, serviceWiring, type DatabaseUse, type QueueUse } from '../../../model/wiring';
+import type { EndpointContract, GrpcContract, RpcContract } from '../../../model/contracts';
+import { dnsLabel } from '../../../model/naming';
 import type { GeneratedFile } from '../../types';
 import { stubFeatures, type StubFeatures } from '../features';
-import { basePackage, className, fieldFor, protoJavaPackage, protocCamel, uniqueIdent } from '../java/names';
+import { basePackage } from '../java/names';
+import {
+  jvmLinks,
+  type DatabasePlan,
+  type GrpcPlan,
+  type MessagePlan,
+  type QueuePlan,
+  type RestPlan,
+} from '../java/plan';
+import { ProtoIndex } from '../java/typed';
+import { planStub, type StubPlan } from '../python/plan';
 import type { StubContext } from '../types';
 
 /**
  * Everything the Scala emitters share, computed once: packages, the unique names of every client,
- * model and handler, and the contracts they follow. The Scala stub reads the compatibility layer
- * (model/contracts/legacy.ts): the service's own `.proto` and its targets' as the layer writes
- * them, unary RPCs and the singular scalar fields of each message.
+ * model and handler, and the typed contracts they follow (the plan every stub shares, `planStub`,
+ * plus Scala's names). The gRPC classes are protoc's Java classes of the real contract files.
  */
 
-/** The Java classes protoc generates for one of the layer's `.proto` files. */
-export interface ProtoClasses {
-  /** Java package of the classes. */
-  javaPackage: string;
-  /** The outer class holding the messages. */
-  outer: string;
-  /** The gRPC service (its `<Service>Grpc` class). */
-  service: string;
-  /** The proto package, for the full gRPC service name. */
-  protoPackage: string;
-}
-
-export interface RestPlan {
-  target: string;
-  envVar: string;
-  cls: string;
-  field: string;
-  fallback: string;
-  endpoints: readonly ContractEndpoint[];
-}
-
-export interface GrpcPlan {
-  target: string;
-  envVar: string;
-  cls: string;
-  field: string;
-  fallback: string;
-  proto: ProtoClasses;
-  rpcs: readonly ContractRpc[];
-}
-
-export interface MessagePlan {
-  /** `<Stem>Message` case class, `sample<Stem>` and `on<Stem>`. */
-  stem: string;
-  topic: string;
-  fields: readonly ContractField[];
-}
-
-export interface QueuePlan {
-  use: QueueUse;
-  message: MessagePlan;
-  brokerDns: string;
-  fallback: string;
-}
-
-export interface DatabasePlan {
-  use: DatabaseUse;
-  target: string;
-  fallback: string;
-}
+/** The clients, queue messages and databases are planned as the Java stub plans them. */
+export type { DatabasePlan, GrpcPlan, MessagePlan, QueuePlan, RestPlan } from '../java/plan';
 
 export interface ScalaPlan {
   ctx: StubContext;
+  sp: StubPlan;
   dns: string;
   language: string;
   framework: string;
@@ -86,14 +38,21 @@ export interface ScalaPlan {
   features: StubFeatures;
   rest: RestPlan[];
   grpc: GrpcPlan[];
-  /** The service's own `.proto` classes when it serves gRPC. */
-  own: ProtoClasses | null;
-  rpcs: readonly ContractRpc[];
-  endpoints: readonly ContractEndpoint[];
+  /** Whether it serves gRPC. */
+  own: boolean;
+  /** The node's gRPC services (typed). */
+  services: readonly GrpcContract[];
+  /** Every RPC of those services. */
+  rpcs: readonly RpcContract[];
+  /** The node's REST endpoints (typed). */
+  endpoints: readonly EndpointContract[];
   publishes: QueuePlan[];
   subscribes: QueuePlan[];
   messages: MessagePlan[];
   databases: DatabasePlan[];
+  protos: ProtoIndex;
+  /** The compatibility layer's in-service Ping service (full name), null when the layer is off. */
+  legacyService: string | null;
 }
 
 /** The fixed names of the plumbing package; names derived from the design never take these. */
@@ -114,75 +73,22 @@ export const PLUMBING_NAMES = [
   'Subscriptions',
   'Databases',
   'Problem',
+  'Exercise',
+  'Protos',
+  'RestException',
 ];
-
-/** The classes protoc generates for a `.proto` of the compatibility layer. */
-export function protoClasses(file: GeneratedFile): ProtoClasses {
-  const pkg = /^package\s+([A-Za-z0-9_.]+)\s*;/m.exec(file.content)?.[1] ?? '';
-  const service = /^service\s+([A-Za-z0-9_]+)/m.exec(file.content)?.[1] ?? '';
-  const types = new Set([...file.content.matchAll(/^(?:message|enum|service)\s+([A-Za-z0-9_]+)/gm)].map((m) => m[1]));
-  const base = (file.path.split('/').pop() ?? file.path).replace(/\.proto$/, '');
-  let outer = protocCamel(base, true);
-  if (types.has(outer)) outer = `${outer}OuterClass`;
-  return { javaPackage: protoJavaPackage(pkg), outer, service, protoPackage: pkg };
-}
 
 /** Builds the plan of one service. */
 export function scalaPlan(ctx: StubContext): ScalaPlan {
+  const sp = planStub(ctx);
   const w = ctx.wiring;
   const base = basePackage(ctx.design, w.node);
   const names = new Set(PLUMBING_NAMES);
-  const rest = w.rest.map((call): RestPlan => {
-    const cls = className(call.target.name, 'RestClient', names);
-    return {
-      target: dnsLabel(call.target.name),
-      envVar: call.envVar,
-      cls,
-      field: fieldFor(cls),
-      fallback: `http://${dnsLabel(call.target.name)}:${call.target.port}`,
-      endpoints: serviceWiring(ctx.design, call.target.id) ? legacyLinkEndpoints(ctx.design, [call.link]) : [],
-    };
-  });
-  const grpc = w.grpc.flatMap((call): GrpcPlan[] => {
-    const file = ctx.targetProtos.find((t) => t.call === call)?.file;
-    if (!file) return [];
-    const cls = className(call.target.name, 'GrpcClient', names);
-    return [
-      {
-        target: dnsLabel(call.target.name),
-        envVar: call.envVar,
-        cls,
-        field: fieldFor(cls),
-        fallback: `${dnsLabel(call.target.name)}:${call.target.grpcPort}`,
-        proto: protoClasses(file),
-        rpcs: legacyLinkRpcs(ctx.design, call.link),
-      },
-    ];
-  });
-  const own = w.servesGrpc && ctx.ownProto ? protoClasses(ctx.ownProto) : null;
-
-  // One message per broker and topic; a service that both publishes and consumes a topic shares it.
-  const byKey = new Map<string, MessagePlan>();
-  const stems = new Set<string>(names);
-  const queuePlan = (use: QueueUse): QueuePlan => {
-    const brokerDns = dnsLabel(use.broker.name);
-    const key = `${brokerDns} ${use.topic}`;
-    let message = byKey.get(key);
-    if (!message) {
-      message = {
-        stem: uniqueIdent(pascalCase(use.topic, 'Topic'), stems),
-        topic: use.topic,
-        fields: legacyQueueFields(ctx.design, use),
-      };
-      byKey.set(key, message);
-    }
-    return { use, message, brokerDns, fallback: infraUrl(use.broker) };
-  };
-  const publishes = w.publishes.map(queuePlan);
-  const subscribes = w.subscribes.map(queuePlan);
+  const links = jvmLinks(ctx, sp, names, new Set<string>(names));
   const runtime = RUNTIMES[w.runtime];
   return {
     ctx,
+    sp,
     dns: dnsLabel(w.node.name),
     language: runtime.language,
     framework: runtime.framework,
@@ -191,19 +97,13 @@ export function scalaPlan(ctx: StubContext): ScalaPlan {
     handlers: `${base}.handlers`,
     models: `${base}.models`,
     features: stubFeatures(w),
-    rest,
-    grpc,
-    own,
-    rpcs: own ? serviceRpcs(w) : [],
-    endpoints: serviceEndpoints(w),
-    publishes,
-    subscribes,
-    messages: [...byKey.values()],
-    databases: w.databases.map((use) => ({
-      use,
-      target: dnsLabel(use.database.name),
-      fallback: infraUrl(use.database),
-    })),
+    ...links,
+    own: sp.own !== null,
+    services: sp.services,
+    rpcs: sp.services.flatMap((s) => s.rpcs),
+    endpoints: sp.ownEndpoints,
+    protos: new ProtoIndex(ctx.contractProtos),
+    legacyService: sp.legacyService,
   };
 }
 

@@ -4,14 +4,13 @@ import type { GeneratedFile } from '../../types';
 import type { ScalaPlan } from './plan';
 import { SCALA_MAVEN_PLUGINS, SCALA_VERSIONS as V } from './versions';
 
-/** The build command the Dockerfile runs, and the conformance recipe runs natively. */
-export const SCALA_BUILD = ['mvn', '-q', '-B', '-DskipTests', 'package'] as const;
-/** The jar the build leaves (finalName); its manifest names the main class and lib/ (its dependencies). */
-export const SCALA_JAR = 'target/service.jar';
+/**
+ * The build command, the jar the build leaves (finalName; its manifest names the main class and
+ * lib/) and the JVM options: the Java stub's.
+ */
+export { JAVA_BUILD as SCALA_BUILD, JAVA_JAR as SCALA_JAR, JAVA_OPTS as SCALA_OPTS } from '../java/docker';
 /** The folder of the jar's dependencies, beside it. */
 export const SCALA_LIB = 'target/lib';
-/** The JVM options of the Dockerfile's CMD and the native start, as the Java stub's. */
-export const SCALA_OPTS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] as const;
 
 function plugin(artifact: string, version: string, group = 'org.apache.maven.plugins'): string {
   return `        <plugin>
@@ -42,6 +41,8 @@ export function pomXml(p: ScalaPlan): GeneratedFile {
       dep('io.grpc', 'grpc-stub', V.grpc),
       ...(p.own ? [dep('io.grpc', 'grpc-services', V.grpc)] : []),
       dep('com.google.protobuf', 'protobuf-java', V.protobuf),
+      // JsonFormat: the typed exercise reads its samples with the protobuf JSON mapping
+      dep('com.google.protobuf', 'protobuf-java-util', V.protobuf),
       dep('org.apache.tomcat', 'annotations-api', V.tomcatAnnotations, 'provided'),
     );
   }

@@ -92,18 +92,19 @@ function links(p: ScalaPlan): GeneratedFile {
   ];
   const calls = [
     ...p.rest.map(
-      (r) => `      Call(Fanout.entry("rest", ${s(r.target)}), hops => ${r.field}.ping(hops).map(Outcome.Tree(_))),`,
+      (r) =>
+        `      Call(Fanout.entry("rest", ${s(r.target)}), hops => ${r.field}.ping(hops).map(Outcome.Tree(_))${r.typed ? `, Some(${r.field}.exercise)` : ''}),`,
     ),
     ...p.grpc.map(
       (g) =>
-        `      Call(Fanout.entry("grpc", ${s(g.target)}), hops => IO.interruptible(Outcome.Tree(parse(${g.field}.ping(hops)).fold(throw _, identity)))),`,
+        `      Call(Fanout.entry("grpc", ${s(g.target)}), hops => IO.interruptible(Outcome.Tree(parse(${g.field}.ping(hops)).fold(throw _, identity)))${g.typed ? `, Some(IO.defer(${g.field}.exercise))` : ''}),`,
     ),
     ...p.publishes.map(
       (q) => `      Call(
         Fanout.queueEntry(${s(q.brokerDns)}, ${s(q.use.brokerKind)}, ${s(q.use.topic)}),
         hops =>
           IO.interruptible {
-            val out = Envelopes.wrap(${s(q.use.topic)}, hops, Messages.sample${q.message.stem}.asJson)
+            val out = Envelopes.wrap(${s(q.use.topic)}, hops, Exercise.json(Messages.sample${q.message.stem}))
             ${BUS_OBJECT[q.use.brokerKind]}.publish(Env.get(${s(q.use.envVar)}, ${s(q.fallback)}), ${s(q.use.topic)}, out)
             Outcome.Sent(out.id)
           },
@@ -137,7 +138,7 @@ ${calls.join('\n')}
 }
 
 function main(p: ScalaPlan): GeneratedFile {
-  const grpc = p.own !== null;
+  const grpc = p.own;
   const kinds = [...new Set([...p.publishes, ...p.subscribes].map((q) => q.use.brokerKind))].sort();
   const closes = kinds.map((k) => `${BUS_OBJECT[k]}.close()`);
   return scalaFile(

@@ -29,18 +29,21 @@ object Envelopes:
     Outgoing(id, json.noSpaces.getBytes(UTF_8))
 
   /**
-   * Records a consumed message in /ping's `received` list and returns its payload; None for a body
-   * that is not a JSON envelope, which the consumer skips.
+   * Records a consumed message in /ping's `received` list (with whether its payload is the
+   * contract's sample) and returns its payload; None for a body that is not a JSON envelope, which
+   * the consumer skips.
    */
-  def receive(broker: String, topic: String, body: Array[Byte]): Option[Json] =
+  def receive(broker: String, topic: String, body: Array[Byte], valid: Json => Boolean = _ => true): Option[Json] =
     parser.parse(String(body, UTF_8)).toOption.flatMap(_.asObject).map { envelope =>
+      val payload = envelope("payload").getOrElse(Json.obj())
       Received.add(
         Json.obj(
           "broker" -> broker.asJson,
           "topic" -> topic.asJson,
           "from" -> envelope("from").getOrElse(Json.Null),
           "id" -> envelope("id").getOrElse(Json.Null),
+          "valid" -> valid(payload).asJson,
         ),
       )
-      envelope("payload").getOrElse(Json.obj())
+      payload
     }

@@ -14,8 +14,11 @@ enum Outcome:
   case Sent(id: String)
   case Done
 
-/** One call of /ping: the fields of its entry in the tree, and what it runs with the path so far. */
-final case class Call(entry: List[(String, Json)], run: List[String] => IO[Outcome])
+/**
+ * One call of /ping: the fields of its entry in the tree, what it runs with the path so far, and
+ * the typed exercise of the link when the target reads the typed contracts (its `methods`).
+ */
+final case class Call(entry: List[(String, Json)], run: List[String] => IO[Outcome], methods: Option[IO[Vector[Json]]] = None)
 
 /**
  * Builds the /ping tree: one call over every outgoing link (REST, gRPC, one message per queue
@@ -44,16 +47,23 @@ final class Fanout(calls: List[Call]):
     // every call has its own time-out; this is the backstop, a little longer than the longest
     val limit = Env.callTimeout(hops.size) + 2.seconds
     calls.toVector.parTraverse { call =>
-      call
+      val done = call
         .run(hops)
         .timeoutTo(limit, IO.raiseError(TimeoutException(s"no answer within ${limit.toMillis} ms")))
         .attempt
         .map {
-          case Right(Outcome.Tree(tree)) => Json.fromFields(call.entry ++ List("ok" -> true.asJson, "tree" -> tree))
-          case Right(Outcome.Sent(id)) => Json.fromFields(call.entry ++ List("ok" -> true.asJson, "id" -> id.asJson))
-          case Right(Outcome.Done) => Json.fromFields(call.entry :+ ("ok" -> true.asJson))
-          case Left(e) => Json.fromFields(call.entry ++ List("ok" -> false.asJson, "error" -> Fanout.describe(e).asJson))
+          case Right(Outcome.Tree(tree)) => call.entry ++ List("ok" -> true.asJson, "tree" -> tree)
+          case Right(Outcome.Sent(id)) => call.entry ++ List("ok" -> true.asJson, "id" -> id.asJson)
+          case Right(Outcome.Done) => call.entry :+ ("ok" -> true.asJson)
+          case Left(e) => call.entry ++ List("ok" -> false.asJson, "error" -> Fanout.describe(e).asJson)
         }
+      // the exercise runs beside the call; the entry's own ok is the call's alone
+      val methods = call.methods.traverse(
+        _.timeoutTo(limit, IO.raiseError(TimeoutException(s"no answer within ${limit.toMillis} ms"))).handleError(e =>
+          Vector(Json.obj("name" -> "exercise".asJson, "ok" -> false.asJson, "error" -> Fanout.describe(e).asJson)),
+        ),
+      )
+      (done, methods).parMapN((fields, results) => Json.fromFields(fields ++ results.map(r => "methods" -> r.asJson)))
     }
 
 object Fanout:
