@@ -31,7 +31,8 @@ interface Options {
   allowSkip: boolean;
 }
 
-const USAGE = 'usage: run.ts [FIXTURE]... [--fixture NAME]... [--runtime ID]... [--keep] [--no-build] [--work DIR] [--allow-skip]';
+const USAGE =
+  'usage: run.ts [FIXTURE]... [--fixture NAME]... [--runtime ID]... [--keep] [--no-build] [--work DIR] [--allow-skip]';
 const FIXTURES = join(ROOT, 'conformance', 'fixtures');
 const PHASES: Phase[] = ['export', 'infra', 'build', 'start', 'ping', 'ready', 'stop'];
 
