@@ -31,7 +31,8 @@ interface Options {
   allowSkip: boolean;
 }
 
-const USAGE = 'usage: run.ts [--fixture NAME]... [--runtime ID]... [--keep] [--no-build] [--work DIR] [--allow-skip]';
+const USAGE =
+  'usage: run.ts [FIXTURE]... [--fixture NAME]... [--runtime ID]... [--keep] [--no-build] [--work DIR] [--allow-skip]';
 const FIXTURES = join(ROOT, 'conformance', 'fixtures');
 const PHASES: Phase[] = ['export', 'infra', 'build', 'start', 'ping', 'ready', 'stop'];
 
@@ -54,6 +55,7 @@ function parse(argv: string[]): Options | string {
     else if (flag === '--work') o.work = resolve(value());
     else if (flag === '--allow-skip') o.allowSkip = true;
     else if (flag === '-h' || flag === '--help') return USAGE;
+    else if (!a.startsWith('-') && a) o.fixtures.push(a.replace(/\.json$/, ''));
     else return `unknown option ${JSON.stringify(a)}\n${USAGE}`;
   }
   return o;

@@ -114,6 +114,16 @@ describe('the gRPC rejection check', () => {
     expect(asked).toHaveLength(8);
   });
 
+  it('asks a typed gRPC server that serves no typed REST body too', () => {
+    const go = fixtures()['go-nethttp']!;
+    const back = wireServices(go).find((w) => w.node.name === 'go-back')!;
+    expect(rejectionTarget(go, back)).toBeUndefined();
+    expect(rejectionRpc(go, back)?.name).toBe('GetItem');
+    // a service that serves no gRPC is not asked
+    const front = wireServices(go).find((w) => w.node.name === 'go-front')!;
+    expect(rejectionRpc(go, front)).toBeUndefined();
+  });
+
   it('passes INVALID_ARGUMENT naming the RPC, fails another status', () => {
     const w = services.find((x) => x.node.name === 'shop-go')!;
     const pass = new Map([

@@ -230,7 +230,8 @@ describe('conformance plan', () => {
     const plan = await makePlan(d);
     const ports = d.nodes.flatMap((n) => [plan.resolver.port(n), plan.resolver.grpcPort(n)]);
     expect(new Set(ports).size).toBe(ports.length);
-    expect(plan.entries.map((w) => w.node.name)).toEqual(['bff']);
+    // a Celery worker is called by no service: it is pinged as an entry too
+    expect(plan.entries.map((w) => w.node.name)).toEqual(['bff', 'worker']);
     expect(plan.consumers.map((w) => w.node.name).sort()).toEqual([
       'analytics',
       'bff',
@@ -239,6 +240,7 @@ describe('conformance plan', () => {
       'reviews',
       'storefront',
       'trends',
+      'worker',
     ]);
     expect([...plan.kafkaTopics.values()]).toEqual([['order-events']]);
     expect(plan.infra.map((n) => n.kind).sort()).toEqual(['kafka', 'nats', 'postgres', 'rabbitmq', 'redis']);

@@ -20,8 +20,8 @@ import { call } from './grpcProbe';
  * body, every parameter set to its sample, and a body whose first list, map or message field
  * holds a string (a list body gets an object instead). Over gRPC, an exercise call (metadata
  * `polyglot-exercise: 1`) whose request is not the sample (the empty message) is refused with
- * INVALID_ARGUMENT by every such service that serves gRPC, on its first unary RPC whose request
- * has fields.
+ * INVALID_ARGUMENT by every typed service that serves gRPC (with or without a typed REST body),
+ * on its first unary RPC whose request has fields.
  */
 
 /** The first endpoint of a node whose body is a message or a list: the one to send a bad body to. */
@@ -69,8 +69,8 @@ export function sampleRequest(e: EndpointContract): { path: string; headers: Rec
 
 /** The first unary RPC a node serves whose request message has fields (so the empty one is not its sample). */
 export function rejectionRpc(design: Design, w: ServiceWiring): RpcContract | undefined {
-  // asked of the services the REST check asks too: those that serve a typed body
-  if (!w.servesGrpc || !rejectionTarget(design, w)) return undefined;
+  // asked of every typed gRPC server, whether or not it also serves a typed REST body
+  if (!w.servesGrpc) return undefined;
   return designContracts(design)
     .rpcs(w.node.id)
     .find((r) => rpcKind(r) === 'unary' && r.request.kind === 'message' && r.request.type.fields.length > 0);

@@ -230,6 +230,27 @@ describe('exportProblems', () => {
     ]);
   });
 
+  it('warns about an enum value spelled like a Java reserved word, only with a Java service', () => {
+    const withEnum = (d: Design, names: string[]): Design => ({
+      ...d,
+      types: [{ id: 't-kind', kind: 'enum', name: 'Kind', values: names.map((name, number) => ({ name, number })) }],
+    });
+    const java = withEnum(build([['billing', 'java-spring', 8080]]), ['None', 'null', 'self', 'class']);
+    expect(exportProblems(java).map((p) => [p.severity, p.nodeId, p.message])).toEqual([
+      [
+        'warning',
+        'billing',
+        "The enum Kind has a value null, a Java reserved word that protoc's Java generator keeps as the constant's name: billing would not compile. Rename the value (its name is its JSON form too).",
+      ],
+      [
+        'warning',
+        'billing',
+        "The enum Kind has a value class, a Java reserved word that protoc's Java generator keeps as the constant's name: billing would not compile. Rename the value (its name is its JSON form too).",
+      ],
+    ]);
+    expect(exportProblems(withEnum(build([['billing', 'go-nethttp', 8080]]), ['null']))).toEqual([]);
+  });
+
   it('warns that a call into a runtime without a stub fails until implemented', () => {
     let d = build([
       ['bff', 'node-express', 3000],

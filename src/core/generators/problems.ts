@@ -43,6 +43,20 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): T[][] {
 const both = (n: number) => (n === 2 ? 'both' : 'all');
 
 /**
+ * Java's reserved words and literals: protoc's Java generator writes an enum value as a constant
+ * spelled as in the .proto (seen with protoc 3.21 and 36.2), so an enum value spelled like one of
+ * these cannot compile in a Java service.
+ */
+const JAVA_RESERVED = new Set(
+  (
+    'abstract assert boolean break byte case catch char class const continue default do double else enum ' +
+    'extends final finally float for goto if implements import instanceof int interface long native new ' +
+    'package private protected public return short static strictfp super switch synchronized this throw ' +
+    'throws transient try void volatile while true false null _'
+  ).split(' '),
+);
+
+/**
  * The problems that keep a design from exporting correctly, in a stable order: node problems in
  * design order, then link problems in design order. An empty design has none.
  */
@@ -122,6 +136,16 @@ const STUB_VARIABLES: ReadonlyMap<string, string> = new Map([
 /** Names two contracts cannot share: a gRPC service's full name, a type's full name. */
 function contractProblems(design: Design): ExportProblem[] {
   const out: ExportProblem[] = [];
+  const java = design.nodes.filter((n) => n.kind === 'java-spring');
+  if (java.length)
+    for (const t of design.types)
+      for (const v of t.kind === 'enum' ? t.values : [])
+        if (JAVA_RESERVED.has(v.name))
+          out.push({
+            severity: 'warning',
+            nodeId: java[0]?.id,
+            message: `The enum ${t.name} has a value ${v.name}, a Java reserved word that protoc's Java generator keeps as the constant's name: ${listNames(java.map((n) => n.name))} would not compile. Rename the value (its name is its JSON form too).`,
+          });
   for (const w of wireServices(design))
     for (const e of w.node.env) {
       const what = STUB_VARIABLES.get(e.key);

@@ -25,6 +25,15 @@ const JAVA_KEYWORDS = new Set(
     'throws transient try void volatile while true false null var record yield sealed permits _'
   ).split(' '),
 );
+/** The keywords grpc-java's generator escapes in a method name (its java_keywords: Java's, then `true` and `false`). */
+const GRPC_JAVA_KEYWORDS = new Set(
+  (
+    'abstract assert boolean break byte case catch char class const continue default do double else enum ' +
+    'extends final finally float for goto if implements import instanceof int interface long native new ' +
+    'package private protected public return short static strictfp super switch synchronized this throw ' +
+    'throws transient try void volatile while true false'
+  ).split(' '),
+);
 const RECORD_FORBIDDEN = new Set([
   'clone',
   'finalize',
@@ -318,5 +327,6 @@ export function grpcJavaMethod(rpc: string): string {
       up = false;
     }
   }
-  return out;
+  // grpc-java's generator appends `_` to a method name that is one of its Java keywords
+  return GRPC_JAVA_KEYWORDS.has(out) ? `${out}_` : out;
 }

@@ -2,7 +2,7 @@ import { successCode } from '../../../model/contracts';
 import { dnsLabel } from '../../../model/naming';
 import { awaitCall, requestName } from './clients';
 import { paramType } from './handlers';
-import { RUST_WIDTH, fitOrBreak, rustStr } from './names';
+import { RUST_WIDTH, fitOrBreak, rustStr, tonicClientMethod } from './names';
 import type { RustEndpoint, RustGrpcTarget, RustPlan, RustRestTarget } from './plan';
 import { payloadType } from './typed';
 
@@ -145,7 +145,7 @@ function grpcCall(g: RustGrpcTarget): string {
     return `            methods.push(method(${rustStr(r.rpc.name)}, async {
                 let mut client = clients::${client}()?;
                 ${request}
-                let reply = client.${r.method}(request).await?;
+                let reply = client.${tonicClientMethod(r.method)}(request).await?;
                 ${check}
             }));`;
   });

@@ -23,6 +23,30 @@ export function prostSnake(name: string): string {
   return sanitize(words(name).join('_'));
 }
 
+/**
+ * The methods tonic's generated client has of its own (constructors and settings): an RPC whose
+ * snake_case name is one of them would be a second definition of that name in the client.
+ */
+export const TONIC_CLIENT_OWN = new Set([
+  'new',
+  'connect',
+  'with_origin',
+  'with_interceptor',
+  'send_compressed',
+  'accept_compressed',
+  'max_decoding_message_size',
+  'max_encoding_message_size',
+]);
+
+/**
+ * The name of an RPC's method on tonic's client: prost's snake_case name, with `_rpc` added
+ * when the client has a method of its own by that name (build.rs renames it in the generated
+ * client; the route, the server trait and the wire keep the RPC's name).
+ */
+export function tonicClientMethod(method: string): string {
+  return TONIC_CLIENT_OWN.has(method) ? `${method}_rpc` : method;
+}
+
 /** tonic's module name for a service: `OrdersService` -> `orders_service` (its naive_snake_case). */
 export function tonicModule(service: string): string {
   let s = '';
