@@ -147,7 +147,8 @@ export function updateNode(design: Design, id: string, patch: NodePatch): OpResu
   }
   if (patch.native !== undefined) {
     const kind = patch.kind ?? node.kind;
-    if (!isNativeKind(patch.native.kind)) return { ok: false, reason: `${String(patch.native.kind)} is no kind of in-process module.` };
+    if (!isNativeKind(patch.native.kind))
+      return { ok: false, reason: `${String(patch.native.kind)} is no kind of in-process module.` };
     if (!nativeFits(patch.native.kind, kind))
       return { ok: false, reason: `${describeKind(kind).label} cannot host ${NATIVE_INFO[patch.native.kind].label}.` };
   }

@@ -155,12 +155,12 @@ export function pythonDockerfile(p: StubPlan): string {
   const [image, tag] = PYTHON_IMAGE.split(':') as [string, string];
   const native = isPyNative(p.w.node.native?.kind) ? p.w.node.native.kind : undefined;
   const wheel = native === 'pyo3';
+  // the tag is a global argument, declared before the first stage
   return `# syntax=docker/dockerfile:1
-${native ? nativeStage(native) : ''}
+${native ? `\nARG PYTHON_TAG=${tag}\n${nativeStage(native)}` : ''}
 # Build stage: a virtual environment with the locked requirements (every package pinned and
 # hashed), then the gRPC code generated from proto/ (the same two steps as a native build).
-ARG PYTHON_TAG=${tag}
-FROM ${image}:\${PYTHON_TAG} AS build
+${native ? '' : `ARG PYTHON_TAG=${tag}\n`}FROM ${image}:\${PYTHON_TAG} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
 WORKDIR /app
 RUN python -m venv /opt/venv
@@ -204,7 +204,7 @@ CMD ["python", "-m", "app"]
  * their own environment, and the build of native/; only its artifact reaches the final image.
  */
 function nativeStage(kind: PyNativeKind): string {
-  const [image, tag] = PYTHON_IMAGE.split(':') as [string, string];
+  const [image] = PYTHON_IMAGE.split(':') as [string, string];
   const [rustImage, rustTag] = RUST_IMAGE.split(':') as [string, string];
   const rust = kind === 'pyo3';
   const buildVenv = kind !== 'ctypes';
@@ -221,7 +221,7 @@ FROM ${rustImage}:${rustTag} AS rust
       : ''
   }
 # Native stage: ${NATIVE_BUILD_WHAT[kind]}; only the built module leaves it.
-FROM ${image}:${tag} AS native
+FROM ${image}:\${PYTHON_TAG} AS native
 ${unpinnedOsPackages('apt')}RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\
     --mount=type=cache,target=/var/lib/apt,sharing=locked \\
     rm -f /etc/apt/apt.conf.d/docker-clean \\
@@ -258,7 +258,12 @@ const NATIVE_BUILD_WHAT: Record<PyNativeKind, string> = {
 /** `.dockerignore` of a service with an in-process module: its local build output stays out too. */
 export function pyDockerignore(native: NativeKind | undefined): string {
   if (!isPyNative(native)) return PY_DOCKERIGNORE;
-  const extra = ['native/build/', 'native/target/', '**/.venv-build', ...(native === 'cython' ? ['native/hotpath.c', 'native/*.so'] : [])];
+  const extra = [
+    'native/build/',
+    'native/target/',
+    '**/.venv-build',
+    ...(native === 'cython' ? ['native/hotpath.c', 'native/*.so'] : []),
+  ];
   return PY_DOCKERIGNORE.replace('protogen/\n', `protogen/\n${extra.join('\n')}\n`);
 }
 

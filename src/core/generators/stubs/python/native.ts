@@ -40,7 +40,7 @@ export function nativeBuildCommands(kind: PyNativeKind, build: string, python: s
     case 'pyo3':
       return [
         `${build} -m maturin build --release --locked --manifest-path native/Cargo.toml --interpreter ${python} --out native/build`,
-        `${python} -m pip install --no-deps --no-index --find-links native/build ${PYO3_MODULE}`,
+        `${python} -m pip install --force-reinstall --no-deps --no-index --find-links native/build ${PYO3_MODULE}`,
       ];
   }
 }
@@ -323,9 +323,7 @@ ${venv}${nativeBuildCommands(kind, '.venv-build/bin/python', '.venv/bin/python')
 \`\`\`
 
 or \`make -f native/Makefile\`. ${
-    kind === 'pyo3'
-      ? 'The first build compiles PyO3 and takes a few minutes; later ones only your crate. '
-      : ''
+    kind === 'pyo3' ? 'The first build compiles PyO3 and takes a few minutes; later ones only your crate. ' : ''
   }Restart the service to load the new build.
 `;
 }
