@@ -66,7 +66,7 @@ test('a FastAPI service gets a Rust (PyO3) module in the inspector: the card mar
   expect(docker).toContain('maturin build --release --locked');
   expect(docker).toContain('COPY --from=native /app/native/build/ /tmp/wheels/');
   expect(await text('services/python-service/README.md')).toContain(
-    '## The native module (Rust through PyO3 (maturin))',
+    '## The native module: Rust through PyO3 (maturin)',
   );
   const design = JSON.parse(await text('polyglot.design.json')) as { nodes: { name: string; native?: unknown }[] };
   expect(design.nodes.find((n) => n.name === 'python-service')?.native).toEqual({ kind: 'pyo3' });

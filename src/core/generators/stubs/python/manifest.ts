@@ -146,7 +146,7 @@ export function pyDependencies(p: StubPlan, flavour: PyFramework): PyDep[] {
  * the lock data and with the SHA-256 of every file pip may choose, for `pip install --require-hashes`.
  */
 export function requirementsTxt(p: StubPlan, flavour: PyFramework): string {
-  return pythonRequirements(pyLockFeatures(pyDepFlags(p, flavour)));
+  return pythonRequirements(pyLockFeatures(pyDepFlags(p, flavour)), pyDependencies(p, flavour));
 }
 
 /** The Dockerfile, in the shape of \`docker init\`: the same build steps a native build runs. */

@@ -24,6 +24,14 @@ export const NATIVE_BUILD_FEATURES: Record<PyNativeKind, string[]> = {
   pyo3: ['native-build-pyo3'],
 };
 
+/** The build tools each kind installs directly (native/requirements-build.txt names them). */
+const NATIVE_BUILD_TOOLS: Record<PyNativeKind, string[]> = {
+  ctypes: [],
+  cffi: ['cffi', 'setuptools'],
+  cython: ['cython', 'setuptools'],
+  pyo3: ['maturin'],
+};
+
 /**
  * The build of each kind, run from the service folder: `build` is the Python of the build
  * environment (with native/requirements-build.txt), `python` the service's own interpreter.
@@ -236,7 +244,7 @@ export function nativeFiles(kind: PyNativeKind): GeneratedFile[] {
   const features = NATIVE_BUILD_FEATURES[kind];
   const common: GeneratedFile[] = [
     { path: 'native/Makefile', content: nativeMakefile(kind) },
-    ...(features.length ? [{ path: 'native/requirements-build.txt', content: pythonRequirements(features) }] : []),
+    ...(features.length ? [{ path: 'native/requirements-build.txt', content: pythonRequirements(features, NATIVE_BUILD_TOOLS[kind]) }] : []),
   ];
   switch (kind) {
     case 'ctypes':
@@ -305,7 +313,7 @@ export function nativeReadmeSection(kind: PyNativeKind): string {
 .venv-build/bin/pip install --require-hashes -r native/requirements-build.txt
 `
     : '';
-  return `## The native module (${info.label})
+  return `## The native module: ${info.label}
 
 ${info.tradeoff}
 
