@@ -51,9 +51,7 @@ export function pythonRequirements(features: readonly string[], directOnly?: rea
   const names = pythonLockPackages(features);
   // the direct dependencies the comment names: those of the stub when given, else every pinned one
   const named = directOnly ? new Set(directOnly.map(baseName)) : undefined;
-  const direct = names
-    .filter((n) => shown.has(n) && (!named || named.has(n)))
-    .map((n) => shown.get(n) ?? n);
+  const direct = names.filter((n) => shown.has(n) && (!named || named.has(n))).map((n) => shown.get(n) ?? n);
   const blocks = names.map((n) => {
     const pkg = PYTHON_LOCK.packages[n];
     if (!pkg) throw new Error(`the Python lock has no package ${n}: run npm run locks:update`);

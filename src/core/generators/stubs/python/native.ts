@@ -244,7 +244,9 @@ export function nativeFiles(kind: PyNativeKind): GeneratedFile[] {
   const features = NATIVE_BUILD_FEATURES[kind];
   const common: GeneratedFile[] = [
     { path: 'native/Makefile', content: nativeMakefile(kind) },
-    ...(features.length ? [{ path: 'native/requirements-build.txt', content: pythonRequirements(features, NATIVE_BUILD_TOOLS[kind]) }] : []),
+    ...(features.length
+      ? [{ path: 'native/requirements-build.txt', content: pythonRequirements(features, NATIVE_BUILD_TOOLS[kind]) }]
+      : []),
   ];
   switch (kind) {
     case 'ctypes':
