@@ -4,6 +4,7 @@ import { restore, type RestoreResult } from './restore';
 import { NATIVE_INFO, NATIVE_KINDS, nativeFits, nativeKindsFor } from './native';
 import { emptyDesign, type Design } from './types';
 import type { NodeKind } from '../catalog/catalog';
+import { checkDesign } from '../checks';
 
 function one(kind: NodeKind, native?: unknown): Design {
   const r = addNode(emptyDesign('x'), { kind, name: 'orders', position: { x: 0, y: 0 }, id: 'n1' });
@@ -101,5 +102,17 @@ describe('in-process modules in the design', () => {
     if (!r.ok) throw new Error(r.reason);
     const copy = duplicateElements(r.design, r.design.nodes, []);
     expect(copy.design.nodes[1]?.native).toEqual({ kind: 'cython' });
+  });
+
+  it('the checker says what a module costs, on the node that has one', () => {
+    const plain = loaded(restore(one('python-fastapi'))).design;
+    expect(checkDesign(plain).filter((f) => f.rule === 'native-module-cost')).toEqual([]);
+    const rust = loaded(restore(one('python-fastapi', { kind: 'pyo3' }))).design;
+    const [finding, ...more] = checkDesign(rust).filter((f) => f.rule === 'native-module-cost');
+    expect(more).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'info', nodeIds: ['n1'] });
+    expect(finding?.message).toMatch(/^orders: the Rust toolchain joins the build stage.*first build compiles PyO3/);
+    const graal = loaded(restore(one('java-spring', { kind: 'graalpy' }))).design;
+    expect(checkDesign(graal).find((f) => f.rule === 'native-module-cost')?.message).toMatch(/JDK 21 or newer/);
   });
 });
