@@ -1,6 +1,6 @@
 import { dockerHealthcheck, unpinnedOsPackages } from '../ready';
 import { RUST_IMAGE } from '../rust/deps';
-import { PYO3_MODULE } from './nativeRust';
+import { PYO3_MODULE, PYO3_MODULE_VERSION } from './nativeRust';
 import { pythonRequirements } from '../locks/python';
 import type { PyFramework, StubPlan } from './plan';
 import type { NativeKind } from '../../../model/types';
@@ -173,7 +173,7 @@ ${
   wheel
     ? `# the Rust module's wheel from the native stage, into the same environment
 COPY --from=native /app/native/build/ /tmp/wheels/
-RUN pip install --no-cache-dir --no-deps --no-index --find-links /tmp/wheels ${PYO3_MODULE}
+RUN pip install --no-cache-dir --no-deps --no-index --find-links /tmp/wheels ${PYO3_MODULE}==${PYO3_MODULE_VERSION}
 `
     : ''
 }

@@ -2,7 +2,14 @@ import type { GeneratedFile } from '../../types';
 import { NATIVE_INFO } from '../../../model/native';
 import type { NativeKind } from '../../../model/types';
 import { pythonRequirements } from '../locks/python';
-import { PYO3_LIB_RS, PYO3_MODULE, PYO3_PYPROJECT, pyo3CargoLock, pyo3CargoToml } from './nativeRust';
+import {
+  PYO3_LIB_RS,
+  PYO3_MODULE,
+  PYO3_MODULE_VERSION,
+  PYO3_PYPROJECT,
+  pyo3CargoLock,
+  pyo3CargoToml,
+} from './nativeRust';
 
 /**
  * The in-process module of a Python service (docs/stub-contract.md, "In-process modules"): its
@@ -48,7 +55,7 @@ export function nativeBuildCommands(kind: PyNativeKind, build: string, python: s
     case 'pyo3':
       return [
         `${build} -m maturin build --release --locked --manifest-path native/Cargo.toml --interpreter ${python} --out native/build`,
-        `${python} -m pip install --force-reinstall --no-deps --no-index --find-links native/build ${PYO3_MODULE}`,
+        `${python} -m pip install --force-reinstall --no-deps --no-index --find-links native/build ${PYO3_MODULE}==${PYO3_MODULE_VERSION}`,
       ];
   }
 }

@@ -9,14 +9,15 @@ export const PYO3_CRATES = {
   pyo3: '{ version = "=0.30.1", features = ["extension-module"] }',
 } as const;
 
-/** The module's name in Python and the crate's name. */
+/** The module's name in Python and the crate's name, and the version of both. */
 export const PYO3_MODULE = 'hotpath';
+export const PYO3_MODULE_VERSION = '0.1.0';
 
 /** `native/Cargo.toml` of the module (the lock script builds its lock from the same text). */
 export function pyo3CargoToml(name: string = PYO3_MODULE): string {
   return `[package]
 name = "${name}"
-version = "0.1.0"
+version = "${PYO3_MODULE_VERSION}"
 edition = "2021"
 rust-version = "1.83"
 publish = false
@@ -35,7 +36,7 @@ ${Object.entries(PYO3_CRATES)
 
 /** `native/Cargo.lock`: every crate of the module's build, exact and with its checksum. */
 export function pyo3CargoLock(): string {
-  return rustCargoLock(PYO3_MODULE, '0.1.0', ['pyo3'], Object.keys(PYO3_CRATES));
+  return rustCargoLock(PYO3_MODULE, PYO3_MODULE_VERSION, ['pyo3'], Object.keys(PYO3_CRATES));
 }
 
 /** `native/pyproject.toml`: maturin as the build backend of the module's wheel. */
@@ -45,7 +46,7 @@ build-backend = "maturin"
 
 [project]
 name = "${PYO3_MODULE}"
-version = "0.1.0"
+version = "${PYO3_MODULE_VERSION}"
 description = "The service's hot path in Rust, a Python module through PyO3"
 requires-python = ">=3.11"
 
