@@ -4,7 +4,8 @@ import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdTable, mdText } from '../../docs/markdown';
 import { grpcStandardServicesNote } from '../ready';
 import type { PyFramework, StubPlan } from './plan';
-import { isPyNative, nativeReadmeRows, nativeReadmeSection } from './native';
+import { isPyNative } from './native';
+import { nativeReadmeRows, nativeReadmeSection } from './nativeReadme';
 
 /** The service's README.md: what is safe to edit, how to run it, and its environment. */
 export function pythonReadme(p: StubPlan, flavour: PyFramework): string {
