@@ -1,5 +1,6 @@
 import { Position, type Edge, type HandleType, type MarkerType, type Node, type NodeHandle } from '@xyflow/react';
 import {
+  NATIVE_INFO,
   describeKind,
   linkLanes,
   type DesignLink,
@@ -150,7 +151,7 @@ export function createFlowModel() {
       position: n.position,
       data,
       selected,
-      ariaLabel: `${n.name}, ${describeKind(n.kind).label}, port ${n.port}`,
+      ariaLabel: `${n.name}, ${describeKind(n.kind).label}${n.native ? ` with ${NATIVE_INFO[n.native.kind].label}` : ''}, port ${n.port}`,
       // Size and handles given, so React Flow need not draw a card to know where its links end.
       measured: MEASURED,
       handles: HANDLES,
