@@ -33,6 +33,7 @@ import {
 import type { RustLockData } from '../src/core/generators/stubs/locks/rust';
 import { compareGoSumKeys, type GoLockData } from '../src/core/generators/stubs/locks/go';
 import { PY_LOCK_FEATURES, PY_VERSIONS } from '../src/core/generators/stubs/python/manifest';
+import { PYO3_CRATES, pyo3CargoToml } from '../src/core/generators/stubs/python/nativeRust';
 import { normalisePyName, type PythonLockData } from '../src/core/generators/stubs/locks/python';
 
 const OUT = join(import.meta.dirname, '../src/core/generators/stubs/locks');
@@ -221,6 +222,38 @@ function rust(): void {
   }
   const direct = Object.fromEntries(Object.entries({ ...CRATES, ...BUILD_CRATES }).map(([k, v]) => [k, v as string]));
   writeJson('rust.lock.json', { direct, packages: sortKeys(packages), groups } satisfies RustLockData);
+  pyo3();
+}
+
+/**
+ * The lock group of a Python service's Rust module (its own crate: PyO3 and nothing of the stubs'),
+ * added to rust.lock.json beside the stubs' groups.
+ */
+function pyo3(): void {
+  const data = JSON.parse(readFileSync(join(OUT, 'rust.lock.json'), 'utf8')) as RustLockData;
+  const dir = scratch('pyo3');
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'src/lib.rs'), '');
+  writeFileSync(join(dir, 'Cargo.toml'), pyo3CargoToml('stub'));
+  run('cargo', ['generate-lockfile'], dir);
+  const lock = parseCargoLock(readFileSync(join(dir, 'Cargo.lock'), 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  const entries: Record<string, string[]> = {};
+  for (const p of lock) {
+    if (!p.source) continue;
+    if (!p.checksum) throw new Error(`rust: ${p.name} ${p.version} has no checksum (source ${p.source})`);
+    data.packages[`${p.name} ${p.version}`] = { source: p.source, checksum: p.checksum };
+    entries[`${p.name} ${p.version}`] = p.dependencies.map((d) => {
+      const [n = '', v] = d.split(' ');
+      if (v) return `${n} ${v}`;
+      const only = lock.filter((x) => x.name === n);
+      if (only.length !== 1) throw new Error(`rust: ${d} is ambiguous in the pyo3 lock`);
+      return `${n} ${only[0]?.version ?? ''}`;
+    });
+  }
+  data.groups.pyo3 = entries;
+  for (const [k, v] of Object.entries(PYO3_CRATES)) data.direct[k] = v;
+  writeJson('rust.lock.json', { direct: data.direct, packages: sortKeys(data.packages), groups: data.groups });
 }
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {
@@ -379,7 +412,7 @@ async function python(): Promise<void> {
   writeJson('python.lock.json', data);
 }
 
-const RUNNERS: Record<string, () => void | Promise<void>> = { node, go, rust, python };
+const RUNNERS: Record<string, () => void | Promise<void>> = { node, go, rust, pyo3, python };
 const chosen = process.argv.slice(2);
 for (const name of chosen.length ? chosen : Object.keys(RUNNERS)) {
   const f = RUNNERS[name];

@@ -10,7 +10,8 @@
  *   go.mod or go.sum) and `go mod tidy -diff` must want to add nothing.
  * - rust: for each of the 384 combinations (REST client, gRPC client / server, brokers,
  *   databases), Cargo.toml and the derived Cargo.lock; `cargo update --workspace --offline`
- *   (which resolves against the lock, from the index) must leave the lock byte for byte.
+ *   (which resolves against the lock, from the index) must leave the lock byte for byte; the same
+ *   for the crate of a Python service's PyO3 module.
  * - python: the requirements.txt of every part together is downloaded with
  *   `pip download --require-hashes --no-deps --only-binary=:all:` for each target (CPython 3.11
  *   and 3.12 on Linux x86_64 and aarch64), so every file pip chooses there has its hash listed;
@@ -28,6 +29,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { GO_FEATURE_IMPORTS, goMod, goSum } from '../src/core/generators/stubs/go/deps';
 import type { StubFeatures } from '../src/core/generators/stubs/features';
 import { cargoLock, cargoToml, rustLockGroups } from '../src/core/generators/stubs/rust/deps';
+import { pyo3CargoLock, pyo3CargoToml } from '../src/core/generators/stubs/python/nativeRust';
 import { pythonRequirements } from '../src/core/generators/stubs/locks/python';
 import { PY_LOCK_FEATURES, pyLockFeatures, type PyLockFeature } from '../src/core/generators/stubs/python/manifest';
 import { NODE_VERSIONS, nodeDeps, nodeLockFor, type NodeDepFlags } from '../src/core/generators/stubs/node/manifest';
@@ -162,27 +164,46 @@ async function rust(): Promise<string[]> {
       const f: StubFeatures = { ...c, grpc };
       sets.set(JSON.stringify({ f, serves }), { f, serves });
     }
-  console.log(`rust: ${sets.size} crate sets`);
-  const jobs = [...sets.values()].map(({ f, serves }) => async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'locks-verify-rust-'));
+  console.log(`rust: ${sets.size} crate sets and the PyO3 module of a Python service`);
+  const pyo3 = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'locks-verify-pyo3-'));
     mkdirSync(join(dir, 'src'));
-    writeFileSync(join(dir, 'src/main.rs'), 'fn main() {}\n');
-    writeFileSync(join(dir, 'Cargo.toml'), cargoToml('stub', f, serves));
-    const lock = cargoLock('stub', f, serves);
+    writeFileSync(join(dir, 'src/lib.rs'), '');
+    writeFileSync(join(dir, 'Cargo.toml'), pyo3CargoToml());
+    const lock = pyo3CargoLock();
     writeFileSync(join(dir, 'Cargo.lock'), lock);
-    const label = `rust ${rustLockGroups(f, serves).join(',')}`;
     try {
-      // resolves the package against its lock from the index alone; a lock cargo accepts as is
-      // comes back unchanged, and cargo build --locked accepts exactly those
       await exec('cargo', ['update', '--workspace', '--offline'], { cwd: dir });
-      const after = readFileSync(join(dir, 'Cargo.lock'), 'utf8');
-      if (after !== lock) return `${label}: cargo changed the lock (${dir})`;
+      if (readFileSync(join(dir, 'Cargo.lock'), 'utf8') !== lock) return `rust pyo3: cargo changed the lock (${dir})`;
       rmSync(dir, { recursive: true, force: true });
       return undefined;
     } catch (e) {
-      return `${label}: ${String(e)} (${dir})`;
+      return `rust pyo3: ${String(e)} (${dir})`;
     }
-  });
+  };
+  const jobs = [
+    pyo3,
+    ...[...sets.values()].map(({ f, serves }) => async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'locks-verify-rust-'));
+      mkdirSync(join(dir, 'src'));
+      writeFileSync(join(dir, 'src/main.rs'), 'fn main() {}\n');
+      writeFileSync(join(dir, 'Cargo.toml'), cargoToml('stub', f, serves));
+      const lock = cargoLock('stub', f, serves);
+      writeFileSync(join(dir, 'Cargo.lock'), lock);
+      const label = `rust ${rustLockGroups(f, serves).join(',')}`;
+      try {
+        // resolves the package against its lock from the index alone; a lock cargo accepts as is
+        // comes back unchanged, and cargo build --locked accepts exactly those
+        await exec('cargo', ['update', '--workspace', '--offline'], { cwd: dir });
+        const after = readFileSync(join(dir, 'Cargo.lock'), 'utf8');
+        if (after !== lock) return `${label}: cargo changed the lock (${dir})`;
+        rmSync(dir, { recursive: true, force: true });
+        return undefined;
+      } catch (e) {
+        return `${label}: ${String(e)} (${dir})`;
+      }
+    }),
+  ];
   return pool(jobs);
 }
 

@@ -12,6 +12,8 @@ import {
   duplicateElements,
   duplicateAreas,
   NOTE_SIZE,
+  NATIVE_INFO,
+  describeKind,
   type Boundary,
   type StickyNote,
   emptyDesign,
@@ -261,9 +263,18 @@ export function createDesignStore(opts: StoreOptions = {}) {
           const why = kindSwitchProblem(get().design, id, patch.kind);
           if (why) return { ok: false, reason: why };
         }
+        const before = get().design.nodes.find((n) => n.id === id);
         const r = updateNodeOp(get().design, id, patch);
         if (!r.ok) return r;
         commit(r.design, { key });
+        const after = r.design.nodes.find((n) => n.id === id);
+        if (before?.native && after && !after.native && !('native' in patch))
+          get().notify({
+            tone: 'info',
+            placement: 'toast',
+            title: 'In-process module removed',
+            text: `${describeKind(after.kind).label} cannot host the ${NATIVE_INFO[before.native.kind].label} of ${after.name}; undo brings it back.`,
+          });
         return { ok: true };
       },
       setNodeKind(id, kind) {

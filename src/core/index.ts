@@ -14,3 +14,4 @@ export * from './model/contracts';
 export * from './model/layout';
 export * from './layout/layoutGraph';
 export * from './layout/labelRoom';
+export * from './model/native';

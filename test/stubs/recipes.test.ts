@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,8 @@ import { recipe as nodeRecipe } from '../../conformance/runtimes/node-express';
 import { recipe as fastapiRecipe } from '../../conformance/runtimes/python-fastapi';
 import { recipe as flaskRecipe } from '../../conformance/runtimes/python-flask';
 import { pythonVenv } from '../../conformance/runtimes/python-venv';
+import { pythonNative } from '../../conformance/fixtures/make';
+import { generateProject } from '../../src/core/generators/project';
 import { nodeExpressStub } from '../../src/core/generators/stubs/node';
 import { pythonFastApiStub } from '../../src/core/generators/stubs/python';
 import { fullDesign, stubContexts } from './designs';
@@ -27,15 +29,41 @@ describe('native recipes run the Dockerfile build steps', () => {
     expect(venv).toMatch(/^\/cache\/venvs\/py-[0-9a-f]{16}$/);
     for (const recipe of [fastapiRecipe, flaskRecipe]) {
       const [install, gen] = recipe.build(dir, '/cache');
-      expect(install?.args.join(' ')).toContain(
-        'pip" install --disable-pip-version-check --require-hashes -r requirements.txt',
-      );
-      expect(install?.env?.VENV).toBe(venv);
+      expect(install?.args.join(' ')).toContain('pip" install --disable-pip-version-check --require-hashes -r "$REQS"');
+      expect(install?.env).toMatchObject({ VENV: venv, REQS: 'requirements.txt' });
       expect(gen).toEqual({ cmd: `${venv}/bin/python`, args: ['gen_proto.py'] });
       expect(recipe.start(dir, '/cache')).toMatchObject({ cmd: `${venv}/bin/python`, args: ['-m', 'app'] });
     }
     writeFileSync(join(dir, 'requirements.txt'), 'flask==3.1.3\n');
     expect(pythonVenv(dir, '/cache')).not.toBe(venv);
+  });
+
+  it('Python with an in-process module: the commands of the native stage, build tools in a venv of their own', () => {
+    const files = generateProject(pythonNative());
+    const write = (service: string) => {
+      const root = join(dir, service);
+      for (const f of files.filter((x) => x.path.startsWith(`services/${service}/`))) {
+        const path = join(root, f.path.slice(`services/${service}/`.length));
+        mkdirSync(join(path, '..'), { recursive: true });
+        writeFileSync(path, f.content);
+      }
+      return root;
+    };
+    const rust = write('native-rust');
+    const steps = fastapiRecipe.build(rust, '/cache');
+    expect(steps).toHaveLength(4);
+    const [, , tools, native] = steps;
+    expect(tools?.env).toMatchObject({ REQS: 'native/requirements-build.txt' });
+    expect(tools?.env?.VENV).toMatch(/^\/cache\/venvs\/build-[0-9a-f]{16}$/);
+    const script = native?.args[1] ?? '';
+    expect(script).toContain(`${tools?.env?.VENV}/bin/python -m maturin build --release --locked`);
+    expect(script).toContain(`--interpreter ${pythonVenv(rust, '/cache')}/bin/python`);
+    expect(native?.env?.CARGO_TARGET_DIR).toBe('/cache/cargo-target-pyo3');
+    // the Rust module is installed into the service's environment, so that one is its own
+    expect(pythonVenv(rust, '/cache')).not.toBe(pythonVenv(write('native-cffi'), '/cache'));
+    const ctypes = flaskRecipe.build(write('native-ctypes'), '/cache');
+    expect(ctypes).toHaveLength(3);
+    expect(ctypes[2]?.args[1]).toContain('gcc -O2 -Wall -shared -fPIC -o native/build/libhotpath.so native/hotpath.c');
   });
 
   it('Node: npm ci from the shipped package-lock.json, npm run build (tsc), node dist/main.js', () => {

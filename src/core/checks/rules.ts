@@ -12,7 +12,7 @@ import {
 } from '../catalog/catalog';
 import { namespacePlan } from '../model/namespaces';
 import { dnsLabel, topicName } from '../model/naming';
-import { publishedPort, type Design, type DesignNode } from '../model/types';
+import { publishedPort, type Design, type DesignNode, type NativeKind } from '../model/types';
 import { cycles, longestChains, syncCalls } from './graph';
 import { CONTRACT_RULES } from './contractRules';
 import { CELERY_RULES } from './celeryRules';
@@ -24,6 +24,19 @@ export const MAX_SYNC_DEPTH = 3;
 const names = (design: Design) => new Map(design.nodes.map((n) => [n.id, n.name]));
 
 /** The checker's rules, in the order findings are listed. */
+/** What each kind of in-process module costs, for the checker's note. */
+const NATIVE_COST: Record<NativeKind, string> = {
+  ctypes:
+    'the C library builds with gcc in a build stage (seconds); the image gains only the .so, but it is built for one CPU architecture, and a wrong ctypes signature crashes the process.',
+  cffi: 'cffi and a C compiler join the build stage (seconds); cffi stays in the image at run time, and the module is built for one CPython version and platform.',
+  cython:
+    'Cython and a C compiler join the build stage (tens of seconds); the module is built for one CPython version and platform, so each needs its own wheel.',
+  pyo3: 'the Rust toolchain joins the build stage (about 1 GB there, none in the final image) and the first build compiles PyO3 for a few minutes; the wheel is built for one CPython version and platform.',
+  graalpy:
+    'GraalPy needs JDK 21 or newer, adds its runtime (over 100 MB) to the image, and starts slower while its compiler warms up.',
+  jython: 'Jython adds a jar of about 50 MB and runs Python 2.7 only, with no C extensions.',
+};
+
 export const RULES: readonly Rule[] = [
   {
     id: 'port-clash',
@@ -226,6 +239,21 @@ export const RULES: readonly Rule[] = [
   },
   ...CONTRACT_RULES,
   ...CELERY_RULES,
+  {
+    id: 'native-module-cost',
+    severity: 'info',
+    title: 'An in-process module in another language',
+    why: 'A native module makes the build slower and the image bigger and ties the service to the platforms it was built for (one wheel or build per CPU and interpreter); embedded Python on the JVM needs a newer JDK and a bigger runtime.',
+    check(design) {
+      return design.nodes
+        .filter((n) => n.native)
+        .map((n) => ({
+          message: `${n.name}: ${NATIVE_COST[n.native?.kind ?? 'ctypes']}`,
+          nodeIds: [n.id],
+          linkIds: [],
+        }));
+    },
+  },
   {
     id: 'no-runnable-stub',
     severity: 'info',

@@ -1,4 +1,5 @@
-import { isBroker, isNodeKind, isRuntime, servesApi } from '../catalog/catalog';
+import { describeKind, isBroker, isNodeKind, isRuntime, servesApi } from '../catalog/catalog';
+import { repairNative } from './native';
 import { validPort } from '../ops/ops';
 import { imageProblem } from './image';
 import { repairLimits } from './limits';
@@ -100,6 +101,8 @@ export function repairNode(
   const limits = repairLimits(raw.limits, name, limitWarnings);
   for (const w of limitWarnings) log.add(w);
   if (limits) node.limits = limits;
+  const native = repairNative(raw.native, node.kind, name, describeKind(node.kind).label, (w) => log.add(w));
+  if (native) node.native = native;
   const origin = repairOrigin(raw.origin, node, log);
   if (origin) node.origin = origin;
   return node;

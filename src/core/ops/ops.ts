@@ -1,5 +1,6 @@
 import { INFRA, RUNTIMES, describeKind, isInfra, isRuntime, type NodeKind } from '../catalog/catalog';
 import { imageProblem } from '../model/image';
+import { NATIVE_INFO, isNativeKind, nativeFits } from '../model/native';
 import {
   codePackageProblem,
   envPrefixProblem,
@@ -144,8 +145,17 @@ export function updateNode(design: Design, id: string, patch: NodePatch): OpResu
     const why = codePackageProblem(patch.codePackage);
     if (why) return { ok: false, reason: why };
   }
+  if (patch.native !== undefined) {
+    const kind = patch.kind ?? node.kind;
+    if (!isNativeKind(patch.native.kind))
+      return { ok: false, reason: `${String(patch.native.kind)} is no kind of in-process module.` };
+    if (!nativeFits(patch.native.kind, kind))
+      return { ok: false, reason: `${describeKind(kind).label} cannot host ${NATIVE_INFO[patch.native.kind].label}.` };
+  }
   const next = { ...node, ...patch };
-  for (const key of ['envPrefix', 'codePackage', 'image', 'hostPort'] as const)
+  // a runtime that cannot host the module drops it (the store tells the user; undo brings it back)
+  if (next.native && !nativeFits(next.native.kind, next.kind)) delete next.native;
+  for (const key of ['envPrefix', 'codePackage', 'image', 'hostPort', 'native'] as const)
     if (key in patch && patch[key] === undefined) delete next[key];
   return { ok: true, design: { ...design, nodes: design.nodes.map((n) => (n.id === id ? next : n)) } };
 }
@@ -183,6 +193,7 @@ export function duplicateElements(
       // the host port stays the fresh one addNode chose, so two nodes never publish the same
       ...(n.image !== undefined ? { image: n.image } : {}),
       ...(n.codePackage !== undefined ? { codePackage: n.codePackage } : {}),
+      ...(n.native !== undefined ? { native: { ...n.native } } : {}),
     };
     next = { ...r.design, nodes: [...r.design.nodes.slice(0, -1), copy] };
     idMap.set(n.id, r.id);

@@ -2,7 +2,7 @@ import type { HttpMethod, LinkKind, NodeKind } from '../catalog/catalog';
 import { addChannel, addEndpoint, addEnumValue, addField, addParam, addResponse, addRpc, addType } from '../ops/api';
 import { addNode, connect, updateLink, updateNode, type OpResult } from '../ops/ops';
 import { isScalar, isWellKnown, type TypeRef } from '../model/typeRefs';
-import { emptyDesign, type Design, type MapKeyType, type MessageField } from '../model/types';
+import { emptyDesign, type Design, type MapKeyType, type MessageField, type NativeModule } from '../model/types';
 import { labelTagSize, spreadForLabels } from '../layout/labelRoom';
 import { CARD_SIZE } from '../generators/picture/geometry';
 import { linkLabel } from '../generators/picture/style';
@@ -62,12 +62,12 @@ export class DesignBuilder {
     kind: NodeKind,
     x: number,
     y: number,
-    extra: { description?: string; replicas?: number } = {},
+    extra: { description?: string; replicas?: number; native?: NativeModule } = {},
   ): this {
     const r = unwrap(addNode(this.d, { kind, name, position: { x, y } }), name);
     this.d = r.design;
     this.ids.set(name, r.id);
-    if (extra.description !== undefined || extra.replicas !== undefined)
+    if (extra.description !== undefined || extra.replicas !== undefined || extra.native !== undefined)
       this.d = unwrap(updateNode(this.d, r.id, extra), name).design;
     return this;
   }

@@ -177,4 +177,26 @@ export const TEMPLATES: readonly Template[] = [
         .roomForLabels()
         .build(),
   },
+  {
+    id: 'python-rust-core',
+    title: 'A Python API with a Rust core',
+    teaches:
+      "Behind a gateway, a FastAPI search API keeps its web layer in Python and its ranking hot path in a Rust crate that PyO3 turns into a Python module, built by maturin in the Dockerfile's native stage. It shows a language boundary inside one process, where a call costs nanoseconds instead of a network hop, and what the native build costs in build time and image size.",
+    build: () =>
+      new DesignBuilder('rust-core')
+        .node('gateway', 'gateway', col(0), row(0))
+        .node('search', 'python-fastapi', col(1), row(0), {
+          description: 'The web API in Python; ranking runs in its Rust module.',
+          native: { kind: 'pyo3' },
+        })
+        .node('postgres', 'postgres', col(2), row(0))
+        .endpoint('search', 'GET', '/search', {
+          query: { q: 'string', limit: 'int32' },
+          response: { ids: 'repeated string', took_micros: 'int64' },
+        })
+        .link('gateway', 'search')
+        .link('search', 'postgres', { kind: 'database' })
+        .roomForLabels()
+        .build(),
+  },
 ];

@@ -1,6 +1,6 @@
 import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type HandleType, type NodeProps } from '@xyflow/react';
-import { describeKind, diagramOnlyReason, isRuntime } from '../../core';
+import { NATIVE_INFO, describeKind, diagramOnlyReason, isRuntime } from '../../core';
 import { inkOn } from '../palette/paletteModel';
 import type { ServiceFlowNode } from './flowModel';
 import { countRender } from '../../app/benchCounter';
@@ -33,6 +33,15 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
       <span className="pc-node__mark" style={style.mark} aria-hidden="true">
         {d.mark}
       </span>
+      {data.native ? (
+        <span
+          className="pc-node__native"
+          data-testid="native-mark"
+          title={`In-process module: ${NATIVE_INFO[data.native].label}`}
+        >
+          {NATIVE_INFO[data.native].mark}
+        </span>
+      ) : null}
       <span className="pc-node__text">
         {renaming ? (
           <NodeNameEditor id={id} name={data.name} />

@@ -1,5 +1,14 @@
 import { Position, type Edge, type HandleType, type MarkerType, type Node, type NodeHandle } from '@xyflow/react';
-import { describeKind, linkLanes, type DesignLink, type DesignNode, type LinkKind, type NodeKind } from '../../core';
+import {
+  NATIVE_INFO,
+  describeKind,
+  linkLanes,
+  type DesignLink,
+  type DesignNode,
+  type LinkKind,
+  type NativeKind,
+  type NodeKind,
+} from '../../core';
 import { LINK_COLORS, linkLabel } from '../../core/generators/picture';
 import type { Severity } from '../../core/checks';
 
@@ -14,6 +23,8 @@ export interface ServiceNodeData extends Record<string, unknown> {
   name: string;
   kind: NodeKind;
   port: number;
+  /** The kind of the in-process module, drawn as the card's small second mark. */
+  native?: NativeKind;
   /** The worst finding of the checker on this node, drawn as a badge on the card. */
   check?: Severity;
 }
@@ -124,16 +135,23 @@ export function createFlowModel() {
       prev.data.name === n.name &&
       prev.data.kind === n.kind &&
       prev.data.port === n.port &&
+      prev.data.native === n.native?.kind &&
       prev.data.check === check
         ? prev.data
-        : { name: n.name, kind: n.kind, port: n.port, ...(check ? { check } : {}) };
+        : {
+            name: n.name,
+            kind: n.kind,
+            port: n.port,
+            ...(n.native ? { native: n.native.kind } : {}),
+            ...(check ? { check } : {}),
+          };
     const rf: ServiceFlowNode = {
       id: n.id,
       type: 'service',
       position: n.position,
       data,
       selected,
-      ariaLabel: `${n.name}, ${describeKind(n.kind).label}, port ${n.port}`,
+      ariaLabel: `${n.name}, ${describeKind(n.kind).label}${n.native ? ` with ${NATIVE_INFO[n.native.kind].label}` : ''}, port ${n.port}`,
       // Size and handles given, so React Flow need not draw a card to know where its links end.
       measured: MEASURED,
       handles: HANDLES,

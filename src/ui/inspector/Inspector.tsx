@@ -80,7 +80,8 @@ const sameBesidesPosition = (a: DesignNode, b: DesignNode) =>
   a.api === b.api &&
   a.channels === b.channels &&
   a.envPrefix === b.envPrefix &&
-  a.codePackage === b.codePackage;
+  a.codePackage === b.codePackage &&
+  a.native === b.native;
 
 /**
  * A selector for the node the inspector shows. Dragging a node changes only its position, which

@@ -23,6 +23,7 @@ import { ImportIntoNode } from './ImportIntoNode';
 import { ChannelsEditor } from './ChannelsEditor';
 import { EnvEditor } from './EnvEditor';
 import { NamesEditor } from './NamesEditor';
+import { NativeEditor } from './NativeEditor';
 import { NodeLinks } from './NodeLinks';
 import { NumberField, SelectField, TextField } from './controls';
 
@@ -145,6 +146,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
 
       <NodeLinks node={node} />
 
+      {service ? <NativeEditor node={node} apply={apply} /> : null}
       {service ? <NamesEditor node={node} grpc={RUNTIMES[node.kind as RuntimeId].grpc} /> : null}
       {servesApi(node.kind) && (service || node.api) ? (
         <ApiEditor node={node} grpc={service && RUNTIMES[node.kind as RuntimeId].grpc} />

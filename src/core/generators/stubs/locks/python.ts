@@ -43,12 +43,15 @@ export function pythonLockPackages(features: readonly string[]): string[] {
 
 /**
  * The requirements.txt of a stub with these lock parts: every package pinned with its hashes, a
- * direct dependency under its requirement name (`psycopg[binary]`).
+ * direct dependency under its requirement name (`psycopg[binary]`). `directOnly` limits the
+ * comment's list of direct dependencies to the stub's own.
  */
-export function pythonRequirements(features: readonly string[]): string {
+export function pythonRequirements(features: readonly string[], directOnly?: readonly string[]): string {
   const shown = new Map(Object.keys(PYTHON_LOCK.direct).map((r) => [baseName(r), r]));
   const names = pythonLockPackages(features);
-  const direct = names.filter((n) => shown.has(n)).map((n) => shown.get(n) ?? n);
+  // the direct dependencies the comment names: those of the stub when given, else every pinned one
+  const named = directOnly ? new Set(directOnly.map(baseName)) : undefined;
+  const direct = names.filter((n) => shown.has(n) && (!named || named.has(n))).map((n) => shown.get(n) ?? n);
   const blocks = names.map((n) => {
     const pkg = PYTHON_LOCK.packages[n];
     if (!pkg) throw new Error(`the Python lock has no package ${n}: run npm run locks:update`);

@@ -5,9 +5,10 @@ import { configPy } from './config';
 import { djangoEntryPy, djangoSettingsPy, djangoUrlsPy, djangoViewsPy, djangoWsgiPy, MANAGE_PY } from './django';
 import { databasesPy } from './databases';
 import { grpcClientsPy, grpcServerPy } from './grpc';
-import { PY_DOCKERIGNORE, pythonDockerfile, requirementsTxt } from './manifest';
+import { PY_DOCKERIGNORE, pyDockerignore, pythonDockerfile, requirementsTxt } from './manifest';
 import { messagingPy } from './messaging';
-import { PING_PY } from './ping';
+import { PING_NATIVE_PY, PING_PY } from './ping';
+import { isPyNative, nativeFiles, nativeLoaderPy } from './native';
 import { readyDependencies } from '../ready';
 import { readyPy } from './ready';
 import { planStub, type PyFramework, type StubPlan } from './plan';
@@ -42,10 +43,14 @@ function pythonStub(ctx: StubContext, flavour: Exclude<PyFramework, 'celery'>): 
   const p = planStub(ctx);
   // the real contract files, compiled as they are: own services, the targets', and the ping contract
   const protos = p.own || p.w.grpc.length > 0 ? ctx.contractProtos : [];
+  const native = isPyNative(p.w.node.native?.kind) ? p.w.node.native.kind : undefined;
   const files: GeneratedFile[] = [
     { path: 'Dockerfile', content: pythonDockerfile(p) },
-    { path: '.dockerignore', content: PY_DOCKERIGNORE },
-    { path: '.gitignore', content: '__pycache__/\n.venv/\nprotogen/\n' },
+    { path: '.dockerignore', content: pyDockerignore(native) },
+    {
+      path: '.gitignore',
+      content: `__pycache__/\n.venv/\nprotogen/\n${native ? `.venv-build/\nnative/build/\nnative/target/\n${native === 'cython' ? 'native/hotpath.c\nnative/*.so\n' : ''}` : ''}`,
+    },
     { path: 'README.md', content: pythonReadme(p, flavour) },
     { path: 'requirements.txt', content: requirementsTxt(p, flavour) },
     { path: 'gen_proto.py', content: GEN_PROTO_PY },
@@ -58,7 +63,7 @@ function pythonStub(ctx: StubContext, flavour: Exclude<PyFramework, 'celery'>): 
     },
     { path: 'app/plumbing/__init__.py', content: PLUMBING_INIT },
     { path: 'app/plumbing/config.py', content: configPy(p) },
-    { path: 'app/plumbing/ping.py', content: PING_PY },
+    { path: 'app/plumbing/ping.py', content: native ? PING_NATIVE_PY : PING_PY },
     { path: 'app/plumbing/exercise.py', content: EXERCISE_PY },
     { path: 'app/plumbing/rest_server.py', content: restServerPy(p) },
     { path: 'app/plumbing/messaging.py', content: messagingPy(p) },
@@ -67,6 +72,7 @@ function pythonStub(ctx: StubContext, flavour: Exclude<PyFramework, 'celery'>): 
     { path: 'app/plumbing/runtime.py', content: runtimePy(p) },
   ];
   if (p.own) files.push({ path: 'app/plumbing/grpc_server.py', content: grpcServerPy(p) });
+  if (native) files.push({ path: 'app/plumbing/native.py', content: nativeLoaderPy(native) }, ...nativeFiles(native));
   return [...files, ...clientFiles(p, protos)];
 }
 

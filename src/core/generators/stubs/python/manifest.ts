@@ -1,6 +1,10 @@
 import { dockerHealthcheck, unpinnedOsPackages } from '../ready';
+import { RUST_IMAGE } from '../rust/deps';
+import { PYO3_MODULE, PYO3_MODULE_VERSION } from './nativeRust';
 import { pythonRequirements } from '../locks/python';
 import type { PyFramework, StubPlan } from './plan';
+import type { NativeKind } from '../../../model/types';
+import { isPyNative, nativeBuildCommands, type PyNativeKind } from './native';
 
 /**
  * Exact versions of every Python dependency a stub can need. Each was installed together on
@@ -32,6 +36,11 @@ export const PY_VERSIONS = {
   celery: '5.7.0',
   // kombu's Redis transport imports it; kombu 5.7.0 pins it exactly (its `redis` extra)
   packaging: '26.3',
+  // in-process modules: cffi at run time (its backend) and to build; the build tools of the others
+  cffi: '2.1.1',
+  cython: '3.3.1',
+  maturin: '1.16.0',
+  setuptools: '84.2.1',
 } as const;
 
 /** The CPython image tag of the Dockerfile; native builds use the machine's python3 (3.11 or newer). */
@@ -60,6 +69,11 @@ export const PY_LOCK_FEATURES = {
   // a Celery worker, or a producer enqueueing Celery tasks; over Redis kombu needs redis and packaging
   celery: ['celery'],
   'celery-redis': ['celery', 'redis', 'packaging'],
+  // an in-process module: what the service runs with, and (native/requirements-build.txt) what builds it
+  'native-cffi': ['cffi'],
+  'native-build-cffi': ['cffi', 'setuptools'],
+  'native-build-cython': ['cython', 'setuptools'],
+  'native-build-pyo3': ['maturin'],
 } as const satisfies Record<string, readonly PyDep[]>;
 
 export type PyLockFeature = keyof typeof PY_LOCK_FEATURES;
@@ -82,6 +96,8 @@ export interface PyDepFlags {
   celery: boolean;
   /** Celery over Redis (kombu's Redis transport). */
   celeryRedis: boolean;
+  /** The in-process module, when the service has one (cffi's runs with cffi's backend). */
+  native?: PyNativeKind;
 }
 
 export function pyDepFlags(p: StubPlan, framework: PyFramework): PyDepFlags {
@@ -102,6 +118,7 @@ export function pyDepFlags(p: StubPlan, framework: PyFramework): PyDepFlags {
     mongodb: p.databaseKinds.has('mongodb'),
     celery: framework === 'celery' || celeryUses.length > 0,
     celeryRedis: celeryUses.includes('redis'),
+    ...(framework !== 'celery' && isPyNative(p.w.node.native?.kind) ? { native: p.w.node.native.kind } : {}),
   };
 }
 
@@ -114,6 +131,7 @@ export function pyLockFeatures(f: PyDepFlags): PyLockFeature[] {
   for (const k of ['kafka', 'rabbitmq', 'redis', 'nats', 'postgres', 'mongodb'] as const) if (f[k]) out.push(k);
   if (f.celery) out.push('celery');
   if (f.celeryRedis) out.push('celery-redis');
+  if (f.native === 'cffi') out.push('native-cffi');
   return out;
 }
 
@@ -128,19 +146,21 @@ export function pyDependencies(p: StubPlan, flavour: PyFramework): PyDep[] {
  * the lock data and with the SHA-256 of every file pip may choose, for `pip install --require-hashes`.
  */
 export function requirementsTxt(p: StubPlan, flavour: PyFramework): string {
-  return pythonRequirements(pyLockFeatures(pyDepFlags(p, flavour)));
+  return pythonRequirements(pyLockFeatures(pyDepFlags(p, flavour)), pyDependencies(p, flavour));
 }
 
-/** The Dockerfile, in the shape of \`docker init\`: the same two build steps a native build runs. */
+/** The Dockerfile, in the shape of \`docker init\`: the same build steps a native build runs. */
 export function pythonDockerfile(p: StubPlan): string {
   const ports = [p.w.node.port, ...(p.own ? [p.w.node.grpcPort] : [])].join(' ');
   const [image, tag] = PYTHON_IMAGE.split(':') as [string, string];
+  const native = isPyNative(p.w.node.native?.kind) ? p.w.node.native.kind : undefined;
+  const wheel = native === 'pyo3';
+  // the tag is a global argument, declared before the first stage
   return `# syntax=docker/dockerfile:1
-
+${native ? `\nARG PYTHON_TAG=${tag}\n${nativeStage(native)}` : ''}
 # Build stage: a virtual environment with the locked requirements (every package pinned and
 # hashed), then the gRPC code generated from proto/ (the same two steps as a native build).
-ARG PYTHON_TAG=${tag}
-FROM ${image}:\${PYTHON_TAG} AS build
+${native ? '' : `ARG PYTHON_TAG=${tag}\n`}FROM ${image}:\${PYTHON_TAG} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
 WORKDIR /app
 RUN python -m venv /opt/venv
@@ -149,7 +169,14 @@ COPY requirements.txt ./
 RUN pip install --no-cache-dir --require-hashes -r requirements.txt
 COPY . .
 RUN python gen_proto.py
-
+${
+  wheel
+    ? `# the Rust module's wheel from the native stage, into the same environment
+COPY --from=native /app/native/build/ /tmp/wheels/
+RUN pip install --no-cache-dir --no-deps --no-index --find-links /tmp/wheels ${PYO3_MODULE}==${PYO3_MODULE_VERSION}
+`
+    : ''
+}
 # Final stage: the runtime only, as an unprivileged user; curl serves the health check.
 FROM ${image}:\${PYTHON_TAG} AS final
 ${unpinnedOsPackages('apt')}RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\
@@ -164,12 +191,80 @@ RUN adduser --disabled-password --gecos "" --home "/nonexistent" --shell "/sbin/
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /app /app
-USER appuser
+${native && !wheel ? '# the built module from the native stage (its compiler stays there)\nCOPY --from=native /app/native /app/native\n' : ''}USER appuser
 ENV PORT=${p.w.node.port}
 EXPOSE ${ports}
 ${dockerHealthcheck(p.w.node.port)}
 CMD ["python", "-m", "app"]
 `;
+}
+
+/**
+ * The native stage: the compiler (and for PyO3 the Rust toolchain), the locked build tools in
+ * their own environment, and the build of native/; only its artifact reaches the final image.
+ */
+function nativeStage(kind: PyNativeKind): string {
+  const [image] = PYTHON_IMAGE.split(':') as [string, string];
+  const [rustImage, rustTag] = RUST_IMAGE.split(':') as [string, string];
+  const rust = kind === 'pyo3';
+  const buildVenv = kind !== 'ctypes';
+  const cmds = nativeBuildCommands(kind, '/opt/build/bin/python', '/usr/local/bin/python');
+  const mounts = rust
+    ? '--mount=type=cache,target=/usr/local/cargo/registry \\\n    --mount=type=cache,target=/tmp/target \\\n    '
+    : '';
+  return `${
+    rust
+      ? `
+# The Rust toolchain that builds the PyO3 module (only its files are taken, in the native stage).
+FROM ${rustImage}:${rustTag} AS rust
+`
+      : ''
+  }
+# Native stage: ${NATIVE_BUILD_WHAT[kind]}; only the built module leaves it.
+FROM ${image}:\${PYTHON_TAG} AS native
+${unpinnedOsPackages('apt')}RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\
+    --mount=type=cache,target=/var/lib/apt,sharing=locked \\
+    rm -f /etc/apt/apt.conf.d/docker-clean \\
+    && apt-get update \\
+    && apt-get install -y --no-install-recommends gcc libc6-dev
+${
+  rust
+    ? `COPY --from=rust /usr/local/cargo /usr/local/cargo
+COPY --from=rust /usr/local/rustup /usr/local/rustup
+ENV CARGO_HOME=/usr/local/cargo RUSTUP_HOME=/usr/local/rustup CARGO_TARGET_DIR=/tmp/target PATH=/usr/local/cargo/bin:$PATH
+`
+    : ''
+}ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
+WORKDIR /app
+${
+  buildVenv
+    ? `COPY native/requirements-build.txt native/
+RUN python -m venv /opt/build \\
+    && /opt/build/bin/pip install --no-cache-dir --require-hashes -r native/requirements-build.txt
+`
+    : ''
+}COPY native/ native/
+RUN ${mounts}${cmds.filter((c) => !c.includes('pip install')).join(' \\\n    && ')}
+`;
+}
+
+const NATIVE_BUILD_WHAT: Record<PyNativeKind, string> = {
+  ctypes: 'gcc builds native/hotpath.c into the shared library that ctypes loads',
+  cffi: "cffi's API mode compiles native/hotpath.c into an extension module (native/build_cffi.py)",
+  cython: 'Cython translates native/hotpath.pyx to C and gcc compiles it into an extension module',
+  pyo3: 'maturin builds the Rust crate in native/ into a wheel with cargo',
+};
+
+/** `.dockerignore` of a service with an in-process module: its local build output stays out too. */
+export function pyDockerignore(native: NativeKind | undefined): string {
+  if (!isPyNative(native)) return PY_DOCKERIGNORE;
+  const extra = [
+    'native/build/',
+    'native/target/',
+    '**/.venv-build',
+    ...(native === 'cython' ? ['native/hotpath.c', 'native/*.so'] : []),
+  ];
+  return PY_DOCKERIGNORE.replace('protogen/\n', `protogen/\n${extra.join('\n')}\n`);
 }
 
 /** `.dockerignore`: keep local environments and caches out of the build context. */

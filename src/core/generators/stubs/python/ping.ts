@@ -132,3 +132,15 @@ def tree(path: list[str]) -> dict[str, Any]:
     answer["received"] = received()
     return answer
 `;
+
+/**
+ * `ping.py` of a service with an in-process module: the same fan-out, and every answer (but a
+ * loop's) carries the module's call under `native`.
+ */
+export const PING_NATIVE_PY = PING_PY.replace(
+  'from . import config, databases, messaging',
+  'from . import config, databases, messaging, native',
+).replace(
+  `    hop: list[str] = answer["path"]\n`,
+  `    answer["native"] = native.call(me)\n    hop: list[str] = answer["path"]\n`,
+);

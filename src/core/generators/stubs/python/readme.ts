@@ -4,14 +4,18 @@ import { serviceEnv } from '../../../model/wiring';
 import { mdCode, mdTable, mdText } from '../../docs/markdown';
 import { grpcStandardServicesNote } from '../ready';
 import type { PyFramework, StubPlan } from './plan';
+import { isPyNative } from './native';
+import { nativeReadmeRows, nativeReadmeSection } from './nativeReadme';
 
 /** The service's README.md: what is safe to edit, how to run it, and its environment. */
 export function pythonReadme(p: StubPlan, flavour: PyFramework): string {
   const r = RUNTIMES[p.w.runtime];
   const server = { fastapi: 'uvicorn', flask: 'waitress', django: 'gunicorn', celery: 'celery' }[flavour];
   const env = withoutSecretValues(p.w.node, serviceEnv(p.w));
+  const native = flavour !== 'celery' && isPyNative(p.w.node.native?.kind) ? p.w.node.native.kind : undefined;
   const rows: string[][] = [
     ['`app/handlers.py`', '**yours**: the bodies of the REST endpoints, the gRPC methods and `on_message`, typed'],
+    ...(native ? nativeReadmeRows(native) : []),
     [
       '`app/models.py`',
       `generated: the design's types that REST bodies and parameters carry, as ${flavour === 'fastapi' ? 'Pydantic models' : 'dataclasses'}`,
@@ -49,8 +53,8 @@ ${p.own ? `\n${grpcStandardServicesNote(p.w.node.grpcPort)}` : ''}
 ${mdTable(['file', 'what it is'], rows)}
 
 Regenerating the project rewrites everything generated; keep your code in \`app/handlers.py\`
-(and modules of your own that it imports).
-
+(and modules of your own that it imports)${native ? ' and in `native/`' : ''}.
+${native ? `\n${nativeReadmeSection(native)}` : ''}
 ## Typed contracts
 
 The handlers take and return the contract's types: gRPC requests and responses are the classes

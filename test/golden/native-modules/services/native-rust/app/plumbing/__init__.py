@@ -1,0 +1,1 @@
+"""Generated plumbing of the service contract. Regenerate, do not edit."""
