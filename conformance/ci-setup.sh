@@ -27,6 +27,11 @@ for pkg in ruby-sinatra puma ruby-rack ruby-json ruby-bunny ruby-redis ruby-pg r
   dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
 done
 
+# Native modules of Python services (ctypes, cffi, Cython, PyO3) compile C against Python's headers
+have gcc || need="$need gcc libc6-dev"
+python3 -c 'import os,sys,sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' ||
+  need="$need python3-dev"
+
 if [ -n "$need" ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
