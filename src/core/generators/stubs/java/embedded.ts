@@ -1,5 +1,6 @@
 import type { GeneratedFile } from '../../types';
 import type { StubContext } from '../types';
+import { NATIVE_INFO } from '../../../model/native';
 import { javaString } from './names';
 import { javaFile, type JavaPlan } from './plan';
 import { JAVA_VERSIONS } from './versions';
@@ -109,13 +110,14 @@ const HEADER = '// Generated plumbing: regenerating the project replaces this fi
 
 /** The result map and the timing both kinds share. */
 const CALL_BODY = (
+  kind: EmbeddedPython,
   invoke: string,
 ) => `  /** Passes a fresh text to the module's ${PYTHON_FUNCTION}; the answer's {@code native} entry. */
   public synchronized Map<String, Object> call(String service) {
     String input = service + "@" + Instant.now();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("kind", KIND);
-    out.put("language", "python");
+    out.put("language", "${NATIVE_INFO[kind].language}");
     out.put("input", input);
     if (loadError != null) {
       out.put("answer", null);
@@ -212,9 +214,12 @@ public class Embedded implements AutoCloseable {
     loadError = error;
   }
 
-${CALL_BODY(`      Value result = function.execute(input);
+${CALL_BODY(
+  'graalpy',
+  `      Value result = function.execute(input);
       if (!result.fitsInLong()) throw new IllegalStateException("${PYTHON_FUNCTION} answered " + result);
-      long answer = result.asLong();`)}
+      long answer = result.asLong();`,
+)}
   /** Closes the context when the service stops. */
   @Override
   public synchronized void close() {
@@ -286,8 +291,11 @@ public class Embedded implements AutoCloseable {
     loadError = error;
   }
 
-${CALL_BODY(`      PyObject result = function.__call__(Py.newUnicode(input));
-      long answer = result.asLong();`)}
+${CALL_BODY(
+  'jython',
+  `      PyObject result = function.__call__(Py.newUnicode(input));
+      long answer = result.asLong();`,
+)}
   /** Closes the interpreter when the service stops. */
   @Override
   public synchronized void close() {

@@ -3,6 +3,7 @@ import type { ResolvedType } from '../../../model/contracts/universe';
 import type { GeneratedFile } from '../../types';
 import type { StubPlan } from '../python/plan';
 import { rb } from './app';
+import { rubyUsesGrpc } from './plan';
 
 /**
  * gRPC for the Ruby · Sinatra stub, on the grpc gem (1.51, Debian's): the node's own gRPC services
@@ -133,11 +134,6 @@ export function rubyGrpc(p: StubPlan): RubyGrpc {
       ? p.legacyService
       : null;
   return { services, serves, legacyService, protos };
-}
-
-/** Whether a Ruby stub needs the gRPC gems and generated classes at all. */
-export function rubyUsesGrpc(p: StubPlan): boolean {
-  return p.own !== null || p.grpc.length > 0;
 }
 
 /** `gen_proto.rb`: protoc's Ruby classes of proto/ into lib/proto/, with the descriptor set. */

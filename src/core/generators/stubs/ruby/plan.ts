@@ -37,6 +37,11 @@ export function canUse(p: StubPlan, kind: string): boolean {
   return !no.includes(kind);
 }
 
+/** Whether a Ruby stub serves or calls gRPC: then it needs the grpc gems, proto/ and gen_proto.rb. */
+export function rubyUsesGrpc(p: StubPlan): boolean {
+  return p.own !== null || p.grpc.length > 0;
+}
+
 export function rubyUsable(p: StubPlan): RubyLinks {
   const skipped: string[] = [];
   const queue = (q: QueueUse): RubyQueue[] => {
@@ -67,7 +72,7 @@ export function rubyUsable(p: StubPlan): RubyLinks {
     databases,
     brokerKinds: new Set([...publishes, ...subscribes].map((q) => q.kind)),
     databaseKinds: new Set(databases.map((d) => d.kind)),
-    usesGrpc: p.own !== null || p.grpc.length > 0,
+    usesGrpc: rubyUsesGrpc(p),
     readyEnv: new Set([...publishes, ...subscribes].map((q) => q.env).concat(databases.map((d) => d.env))),
     skipped: [...new Set(skipped)],
   };
