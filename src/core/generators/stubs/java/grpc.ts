@@ -409,13 +409,15 @@ ${legacyDef}${p.services.map((s, i) => serviceImpl(p, s, i, names)).join('')}}
   );
 }
 
-/** Method names of a target's used RPCs in its client, unique. */
-function clientMethodNames(g: GrpcPlan): Map<RpcContract, string> {
+/** Method names of a target's used RPCs in its client, unique, none of the client's own (`reserved`). */
+export function clientMethodNames(g: GrpcPlan, reserved: readonly string[]): Map<RpcContract, string> {
   const out = new Map<RpcContract, string>();
-  const taken = new Set(['ping', 'exercise', 'close', 'address', 'channel', 'await']);
+  const taken = new Set(reserved);
   for (const r of g.t.used) out.set(r, uniqueIdent(r.names.camel, taken));
   return out;
 }
+
+const CLIENT_OWN = ['ping', 'exercise', 'close', 'address', 'channel', 'await'];
 
 function clientMethod(p: JavaPlan, r: RpcContract, n: string): string {
   const Req = req(p, r);
@@ -493,7 +495,7 @@ function exerciseLine(p: JavaPlan, r: RpcContract, n: string): string {
 }
 
 function grpcClient(p: JavaPlan, g: GrpcPlan): GeneratedFile {
-  const names = clientMethodNames(g);
+  const names = clientMethodNames(g, CLIENT_OWN);
   const PingReq = pingClass(p, 'PingRequest');
   const PingRes = pingClass(p, 'PingResponse');
   const methods = g.t.used.map((r) => clientMethod(p, r, names.get(r) ?? 'call'));

@@ -43,7 +43,19 @@ export function dep(group: string, artifact: string, version?: string, scope?: s
   ].join('\n');
 }
 
-function protobufPlugin(): string {
+/** The build extension that sets os.detected.classifier (the JVM stubs with gRPC). */
+export const PROTOC_EXTENSIONS = `    <extensions>
+      <!-- Sets os.detected.classifier, so Maven fetches the protoc built for this machine. -->
+      <extension>
+        <groupId>kr.motd.maven</groupId>
+        <artifactId>os-maven-plugin</artifactId>
+        <version>${V.osMavenPlugin}</version>
+      </extension>
+    </extensions>
+`;
+
+/** protoc and grpc-java run by Maven over src/main/proto (the JVM stubs with gRPC). */
+export function protobufPlugin(): string {
   return `      <plugin>
         <!-- Java classes and gRPC stubs are generated from src/main/proto at build time. -->
         <groupId>org.xolstice.maven.plugins</groupId>
@@ -206,17 +218,7 @@ export function pomXml(
     </resources>
 `
     : '';
-  const extensions = features.grpc
-    ? `    <extensions>
-      <!-- Sets os.detected.classifier, so Maven fetches the protoc built for this machine. -->
-      <extension>
-        <groupId>kr.motd.maven</groupId>
-        <artifactId>os-maven-plugin</artifactId>
-        <version>${V.osMavenPlugin}</version>
-      </extension>
-    </extensions>
-`
-    : '';
+  const extensions = features.grpc ? PROTOC_EXTENSIONS : '';
   const content = `<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
          xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">

@@ -90,54 +90,95 @@ export function modelName(t: ResolvedDesignType): string {
   return CLASS_TAKEN.has(n) ? `${n}Type` : n;
 }
 
-function boxedScalar(scalar: string): string {
+/** How a JVM language names the JSON value of each kind of scalar and well-known type. */
+export interface JvmJsonNames {
+  string: string;
+  bytes: string;
+  bool: string;
+  double: string;
+  int: string;
+  long: string;
+  /** Empty, Struct and Any: a JSON object */
+  object: string;
+  /** google.protobuf.Value: any JSON value */
+  value: string;
+  /** google.protobuf.ListValue: a JSON array */
+  list: string;
+}
+
+function jvmScalar(scalar: string, names: JvmJsonNames): string {
   switch (scalar) {
     case 'string':
-      return 'String';
+      return names.string;
     case 'bool':
-      return 'Boolean';
+      return names.bool;
     case 'bytes':
-      return 'byte[]';
+      return names.bytes;
     case 'float':
     case 'double':
-      return 'Double';
+      return names.double;
     case 'int32':
     case 'sint32':
     case 'sfixed32':
-      return 'Integer';
+      return names.int;
     default:
-      return 'Long';
+      return names.long;
   }
 }
 
-/** The Java type of a JSON value of a type (boxed: null is "not set"), models qualified with `prefix`. */
-export function javaJsonType(t: ResolvedType, prefix = 'Models.'): string {
+/**
+ * The JVM type of a JSON value of a type, by one language's names: models are `prefix` and the
+ * model's name; timestamps, durations, field masks and wrapped bytes are text, uint32 is a long.
+ */
+export function jvmJsonType(
+  t: ResolvedType,
+  names: JvmJsonNames,
+  model: (t: ResolvedDesignType) => string,
+  prefix: string,
+): string {
   switch (t.kind) {
     case 'scalar':
-      return boxedScalar(t.scalar);
+      return jvmScalar(t.scalar, names);
     case 'enum':
     case 'message':
-      return `${prefix}${modelName(t.type)}`;
+      return `${prefix}${model(t.type)}`;
     case 'wellKnown':
       switch (t.name) {
         case 'google.protobuf.Empty':
         case 'google.protobuf.Struct':
         case 'google.protobuf.Any':
-          return 'java.util.Map<String, Object>';
+          return names.object;
         case 'google.protobuf.Value':
-          return 'Object';
+          return names.value;
         case 'google.protobuf.ListValue':
-          return 'java.util.List<Object>';
+          return names.list;
         case 'google.protobuf.Timestamp':
         case 'google.protobuf.Duration':
         case 'google.protobuf.FieldMask':
-          return 'String';
+          return names.string;
         default: {
           const s = /^google\.protobuf\.(\w+)Value$/.exec(t.name)?.[1]?.toLowerCase() ?? 'string';
-          return s === 'bytes' ? 'String' : boxedScalar(s === 'uint32' ? 'int64' : s);
+          return s === 'bytes' ? names.string : jvmScalar(s === 'uint32' ? 'int64' : s, names);
         }
       }
   }
+}
+
+const JAVA_JSON: JvmJsonNames = {
+  string: 'String',
+  bytes: 'byte[]',
+  bool: 'Boolean',
+  double: 'Double',
+  int: 'Integer',
+  long: 'Long',
+  object: 'java.util.Map<String, Object>',
+  value: 'Object',
+  list: 'java.util.List<Object>',
+};
+
+/** The Java type of a JSON value of a type (boxed: null is "not set"), models qualified with `prefix`. */
+export function javaJsonType(t: ResolvedType, prefix = 'Models.'): string {
+  return jvmJsonType(t, JAVA_JSON, modelName, prefix);
 }
 
 /** The Java type of a path, query or header parameter (bytes stay base64 text). */

@@ -2,6 +2,7 @@ import { RPC_KIND_WORDS, rpcKind, sampleOfType, type GrpcContract, type RpcContr
 import type { GeneratedFile } from '../../types';
 import { uniqueIdent } from '../java/names';
 import { grpcJavaMethod } from '../java/typed';
+import { clientMethodNames } from '../java/grpc';
 import { HEADER } from './core';
 import { ident, packageName, qualified, scalaString } from './names';
 import { scalaFile, type GrpcPlan, type ScalaPlan } from './plan';
@@ -306,13 +307,7 @@ ${legacyDef}${p.services.map((s, i) => serviceImpl(p, s, i, names)).join('')}`,
   );
 }
 
-/** Method names of a target's used RPCs in its client, unique. */
-function clientMethodNames(g: GrpcPlan): Map<RpcContract, string> {
-  const out = new Map<RpcContract, string>();
-  const taken = new Set(['ping', 'exercise', 'close', 'address', 'channel', 'collect']);
-  for (const r of g.t.used) out.set(r, uniqueIdent(r.names.camel, taken));
-  return out;
-}
+const CLIENT_OWN = ['ping', 'exercise', 'close', 'address', 'channel', 'collect'];
 
 function clientMethod(p: ScalaPlan, r: RpcContract, n: string): string {
   const Req = req(p, r);
@@ -368,7 +363,7 @@ function exerciseLine(p: ScalaPlan, r: RpcContract, n: string): string {
 }
 
 function grpcClient(p: ScalaPlan, g: GrpcPlan): GeneratedFile {
-  const names = clientMethodNames(g);
+  const names = clientMethodNames(g, CLIENT_OWN);
   const PingReq = pingClass(p, 'PingRequest');
   const PingRes = pingClass(p, 'PingResponse');
   const methods = g.t.used.map((r) => clientMethod(p, r, names.get(r) ?? 'call'));

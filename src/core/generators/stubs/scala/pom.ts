@@ -1,5 +1,5 @@
 import { packageSegment } from '../../../model/naming';
-import { dep, enforcerPlugin } from '../java/pom';
+import { dep, enforcerPlugin, PROTOC_EXTENSIONS, protobufPlugin } from '../java/pom';
 import type { GeneratedFile } from '../../types';
 import type { ScalaPlan } from './plan';
 import { SCALA_MAVEN_PLUGINS, SCALA_VERSIONS as V } from './versions';
@@ -83,39 +83,8 @@ ${managedDeps.map((d) => d.replace(/^/gm, '  ')).join('\n')}
   </dependencyManagement>
 
 `;
-  const extensions = f.grpc
-    ? `    <extensions>
-      <!-- Sets os.detected.classifier, so Maven fetches the protoc built for this machine. -->
-      <extension>
-        <groupId>kr.motd.maven</groupId>
-        <artifactId>os-maven-plugin</artifactId>
-        <version>${V.osMavenPlugin}</version>
-      </extension>
-    </extensions>
-`
-    : '';
-  const protobuf = f.grpc
-    ? `      <plugin>
-        <!-- Java classes and gRPC stubs are generated from src/main/proto at build time. -->
-        <groupId>org.xolstice.maven.plugins</groupId>
-        <artifactId>protobuf-maven-plugin</artifactId>
-        <version>${V.protobufMavenPlugin}</version>
-        <configuration>
-          <protocArtifact>com.google.protobuf:protoc:${V.protobuf}:exe:\${os.detected.classifier}</protocArtifact>
-          <pluginId>grpc-java</pluginId>
-          <pluginArtifact>io.grpc:protoc-gen-grpc-java:${V.grpc}:exe:\${os.detected.classifier}</pluginArtifact>
-        </configuration>
-        <executions>
-          <execution>
-            <goals>
-              <goal>compile</goal>
-              <goal>compile-custom</goal>
-            </goals>
-          </execution>
-        </executions>
-      </plugin>
-`
-    : '';
+  const extensions = f.grpc ? PROTOC_EXTENSIONS : '';
+  const protobuf = f.grpc ? `${protobufPlugin()}\n` : '';
   const lifecycle = Object.entries(SCALA_MAVEN_PLUGINS)
     .filter(([a]) => a !== 'maven-enforcer-plugin')
     .map(([a, v]) => plugin(a, v));

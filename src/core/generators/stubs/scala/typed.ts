@@ -7,6 +7,7 @@ import type {
   ResolvedType,
 } from '../../../model/contracts';
 import { uniqueIdent } from '../java/names';
+import { jvmJsonType, type JvmJsonNames } from '../java/typed';
 import { ident, packageName, qualified, scalaString } from './names';
 
 /**
@@ -66,52 +67,22 @@ export function scalaModelName(t: ResolvedDesignType): string {
   return TYPE_TAKEN.has(n) ? `${n}Type` : n;
 }
 
-function scalar(s: string): string {
-  switch (s) {
-    case 'string':
-    case 'bytes':
-      // bytes are base64 text in JSON
-      return 'String';
-    case 'bool':
-      return 'Boolean';
-    case 'float':
-    case 'double':
-      return 'Double';
-    case 'int32':
-    case 'sint32':
-    case 'sfixed32':
-      return 'Int';
-    default:
-      return 'Long';
-  }
-}
+const SCALA_JSON: JvmJsonNames = {
+  string: 'String',
+  // bytes are base64 text in JSON
+  bytes: 'String',
+  bool: 'Boolean',
+  double: 'Double',
+  int: 'Int',
+  long: 'Long',
+  object: 'io.circe.Json',
+  value: 'io.circe.Json',
+  list: 'io.circe.Json',
+};
 
 /** The Scala type of a JSON value of a type, models qualified with `prefix`. */
 export function scalaJsonType(t: ResolvedType, prefix = 'Models.'): string {
-  switch (t.kind) {
-    case 'scalar':
-      return scalar(t.scalar);
-    case 'enum':
-    case 'message':
-      return `${prefix}${scalaModelName(t.type)}`;
-    case 'wellKnown':
-      switch (t.name) {
-        case 'google.protobuf.Empty':
-        case 'google.protobuf.Struct':
-        case 'google.protobuf.Any':
-        case 'google.protobuf.Value':
-        case 'google.protobuf.ListValue':
-          return 'io.circe.Json';
-        case 'google.protobuf.Timestamp':
-        case 'google.protobuf.Duration':
-        case 'google.protobuf.FieldMask':
-          return 'String';
-        default: {
-          const s = /^google\.protobuf\.(\w+)Value$/.exec(t.name)?.[1]?.toLowerCase() ?? 'string';
-          return scalar(s === 'uint32' ? 'int64' : s);
-        }
-      }
-  }
+  return jvmJsonType(t, SCALA_JSON, scalaModelName, prefix);
 }
 
 /** The Scala type of a path, query or header parameter: optional ones are Options, repeated ones Lists. */
