@@ -8,13 +8,13 @@ import { exerciseFiles } from './exercise';
 import { fanoutJava } from './fanout';
 import { grpcFiles } from './grpc';
 import { messageFiles } from './messages';
-import { protoForJava } from './names';
+import { jvmProtoFiles } from './names';
 import { javaFile, javaPlan } from './plan';
 import { pomXml } from './pom';
 import { readyController } from './ready';
 import { readme } from './readme';
 import { restFiles } from './rest';
-import { endpointTypes, modelsJava, reachableTypes } from './typed';
+import { modelsJava, planModels } from './typed';
 
 /**
  * The Java · Spring Boot stub: a Maven project whose plumbing (HTTP contract, fan-out, gRPC server
@@ -25,16 +25,8 @@ import { endpointTypes, modelsJava, reachableTypes } from './typed';
  */
 export const javaSpringStub: StubGenerator = (ctx) => {
   const p = javaPlan(ctx);
-  // the real contract files, compiled as they are: own services, the targets', the ping contract
-  const seen = new Set<string>();
-  const protoFiles = (p.features.grpc ? ctx.contractProtos : [])
-    .filter((f) => !seen.has(f.path) && seen.add(f.path))
-    .map((f) => ({ path: `src/main/proto/${f.path}`, content: protoForJava(f.content) }));
-  const models = reachableTypes([
-    ...p.endpoints.flatMap(endpointTypes),
-    ...p.rest.flatMap((r) => r.used.flatMap(endpointTypes)),
-    ...p.messages.map((m) => m.type),
-  ]);
+  const protoFiles = jvmProtoFiles(ctx, p.features.grpc);
+  const models = planModels(p);
   const files = [
     pomXml(ctx, p.features, p.base.split('.')[0] ?? 'project', p.embedded),
     ...dockerFiles(p),

@@ -1,5 +1,7 @@
 import { packageSegment, pascalCase } from '../../../model/naming';
 import type { Design, DesignNode } from '../../../model/types';
+import type { GeneratedFile } from '../../types';
+import type { StubContext } from '../types';
 
 /**
  * Java names of the Spring Boot stub. Everything here starts from the normalised names of
@@ -82,4 +84,12 @@ export function className(name: string, suffix: string, taken: Set<string>): str
 /** A camelCase field name for a class name: `InventoryRestClient` -> `inventoryRestClient`. */
 export function fieldFor(cls: string): string {
   return cls.charAt(0).toLowerCase() + cls.slice(1);
+}
+
+/** The real contract files of a JVM stub, compiled as they are: own services, the targets', the ping contract. */
+export function jvmProtoFiles(ctx: StubContext, grpc: boolean): GeneratedFile[] {
+  const seen = new Set<string>();
+  return (grpc ? ctx.contractProtos : [])
+    .filter((f) => !seen.has(f.path) && seen.add(f.path))
+    .map((f) => ({ path: `src/main/proto/${f.path}`, content: protoForJava(f.content) }));
 }

@@ -242,6 +242,19 @@ export function endpointTypes(e: EndpointContract): ResolvedType[] {
   ];
 }
 
+/** The design types a JVM stub's Models holds: those its endpoints, REST links and messages reach. */
+export function planModels(p: {
+  endpoints: readonly EndpointContract[];
+  rest: readonly { used: readonly EndpointContract[] }[];
+  messages: readonly { type: ResolvedType }[];
+}): ResolvedDesignType[] {
+  return reachableTypes([
+    ...p.endpoints.flatMap(endpointTypes),
+    ...p.rest.flatMap((r) => r.used.flatMap(endpointTypes)),
+    ...p.messages.map((m) => m.type),
+  ]);
+}
+
 /** `models/Models.java`: the design's types the REST bodies and queue payloads use, as records and enums. */
 export function modelsJava(pkg: string, types: readonly ResolvedDesignType[]): string {
   const decls = types.map((t) => {

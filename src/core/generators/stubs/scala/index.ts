@@ -4,12 +4,13 @@ import { dockerFiles } from './docker';
 import { exerciseFiles } from './exercise';
 import { grpcFiles } from './grpc';
 import { busFiles, messagesFile, subscriptionsFile } from './messaging';
-import { protoForJava } from '../java/names';
+import { jvmProtoFiles } from '../java/names';
 import { scalaFile, scalaPlan } from './plan';
 import { pomXml } from './pom';
 import { readme } from './readme';
 import { restFiles, routesFile } from './rest';
-import { endpointTypes, modelsScala, reachableTypes } from './typed';
+import { modelsScala } from './typed';
+import { planModels } from '../java/typed';
 import { wiringFiles } from './wiring';
 
 /**
@@ -22,16 +23,8 @@ import { wiringFiles } from './wiring';
  */
 export const scalaHttp4sStub: StubGenerator = (ctx) => {
   const p = scalaPlan(ctx);
-  // the real contract files, compiled as they are: own services, the targets', the ping contract
-  const seen = new Set<string>();
-  const protoFiles = (p.features.grpc ? ctx.contractProtos : [])
-    .filter((f) => !seen.has(f.path) && seen.add(f.path))
-    .map((f) => ({ path: `src/main/proto/${f.path}`, content: protoForJava(f.content) }));
-  const models = reachableTypes([
-    ...p.endpoints.flatMap(endpointTypes),
-    ...p.rest.flatMap((r) => r.used.flatMap(endpointTypes)),
-    ...p.messages.map((m) => m.type),
-  ]);
+  const protoFiles = jvmProtoFiles(ctx, p.features.grpc);
+  const models = planModels(p);
   const files = [
     pomXml(p),
     ...dockerFiles(p),
