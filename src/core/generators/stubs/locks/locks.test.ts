@@ -4,6 +4,8 @@ import { NODE_VERSIONS, nodeDeps, nodeLockFor } from '../node/manifest';
 import { GO_LOCK, compareGoSumKeys, compareGoVersions } from './go';
 import { NODE_UNION_LOCK, nodePackageLock, resolveIn, type NodeLockEntry } from './node';
 import { PY_LOCK_FEATURES, PY_VERSIONS, pyLockFeatures } from '../python/manifest';
+import { cargoLock } from '../rust/deps';
+import { compareSemver } from './rust';
 import { PYTHON_LOCK, normalisePyName, pythonLockPackages, pythonRequirements } from './python';
 
 /**
@@ -205,5 +207,47 @@ describe('Python lock', () => {
 
   it('refuses a part it has no data for, saying how to update it', () => {
     expect(() => pythonRequirements(['fastapi', 'cobol'])).toThrow(/no part cobol: run npm run locks:update/);
+  });
+});
+
+describe('Locks made once per dependency set', () => {
+  it('name each Node package, whatever its name, in an otherwise identical lock', () => {
+    const d = nodeDeps({ grpc: true, rest: true, kafka: true } as never);
+    const names = ['orders', 'we"ird $& $1 name', 'zzz', 'a\\b'];
+    const locks = names.map((n) => nodeLockFor(n, d));
+    locks.forEach((text, i) => {
+      const lock = JSON.parse(text) as { name: string; packages: Record<string, { name?: string }> };
+      expect(lock.name).toBe(names[i]);
+      expect(lock.packages['']?.name).toBe(names[i]);
+      // the rest is the same lock as the first package's
+      expect(text.split(JSON.stringify(names[i])).join('N')).toBe(locks[0]!.split(JSON.stringify(names[0])).join('N'));
+    });
+  });
+
+  it("put a Rust package's own entry where Cargo orders it, among the same packages", () => {
+    const f = {
+      grpc: true,
+      rest: true,
+      kafka: false,
+      rabbitmq: false,
+      redis: true,
+      nats: false,
+      postgres: false,
+      mongodb: false,
+    };
+    const blocks = (text: string) =>
+      [...text.matchAll(/\[\[package\]\]\nname = "([^"]+)"\nversion = "([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    const base = blocks(cargoLock('mmm', f, true)).filter((b) => b !== 'mmm 0.1.0');
+    for (const name of ['aaa', 'tokio', 'zzz', 'serde', 'mmm']) {
+      const got = blocks(cargoLock(name, f, true));
+      expect(got.filter((b) => b !== `${name} 0.1.0`)).toEqual(base);
+      expect(got.filter((b) => b === `${name} 0.1.0`)).toHaveLength(1);
+      const sorted = [...got].sort((a, b) => {
+        const [an = '', av = ''] = a.split(' ');
+        const [bn = '', bv = ''] = b.split(' ');
+        return an !== bn ? (an < bn ? -1 : 1) : compareSemver(av, bv);
+      });
+      expect(got).toEqual(sorted);
+    }
   });
 });

@@ -104,6 +104,28 @@ export function nodePackageLock(
     engines?: Record<string, string>;
   },
 ): string {
+  // the same dependencies give the same lock but for the name: made once, the name put in
+  const key = JSON.stringify([version, root]);
+  let lock = locks.get(key);
+  if (lock === undefined) locks.set(key, (lock = packageLock(NAME_SLOT, version, root)));
+  const named = JSON.stringify(name);
+  return lock.replaceAll(QUOTED_SLOT, () => named);
+}
+
+/** Stands for the package's name in a kept lock: JSON writes it escaped, so no other text is it. */
+const NAME_SLOT = '\u0001name\u0001';
+const QUOTED_SLOT = JSON.stringify(NAME_SLOT);
+const locks = new Map<string, string>();
+
+function packageLock(
+  name: string,
+  version: string,
+  root: {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+    engines?: Record<string, string>;
+  },
+): string {
   const { packages, direct } = NODE_UNION_LOCK;
   for (const [dep, v] of Object.entries({ ...root.dependencies, ...root.devDependencies }))
     if (direct[dep] !== v)
