@@ -146,7 +146,7 @@ export function readme(p: JavaPlan): GeneratedFile {
     exercise: EXERCISE_NOTE,
     handlerFiles: handlers,
     generated:
-      " (the design's types as records and enums), `Application.java`, `pom.xml` and the contract `.proto` files under `src/main/proto/` (as the project's `proto/` has them) is generated plumbing: exporting again rewrites it, so keep changes there small or move them into `handlers`. Exporting again also rewrites `handlers`; keep the service under version control and merge.",
+      " (the design's types as records and enums), `Application.java`, `pom.xml` and the contract `.proto` files under `src/main/proto/` (as the project's `proto/` has them) is generated plumbing: exporting again rewrites it, so keep changes there small or move them into `handlers`. Exporting again with `--update` merges your edits of `handlers` with the new design.",
     links: [
       ...p.rest.map(
         (x) =>
