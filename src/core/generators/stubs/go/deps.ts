@@ -94,7 +94,7 @@ export function goMod(module: string, f: GoFeatures): string {
   const direct = new Set(features.flatMap(pinned).map(([m]) => m));
   const { go, require } = goLock(features, GO_VERSION);
   // as go writes it: one requirement on one line, several in a block
-  const block = (list: [string, string][], comment: string) =>
+  const block = (list: readonly (readonly [string, string])[], comment: string) =>
     list.length === 1
       ? `\nrequire ${list[0]?.[0]} ${list[0]?.[1]}${comment}\n`
       : list.length

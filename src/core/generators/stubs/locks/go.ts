@@ -58,10 +58,24 @@ export function compareGoSumKeys(a: string, b: string): number {
  * The `go` line, requirements and go.sum of a stub with these lock features (see
  * GO_FEATURE_IMPORTS); `go` is at least `minimum`.
  */
-export function goLock(
-  features: readonly string[],
-  minimum: string,
-): { go: string; require: [string, string][]; sum: string } {
+export function goLock(features: readonly string[], minimum: string): GoLock {
+  // the same features give the same lock: worked out once per export worker or process
+  const key = JSON.stringify([features, minimum]);
+  let lock = goLocks.get(key);
+  if (!lock) goLocks.set(key, (lock = goLockOf(features, minimum)));
+  return lock;
+}
+
+/** A go.mod's `go` line and requirements (sorted by module) and its go.sum. */
+export interface GoLock {
+  readonly go: string;
+  readonly require: readonly (readonly [string, string])[];
+  readonly sum: string;
+}
+
+const goLocks = new Map<string, GoLock>();
+
+function goLockOf(features: readonly string[], minimum: string): GoLock {
   let go = minimum;
   const require = new Map<string, string>();
   const sums = new Set<string>();

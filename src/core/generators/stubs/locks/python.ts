@@ -47,6 +47,16 @@ export function pythonLockPackages(features: readonly string[]): string[] {
  * comment's list of direct dependencies to the stub's own.
  */
 export function pythonRequirements(features: readonly string[], directOnly?: readonly string[]): string {
+  // the same features give the same file: made once per export worker or process
+  const key = JSON.stringify([features, directOnly ?? null]);
+  let text = requirements.get(key);
+  if (text === undefined) requirements.set(key, (text = requirementsOf(features, directOnly)));
+  return text;
+}
+
+const requirements = new Map<string, string>();
+
+function requirementsOf(features: readonly string[], directOnly?: readonly string[]): string {
   const shown = new Map(Object.keys(PYTHON_LOCK.direct).map((r) => [baseName(r), r]));
   const names = pythonLockPackages(features);
   // the direct dependencies the comment names: those of the stub when given, else every pinned one
