@@ -6,7 +6,8 @@ import { generateProject } from '../core/generators/project';
 import { exportFiles, withManifest } from '../core/record/exportFiles';
 import { designFiles } from '../core/record/manifest';
 import { moveNodes } from '../core/ops/ops';
-import { appendToZipBlob } from './appendZip';
+import { appendToZipBlob, appendToZipSync } from './appendZip';
+import { designTextFromZip } from './readZip';
 import { zipProject } from './projectZip';
 import { zipFilesSync } from './zip';
 
@@ -57,4 +58,27 @@ describe('the manifest', () => {
       expect(manifest.files[f.path], f.path).toBe(createHash('sha256').update(f.content, 'utf8').digest('hex'));
     expect(manifest.generator.name).toBe('polyglot-canvas');
   });
+});
+
+describe('adding the design to a ZIP64 zip', () => {
+  const many = Array.from({ length: 66_000 }, (_, i) => ({ path: `f/${i}.txt`, content: `${i}\n` }));
+
+  for (const [name, zip] of [
+    ['of more than 65,535 files', () => zipFilesSync(many)],
+    ['with every ZIP64 field', () => zipFilesSync(exportFiles(shopDesign()).slice(0, 20), { forceZip64: true })],
+  ] as const) {
+    it(`keeps every file and adds the design, on the page as at once (${name})`, async () => {
+      const design = shopDesign();
+      const base = zip();
+      const added = designFiles(design);
+      const sync = appendToZipSync(base, added);
+      const blob = await appendToZipBlob(new Blob([base as BlobPart]), added);
+      expect(Buffer.from(await blob.arrayBuffer()).equals(Buffer.from(sync))).toBe(true);
+      const read = await JSZip.loadAsync(sync, { checkCRC32: true });
+      const before = Object.keys((await JSZip.loadAsync(base)).files);
+      expect(Object.keys(read.files)).toEqual([...before, ...added.map((f) => f.path)]);
+      const opened = designTextFromZip(sync);
+      expect(opened.ok && JSON.parse(opened.text).name).toBe(design.name);
+    });
+  }
 });

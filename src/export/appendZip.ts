@@ -1,30 +1,53 @@
 import type { GeneratedFile } from '../core/generators/types';
-import { zipFilesSync } from './zip';
+import { END_SIZE, endRecords, ZIP64_END_SIZE, ZIP64_LOCATOR_SIZE, zipFilesSync } from './zip';
 
-/** Where a zip's central directory is and how many entries it has, from its end record. */
+/** Where a zip's central directory is and how many entries it has, from its end records. */
 interface ZipEnd {
   count: number;
   centralSize: number;
   centralStart: number;
 }
 
-const END_SIZE = 22;
+/** The most a zip's end records take (ZIP64 record, its locator and the classic end record). */
+const ENDS_SIZE = ZIP64_END_SIZE + ZIP64_LOCATOR_SIZE + END_SIZE;
 
-function readEnd(end: Uint8Array): ZipEnd {
-  const view = new DataView(end.buffer, end.byteOffset, end.byteLength);
-  if (end.byteLength !== END_SIZE || view.getUint32(0, true) !== 0x06054b50)
+/**
+ * The end of a zip written by `zipFilesSync` (no comment), from its last bytes (`tail`, up to
+ * `ENDS_SIZE` of them): the classic end record, or the ZIP64 record its locator points at when the
+ * classic one says to look there. `zipLength` is the whole zip's length.
+ */
+function readEnd(tail: Uint8Array, zipLength: number): ZipEnd {
+  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  const at = tail.byteLength - END_SIZE;
+  if (at < 0 || view.getUint32(at, true) !== 0x06054b50)
     throw new Error('Not a zip written by polyglot-canvas (no end record where expected).');
-  return {
-    count: view.getUint16(10, true),
-    centralSize: view.getUint32(12, true),
-    centralStart: view.getUint32(16, true),
+  const end = {
+    count: view.getUint16(at + 10, true),
+    centralSize: view.getUint32(at + 12, true),
+    centralStart: view.getUint32(at + 16, true),
   };
+  if (end.count !== 0xffff && end.centralSize !== 0xffffffff && end.centralStart !== 0xffffffff) return end;
+  const locator = at - ZIP64_LOCATOR_SIZE;
+  const record = locator - ZIP64_END_SIZE;
+  const recordAt = zipLength - tail.byteLength + record;
+  if (
+    record < 0 ||
+    view.getUint32(locator, true) !== 0x07064b50 ||
+    Number(view.getBigUint64(locator + 8, true)) !== recordAt ||
+    view.getUint32(record, true) !== 0x06064b50
+  )
+    throw new Error('Not a zip written by polyglot-canvas (no ZIP64 end record where expected).');
+  const u64 = (offset: number) => Number(view.getBigUint64(record + offset, true));
+  return { count: u64(32), centralSize: u64(40), centralStart: u64(48) };
 }
+
+/** The end of a zip held in memory. */
+const endOf = (zip: Uint8Array): ZipEnd => readEnd(zip.subarray(Math.max(0, zip.length - ENDS_SIZE)), zip.length);
 
 /**
  * The bytes that add `files` to a zip: their local entries (to go where the zip's central
  * directory starts), their central directory entries (to go after the zip's), and the new end
- * record. The files are zipped alone by `zipFilesSync` (so compressed by the same rules) and
+ * records. The files are zipped alone by `zipFilesSync` (so compressed by the same rules) and
  * their offsets moved by where they land.
  */
 function tail(
@@ -32,38 +55,31 @@ function tail(
   files: readonly GeneratedFile[],
 ): { local: Uint8Array; central: Uint8Array; end: Uint8Array } {
   const own = zipFilesSync(files);
-  const ownEnd = readEnd(own.subarray(own.length - END_SIZE));
+  const ownEnd = endOf(own);
   const local = own.subarray(0, ownEnd.centralStart);
   const central = own.slice(ownEnd.centralStart, ownEnd.centralStart + ownEnd.centralSize);
   const view = new DataView(central.buffer);
   for (let at = 0, i = 0; i < ownEnd.count; i++) {
-    view.setUint32(at + 42, view.getUint32(at + 42, true) + end.centralStart, true);
+    const offset = view.getUint32(at + 42, true) + end.centralStart;
+    // an entry this far would need a ZIP64 offset of its own: not for the design's few files
+    if (offset >= 0xffffffff) throw new Error('The project is too large to add its design to the zip (over 4 GB).');
+    view.setUint32(at + 42, offset, true);
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   const count = end.count + ownEnd.count;
-  if (count > 0xffff) throw new Error(`A zip holds at most 65535 files; this project has ${count}.`);
   const centralStart = end.centralStart + local.length;
   const centralSize = end.centralSize + central.length;
-  if (centralStart + centralSize + END_SIZE > 0xffffffff)
-    throw new Error('The project is too large for a zip file (over 4 GB).');
-  const out = new Uint8Array(END_SIZE);
-  const v = new DataView(out.buffer);
-  v.setUint32(0, 0x06054b50, true);
-  v.setUint16(8, count, true);
-  v.setUint16(10, count, true);
-  v.setUint32(12, centralSize, true);
-  v.setUint32(16, centralStart, true);
-  return { local, central, end: out };
+  return { local, central, end: endRecords(count, centralSize, centralStart) };
 }
 
 /**
- * Adds files at the end of a zip made by `zipFilesSync` (no comment, no ZIP64). The app adds the
+ * Adds files at the end of a zip made by `zipFilesSync` (no comment; ZIP64 or not). The app adds the
  * design to a zip made in the worker this way, so a zip prepared before the cards were moved
  * still carries the design as it is at the click; the command line does the same, so both give
  * the same bytes.
  */
 export function appendToZipSync(zip: Uint8Array, files: readonly GeneratedFile[]): Uint8Array {
-  const end = readEnd(zip.subarray(zip.length - END_SIZE));
+  const end = endOf(zip);
   const t = tail(end, files);
   const parts = [
     zip.subarray(0, end.centralStart),
@@ -83,7 +99,7 @@ export function appendToZipSync(zip: Uint8Array, files: readonly GeneratedFile[]
 
 /** `appendToZipSync` for a zip held in a Blob: the zip's bytes are not copied onto the page. */
 export async function appendToZipBlob(zip: Blob, files: readonly GeneratedFile[]): Promise<Blob> {
-  const end = readEnd(new Uint8Array(await zip.slice(zip.size - END_SIZE).arrayBuffer()));
+  const end = readEnd(new Uint8Array(await zip.slice(Math.max(0, zip.size - ENDS_SIZE)).arrayBuffer()), zip.size);
   const t = tail(end, files);
   return new Blob(
     [

@@ -1,7 +1,12 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { crc32, ZIP_DATE, ZIP_DEFLATE_UP_TO, ZIP_STORE_BELOW, zipFiles } from './zip';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { crc32, ZIP_DATE, ZIP_DEFLATE_UP_TO, ZIP_STORE_BELOW, zipFiles, zipFilesSync } from './zip';
 
 const files = [
   { path: 'README.md', content: '# demo\n' },
@@ -74,8 +79,94 @@ describe('zipFiles', () => {
     expect((await zip.file('big/0.txt')?.async('string'))?.length).toBe(chunk.length);
   });
 
-  it('refuses more files than a zip can hold', async () => {
-    const many = Array.from({ length: 0x10000 }, (_, i) => ({ path: `f${i}`, content: '' }));
-    await expect(zipFiles(many)).rejects.toThrow(/at most 65535 files/);
+  it('writes no ZIP64 record while every count, size and offset fits', async () => {
+    const bytes = await zipFiles(files);
+    expect(hasSignature(bytes, 0x06064b50)).toBe(false);
+    expect(hasSignature(bytes, 0x07064b50)).toBe(false);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // the classic end record is right after the central directory
+    expect(view.getUint32(bytes.length - 22 + 12, true) + view.getUint32(bytes.length - 22 + 16, true)).toBe(
+      bytes.length - 22,
+    );
   });
 });
+
+describe('ZIP64', () => {
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ path: `d${i % 97}/f${i}.txt`, content: i % 3 ? `file ${i}\n` : '' }));
+
+  it('holds more than 65,535 files, with ZIP64 end records that readers follow', async () => {
+    const list = many(70_000);
+    const bytes = await zipFiles(list);
+    expect(hasSignature(bytes, 0x06064b50)).toBe(true);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    expect(view.getUint16(bytes.length - 22 + 10, true)).toBe(0xffff);
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(Object.keys(zip.files)).toEqual(list.map((f) => f.path));
+    for (const i of [0, 1, 65_534, 65_535, 65_536, 69_999])
+      expect(await zip.file(list[i]?.path ?? '')?.async('string')).toBe(list[i]?.content);
+    const read = unzipSync(bytes);
+    expect(Object.keys(read).length).toBe(list.length);
+    expect(strFromU8(read['d5/f69999.txt'] ?? new Uint8Array())).toBe(list[69_999]?.content);
+  });
+
+  it('starts at exactly 65,535 files, whose count the classic field cannot tell from "see ZIP64"', async () => {
+    const at = await zipFiles(many(0xffff));
+    const below = await zipFiles(many(0xfffe));
+    expect(hasSignature(at, 0x06064b50)).toBe(true);
+    expect(hasSignature(below, 0x06064b50)).toBe(false);
+    expect(Object.keys((await JSZip.loadAsync(at)).files).length).toBe(0xffff);
+    expect(Object.keys((await JSZip.loadAsync(below)).files).length).toBe(0xfffe);
+  });
+
+  it('writes every ZIP64 field (sizes, offsets, end records) so that readers take the same files', async () => {
+    const bytes = zipFilesSync(files, { forceZip64: true });
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(Object.keys(zip.files)).toEqual(files.map((f) => f.path));
+    for (const f of files) expect(await zip.file(f.path)?.async('string')).toBe(f.content);
+    const read = unzipSync(bytes);
+    for (const f of files) expect(strFromU8(read[f.path] ?? new Uint8Array())).toBe(f.content);
+  });
+
+  for (const [name, command] of [
+    ['Info-ZIP unzip -tq', ['unzip', '-tq']],
+    ["Python's zipfile", ['python3', '-c', PYTHON_TEST]],
+  ] as const) {
+    it.skipIf(!runs(command[0]))(`passes ${name}, forced and with more than 65,535 files`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zip64-'));
+      try {
+        for (const [file, bytes] of [
+          ['forced.zip', zipFilesSync(files, { forceZip64: true })],
+          ['many.zip', zipFilesSync(many(70_000))],
+        ] as const) {
+          writeFileSync(join(dir, file), bytes);
+          const out = execFileSync(command[0], [...command.slice(1), join(dir, file)], { encoding: 'utf8' });
+          expect(out).toMatch(/No errors detected|^ok \d+/m);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+/** Tests a zip with Python's zipfile: every CRC (testzip) and the number of entries. */
+const PYTHON_TEST =
+  'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nbad = z.testzip()\nprint("bad " + bad if bad else "ok %d" % len(z.infolist()))';
+
+/** Whether a program is there to run. */
+function runs(program: string): boolean {
+  try {
+    execFileSync(program, program === 'unzip' ? ['-v'] : ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a record signature appears anywhere in the bytes. */
+function hasSignature(bytes: Uint8Array, signature: number): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i + 4 <= bytes.length; i++) if (view.getUint32(i, true) === signature) return true;
+  return false;
+}

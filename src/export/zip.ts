@@ -24,8 +24,24 @@ export const ZIP_STORE_BELOW = 512;
  */
 export const ZIP_DEFLATE_UP_TO = 8 * 1024 * 1024;
 
-/** A zip without ZIP64 holds at most this many entries (the field is 16 bits). */
-const MAX_ENTRIES = 0xffff;
+/** Beyond these, a zip needs ZIP64 records: the classic fields are 16 bits (counts) and 32 bits (sizes, offsets). */
+const MAX_16 = 0xffff;
+const MAX_32 = 0xffffffff;
+
+/** Lengths of the end records: the classic one, and the ZIP64 record and locator before it. */
+export const END_SIZE = 22;
+export const ZIP64_END_SIZE = 56;
+export const ZIP64_LOCATOR_SIZE = 20;
+
+/** Options of the zip writer. */
+export interface ZipOptions {
+  /**
+   * Write ZIP64 fields for every entry and the ZIP64 end records even when nothing overflows (the
+   * classic fields then hold their "see ZIP64" values). Only for tests: it lets readers check the
+   * ZIP64 paths on a small zip. Without it, ZIP64 is written only where a value does not fit.
+   */
+  forceZip64?: boolean;
+}
 
 const DOS_TIME = (ZIP_DATE.getUTCHours() << 11) | (ZIP_DATE.getUTCMinutes() << 5) | (ZIP_DATE.getUTCSeconds() >> 1);
 const DOS_DATE =
@@ -103,16 +119,16 @@ interface Packed {
  * Packs generated files into a zip, in the order given, without folder entries: files of
  * `ZIP_STORE_BELOW` bytes or more are compressed with DEFLATE (level `ZIP_LEVEL`), smaller ones
  * stored, and everything is stored in a project over `ZIP_DEFLATE_UP_TO` characters of text. File
- * names are UTF-8 (flagged as such when not ASCII). A file content that repeats (the same plumbing
+ * names are UTF-8 (flagged as such when not ASCII). ZIP64 records are written only when a count,
+ * size or offset does not fit its classic field (more than 65,534 files, or past 4 GiB), so a
+ * smaller project's zip is a classic one, byte for byte. A file content that repeats (the same plumbing
  * in many services) is encoded and compressed once. Synchronous: the app runs it in the export
  * worker. The app and the command line both use this, so a zip from either is the same.
  */
-export function zipFilesSync(files: readonly GeneratedFile[]): Uint8Array {
-  if (files.length > MAX_ENTRIES)
-    throw new Error(`A zip holds at most ${MAX_ENTRIES} files; this project has ${files.length}.`);
+export function zipFilesSync(files: readonly GeneratedFile[], options: ZipOptions = {}): Uint8Array {
   let total = 0;
   for (const f of files) total += f.content.length;
-  return zipEntriesSync(zipEntriesOf(files), total);
+  return zipEntriesSync(zipEntriesOf(files), total, undefined, options);
 }
 
 /** Files as zip entries: each distinct content encoded (UTF-8) and checksummed once, its entries sharing the bytes. */
@@ -136,9 +152,13 @@ export function zipEntriesOf(files: readonly GeneratedFile[]): ZipEntry[] {
  * The same files give the same bytes by either function. With `kept`, an array compressed by an
  * earlier call is not compressed again.
  */
-export function zipEntriesSync(entries: readonly ZipEntry[], textLength: number, kept?: PackCache): Uint8Array {
-  if (entries.length > MAX_ENTRIES)
-    throw new Error(`A zip holds at most ${MAX_ENTRIES} files; this project has ${entries.length}.`);
+export function zipEntriesSync(
+  entries: readonly ZipEntry[],
+  textLength: number,
+  kept?: PackCache,
+  options: ZipOptions = {},
+): Uint8Array {
+  const force = options.forceZip64 === true;
   const minDeflate = textLength <= ZIP_DEFLATE_UP_TO ? ZIP_STORE_BELOW : Infinity;
   const encoder = new TextEncoder();
   const packedByRaw = new Map<Uint8Array, Packed>();
@@ -163,14 +183,33 @@ export function zipEntriesSync(entries: readonly ZipEntry[], textLength: number,
     return { name, utf8: name.length !== e.path.length, packed };
   });
 
+  // Where each entry goes, and which of them need ZIP64 fields: sizes (in the local header and the
+  // central directory) when one does not fit 32 bits, the offset (central directory only) likewise.
+  const offsets: number[] = [];
+  const sizes64: boolean[] = [];
+  const offsets64: boolean[] = [];
   let local = 0;
   let central = 0;
   for (const e of packedEntries) {
-    local += 30 + e.name.length + e.packed.data.length;
-    central += 46 + e.name.length;
+    const big = force || e.packed.data.length >= MAX_32 || e.packed.size >= MAX_32;
+    const far = force || local >= MAX_32;
+    offsets.push(local);
+    sizes64.push(big);
+    offsets64.push(far);
+    local += 30 + e.name.length + (big ? 20 : 0) + e.packed.data.length;
+    central += 46 + e.name.length + (big || far ? 4 + (big ? 16 : 0) + (far ? 8 : 0) : 0);
   }
-  if (local + central + 22 > 0xffffffff) throw new Error('The project is too large for a zip file (over 4 GB).');
-  const out = new Uint8Array(local + central + 22);
+  const count = packedEntries.length;
+  const zip64End = force || count >= MAX_16 || local >= MAX_32 || central >= MAX_32;
+  const length = local + central + (zip64End ? ZIP64_END_SIZE + ZIP64_LOCATOR_SIZE : 0) + END_SIZE;
+  let out: Uint8Array;
+  try {
+    out = new Uint8Array(length);
+  } catch {
+    throw new Error(
+      `The project's zip would take ${Math.ceil(length / 1024 / 1024)} MB, more than can be held in memory here.`,
+    );
+  }
   const view = new DataView(out.buffer);
   let at = 0;
   const u16 = (v: number) => {
@@ -181,51 +220,131 @@ export function zipEntriesSync(entries: readonly ZipEntry[], textLength: number,
     view.setUint32(at, v, true);
     at += 4;
   };
+  const u64 = (v: number) => {
+    view.setBigUint64(at, BigInt(v), true);
+    at += 8;
+  };
   // What the local header and the central directory both say of an entry, from its flags on.
-  const entryFields = (name: Uint8Array, utf8: boolean, packed: (typeof packedEntries)[number]['packed']) => {
+  const entryFields = (
+    name: Uint8Array,
+    utf8: boolean,
+    packed: (typeof packedEntries)[number]['packed'],
+    big: boolean,
+    extraLength: number,
+  ) => {
     u16(utf8 ? 0x0800 : 0);
     u16(packed.method);
     u16(DOS_TIME);
     u16(DOS_DATE);
     u32(packed.crc);
-    u32(packed.data.length);
-    u32(packed.size);
+    u32(big ? MAX_32 : packed.data.length);
+    u32(big ? MAX_32 : packed.size);
     u16(name.length);
-    u16(0); // extra field length
+    u16(extraLength);
   };
-  const offsets: number[] = [];
-  for (const { name, utf8, packed } of packedEntries) {
-    offsets.push(at);
+  packedEntries.forEach(({ name, utf8, packed }, i) => {
+    const big = sizes64[i] === true;
     u32(0x04034b50); // local file header
-    u16(20); // version needed: 2.0
-    entryFields(name, utf8, packed);
+    u16(big ? 45 : 20); // version needed: 2.0, or 4.5 for ZIP64
+    entryFields(name, utf8, packed, big, big ? 20 : 0);
     out.set(name, at);
     at += name.length;
+    if (big) {
+      u16(0x0001); // ZIP64 extended information: both sizes, in a local header
+      u16(16);
+      u64(packed.size);
+      u64(packed.data.length);
+    }
     out.set(packed.data, at);
     at += packed.data.length;
-  }
+  });
   const centralStart = at;
   packedEntries.forEach(({ name, utf8, packed }, i) => {
+    const big = sizes64[i] === true;
+    const far = offsets64[i] === true;
+    const offset = offsets[i] ?? 0;
+    const extra = big || far ? 4 + (big ? 16 : 0) + (far ? 8 : 0) : 0;
     u32(0x02014b50); // central directory header
-    u16(20); // made by: MS-DOS, version 2.0
-    u16(20);
-    entryFields(name, utf8, packed);
+    u16(big || far ? 45 : 20); // made by: MS-DOS, version 2.0 (4.5 with ZIP64)
+    u16(big || far ? 45 : 20);
+    entryFields(name, utf8, packed, big, extra);
     u16(0); // comment length
     u16(0); // disk number
     u16(0); // internal attributes
     u32(0); // external attributes
-    u32(offsets[i] ?? 0);
+    u32(far ? MAX_32 : offset);
     out.set(name, at);
     at += name.length;
+    if (extra > 0) {
+      // only the fields that hold MAX_32 above, in this order
+      u16(0x0001);
+      u16(extra - 4);
+      if (big) {
+        u64(packed.size);
+        u64(packed.data.length);
+      }
+      if (far) u64(offset);
+    }
   });
   const centralSize = at - centralStart;
+  out.set(endRecords(count, centralSize, centralStart, zip64End, force), at);
+  return out;
+}
+
+/**
+ * The records that end a zip whose central directory of `count` entries takes `centralSize` bytes
+ * from `centralStart`: with `zip64`, the ZIP64 end of central directory record and its locator,
+ * then the classic end record, whose fields that do not fit (all of them, with `force`) say to
+ * look at the ZIP64 record. Without, the classic end record alone.
+ */
+export function endRecords(
+  count: number,
+  centralSize: number,
+  centralStart: number,
+  zip64: boolean = count >= MAX_16 || centralSize >= MAX_32 || centralStart >= MAX_32,
+  force = false,
+): Uint8Array {
+  const out = new Uint8Array((zip64 ? ZIP64_END_SIZE + ZIP64_LOCATOR_SIZE : 0) + END_SIZE);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const u16 = (v: number) => {
+    view.setUint16(at, v, true);
+    at += 2;
+  };
+  const u32 = (v: number) => {
+    view.setUint32(at, v, true);
+    at += 4;
+  };
+  const u64 = (v: number) => {
+    view.setBigUint64(at, BigInt(v), true);
+    at += 8;
+  };
+  if (zip64) {
+    const recordAt = centralStart + centralSize;
+    u32(0x06064b50); // ZIP64 end of central directory record
+    u64(ZIP64_END_SIZE - 12); // its size after this field
+    u16(45); // made by: MS-DOS, version 4.5
+    u16(45); // version needed
+    u32(0); // this disk
+    u32(0); // the disk where the central directory starts
+    u64(count); // entries on this disk
+    u64(count); // entries in all
+    u64(centralSize);
+    u64(centralStart);
+    u32(0x07064b50); // ZIP64 end of central directory locator
+    u32(0); // the disk with the ZIP64 record
+    u64(recordAt);
+    u32(1); // disks in all
+  }
+  const fit16 = (v: number) => (force || v >= MAX_16 ? MAX_16 : v);
+  const fit32 = (v: number) => (force || v >= MAX_32 ? MAX_32 : v);
   u32(0x06054b50); // end of central directory
   u16(0);
   u16(0);
-  u16(packedEntries.length);
-  u16(packedEntries.length);
-  u32(centralSize);
-  u32(centralStart);
+  u16(zip64 ? fit16(count) : count);
+  u16(zip64 ? fit16(count) : count);
+  u32(zip64 ? fit32(centralSize) : centralSize);
+  u32(zip64 ? fit32(centralStart) : centralStart);
   u16(0); // comment length
   return out;
 }

@@ -88,6 +88,12 @@ const EDITS: Edit[] = [
     };
     return [`endpoint of ${n.name}`, { ...d, nodes: d.nodes.map((x) => (x === n ? node : x)) }];
   },
+  (d, pick) => {
+    // replicas: the Deployment, its budget and spread, and the chart's values read them
+    const n = pick(d.nodes.filter((x) => x.replicas !== undefined));
+    const to = n && applied(updateNode(d, n.id, { replicas: n.replicas === 3 ? 1 : 3 }));
+    return n && to ? [`replicas of ${n.name}`, to] : null;
+  },
   (d) => {
     const to = applied(renameProject(d, `${d.name} two`));
     return to ? ['rename the project', to] : null;
@@ -167,6 +173,10 @@ describe('an export made from the last one (ExportCache)', () => {
     // the renamed service, the services it links to or from, and nothing else (they do not read it)
     expect(cache.last.services - cache.last.servicesReused).toBeLessThanOrEqual(Math.max(1, touching.size) + 0);
     expect(cache.last.servicesReused).toBeGreaterThan(100);
+    // the nodes' Kubernetes files and chart templates are taken from the last export, but for
+    // those the rename reaches
+    expect(cache.last.partsReused).toBeGreaterThan(200);
+    expect(cache.last.parts - cache.last.partsReused).toBeLessThan(40);
     const project = applied(renameProject(renamed, 'another project')) as Design;
     expectSameFiles(cache, project, 'the project renamed');
     expect(cache.last.servicesReused).toBe(0);
@@ -193,9 +203,14 @@ describe('an export made from the last one (ExportCache)', () => {
       for (let step = 0; step < 8; step++) {
         const a = await exportZip(1, structuredClone(d), kept);
         const b = await exportZip(1, structuredClone(d));
-        if (!a.ok || !b.ok || !a.zip || !b.zip) throw new Error(`${name}: no zip`);
-        expect(bytesEqual(a.zip, b.zip), `${name}, step ${step}`).toBe(true);
-        expect(a.fileCount).toBe(b.fileCount);
+        if (!a.ok || !b.ok) throw new Error(`${name}: ${a.ok ? '' : a.error} ${b.ok ? '' : b.error}`);
+        // an edit that gives the design an error (two services on one host port): no zip, either way
+        expect(a.issues, `${name}, step ${step}`).toEqual(b.issues);
+        if (a.zip === null || b.zip === null) expect([a.zip, b.zip]).toEqual([null, null]);
+        else {
+          expect(bytesEqual(a.zip, b.zip), `${name}, step ${step}`).toBe(true);
+          expect(a.fileCount).toBe(b.fileCount);
+        }
         // a worker started again has nothing kept
         if (step === 4) kept = keptExport();
         const next = pick(EDITS)?.(d, pick);

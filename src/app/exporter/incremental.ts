@@ -9,7 +9,7 @@ import { generateProto } from '../../core/generators/proto';
 import { placeholderStub } from '../../core/generators/stubs/placeholder';
 import { STUBS } from '../../core/generators/stubs/registry';
 import type { StubContext } from '../../core/generators/stubs/types';
-import type { GeneratedFile } from '../../core/generators/types';
+import type { GeneratedFile, TextMemo } from '../../core/generators/types';
 import type { Design, DesignLink, DesignNode } from '../../core';
 import { dnsLabel } from '../../core/model/naming';
 import { wireServices, type ServiceWiring } from '../../core/model/wiring';
@@ -31,6 +31,11 @@ import { crc32, type ZipEntry } from '../../export/zip';
  *   (position aside, as `sameExceptLayout` has it); the wiring of every other service its wiring
  *   names, written the same way; and the path and text of every .proto file in its context. Two
  *   keys are equal only when all of that is equal, so a hit is what a fresh generation writes.
+ * - **Each node's Kubernetes file and Helm template** (`TextMemo`), under a key of exactly what
+ *   writing it reads: its objects (and, for the chart, each object's template fields and the
+ *   node's DNS label), written out in full by `exactJson`. The objects themselves are made on
+ *   every export (once for both: `nodeObjects`), but writing them as YAML, most of the cost, is
+ *   skipped when they are the same as last time.
  * - **Every other file's bytes and CRC-32** by its text (compose, Kubernetes, Helm, proto,
  *   AsyncAPI, README, Makefile): these generators read the whole design, so they run on every
  *   export; only the encoding and checksum of a text seen last time are skipped.
@@ -49,10 +54,21 @@ export class ExportCache {
   private services = new Map<string, { key: string; files: CachedFile[] }>();
   /** Text → its entry (bytes and CRC), for the whole-design generators' files of the last export. */
   private texts = new Map<string, Encoded>();
+  /** Key → text, for the per-node parts of the whole-design generators (`TextMemo`) of the last export. */
+  private parts = new Map<string, string>();
   private interned = new Map<string, number>();
   readonly budgetBytes: number;
   /** What the last export reused and made (for tests and the bench). */
-  last = { services: 0, servicesReused: 0, textsReused: 0, texts: 0, keptBytes: 0, ms: {} as Record<string, number> };
+  last = {
+    services: 0,
+    servicesReused: 0,
+    textsReused: 0,
+    texts: 0,
+    partsReused: 0,
+    parts: 0,
+    keptBytes: 0,
+    ms: {} as Record<string, number>,
+  };
 
   constructor(budgetBytes = 256 * 1024 * 1024) {
     this.budgetBytes = budgetBytes;
@@ -69,6 +85,7 @@ export class ExportCache {
   clear(): void {
     this.services = new Map();
     this.texts = new Map();
+    this.parts = new Map();
     this.interned = new Map();
   }
 
@@ -83,7 +100,7 @@ export class ExportCache {
     const keys = new ServiceKeys(design, this);
     const services = new Map<string, { key: string; files: CachedFile[] }>();
     const texts = new Map<string, Encoded>();
-    const stats = { services: 0, servicesReused: 0, textsReused: 0, texts: 0, keptBytes: 0 };
+    const stats = { services: 0, servicesReused: 0, textsReused: 0, texts: 0, partsReused: 0, parts: 0, keptBytes: 0 };
     let textLength = 0;
     let kept = 0;
     const encodeText = (content: string): Encoded => {
@@ -98,6 +115,20 @@ export class ExportCache {
       return e;
     };
 
+    const parts = new Map<string, string>();
+    const memo: TextMemo = {
+      text: (key, make) => {
+        let text = parts.get(key);
+        if (text !== undefined) return text;
+        text = this.parts.get(key);
+        if (text !== undefined) stats.partsReused++;
+        else text = make();
+        stats.parts++;
+        parts.set(key, text);
+        kept += key.length + text.length;
+        return text;
+      },
+    };
     const ms: Record<string, number> = {};
     let tick = performance.now();
     const lap = (name: string) => {
@@ -108,8 +139,8 @@ export class ExportCache {
     const rest: CachedFile[] = [];
     for (const f of [
       ...generateCompose(design),
-      ...generateKubernetes(design),
-      ...generateHelm(design),
+      ...generateKubernetes(design, memo),
+      ...generateHelm(design, memo),
       ...generateProto(design),
       ...generateAsyncApi(design),
     ]) {
@@ -155,6 +186,7 @@ export class ExportCache {
     else {
       this.services = services;
       this.texts = texts;
+      this.parts = parts;
     }
     return { entries: all.map((f) => ({ path: f.path, raw: f.raw, crc: f.crc })), textLength };
   }

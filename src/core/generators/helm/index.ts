@@ -13,7 +13,7 @@ import { hasSeveralNamespaces, namespacePlan } from '../../model/namespaces';
 import type { K8sObject } from '../kubernetes/meta';
 import { INGRESS_CONTROLLER, namespacePolicies } from '../kubernetes/policies';
 import { containerResources } from '../kubernetes/resources';
-import type { GeneratedFile } from '../types';
+import { exactJson, type GeneratedFile, type TextMemo } from '../types';
 import { goString, helmDocument, type HelmField } from './template';
 
 /**
@@ -122,9 +122,7 @@ const existingSecret = (dns: string) => `dig ${goString(dns)} "existingSecret" "
  */
 function secretRefFields(design: Design, o: K8sObject): HelmField[] {
   if (o.kind !== 'Deployment' && o.kind !== 'StatefulSet' && o.kind !== 'Job') return [];
-  const owners = new Map(
-    design.nodes.filter((n) => nodeCredentials(n).length > 0).map((n) => [secretName(n), dnsLabel(n.name)]),
-  );
+  const owners = secretOwners(design);
   const pod = o.spec?.template.spec;
   const out: HelmField[] = [];
   for (const list of ['containers', 'initContainers'] as const)
@@ -143,6 +141,19 @@ function secretRefFields(design: Design, o: K8sObject): HelmField[] {
   return out;
 }
 
+/** The Secret of each node with credentials → that node's DNS label; once per node list. */
+function secretOwners(design: Design): ReadonlyMap<string, string> {
+  const known = ownersMemo.get(design.nodes);
+  if (known) return known;
+  const owners = new Map(
+    design.nodes.filter((n) => nodeCredentials(n).length > 0).map((n) => [secretName(n), dnsLabel(n.name)]),
+  );
+  ownersMemo.set(design.nodes, owners);
+  return owners;
+}
+
+const ownersMemo = new WeakMap<Design['nodes'], ReadonlyMap<string, string>>();
+
 /**
  * Objects go to the release's namespace, unless the design spans several namespaces (namespace
  * boundaries): then every object keeps the namespace k8s/ gives it, because the addresses and
@@ -155,8 +166,7 @@ function namespaceField(design: Design): HelmField[] {
 }
 
 /** A document, wrapped in the condition under which the chart renders it. */
-function conditional(node: DesignNode, o: K8sObject, text: string): string {
-  const dns = dnsLabel(node.name);
+function conditional(dns: string, o: K8sObject, text: string): string {
   if (o.kind === 'Ingress') return `{{- if .Values.ingress.enabled }}\n${text}{{- end }}\n`;
   // the user's own Secret replaces the chart's
   if (o.kind === 'Secret') return `{{- if not (${existingSecret(dns)}) }}\n${text}{{- end }}\n`;
@@ -187,7 +197,7 @@ function scalable(design: Design, node: DesignNode, objects: readonly K8sObject[
 }
 
 /** Chart.yaml, values.yaml, .helmignore and a template per node, as `helm/...` files. */
-export function generateHelm(design: Design): GeneratedFile[] {
+export function generateHelm(design: Design, memo?: TextMemo): GeneratedFile[] {
   const project = projectName(design);
   const nodes: Record<string, unknown> = {};
   const credentials: Record<string, Record<string, string>> = {};
@@ -202,10 +212,13 @@ export function generateHelm(design: Design): GeneratedFile[] {
     const creds = nodeCredentials(node);
     if (creds.length) credentials[dnsLabel(node.name)] = Object.fromEntries(creds.map((c) => [c.key, c.value]));
     if (creds.length) existing[dnsLabel(node.name)] = { existingSecret: '' };
-    const docs = scalable(design, node, objects).map((o) =>
-      conditional(node, o, helmDocument(o, fieldsOf(design, node, o))),
-    );
-    templates.push({ path: `helm/templates/${stem}.yaml`, content: HEADER + docs.join('---\n') });
+    const dns = dnsLabel(node.name);
+    const parts = scalable(design, node, objects).map((o) => ({ o, fields: fieldsOf(design, node, o) }));
+    const write = () =>
+      HEADER + parts.map(({ o, fields }) => conditional(dns, o, helmDocument(o, fields))).join('---\n');
+    // the template is its objects and fields, under conditions on its node's name: all it reads
+    const content = memo ? memo.text(`helm\n${exactJson([dns, parts.map((p) => [p.o, p.fields])])}`, write) : write();
+    templates.push({ path: `helm/templates/${stem}.yaml`, content });
   }
   const policies = namespacePolicies(design).map((p) => helmDocument(p, namespaceField(design)));
   templates.push({ path: 'helm/templates/network-policy.yaml', content: HEADER + policies.join('---\n') });

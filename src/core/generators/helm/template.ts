@@ -42,10 +42,16 @@ function keyColumn(line: string): number {
 export function helmDocument(object: unknown, fields: readonly HelmField[]): string {
   const copy = JSON.parse(JSON.stringify(object)) as unknown;
   fields.forEach((f, i) => setPath(copy, f.path, token(i)));
-  let text = toYaml(copy);
+  // the line of each token (the first that holds it), found in one pass: a replacement keeps the
+  // lines as they are, one for one, and puts no token in
+  const lines = toYaml(copy).split('\n');
+  const lineOf = new Map<string, number>();
+  lines.forEach((line, at) => {
+    if (!line.includes('HELMVALUE')) return;
+    for (const m of line.matchAll(/HELMVALUE\d+TOKEN/g)) if (!lineOf.has(m[0])) lineOf.set(m[0], at);
+  });
   fields.forEach((f, i) => {
-    const lines = text.split('\n');
-    const at = lines.findIndex((l) => l.includes(token(i)));
+    const at = lineOf.get(token(i)) ?? -1;
     const line = lines[at];
     if (line === undefined) throw new Error(`the field ${f.path.join('.')} is not in the YAML`);
     const tok = new RegExp(`(['"]?)${token(i)}\\1`);
@@ -56,9 +62,8 @@ export function helmDocument(object: unknown, fields: readonly HelmField[]): str
             new RegExp(` ?(['"]?)${token(i)}\\1`),
             `{{- toYaml ${f.expr} | nindent ${keyColumn(line) + 2} }}`,
           );
-    text = lines.join('\n');
   });
-  return text;
+  return lines.join('\n');
 }
 
 /** A Go template string literal of a name (DNS labels and variable names: no quote or backslash). */

@@ -6,7 +6,7 @@ import type { Design, DesignNode } from '../../model/types';
 import { wireServices, type ServiceWiring } from '../../model/wiring';
 import { isTodoRuntime, projectName } from '../compose/plan';
 import { toYaml, toYamlDocuments } from '../compose/yaml';
-import type { GeneratedFile } from '../types';
+import { exactJson, type GeneratedFile, type TextMemo } from '../types';
 import { topicJobNames } from './flows';
 import { infraResources } from './infra';
 import { fileStem, namespaceName, namespaceOf, type K8sObject } from './meta';
@@ -53,11 +53,32 @@ export function namespaceObject(design: Design, name = namespaceName(design)): I
  * Every node's objects, in design order, with the file stem they go to. A service whose runtime
  * has no runnable stub has none: nothing could build its image (see todo.ts).
  */
-export function nodeObjects(design: Design): { stem: string; objects: K8sObject[] }[] {
+export function nodeObjects(design: Design): readonly NodeObjects[] {
+  // Kubernetes and Helm both write these: made once per design (designs are never changed in
+  // place; the arrays are checked as `wireServices` does), and never changed by their readers
+  const known = nodeObjectsMemo.get(design);
+  if (known && known.nodes === design.nodes && known.links === design.links) return known.made;
+  const made = makeNodeObjects(design);
+  nodeObjectsMemo.set(design, { nodes: design.nodes, links: design.links, made });
+  return made;
+}
+
+/** A node's objects and the file stem they go to. */
+export interface NodeObjects {
+  readonly stem: string;
+  readonly objects: readonly K8sObject[];
+}
+
+const nodeObjectsMemo = new WeakMap<
+  Design,
+  { nodes: Design['nodes']; links: Design['links']; made: readonly NodeObjects[] }
+>();
+
+function makeNodeObjects(design: Design): NodeObjects[] {
   const wirings = new Map(wireServices(design).map((w) => [w.node.id, w]));
   const jobs = topicJobNames(design);
   const index = flowIndex(design);
-  const out: { stem: string; objects: K8sObject[] }[] = [];
+  const out: NodeObjects[] = [];
   for (const node of design.nodes) {
     if (isTodoRuntime(node)) continue;
     const w = wirings.get(node.id);
@@ -107,7 +128,7 @@ function secretCopies(design: Design, node: DesignNode, wirings: Iterable<Servic
  * A service whose runtime has no runnable stub gets only a placeholder, `k8s/<dns>.yaml` with its
  * objects commented out, which the kustomization does not list (todo.ts).
  */
-export function generateKubernetes(design: Design): GeneratedFile[] {
+export function generateKubernetes(design: Design, memo?: TextMemo): GeneratedFile[] {
   const { used } = namespacePlan(design);
   const namespaces = used.map((ns) => namespaceObject(design, ns));
   const files: GeneratedFile[] = [
@@ -122,7 +143,9 @@ export function generateKubernetes(design: Design): GeneratedFile[] {
   for (const { stem, objects } of nodeObjects(design)) {
     secrets.push(...objects.filter((o): o is ISecret => o.kind === 'Secret'));
     const rest = objects.filter((o) => o.kind !== 'Secret');
-    files.push({ path: `k8s/${stem}.yaml`, content: HEADER + toYamlDocuments(rest) });
+    const write = () => HEADER + toYamlDocuments(rest);
+    // the file is its objects written out: they are all it reads
+    files.push({ path: `k8s/${stem}.yaml`, content: memo ? memo.text(`k8s\n${exactJson(rest)}`, write) : write() });
   }
   const generated = secretGenerators(secrets, used.length > 1);
   // kustomize's `namespace:` would move every object into one namespace: with several, each
