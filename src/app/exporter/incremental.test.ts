@@ -191,6 +191,20 @@ describe('an export made from the last one (ExportCache)', () => {
     expect(cache.last.servicesReused).toBe(0);
   });
 
+  it('generates a design as large as one over its budget plainly, the same, and keys a smaller one again', () => {
+    const d = benchDesign(30);
+    const cache = new ExportCache(1000);
+    cache.entries(structuredClone(d));
+    expect(cache.last.plain).toBe(false);
+    expectSameFiles(cache, d, 'as large as one over the budget');
+    expect(cache.last.plain).toBe(true);
+    const small = benchDesign(3);
+    const roomy = new ExportCache(1000);
+    roomy.entries(structuredClone(d));
+    expectSameFiles(roomy, small, 'a smaller design');
+    expect(roomy.last.plain).toBe(false);
+  });
+
   it('gives the zip of a fresh export, byte for byte, in a worker that kept the last one or a new one', async () => {
     const rand = rng(99);
     const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];

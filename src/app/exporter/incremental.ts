@@ -4,7 +4,7 @@ import { generateDocs } from '../../core/generators/docs';
 import { generateHelm } from '../../core/generators/helm';
 import { generateKubernetes } from '../../core/generators/kubernetes';
 import { openApiForService } from '../../core/generators/openapi';
-import { assembleFiles, byPath, keepsOwnContainer, stubContext } from '../../core/generators/project';
+import { assembleFiles, byPath, generateProject, keepsOwnContainer, stubContext } from '../../core/generators/project';
 import { generateProto } from '../../core/generators/proto';
 import { placeholderStub } from '../../core/generators/stubs/placeholder';
 import { STUBS } from '../../core/generators/stubs/registry';
@@ -68,7 +68,11 @@ export class ExportCache {
     parts: 0,
     keptBytes: 0,
     ms: {} as Record<string, number>,
+    /** Made by a plain generation, with no keys: the last design this large went over the budget. */
+    plain: false,
   };
+  /** The node count of the last design whose export went over the budget, if the last one did. */
+  private overBudgetAt: number | null = null;
 
   constructor(budgetBytes = 256 * 1024 * 1024) {
     this.budgetBytes = budgetBytes;
@@ -95,6 +99,9 @@ export class ExportCache {
    * from what the last export left where the keys allow.
    */
   entries(design: Design): { entries: ZipEntry[]; textLength: number } {
+    // a design about as large as one that went over the budget would go over again: working out
+    // its keys and parts would only double the work, so it is generated plainly
+    if (this.overBudgetAt !== null && design.nodes.length >= this.overBudgetAt * 0.9) return this.plain(design);
     // the numbers grow with every edit: start again before the table gets large
     if (this.interned.size > 64 * (design.nodes.length + design.links.length) + 100_000) this.clear();
     const keys = new ServiceKeys(design, this);
@@ -181,14 +188,31 @@ export class ExportCache {
     lap('docs');
 
     stats.keptBytes = kept;
-    this.last = { ...stats, ms };
-    if (kept > this.budgetBytes) this.clear();
-    else {
+    this.last = { ...stats, ms, plain: false };
+    if (kept > this.budgetBytes) {
+      this.clear();
+      this.overBudgetAt = design.nodes.length;
+    } else {
+      this.overBudgetAt = null;
       this.services = services;
       this.texts = texts;
       this.parts = parts;
     }
     return { entries: all.map((f) => ({ path: f.path, raw: f.raw, crc: f.crc })), textLength };
+  }
+
+  /** The entries of a fresh `generateProject`, nothing kept. */
+  private plain(design: Design): { entries: ZipEntry[]; textLength: number } {
+    const t0 = performance.now();
+    let textLength = 0;
+    const entries = generateProject(design).map((f) => {
+      const e = encode(f.content);
+      textLength += e.length;
+      return { path: f.path, raw: e.raw, crc: e.crc };
+    });
+    const none = { services: 0, servicesReused: 0, textsReused: 0, texts: 0, partsReused: 0, parts: 0, keptBytes: 0 };
+    this.last = { ...none, ms: { plain: performance.now() - t0 }, plain: true };
+    return { entries, textLength };
   }
 }
 
