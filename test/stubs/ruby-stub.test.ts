@@ -13,6 +13,7 @@ import type { GeneratedFile } from '../../src/core/generators/types';
 import { dockerfileProblems } from '../fixtures/dockerfile-rules';
 import { Builder, fullDesign, hostileDesign, stubContexts } from './designs';
 import { fixtures } from '../../conformance/fixtures/make';
+import { asUnconverted } from './unconverted';
 import { designContracts, sampleOfType } from '../../src/core/model/contracts';
 
 const work = mkdtempSync(join(tmpdir(), 'ruby-stub-'));
@@ -237,6 +238,27 @@ describe('Ruby · Sinatra stub', () => {
       expect.stringMatching(/\.CoreSvcService$/),
       'polyglot.ping.v1.PingService',
     ]);
+  });
+
+  it('a target whose runtime is not converted is pinged on its in-service Ping, its methods not exercised', () => {
+    const b = new Builder('old');
+    const edge = b.add('ruby-sinatra', 'edge');
+    const core = b.add('ruby-sinatra', 'core');
+    b.link(edge, core, 'grpc');
+    b.link(edge, core, 'rest');
+    const client = asUnconverted('ruby-sinatra', () => {
+      const [caller] = rubyContexts(b.design);
+      if (!caller) throw new Error('a caller expected');
+      return filesOf(rubySinatraStub(caller));
+    });
+    const config = client.get('lib/plumbing/config.rb') ?? '';
+    expect(config).toMatch(
+      /\{ target: "core", env: "CORE_GRPC_ADDR", method: "\/[a-z.0-9]+\.CoreSvcService\/Ping", typed: false \}/,
+    );
+    expect(config).toContain('{ target: "core", env: "CORE_URL" }');
+    expect(client.has('lib/plumbing/rest_clients.rb')).toBe(false);
+    expect(client.get('lib/plumbing/grpc_client.rb')).toContain('EXERCISES = {}.freeze');
+    expect(rubySyntaxErrors([...client].map(([path, content]) => ({ path, content })))).toEqual([]);
   });
 
   it("types.rb reads a value as the design types it: the sample fits, a wrong shape is refused, saying where", () => {
