@@ -261,7 +261,7 @@ describe('Ruby · Sinatra stub', () => {
     expect(rubySyntaxErrors([...client].map(([path, content]) => ({ path, content })))).toEqual([]);
   });
 
-  it("types.rb reads a value as the design types it: the sample fits, a wrong shape is refused, saying where", () => {
+  it('types.rb reads a value as the design types it: the sample fits, a wrong shape is refused, saying where', () => {
     const design = fixtures()['contracts-rich']!;
     const ctx = stubContexts(design).find((c) => c.wiring.node.name === 'shop-ruby');
     if (!ctx) throw new Error('shop-ruby expected');
@@ -309,7 +309,8 @@ puts JSON.generate(out)
       extra: true,
       int64Text: true,
       badList: 'Mismatch: body.items: expected a list, got "not-a-list"',
-      badEnum: 'Mismatch: body.status: expected one of ORDER_STATUS_UNSPECIFIED, ORDER_STATUS_OPEN, ORDER_STATUS_PAID, got "NOPE"',
+      badEnum:
+        'Mismatch: body.status: expected one of ORDER_STATUS_UNSPECIFIED, ORDER_STATUS_OPEN, ORDER_STATUS_PAID, got "NOPE"',
       badNested: 'Mismatch: body.items[0].price.units: expected an integer, got 1.5',
       list: expect.stringMatching(/^Mismatch: body: expected a list, got \{/),
       param: 'Mismatch: parameter verbose: expected true or false, got "maybe"',

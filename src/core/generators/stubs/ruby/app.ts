@@ -36,7 +36,9 @@ export function configRb(p: StubPlan): string {
   const clients = restClientNames(p);
   const restRows = p.rest.map((r) => {
     const cls = clients.get(r);
-    return cls ? `${row({ target: r.target, env: r.call.envVar, client: cls })}` : row({ target: r.target, env: r.call.envVar });
+    return cls
+      ? `${row({ target: r.target, env: r.call.envVar, client: cls })}`
+      : row({ target: r.target, env: r.call.envVar });
   });
   return `# The links of this service, as the design declares them. Generated: regenerate, do not edit.
 #

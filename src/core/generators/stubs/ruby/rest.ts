@@ -45,7 +45,7 @@ function routeRegexp(e: EndpointContract): { source: string; groups: Map<string,
 function typeWords(prm: ParamContract): string {
   const t = prm.type;
   const name =
-    t.kind === 'scalar' ? t.scalar : t.kind === 'wellKnown' ? t.name : t.type.names.full.split('.').pop() ?? '';
+    t.kind === 'scalar' ? t.scalar : t.kind === 'wellKnown' ? t.name : (t.type.names.full.split('.').pop() ?? '');
   return `${prm.repeated ? `list of ${name}` : name} (${prm.in}${prm.required ? ', required' : ''})`;
 }
 
@@ -95,7 +95,9 @@ ${reads.join('\n')}${reads.length ? '\n' : ''}      if exercise?
 export function apiRb(p: StubPlan): string {
   const names = restHandlerNames(p.ownEndpoints);
   const verbs = new Set(p.ownEndpoints.map((e) => e.method));
-  const unsupported = [...verbs].filter((v) => !['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(v));
+  const unsupported = [...verbs].filter(
+    (v) => !['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(v),
+  );
   if (unsupported.length) throw new Error(`Sinatra has no route for ${unsupported.join(', ')}`);
   return `# The REST endpoints of ${p.dns}, at their paths as declared (case kept). Generated: do not edit.
 #
@@ -246,9 +248,7 @@ function clientMethod(e: EndpointContract, name: string): string {
     .join(' + ');
   const query = [...params].filter(([prm]) => prm.in === 'query').map(([prm, n]) => `values(${rb(prm.name)}, ${n})`);
   const hdrs = [...params].filter(([prm]) => prm.in === 'header').map(([prm, n]) => `header(${rb(prm.name)}, ${n})`);
-  const answer = e.success.body
-    ? `read(${rbType(e.success.body.type)}, ${e.success.body.repeated}, text)`
-    : 'nil';
+  const answer = e.success.body ? `read(${rbType(e.success.body.type)}, ${e.success.body.repeated}, text)` : 'nil';
   return `    # ${e.method} ${e.path}: answers ${payloadWords(e.success.body)}; an error answer raises RestError.
     def ${name}(${sig})
 ${e.success.body ? `      _status, text = ${name}_exchange(${[...args, 'headers: headers'].join(', ')})\n      ${answer}` : `      ${name}_exchange(${[...args, 'headers: headers'].join(', ')})\n      nil`}
@@ -309,7 +309,8 @@ ${r.used.map((e) => `${exerciseCall(e, names.get(e) ?? 'op')},`).join('\n')}
 /** `lib/plumbing/rest_clients.rb`: a typed client per outgoing REST link to a converted target. */
 export function restClientsRb(p: StubPlan): string {
   const names = restClientNames(p);
-  return String.raw`# Typed clients of the REST endpoints this service calls. Generated: do not edit.
+  return (
+    String.raw`# Typed clients of the REST endpoints this service calls. Generated: do not edit.
 require "json"
 require "net/http"
 require "uri"
@@ -400,7 +401,9 @@ module Plumbing
     end
   end
 
-` + `${[...names].map(([r, cls]) => clientClass(r, cls)).join('\n\n')}
+` +
+    `${[...names].map(([r, cls]) => clientClass(r, cls)).join('\n\n')}
 end
-`;
+`
+  );
 }
