@@ -15,6 +15,8 @@ module Plumbing
     set :logging, false
     set :show_exceptions, false
     set :raise_errors, false
+    # a Problem is an answer, not a failure to log; other errors are logged below
+    set :dump_errors, false
     set :protection, false
 
     helpers do
@@ -52,6 +54,8 @@ module Plumbing
     end
 
     error do
+      boom = env["sinatra.error"]
+      warn "#{request.request_method} #{request.path_info}: #{boom.class}: #{boom.message}\n  #{Array(boom.backtrace).first(8).join("\n  ")}"
       content_type "application/problem+json"
       JSON.generate({ "type" => "about:blank", "title" => "Internal Server Error", "status" => 500 })
     end
