@@ -58,6 +58,7 @@ describe('the rejection check', () => {
       'ruby-sinatra',
       'rust-axum',
       'scala-http4s',
+      'scala-http4s',
     ]);
     const e = rejectionTarget(design, typed[0]!)!;
     expect(`${e.method} ${e.path}`).toBe('POST /orders');
@@ -113,7 +114,7 @@ describe('the gRPC rejection check', () => {
     expect(asked).toContain('/contractsrich.shopgo.v1.ShopGoService/GetOrder');
     expect(asked).toContain('/contractsrich.shopscala.v1.ShopScalaService/GetOrder');
     expect(asked).toContain('/contractsrich.shopruby.v1.ShopRubyService/GetOrder');
-    expect(asked).toHaveLength(9);
+    expect(asked).toHaveLength(10);
   });
 
   it('asks a typed gRPC server that serves no typed REST body too', () => {
