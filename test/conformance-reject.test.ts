@@ -55,7 +55,9 @@ describe('the rejection check', () => {
       'python-django',
       'python-fastapi',
       'python-flask',
+      'ruby-sinatra',
       'rust-axum',
+      'scala-http4s',
       'scala-http4s',
     ]);
     const e = rejectionTarget(design, typed[0]!)!;
@@ -111,7 +113,8 @@ describe('the gRPC rejection check', () => {
     const asked = services.filter((w) => rejectionRpc(design, w)).map((w) => rejectionRpc(design, w)!.path);
     expect(asked).toContain('/contractsrich.shopgo.v1.ShopGoService/GetOrder');
     expect(asked).toContain('/contractsrich.shopscala.v1.ShopScalaService/GetOrder');
-    expect(asked).toHaveLength(8);
+    expect(asked).toContain('/contractsrich.shopruby.v1.ShopRubyService/GetOrder');
+    expect(asked).toHaveLength(10);
   });
 
   it('asks a typed gRPC server that serves no typed REST body too', () => {

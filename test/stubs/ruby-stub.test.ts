@@ -12,6 +12,9 @@ import { RUBY_GEMS, directGems, gemClosure } from '../../src/core/generators/stu
 import type { GeneratedFile } from '../../src/core/generators/types';
 import { dockerfileProblems } from '../fixtures/dockerfile-rules';
 import { Builder, fullDesign, hostileDesign, stubContexts } from './designs';
+import { fixtures } from '../../conformance/fixtures/make';
+import { asUnconverted } from './unconverted';
+import { designContracts, sampleOfType } from '../../src/core/model/contracts';
 
 const work = mkdtempSync(join(tmpdir(), 'ruby-stub-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -125,10 +128,12 @@ describe('Ruby · Sinatra stub', () => {
     if (!orders || !inventory) throw new Error('two services expected');
     const a = filesOf(rubySinatraStub(orders));
     const config = a.get('lib/plumbing/config.rb') ?? '';
-    expect(config).toContain('{ target: "inventory", env: "INVENTORY_URL" }');
+    // the target is converted too: the typed client exercises the endpoints the link uses
+    expect(config).toContain('{ target: "inventory", env: "INVENTORY_URL", client: "InventoryRestClient" }');
+    expect(a.get('lib/plumbing/rest_clients.rb')).toContain('class InventoryRestClient < RestClient');
     for (const kind of ['rabbitmq', 'redis', 'nats'])
       expect(config).toContain(
-        `{ broker: "${kind}", kind: "${kind}", env: "${kind.toUpperCase()}_URL", topic: "${kind}-events", payload:`,
+        `{ broker: "${kind}", kind: "${kind}", env: "${kind.toUpperCase()}_URL", topic: "${kind}-events",\n        payload: JSON.parse(`,
       );
     expect(config).not.toContain('kafka');
     expect(config).toContain('{ target: "postgres", kind: "postgres", env: "POSTGRES_URL" }');
@@ -143,11 +148,14 @@ describe('Ruby · Sinatra stub', () => {
     // the callee serves the endpoints the caller declared, with path parameters, and consumes
     const b = filesOf(rubySinatraStub(inventory));
     const handlers = b.get('handlers.rb') ?? '';
-    expect(handlers).toContain('get "/items/:id" do # path parameters: params["id"]');
-    expect(handlers).toContain('post "/items" do');
-    expect(handlers).toContain('"count" => 42');
-    expect(b.get('lib/plumbing/config.rb')).toContain(
-      '{ broker: "nats", kind: "nats", env: "NATS_URL", topic: "nats-events" }',
+    expect(handlers).toContain('def self.get_items_by_id(id)');
+    expect(handlers).toContain('def self.post_items(body)');
+    const api = b.get('lib/plumbing/api.rb') ?? '';
+    expect(api).toContain('get Regexp.new("/items/(?<p0>[^/]+)") do');
+    expect(api).toContain('api_answer(200, Handlers.get_items_by_id(id))');
+    expect(b.get('lib/plumbing/server.rb')).toContain('require_relative "api"');
+    expect(b.get('lib/plumbing/config.rb')).toMatch(
+      /\{ broker: "nats", kind: "nats", env: "NATS_URL", topic: "nats-events",\n\s+type: \{ "m" => "[a-z0-9.]+\.\w+" \}, sample: \{/,
     );
     expect(b.get('lib/plumbing/server.rb')).toContain('Messaging.start_consumers');
     expect(b.get('Gemfile')).not.toContain('"pg"');
@@ -201,10 +209,11 @@ describe('Ruby · Sinatra stub', () => {
     expect(server.get('Dockerfile')).toMatch(/^EXPOSE \d+ \d+$/m);
     expect(server.get('lib/plumbing/server.rb')).toContain('GrpcServer.start');
     expect(client.has('lib/plumbing/grpc_server.rb')).toBe(false);
-    // the callee is not converted to the typed contracts: the caller pings its in-service Ping
+    // the callee is converted to the typed contracts: the caller pings its PingService and exercises its RPCs
     expect(client.get('lib/plumbing/config.rb')).toMatch(
-      /GRPC_LINKS = \[\n\s+\{ target: "core", env: "CORE_GRPC_ADDR", method: "\/[a-z.0-9]+\.CoreSvcService\/Ping" \}/,
+      /GRPC_LINKS = \[\n\s+\{ target: "core", env: "CORE_GRPC_ADDR", method: "\/polyglot\.ping\.v1\.PingService\/Ping", typed: true \}/,
     );
+    expect(client.get('lib/plumbing/grpc_client.rb')).toContain('"CORE_GRPC_ADDR" => [');
     // install from Debian's gems, generate, and load every generated class (the recipe's steps)
     const dir = mkdtempSync(join(work, 'grpc-'));
     for (const [path, content] of server) {
@@ -229,6 +238,86 @@ describe('Ruby · Sinatra stub', () => {
       expect.stringMatching(/\.CoreSvcService$/),
       'polyglot.ping.v1.PingService',
     ]);
+  });
+
+  it('a target whose runtime is not converted is pinged on its in-service Ping, its methods not exercised', () => {
+    const b = new Builder('old');
+    const edge = b.add('ruby-sinatra', 'edge');
+    const core = b.add('ruby-sinatra', 'core');
+    b.link(edge, core, 'grpc');
+    b.link(edge, core, 'rest');
+    const client = asUnconverted('ruby-sinatra', () => {
+      const [caller] = rubyContexts(b.design);
+      if (!caller) throw new Error('a caller expected');
+      return filesOf(rubySinatraStub(caller));
+    });
+    const config = client.get('lib/plumbing/config.rb') ?? '';
+    expect(config).toMatch(
+      /\{ target: "core", env: "CORE_GRPC_ADDR", method: "\/[a-z.0-9]+\.CoreSvcService\/Ping", typed: false \}/,
+    );
+    expect(config).toContain('{ target: "core", env: "CORE_URL" }');
+    expect(client.has('lib/plumbing/rest_clients.rb')).toBe(false);
+    expect(client.get('lib/plumbing/grpc_client.rb')).toContain('EXERCISES = {}.freeze');
+    expect(rubySyntaxErrors([...client].map(([path, content]) => ({ path, content })))).toEqual([]);
+  });
+
+  it('types.rb reads a value as the design types it: the sample fits, a wrong shape is refused, saying where', () => {
+    const design = fixtures()['contracts-rich']!;
+    const ctx = stubContexts(design).find((c) => c.wiring.node.name === 'shop-ruby');
+    if (!ctx) throw new Error('shop-ruby expected');
+    const files = filesOf(rubySinatraStub(ctx));
+    const dir = mkdtempSync(join(work, 'types-'));
+    for (const f of ['lib/plumbing/types.rb', 'lib/plumbing/exercise.rb']) {
+      mkdirSync(dirname(join(dir, f)), { recursive: true });
+      writeFileSync(join(dir, f), files.get(f) ?? '');
+    }
+    const order = designContracts(design).universe.types.find((t) => t.names.proto === 'Order');
+    if (order?.kind !== 'message') throw new Error('Order expected');
+    const sample = sampleOfType({ kind: 'message', ref: order.id, type: order });
+    const script = `
+require "json"
+require_relative "lib/plumbing/types"
+require_relative "lib/plumbing/exercise"
+T = { "m" => ${JSON.stringify(order.names.full)} }
+sample = JSON.parse(STDIN.read)
+def attempt
+  yield
+rescue Plumbing::Types::Mismatch => e
+  "Mismatch: #{e.message}"
+end
+out = {
+  "same" => Plumbing::Types.payload(T, false, sample, "body") == sample,
+  "extra" => Plumbing::Types.payload(T, false, sample.merge("unknown" => 1), "body") == sample,
+  "int64Text" => Plumbing::Types.payload(T, false, sample.merge("counts" => { "1" => "11" }), "body") == sample,
+  "badList" => attempt { Plumbing::Types.payload(T, false, { "items" => "not-a-list" }, "body") },
+  "badEnum" => attempt { Plumbing::Types.payload(T, false, { "status" => "NOPE" }, "body") },
+  "badNested" => attempt { Plumbing::Types.payload(T, false, { "items" => [{ "price" => { "units" => 1.5 } }] }, "body") },
+  "list" => attempt { Plumbing::Types.payload(T, true, sample, "body") },
+  "param" => attempt { Plumbing::Types.param({ "s" => "bool" }, "maybe", "parameter verbose") },
+  "paramInt" => Plumbing::Types.param({ "s" => "int32" }, "-3", "parameter n"),
+  "diff" => Plumbing::Exercise.json_diff({ "a" => 1 }, { "a" => 1.0 }),
+  "differs" => Plumbing::Exercise.json_diff({ "a" => 1 }, { "a" => 2 })
+}
+puts JSON.generate(out)
+`;
+    writeFileSync(join(dir, 'check.rb'), script);
+    const got = JSON.parse(
+      execFileSync('ruby', ['check.rb'], { cwd: dir, input: JSON.stringify(sample), stdio: 'pipe' }).toString(),
+    ) as Record<string, unknown>;
+    expect(got).toEqual({
+      same: true,
+      extra: true,
+      int64Text: true,
+      badList: 'Mismatch: body.items: expected a list, got "not-a-list"',
+      badEnum:
+        'Mismatch: body.status: expected one of ORDER_STATUS_UNSPECIFIED, ORDER_STATUS_OPEN, ORDER_STATUS_PAID, got "NOPE"',
+      badNested: 'Mismatch: body.items[0].price.units: expected an integer, got 1.5',
+      list: expect.stringMatching(/^Mismatch: body: expected a list, got \{/),
+      param: 'Mismatch: parameter verbose: expected true or false, got "maybe"',
+      paramInt: -3,
+      diff: null,
+      differs: 'expected {"a":1}, got {"a":2}',
+    });
   });
 
   it('the checker names the Kafka, MongoDB and gRPC links of a Sinatra service', () => {

@@ -1,7 +1,9 @@
-import { legacyQueueFields, sampleValue, type ContractEndpoint, type ContractField } from '../../../model/contracts';
+import { sampleOf } from '../../../model/contracts';
 import { readyDependencies } from '../ready';
 import type { StubPlan } from '../python/plan';
 import { rubyUsable } from './plan';
+import { restClientNames } from './rest';
+import { queueType, rbLiteral, rbType } from './typed';
 
 /** A Ruby string literal: double-quoted, with `#` escaped so that nothing interpolates. */
 export function rb(s: string): string {
@@ -11,19 +13,6 @@ export function rb(s: string): string {
 /** A Ruby value of JSON data (hashes with string keys), written as `JSON.parse` of its text. */
 function rbJson(value: unknown): string {
   return `JSON.parse(${rb(JSON.stringify(value))})`;
-}
-
-/** The sample of a version-2 field list: field name to sample value. */
-export function sampleObject(fields: readonly ContractField[]): Record<string, unknown> {
-  return Object.fromEntries(fields.map((f) => [f.name, sampleValue(f.type, f.name)]));
-}
-
-/** A Ruby hash literal of a sample object, one entry a line. */
-function rbHash(obj: Record<string, unknown>, indent: string): string {
-  const entries = Object.entries(obj);
-  if (entries.length === 0) return '{}';
-  const value = (v: unknown) => (typeof v === 'string' ? rb(v) : String(v));
-  return `{\n${entries.map(([k, v]) => `${indent}  ${rb(k)} => ${value(v)}`).join(',\n')}\n${indent}}`;
 }
 
 /** `lib/plumbing/config.rb`: the service's identity and its links, as data. */
@@ -36,10 +25,21 @@ export function configRb(p: StubPlan): string {
   const list = (rows: string[]) => (rows.length ? `[\n      ${rows.join(',\n      ')}\n    ].freeze` : '[].freeze');
   const publishes = u.publishes.map(
     (q) =>
-      `${row({ broker: q.broker, kind: q.kind, env: q.env, topic: q.topic }).slice(0, -2)}, payload: ${rbJson(
-        sampleObject(legacyQueueFields(p.ctx.design, q.use)),
+      `${row({ broker: q.broker, kind: q.kind, env: q.env, topic: q.topic }).slice(0, -2)},\n        payload: ${rbJson(
+        sampleOf(p.ctx.design, q.use.message),
       )} }`,
   );
+  const subscribes = u.subscribes.map((q) => {
+    const t = queueType(p, q.use.message);
+    return `${row({ broker: q.broker, kind: q.kind, env: q.env, topic: q.topic }).slice(0, -2)},\n        type: ${rbType(t)}, sample: ${rbLiteral(sampleOf(p.ctx.design, q.use.message))} }`;
+  });
+  const clients = restClientNames(p);
+  const restRows = p.rest.map((r) => {
+    const cls = clients.get(r);
+    return cls
+      ? `${row({ target: r.target, env: r.call.envVar, client: cls })}`
+      : row({ target: r.target, env: r.call.envVar });
+  });
   return `# The links of this service, as the design declares them. Generated: regenerate, do not edit.
 #
 # Every address is read from an environment variable, which compose.yaml and the Kubernetes
@@ -56,14 +56,16 @@ module Plumbing
     # Seconds a broker or database operation may take before it counts as failed.
     TIMEOUT = 5.0
 
-    # Outgoing REST links: GET <target URL>/ping on each.
-    REST_LINKS = ${list(u.rest.map((r) => row({ target: r.target, env: r.env })))}
-    # Outgoing gRPC links: the contract's Ping on each (method: its HTTP/2 path).
-    GRPC_LINKS = ${list(u.grpc.map((g) => row({ target: g.target, env: g.env, method: g.method })))}
+    # Outgoing REST links: GET <target URL>/ping on each, then the exercise of the endpoints the link
+    # uses with its typed client (client: its class in rest_clients.rb), when the target is converted.
+    REST_LINKS = ${list(restRows)}
+    # Outgoing gRPC links: the contract's Ping on each (method: its HTTP/2 path), then the exercise of
+    # the RPCs the link uses (grpc_client.rb) when the target is converted (typed).
+    GRPC_LINKS = ${list(u.grpc.map((g) => `${row({ target: g.target, env: g.env, method: g.method }).slice(0, -2)}, typed: ${g.typed} }`))}
     # Outgoing queue links: one message each per /ping; payload is the sample of the channel's message.
     PUBLISHES = ${list(publishes)}
-    # Subscriptions, one per broker and topic.
-    SUBSCRIBES = ${list(u.subscribes.map((q) => row({ broker: q.broker, kind: q.kind, env: q.env, topic: q.topic })))}
+    # Subscriptions, one per broker and topic; a payload is valid when it fits type and equals sample.
+    SUBSCRIBES = ${list(subscribes)}
     # Database links: a connection check each per /ping.
     DATABASES = ${list(u.databases.map((d) => row({ target: d.target, kind: d.kind, env: d.env })))}
     # What /readyz waits for: a TCP connection to each broker and database.
@@ -106,12 +108,14 @@ end
 export function serverRb(p: StubPlan): string {
   const u = rubyUsable(p);
   const needs = [
+    'exercise',
+    ...(restClientNames(p).size ? ['rest_clients'] : []),
     ...(u.publishes.length || u.subscribes.length ? ['messaging'] : []),
     ...(u.databases.length ? ['databases'] : []),
     ...(u.grpc.length ? ['grpc_client'] : []),
     ...(p.own ? ['grpc_server'] : []),
   ];
-  return `# The HTTP side of the service contract: /healthz, /readyz and /ping. Generated: do not edit.
+  return `# The HTTP side of the service contract: /healthz, /readyz and /ping${p.ownEndpoints.length ? ', and the endpoints (api.rb)' : ''}. Generated: do not edit.
 require "json"
 require "sinatra/base"
 require_relative "config"
@@ -119,7 +123,7 @@ require_relative "ping"
 require_relative "ready"
 ${needs.map((n) => `require_relative ${rb(n)}`).join('\n')}${needs.length ? '\n' : ''}
 module Plumbing
-  # The app; handlers.rb adds the service's own routes to it.
+  # The app: the contract's routes here${p.ownEndpoints.length ? ", the service's endpoints in api.rb" : ''}.
   class Server < Sinatra::Base
     set :environment, :production
     set :server, :puma
@@ -127,6 +131,8 @@ module Plumbing
     set :logging, false
     set :show_exceptions, false
     set :raise_errors, false
+    # a Problem is an answer, not a failure to log; other errors are logged below
+    set :dump_errors, false
     set :protection, false
 
     helpers do
@@ -156,7 +162,16 @@ module Plumbing
       JSON.generate({ "type" => "about:blank", "title" => "Not Found", "status" => 404 })
     end
 
+    error Problem do
+      problem = env["sinatra.error"]
+      content_type "application/problem+json"
+      status problem.status
+      JSON.generate(problem.body)
+    end
+
     error do
+      boom = env["sinatra.error"]
+      warn "#{request.request_method} #{request.path_info}: #{boom.class}: #{boom.message}\\n  #{Array(boom.backtrace).first(8).join("\\n  ")}"
       content_type "application/problem+json"
       JSON.generate({ "type" => "about:blank", "title" => "Internal Server Error", "status" => 500 })
     end
@@ -169,7 +184,7 @@ module Plumbing
     Server.run!(port: Config.port, server_settings: { Threads: "0:32" })
   end
 end
-`;
+${p.ownEndpoints.length ? '\n# the service\'s endpoints, added to the app above\nrequire_relative "api"\n' : ''}`;
 }
 
 /** `app.rb`: loads the plumbing and the user's handlers, then runs. */
@@ -179,45 +194,3 @@ require_relative "handlers"
 
 Plumbing.run
 `;
-
-/** A Sinatra route pattern of an endpoint path: \`{id}\` becomes \`:id\`. */
-export function sinatraPath(path: string): string {
-  return path.replace(/\{([a-z0-9_]+)\}/g, ':$1');
-}
-
-function handler(e: ContractEndpoint): string {
-  const verb = e.method.toLowerCase();
-  const args = e.params.length ? ` # path parameters: ${e.params.map((x) => `params[${rb(x)}]`).join(', ')}` : '';
-  const body =
-    e.method === 'GET' || e.method === 'DELETE'
-      ? ''
-      : `\n      # request = JSON.parse(request.body.read) # the body: ${e.request.map((f) => f.name).join(', ') || 'no fields'}`;
-  return `
-    # ${e.method} ${e.path}
-    ${verb} ${rb(sinatraPath(e.path))} do${args}${body}
-      # TODO: replace the sample data with your logic.
-      json_answer(${rbHash(sampleObject(e.response), '      ')})
-    end
-`;
-}
-
-/** \`handlers.rb\`: the user's code, with a TODO body answering sample data per endpoint. */
-export function handlersRb(p: StubPlan): string {
-  return `# The code of ${p.dns} that is yours to edit: REST endpoints and the message hook.
-# The plumbing (HTTP server, /healthz, /readyz, /ping, brokers, databases) lives in lib/plumbing
-# and is generated: regenerating the project rewrites it, never this file.
-require "json"
-
-module Plumbing
-  # The service's own routes, added to the generated app.
-  class Server${p.endpoints.map(handler).join('')}${p.endpoints.length ? '' : '\n    # No REST endpoints are declared: add routes here (get "/path" do ... end).\n'}  end
-end
-
-module Handlers
-  # Called for each message consumed; message is the envelope {id, from, topic, path, payload}.
-  def self.on_message(broker, topic, message)
-    # TODO: react to the message. The plumbing already lists it under "received" in /ping.
-  end
-end
-`;
-}

@@ -19,7 +19,7 @@ import { rubyUsesGrpc } from './plan';
 /** The full protobuf name of an RPC's request or response type. */
 export function protoFullName(t: ResolvedType): string {
   if (t.kind === 'message' || t.kind === 'enum') return t.type.names.full;
-  if (t.kind === 'wellKnown') return `google.protobuf.${t.name}`;
+  if (t.kind === 'wellKnown') return t.name;
   return t.scalar;
 }
 
@@ -195,17 +195,40 @@ end
 `;
 }
 
-/** `lib/plumbing/grpc_client.rb`: pings each outgoing gRPC link's target. */
-export function grpcClientRb(): string {
-  return `# gRPC calls to other services: the contract's Ping on each target. Generated: do not edit.
+/** The exercise data of an RPC: kind, path, request and response names and their samples as JSON text. */
+function exerciseRow(r: RpcContract): string {
+  const req = protoFullName(r.request);
+  const res = protoFullName(r.response);
+  return `{ name: ${rb(r.name)}, kind: ${rb(rpcKind(r))}, path: ${rb(r.path)}, request: ${rb(req)}, response: ${rb(res)},
+          request_json: ${rb(JSON.stringify(sampleOfType(r.request)))},
+          response_json: ${rb(JSON.stringify(sampleOfType(r.response)))} }`;
+}
+
+/** `lib/plumbing/grpc_client.rb`: pings each outgoing gRPC link's target and exercises its RPCs. */
+export function grpcClientRb(p: StubPlan): string {
+  const typed = p.grpc.filter((g) => g.typed);
+  const table = typed.length
+    ? `{\n${typed
+        .map(
+          (g) =>
+            `      # ${g.target}\n      ${rb(g.call.envVar)} => [\n${g.used.map((r) => `        ${exerciseRow(r)},`).join('\n')}\n      ].freeze`,
+        )
+        .join(',\n')}\n    }.freeze`
+    : '{}.freeze';
+  return `# gRPC calls to other services: the contract's Ping on each target, and the typed exercise of
+# every RPC a link uses (all four kinds; a streaming side sends the sample twice). Generated: do not edit.
 require "grpc"
 require_relative "config"
+require_relative "exercise"
 require_relative "protos"
 
 module Plumbing
   module GrpcClient
     @stubs = {}
     @lock = Mutex.new
+
+    # The RPCs each link to a converted target uses, by its address variable.
+    EXERCISES = ${table}
 
     # One channel per target address (<TARGET>_GRPC_ADDR: host:port), plaintext.
     def self.stub(link)
@@ -224,6 +247,30 @@ module Plumbing
         deadline: Time.now + Config.call_timeout(hop.size)
       )
       response.tree_json
+    end
+
+    # Calls every RPC the link uses with the sample, marked, and checks the answers: "methods" entries.
+    def self.exercise(link)
+      EXERCISES.fetch(link[:env], []).map { |rpc| Exercise.run(rpc[:name]) { call(link, rpc) } }
+    end
+
+    # One exercise call; nil when the answer is the sample (twice for a streamed answer).
+    def self.call(link, rpc)
+      request = Protos.from_json(rpc[:request], rpc[:request_json])
+      expected = Protos.from_json(rpc[:response], rpc[:response_json])
+      decode = Protos.decoder(rpc[:response])
+      options = { deadline: Time.now + (Config::TIMEOUT * 3), metadata: Exercise::MARKED }
+      s = stub(link)
+      case rpc[:kind]
+      when "unary"
+        Exercise.pb_diff(expected, s.request_response(rpc[:path], request, Protos::ENCODE, decode, **options))
+      when "server"
+        Exercise.stream_diff(expected, s.server_streamer(rpc[:path], request, Protos::ENCODE, decode, **options).to_a)
+      when "client"
+        Exercise.pb_diff(expected, s.client_streamer(rpc[:path], [request, request], Protos::ENCODE, decode, **options))
+      else
+        Exercise.stream_diff(expected, s.bidi_streamer(rpc[:path], [request, request], Protos::ENCODE, decode, **options).to_a)
+      end
     end
   end
 end
@@ -288,7 +335,7 @@ end
 }
 
 const PING_ROW =
-  '["Ping", Protos.msg("polyglot.ping.v1.PingRequest"), Protos.msg("polyglot.ping.v1.PingResponse"), nil, 2]';
+  '["Ping", Protos.msg("polyglot.ping.v1.PingRequest"), Protos.msg("polyglot.ping.v1.PingResponse"), nil, "unary", nil]';
 
 function serviceDecl(s: GrpcContract, legacyPing: boolean): string {
   const rpcs = s.rpcs.map((r) => {
@@ -296,7 +343,8 @@ function serviceDecl(s: GrpcContract, legacyPing: boolean): string {
     const res = `Protos.msg(${rb(protoFullName(r.response))})`;
     const req2 = r.clientStreaming ? `stream(${req})` : req;
     const res2 = r.serverStreaming ? `stream(${res})` : res;
-    return `[${rb(r.name)}, ${req2}, ${res2}, ${rb(handlerName(r))}, ${rpcKind(r) === 'client' ? 1 : 2}]`;
+    const sample = `[${rb(protoFullName(r.request))}, ${rb(JSON.stringify(sampleOfType(r.request)))}, ${rb(protoFullName(r.response))}, ${rb(JSON.stringify(sampleOfType(r.response)))}]`;
+    return `[${rb(r.name)}, ${req2}, ${res2}, ${rb(handlerName(r))}, ${rb(rpcKind(r))},\n           ${sample}]`;
   });
   if (legacyPing) rpcs.push(PING_ROW);
   return `service(${rb(s.fullName)}, [\n          ${rpcs.join(',\n          ')},\n        ])`;
@@ -316,6 +364,7 @@ export function grpcServerRb(p: StubPlan, g: RubyGrpc): string {
 require "grpc"
 require "google/protobuf/descriptor_pb"
 require_relative "config"
+require_relative "exercise"
 require_relative "ping"
 require_relative "protos"
 require_relative "ready"
@@ -327,8 +376,14 @@ module Plumbing
       Protos.msg("polyglot.ping.v1.PingResponse").new(tree_json: JSON.generate(Ping.tree(request.path.to_a)))
     end
 
-    # A service class declared from its full name: rows of [rpc, request, response, handler,
-    # arity] (a client-streaming handler gets the call only). A nil handler is the contract's Ping.
+    # A streamed request or response type in a service's rows.
+    def self.stream(cls)
+      GRPC::RpcDesc::Stream.new(cls)
+    end
+
+    # A service class declared from its full name: rows of [rpc, request, response, handler, kind,
+    # sample] (sample: the request's and the response's full names and sample JSON). A nil handler
+    # is the contract's Ping. A call marked polyglot-exercise is answered here, never by RpcHandlers.
     def self.service(full_name, rpcs)
       Class.new do
         include GRPC::GenericService
@@ -336,16 +391,64 @@ module Plumbing
         self.marshal_class_method = :encode
         self.unmarshal_class_method = :decode
         self.service_name = full_name
-        rpcs.each do |(rpc_name, request, response, handler, arity)|
+        rpcs.each do |(rpc_name, request, response, handler, kind, sample)|
           rpc rpc_name.to_sym, request, response
-          method_name = GRPC::GenericService.underscore(rpc_name)
+          method_name = GRPC::GenericService.underscore(rpc_name.dup) # underscore changes its argument
           if handler.nil?
             define_method(method_name) { |request_message, call| PING.call(request_message, call) }
-          elsif arity == 1
-            define_method(method_name) { |call| RpcHandlers.public_send(handler, call) }
+          elsif kind == "client"
+            define_method(method_name) do |call|
+              next GrpcServer.exercised(rpc_name, kind, sample, nil, call) if GrpcServer.marked?(call)
+
+              RpcHandlers.public_send(handler, call)
+            end
           else
-            define_method(method_name) { |first, call| RpcHandlers.public_send(handler, first, call) }
+            define_method(method_name) do |first, call|
+              next GrpcServer.exercised(rpc_name, kind, sample, first, call) if GrpcServer.marked?(call)
+
+              RpcHandlers.public_send(handler, first, call)
+            end
           end
+        end
+      end
+    end
+
+    # Whether a call is an exercise call (metadata polyglot-exercise).
+    def self.marked?(call)
+      !call.metadata[Exercise::HEADER].nil?
+    end
+
+    def self.refuse(name, what, problem)
+      raise GRPC::InvalidArgument, "#{name}: the #{what} differs from the sample: #{problem}"
+    end
+
+    # The plumbing's answer to an exercise call: the request must be the sample (a stream: the sample
+    # twice), the answer is the sample response (twice for a streamed answer; one per request in a
+    # bidirectional call). Anything else is INVALID_ARGUMENT, naming the RPC.
+    def self.exercised(name, kind, sample, first, call)
+      expected = Protos.from_json(sample[0], sample[1])
+      answer = Protos.from_json(sample[2], sample[3])
+      case kind
+      when "unary", "server"
+        problem = Exercise.pb_diff(expected, first)
+        refuse(name, "request", problem) unless problem.nil?
+        kind == "unary" ? answer : [answer, answer]
+      when "client"
+        got = []
+        call.each_remote_read { |request| got << request }
+        problem = Exercise.stream_diff(expected, got)
+        refuse(name, "request stream", problem) unless problem.nil?
+        answer
+      else
+        Enumerator.new do |answers|
+          count = 0
+          first.each do |request|
+            count += 1
+            problem = count > 2 ? "expected the sample twice, got more" : Exercise.pb_diff(expected, request)
+            refuse(name, "request stream", problem) unless problem.nil?
+            answers << answer
+          end
+          refuse(name, "request stream", "expected the sample twice, got #{count} message(s)") unless count == 2
         end
       end
     end
@@ -548,7 +651,7 @@ export function rubyGrpcFiles(p: StubPlan): GeneratedFile[] {
     { path: 'gen_proto.rb', content: GEN_PROTO_RB },
     { path: 'lib/plumbing/protos.rb', content: protosRb(g) },
   ];
-  if (p.grpc.length) files.push({ path: 'lib/plumbing/grpc_client.rb', content: grpcClientRb() });
+  if (p.grpc.length) files.push({ path: 'lib/plumbing/grpc_client.rb', content: grpcClientRb(p) });
   if (g.serves) {
     files.push({ path: 'lib/plumbing/grpc_server.rb', content: grpcServerRb(p, g) });
     files.push({ path: 'rpc_handlers.rb', content: rpcHandlersRb(p, g) });

@@ -15,8 +15,8 @@ export interface RubyQueue {
 /** The links of a Ruby service that its stub serves: those to brokers and databases it can use. */
 export interface RubyLinks {
   rest: { target: string; env: string }[];
-  /** Outgoing gRPC links: `method` is the HTTP/2 path of the Ping the stub calls. */
-  grpc: { target: string; env: string; method: string }[];
+  /** Outgoing gRPC links: `method` is the HTTP/2 path of the Ping the stub calls; `typed`: the target is converted (its RPCs are exercised). */
+  grpc: { target: string; env: string; method: string; typed: boolean }[];
   publishes: RubyQueue[];
   subscribes: RubyQueue[];
   databases: { target: string; kind: DatabaseUse['databaseKind']; env: string }[];
@@ -66,6 +66,7 @@ export function rubyUsable(p: StubPlan): RubyLinks {
       target: g.target,
       env: g.call.envVar,
       method: g.typed ? `/${PING_SERVICE}/Ping` : g.legacyPing,
+      typed: g.typed,
     })),
     publishes,
     subscribes,

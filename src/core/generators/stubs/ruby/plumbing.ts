@@ -17,9 +17,10 @@ module Plumbing
     @received = []
     @lock = Mutex.new
 
-    # Keeps a consumed message for the next /ping answer (the last 20, newest last).
-    def self.record(broker, topic, envelope)
-      entry = { "broker" => broker, "topic" => topic, "from" => envelope["from"], "id" => envelope["id"] }
+    # Keeps a consumed message for the next /ping answer (the last 20, newest last); valid: whether
+    # its payload is the contract's sample of the channel's message.
+    def self.record(broker, topic, envelope, valid)
+      entry = { "broker" => broker, "topic" => topic, "from" => envelope["from"], "id" => envelope["id"], "valid" => valid }
       @lock.synchronize do
         @received << entry
         @received.shift while @received.size > MAX_RECEIVED
@@ -56,11 +57,16 @@ module Plumbing
         raise "HTTP #{res.code} from #{base}/ping" unless res.code == "200"
 
         { "tree" => JSON.parse(res.body) }
+      end.tap do |call|
+        # the typed exercise of the endpoints the link uses (its own ok is the /ping call's alone)
+        call["methods"] = Plumbing.const_get(link[:client]).new.exercise if link[:client]
       end
     end
 
     def self.grpc(link, hop)
-      guard("via" => "grpc", "target" => link[:target]) { { "tree" => JSON.parse(GrpcClient.ping(link, hop)) } }
+      guard("via" => "grpc", "target" => link[:target]) { { "tree" => JSON.parse(GrpcClient.ping(link, hop)) } }.tap do |call|
+        call["methods"] = GrpcClient.exercise(link) if link[:typed]
+      end
     end
 
     def self.queue(link, hop)
@@ -192,6 +198,7 @@ export function messagingRb(kinds: readonly string[]): string {
 require "json"
 require_relative "config"
 require_relative "ping"
+require_relative "types"
 ${requires}
 
 module Plumbing
@@ -212,12 +219,14 @@ module Plumbing
       id
     end
 
-    # Called by every consumer with the raw body; a body that is not an envelope is skipped.
+    # Called by every consumer with the raw body; a body that is not an envelope is skipped. The
+    # payload is valid when it fits the channel's message type and equals its sample.
     def self.deliver(link, body)
       envelope = JSON.parse(body)
       return unless envelope.is_a?(Hash)
 
-      Ping.record(link[:broker], link[:topic], envelope)
+      valid = Types.equal?(link[:type], false, envelope["payload"], link[:sample])
+      Ping.record(link[:broker], link[:topic], envelope, valid)
       Handlers.on_message(link[:broker], link[:topic], envelope) if defined?(Handlers) && Handlers.respond_to?(:on_message)
     rescue JSON::ParserError
       nil

@@ -11,9 +11,12 @@ export function rubyReadme(p: StubPlan, u: RubyLinks): string {
   const r = RUNTIMES[p.w.runtime];
   const env = withoutSecretValues(p.w.node, serviceEnv(p.w));
   const rows: string[][] = [
-    ['`handlers.rb`', '**yours**: the bodies of the REST endpoints and `on_message`'],
+    ['`handlers.rb`', '**yours**: the bodies of the REST endpoints (one method each) and `on_message`'],
     ['`app.rb`', 'generated: loads the plumbing and `handlers.rb`, starts Puma on `PORT`'],
-    ['`lib/plumbing/`', 'generated: the Sinatra app with /healthz, /readyz and /ping, brokers, databases'],
+    [
+      '`lib/plumbing/`',
+      'generated: the Sinatra app with /healthz, /readyz and /ping, the routes of the endpoints (`api.rb`), the types (`types.rb`), typed clients, brokers, databases',
+    ],
     ['`Gemfile`, `Gemfile.lock`', 'every gem pinned to one version (the whole tree in the lock): add yours'],
   ];
   if (p.own) rows.splice(1, 0, ['`rpc_handlers.rb`', '**yours**: the bodies of the RPCs of its gRPC services']);
@@ -24,10 +27,10 @@ export function rubyReadme(p: StubPlan, u: RubyLinks): string {
     );
   const limits = [
     p.own || u.usesGrpc
-      ? `- **gRPC** is the grpc gem ${RUBY_GEMS.grpc?.version}: ${p.own ? `the server on \`GRPC_PORT\` (${p.w.node.grpcPort}) serves the node's services (their RPCs in \`rpc_handlers.rb\`), \`polyglot.ping.v1.PingService\`, \`grpc.health.v1.Health\` (Check and Watch, following /readyz) and server reflection (v1, v1alpha) from the descriptor set \`gen_proto.rb\` writes` : 'no server (this service serves no gRPC)'}${p.grpc.length ? "; each outgoing gRPC link is pinged with the contract's Ping" : ''}. Its typed exercise of other methods, and streaming calls, are not generated: the checker names streaming RPCs on a Sinatra service. The lock names grpc and google-protobuf both as source gems and as x86_64 Linux builds: on x86_64 the image installs the prebuilt ones; elsewhere Bundler compiles them (minutes).`
+      ? `- **gRPC** is the grpc gem ${RUBY_GEMS.grpc?.version}: ${p.own ? `the server on \`GRPC_PORT\` (${p.w.node.grpcPort}) serves the node's services (their RPCs in \`rpc_handlers.rb\`), \`polyglot.ping.v1.PingService\`, \`grpc.health.v1.Health\` (Check and Watch, following /readyz) and server reflection (v1, v1alpha) from the descriptor set \`gen_proto.rb\` writes` : 'no server (this service serves no gRPC)'}${p.grpc.length ? "; each outgoing gRPC link is pinged with the contract's Ping and its RPCs exercised (`lib/plumbing/grpc_client.rb`)" : ''}. All four RPC kinds are served and called (a streamed side is an Enumerable). The lock names grpc and google-protobuf both as source gems and as x86_64 Linux builds: on x86_64 the image installs the prebuilt ones; elsewhere Bundler compiles them (minutes).`
       : '- **gRPC**: this service neither serves nor calls gRPC; a gRPC link adds the grpc gem, `proto/` and `gen_proto.rb`.',
     '- **Kafka and MongoDB**: no client gem for them ships with Debian, which is where this stub takes its gems from, so it cannot use them; the checker names such links and the stub leaves them out.',
-    '- **Typed contracts**: the stub reads the compatibility layer of the contracts: REST endpoints answer the sample of their fields of type string, int64, double and bool, and `/ping` pings each target without calling its other methods. Messages carry the sample of those fields.',
+    '- **Typed contracts**: Ruby has no static types, so the design\'s messages and enums are data in `lib/plumbing/types.rb`: each route reads its path, query and header parameters as their types (a `400` problem when one does not fit) and its JSON body against the message type (`422` `application/problem+json` when it does not fit), and hands `handlers.rb` JSON data of those types (hashes with string keys, the JSON keys). Raise `Plumbing::Problem.new(404, "...")` for an error answer (RFC 9457). A call marked `polyglot-exercise: 1` is answered by the plumbing with the sample, never by your handlers; `/ping` calls every method of each link that way (`methods` in its answer). Messages carry the sample of the channel\'s type, and `received` marks each payload `valid` when it is that sample.',
     '- **NATS** is spoken by a small client of the core protocol in `lib/plumbing/nats.rb` (CONNECT, PUB, SUB with a queue group, PING/PONG), as Debian packages no NATS gem.',
     '- **Gemfile.lock** has no checksums (Bundler 2.3 writes none); the versions are those Debian bookworm packages, which the conformance run builds against.',
   ];

@@ -107,7 +107,7 @@ class DatabaseLink:
 
 
 REST_LINKS: list[RestLink] = [
-    RestLink(target="img-src-x-onerror-alert-1", env="IMG_SRC_X_ONERROR_ALERT_1_URL", client="img_src_x_onerror_alert_1_rest", typed=False),
+    RestLink(target="img-src-x-onerror-alert-1", env="IMG_SRC_X_ONERROR_ALERT_1_URL", client="img_src_x_onerror_alert_1_rest", typed=True),
 ]
 
 GRPC_LINKS: list[GrpcLink] = [

@@ -14,13 +14,15 @@ module Plumbing
     # Seconds a broker or database operation may take before it counts as failed.
     TIMEOUT = 5.0
 
-    # Outgoing REST links: GET <target URL>/ping on each.
+    # Outgoing REST links: GET <target URL>/ping on each, then the exercise of the endpoints the link
+    # uses with its typed client (client: its class in rest_clients.rb), when the target is converted.
     REST_LINKS = [].freeze
-    # Outgoing gRPC links: the contract's Ping on each (method: its HTTP/2 path).
+    # Outgoing gRPC links: the contract's Ping on each (method: its HTTP/2 path), then the exercise of
+    # the RPCs the link uses (grpc_client.rb) when the target is converted (typed).
     GRPC_LINKS = [].freeze
     # Outgoing queue links: one message each per /ping; payload is the sample of the channel's message.
     PUBLISHES = [].freeze
-    # Subscriptions, one per broker and topic.
+    # Subscriptions, one per broker and topic; a payload is valid when it fits type and equals sample.
     SUBSCRIBES = [].freeze
     # Database links: a connection check each per /ping.
     DATABASES = [].freeze

@@ -10,9 +10,10 @@ module Plumbing
     @received = []
     @lock = Mutex.new
 
-    # Keeps a consumed message for the next /ping answer (the last 20, newest last).
-    def self.record(broker, topic, envelope)
-      entry = { "broker" => broker, "topic" => topic, "from" => envelope["from"], "id" => envelope["id"] }
+    # Keeps a consumed message for the next /ping answer (the last 20, newest last); valid: whether
+    # its payload is the contract's sample of the channel's message.
+    def self.record(broker, topic, envelope, valid)
+      entry = { "broker" => broker, "topic" => topic, "from" => envelope["from"], "id" => envelope["id"], "valid" => valid }
       @lock.synchronize do
         @received << entry
         @received.shift while @received.size > MAX_RECEIVED
@@ -49,11 +50,16 @@ module Plumbing
         raise "HTTP #{res.code} from #{base}/ping" unless res.code == "200"
 
         { "tree" => JSON.parse(res.body) }
+      end.tap do |call|
+        # the typed exercise of the endpoints the link uses (its own ok is the /ping call's alone)
+        call["methods"] = Plumbing.const_get(link[:client]).new.exercise if link[:client]
       end
     end
 
     def self.grpc(link, hop)
-      guard("via" => "grpc", "target" => link[:target]) { { "tree" => JSON.parse(GrpcClient.ping(link, hop)) } }
+      guard("via" => "grpc", "target" => link[:target]) { { "tree" => JSON.parse(GrpcClient.ping(link, hop)) } }.tap do |call|
+        call["methods"] = GrpcClient.exercise(link) if link[:typed]
+      end
     end
 
     def self.queue(link, hop)

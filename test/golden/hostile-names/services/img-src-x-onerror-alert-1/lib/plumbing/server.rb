@@ -1,12 +1,13 @@
-# The HTTP side of the service contract: /healthz, /readyz and /ping. Generated: do not edit.
+# The HTTP side of the service contract: /healthz, /readyz and /ping, and the endpoints (api.rb). Generated: do not edit.
 require "json"
 require "sinatra/base"
 require_relative "config"
 require_relative "ping"
 require_relative "ready"
+require_relative "exercise"
 
 module Plumbing
-  # The app; handlers.rb adds the service's own routes to it.
+  # The app: the contract's routes here, the service's endpoints in api.rb.
   class Server < Sinatra::Base
     set :environment, :production
     set :server, :puma
@@ -14,6 +15,8 @@ module Plumbing
     set :logging, false
     set :show_exceptions, false
     set :raise_errors, false
+    # a Problem is an answer, not a failure to log; other errors are logged below
+    set :dump_errors, false
     set :protection, false
 
     helpers do
@@ -43,7 +46,16 @@ module Plumbing
       JSON.generate({ "type" => "about:blank", "title" => "Not Found", "status" => 404 })
     end
 
+    error Problem do
+      problem = env["sinatra.error"]
+      content_type "application/problem+json"
+      status problem.status
+      JSON.generate(problem.body)
+    end
+
     error do
+      boom = env["sinatra.error"]
+      warn "#{request.request_method} #{request.path_info}: #{boom.class}: #{boom.message}\n  #{Array(boom.backtrace).first(8).join("\n  ")}"
       content_type "application/problem+json"
       JSON.generate({ "type" => "about:blank", "title" => "Internal Server Error", "status" => 500 })
     end
@@ -56,3 +68,6 @@ module Plumbing
     Server.run!(port: Config.port, server_settings: { Threads: "0:32" })
   end
 end
+
+# the service's endpoints, added to the app above
+require_relative "api"
