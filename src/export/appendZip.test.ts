@@ -6,7 +6,7 @@ import { generateProject } from '../core/generators/project';
 import { exportFiles, withManifest } from '../core/record/exportFiles';
 import { designFiles } from '../core/record/manifest';
 import { moveNodes } from '../core/ops/ops';
-import { appendToZipBlob, appendToZipSync } from './appendZip';
+import { appendToZipBlob, appendToZipSync, DESIGN_DEFLATE_UP_TO } from './appendZip';
 import { designTextFromZip } from './readZip';
 import { zipProject } from './projectZip';
 import { zipFilesSync } from './zip';
@@ -81,4 +81,38 @@ describe('adding the design to a ZIP64 zip', () => {
       expect(opened.ok && JSON.parse(opened.text).name).toBe(design.name);
     });
   }
+});
+
+describe('the design added to a large project', () => {
+  const methods = (zip: Uint8Array) => {
+    // compression method of each local header, by file name
+    const out = new Map<string, number>();
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let at = 0; view.getUint32(at, true) === 0x04034b50;) {
+      const nameLength = view.getUint16(at + 26, true);
+      const name = new TextDecoder().decode(zip.subarray(at + 30, at + 30 + nameLength));
+      out.set(name, view.getUint16(at + 8, true));
+      at += 30 + nameLength + view.getUint16(at + 28, true) + view.getUint32(at + 18, true);
+    }
+    return out;
+  };
+
+  it('is stored when its files hold over DESIGN_DEFLATE_UP_TO characters, compressed below, and reads back', async () => {
+    const base = zipFilesSync([{ path: 'README.md', content: 'x' }]);
+    const half = Math.floor(DESIGN_DEFLATE_UP_TO / 2);
+    for (const [size, method] of [
+      [half - 100, 8],
+      [half + 10, 0],
+    ] as const) {
+      const content = `{"name":"${'a'.repeat(size)}"}`;
+      const files = [
+        { path: 'polyglot.design.json', content },
+        { path: '.polyglot/base.design.json', content },
+      ];
+      const zip = appendToZipSync(base, files);
+      expect(methods(zip).get('polyglot.design.json'), `${size}`).toBe(method);
+      const read = await JSZip.loadAsync(zip, { checkCRC32: true });
+      expect(await read.file('polyglot.design.json')?.async('string')).toBe(content);
+    }
+  });
 });

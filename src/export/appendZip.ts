@@ -1,5 +1,8 @@
 import type { GeneratedFile } from '../core/generators/types';
-import { END_SIZE, endRecords, ZIP64_END_SIZE, ZIP64_LOCATOR_SIZE, zipFilesSync } from './zip';
+import { END_SIZE, endRecords, ZIP64_END_SIZE, ZIP64_LOCATOR_SIZE, zipEntriesOf, zipEntriesSync } from './zip';
+
+/** Design files of more characters than this in all are stored, not compressed (about 1,000 services). */
+export const DESIGN_DEFLATE_UP_TO = 2 * 1024 * 1024;
 
 /** Where a zip's central directory is and how many entries it has, from its end records. */
 interface ZipEnd {
@@ -54,7 +57,11 @@ function tail(
   end: ZipEnd,
   files: readonly GeneratedFile[],
 ): { local: Uint8Array; central: Uint8Array; end: Uint8Array } {
-  const own = zipFilesSync(files);
+  // a large design is stored: compressing it would hold up the click (the page adds it there), and
+  // a project with such a design is stored anyway (over ZIP_DEFLATE_UP_TO characters of text)
+  let text = 0;
+  for (const f of files) text += f.content.length;
+  const own = zipEntriesSync(zipEntriesOf(files), text > DESIGN_DEFLATE_UP_TO ? Number.POSITIVE_INFINITY : text);
   const ownEnd = endOf(own);
   const local = own.subarray(0, ownEnd.centralStart);
   const central = own.slice(ownEnd.centralStart, ownEnd.centralStart + ownEnd.centralSize);
