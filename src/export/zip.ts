@@ -210,20 +210,8 @@ export function zipEntriesSync(
       `The project's zip would take ${Math.ceil(length / 1024 / 1024)} MB, more than can be held in memory here.`,
     );
   }
-  const view = new DataView(out.buffer);
-  let at = 0;
-  const u16 = (v: number) => {
-    view.setUint16(at, v, true);
-    at += 2;
-  };
-  const u32 = (v: number) => {
-    view.setUint32(at, v, true);
-    at += 4;
-  };
-  const u64 = (v: number) => {
-    view.setBigUint64(at, BigInt(v), true);
-    at += 8;
-  };
+  const w = new LittleEndian(out);
+  const { u16, u32, u64 } = w;
   // What the local header and the central directory both say of an entry, from its flags on.
   const entryFields = (
     name: Uint8Array,
@@ -247,18 +235,16 @@ export function zipEntriesSync(
     u32(0x04034b50); // local file header
     u16(big ? 45 : 20); // version needed: 2.0, or 4.5 for ZIP64
     entryFields(name, utf8, packed, big, big ? 20 : 0);
-    out.set(name, at);
-    at += name.length;
+    w.bytes(name);
     if (big) {
       u16(0x0001); // ZIP64 extended information: both sizes, in a local header
       u16(16);
       u64(packed.size);
       u64(packed.data.length);
     }
-    out.set(packed.data, at);
-    at += packed.data.length;
+    w.bytes(packed.data);
   });
-  const centralStart = at;
+  const centralStart = w.at;
   packedEntries.forEach(({ name, utf8, packed }, i) => {
     const big = sizes64[i] === true;
     const far = offsets64[i] === true;
@@ -273,8 +259,7 @@ export function zipEntriesSync(
     u16(0); // internal attributes
     u32(0); // external attributes
     u32(far ? MAX_32 : offset);
-    out.set(name, at);
-    at += name.length;
+    w.bytes(name);
     if (extra > 0) {
       // only the fields that hold MAX_32 above, in this order
       u16(0x0001);
@@ -286,9 +271,34 @@ export function zipEntriesSync(
       if (far) u64(offset);
     }
   });
-  const centralSize = at - centralStart;
-  out.set(endRecords(count, centralSize, centralStart, zip64End, force), at);
+  const centralSize = w.at - centralStart;
+  w.bytes(endRecords(count, centralSize, centralStart, zip64End, force));
   return out;
+}
+
+/** Writes little-endian numbers and bytes into an array, one after the other. */
+class LittleEndian {
+  at = 0;
+  private readonly view: DataView;
+  constructor(private readonly out: Uint8Array) {
+    this.view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  }
+  u16 = (v: number): void => {
+    this.view.setUint16(this.at, v, true);
+    this.at += 2;
+  };
+  u32 = (v: number): void => {
+    this.view.setUint32(this.at, v, true);
+    this.at += 4;
+  };
+  u64 = (v: number): void => {
+    this.view.setBigUint64(this.at, BigInt(v), true);
+    this.at += 8;
+  };
+  bytes(data: Uint8Array): void {
+    this.out.set(data, this.at);
+    this.at += data.length;
+  }
 }
 
 /**
@@ -305,20 +315,8 @@ export function endRecords(
   force = false,
 ): Uint8Array {
   const out = new Uint8Array((zip64 ? ZIP64_END_SIZE + ZIP64_LOCATOR_SIZE : 0) + END_SIZE);
-  const view = new DataView(out.buffer);
-  let at = 0;
-  const u16 = (v: number) => {
-    view.setUint16(at, v, true);
-    at += 2;
-  };
-  const u32 = (v: number) => {
-    view.setUint32(at, v, true);
-    at += 4;
-  };
-  const u64 = (v: number) => {
-    view.setBigUint64(at, BigInt(v), true);
-    at += 8;
-  };
+  const w = new LittleEndian(out);
+  const { u16, u32, u64 } = w;
   if (zip64) {
     const recordAt = centralStart + centralSize;
     u32(0x06064b50); // ZIP64 end of central directory record

@@ -98,11 +98,7 @@ function reach(packages: Record<string, NodeLockEntry>, roots: readonly string[]
 export function nodePackageLock(
   name: string,
   version: string,
-  root: {
-    dependencies: Record<string, string>;
-    devDependencies: Record<string, string>;
-    engines?: Record<string, string>;
-  },
+  root: LockRoot,
 ): string {
   // the same dependencies give the same lock but for the name: made once, the name put in
   const key = JSON.stringify([version, root]);
@@ -110,6 +106,13 @@ export function nodePackageLock(
   if (lock === undefined) locks.set(key, (lock = packageLock(NAME_SLOT, version, root)));
   const named = JSON.stringify(name);
   return lock.replaceAll(QUOTED_SLOT, () => named);
+}
+
+/** What package.json says of the package's dependencies (and engines). */
+export interface LockRoot {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  engines?: Record<string, string>;
 }
 
 /** Stands for the package's name in a kept lock: JSON writes it escaped, so no other text is it. */
@@ -120,11 +123,7 @@ const locks = new Map<string, string>();
 function packageLock(
   name: string,
   version: string,
-  root: {
-    dependencies: Record<string, string>;
-    devDependencies: Record<string, string>;
-    engines?: Record<string, string>;
-  },
+  root: LockRoot,
 ): string {
   const { packages, direct } = NODE_UNION_LOCK;
   for (const [dep, v] of Object.entries({ ...root.dependencies, ...root.devDependencies }))
