@@ -95,11 +95,7 @@ function reach(packages: Record<string, NodeLockEntry>, roots: readonly string[]
  * dependencies reach, with npm's dev/optional flags computed for this set (`npm ci` accepts it:
  * every path resolves as in the union tree, which npm wrote).
  */
-export function nodePackageLock(
-  name: string,
-  version: string,
-  root: LockRoot,
-): string {
+export function nodePackageLock(name: string, version: string, root: LockRoot): string {
   // the same dependencies give the same lock but for the name: made once, the name put in
   const key = JSON.stringify([version, root]);
   let lock = locks.get(key);
@@ -120,11 +116,7 @@ const NAME_SLOT = '\u0001name\u0001';
 const QUOTED_SLOT = JSON.stringify(NAME_SLOT);
 const locks = new Map<string, string>();
 
-function packageLock(
-  name: string,
-  version: string,
-  root: LockRoot,
-): string {
+function packageLock(name: string, version: string, root: LockRoot): string {
   const { packages, direct } = NODE_UNION_LOCK;
   for (const [dep, v] of Object.entries({ ...root.dependencies, ...root.devDependencies }))
     if (direct[dep] !== v)
