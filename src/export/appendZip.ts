@@ -1,8 +1,8 @@
 import type { GeneratedFile } from '../core/generators/types';
 import { END_SIZE, endRecords, ZIP64_END_SIZE, ZIP64_LOCATOR_SIZE, zipEntriesOf, zipEntriesSync } from './zip';
 
-/** Design files of more characters than this in all are stored, not compressed (about 1,000 services). */
-export const DESIGN_DEFLATE_UP_TO = 2 * 1024 * 1024;
+/** Design files of more characters than this in all are stored, not compressed (about 180 services and up). */
+export const DESIGN_DEFLATE_UP_TO = 512 * 1024;
 
 /** Where a zip's central directory is and how many entries it has, from its end records. */
 interface ZipEnd {
