@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/profile-canvas.ts [size] [app|bare] [drag|pan|zoom|load]`: a CPU profile of one
+ * `npx tsx bench/profile-canvas.ts [size] [app|bare] [drag|press|pan|zoom|load]`: a CPU profile of one
  * canvas interaction in an unminified build of the app or the bare page, printed as the functions
  * with the most self time. A helper for finding where the time goes; `npm run bench` measures.
  */
@@ -102,6 +102,7 @@ interface TraceEvent {
   name: string;
   pid: number;
   tid: number;
+  ts?: number;
   dur?: number;
   tdur?: number;
   args?: { name?: string };
@@ -121,10 +122,27 @@ function timeline(events: TraceEvent[]): string[] {
       by.set(e.name, (by.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
       by.set(`${e.name} (count)`, (by.get(`${e.name} (count)`) ?? 0) + 1);
     }
-  return [...by.entries()]
+  const lines = [...by.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 25)
     .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`);
+  // The longest main-thread task and the events inside it (wall time, nested events counted too).
+  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const longest = onMain
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask')
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  if (longest?.ts !== undefined) {
+    const from = longest.ts;
+    const to = from + (longest.dur ?? 0);
+    const inner = new Map<string, number>();
+    for (const e of onMain)
+      if (e !== longest && e.ts !== undefined && e.ts >= from && e.ts < to)
+        inner.set(e.name, (inner.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    lines.push(`longest task ${((longest.dur ?? 0) / 1000).toFixed(1)} ms, inside it:`);
+    for (const [k, v] of [...inner.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15))
+      lines.push(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+  }
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -157,7 +175,7 @@ async function main(): Promise<void> {
   if (process.env.STYLE) await page.addStyleTag({ content: process.env.STYLE });
   await page.waitForTimeout(500);
   if (action !== 'load') {
-    const p = action === 'drag' ? await nodeToDrag(page) : await emptyPanePoint(page);
+    const p = action === 'drag' || action === 'press' ? await nodeToDrag(page) : await emptyPanePoint(page);
     await page.mouse.move(p.x, p.y);
     // PRESS=1: the profile starts before the mouse goes down, so the press's own work is in it too.
     const start = () =>
@@ -167,7 +185,9 @@ async function main(): Promise<void> {
     if (process.env.PRESS) await start();
     if (action !== 'zoom') await page.mouse.down();
     if (!process.env.PRESS) await start();
-    for (let i = 1; i <= 60; i++)
+    // `press`: the mouse goes down on a card and moves once, past React Flow's drag threshold, which
+    // is when the card is selected and its inspector opens.
+    for (let i = 1; i <= (action === 'press' ? 1 : 60); i++)
       if (action === 'zoom') await page.mouse.wheel(0, i <= 30 ? -40 : 40);
       else await page.mouse.move(p.x + i * 3 * (action === 'pan' ? -1 : 1), p.y + i * 2);
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');

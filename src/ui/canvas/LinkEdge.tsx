@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, Position, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { LABEL_FONT, LABEL_PAD, laneStep } from '../../core';
-import { strokeOf, type LinkFlowEdge } from './flowModel';
+import { CARD_HANDLES, strokeOf, type LinkFlowEdge } from './flowModel';
 
 /** Font size of a link's label (px); the same as `.react-flow__edge-text` in canvas.css. */
 const LABEL_SIZE = LABEL_FONT;
@@ -30,6 +30,27 @@ function labelWidth(text: string, weight: number, size: number): number {
   return w;
 }
 
+/** Where a handle of a canvas card meets a link, from the card's corner (as React Flow reckons it). */
+function handlePoint(id: string | null | undefined): { x: number; y: number; position: Position } | null {
+  const h = CARD_HANDLES.find((x) => x.id === id);
+  if (!h) return null;
+  const { x, y, width: w = 0, height: hh = 0, position } = h;
+  if (position === Position.Top) return { x: x + w / 2, y, position };
+  if (position === Position.Right) return { x: x + w, y: y + hh / 2, position };
+  if (position === Position.Bottom) return { x: x + w / 2, y: y + hh, position };
+  return { x, y: y + hh / 2, position };
+}
+
+/**
+ * One end of a link moved from the handle React Flow placed it on to the handle `to` of the same
+ * card (see `live` in flowModel.ts): the card's corner is the point less the handle's offset.
+ */
+function endAt(x: number, y: number, position: Position, from: string | null | undefined, to: string) {
+  const a = handlePoint(from);
+  const b = handlePoint(to);
+  return a && b ? { x: x - a.x + b.x, y: y - a.y + b.y, position: b.position } : { x, y, position };
+}
+
 /**
  * A link: solid for REST, thick for gRPC, dashed and moving for queues, dotted for databases
  * (see canvas.css), with an arrow in the direction of the call or the message, and a label on a
@@ -37,7 +58,15 @@ function labelWidth(text: string, weight: number, size: number): number {
  * page's layers few when there are thousands of links.
  */
 function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
+  const { id, data, markerEnd, selected } = props;
+  let { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
+  const live = data?.live;
+  if (live && (live[0] !== props.sourceHandleId || live[1] !== props.targetHandleId)) {
+    const s = endAt(sourceX, sourceY, sourcePosition, props.sourceHandleId, live[0]);
+    const t = endAt(targetX, targetY, targetPosition, props.targetHandleId, live[1]);
+    ({ x: sourceX, y: sourceY, position: sourcePosition } = s);
+    ({ x: targetX, y: targetY, position: targetPosition } = t);
+  }
   const size = data?.labelSize ?? LABEL_SIZE;
   // Links between the same two cards run side by side: each is moved across by its lane, the
   // same way whichever way it points, and its label with it.

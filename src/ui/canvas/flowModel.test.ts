@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, connect, emptyDesign, moveNodes, updateNode, type Design } from '../../core';
-import { NODE_SIZE, createFlowModel, linkLabel, linkSides } from './flowModel';
+import { NODE_SIZE, createFlowModel, drawnSides, linkLabel, linkSides, type LinkFlowEdge } from './flowModel';
 
 function design(): Design {
   let d = emptyDesign();
@@ -115,18 +115,38 @@ describe('link sides', () => {
     expect(linkSides(at('a', 0, 300), at('b', -10, 0))).toEqual(['out-top', 'in-bottom']);
   });
 
-  it('gives an edge a new object only when its sides flip', () => {
+  it('keeps an edge when a moved card flips its sides, and gives the sides it is drawn on', () => {
     const model = createFlowModel();
     const d = design();
     const first = model.edges(d.links, d.nodes, new Set());
     const nudged = moveNodes(d, new Map([['go-nethttp', { x: 260, y: 10 }]]));
     const second = model.edges(nudged.links, nudged.nodes, new Set());
-    expect(second[0]).toBe(first[0]);
+    expect(second).toBe(first);
+    expect(drawnSides(second[0]!)).toEqual(['out', 'in']);
+    // Passing a neighbour flips the link's sides: React Flow keeps its edges, the link is drawn
+    // from the new sides.
     const flipped = moveNodes(d, new Map([['go-nethttp', { x: -400, y: 0 }]]));
     const third = model.edges(flipped.links, flipped.nodes, new Set());
-    expect(third[0]).not.toBe(first[0]);
-    expect([third[0]?.sourceHandle, third[0]?.targetHandle]).toEqual(['out-left', 'in-right']);
-    expect(third[1]).toBe(first[1]);
+    expect(third).toBe(first);
+    expect(drawnSides(third[0]!)).toEqual(['out-left', 'in-right']);
+    expect(drawnSides(third[1]!)).toEqual(drawnSides(first[1]!));
+    // Back where it was: drawn from its handles again.
+    const back = moveNodes(d, new Map([['go-nethttp', { x: 260, y: 10 }]]));
+    expect(model.edges(back.links, back.nodes, new Set())).toBe(first);
+    expect(third[0]?.data?.live).toBeUndefined();
+    // Anything else that remakes the edge (here, selecting the link) gives it the handles it is drawn on.
+    model.edges(flipped.links, flipped.nodes, new Set());
+    const picked = model.edges(flipped.links, flipped.nodes, new Set([d.links[0]!.id]));
+    expect(picked[0]).not.toBe(first[0]);
+    expect([picked[0]?.sourceHandle, picked[0]?.targetHandle]).toEqual(['out-left', 'in-right']);
+    expect(picked[0]?.data?.live).toBeUndefined();
+    // The presenter's cards are drawn from their handles alone.
+    const presented = createFlowModel();
+    const card = { width: 300, height: 76 };
+    presented.edges(d.links, d.nodes, new Set(), card);
+    const moved = presented.edges(flipped.links, flipped.nodes, new Set(), card);
+    expect([moved[0]?.sourceHandle, moved[0]?.targetHandle]).toEqual(['out-left', 'in-right']);
+    expect(moved[0]?.data?.live).toBeUndefined();
   });
   it('gives after any sequence of moves, edits and selections what a new model gives for the same design', () => {
     const model = createFlowModel();
@@ -154,7 +174,14 @@ describe('link sides', () => {
       }
       const fresh = createFlowModel();
       expect(model.nodes(d.nodes, selected)).toEqual(fresh.nodes(d.nodes, selected));
-      expect(model.edges(d.links, d.nodes, selected)).toEqual(fresh.edges(d.links, d.nodes, selected));
+      // The same edges, each drawn on the same sides (a moved card's links may keep their handles
+      // and be drawn from their live sides).
+      const drawn = (es: LinkFlowEdge[]) =>
+        es.map((e) => {
+          const [sourceHandle, targetHandle] = drawnSides(e);
+          return { ...e, sourceHandle, targetHandle, data: { ...e.data, live: undefined } };
+        });
+      expect(drawn(model.edges(d.links, d.nodes, selected))).toEqual(drawn(fresh.edges(d.links, d.nodes, selected)));
     }
   });
 });

@@ -40,6 +40,15 @@ export interface LinkEdgeData extends Record<string, unknown> {
   lane?: number;
   /** The label's font size when it differs from the canvas's (the presenter's is larger). */
   labelSize?: number;
+  /**
+   * The sides the link is drawn on when a card moved and they are no longer the edge's handles.
+   * Giving React Flow an edge with other handles means a new edges array, and React Flow then
+   * indexes every link again (about 50 ms for 3,000 links, once each time a dragged card passes a
+   * neighbour), so the model keeps the edge and sets this instead, and `LinkEdge` draws from it.
+   * Set by the model on its own data object (canvas cards only, never the presenter's); an edge
+   * made anew for any other reason has the right handles and none of this.
+   */
+  live?: Side;
 }
 export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
 
@@ -78,11 +87,16 @@ function handle(id: string, type: HandleType, position: Position, x: number, y: 
 const HANDLES = CARD_HANDLES as NodeHandle[];
 const MEASURED: Size = NODE_SIZE;
 
-type Side = readonly [sourceHandle: string, targetHandle: string];
+export type Side = readonly [sourceHandle: string, targetHandle: string];
 const RIGHT_TO_LEFT: Side = ['out', 'in'];
 const LEFT_TO_RIGHT: Side = ['out-left', 'in-right'];
 const DOWN: Side = ['out-bottom', 'in-top'];
 const UP: Side = ['out-top', 'in-bottom'];
+
+/** The sides an edge is drawn on: its `live` ones when a card moved since it was made, else its handles. */
+export function drawnSides(e: LinkFlowEdge): Side {
+  return e.data?.live ?? [e.sourceHandle ?? 'out', e.targetHandle ?? 'in'];
+}
 
 /**
  * Which sides of the two cards a link leaves and enters, so it never cuts through a card when the
@@ -161,17 +175,25 @@ export function createFlowModel() {
     return rf;
   }
 
-  function toEdge(l: DesignLink, selected: boolean, label: string, side: Side, lane: number | undefined): LinkFlowEdge {
+  /** `live`: a change of sides alone keeps the edge and is drawn from `data.live` (see there). */
+  function toEdge(
+    l: DesignLink,
+    selected: boolean,
+    label: string,
+    side: Side,
+    lane: number | undefined,
+    live: boolean,
+  ): LinkFlowEdge {
     const hit = edgeCache.get(l);
-    if (
-      hit &&
-      hit.selected === selected &&
-      hit.data?.label === label &&
-      hit.data.lane === lane &&
-      hit.sourceHandle === side[0] &&
-      hit.targetHandle === side[1]
-    )
-      return hit;
+    if (hit?.data && hit.selected === selected && hit.data.label === label && hit.data.lane === lane) {
+      const handlesAre = hit.sourceHandle === side[0] && hit.targetHandle === side[1];
+      if (live) {
+        if (handlesAre) delete hit.data.live;
+        else hit.data.live = side;
+        return hit;
+      }
+      if (handlesAre && !hit.data.live) return hit;
+    }
     const color = strokeOf(l.kind);
     const rf: LinkFlowEdge = {
       id: l.id,
@@ -181,7 +203,7 @@ export function createFlowModel() {
       sourceHandle: side[0],
       targetHandle: side[1],
       data:
-        hit?.data?.label === label && hit.data.kind === l.kind && hit.data.lane === lane
+        hit?.data?.label === label && hit.data.kind === l.kind && hit.data.lane === lane && !hit.data.live
           ? hit.data
           : { kind: l.kind, label, ...(lane !== undefined ? { lane } : {}) },
       selected,
@@ -232,11 +254,11 @@ export function createFlowModel() {
   let nodeIndexOf: readonly DesignNode[] | null = null;
   let linkIndex = new Map<string, number>();
 
-  function edgeOf(l: DesignLink, selected: ReadonlySet<string>, size: Size): LinkFlowEdge {
+  function edgeOf(l: DesignLink, selected: ReadonlySet<string>, size: Size, live = false): LinkFlowEdge {
     const source = byId.get(l.source);
     const target = byId.get(l.target);
     const side = source && target ? linkSides(source, target, size) : RIGHT_TO_LEFT;
-    return toEdge(l, selected.has(l.id), linkLabel(l, source?.kind), side, lanes.get(l.id));
+    return toEdge(l, selected.has(l.id), linkLabel(l, source?.kind), side, lanes.get(l.id), live);
   }
 
   return {
@@ -309,13 +331,15 @@ export function createFlowModel() {
             for (const j of linksAt.get(n.id) ?? []) redo.add(j);
           }
           let next: LinkFlowEdge[] | null = null;
+          // Cards moved: a link whose sides flip keeps its edge (see `live`), on the canvas's cards.
+          const live = size === NODE_SIZE;
           for (const j of redo) {
-            const rf = edgeOf(links[j] as DesignLink, selected, size);
+            const rf = edgeOf(links[j] as DesignLink, selected, size, live);
             if (rf === lastEdges[j]) continue;
             next ??= lastEdges.slice();
             next[j] = rf;
           }
-          // A drag moves nodes; most moves leave every link on its sides, so React Flow keeps its edges.
+          // A drag moves nodes and leaves every link's edge as it was, so React Flow keeps its edges.
           return next ? (lastEdges = next) : lastEdges;
         }
       }

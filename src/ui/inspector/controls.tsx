@@ -1,4 +1,4 @@
-import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useDraft } from './useDraft';
 
 interface TextProps {
@@ -118,16 +118,31 @@ interface SelectProps<T extends string> {
   disabled?: boolean;
 }
 
-/** A labelled select; options with a `group` are shown under that heading. */
+/** Up to this many options, a select's options are made with it; above, when it is reached. */
+export const EAGER_OPTIONS = 200;
+
+/**
+ * A labelled select; options with a `group` are shown under that heading.
+ *
+ * A long list (a type select in a design of thousands of types has thousands of options) holds only
+ * the chosen option until the pointer or the focus reaches the select: thousands of `<option>`s cost
+ * the browser hundreds of milliseconds of style and layout work when the inspector opens (the press
+ * on a card at 2,000 services). Focus and pointer events are handled before the select opens or
+ * takes a key, so a person never sees the short list.
+ */
 export function SelectField<T extends string>({
   label,
   value,
-  options,
+  options: all,
   onChange,
   hideLabel,
   disabled,
 }: SelectProps<T>) {
   const id = useId();
+  const [reached, setReached] = useState(false);
+  const reach = useCallback(() => setReached(true), []);
+  const short = !reached && all.length > EAGER_OPTIONS;
+  const options = short ? all.filter((o) => o.value === value) : all;
   const groups = [...new Set(options.map((o) => o.group))];
   const render = (os: typeof options) =>
     os.map((o) => (
@@ -140,7 +155,16 @@ export function SelectField<T extends string>({
       <label htmlFor={id} className={hideLabel ? 'pc-sr-only' : 'pc-field__label'}>
         {label}
       </label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        data-short-list={short ? '' : undefined}
+        onChange={(e) => onChange(e.target.value as T)}
+        onFocus={short ? reach : undefined}
+        onPointerEnter={short ? reach : undefined}
+        onPointerDown={short ? reach : undefined}
+      >
         {groups.length === 1 && groups[0] === undefined
           ? render(options)
           : groups.map((g) => (
