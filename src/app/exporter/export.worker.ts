@@ -2,6 +2,7 @@
 import { exportZipInParts, keptExport, type PartRunner } from './exportZip';
 import { workerRunner } from './partRunner';
 import type { ExportAnswer, ExportRequest } from './protocol';
+import { withDesign } from './withDesign';
 
 /**
  * Workers beside this one for a large export: one fewer than the cores, at most three, and none
@@ -39,9 +40,18 @@ self.onmessage = (event: MessageEvent<ExportRequest>) => {
       kept,
     );
     // The bytes become a Blob here: the page gets a handle to it, and copies nothing on the click.
-    const out: ExportAnswer = answer.ok
-      ? { ...answer, zip: answer.zip ? new Blob([answer.zip as BlobPart], { type: 'application/zip' }) : null }
-      : answer;
+    const zip = answer.ok && answer.zip ? new Blob([answer.zip as BlobPart], { type: 'application/zip' }) : null;
+    // The design is added here too, so a click on an unchanged design has nothing left to do.
+    let designed: { zip: Blob; added: number } | null = null;
+    if (zip) {
+      try {
+        const { blob, added } = await withDesign(zip, event.data.design);
+        designed = { zip: blob, added };
+      } catch {
+        designed = null; // the page adds it at the click, and says what went wrong there
+      }
+    }
+    const out: ExportAnswer = answer.ok ? { ...answer, zip, withDesign: designed } : answer;
     self.postMessage(out);
   });
 };

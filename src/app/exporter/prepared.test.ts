@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { moveNodes, updateNode } from '../../core/ops/ops';
 import { shopDesign } from '../../core/generators/compose/testDesigns';
 import type { Design } from '../../core';
+import { zipProject } from '../../export/projectZip';
 import { exportZip } from './exportZip';
+import { withDesign as designAdded, zipForClick } from './withDesign';
 import { ExportPreparer, type ExportWorkerLike } from './prepared';
 import type { ExportAnswer, ExportRequest } from './protocol';
 
@@ -23,8 +25,14 @@ class FakeWorker implements ExportWorkerLike {
   async reply(): Promise<void> {
     const req = this.requests.shift();
     if (!req) throw new Error('nothing asked');
-    const a = await exportZip(req.id, req.design);
-    const data: ExportAnswer = a.ok ? { ...a, zip: a.zip ? new Blob([a.zip as BlobPart]) : null } : a;
+    // the worker gets a copy of the design, and adds it to the zip as export.worker.ts does
+    const design = structuredClone(req.design);
+    const a = await exportZip(req.id, design);
+    const zip = a.ok && a.zip ? new Blob([a.zip as BlobPart]) : null;
+    const withDesign = zip ? await designAdded(zip, design) : null;
+    const data: ExportAnswer = a.ok
+      ? { ...a, zip, withDesign: withDesign && { zip: withDesign.blob, added: withDesign.added } }
+      : a;
     this.onmessage?.({ data } as MessageEvent<ExportAnswer>);
   }
   fail(message: string): void {
@@ -113,6 +121,31 @@ describe('ExportPreparer', () => {
     expect(await p.exportDesign(later)).toBe(first);
     expect(asked()).toBe(0);
     expect(workers).toHaveLength(1);
+  });
+
+  it('downloads the zip the worker added the design to when nothing changed: the bytes of the command line', async () => {
+    const { p, d } = await preparedShop();
+    const a = await p.exportDesign(d);
+    if (!a.ok || !a.zip || !a.withDesign) throw new Error('no zip');
+    expect(a.design).toBe(d);
+    const got = await zipForClick({ ...a, zip: a.zip }, d);
+    expect(got.blob).toBe(a.withDesign.zip);
+    expect(got.added).toBe(2);
+    const cli = await zipProject(d);
+    expect(Buffer.from(await got.blob.arrayBuffer()).equals(Buffer.from(cli.zip))).toBe(true);
+  });
+
+  it('adds the design at the click when a card moved since the preparation: the zip has the new layout', async () => {
+    const { p, d } = await preparedShop();
+    const later = moved(d);
+    p.update(later);
+    const a = await p.exportDesign(later);
+    if (!a.ok || !a.zip || !a.withDesign) throw new Error('no zip');
+    const got = await zipForClick({ ...a, zip: a.zip }, later);
+    expect(got.blob).not.toBe(a.withDesign.zip);
+    const cli = await zipProject(later);
+    expect(Buffer.from(await got.blob.arrayBuffer()).equals(Buffer.from(cli.zip))).toBe(true);
+    expect(Buffer.from(await a.withDesign.zip.arrayBuffer()).equals(Buffer.from(cli.zip))).toBe(false);
   });
 
   it('a layout-only change gives the same zip bytes (so keeping the prepared one is right)', async () => {

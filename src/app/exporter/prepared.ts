@@ -251,10 +251,11 @@ export class ExportPreparer {
     return w;
   }
 
-  private finish(answer: ExportAnswer): void {
-    const job = this.jobs.get(answer.id);
+  private finish(received: ExportAnswer): void {
+    const job = this.jobs.get(received.id);
     if (!job) return;
-    this.jobs.delete(answer.id);
+    this.jobs.delete(received.id);
+    const answer: ExportAnswer = received.ok ? { ...received, design: job.design } : received;
     if (!job.dropped) {
       // kept only while it is still the design in the editor: never a stale zip
       if (this.latest === null || sameExceptLayout(job.design, this.latest)) {

@@ -50,6 +50,14 @@ export type ExportResult<Zip> =
       ms: number;
       /** How many workers made the files: 1, or more for a large design split into parts. */
       parts?: number;
+      /**
+       * The zip with the design it was made from added (`polyglot.design.json` and its base
+       * copy), and how many files that added: the page uses it when the design at the click is
+       * that very design, and adds the design itself otherwise (a card moved since).
+       */
+      withDesign?: { zip: Zip; added: number } | null;
+      /** On the page: the design the answer was made from (set by the preparer). */
+      design?: Design;
     }
   | { id: number; ok: false; error: string };
 

@@ -58,8 +58,8 @@ export function ExportButton({ getDesign, onMessage, runRef }: Props) {
         return;
       }
       // the design goes in as it is now: a zip prepared before a card was moved still gets the move
-      const { withDesign } = await import('../../app/exporter/withDesign');
-      const zip = await withDesign(result.zip, design);
+      const { zipForClick } = await import('../../app/exporter/withDesign');
+      const zip = await zipForClick({ ...result, zip: result.zip }, design);
       downloadBlob(result.fileName, zip.blob);
       setParts(result.parts ?? 1);
       onMessage(`Exported ${result.fileCount + zip.added} files.`, 'info');
