@@ -128,7 +128,7 @@ describe('ExportPreparer', () => {
     const a = await p.exportDesign(d);
     if (!a.ok || !a.zip || !a.withDesign) throw new Error('no zip');
     expect(a.design).toBe(d);
-    const got = await zipForClick({ ...a, zip: a.zip }, d);
+    const got = await zipForClick(a.zip, a, d);
     expect(got.blob).toBe(a.withDesign.zip);
     expect(got.added).toBe(2);
     const cli = await zipProject(d);
@@ -141,7 +141,7 @@ describe('ExportPreparer', () => {
     p.update(later);
     const a = await p.exportDesign(later);
     if (!a.ok || !a.zip || !a.withDesign) throw new Error('no zip');
-    const got = await zipForClick({ ...a, zip: a.zip }, later);
+    const got = await zipForClick(a.zip, a, later);
     expect(got.blob).not.toBe(a.withDesign.zip);
     const cli = await zipProject(later);
     expect(Buffer.from(await got.blob.arrayBuffer()).equals(Buffer.from(cli.zip))).toBe(true);

@@ -13,15 +13,16 @@ export async function withDesign(zip: Blob, design: Design): Promise<{ blob: Blo
 }
 
 /**
- * The zip to download for `design`: the worker's zip with the design already in it when the answer
+ * The zip to download for `design`: the worker's `zip` with the design already in it when the answer
  * was made from this very design (nothing changed since, not even a position), else the design
  * added now.
  */
 export async function zipForClick(
-  answer: { zip: Blob; withDesign?: { zip: Blob; added: number } | null; design?: Design },
+  zip: Blob,
+  answer: { withDesign?: { zip: Blob; added: number } | null; design?: Design },
   design: Design,
 ): Promise<{ blob: Blob; added: number }> {
   if (answer.withDesign && answer.design === design)
     return { blob: answer.withDesign.zip, added: answer.withDesign.added };
-  return withDesign(answer.zip, design);
+  return withDesign(zip, design);
 }

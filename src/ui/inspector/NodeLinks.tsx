@@ -1,11 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { LINK_KINDS, allowedLinkKinds, type DesignNode, type NodeKind } from '../../core';
 import type { DesignStore } from '../../app/store';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
+import { useOptionsWhenReached } from './controls';
 
 const SEP = '\u0000';
-/** Up to this many targets, the list's options are made with the inspector. */
-const EAGER_OPTIONS = 200;
 
 /** Whether two node lists differ at most in positions (ids, names and kinds the same, in order). */
 function sameNamesAndKinds(a: readonly DesignNode[], b: readonly DesignNode[]): boolean {
@@ -82,8 +81,7 @@ export function NodeLinks({ node }: { node: DesignNode }) {
 
   // A large design has thousands of targets: their options cost the browser a few hundred
   // milliseconds of style work, so they are made when the pointer or the focus reaches the list.
-  const [optionsWanted, setOptionsWanted] = useState(false);
-  const wantOptions = useCallback(() => setOptionsWanted(true), []);
+  const { short, reach } = useOptionsWhenReached(targets.length);
 
   const add = (target: string) => {
     if (!target) return;
@@ -114,16 +112,9 @@ export function NodeLinks({ node }: { node: DesignNode }) {
           <label htmlFor={`add-link-${id}`} className="pc-sr-only">
             Add a link from {node.name} to
           </label>
-          <select
-            id={`add-link-${id}`}
-            value=""
-            onChange={(e) => add(e.target.value)}
-            onFocus={wantOptions}
-            onPointerEnter={wantOptions}
-            onPointerDown={wantOptions}
-          >
+          <select id={`add-link-${id}`} value="" onChange={(e) => add(e.target.value)} {...reach}>
             <option value="">+ Add a link to…</option>
-            {(optionsWanted || targets.length <= EAGER_OPTIONS ? targets : []).map((t) => {
+            {(short ? [] : targets).map((t) => {
               const [tid = '', name] = t.split(SEP);
               return (
                 <option key={tid} value={tid}>

@@ -119,7 +119,25 @@ interface SelectProps<T extends string> {
 }
 
 /** Up to this many options, a select's options are made with it; above, when it is reached. */
-export const EAGER_OPTIONS = 200;
+const EAGER_OPTIONS = 200;
+
+/**
+ * Whether a select of `count` options holds them all yet (`short` while it does not), and the
+ * events to spread on it that make them: the first focus or pointer that reaches it. Focus and
+ * pointer events come before the select opens or takes a key, so a person never sees it short.
+ */
+export function useOptionsWhenReached(count: number): {
+  short: boolean;
+  reach: { onFocus?: () => void; onPointerEnter?: () => void; onPointerDown?: () => void };
+} {
+  const [reached, setReached] = useState(false);
+  const onReach = useCallback(() => setReached(true), []);
+  const short = !reached && count > EAGER_OPTIONS;
+  return {
+    short,
+    reach: short ? { onFocus: onReach, onPointerEnter: onReach, onPointerDown: onReach } : {},
+  };
+}
 
 /**
  * A labelled select; options with a `group` are shown under that heading.
@@ -127,8 +145,7 @@ export const EAGER_OPTIONS = 200;
  * A long list (a type select in a design of thousands of types has thousands of options) holds only
  * the chosen option until the pointer or the focus reaches the select: thousands of `<option>`s cost
  * the browser hundreds of milliseconds of style and layout work when the inspector opens (the press
- * on a card at 2,000 services). Focus and pointer events are handled before the select opens or
- * takes a key, so a person never sees the short list.
+ * on a card at 2,000 services); see `useOptionsWhenReached`.
  */
 export function SelectField<T extends string>({
   label,
@@ -139,9 +156,7 @@ export function SelectField<T extends string>({
   disabled,
 }: SelectProps<T>) {
   const id = useId();
-  const [reached, setReached] = useState(false);
-  const reach = useCallback(() => setReached(true), []);
-  const short = !reached && all.length > EAGER_OPTIONS;
+  const { short, reach } = useOptionsWhenReached(all.length);
   const options = short ? all.filter((o) => o.value === value) : all;
   const groups = [...new Set(options.map((o) => o.group))];
   const render = (os: typeof options) =>
@@ -161,9 +176,7 @@ export function SelectField<T extends string>({
         disabled={disabled}
         data-short-list={short ? '' : undefined}
         onChange={(e) => onChange(e.target.value as T)}
-        onFocus={short ? reach : undefined}
-        onPointerEnter={short ? reach : undefined}
-        onPointerDown={short ? reach : undefined}
+        {...reach}
       >
         {groups.length === 1 && groups[0] === undefined
           ? render(options)

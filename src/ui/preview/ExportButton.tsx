@@ -59,7 +59,7 @@ export function ExportButton({ getDesign, onMessage, runRef }: Props) {
       }
       // the design goes in as it is now: a zip prepared before a card was moved still gets the move
       const { zipForClick } = await import('../../app/exporter/withDesign');
-      const zip = await zipForClick({ ...result, zip: result.zip }, design);
+      const zip = await zipForClick(result.zip, result, design);
       downloadBlob(result.fileName, zip.blob);
       setParts(result.parts ?? 1);
       onMessage(`Exported ${result.fileCount + zip.added} files.`, 'info');
