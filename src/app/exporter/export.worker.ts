@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { exportZipInParts, keptExport, type PartRunner } from './exportZip';
 import { workerRunner } from './partRunner';
-import type { ExportAnswer, ExportRequest } from './protocol';
+import type { DesignAdded, ExportAnswer, ExportRequest } from './protocol';
 import { withDesign } from './withDesign';
 
 /**
@@ -31,6 +31,19 @@ const kept = keptExport();
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<ExportRequest>) => {
   queue = queue.then(async () => {
+    const into = event.data.designInto;
+    if (into) {
+      // a card moved since the zip was made: only the design files change
+      let designAdded: DesignAdded['designAdded'] = null;
+      try {
+        const { blob, added } = await withDesign(into, event.data.design);
+        designAdded = { zip: blob, added };
+      } catch {
+        designAdded = null; // the page adds it at the click, and says what went wrong there
+      }
+      self.postMessage({ id: event.data.id, designAdded } satisfies DesignAdded);
+      return;
+    }
     const cores = event.data.cores ?? (self.navigator.hardwareConcurrency || 1);
     const answer = await exportZipInParts(
       event.data.id,

@@ -31,6 +31,17 @@ export interface ExportRequest {
   design: Design;
   /** The page's logical cores (`navigator.hardwareConcurrency`): how far a large export may be split. */
   cores?: number;
+  /**
+   * Only add `design` to this zip (the worker's zip of a design that differs from `design` in its
+   * layout alone): the answer is a `DesignAdded`, and nothing is generated.
+   */
+  designInto?: Blob;
+}
+
+/** The export worker's answer to a request with `designInto`: that zip with the design added, or null when adding failed. */
+export interface DesignAdded {
+  id: number;
+  designAdded: { zip: Blob; added: number } | null;
 }
 
 /**
