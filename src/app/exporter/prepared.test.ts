@@ -29,7 +29,9 @@ class FakeWorker implements ExportWorkerLike {
     const design = structuredClone(req.design);
     if (req.designInto) {
       const added = await designAdded(req.designInto, design);
-      this.onmessage?.({ data: { id: req.id, designAdded: { zip: added.blob, added: added.added } } } as MessageEvent<DesignAdded>);
+      this.onmessage?.({
+        data: { id: req.id, designAdded: { zip: added.blob, added: added.added } },
+      } as MessageEvent<DesignAdded>);
       return;
     }
     const a = await exportZip(req.id, design);
