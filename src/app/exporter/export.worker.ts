@@ -57,8 +57,7 @@ self.onmessage = (event: MessageEvent<ExportRequest>) => {
       undefined,
       kept,
     );
-    // The bytes become a Blob here: the page gets a handle to it, and copies nothing on the click.
-    const zip = answer.ok && answer.zip ? new Blob([answer.zip as BlobPart], { type: 'application/zip' }) : null;
+    const zip = answer.ok ? answer.zip : null;
     // The design is added here too, so a click on an unchanged design has nothing left to do.
     const designed = zip ? await addDesign(zip, event.data.design) : null;
     const out: ExportAnswer = answer.ok ? { ...answer, zip, withDesign: designed } : answer;
