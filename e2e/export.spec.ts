@@ -97,6 +97,29 @@ test('a name changed right before Export is in the zip, not the one prepared bef
   await expect(exportButton).toHaveAttribute('data-export', 'ready');
   await ed.dragNode('billing', { x: 60, y: 40 });
   await expect(exportButton).toHaveAttribute('data-export', 'ready');
+  type Saved = { nodes: { name: string; position: { x: number; y: number } }[] };
+  const billingAt = async (z: JSZip) =>
+    (JSON.parse((await z.file('polyglot.design.json')?.async('string')) ?? '{}') as Saved).nodes.find(
+      (n) => n.name === 'billing',
+    )?.position;
+  const moved = await JSZip.loadAsync((await ed.exportProject()).bytes, { checkCRC32: true });
+  expect((await billingAt(moved))?.x).toBeGreaterThan((await billingAt(zip))?.x ?? Infinity);
+  // the same project files, byte for byte: only the design moved
+  const projectFiles = (z: JSZip) => Object.keys(z.files).filter((n) => !n.endsWith('.design.json'));
+  expect(projectFiles(moved)).toEqual(projectFiles(zip));
+  for (const n of projectFiles(zip))
+    expect(await moved.file(n)?.async('uint8array'), n).toEqual(await zip.file(n)?.async('uint8array'));
+
+  // Renamed again: the export worker writes the changed files and takes the rest from its last zip.
+  await ed.node('billing').click();
+  await ed.field('Name').fill('ledger');
+  await ed.field('Name').press('Enter');
+  const again = await JSZip.loadAsync((await ed.exportProject()).bytes, { checkCRC32: true });
+  const againNames = Object.keys(again.files);
+  expect(againNames).toContain('services/ledger/go.mod');
+  expect(againNames.some((n) => n.startsWith('services/billing/'))).toBe(false);
+  for (const n of projectFiles(zip).filter((f) => f.startsWith('services/python-service/')))
+    expect(await again.file(n)?.async('uint8array'), n).toEqual(await zip.file(n)?.async('uint8array'));
 });
 
 test('an image typed in the inspector right before Export is in the zip', async ({ page }) => {

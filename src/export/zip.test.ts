@@ -6,7 +6,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { crc32, ZIP_DATE, ZIP_DEFLATE_UP_TO, ZIP_STORE_BELOW, zipFiles, zipFilesSync } from './zip';
+import type { GeneratedFile } from '../core/generators/types';
+import {
+  crc32,
+  ZIP_DATE,
+  ZIP_DEFLATE_UP_TO,
+  ZIP_STORE_BELOW,
+  zipEntriesBlob,
+  zipEntriesOf,
+  zipEntriesSync,
+  zipFiles,
+  zipFilesSync,
+  type PackCache,
+  type ZipBlob,
+  type ZipEntry,
+} from './zip';
 
 const files = [
   { path: 'README.md', content: '# demo\n' },
@@ -170,3 +184,64 @@ function hasSignature(bytes: Uint8Array, signature: number): boolean {
   for (let i = 0; i + 4 <= bytes.length; i++) if (view.getUint32(i, true) === signature) return true;
   return false;
 }
+
+describe('zipEntriesBlob', () => {
+  const project = (n: number, tag = ''): GeneratedFile[] =>
+    Array.from({ length: n }, (_, i) => ({
+      path: `svc-${String(i).padStart(3, '0')}/main.txt`,
+      content: `service ${i}${tag && i % 7 === 3 ? tag : ''}\n`.repeat(40 + (i % 5)),
+    }));
+  const text = (files: readonly GeneratedFile[]) => files.reduce((n, f) => n + f.content.length, 0);
+  const bytes = async (b: Blob) => Buffer.from(await b.arrayBuffer());
+
+  it('is the bytes of zipEntriesSync, alone or after another zip whose records it takes', async () => {
+    const kept: PackCache = new WeakMap();
+    const byContent = new Map<string, ZipEntry>();
+    // the same content gives the same array, as the export worker's cache does
+    const entriesOf = (files: readonly GeneratedFile[]) =>
+      zipEntriesOf(files).map((e, i) => {
+        const content = files[i]?.content ?? '';
+        const known = byContent.get(content);
+        if (known) return { ...known, path: e.path };
+        byContent.set(content, e);
+        return e;
+      });
+    const versions = [
+      project(60),
+      project(60, ' (edited)'), // some files changed
+      [...project(60, ' (edited)'), { path: 'svc-030/added.txt', content: 'new\n' }], // one added in the middle
+      project(60, ' (edited)').filter((_, i) => i !== 10 && i !== 11), // two gone
+      project(60, ' (edited)').map((f, i) => (i === 5 ? { ...f, path: 'svc-005/moved.txt' } : f)), // a new path
+      project(60, ' (edited)').map((f, i) => (i < 59 ? f : { ...f, content: 'a big one\n'.repeat(5000) })),
+    ];
+    let previous: ZipBlob | null = null;
+    for (const [i, files] of versions.entries()) {
+      const entries = entriesOf(files);
+      const made = zipEntriesBlob(entries, text(files), kept, previous);
+      const sync = zipEntriesSync(entries, text(files), kept);
+      expect((await bytes(made.blob)).equals(Buffer.from(sync)), `version ${i}`).toBe(true);
+      if (i > 0) expect(made.reusedBytes, `version ${i}`).toBeGreaterThan(sync.length / 2);
+      previous = made;
+    }
+    // nothing taken when there is nothing before it
+    expect(zipEntriesBlob(entriesOf(versions[0] ?? []), 1, kept).reusedBytes).toBe(0);
+  });
+
+  it('takes nothing from a zip whose data for a path was packed differently, and follows forceZip64', async () => {
+    const files = project(20);
+    const a = zipEntriesBlob(zipEntriesOf(files), text(files), new WeakMap());
+    // new arrays, a new cache: the same bytes, but not known to be, so written again
+    const b = zipEntriesBlob(zipEntriesOf(files), text(files), new WeakMap(), a);
+    expect(b.reusedBytes).toBe(0);
+    expect((await bytes(b.blob)).equals(await bytes(a.blob))).toBe(true);
+    const kept: PackCache = new WeakMap();
+    const entries = zipEntriesOf(files);
+    const c = zipEntriesBlob(entries, text(files), kept);
+    const forced = zipEntriesBlob(entries, text(files), kept, c, { forceZip64: true });
+    expect(forced.reusedBytes).toBe(0);
+    const sync = zipEntriesSync(entries, text(files), kept, { forceZip64: true });
+    expect((await bytes(forced.blob)).equals(Buffer.from(sync))).toBe(true);
+    const back = zipEntriesBlob(entries, text(files), kept, c);
+    expect(back.reusedBytes).toBeGreaterThan(0);
+  });
+});

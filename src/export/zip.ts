@@ -158,11 +158,141 @@ export function zipEntriesSync(
   kept?: PackCache,
   options: ZipOptions = {},
 ): Uint8Array {
-  const force = options.forceZip64 === true;
+  const zip = layOut(packEntries(entries, textLength, kept), options.forceZip64 === true);
+  let out: Uint8Array;
+  try {
+    out = new Uint8Array(zip.length);
+  } catch {
+    throw new Error(
+      `The project's zip would take ${Math.ceil(zip.length / 1024 / 1024)} MB, more than can be held in memory here.`,
+    );
+  }
+  const w = new LittleEndian(out);
+  for (const r of zip.records) writeLocal(w, r);
+  writeCentral(w, zip);
+  return out;
+}
+
+/**
+ * A zip made by `zipEntriesBlob`, with where each file's local record (its header and data) lies
+ * in it, so that the next zip can take the records that did not change from this one.
+ */
+export interface ZipBlob {
+  blob: Blob;
+  /** Path → the packed data written for it, and its local record's start and end in `blob`. */
+  records: Map<string, ZipRecord>;
+  forceZip64: boolean;
+  /** How many bytes of local records were taken from the previous zip (for tests and the bench). */
+  reusedBytes: number;
+}
+
+/**
+ * `zipEntriesSync` as a `Blob`, the same bytes. With `previous` (the last zip made this way),
+ * each run of local records that `previous` has already, in the same order and with the same
+ * packed data (the same object, from `kept`), is a slice of `previous.blob` rather than a copy:
+ * a local record holds no offset, so it is the same bytes wherever it lies. Only the changed
+ * records and the central directory are written. In a browser a slice refers to the bytes it was
+ * cut from, so an edit of a few files in a large project copies only those files.
+ */
+export function zipEntriesBlob(
+  entries: readonly ZipEntry[],
+  textLength: number,
+  kept?: PackCache,
+  previous?: ZipBlob | null,
+  options: ZipOptions = {},
+): ZipBlob {
+  const forceZip64 = options.forceZip64 === true;
+  const before = previous && previous.forceZip64 === forceZip64 ? previous : null;
+  const zip = layOut(packEntries(entries, textLength, kept, before?.records), forceZip64);
+  const parts: BlobPart[] = [];
+  const records: ZipBlob['records'] = new Map();
+  let run: Laid[] = [];
+  let runBytes = 0;
+  let slice: { start: number; end: number } | null = null;
+  let reusedBytes = 0;
+  const endRun = () => {
+    if (run.length === 0) return;
+    const out = new Uint8Array(runBytes);
+    const w = new LittleEndian(out);
+    for (const r of run) writeLocal(w, r);
+    parts.push(out);
+    run = [];
+    runBytes = 0;
+  };
+  const endSlice = () => {
+    if (slice && before) parts.push(before.blob.slice(slice.start, slice.end));
+    slice = null;
+  };
+  for (const r of zip.records) {
+    const size = localSize(r);
+    records.set(r.path, { name: r.name, packed: r.packed, start: r.offset, end: r.offset + size });
+    const old = r.before;
+    if (old && old.packed === r.packed) {
+      endRun();
+      reusedBytes += size;
+      if (slice && slice.end === old.start) slice.end = old.end;
+      else {
+        endSlice();
+        slice = { start: old.start, end: old.end };
+      }
+    } else {
+      endSlice();
+      run.push(r);
+      runBytes += size;
+    }
+  }
+  endRun();
+  endSlice();
+  const central = new Uint8Array(zip.length - zip.centralStart);
+  const w = new LittleEndian(central);
+  writeCentral(w, zip, zip.centralStart);
+  parts.push(central);
+  return { blob: new Blob(parts, { type: 'application/zip' }), records, forceZip64, reusedBytes };
+}
+
+/** Where a file's local record lies in a zip, with the name and packed data written in it. */
+interface ZipRecord {
+  name: Uint8Array;
+  packed: Packed;
+  start: number;
+  end: number;
+}
+
+/** A file's place in a zip: its name as written, its packed data and whether it needs ZIP64 fields. */
+interface Laid {
+  path: string;
+  name: Uint8Array;
+  utf8: boolean;
+  packed: Packed;
+  /** Its sizes do not fit 32 bits (ZIP64 in both headers). */
+  big: boolean;
+  /** Its offset does not fit 32 bits (ZIP64 in the central directory). */
+  far: boolean;
+  offset: number;
+  /** The file's record in the zip before this one, if it had the path. */
+  before?: ZipRecord;
+}
+
+interface LaidOut {
+  records: Laid[];
+  centralStart: number;
+  centralSize: number;
+  zip64End: boolean;
+  force: boolean;
+  length: number;
+}
+
+/** Each entry's data as the zip holds it: compressed or not by the size rules, each distinct array once. */
+function packEntries(
+  entries: readonly ZipEntry[],
+  textLength: number,
+  kept: PackCache | undefined,
+  before?: ZipBlob['records'],
+): Laid[] {
   const minDeflate = textLength <= ZIP_DEFLATE_UP_TO ? ZIP_STORE_BELOW : Infinity;
   const encoder = new TextEncoder();
   const packedByRaw = new Map<Uint8Array, Packed>();
-  const packedEntries = entries.map((e) => {
+  return entries.map((e) => {
     let packed = packedByRaw.get(e.raw);
     if (!packed) {
       const raw = e.raw;
@@ -179,101 +309,110 @@ export function zipEntriesSync(
       }
       packedByRaw.set(raw, packed);
     }
-    const name = encoder.encode(e.path);
-    return { name, utf8: name.length !== e.path.length, packed };
+    const old = before?.get(e.path);
+    const name = old ? old.name : encoder.encode(e.path);
+    // placed by `layOut`
+    return {
+      path: e.path,
+      name,
+      utf8: name.length !== e.path.length,
+      packed,
+      big: false,
+      far: false,
+      offset: 0,
+      before: old,
+    };
   });
+}
 
-  // Where each entry goes, and which of them need ZIP64 fields: sizes (in the local header and the
-  // central directory) when one does not fit 32 bits, the offset (central directory only) likewise.
-  const offsets: number[] = [];
-  const sizes64: boolean[] = [];
-  const offsets64: boolean[] = [];
+/**
+ * Where each entry goes, and which of them need ZIP64 fields: sizes (in the local header and the
+ * central directory) when one does not fit 32 bits, the offset (central directory only) likewise.
+ */
+function layOut(records: Laid[], force: boolean): LaidOut {
   let local = 0;
   let central = 0;
-  for (const e of packedEntries) {
-    const big = force || e.packed.data.length >= MAX_32 || e.packed.size >= MAX_32;
+  for (const r of records) {
+    const big = force || r.packed.data.length >= MAX_32 || r.packed.size >= MAX_32;
     const far = force || local >= MAX_32;
-    offsets.push(local);
-    sizes64.push(big);
-    offsets64.push(far);
-    local += 30 + e.name.length + (big ? 20 : 0) + e.packed.data.length;
-    central += 46 + e.name.length + (big || far ? 4 + (big ? 16 : 0) + (far ? 8 : 0) : 0);
+    r.big = big;
+    r.far = far;
+    r.offset = local;
+    local += localSize(r);
+    central += 46 + r.name.length + (big || far ? 4 + (big ? 16 : 0) + (far ? 8 : 0) : 0);
   }
-  const count = packedEntries.length;
-  const zip64End = force || count >= MAX_16 || local >= MAX_32 || central >= MAX_32;
+  const zip64End = force || records.length >= MAX_16 || local >= MAX_32 || central >= MAX_32;
   const length = local + central + (zip64End ? ZIP64_END_SIZE + ZIP64_LOCATOR_SIZE : 0) + END_SIZE;
-  let out: Uint8Array;
-  try {
-    out = new Uint8Array(length);
-  } catch {
-    throw new Error(
-      `The project's zip would take ${Math.ceil(length / 1024 / 1024)} MB, more than can be held in memory here.`,
-    );
-  }
-  const w = new LittleEndian(out);
+  return { records, centralStart: local, centralSize: central, zip64End, force, length };
+}
+
+/** The length of an entry's local record: its header, name, ZIP64 field if any, and data. */
+const localSize = (r: { name: Uint8Array; big: boolean; packed: Packed }): number =>
+  30 + r.name.length + (r.big ? 20 : 0) + r.packed.data.length;
+
+/** What the local header and the central directory both say of an entry, from its flags on. */
+function entryFields(w: LittleEndian, r: Laid, extraLength: number): void {
+  const { u16, u32 } = w;
+  const { packed, big } = r;
+  u16(r.utf8 ? 0x0800 : 0);
+  u16(packed.method);
+  u16(DOS_TIME);
+  u16(DOS_DATE);
+  u32(packed.crc);
+  u32(big ? MAX_32 : packed.data.length);
+  u32(big ? MAX_32 : packed.size);
+  u16(r.name.length);
+  u16(extraLength);
+}
+
+/** An entry's local record: header, name, ZIP64 sizes if it needs them, data. */
+function writeLocal(w: LittleEndian, r: Laid): void {
   const { u16, u32, u64 } = w;
-  // What the local header and the central directory both say of an entry, from its flags on.
-  const entryFields = (
-    name: Uint8Array,
-    utf8: boolean,
-    packed: (typeof packedEntries)[number]['packed'],
-    big: boolean,
-    extraLength: number,
-  ) => {
-    u16(utf8 ? 0x0800 : 0);
-    u16(packed.method);
-    u16(DOS_TIME);
-    u16(DOS_DATE);
-    u32(packed.crc);
-    u32(big ? MAX_32 : packed.data.length);
-    u32(big ? MAX_32 : packed.size);
-    u16(name.length);
-    u16(extraLength);
-  };
-  packedEntries.forEach(({ name, utf8, packed }, i) => {
-    const big = sizes64[i] === true;
-    u32(0x04034b50); // local file header
-    u16(big ? 45 : 20); // version needed: 2.0, or 4.5 for ZIP64
-    entryFields(name, utf8, packed, big, big ? 20 : 0);
-    w.bytes(name);
-    if (big) {
-      u16(0x0001); // ZIP64 extended information: both sizes, in a local header
-      u16(16);
-      u64(packed.size);
-      u64(packed.data.length);
-    }
-    w.bytes(packed.data);
-  });
-  const centralStart = w.at;
-  packedEntries.forEach(({ name, utf8, packed }, i) => {
-    const big = sizes64[i] === true;
-    const far = offsets64[i] === true;
-    const offset = offsets[i] ?? 0;
+  u32(0x04034b50); // local file header
+  u16(r.big ? 45 : 20); // version needed: 2.0, or 4.5 for ZIP64
+  entryFields(w, r, r.big ? 20 : 0);
+  w.bytes(r.name);
+  if (r.big) {
+    u16(0x0001); // ZIP64 extended information: both sizes, in a local header
+    u16(16);
+    u64(r.packed.size);
+    u64(r.packed.data.length);
+  }
+  w.bytes(r.packed.data);
+}
+
+/**
+ * The central directory and the end records. `w` writes at `zip.centralStart` of the zip, or at
+ * its own start when it holds only this part (`base` is then the zip's offset of `w`'s start).
+ */
+function writeCentral(w: LittleEndian, zip: LaidOut, base = 0): void {
+  const { u16, u32, u64 } = w;
+  for (const r of zip.records) {
+    const { big, far, offset } = r;
     const extra = big || far ? 4 + (big ? 16 : 0) + (far ? 8 : 0) : 0;
     u32(0x02014b50); // central directory header
     u16(big || far ? 45 : 20); // made by: MS-DOS, version 2.0 (4.5 with ZIP64)
     u16(big || far ? 45 : 20);
-    entryFields(name, utf8, packed, big, extra);
+    entryFields(w, r, extra);
     u16(0); // comment length
     u16(0); // disk number
     u16(0); // internal attributes
     u32(0); // external attributes
     u32(far ? MAX_32 : offset);
-    w.bytes(name);
+    w.bytes(r.name);
     if (extra > 0) {
       // only the fields that hold MAX_32 above, in this order
       u16(0x0001);
       u16(extra - 4);
       if (big) {
-        u64(packed.size);
-        u64(packed.data.length);
+        u64(r.packed.size);
+        u64(r.packed.data.length);
       }
       if (far) u64(offset);
     }
-  });
-  const centralSize = w.at - centralStart;
-  w.bytes(endRecords(count, centralSize, centralStart, zip64End, force));
-  return out;
+  }
+  const centralSize = base + w.at - zip.centralStart;
+  w.bytes(endRecords(zip.records.length, centralSize, zip.centralStart, zip.zip64End, zip.force));
 }
 
 /** Writes little-endian numbers and bytes into an array, one after the other. */

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
+import type { Design } from '../../core';
 import { exportZipInParts, keptExport, type PartRunner } from './exportZip';
 import { workerRunner } from './partRunner';
-import type { ExportAnswer, ExportRequest } from './protocol';
+import type { DesignAdded, ExportAnswer, ExportRequest } from './protocol';
 import { withDesign } from './withDesign';
 
 /**
@@ -26,11 +27,28 @@ const partRunners = (count: number) => (): readonly PartRunner[] => {
 // The last export's files, kept so that the next one regenerates only what an edit reaches.
 const kept = keptExport();
 
+/** `zip` with the design added, or null when that fails: the page then adds it at the click, and says what went wrong there. */
+async function addDesign(zip: Blob, design: Design): Promise<DesignAdded['designAdded']> {
+  try {
+    const { blob, added } = await withDesign(zip, design);
+    return { zip: blob, added };
+  } catch {
+    return null;
+  }
+}
+
 // Generating and zipping a large design takes seconds: here, the page stays responsive meanwhile.
 // One export at a time, in the order asked.
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<ExportRequest>) => {
   queue = queue.then(async () => {
+    const into = event.data.designInto;
+    if (into) {
+      // a card moved since the zip was made: only the design files change
+      const designAdded = await addDesign(into, event.data.design);
+      self.postMessage({ id: event.data.id, designAdded } satisfies DesignAdded);
+      return;
+    }
     const cores = event.data.cores ?? (self.navigator.hardwareConcurrency || 1);
     const answer = await exportZipInParts(
       event.data.id,
@@ -39,18 +57,9 @@ self.onmessage = (event: MessageEvent<ExportRequest>) => {
       undefined,
       kept,
     );
-    // The bytes become a Blob here: the page gets a handle to it, and copies nothing on the click.
-    const zip = answer.ok && answer.zip ? new Blob([answer.zip as BlobPart], { type: 'application/zip' }) : null;
+    const zip = answer.ok ? answer.zip : null;
     // The design is added here too, so a click on an unchanged design has nothing left to do.
-    let designed: { zip: Blob; added: number } | null = null;
-    if (zip) {
-      try {
-        const { blob, added } = await withDesign(zip, event.data.design);
-        designed = { zip: blob, added };
-      } catch {
-        designed = null; // the page adds it at the click, and says what went wrong there
-      }
-    }
+    const designed = zip ? await addDesign(zip, event.data.design) : null;
     const out: ExportAnswer = answer.ok ? { ...answer, zip, withDesign: designed } : answer;
     self.postMessage(out);
   });

@@ -2,26 +2,29 @@ import { exportProblems } from '../../core/generators/problems';
 import { generateProject, projectFileName } from '../../core/generators/project';
 import type { Design } from '../../core';
 import { wireServices } from '../../core/model/wiring';
-import { zipEntriesOf, zipEntriesSync, type PackCache, type ZipEntry } from '../../export/zip';
+import { zipEntriesBlob, zipEntriesOf, type PackCache, type ZipBlob, type ZipEntry } from '../../export/zip';
 import { ExportCache } from './incremental';
 import { withManifestEntry } from './manifestEntry';
 import { joinParts, makePart, PARTS_FROM_SERVICES, planParts, type PartFiles, type PartTask } from './parts';
-import type { ExportResponse } from './protocol';
+import type { ExportAnswer } from './protocol';
 
 /**
  * What the export worker keeps from one export to the next (see incremental.ts): the files by
- * what they read, and the SHA-256 and compressed bytes of each byte array those files are.
+ * what they read, the SHA-256 and compressed bytes of each byte array those files are, and the
+ * last zip, whose unchanged records the next zip takes as they are (`zipEntriesBlob`).
  */
 export interface KeptExport {
   files: ExportCache;
   hashes: WeakMap<Uint8Array, string>;
   packed: PackCache;
+  zip: ZipBlob | null;
 }
 
 export const keptExport = (): KeptExport => ({
   files: new ExportCache(),
   hashes: new WeakMap(),
   packed: new WeakMap(),
+  zip: null,
 });
 
 /**
@@ -31,7 +34,7 @@ export const keptExport = (): KeptExport => ({
  * throws gives an error answer instead of breaking the page. With `kept`, the files and zip
  * entries an earlier export made are reused where nothing they read has changed: the same bytes.
  */
-export async function exportZip(id: number, design: Design, kept?: KeptExport): Promise<ExportResponse> {
+export async function exportZip(id: number, design: Design, kept?: KeptExport): Promise<ExportAnswer> {
   const t0 = performance.now();
   try {
     const fileName = projectFileName(design);
@@ -47,7 +50,14 @@ export async function exportZip(id: number, design: Design, kept?: KeptExport): 
       made = { entries: zipEntriesOf(files), textLength };
     }
     const withManifest = await withManifestEntry(made.entries, kept?.hashes);
-    const zip = zipEntriesSync(withManifest.entries, made.textLength + withManifest.textLength, kept?.packed);
+    const written = zipEntriesBlob(
+      withManifest.entries,
+      made.textLength + withManifest.textLength,
+      kept?.packed,
+      kept?.zip,
+    );
+    if (kept) kept.zip = written;
+    const zip = written.blob;
     return { id, ok: true, fileName, zip, fileCount: withManifest.entries.length, issues, ms: performance.now() - t0 };
   } catch (e) {
     return { id, ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -71,7 +81,7 @@ export async function exportZipInParts(
   runners: () => readonly PartRunner[],
   fromServices = PARTS_FROM_SERVICES,
   kept?: KeptExport,
-): Promise<ExportResponse> {
+): Promise<ExportAnswer> {
   if (wireServices(design).length < fromServices) return exportZip(id, design, kept);
   const helpers = runners();
   if (helpers.length === 0) return exportZip(id, design, kept);
@@ -91,8 +101,18 @@ export async function exportZipInParts(
     } catch {
       return exportZip(id, design);
     }
-    const { zip, fileCount } = await joinParts(design, parts);
-    return { id, ok: true, fileName, zip, fileCount, issues, ms: performance.now() - t0, parts: parts.length };
+    const joined = await joinParts(design, parts);
+    const zip = new Blob([joined.zip as BlobPart], { type: 'application/zip' });
+    return {
+      id,
+      ok: true,
+      fileName,
+      zip,
+      fileCount: joined.fileCount,
+      issues,
+      ms: performance.now() - t0,
+      parts: parts.length,
+    };
   } catch (e) {
     return { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

@@ -7,11 +7,11 @@ import { zipProject } from '../../export/projectZip';
 import { exportZip } from './exportZip';
 import { withDesign as designAdded, zipForClick } from './withDesign';
 import { ExportPreparer, type ExportWorkerLike } from './prepared';
-import type { ExportAnswer, ExportRequest } from './protocol';
+import type { DesignAdded, ExportAnswer, ExportRequest } from './protocol';
 
 /** Stands in for the export worker: keeps the requests, answers one when told (with a real zip). */
 class FakeWorker implements ExportWorkerLike {
-  onmessage: ((e: MessageEvent<ExportAnswer>) => void) | null = null;
+  onmessage: ((e: MessageEvent<ExportAnswer | DesignAdded>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   requests: ExportRequest[] = [];
   terminated = false;
@@ -27,8 +27,15 @@ class FakeWorker implements ExportWorkerLike {
     if (!req) throw new Error('nothing asked');
     // the worker gets a copy of the design, and adds it to the zip as export.worker.ts does
     const design = structuredClone(req.design);
+    if (req.designInto) {
+      const added = await designAdded(req.designInto, design);
+      this.onmessage?.({
+        data: { id: req.id, designAdded: { zip: added.blob, added: added.added } },
+      } as MessageEvent<DesignAdded>);
+      return;
+    }
     const a = await exportZip(req.id, design);
-    const zip = a.ok && a.zip ? new Blob([a.zip as BlobPart]) : null;
+    const zip = a.ok ? a.zip : null;
     const withDesign = zip ? await designAdded(zip, design) : null;
     const data: ExportAnswer = a.ok
       ? { ...a, zip, withDesign: withDesign && { zip: withDesign.blob, added: withDesign.added } }
@@ -118,9 +125,85 @@ describe('ExportPreparer', () => {
     p.update(later);
     vi.advanceTimersByTime(IDLE * 3);
     expect(p.state()).toBe('ready');
-    expect(await p.exportDesign(later)).toBe(first);
+    // nothing is generated again: the worker is only asked to add the new layout to the same zip
+    expect(last().requests.map((r) => [r.design, r.designInto])).toEqual([[later, first.ok && first.zip]]);
+    const after = p.exportDesign(later);
+    await last().reply();
+    const a = await after;
+    if (!a.ok || !first.ok) throw new Error('no zip');
+    expect(a.zip).toBe(first.zip);
+    expect(a.fileCount).toBe(first.fileCount);
     expect(asked()).toBe(0);
     expect(workers).toHaveLength(1);
+  });
+
+  it('adds a new layout to the prepared zip after a pause, so a click after a drag has nothing left to do', async () => {
+    const { p, d } = await preparedShop();
+    const later = moved(d);
+    p.update(later, true); // dragging: nothing is asked
+    vi.advanceTimersByTime(IDLE * 3);
+    expect(asked()).toBe(0);
+    p.update(later, false);
+    vi.advanceTimersByTime(IDLE - 1);
+    expect(asked()).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(asked()).toBe(1);
+    await last().reply();
+    const a = await p.exportDesign(later);
+    if (!a.ok || !a.zip || !a.withDesign) throw new Error('no zip');
+    expect(a.design).toBe(later);
+    const got = await zipForClick(a.zip, a, later);
+    expect(got.blob).toBe(a.withDesign.zip); // the page adds nothing
+    const cli = await zipProject(later);
+    expect(Buffer.from(await got.blob.arrayBuffer()).equals(Buffer.from(cli.zip))).toBe(true);
+    // the same layout again asks nothing more
+    p.update(later);
+    vi.advanceTimersByTime(IDLE * 3);
+    expect(asked()).toBe(0);
+  });
+
+  it('a click while the layout is being added waits for it; an edit meanwhile drops it', async () => {
+    const { p, d } = await preparedShop();
+    const later = moved(d);
+    p.update(later);
+    vi.advanceTimersByTime(IDLE);
+    const click = p.exportDesign(later);
+    await last().reply();
+    const a = await click;
+    if (!a.ok || !a.zip || !a.withDesign) throw new Error('no zip');
+    expect((await zipForClick(a.zip, a, later)).blob).toBe(a.withDesign.zip);
+
+    const again = moved(later);
+    p.update(again);
+    vi.advanceTimersByTime(IDLE);
+    expect(asked()).toBe(1);
+    const edited = renamed(again, 'orders-two');
+    p.update(edited); // a real edit: the kept zip is dropped with the layout being added to it
+    expect(p.holding()).toBe(false);
+    await last().reply();
+    expect(p.holding()).toBe(false);
+    const b = p.exportDesign(edited);
+    const w = last();
+    expect(w.requests.at(-1)?.designInto).toBeUndefined();
+    await w.reply();
+    const fresh = await b;
+    if (!fresh.ok || !fresh.zip) throw new Error('no zip');
+    const cli = await zipProject(edited);
+    const got = await zipForClick(fresh.zip, fresh, edited);
+    expect(Buffer.from(await got.blob.arrayBuffer()).equals(Buffer.from(cli.zip))).toBe(true);
+  });
+
+  it('a layout is not added while a button is held (a pan), only after it is let go and the page is quiet', async () => {
+    const { p, d } = await preparedShop();
+    const later = moved(d);
+    p.update(later);
+    p.input(true);
+    vi.advanceTimersByTime(IDLE * 3);
+    expect(asked()).toBe(0);
+    p.input(false);
+    vi.advanceTimersByTime(IDLE);
+    expect(asked()).toBe(1);
+    expect(last().requests[0]?.designInto).toBeInstanceOf(Blob);
   });
 
   it('downloads the zip the worker added the design to when nothing changed: the bytes of the command line', async () => {
@@ -137,15 +220,28 @@ describe('ExportPreparer', () => {
 
   it('adds the design at the click when a card moved since the preparation: the zip has the new layout', async () => {
     const { p, d } = await preparedShop();
+    const a = await p.exportDesign(d);
     const later = moved(d);
     p.update(later);
-    const a = await p.exportDesign(later);
     if (!a.ok || !a.zip || !a.withDesign) throw new Error('no zip');
+    const cli = await zipProject(later);
+    // the page adds it to an answer made before the move
     const got = await zipForClick(a.zip, a, later);
     expect(got.blob).not.toBe(a.withDesign.zip);
-    const cli = await zipProject(later);
     expect(Buffer.from(await got.blob.arrayBuffer()).equals(Buffer.from(cli.zip))).toBe(true);
     expect(Buffer.from(await a.withDesign.zip.arrayBuffer()).equals(Buffer.from(cli.zip))).toBe(false);
+    // a click before the pause is over asks the worker to add it at once, and generates nothing
+    const click = p.exportDesign(later);
+    expect(last().requests.map((r) => r.designInto)).toEqual([a.zip]);
+    await last().reply();
+    const b = await click;
+    if (!b.ok || !b.zip || !b.withDesign) throw new Error('no zip');
+    expect(b.zip).toBe(a.zip);
+    const fromWorker = await zipForClick(b.zip, b, later);
+    expect(fromWorker.blob).toBe(b.withDesign.zip);
+    expect(Buffer.from(await fromWorker.blob.arrayBuffer()).equals(Buffer.from(cli.zip))).toBe(true);
+    vi.advanceTimersByTime(IDLE * 3);
+    expect(asked()).toBe(0);
   });
 
   it('a layout-only change gives the same zip bytes (so keeping the prepared one is right)', async () => {
@@ -153,7 +249,7 @@ describe('ExportPreparer', () => {
     const a = await exportZip(1, d);
     const b = await exportZip(1, moved(d));
     if (!a.ok || !b.ok || !a.zip || !b.zip) throw new Error('no zip');
-    expect(Buffer.from(b.zip).equals(Buffer.from(a.zip))).toBe(true);
+    expect(Buffer.from(await b.zip.arrayBuffer()).equals(Buffer.from(await a.zip.arrayBuffer()))).toBe(true);
   });
 
   it('an edit after the preparation drops the prepared zip: the click gets one with the edit', async () => {

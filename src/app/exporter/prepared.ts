@@ -1,11 +1,11 @@
 import { sameExceptLayout, type Design } from '../../core';
-import type { ExportAnswer, ExportRequest } from './protocol';
+import type { DesignAdded, ExportAnswer, ExportRequest } from './protocol';
 
 /** The part of a `Worker` the preparer uses (a fake one in tests). */
 export interface ExportWorkerLike {
   postMessage(message: ExportRequest): void;
   terminate(): void;
-  onmessage: ((e: MessageEvent<ExportAnswer>) => void) | null;
+  onmessage: ((e: MessageEvent<ExportAnswer | DesignAdded>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
@@ -30,13 +30,24 @@ interface Job {
   resolve: (a: ExportAnswer) => void;
 }
 
+/** The worker adding `design` to the zip of `base`, made from a design that differs from it in layout alone. */
+interface Relayout {
+  id: number;
+  design: Design;
+  base: ExportAnswer;
+  promise: Promise<ExportAnswer>;
+  resolve: (a: ExportAnswer) => void;
+}
+
 /**
  * Keeps the export of the current design ready before Export is clicked. When the design changes
  * and then stays unchanged for `idleMs` (no drag in progress, no pointer held or input in that
  * time, tab visible), the export worker
  * checks, generates and zips it in the background; the answer is kept for that design only (one
  * at a time). Changes to positions or the viewport keep it (no generator reads them); any other
- * change drops it, and abandons a preparation still running for the old design. `exportDesign`
+ * change drops it, and abandons a preparation still running for the old design. After a change of
+ * layout, once the page is quiet again, the worker adds the new design to the kept zip (the zip's
+ * other files stay as they are), so that a click after a drag has nothing left to do either. `exportDesign`
  * answers from the prepared export when it is for the design asked for, joins the preparation
  * when that one is running, and otherwise starts one.
  */
@@ -64,6 +75,8 @@ export class ExportPreparer {
   private worker: ExportWorkerLike | null = null;
   private nextId = 0;
   private jobs = new Map<number, Job>();
+  /** The design being added to the prepared zip (at most one at a time). */
+  private relayout: Relayout | null = null;
   private prepared: { design: Design; answer: ExportAnswer } | null = null;
   /** A preparation that failed: not retried until the design changes. */
   private failed: Design | null = null;
@@ -93,7 +106,13 @@ export class ExportPreparer {
     if (this.failed && !sameExceptLayout(this.failed, design)) this.failed = null;
     this.abandonOutdated(design);
     this.emit();
-    if (this.covers(design) || this.failed) return this.clearTimer();
+    if (this.failed) return this.clearTimer();
+    if (this.covers(design)) {
+      // the prepared zip holds an older layout: the design is added to it after the next pause
+      if (this.needsDesign(design)) this.schedule(design);
+      else this.clearTimer();
+      return;
+    }
     // a change of positions only does not restart the wait
     if (this.timer !== null && this.timerDesign && sameExceptLayout(this.timerDesign, design)) return;
     this.schedule(design);
@@ -124,7 +143,16 @@ export class ExportPreparer {
 
   /** The export of `design`: the prepared one if it is for this design, else made now. */
   exportDesign(design: Design): Promise<ExportAnswer> {
-    if (this.prepared && this.isReady(design)) return Promise.resolve(this.prepared.answer);
+    if (this.prepared && this.isReady(design)) {
+      if (this.relayout?.design === design) return this.relayout.promise;
+      // a card moved since, and the worker is free: it adds the design now (not the page's thread)
+      if (!this.relayout && this.jobs.size === 0 && this.needsDesign(design)) {
+        if (this.latest && sameExceptLayout(this.latest, design)) this.clearTimer();
+        const started = this.startRelayout(design);
+        if (started) return started.promise;
+      }
+      return Promise.resolve(this.prepared.answer);
+    }
     const running = this.runningFor(design);
     if (running) {
       running.wanted = true;
@@ -161,6 +189,7 @@ export class ExportPreparer {
     this.worker = null;
     for (const job of this.jobs.values()) job.resolve({ id: job.id, ok: false, error: 'The exporter was closed.' });
     this.jobs.clear();
+    this.endRelayout();
     this.prepared = null;
     this.listeners.clear();
   }
@@ -169,6 +198,13 @@ export class ExportPreparer {
     return (
       (this.prepared !== null && sameExceptLayout(this.prepared.design, design)) || this.runningFor(design) !== null
     );
+  }
+
+  /** Whether the prepared zip is of `design`'s generators but holds an older layout (or none yet being added). */
+  private needsDesign(design: Design): boolean {
+    const p = this.prepared;
+    if (!p || !p.answer.ok || !p.answer.zip || p.answer.design === design) return false;
+    return sameExceptLayout(p.design, design) && this.relayout?.design !== design;
   }
 
   private runningFor(design: Design): Job | null {
@@ -189,9 +225,15 @@ export class ExportPreparer {
   private prepareLatest(): void {
     const d = this.latest;
     if (!d || d.nodes.length === 0 || this.dragging || this.hidden() || this.failed) return;
-    if (this.covers(d)) return;
+    const full = !this.covers(d);
+    const relayout = !full && this.needsDesign(d);
+    if (!full && !relayout) return;
     if (this.held) {
       this.deferred = true;
+      return;
+    }
+    if (relayout) {
+      if (!this.relayout) this.startRelayout(d);
       return;
     }
     // a click is waiting on another design's export: prepare once it is done
@@ -213,7 +255,40 @@ export class ExportPreparer {
       this.worker?.terminate();
       this.worker = null;
       this.jobs.clear();
+      this.endRelayout();
     }
+  }
+
+  private startRelayout(design: Design): Relayout | null {
+    const base = this.prepared?.answer;
+    if (!base?.ok || !base.zip) return null;
+    const id = ++this.nextId;
+    let resolve!: (a: ExportAnswer) => void;
+    const promise = new Promise<ExportAnswer>((r) => (resolve = r));
+    this.relayout = { id, design, base, promise, resolve };
+    const request: ExportRequest = { id, design, designInto: base.zip };
+    this.ensureWorker().postMessage(request);
+    return this.relayout;
+  }
+
+  /** The design was added to the zip (or adding it failed: the click then adds it itself). */
+  private finishRelayout(received: DesignAdded): void {
+    const job = this.relayout;
+    if (!job || job.id !== received.id) return;
+    this.relayout = null;
+    const p = this.prepared;
+    if (p && p.answer === job.base && received.designAdded && job.base.ok) {
+      const answer: ExportAnswer = { ...job.base, withDesign: received.designAdded, design: job.design };
+      this.prepared = { design: job.design, answer };
+      job.resolve(answer);
+    } else job.resolve(job.base);
+    if (this.timer === null) this.prepareLatest();
+  }
+
+  /** A relayout the worker will not answer (it was stopped): a click waiting for it gets the zip as it was. */
+  private endRelayout(): void {
+    this.relayout?.resolve(this.relayout.base);
+    this.relayout = null;
   }
 
   private start(design: Design, wanted: boolean): Job {
@@ -232,7 +307,9 @@ export class ExportPreparer {
     if (this.worker) return this.worker;
     const w = this.createWorker();
     w.onmessage = (e) => {
-      if (this.worker === w) this.finish(e.data);
+      if (this.worker !== w) return;
+      if ('designAdded' in e.data) this.finishRelayout(e.data);
+      else this.finish(e.data);
     };
     w.onerror = (e) => {
       // the worker is gone: every export waiting on it fails, the next one starts a new worker
@@ -245,6 +322,7 @@ export class ExportPreparer {
         job.resolve({ id: job.id, ok: false, error: message });
       }
       this.jobs.clear();
+      this.endRelayout();
       this.emit();
     };
     this.worker = w;

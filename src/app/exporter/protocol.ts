@@ -31,20 +31,31 @@ export interface ExportRequest {
   design: Design;
   /** The page's logical cores (`navigator.hardwareConcurrency`): how far a large export may be split. */
   cores?: number;
+  /**
+   * Only add `design` to this zip (the worker's zip of a design that differs from `design` in its
+   * layout alone): the answer is a `DesignAdded`, and nothing is generated.
+   */
+  designInto?: Blob;
+}
+
+/** The export worker's answer to a request with `designInto`: that zip with the design added, or null when adding failed. */
+export interface DesignAdded {
+  id: number;
+  designAdded: { zip: Blob; added: number } | null;
 }
 
 /**
- * What the export worker answers: the zip (made in the worker), or the problems that keep the
- * design from being exported (then no zip), or why it failed. `Zip` is the bytes where the zip is
- * made and a `Blob` on the page (the worker wraps the bytes, so the page never copies them).
+ * What the export worker answers: the zip (made in the worker, as a `Blob`: the page gets a
+ * handle to it and copies nothing), or the problems that keep the design from being exported
+ * (then no zip), or why it failed.
  */
-export type ExportResult<Zip> =
+export type ExportAnswer =
   | {
       id: number;
       ok: true;
       /** `<project>.zip` */
       fileName: string;
-      zip: Zip | null;
+      zip: Blob | null;
       fileCount: number;
       issues: ExportIssue[];
       ms: number;
@@ -55,12 +66,8 @@ export type ExportResult<Zip> =
        * copy), and how many files that added: the page uses it when the design at the click is
        * that very design, and adds the design itself otherwise (a card moved since).
        */
-      withDesign?: { zip: Zip; added: number } | null;
+      withDesign?: { zip: Blob; added: number } | null;
       /** On the page: the design the answer was made from (set by the preparer). */
       design?: Design;
     }
   | { id: number; ok: false; error: string };
-
-export type ExportResponse = ExportResult<Uint8Array>;
-/** The export worker's answer, as the page receives it. */
-export type ExportAnswer = ExportResult<Blob>;

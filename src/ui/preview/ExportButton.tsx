@@ -35,6 +35,10 @@ export function ExportButton({ getDesign, onMessage, runRef }: Props) {
     });
     return unsubscribeStore;
   }, [store]);
+  // what the click adds to a prepared zip is loaded while the zip is made, not at the click
+  useEffect(() => {
+    if (prepared !== 'idle') void import('../../app/exporter/withDesign');
+  }, [prepared]);
   const run = async () => {
     const preparer = exportPreparer();
     const design = getDesign();
