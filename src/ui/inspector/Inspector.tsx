@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DesignNode } from '../../core';
 import type { DesignStore } from '../../app/store';
 import { useDesignStore } from '../../app/storeContext';
@@ -147,14 +147,51 @@ function Tabs({ tab, onTab, base }: { tab: Tab; onTab: (t: Tab) => void; base: s
   );
 }
 
+/** What the selection tab shows for one id (memoised: a render that changes only `stale` skips it). */
+const SelectionView = memo(function SelectionView({ id, count }: { id: string | null; count: number }) {
+  const node = useInspectedNode(id);
+  const link = useDesignStore((s) => (id === null ? undefined : s.design.links.find((l) => l.id === id)));
+  const boundary = useDesignStore((s) => (id === null ? undefined : s.design.boundaries?.find((b) => b.id === id)));
+  const note = useDesignStore((s) => (id === null ? undefined : s.design.notes?.find((n) => n.id === id)));
+  return (
+    <>
+      {/* Keyed by id: a half-typed invalid value never leaks from one element to the next. */}
+      {node ? <NodeInspector key={node.id} node={node} /> : null}
+      {link ? <LinkInspector key={link.id} link={link} /> : null}
+      {boundary ? <BoundaryInspector key={boundary.id} boundary={boundary} /> : null}
+      {note ? <NoteInspector key={note.id} note={note} /> : null}
+      {!node && !link && !boundary && !note ? <Hint count={count} /> : null}
+    </>
+  );
+});
+
+const onlySelected = (s: DesignStore) => (s.selection.length === 1 ? (s.selection[0] ?? null) : null);
+const isDragging = (s: DesignStore) => s.dragOrigin !== null;
+
+/**
+ * The id whose form the inspector shows. A new selection's form is rendered after the press that
+ * made it, in a transition React can split and interrupt, so that the press (which also selects
+ * the card and re-renders the canvas) stays one short task; during a drag the form shown stays
+ * until the drop. Until the new form is there the old one is inert (see `Inspector`).
+ */
+function useShownSelection(selected: string | null): string | null {
+  const dragging = useDesignStore(isDragging);
+  // Set when a drag begins: the id whose form was on screen then.
+  const [held, setHeld] = useState<{ id: string | null } | null>(null);
+  const shown = useDeferredValue(held ? held.id : selected);
+  if (dragging && !held) setHeld({ id: shown });
+  else if (!dragging && held) setHeld(null);
+  return shown;
+}
+
 /** The right-hand panel: edits the one selected node or link, or the design's types. */
 export const Inspector = memo(function Inspector() {
-  const only = useDesignStore((s) => (s.selection.length === 1 ? (s.selection[0] ?? null) : null));
+  const only = useDesignStore(onlySelected);
   const count = useDesignStore((s) => s.selection.length);
-  const node = useInspectedNode(only);
-  const link = useDesignStore((s) => (only === null ? undefined : s.design.links.find((l) => l.id === only)));
-  const boundary = useDesignStore((s) => (only === null ? undefined : s.design.boundaries?.find((b) => b.id === only)));
-  const note = useDesignStore((s) => (only === null ? undefined : s.design.notes?.find((n) => n.id === only)));
+  const shown = useShownSelection(only);
+  // The form of the previous selection, still on screen: nothing in it takes a click or a key, so
+  // input meant for the new selection can never edit the previous one.
+  const stale = shown !== only;
   const [tab, setTab] = useState<Tab>('selection');
   const base = useId();
   // selecting something on the canvas (or from a type's "Used by") shows it
@@ -166,20 +203,19 @@ export const Inspector = memo(function Inspector() {
   return (
     <aside className="pc-inspector" aria-label="Inspector">
       <Tabs tab={tab} onTab={setTab} base={base} />
-      <div role="tabpanel" id={`${base}-${tab}`} aria-labelledby={`${base}-${tab}-tab`}>
+      <div
+        role="tabpanel"
+        id={`${base}-${tab}`}
+        aria-labelledby={`${base}-${tab}-tab`}
+        aria-busy={stale || undefined}
+        inert={stale || undefined}
+      >
         {tab === 'types' ? (
           <div className="pc-inspector__body">
             <TypesPanel />
           </div>
         ) : (
-          <>
-            {/* Keyed by id: a half-typed invalid value never leaks from one element to the next. */}
-            {node ? <NodeInspector key={node.id} node={node} /> : null}
-            {link ? <LinkInspector key={link.id} link={link} /> : null}
-            {boundary ? <BoundaryInspector key={boundary.id} boundary={boundary} /> : null}
-            {note ? <NoteInspector key={note.id} note={note} /> : null}
-            {!node && !link && !boundary && !note ? <Hint count={count} /> : null}
-          </>
+          <SelectionView id={shown} count={count} />
         )}
       </div>
     </aside>
