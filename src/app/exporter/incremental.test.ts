@@ -176,8 +176,15 @@ describe('an export made from the last one (ExportCache)', () => {
     expect(cache.last.servicesReused).toBeGreaterThan(100);
     // the nodes' Kubernetes files and chart templates are taken from the last export, but for
     // those the rename reaches
-    expect(cache.last.partsReused).toBeGreaterThan(200);
-    expect(cache.last.parts - cache.last.partsReused).toBeLessThan(40);
+    expect(cache.last.partsReused).toBeGreaterThan(300);
+    expect(cache.last.parts - cache.last.partsReused).toBeLessThan(60);
+    // and so are the services' lines of compose.yaml: all but the renamed node's and those of the
+    // nodes that wait for it or reach it by its name (their environment names it)
+    const compose = cache.last.byKind.compose;
+    expect(compose?.parts).toBeGreaterThanOrEqual(120);
+    expect(compose?.reused).toBeGreaterThan(100);
+    expect((compose?.parts ?? 0) - (compose?.reused ?? 0)).toBeGreaterThanOrEqual(1);
+    expect((compose?.parts ?? 0) - (compose?.reused ?? 0)).toBeLessThanOrEqual(touching.size + 1);
     const project = applied(renameProject(renamed, 'another project')) as Design;
     expectSameFiles(cache, project, 'the project renamed');
     expect(cache.last.servicesReused).toBe(0);

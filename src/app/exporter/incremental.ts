@@ -36,6 +36,10 @@ import { crc32, type ZipEntry } from '../../export/zip';
  *   node's DNS label), written out in full by `exactJson`. The objects themselves are made on
  *   every export (once for both: `nodeObjects`), but writing them as YAML, most of the cost, is
  *   skipped when they are the same as last time.
+ * - **Each service's lines of compose.yaml** (`TextMemo`), under its name and its entry written
+ *   out in full by `exactJson`: the entry is made on every export (it reads the neighbours'
+ *   wirings, the port plan and the start order, all of the design), writing it as YAML is skipped
+ *   when it is the same as last time.
  * - **Every other file's bytes and CRC-32** by its text (compose, Kubernetes, Helm, proto,
  *   AsyncAPI, README, Makefile): these generators read the whole design, so they run on every
  *   export; only the encoding and checksum of a text seen last time are skipped.
@@ -67,6 +71,8 @@ export class ExportCache {
     partsReused: 0,
     parts: 0,
     keptBytes: 0,
+    /** `parts` and `partsReused` by the generator that keyed them (`k8s`, `helm`, `compose`). */
+    byKind: {} as Record<string, { parts: number; reused: number }>,
     ms: {} as Record<string, number>,
     /** Made by a plain generation, with no keys: the last design this large went over the budget. */
     plain: false,
@@ -123,14 +129,19 @@ export class ExportCache {
     };
 
     const parts = new Map<string, string>();
+    const byKind: Record<string, { parts: number; reused: number }> = {};
     const memo: TextMemo = {
       text: (key, make) => {
         let text = parts.get(key);
         if (text !== undefined) return text;
         text = this.parts.get(key);
-        if (text !== undefined) stats.partsReused++;
-        else text = make();
+        const kind = (byKind[key.slice(0, key.indexOf('\n'))] ??= { parts: 0, reused: 0 });
+        if (text !== undefined) {
+          stats.partsReused++;
+          kind.reused++;
+        } else text = make();
         stats.parts++;
+        kind.parts++;
         parts.set(key, text);
         kept += key.length + text.length;
         return text;
@@ -144,16 +155,17 @@ export class ExportCache {
       tick = now;
     };
     const rest: CachedFile[] = [];
-    for (const f of [
-      ...generateCompose(design),
-      ...generateKubernetes(design, memo),
-      ...generateHelm(design, memo),
-      ...generateProto(design),
-      ...generateAsyncApi(design),
-    ]) {
-      rest.push({ path: f.path, ...encodeText(f.content) });
+    const whole: [string, () => GeneratedFile[]][] = [
+      ['compose', () => generateCompose(design, memo)],
+      ['kubernetes', () => generateKubernetes(design, memo)],
+      ['helm', () => generateHelm(design, memo)],
+      ['proto', () => generateProto(design)],
+      ['asyncapi', () => generateAsyncApi(design)],
+    ];
+    for (const [name, generate] of whole) {
+      for (const f of generate()) rest.push({ path: f.path, ...encodeText(f.content) });
+      lap(name);
     }
-    lap('whole');
     const wirings = wireServices(design);
     lap('wiring');
     for (const w of wirings) {
@@ -188,7 +200,7 @@ export class ExportCache {
     lap('docs');
 
     stats.keptBytes = kept;
-    this.last = { ...stats, ms, plain: false };
+    this.last = { ...stats, byKind, ms, plain: false };
     if (kept > this.budgetBytes) {
       this.clear();
       this.overBudgetAt = design.nodes.length;
@@ -211,7 +223,7 @@ export class ExportCache {
       return { path: f.path, raw: e.raw, crc: e.crc };
     });
     const none = { services: 0, servicesReused: 0, textsReused: 0, texts: 0, partsReused: 0, parts: 0, keptBytes: 0 };
-    this.last = { ...none, ms: { plain: performance.now() - t0 }, plain: true };
+    this.last = { ...none, byKind: {}, ms: { plain: performance.now() - t0 }, plain: true };
     return { entries, textLength };
   }
 }

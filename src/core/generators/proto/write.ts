@@ -39,15 +39,32 @@ function reservedLines(r: Reserved | undefined, max: number, indent: string): st
 /** Whether a message is the request or answer of an RPC, for the comment version 2 wrote. */
 function roleComment(design: Design, m: ResolvedMessage): string | undefined {
   if (m.description) return m.description;
+  return roles(design).get(m);
+}
+
+const roleTables = new WeakMap<Design, Map<ResolvedMessage, string>>();
+
+/**
+ * The role comment of every message that is the request or answer of an RPC named after it: the
+ * first RPC found going over the nodes in design order (request before answer), made once per
+ * design rather than once per message.
+ */
+function roles(design: Design): Map<ResolvedMessage, string> {
+  let known = roleTables.get(design);
+  if (known) return known;
+  known = new Map();
   const c = designContracts(design);
   for (const n of design.nodes)
     for (const r of c.rpcs(n.id)) {
-      if (r.request.kind === 'message' && r.request.type === m && m.names.proto === `${r.name}Request`)
-        return `${m.names.proto} is the request of ${r.name}.`;
-      if (r.response.kind === 'message' && r.response.type === m && m.names.proto === `${r.name}Response`)
-        return `${m.names.proto} is the answer of ${r.name}.`;
+      const req = r.request.kind === 'message' ? r.request.type : undefined;
+      if (req && !known.has(req) && req.names.proto === `${r.name}Request`)
+        known.set(req, `${req.names.proto} is the request of ${r.name}.`);
+      const res = r.response.kind === 'message' ? r.response.type : undefined;
+      if (res && !known.has(res) && res.names.proto === `${r.name}Response`)
+        known.set(res, `${res.names.proto} is the answer of ${r.name}.`);
     }
-  return undefined;
+  roleTables.set(design, known);
+  return known;
 }
 
 export function writeProtoFile(design: Design, f: ProtoFileLayout): string {

@@ -80,6 +80,31 @@ describe('the type universe', () => {
       { snake: 'from_value', camel: 'fromValue', pascal: 'FromValue' },
     ]);
   });
+
+  it('numbers repeated type names in design order, past names other types already have', () => {
+    let d = emptyDesign('x');
+    d = ok(addNode(d, { kind: 'go-nethttp', name: 'a', position: { x: 0, y: 0 } })).design;
+    d = ok(addNode(d, { kind: 'go-nethttp', name: 'b', position: { x: 0, y: 0 } })).design;
+    d = ok(addNode(d, { kind: 'go-nethttp', name: 'c', position: { x: 0, y: 0 } })).design;
+    const [a, b, c] = d.nodes.map((n) => n.id);
+    // Order, Order3 (its own name), Order again (Order2), Order (Order4, not Order3 again)
+    for (const [name, owner] of [
+      ['Order', a],
+      ['Order3', b],
+      ['Order', b],
+      ['Order', c],
+      ['Order', undefined],
+    ] as const)
+      d = ok(addType(d, { kind: 'message', name, owner })).design;
+    const names = designContracts(d).universe.types.map((t) => [t.names.pascal, t.names.snake]);
+    expect(names).toEqual([
+      ['Order', 'order'],
+      ['Order3', 'order3'],
+      ['Order2', 'order2'],
+      ['Order4', 'order4'],
+      ['Order5', 'order5'],
+    ]);
+  });
 });
 
 describe('services, endpoints and channels', () => {

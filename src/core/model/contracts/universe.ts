@@ -136,9 +136,15 @@ function classLike(chain: readonly string[]): string {
   return isReservedWord(joined) ? `${joined}Type` : joined;
 }
 
-function unique(base: string, taken: Set<string>, sep = ''): string {
-  let n = base;
-  for (let i = 2; taken.has(n.toLowerCase()); i++) n = `${base}${sep}${i}`;
+function unique(base: string, taken: Set<string>, sep = '', next?: Map<string, number>): string {
+  // `next` remembers where the last search for the same base stopped: every name before it is
+  // taken (the set only grows), so the search starts there and gives the same name, without
+  // going over base2, base3 … again for each of many types of the same name
+  const hint = next?.get(base) ?? 2;
+  let n = hint === 2 ? base : `${base}${sep}${hint - 1}`;
+  let i = hint;
+  for (; taken.has(n.toLowerCase()); i++) n = `${base}${sep}${i}`;
+  next?.set(base, i);
   taken.add(n.toLowerCase());
   return n;
 }
@@ -159,6 +165,8 @@ export function buildUniverse(design: Design): TypeUniverse {
   const children = new Map<string, ResolvedDesignType[]>();
   const pascals = new Set<string>();
   const snakes = new Set<string>();
+  const pascalNext = new Map<string, number>();
+  const snakeNext = new Map<string, number>();
   const top = (id: string) => {
     let t = sources.get(id);
     for (let i = 0; t?.parent !== undefined && i < 100; i++) t = sources.get(t.parent) ?? t;
@@ -184,12 +192,12 @@ export function buildUniverse(design: Design): TypeUniverse {
         ? nodeProtoFile(design.name, owner.name)
         : packageFile(pkg, design.name));
     const chain = path(t.id);
-    const pascal = unique(classLike(chain), pascals);
+    const pascal = unique(classLike(chain), pascals, '', pascalNext);
     const names: TypeNames = {
       proto: t.name,
       full: `${pkg}.${chain.join('.')}`,
       pascal,
-      snake: unique(snakeCase(pascal, 'type'), snakes, '_'),
+      snake: unique(snakeCase(pascal, 'type'), snakes, '_', snakeNext),
     };
     const base = { id: t.id, names, package: pkg, file, description: t.description, reserved: t.reserved };
     const r: ResolvedDesignType =
