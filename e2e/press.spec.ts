@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { benchDesign } from '../bench/designs';
 import { EditorPage } from './pages/EditorPage';
 
@@ -7,7 +7,7 @@ import { EditorPage } from './pages/EditorPage';
 // take no input, so that a click or a key meant for the new node never edits the previous one.
 
 /** Watches the page for a card shown selected while the inspector shows, and accepts input for, another node. */
-async function watchStaleForms(page: import('@playwright/test').Page, selectedName: string, otherName: string) {
+async function watchStaleForms(page: Page, selectedName: string, otherName: string) {
   await page.evaluate(
     ([selectedName, otherName]) => {
       const w = window as unknown as { staleSeen: string[]; staleFrames: number };
@@ -31,14 +31,29 @@ async function watchStaleForms(page: import('@playwright/test').Page, selectedNa
   );
 }
 
-test('a click shows the new node in the inspector, and typing right after it edits that node', async ({ page }) => {
-  // A large design and a slow CPU: the new form takes a while to come, as on a loaded machine.
-  const design = benchDesign(300);
+/** A 300-service design open on a CPU slowed six times, so the new form takes a while to come. */
+async function openSlowed(page: Page): Promise<{ ed: EditorPage; normalSpeed: () => Promise<void> }> {
   const ed = new EditorPage(page);
   await ed.goto();
-  await ed.openDesign(design);
+  await ed.openDesign(benchDesign(300));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  return { ed, normalSpeed: async () => void (await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })) };
+}
+
+/** What `watchStaleForms` saw: none of its complaints may be left. */
+async function expectNoStaleForm(page: Page): Promise<void> {
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { staleSeen: string[]; staleFrames: number };
+    return { staleSeen: w.staleSeen, staleFrames: w.staleFrames };
+  });
+  console.log(`${test.info().title}: ${seen.staleFrames} changes of the page with the previous form shown`);
+  expect(seen.staleSeen).toEqual([]);
+}
+
+test('a click shows the new node in the inspector, and typing right after it edits that node', async ({ page }) => {
+  // A large design and a slow CPU: the new form takes a while to come, as on a loaded machine.
+  const { ed, normalSpeed } = await openSlowed(page);
 
   await ed.node('svc-1').click({ position: { x: 24, y: 12 } });
   await expect(ed.inspector.getByRole('heading', { name: 'svc-1', exact: true })).toBeVisible();
@@ -49,28 +64,18 @@ test('a click shows the new node in the inspector, and typing right after it edi
   await ed.node('svc-2').click({ position: { x: 24, y: 12 } });
   await ed.field('Name').fill('svc-2-renamed');
   await expect(ed.inspector.getByRole('heading', { name: 'svc-2-renamed', exact: true })).toBeVisible();
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await normalSpeed();
 
   const names = (await ed.getDesign()).nodes.map((n) => n.name);
   expect(names).toContain('svc-1');
   expect(names).toContain('svc-2-renamed');
   expect(names).not.toContain('svc-2');
-  const seen = await page.evaluate(() => {
-    const w = window as unknown as { staleSeen: string[]; staleFrames: number };
-    return { staleSeen: w.staleSeen, staleFrames: w.staleFrames };
-  });
-  console.log(`${test.info().title}: ${seen.staleFrames} changes of the page with the previous form shown`);
-  expect(seen.staleSeen).toEqual([]);
+  await expectNoStaleForm(page);
   await expect(ed.node('svc-2-renamed')).toBeVisible();
 });
 
 test('keys typed into the form after a click on another card never reach the previous node', async ({ page }) => {
-  const design = benchDesign(300);
-  const ed = new EditorPage(page);
-  await ed.goto();
-  await ed.openDesign(design);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  const { ed, normalSpeed } = await openSlowed(page);
 
   await ed.node('svc-1').click({ position: { x: 24, y: 12 } });
   await expect(ed.field('Name')).toHaveValue('svc-1');
@@ -84,17 +89,12 @@ test('keys typed into the form after a click on another card never reach the pre
   await page.mouse.click(card.x + 24, card.y + 12);
   await page.mouse.click(name.x + name.width - 4, name.y + name.height / 2);
   await page.keyboard.type('-x');
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await normalSpeed();
 
   await expect(ed.inspector.getByRole('heading', { level: 2 })).toHaveText(/^svc-2/);
   const names = (await ed.getDesign()).nodes.map((n) => n.name);
   // The keys went to the new node's form, or nowhere if it was not there yet: never to svc-1.
   expect(names).toContain('svc-1');
   expect(names).not.toContain('svc-1-x');
-  const seen = await page.evaluate(() => {
-    const w = window as unknown as { staleSeen: string[]; staleFrames: number };
-    return { staleSeen: w.staleSeen, staleFrames: w.staleFrames };
-  });
-  console.log(`${test.info().title}: ${seen.staleFrames} changes of the page with the previous form shown`);
-  expect(seen.staleSeen).toEqual([]);
+  await expectNoStaleForm(page);
 });
