@@ -9,7 +9,7 @@ import { generateProto } from '../../core/generators/proto';
 import { placeholderStub } from '../../core/generators/stubs/placeholder';
 import { STUBS } from '../../core/generators/stubs/registry';
 import type { StubContext } from '../../core/generators/stubs/types';
-import type { GeneratedFile, TextMemo } from '../../core/generators/types';
+import { sameData, type GeneratedFile, type TextMemo } from '../../core/generators/types';
 import type { Design, DesignLink, DesignNode } from '../../core';
 import { dnsLabel } from '../../core/model/naming';
 import { wireServices, type ServiceWiring } from '../../core/model/wiring';
@@ -31,15 +31,15 @@ import { crc32, type ZipEntry } from '../../export/zip';
  *   (position aside, as `sameExceptLayout` has it); the wiring of every other service its wiring
  *   names, written the same way; and the path and text of every .proto file in its context. Two
  *   keys are equal only when all of that is equal, so a hit is what a fresh generation writes.
- * - **Each node's Kubernetes file and Helm template** (`TextMemo`), under a key of exactly what
- *   writing it reads: its objects (and, for the chart, each object's template fields and the
- *   node's DNS label), written out in full by `exactJson`. The objects themselves are made on
- *   every export (once for both: `nodeObjects`), but writing them as YAML, most of the cost, is
- *   skipped when they are the same as last time.
- * - **Each service's lines of compose.yaml** (`TextMemo`), under its name and its entry written
- *   out in full by `exactJson`: the entry is made on every export (it reads the neighbours'
- *   wirings, the port plan and the start order, all of the design), writing it as YAML is skipped
- *   when it is the same as last time.
+ * - **Each node's Kubernetes file and Helm template** (`TextMemo`), in a slot of its file, with
+ *   exactly what writing it reads: its objects (and, for the chart, each object's template fields
+ *   and the node's DNS label). The objects themselves are made on every export (once for both:
+ *   `nodeObjects`), but writing them as YAML, most of the cost, is skipped when they are the same
+ *   data as last time (`sameData`: compared in place, nothing written out).
+ * - **Each service's lines of compose.yaml** (`TextMemo`), in a slot of its name, with its entry:
+ *   the entry is made on every export (it reads the neighbours' wirings, the port plan and the
+ *   start order, all of the design), writing it as YAML is skipped when it is the same as last
+ *   time.
  * - **Every other file's bytes and CRC-32** by its text (compose, Kubernetes, Helm, proto,
  *   AsyncAPI, README, Makefile): these generators read the whole design, so they run on every
  *   export; only the encoding and checksum of a text seen last time are skipped.
@@ -58,8 +58,8 @@ export class ExportCache {
   private services = new Map<string, { key: string; files: CachedFile[] }>();
   /** Text → its entry (bytes and CRC), for the whole-design generators' files of the last export. */
   private texts = new Map<string, Encoded>();
-  /** Key → text, for the per-node parts of the whole-design generators (`TextMemo`) of the last export. */
-  private parts = new Map<string, string>();
+  /** Slot → data and text, for the per-node parts of the whole-design generators (`TextMemo`) of the last export. */
+  private parts = new Map<string, Part>();
   private interned = new Map<string, number>();
   readonly budgetBytes: number;
   /** What the last export reused and made (for tests and the bench). */
@@ -71,7 +71,7 @@ export class ExportCache {
     partsReused: 0,
     parts: 0,
     keptBytes: 0,
-    /** `parts` and `partsReused` by the generator that keyed them (`k8s`, `helm`, `compose`). */
+    /** `parts` and `partsReused` by the generator that made them (`k8s`, `helm`, `compose`: the slot up to its `/`). */
     byKind: {} as Record<string, { parts: number; reused: number }>,
     ms: {} as Record<string, number>,
     /** Made by a plain generation, with no keys: the last design this large went over the budget. */
@@ -128,22 +128,25 @@ export class ExportCache {
       return e;
     };
 
-    const parts = new Map<string, string>();
+    const parts = new Map<string, Part>();
     const byKind: Record<string, { parts: number; reused: number }> = {};
     const memo: TextMemo = {
-      text: (key, make) => {
-        let text = parts.get(key);
-        if (text !== undefined) return text;
-        text = this.parts.get(key);
-        const kind = (byKind[key.slice(0, key.indexOf('\n'))] ??= { parts: 0, reused: 0 });
-        if (text !== undefined) {
+      text: (slot, data, make) => {
+        const now = parts.get(slot);
+        if (now && sameData(now.data, data)) return now.text;
+        const last = this.parts.get(slot);
+        const kind = (byKind[slot.slice(0, slot.indexOf('/'))] ??= { parts: 0, reused: 0 });
+        let text: string;
+        if (last && sameData(last.data, data)) {
+          text = last.text;
           stats.partsReused++;
           kind.reused++;
         } else text = make();
         stats.parts++;
         kind.parts++;
-        parts.set(key, text);
-        kept += key.length + text.length;
+        parts.set(slot, { data, text });
+        // the data is about as large as the text written from it
+        kept += slot.length + 2 * text.length;
         return text;
       },
     };
@@ -226,6 +229,12 @@ export class ExportCache {
     this.last = { ...none, byKind: {}, ms: { plain: performance.now() - t0 }, plain: true };
     return { entries, textLength };
   }
+}
+
+/** A text of a `TextMemo` slot and the data it was made from. */
+interface Part {
+  data: unknown;
+  text: string;
 }
 
 interface Encoded {

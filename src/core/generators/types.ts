@@ -10,38 +10,46 @@ export interface GeneratedFile {
 export type Generator = (design: Design) => GeneratedFile[];
 
 /**
- * Texts made before, each under a key of everything its making reads, written out in full (see
- * the export worker's `ExportCache`): `text(key, make)` gives the text last made under that key,
- * or makes it. Generators that take one give the same files with or without it.
+ * Texts made before, each in a slot with the data it was made from (see the export worker's
+ * `ExportCache`): `text(slot, data, make)` gives the text last made in that slot when `data` is
+ * the same as then (`sameData`), or makes it. `data` must be everything `make` reads, and is not
+ * changed afterwards. Generators that take one give the same files with or without it.
  */
 export interface TextMemo {
-  text(key: string, make: () => string): string;
+  text(slot: string, data: unknown, make: () => string): string;
 }
-
-/** Marks a string of the data's own so that it cannot pass for one of `exactJson`'s spellings. */
-const MARK = '\u0000';
 
 /**
- * JSON of plain data (objects, arrays, strings, numbers, booleans, null) that also tells apart
- * what `JSON.stringify` writes alike: undefined (left out or null there), -0, NaN and the
- * infinities. Two values with the same text are the same data, so the text is an exact key.
+ * Whether two values are the same plain data (objects, arrays, strings, numbers, booleans, null,
+ * undefined): the same keys in the same order, with the same values, telling apart what
+ * `JSON.stringify` writes alike (a key whose value is undefined and no key, -0 and 0, NaN and
+ * null). The same object is the same data (data is never changed in place); anything else that is
+ * not plain data (a function, a Map, an object of a class) is never the same as another value.
+ * So a text written from plain data, reading nothing else, is the same for the same data.
  */
-export function exactJson(value: unknown): string {
-  return JSON.stringify(value, exactReplacer) ?? `${MARK}undefined`;
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== 'number' || !Object.is(a, -0) === !Object.is(b, -0);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    // NaN is NaN's twin; anything else unequal by `===` differs
+    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  }
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlainObject(a) || !isPlainObject(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i] || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
-function exactReplacer(this: unknown, key: string, value: unknown): unknown {
-  if (typeof value === 'string') return value.startsWith(MARK) ? MARK + value : value;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : `${MARK}#${value}`;
-  if (value === undefined) {
-    // a key whose value is undefined, or an array item: both spelled, not left out or nulled
-    return `${MARK}undefined`;
-  }
-  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
-    throw new Error(`Not plain data: a ${typeof value} at ${key}`);
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) throw new Error(`Not plain data: an object of a class at ${key}`);
-  }
-  return value;
+function isPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }

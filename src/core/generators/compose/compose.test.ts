@@ -294,11 +294,11 @@ describe('compose.yaml with its services kept (TextMemo)', () => {
   it('is the same file, with one kept text per service, for every scenario and random designs', () => {
     const check = (design: Design) => {
       const keys: string[] = [];
-      const memo = { text: (key: string, make: () => string) => (keys.push(key), make()) };
+      const memo = { text: (slot: string, _data: unknown, make: () => string) => (keys.push(slot), make()) };
       const plain = generateCompose(design);
       expect(generateCompose(design, memo)).toEqual(plain);
       expect(new Set(keys).size).toBe(keys.length);
-      expect(keys.every((k) => k.startsWith('compose\n'))).toBe(true);
+      expect(keys.every((k) => k.startsWith('compose/'))).toBe(true);
     };
     for (const [, d] of scenarios()) check(d);
     fc.assert(fc.property(designArb, check), { numRuns: 40 });
@@ -309,7 +309,7 @@ describe('compose.yaml with its services kept (TextMemo)', () => {
       ...emptyDesign('imported top'),
       composeTop: { networks: { edge: { driver: 'bridge' } }, 'x-long': 'y'.repeat(1200), empty: {} },
     };
-    const memo = { text: (_key: string, make: () => string) => make() };
+    const memo = { text: (_slot: string, _data: unknown, make: () => string) => make() };
     expect(generateCompose(d, memo)).toEqual(generateCompose(d));
   });
 });

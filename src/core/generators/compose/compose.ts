@@ -2,7 +2,7 @@ import { INFRA, isInfra, isRuntime, roleOf } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { dependencies, wireServices, type ServiceWiring } from '../../model/wiring';
-import { exactJson, type GeneratedFile, type TextMemo } from '../types';
+import type { GeneratedFile, TextMemo } from '../types';
 import { frontendConf, frontendPage, gatewayConf } from './edge';
 import {
   composeCredential,
@@ -71,8 +71,8 @@ function single(key: string, value: unknown): Record<string, unknown> {
 const SERVICES_LINE = 'services:\n';
 
 /**
- * `toYaml(doc)`, with each service's lines kept in `memo` under the service's name and entry
- * written out in full (`exactJson`): what writing them reads. The top level of a block mapping is
+ * `toYaml(doc)`, with each service's lines kept in `memo` in a slot of the service's name, with
+ * its entry: what writing them reads. The top level of a block mapping is
  * its entries one after another, and so is a nested one (each entry's lines start at the same
  * indent), so the file is the YAML of each top-level key in turn, and the services' part is
  * `services:` and the lines of each service as `toYaml` writes them under it.
@@ -92,13 +92,7 @@ function composeYaml(doc: Record<string, unknown>, memo: TextMemo): string {
     for (const name of names) {
       const entry = services[name];
       const write = () => toYaml(single('services', single(name, entry))).slice(SERVICES_LINE.length);
-      let key: string | undefined;
-      try {
-        key = `compose\n${exactJson([name, entry])}`;
-      } catch {
-        // not plain data (an imported file's own values may be anything YAML reads): no key
-      }
-      out.push(key === undefined ? write() : memo.text(key, write));
+      out.push(memo.text(`compose/${name}`, entry, write));
     }
   }
   return out.join('');

@@ -13,7 +13,7 @@ import { hasSeveralNamespaces, namespacePlan } from '../../model/namespaces';
 import type { K8sObject } from '../kubernetes/meta';
 import { INGRESS_CONTROLLER, namespacePolicies } from '../kubernetes/policies';
 import { containerResources } from '../kubernetes/resources';
-import { exactJson, type GeneratedFile, type TextMemo } from '../types';
+import type { GeneratedFile, TextMemo } from '../types';
 import { goString, helmDocument, type HelmField } from './template';
 
 /**
@@ -217,7 +217,7 @@ export function generateHelm(design: Design, memo?: TextMemo): GeneratedFile[] {
     const write = () =>
       HEADER + parts.map(({ o, fields }) => conditional(dns, o, helmDocument(o, fields))).join('---\n');
     // the template is its objects and fields, under conditions on its node's name: all it reads
-    const content = memo ? memo.text(`helm\n${exactJson([dns, parts.map((p) => [p.o, p.fields])])}`, write) : write();
+    const content = memo ? memo.text(`helm/${stem}`, [dns, parts.map((p) => [p.o, p.fields])], write) : write();
     templates.push({ path: `helm/templates/${stem}.yaml`, content });
   }
   const policies = namespacePolicies(design).map((p) => helmDocument(p, namespaceField(design)));

@@ -6,7 +6,7 @@ import type { Design, DesignNode } from '../../model/types';
 import { wireServices, type ServiceWiring } from '../../model/wiring';
 import { isTodoRuntime, projectName } from '../compose/plan';
 import { toYaml, toYamlDocuments } from '../compose/yaml';
-import { exactJson, type GeneratedFile, type TextMemo } from '../types';
+import type { GeneratedFile, TextMemo } from '../types';
 import { topicJobNames } from './flows';
 import { infraResources } from './infra';
 import { fileStem, namespaceName, namespaceOf, type K8sObject } from './meta';
@@ -145,7 +145,7 @@ export function generateKubernetes(design: Design, memo?: TextMemo): GeneratedFi
     const rest = objects.filter((o) => o.kind !== 'Secret');
     const write = () => HEADER + toYamlDocuments(rest);
     // the file is its objects written out: they are all it reads
-    files.push({ path: `k8s/${stem}.yaml`, content: memo ? memo.text(`k8s\n${exactJson(rest)}`, write) : write() });
+    files.push({ path: `k8s/${stem}.yaml`, content: memo ? memo.text(`k8s/${stem}`, rest, write) : write() });
   }
   const generated = secretGenerators(secrets, used.length > 1);
   // kustomize's `namespace:` would move every object into one namespace: with several, each
