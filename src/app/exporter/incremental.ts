@@ -149,6 +149,12 @@ export class ExportCache {
         kept += slot.length + 2 * text.length;
         return text;
       },
+      data: (slot, data) => {
+        const last = this.parts.get(slot);
+        const kept = last && sameData(last.data, data) ? (last.data as typeof data) : data;
+        parts.set(slot, { data: kept, text: '' });
+        return kept;
+      },
     };
     const ms: Record<string, number> = {};
     let tick = performance.now();

@@ -17,6 +17,12 @@ export type Generator = (design: Design) => GeneratedFile[];
  */
 export interface TextMemo {
   text(slot: string, data: unknown, make: () => string): string;
+  /**
+   * The data kept in `slot` last time when it is the same as `data` (`sameData`), else `data`,
+   * kept for next time: data made again on every export becomes the same objects as last time,
+   * so that comparing what is made from it finds them equal at once.
+   */
+  data<T>(slot: string, data: T): T;
 }
 
 /**

@@ -294,7 +294,10 @@ describe('compose.yaml with its services kept (TextMemo)', () => {
   it('is the same file, with one kept text per service, for every scenario and random designs', () => {
     const check = (design: Design) => {
       const keys: string[] = [];
-      const memo = { text: (slot: string, _data: unknown, make: () => string) => (keys.push(slot), make()) };
+      const memo = {
+        text: (slot: string, _data: unknown, make: () => string) => (keys.push(slot), make()),
+        data: <T>(_slot: string, data: T) => data,
+      };
       const plain = generateCompose(design);
       expect(generateCompose(design, memo)).toEqual(plain);
       expect(new Set(keys).size).toBe(keys.length);
@@ -309,7 +312,10 @@ describe('compose.yaml with its services kept (TextMemo)', () => {
       ...emptyDesign('imported top'),
       composeTop: { networks: { edge: { driver: 'bridge' } }, 'x-long': 'y'.repeat(1200), empty: {} },
     };
-    const memo = { text: (_slot: string, _data: unknown, make: () => string) => make() };
+    const memo = {
+      text: (_slot: string, _data: unknown, make: () => string) => make(),
+      data: <T>(_slot: string, data: T) => data,
+    };
     expect(generateCompose(d, memo)).toEqual(generateCompose(d));
   });
 });

@@ -203,7 +203,7 @@ export function generateHelm(design: Design, memo?: TextMemo): GeneratedFile[] {
   const credentials: Record<string, Record<string, string>> = {};
   const existing: Record<string, { existingSecret: string }> = {};
   const templates: GeneratedFile[] = [];
-  const byStem = nodeObjects(design);
+  const byStem = nodeObjects(design, memo);
   const byDns = new Map(design.nodes.map((n) => [dnsLabel(n.name), n]));
   for (const { stem, objects } of byStem) {
     const node = byDns.get(objects[0]?.metadata?.labels?.['app.kubernetes.io/name'] ?? '') ?? null;
