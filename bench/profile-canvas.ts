@@ -167,7 +167,8 @@ async function main(): Promise<void> {
   if (action === 'load')
     if (traceMode) await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
     else await cdp.send('Profiler.start');
-  await page.goto(server.url);
+  // CULLED=1: the bare page with React Flow's own culling (the bench's baseline)
+  await page.goto(kind === 'bare' && process.env.CULLED ? `${server.url}?culled=1` : server.url);
   console.log('measured', (await waitMeasured(page, design.nodes)).toFixed(0), 'ms');
   // HIDE=".a, .b" hides elements before the interaction, to see what they cost.
   if (process.env.HIDE) await page.addStyleTag({ content: `${process.env.HIDE} { display: none !important; }` });
