@@ -174,6 +174,7 @@ async function incremental(design: Design, put: (k: string, v: number) => void):
   put('incremental', performance.now() - t0);
   put('incremental.cpu', cpuMs(c0));
   put('incremental.regenerated', kept.files.last.services - kept.files.last.servicesReused);
+  for (const [k, v] of Object.entries(kept.files.last.ms)) put(`incremental.${k}`, v);
   const [zipMs, zipCpu] = await zipOf(made);
   put('incremental.zip', zipMs);
   put('incremental.zip.cpu', zipCpu);
