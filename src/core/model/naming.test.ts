@@ -237,3 +237,36 @@ describe('nameProblem', () => {
     );
   });
 });
+
+describe('naming: remembered results', () => {
+  it('gives each fallback its own answer for the same name, and the same answers after it forgets', () => {
+    expect(dnsLabel('', 'one')).toBe('one');
+    expect(dnsLabel('', 'two')).toBe('two');
+    expect(dnsLabel('9 lives', 'cat')).toBe('cat-9-lives');
+    expect(dnsLabel('9 lives')).toBe('svc-9-lives');
+    expect(pascalCase('', 'Svc')).toBe('Svc');
+    expect(pascalCase('')).toBe('Value');
+    expect(camelCase('', 'call')).toBe('call');
+    expect(snakeCase('', 'field')).toBe('field');
+    expect(packageSegment('', 'project')).toBe('project');
+    // more names than it keeps: it starts again, and answers the same
+    const first = ['Orders API', 'class', 'naïve Ünïcode', '../etc'].map((n) => [
+      dnsLabel(n),
+      snakeCase(n),
+      pascalCase(n),
+      camelCase(n),
+      packageSegment(n),
+    ]);
+    for (let i = 0; i < 25_000; i++) dnsLabel(`service ${i}`);
+    expect(dnsLabel('service 24999')).toBe('service-24999');
+    const again = ['Orders API', 'class', 'naïve Ünïcode', '../etc'].map((n) => [
+      dnsLabel(n),
+      snakeCase(n),
+      pascalCase(n),
+      camelCase(n),
+      packageSegment(n),
+    ]);
+    expect(again).toEqual(first);
+    expect(first[1]).toEqual(['class', 'class_', 'ClassValue', 'classValue', 'classsvc']);
+  });
+});

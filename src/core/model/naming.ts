@@ -58,6 +58,30 @@ function splitWords(name: string): string[] {
 
 const MAX_DNS = 40;
 
+/**
+ * A naming function of a name and a fallback, remembering what it gave: one export names the
+ * same few thousand nodes, fields and packages many times over, in every generator.
+ */
+function remembered(make: (name: string, fallback: string) => string): (name: string, fallback: string) => string {
+  let known = new Map<string, Map<string, string>>();
+  let size = 0;
+  return (name, fallback) => {
+    let byName = known.get(fallback);
+    let id = byName?.get(name);
+    if (id !== undefined) return id;
+    if (size >= 20_000) {
+      known = new Map();
+      byName = undefined;
+      size = 0;
+    }
+    if (!byName) known.set(fallback, (byName = new Map()));
+    id = make(name, fallback);
+    byName.set(name, id);
+    size++;
+    return id;
+  };
+}
+
 function clip(parts: readonly string[], max: number, sep: string): string {
   let out = '';
   for (const p of parts) {
@@ -76,6 +100,12 @@ function clip(parts: readonly string[], max: number, sep: string): string {
  * at most 40 characters so that suffixed names ("-grpc", "-config") stay under 63.
  */
 export function dnsLabel(name: string, fallback = 'svc'): string {
+  return dnsLabelOf(name, fallback);
+}
+const dnsLabelOf = remembered(makeDnsLabel);
+
+/** `dnsLabel`, worked out. */
+function makeDnsLabel(name: string, fallback: string): string {
   let ws = words(name);
   if (ws.length === 0) ws = [fallback];
   if (!/^[a-z]/.test(ws[0] ?? '')) ws = [fallback, ...ws];
@@ -84,6 +114,12 @@ export function dnsLabel(name: string, fallback = 'svc'): string {
 
 /** snake_case identifier, safe in Python, Rust, SQL and proto field names. */
 export function snakeCase(name: string, fallback = 'value'): string {
+  return snakeCaseOf(name, fallback);
+}
+const snakeCaseOf = remembered(makeSnakeCase);
+
+/** `snakeCase`, worked out. */
+function makeSnakeCase(name: string, fallback: string): string {
   let ws = words(name);
   if (ws.length === 0) ws = [fallback];
   if (!/^[a-z]/.test(ws[0] ?? '')) ws = [fallback, ...ws];
@@ -94,6 +130,12 @@ export function snakeCase(name: string, fallback = 'value'): string {
 
 /** PascalCase identifier: class, struct, message and service names. */
 export function pascalCase(name: string, fallback = 'Value'): string {
+  return pascalCaseOf(name, fallback);
+}
+const pascalCaseOf = remembered(makePascalCase);
+
+/** `pascalCase`, worked out. */
+function makePascalCase(name: string, fallback: string): string {
   let ws = words(name);
   if (ws.length === 0) ws = [fallback.toLowerCase()];
   let id = clip(
@@ -108,6 +150,12 @@ export function pascalCase(name: string, fallback = 'Value'): string {
 
 /** camelCase identifier: methods and fields in Java, TypeScript and Go (unexported). */
 export function camelCase(name: string, fallback = 'value'): string {
+  return camelCaseOf(name, fallback);
+}
+const camelCaseOf = remembered(makeCamelCase);
+
+/** `camelCase`, worked out. */
+function makeCamelCase(name: string, fallback: string): string {
   const p = pascalCase(name, fallback.charAt(0).toUpperCase() + fallback.slice(1));
   let id = p.charAt(0).toLowerCase() + p.slice(1);
   if (isReservedWord(id)) id = `${id}Value`;
@@ -124,6 +172,12 @@ export function envPrefix(name: string): string {
 
 /** A lower-case package segment with no separators (Go package, Java package part, proto part). */
 export function packageSegment(name: string, fallback = 'svc'): string {
+  return packageSegmentOf(name, fallback);
+}
+const packageSegmentOf = remembered(makePackageSegment);
+
+/** `packageSegment`, worked out. */
+function makePackageSegment(name: string, fallback: string): string {
   let ws = words(name);
   if (ws.length === 0) ws = [fallback];
   if (!/^[a-z]/.test(ws[0] ?? '')) ws = [fallback, ...ws];
