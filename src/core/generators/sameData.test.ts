@@ -27,6 +27,15 @@ describe('sameData', () => {
       [null, {}],
       [{}, null],
       [undefined, null],
+      // a difference after nested objects, and keys that differ only after them
+      [
+        { a: { x: 1, y: { z: 2 } }, b: 3 },
+        { a: { x: 1, y: { z: 2 } }, b: 4 },
+      ],
+      [
+        { a: { x: 1 }, b: 3 },
+        { a: { x: 1 }, c: 3 },
+      ],
     ];
     for (const [a, b] of apart) {
       expect(sameData(a, b), `${JSON.stringify(a)} / ${JSON.stringify(b)}`).toBe(false);
@@ -36,6 +45,8 @@ describe('sameData', () => {
   it('is true for equal plain data, built apart, and for NaN and -0 against their twins', () => {
     const make = () => ({ a: [1, 'x', null, true, { b: -0, c: NaN, d: undefined }], e: { f: 'é' } });
     expect(sameData(make(), make())).toBe(true);
+    const nested = () => ({ a: { x: 1, y: { z: [{ k: 2, l: { m: 3 } }] } }, b: { c: 4 }, d: 5 });
+    expect(sameData(nested(), nested())).toBe(true);
     expect(sameData(NaN, NaN)).toBe(true);
     expect(sameData(-0, -0)).toBe(true);
     expect(sameData(Object.create(null), {})).toBe(true);
