@@ -167,14 +167,22 @@ function tierTwo(design: Design, paths: readonly string[]): string[] {
 }
 
 function contracts(paths: readonly string[]): string[] {
-  const pick = (f: (p: string) => boolean) => paths.filter(f).map((p) => `- [${p}](${p})`);
-  const proto = pick((p) => p.startsWith('proto/') && p.endsWith('.proto'));
-  const openapi = pick((p) => p.startsWith('openapi/'));
-  const asyncapi = pick((p) => p === 'asyncapi.yaml');
+  // one pass: a large export has tens of thousands of paths, nearly all of them stubs
+  const proto: string[] = [];
+  const openapi: string[] = [];
+  const asyncapi: string[] = [];
+  for (const p of paths) {
+    if (p.startsWith('proto/')) {
+      if (p.endsWith('.proto')) proto.push(p);
+    } else if (p.startsWith('openapi/')) openapi.push(p);
+    else if (p === 'asyncapi.yaml') asyncapi.push(p);
+  }
+  const links = (ps: string[]) => ps.map((p) => `- [${p}](${p})`);
   const out: string[] = [];
-  if (proto.length) out.push('Protobuf (gRPC), linted and generated with `buf` (`make proto`):', '', ...proto, '');
-  if (openapi.length) out.push('OpenAPI 3.1 (REST):', '', ...openapi, '');
-  if (asyncapi.length) out.push('AsyncAPI 3.0 (messages):', '', ...asyncapi, '');
+  if (proto.length)
+    out.push('Protobuf (gRPC), linted and generated with `buf` (`make proto`):', '', ...links(proto), '');
+  if (openapi.length) out.push('OpenAPI 3.1 (REST):', '', ...links(openapi), '');
+  if (asyncapi.length) out.push('AsyncAPI 3.0 (messages):', '', ...links(asyncapi), '');
   return out.length ? ['## Contracts', '', ...out] : [];
 }
 
