@@ -4,7 +4,9 @@ import { loadFixture, fixtureNames } from '../../../test/fixtures/load';
 import { scenarios } from '../../core/generators/compose/testDesigns';
 import { generateProject } from '../../core/generators/project';
 import { connect, removeElements, renameProject, updateNode, type OpResult } from '../../core/ops/ops';
-import type { Design, DesignNode } from '../../core';
+import type { Boundary, Design, DesignNode } from '../../core';
+import { updateBoundary } from '../../core/ops/boundaries';
+import { allowedLinkKinds, updateLink } from '../../core/ops/links';
 import { zipEntriesOf } from '../../export/zip';
 import { exportZip, keptExport } from './exportZip';
 import { ExportCache } from './incremental';
@@ -97,6 +99,55 @@ const EDITS: Edit[] = [
   (d) => {
     const to = applied(renameProject(d, `${d.name} two`));
     return to ? ['rename the project', to] : null;
+  },
+  (d, pick) => {
+    // a node moved into a Kubernetes namespace of its own: its objects, its peers' addresses
+    // and policies, the secret copies and the namespaces the design uses all read that
+    const n = pick(d.nodes);
+    if (!n) return null;
+    const others = (d.boundaries ?? []).map((b) => ({ ...b, members: b.members.filter((m) => m !== n.id) }));
+    const boundary: Boundary = {
+      id: `b-${n.id}`,
+      name: `zone ${others.length + 1}`,
+      kind: 'namespace',
+      color: '#336699',
+      position: { x: n.position.x - 20, y: n.position.y - 20 },
+      width: 400,
+      height: 300,
+      members: [n.id],
+    };
+    return [
+      `${n.name} into a namespace`,
+      { ...d, boundaries: [...others.filter((b) => b.id !== boundary.id), boundary] },
+    ];
+  },
+  (d, pick) => {
+    // a namespace renamed: every node in it moves
+    const b = pick((d.boundaries ?? []).filter((x) => x.kind === 'namespace'));
+    const to = b && applied(updateBoundary(d, b.id, { name: `${b.name} renamed` }));
+    return b && to ? [`namespace ${b.name} renamed`, to] : null;
+  },
+  (d, pick) => {
+    // a queue link's topic: the broker's topics, its topic job and the consumers read it
+    const l = pick(d.links.filter((x) => x.kind === 'queue'));
+    const to = l && applied(updateLink(d, l.id, { topic: `${l.topic}-x` }));
+    return l && to ? [`topic of ${l.id}`, to] : null;
+  },
+  (d, pick) => {
+    // a link's kind, to another the connection rules allow (REST ↔ gRPC)
+    const byId = new Map(d.nodes.map((n) => [n.id, n]));
+    const l = pick(
+      d.links.filter((x) => {
+        const s = byId.get(x.source);
+        const t = byId.get(x.target);
+        return s && t && allowedLinkKinds(s.kind, t.kind).some((k) => k !== x.kind);
+      }),
+    );
+    const s = l && byId.get(l.source);
+    const t = l && byId.get(l.target);
+    const kind = s && t && allowedLinkKinds(s.kind, t.kind).find((k) => k !== l.kind);
+    const to = l && kind && applied(updateLink(d, l.id, { kind }));
+    return l && to ? [`kind of ${l.id} to ${kind}`, to] : null;
   },
 ];
 
