@@ -18,7 +18,8 @@
  *
  * In Node, `incremental` is the export worker's path after such a rename (`ExportCache`: one
  * service renamed after a full export): the files (`incremental`), then the manifest and the zip
- * (`incremental.zip`), with the CPU time of each and `cacheMB`, what the cache holds. Run with
+ * (`incremental.zip`), with the CPU time of each, each generator's share of the files
+ * (`incremental.kubernetes`, `incremental.keys`, …) and `cacheMB`, what the cache holds. Run with
  * `node --expose-gc` (e.g. `NODE_OPTIONS=--expose-gc`) to have `heapMB`, the memory (heap and byte arrays) the kept
  * export takes after a collection.
  */

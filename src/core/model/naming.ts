@@ -29,19 +29,36 @@ export function isReservedWord(word: string): boolean {
   return RESERVED.has(word.toLowerCase());
 }
 
-const wordCache = new Map<string, readonly string[]>();
+/**
+ * A naming function of a name and a fallback, remembering what it gave (up to 20,000 names, then
+ * it starts again): one export names the same few thousand nodes, fields and packages many times
+ * over, in every generator.
+ */
+function remembered<T>(make: (name: string, fallback: string) => T): (name: string, fallback: string) => T {
+  let known = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (name, fallback) => {
+    let byName = known.get(fallback);
+    const was = byName?.get(name);
+    if (was !== undefined) return was;
+    if (size >= 20_000) {
+      known = new Map();
+      byName = undefined;
+      size = 0;
+    }
+    if (!byName) known.set(fallback, (byName = new Map()));
+    const made = make(name, fallback);
+    byName.set(name, made);
+    size++;
+    return made;
+  };
+}
 
 /** Splits a name into lower-case ASCII words: accents are folded, everything else separates. */
 export function words(name: string): readonly string[] {
-  let ws = wordCache.get(name);
-  if (!ws) {
-    // the same few names are split thousands of times in one export
-    if (wordCache.size >= 20_000) wordCache.clear();
-    ws = Object.freeze(splitWords(name));
-    wordCache.set(name, ws);
-  }
-  return ws;
+  return wordsOf(name, '');
 }
+const wordsOf = remembered((name): readonly string[] => Object.freeze(splitWords(name)));
 
 function splitWords(name: string): string[] {
   const folded = name
@@ -57,30 +74,6 @@ function splitWords(name: string): string[] {
 }
 
 const MAX_DNS = 40;
-
-/**
- * A naming function of a name and a fallback, remembering what it gave: one export names the
- * same few thousand nodes, fields and packages many times over, in every generator.
- */
-function remembered(make: (name: string, fallback: string) => string): (name: string, fallback: string) => string {
-  let known = new Map<string, Map<string, string>>();
-  let size = 0;
-  return (name, fallback) => {
-    let byName = known.get(fallback);
-    let id = byName?.get(name);
-    if (id !== undefined) return id;
-    if (size >= 20_000) {
-      known = new Map();
-      byName = undefined;
-      size = 0;
-    }
-    if (!byName) known.set(fallback, (byName = new Map()));
-    id = make(name, fallback);
-    byName.set(name, id);
-    size++;
-    return id;
-  };
-}
 
 function clip(parts: readonly string[], max: number, sep: string): string {
   let out = '';
