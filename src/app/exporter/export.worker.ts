@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { Design } from '../../core';
 import { exportZipInParts, keptExport, type PartRunner } from './exportZip';
+import { keptBudget } from './incremental';
 import { workerRunner } from './partRunner';
 import type { DesignAdded, ExportAnswer, ExportRequest } from './protocol';
 import { withDesign } from './withDesign';
@@ -25,7 +26,7 @@ const partRunners = (count: number) => (): readonly PartRunner[] => {
 };
 
 // The last export's files, kept so that the next one regenerates only what an edit reaches.
-const kept = keptExport();
+const kept = keptExport(keptBudget((self.navigator as { deviceMemory?: number }).deviceMemory));
 
 /** `zip` with the design added, or null when that fails: the page then adds it at the click, and says what went wrong there. */
 async function addDesign(zip: Blob, design: Design): Promise<DesignAdded['designAdded']> {

@@ -20,8 +20,9 @@ export interface KeptExport {
   zip: ZipBlob | null;
 }
 
-export const keptExport = (): KeptExport => ({
-  files: new ExportCache(),
+/** An empty memory of exports, keeping up to `budgetBytes` of files (see `keptBudget`). */
+export const keptExport = (budgetBytes?: number): KeptExport => ({
+  files: new ExportCache(budgetBytes),
   hashes: new WeakMap(),
   packed: new WeakMap(),
   zip: null,

@@ -9,7 +9,7 @@ import { updateBoundary } from '../../core/ops/boundaries';
 import { allowedLinkKinds, updateLink } from '../../core/ops/links';
 import { zipEntriesOf } from '../../export/zip';
 import { exportZip, keptExport } from './exportZip';
-import { ExportCache } from './incremental';
+import { ExportCache, keptBudget } from './incremental';
 
 /** mulberry32: the same edits on every run. */
 function rng(seed: number): () => number {
@@ -239,6 +239,18 @@ describe('an export made from the last one (ExportCache)', () => {
     const project = applied(renameProject(renamed, 'another project')) as Design;
     expectSameFiles(cache, project, 'the project renamed');
     expect(cache.last.servicesReused).toBe(0);
+  });
+
+  it('keeps an eighth of the device memory, from 256 MiB to 1 GiB, and 256 MiB where it is not known', () => {
+    const MiB = 1024 * 1024;
+    expect(keptBudget(undefined)).toBe(256 * MiB);
+    expect(keptBudget(Number.NaN)).toBe(256 * MiB);
+    expect(keptBudget(0)).toBe(256 * MiB);
+    expect(keptBudget(0.5)).toBe(256 * MiB);
+    expect(keptBudget(4)).toBe(512 * MiB);
+    expect(keptBudget(8)).toBe(1024 * MiB);
+    expect(keptBudget(64)).toBe(1024 * MiB);
+    expect(keptExport(keptBudget(4)).files.budgetBytes).toBe(512 * MiB);
   });
 
   it('keeps nothing over its budget: the next export is made in full, the same', () => {

@@ -49,11 +49,15 @@ import { crc32, type ZipEntry } from '../../export/zip';
  * are never reused while the entries keyed by them are kept.
  *
  * Bounds: only the last export is kept (entries a new export does not use are dropped), and when
- * its bytes exceed `budgetBytes` nothing is kept at all, so the next export is made in full. A new
+ * its bytes exceed `budgetBytes` (see `keptBudget`) nothing is kept at all, so the next export is
+ * made in full. A new
  * worker starts empty and makes its first export in full, and so does an edit that every key
  * reads (the project's name, a type): it is then only as fast as a fresh export.
  */
 export class ExportCache {
+  /** What is kept when the device's memory is not known: enough for 2,000 services. */
+  static readonly BUDGET = 256 * 1024 * 1024;
+
   /** Node id → the key of its service and what it generated. */
   private services = new Map<string, { key: string; files: CachedFile[] }>();
   /** Text → its entry (bytes and CRC), for the whole-design generators' files of the last export. */
@@ -80,7 +84,7 @@ export class ExportCache {
   /** The node count of the last design whose export went over the budget, if the last one did. */
   private overBudgetAt: number | null = null;
 
-  constructor(budgetBytes = 256 * 1024 * 1024) {
+  constructor(budgetBytes = ExportCache.BUDGET) {
     this.budgetBytes = budgetBytes;
   }
 
@@ -235,6 +239,21 @@ export class ExportCache {
     this.last = { ...none, byKind: {}, ms: { plain: performance.now() - t0 }, plain: true };
     return { entries, textLength };
   }
+}
+
+/**
+ * How many bytes the export worker keeps from one export to the next: an eighth of the device's
+ * memory (`navigator.deviceMemory`, in GiB, which browsers round and Chromium caps at 8), from
+ * 256 MiB up to 1 GiB, and 256 MiB where the browser does not say. What an export keeps is about
+ * its text twice over (the bytes and the data or text they were made from: some 210 MB for 2,000
+ * services, 520 MB for 5,000), so on a device of 8 GiB or more an edit of 5,000 services
+ * regenerates only what it reaches instead of the whole project (docs/performance.md).
+ */
+export function keptBudget(deviceMemoryGiB: number | undefined): number {
+  if (typeof deviceMemoryGiB !== 'number' || !Number.isFinite(deviceMemoryGiB) || deviceMemoryGiB <= 0)
+    return ExportCache.BUDGET;
+  const eighth = (deviceMemoryGiB * 1024 * 1024 * 1024) / 8;
+  return Math.min(1024 * 1024 * 1024, Math.max(ExportCache.BUDGET, eighth));
 }
 
 /** A text of a `TextMemo` slot and the data it was made from. */
