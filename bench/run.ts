@@ -291,6 +291,11 @@ async function main(): Promise<void> {
  * times an absolute limit (one frame at 60 Hz) that applies wherever the baseline meets it.
  */
 const FRAME_MS = 16.8;
+/**
+ * A frame time to the hundredth of a millisecond: frame times are differences of timestamps, so a
+ * frame on time comes out as 16.800000000000182 as often as 16.799999999999727.
+ */
+const atFrameClock = (ms: number) => Math.round(ms * 100) / 100;
 const busyLimit = (n: number) => (n >= 2000 ? 1.5 : 1.2);
 const TARGETS: { measure: string; limit?: (size: number) => number; frame?: true; absolute?: number }[] = [
   { measure: 'drag.busyMs', limit: busyLimit },
@@ -312,8 +317,8 @@ function target(measure: string, size: number, app: number, culled: number | und
   if (!t) return ['', ''];
   if (t.absolute !== undefined) return [`≤ ${t.absolute} ms`, app <= t.absolute ? 'yes' : 'no'];
   if (t.frame) {
-    if (culled === undefined || culled > FRAME_MS) return [`≤ ${FRAME_MS} ms (baseline misses)`, 'n/a'];
-    return [`≤ ${FRAME_MS} ms`, app <= FRAME_MS ? 'yes' : 'no'];
+    if (culled === undefined || atFrameClock(culled) > FRAME_MS) return [`≤ ${FRAME_MS} ms (baseline misses)`, 'n/a'];
+    return [`≤ ${FRAME_MS} ms`, atFrameClock(app) <= FRAME_MS ? 'yes' : 'no'];
   }
   const limit = (size >= 5000 && t.measure.endsWith('busyMs') ? 1.5 : t.limit?.(size)) ?? NaN;
   const ratio = culled !== undefined && culled > 0 ? app / culled : NaN;
