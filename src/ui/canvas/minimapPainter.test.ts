@@ -4,6 +4,7 @@ import {
   BOUNDARY_TINT,
   DEFAULT_LOOK,
   NOTE_LINE,
+  cornerRadius,
   paintAreas,
   planLayers,
   sameAreas,
@@ -120,6 +121,20 @@ const note = (id: string, x = 500): MinimapArea => ({
   position: { x, y: 600 },
   measured: { width: 200, height: 120 },
   data: { text: 'ask the payments team' },
+});
+
+describe('cornerRadius', () => {
+  const card = { x: 0, y: 0, width: 220, height: 80 };
+  it('rounds a card whose corner spans half a device pixel or more', () => {
+    expect(cornerRadius(card, 1)).toBe(6);
+    expect(cornerRadius(card, 0.5 / 6)).toBe(6);
+    expect(cornerRadius({ x: 0, y: 0, width: 8, height: 4 }, 1)).toBe(2);
+  });
+  it('draws a plain rectangle where the rounding would be under half a device pixel', () => {
+    expect(cornerRadius(card, 0.49 / 6)).toBe(0);
+    // 5,000 cards on a minimap of ~200 px: a few thousandths of a pixel per flow unit
+    expect(cornerRadius(card, 0.004)).toBe(0);
+  });
 });
 
 describe('paintAreas', () => {

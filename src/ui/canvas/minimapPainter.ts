@@ -97,8 +97,19 @@ export function planLayers(
   return { moving: new Set(changed.map((n) => n.id)), changed, repaintStill: true };
 }
 
+/**
+ * The corner radius a card is drawn with on the minimap, in flow units, when one flow unit is drawn
+ * `devicePixels` device pixels wide (at most): none when the corner would round off less than half
+ * a device pixel, where a plain rectangle looks the same and costs far less to draw (a design of
+ * thousands of cards is drawn at a fraction of a pixel per card).
+ */
+export function cornerRadius(r: Rect, devicePixels: number): number {
+  const radius = Math.min(RADIUS, r.width / 2, r.height / 2);
+  return radius * devicePixels < 0.5 ? 0 : radius;
+}
+
 /** Fills each node's rounded rectangle in its kind's colour: one path and one fill per colour. */
-function fillNodes(ctx: CanvasRenderingContext2D, nodes: Iterable<MinimapNode>) {
+function fillNodes(ctx: CanvasRenderingContext2D, nodes: Iterable<MinimapNode>, devicePixels: number) {
   const colors = new Map<NodeKind, string>();
   const paths = new Map<string, Path2D>();
   for (const n of nodes) {
@@ -109,8 +120,8 @@ function fillNodes(ctx: CanvasRenderingContext2D, nodes: Iterable<MinimapNode>) 
     if (color === undefined) colors.set(n.data.kind, (color = describeKind(n.data.kind).color));
     let path = paths.get(color);
     if (!path) paths.set(color, (path = new Path2D()));
-    const radius = Math.min(RADIUS, r.width / 2, r.height / 2);
-    if (typeof path.roundRect === 'function') path.roundRect(r.x, r.y, r.width, r.height, radius);
+    const radius = cornerRadius(r, devicePixels);
+    if (radius > 0 && typeof path.roundRect === 'function') path.roundRect(r.x, r.y, r.width, r.height, radius);
     else path.rect(r.x, r.y, r.width, r.height);
   }
   for (const [color, path] of paths) {
@@ -184,7 +195,8 @@ function resize(canvas: HTMLCanvasElement, width: number, height: number) {
  * (the still layer and the area layer): a pan moves it without drawing.
  */
 function createPlacedLayer<T extends MinimapNodeLike>(
-  draw: (ctx: CanvasRenderingContext2D, items: readonly T[], scale: number) => void,
+  /** Draws the items; `scale` is CSS pixels and `k` device pixels per flow unit as painted. */
+  draw: (ctx: CanvasRenderingContext2D, items: readonly T[], scale: number, k: number) => void,
 ) {
   let canvas: HTMLCanvasElement | null = null;
   // Where it was painted: its flow bounds (null: nothing to show) and scale.
@@ -223,7 +235,7 @@ function createPlacedLayer<T extends MinimapNodeLike>(
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       const k = scale * dpr;
       ctx.setTransform(k, 0, 0, k, (PAD - bounds.x * scale) * dpr, (PAD - bounds.y * scale) * dpr);
-      draw(ctx, items, scale);
+      draw(ctx, items, scale, k);
     },
     place(frame: MinimapFrame) {
       const b = at?.bounds;
@@ -253,7 +265,8 @@ export function createPainter() {
   let paintedLook: MinimapLook | null = null;
   let movingIds: ReadonlySet<string> = NONE;
   let movingShown = false;
-  const still = createPlacedLayer<MinimapNode>((ctx, nodes) => fillNodes(ctx, nodes));
+  // the still layer is shown up to MAX_RATIO larger than painted before it is painted again
+  const still = createPlacedLayer<MinimapNode>((ctx, nodes, _scale, k) => fillNodes(ctx, nodes, k * MAX_RATIO));
   const areaLayer = createPlacedLayer<MinimapArea>((ctx, areas, scale) =>
     paintAreas(ctx, areas, paintedLook ?? DEFAULT_LOOK, scale),
   );
@@ -275,6 +288,7 @@ export function createPainter() {
     fillNodes(
       ctx,
       [...movingIds].flatMap((id) => map.get(id) ?? []),
+      k,
     );
   }
 
