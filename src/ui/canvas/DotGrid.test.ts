@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dotGridPlacement } from './DotGrid';
+import { dotGridPlacement, dotGridTile } from './DotGrid';
 
 describe('dot grid placement', () => {
   it('covers the canvas from less than one tile out, with dots on the flow grid, for any camera', () => {
@@ -26,5 +26,19 @@ describe('dot grid placement', () => {
         },
       ),
     );
+  });
+
+  it('paints tiles of whole pixels, shown scaled up to the step (never down, so the layer still covers)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 80, noNaN: true }), (step) => {
+        const { tile, scale } = dotGridTile(step);
+        expect(Number.isInteger(tile)).toBe(true);
+        expect(tile * scale).toBeCloseTo(step, 9);
+        expect(scale).toBeGreaterThanOrEqual(1);
+        expect(scale).toBeLessThan(2);
+      }),
+    );
+    expect(dotGridTile(20)).toEqual({ tile: 20, scale: 1 });
+    expect(dotGridTile(21.5).tile).toBe(21);
   });
 });

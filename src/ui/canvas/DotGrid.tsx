@@ -11,9 +11,22 @@ export function dotGridPlacement([x, y, zoom]: Transform, gap: number) {
 }
 
 /**
+ * The tile the grid is painted with for a step between dots (CSS px), and the scale the layer is
+ * shown at so that the tiles are `step` apart on screen: a whole number of pixels, never smaller
+ * than the step (so the layer, sized for the step, still covers the canvas). The grid is painted
+ * again at each zoom step; painted at a fractional tile size, that dropped about twice as many
+ * frames during a zoom (docs/performance.md, "Zoom frames at 2,000 and 5,000 services").
+ */
+export function dotGridTile(step: number): { tile: number; scale: number } {
+  const tile = Math.max(1, Math.floor(step));
+  return { tile, scale: step / tile };
+}
+
+/**
  * The canvas's dotted grid. React Flow's `<Background>` redraws an SVG pattern over the whole canvas
  * on every pan frame (a React render and a full repaint); this grid is one element painted with a
- * CSS gradient in its own layer, moved by a transform: panning repaints nothing, only a zoom does.
+ * CSS gradient in its own layer, moved by a transform: panning repaints nothing, only a zoom does,
+ * with a tile of whole pixels (`dotGridTile`).
  * The camera is read from React Flow's store directly, without rendering.
  */
 export function DotGrid({ gap = 20, dot = 1.4, color }: { gap?: number; dot?: number; color: string }) {
@@ -21,17 +34,21 @@ export function DotGrid({ gap = 20, dot = 1.4, color }: { gap?: number; dot?: nu
   const store = useStoreApi();
   useEffect(() => {
     let lastStep = NaN;
+    let scale = 1;
     const apply = (t: Transform) => {
       const el = ref.current;
       if (!el) return;
       const { step, x, y } = dotGridPlacement(t, gap);
       if (step !== lastStep) {
         lastStep = step;
-        const r = Math.max((dot * t[2]) / 2, 0.4);
-        el.style.backgroundImage = `radial-gradient(circle, ${color} ${r}px, transparent ${r + 0.6}px)`;
-        el.style.backgroundSize = `${step}px ${step}px`;
+        const painted = dotGridTile(step);
+        scale = painted.scale;
+        // painted at 1 / scale, so that the dots and their soft edge have their size on screen
+        const r = Math.max((dot * t[2]) / 2, 0.4) / scale;
+        el.style.backgroundImage = `radial-gradient(circle, ${color} ${r}px, transparent ${r + 0.6 / scale}px)`;
+        el.style.backgroundSize = `${painted.tile}px ${painted.tile}px`;
       }
-      el.style.transform = `translate(${x}px, ${y}px)`;
+      el.style.transform = scale === 1 ? `translate(${x}px, ${y}px)` : `translate(${x}px, ${y}px) scale(${scale})`;
     };
     apply(store.getState().transform);
     return store.subscribe((s, prev) => {
