@@ -50,9 +50,8 @@ import { crc32, type ZipEntry } from '../../export/zip';
  *
  * Bounds: only the last export is kept (entries a new export does not use are dropped), and when
  * its bytes exceed `budgetBytes` (see `keptBudget`) nothing is kept at all, so the next export is
- * made in full. A new
- * worker starts empty and makes its first export in full, and so does an edit that every key
- * reads (the project's name, a type): it is then only as fast as a fresh export.
+ * made in full. A new worker starts empty and makes its first export in full, and so does an edit
+ * that every key reads (the project's name, a type): it is then only as fast as a fresh export.
  */
 export class ExportCache {
   /** What is kept when the device's memory is not known: enough for 2,000 services. */

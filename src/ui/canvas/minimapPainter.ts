@@ -108,7 +108,10 @@ export function cornerRadius(r: Rect, devicePixels: number): number {
   return radius * devicePixels < 0.5 ? 0 : radius;
 }
 
-/** Fills each node's rounded rectangle in its kind's colour: one path and one fill per colour. */
+/**
+ * Fills each node's rectangle in its kind's colour, rounded where that shows at `devicePixels` per
+ * flow unit (`cornerRadius`): one path and one fill per colour.
+ */
 function fillNodes(ctx: CanvasRenderingContext2D, nodes: Iterable<MinimapNode>, devicePixels: number) {
   const colors = new Map<NodeKind, string>();
   const paths = new Map<string, Path2D>();
