@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { chromium } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
 import { benchDesign } from './designs';
 import { ROOTS, serve } from './build';
@@ -145,6 +145,61 @@ function timeline(events: TraceEvent[]): string[] {
   return lines;
 }
 
+/** The composited layers of the page, counted by the node (class name) each was made for. */
+async function compositedLayers(cdp: CDPSession, page: Page): Promise<string[]> {
+  interface Layer {
+    layerId: string;
+    backendNodeId?: number;
+    width: number;
+    height: number;
+    drawsContent: boolean;
+  }
+  const layers = await new Promise<Layer[]>((done) => {
+    cdp.on('LayerTree.layerTreeDidChange', (e: { layers?: Layer[] }) => {
+      if (e.layers) done(e.layers);
+    });
+    // The tree is reported when it changes: a probe layer is added (and left out of the count).
+    void cdp.send('LayerTree.enable').then(() =>
+      page.evaluate(() => {
+        const probe = document.createElement('div');
+        probe.className = 'layer-probe';
+        probe.style.cssText = 'position:fixed;width:1px;height:1px;will-change:transform';
+        document.body.append(probe);
+      }),
+    );
+  });
+  await cdp.send('DOM.getDocument', { depth: 0 });
+  const byOwner = new Map<string, number>();
+  for (const l of layers) {
+    let owner = '(no node)';
+    if (l.backendNodeId) {
+      const { nodeIds } = (await cdp.send('DOM.pushNodesByBackendIdsToFrontend', {
+        backendNodeIds: [l.backendNodeId],
+      })) as { nodeIds: number[] };
+      const id = nodeIds[0];
+      if (id) {
+        const { node } = (await cdp.send('DOM.describeNode', { nodeId: id })) as {
+          node: { localName: string; attributes?: string[] };
+        };
+        const attrs = node.attributes ?? [];
+        const cls = attrs[attrs.indexOf('class') + 1] ?? '';
+        owner = `${node.localName}${attrs.includes('class') ? `.${cls.split(' ')[0]}` : ''}`;
+      }
+    }
+    if (owner === 'div.layer-probe') continue;
+    const { compositingReasons = [] } = (await cdp
+      .send('LayerTree.compositingReasons', { layerId: l.layerId })
+      .catch(() => ({}))) as { compositingReasons?: string[] };
+    const key = `${owner}${l.drawsContent ? '' : ' (draws nothing)'}: ${compositingReasons.join(', ')}`;
+    byOwner.set(key, (byOwner.get(key) ?? 0) + 1);
+  }
+  await cdp.send('LayerTree.disable');
+  return [
+    `${layers.length} layers`,
+    ...[...byOwner.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${String(v).padStart(6)}  ${k}`),
+  ];
+}
+
 async function main(): Promise<void> {
   await build({
     configFile: resolve(here, 'vite.config.ts'),
@@ -175,6 +230,8 @@ async function main(): Promise<void> {
   // STYLE="css" adds a style sheet, to try a change without a rebuild.
   if (process.env.STYLE) await page.addStyleTag({ content: process.env.STYLE });
   await page.waitForTimeout(500);
+  // LAYERS=1: the page's composited layers once it is drawn, by the element that made each.
+  if (process.env.LAYERS) console.log((await compositedLayers(cdp, page)).join('\n'));
   if (action !== 'load') {
     const p = action === 'drag' || action === 'press' ? await nodeToDrag(page) : await emptyPanePoint(page);
     await page.mouse.move(p.x, p.y);
