@@ -1,4 +1,12 @@
-import { memo, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState, type Viewport } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { NODE_SIZE } from './flowModel';
@@ -13,6 +21,7 @@ import {
   viewOnMinimap,
   viewRect,
   zoomBy,
+  type MinimapFrame,
 } from './minimapGeometry';
 import { DEFAULT_LOOK, createPainter, type MinimapArea, type MinimapLook, type MinimapNode } from './minimapPainter';
 import { useTheme, type Theme } from '../shell/theme';
@@ -32,14 +41,9 @@ interface Props {
   onMoveEnd: (event: null, viewport: Viewport) => void;
 }
 
-// One selector for the whole minimap: the camera and the pane size, never the nodes.
-const selectView = (s: ReactFlowState) => ({
-  x: s.transform[0],
-  y: s.transform[1],
-  zoom: s.transform[2],
-  width: s.width,
-  height: s.height,
-});
+// The pane's size is the one thing from React Flow's store the minimap renders for; the camera is
+// followed by a subscription that places the view rectangle and the painted layers directly.
+const selectSize = (s: ReactFlowState) => ({ width: s.width, height: s.height });
 
 /** The dark theme's note colours (app.css), for when the page's variables cannot be read. */
 const DARK_LOOK: MinimapLook = { noteFill: '#3d3413', noteLine: '#a16207' };
@@ -62,29 +66,25 @@ function readLook(theme: Theme): MinimapLook {
 function MiniMapInner({ nodes, areas, onMoveEnd }: Props) {
   const flow = useReactFlow();
   const rf = useStoreApi();
-  const view = useStore(selectView, shallow);
+  const pane = useStore(selectSize, shallow);
   const theme = useTheme((s) => s.theme);
   const look = useMemo(() => readLook(theme), [theme]);
   // The cards and the boundaries and notes: a note far from every card is still in the picture.
   const bounds = useMemo(() => contentBounds(nodes, areas, NODE_SIZE), [nodes, areas]);
-  const shown = useMemo(
-    () => viewRect([view.x, view.y, view.zoom], view.width, view.height),
-    [view.x, view.y, view.zoom, view.width, view.height],
-  );
   // Smaller on a small screen; the window's width is read when the pane's size changes.
-  const SIZE = minimapSize({ width: view.width, height: view.height }, window.innerWidth);
-  const frame = useMemo(() => minimapFrame(unionRect(shown, bounds), SIZE), [shown, bounds, SIZE]);
-  const seen = viewOnMinimap(frame, shown);
+  const SIZE = useMemo(() => minimapSize(pane, window.innerWidth), [pane]);
 
   const [painter] = useState(createPainter);
   const boxRef = useRef<HTMLDivElement>(null);
   const areasRef = useRef<HTMLCanvasElement>(null);
   const stillRef = useRef<HTMLCanvasElement>(null);
   const movingRef = useRef<HTMLCanvasElement>(null);
-  const frameRef = useRef(frame);
+  const viewRef = useRef<HTMLDivElement>(null);
+  // The frame of the last camera, for the pointer handlers below.
+  const frameRef = useRef<MinimapFrame | null>(null);
 
   // Before the effect below, so that the first draw has its canvas.
-  useEffect(() => {
+  useLayoutEffect(() => {
     painter.attach(stillRef.current, movingRef.current, areasRef.current);
     return () => {
       painter.dispose();
@@ -92,10 +92,33 @@ function MiniMapInner({ nodes, areas, onMoveEnd }: Props) {
     };
   }, [painter]);
 
-  useEffect(() => {
-    frameRef.current = frame;
-    painter.update(nodes, frame, areas, look);
-  }, [painter, nodes, frame, areas, look]);
+  // The camera, followed without rendering: a pan step places the view rectangle and the painted
+  // layers and draws nothing (docs/performance.md, "The minimap during a pan").
+  useLayoutEffect(() => {
+    const placed = { width: '', height: '', transform: '' };
+    const set = (el: HTMLElement, key: keyof typeof placed, value: string) => {
+      if (placed[key] === value) return;
+      placed[key] = value;
+      el.style[key] = value;
+    };
+    const follow = ({ transform, width, height }: ReactFlowState) => {
+      const shown = viewRect(transform, width, height);
+      const frame = minimapFrame(unionRect(shown, bounds), SIZE);
+      frameRef.current = frame;
+      const el = viewRef.current;
+      if (el) {
+        const seen = viewOnMinimap(frame, shown);
+        set(el, 'width', `${seen.width}px`);
+        set(el, 'height', `${seen.height}px`);
+        set(el, 'transform', `translate(${seen.x}px, ${seen.y}px)`);
+      }
+      painter.update(nodes, frame, areas, look);
+    };
+    follow(rf.getState());
+    return rf.subscribe((s, prev) => {
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) follow(s);
+    });
+  }, [rf, painter, nodes, areas, look, bounds, SIZE]);
 
   // A canvas is sharp only at the screen's pixel ratio, which changes when the page is zoomed.
   useEffect(() => {
@@ -160,7 +183,7 @@ function MiniMapInner({ nodes, areas, onMoveEnd }: Props) {
     p.moved = true;
     p.x = e.clientX;
     p.y = e.clientY;
-    void flow.setViewport(panBy(flow.getViewport(), dx, dy, frameRef.current));
+    if (frameRef.current) void flow.setViewport(panBy(flow.getViewport(), dx, dy, frameRef.current));
   };
 
   const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
@@ -172,6 +195,7 @@ function MiniMapInner({ nodes, areas, onMoveEnd }: Props) {
       return;
     }
     // A click: centre the view on the spot under the pointer.
+    if (!frameRef.current) return;
     const box = e.currentTarget.getBoundingClientRect();
     const at = toFlow(frameRef.current, { x: e.clientX - box.left, y: e.clientY - box.top });
     const s = rf.getState();
@@ -203,14 +227,7 @@ function MiniMapInner({ nodes, areas, onMoveEnd }: Props) {
         <canvas ref={areasRef} className="pc-minimap__areas" aria-hidden="true" />
         <canvas ref={stillRef} className="pc-minimap__still" aria-hidden="true" />
         <canvas ref={movingRef} className="pc-minimap__moving" style={SIZE} aria-hidden="true" />
-        <div
-          className="pc-minimap__view"
-          style={{
-            width: `${seen.width}px`,
-            height: `${seen.height}px`,
-            transform: `translate(${seen.x}px, ${seen.y}px)`,
-          }}
-        />
+        <div ref={viewRef} className="pc-minimap__view" />
       </div>
     </Panel>
   );

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BOUNDARY_LINE,
   BOUNDARY_TINT,
   DEFAULT_LOOK,
   NOTE_LINE,
   cornerRadius,
+  createPainter,
   paintAreas,
   planLayers,
   sameAreas,
@@ -219,5 +220,70 @@ describe('sameAreas', () => {
     expect(sameAreas([b, n], [b])).toBe(false);
     expect(sameAreas([b, n], [n, b])).toBe(false);
     expect(sameAreas(null, [])).toBe(false);
+  });
+});
+
+describe('createPainter', () => {
+  // The painter in a page without a DOM: canvases that record their transform and a frame clock
+  // that runs only when the test says so.
+  function setup() {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('window', { devicePixelRatio: 1 });
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    vi.stubGlobal(
+      'Path2D',
+      class {
+        rect() {}
+        roundRect() {}
+      },
+    );
+    const ctx = new Proxy({}, { get: () => () => {} });
+    const canvas = () =>
+      ({
+        width: 0,
+        height: 0,
+        style: {} as Record<string, string>,
+        getContext: () => ctx,
+      }) as unknown as HTMLCanvasElement & {
+        style: Record<string, string>;
+      };
+    const still = canvas();
+    const painter = createPainter();
+    painter.attach(still, canvas(), canvas());
+    const runFrame = () => frames.splice(0).forEach((f) => f(0));
+    return { painter, still, frames, runFrame };
+  }
+  const nodes = [node('a'), node('b', 400)];
+  const frame = (x: number, scale = 0.1) => ({ x, y: 0, width: 2000, height: 1500, scale });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('paints in an animation frame, then places a panned frame at once without asking for another', () => {
+    const { painter, still, frames, runFrame } = setup();
+    painter.update(nodes, frame(0));
+    expect(frames).toHaveLength(1);
+    expect(still.style.transform).toBeUndefined();
+    runFrame();
+    const first = still.style.transform;
+    expect(first).toMatch(/^translate\(/);
+
+    painter.update(nodes, frame(-50));
+    expect(frames).toHaveLength(0);
+    // the view moved 50 flow units left: the layer, 5 minimap pixels right
+    const x = (t: string | undefined) => Number(/^translate\((-?[\d.]+)px/.exec(t ?? '')?.[1]);
+    expect(x(still.style.transform) - x(first)).toBeCloseTo(5);
+  });
+
+  it('waits for a frame when the cards changed or the scale is beyond what the painted layer serves', () => {
+    const { painter, frames, runFrame } = setup();
+    painter.update(nodes, frame(0));
+    runFrame();
+    painter.update([node('a'), node('b', 500)], frame(0));
+    expect(frames).toHaveLength(1);
+    runFrame();
+    // ten times closer: painted again at the new scale, in a frame
+    painter.update(nodes.slice(), frame(0, 1));
+    expect(frames).toHaveLength(1);
   });
 });

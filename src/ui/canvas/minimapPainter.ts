@@ -343,20 +343,20 @@ export function createPainter() {
     },
     /**
      * Asks for a paint in the next frame; nothing is drawn when neither the cards, the areas, the
-     * colours nor the frame changed.
+     * colours nor the frame changed, and a frame that the painted layers still cover is placed at once.
      */
     update(nodes: readonly MinimapNode[], frame: MinimapFrame, areas = NO_AREAS, look = DEFAULT_LOOK) {
       next = { nodes, areas, look, frame };
       const dpr = window.devicePixelRatio || 1;
-      if (
-        last &&
-        last.nodes === nodes &&
-        last.areas === areas &&
-        last.look === look &&
-        last.dpr === dpr &&
-        sameFrame(last.frame, frame)
-      )
-        return;
+      if (last && last.nodes === nodes && last.areas === areas && last.look === look && last.dpr === dpr) {
+        if (sameFrame(last.frame, frame)) return;
+        // Only the frame moved (a pan or zoom) and the painted layers still serve at its scale: they
+        // are placed now, in the same frame as the canvas, without waiting for an animation frame.
+        if (!raf && attached && !still.stale(frame.scale, dpr) && !areaLayer.stale(frame.scale, dpr)) {
+          paint();
+          return;
+        }
+      }
       if (!raf) raf = requestAnimationFrame(paint);
     },
     /** Paints everything again at the current device pixel ratio (the page was zoomed). */
