@@ -92,13 +92,14 @@ function MiniMapInner({ nodes, areas, onMoveEnd }: Props) {
     };
   }, [painter]);
 
+  // The view rectangle's style as last written: a pan step writes only what changed.
+  const placed = useRef({ width: '', height: '', transform: '' });
   // The camera, followed without rendering: a pan step places the view rectangle and the painted
   // layers and draws nothing (docs/performance.md, "The minimap during a pan").
   useLayoutEffect(() => {
-    const placed = { width: '', height: '', transform: '' };
-    const set = (el: HTMLElement, key: keyof typeof placed, value: string) => {
-      if (placed[key] === value) return;
-      placed[key] = value;
+    const set = (el: HTMLElement, key: keyof typeof placed.current, value: string) => {
+      if (placed.current[key] === value) return;
+      placed.current[key] = value;
       el.style[key] = value;
     };
     const follow = ({ transform, width, height }: ReactFlowState) => {
