@@ -47,6 +47,25 @@ describe('planLayers', () => {
     expect(second.repaintStill).toBe(false);
   });
 
+  it('looks up by id only the nodes that are not the same object at the same place as before', () => {
+    const lookups: string[] = [];
+    class Counted extends Map<string, MinimapNode> {
+      override get(id: string) {
+        lookups.push(id);
+        return super.get(id);
+      }
+    }
+    const b1 = node('b', 310);
+    const plan = planLayers(new Counted(byId([a, b, c])), none, [a, b1, c], undefined, [a, b, c]);
+    expect(plan).toEqual(planLayers(byId([a, b, c]), none, [a, b1, c]));
+    expect(lookups).toEqual(['b']);
+    // reordered: every node whose place changed is looked up, and nothing else changes
+    lookups.length = 0;
+    const same = planLayers(new Counted(byId([a, b, c])), none, [c, b, a], undefined, [a, b, c]);
+    expect(same).toEqual({ moving: none, changed: [], repaintStill: false });
+    expect(lookups.sort()).toEqual(['a', 'c']);
+  });
+
   it('repaints the still layer when another node starts to move', () => {
     const c1 = node('c', 610);
     const plan = planLayers(byId([a, b, c]), new Set(['b']), [a, b, c1]);

@@ -82,11 +82,19 @@ export function planLayers(
   moving: ReadonlySet<string>,
   nodes: readonly MinimapNode[],
   maxMoving = MAX_MOVING,
+  /**
+   * The list `painted` was made from, if known: a node that is the same object at the same index is
+   * unchanged without a look-up by id (a drag step keeps every other object in its place; at 2,000
+   * cards the look-ups were most of the minimap's time in a drag).
+   */
+  previous: readonly MinimapNode[] | null = null,
 ): LayerPlan {
   const all = { moving: NONE, changed: [], repaintStill: true };
   if (!painted || painted.size !== nodes.length) return all;
   const changed: MinimapNode[] = [];
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (previous?.[i] === n) continue;
     const was = painted.get(n.id);
     if (was === n) continue;
     // A new id among as many nodes as before: one was removed.
@@ -302,7 +310,7 @@ export function createPainter() {
     const dpr = window.devicePixelRatio || 1;
     let repaintStill = still.stale(frame.scale, dpr);
     if (nodes !== last?.nodes) {
-      const plan = planLayers(painted, movingIds, nodes);
+      const plan = planLayers(painted, movingIds, nodes, MAX_MOVING, last?.nodes ?? null);
       if (plan.repaintStill && (plan.changed.length === 0 || !painted)) {
         painted = new Map(nodes.map((n) => [n.id, n]));
       } else if (painted) for (const n of plan.changed) painted.set(n.id, n);
