@@ -145,19 +145,22 @@ function timeline(events: TraceEvent[]): string[] {
   return lines;
 }
 
-/** The composited layers of the page, counted by the node (class name) each was made for. */
+/**
+ * The composited layers of the page, counted by the element each was made for (its tag and first
+ * class) and Chromium's reasons for it.
+ */
 async function compositedLayers(cdp: CDPSession, page: Page): Promise<string[]> {
   interface Layer {
     layerId: string;
     backendNodeId?: number;
-    width: number;
-    height: number;
     drawsContent: boolean;
   }
+  let report: (e: { layers?: Layer[] }) => void = () => {};
   const layers = await new Promise<Layer[]>((done) => {
-    cdp.on('LayerTree.layerTreeDidChange', (e: { layers?: Layer[] }) => {
+    report = (e) => {
       if (e.layers) done(e.layers);
-    });
+    };
+    cdp.on('LayerTree.layerTreeDidChange', report);
     // The tree is reported when it changes: a probe layer is added (and left out of the count).
     void cdp.send('LayerTree.enable').then(() =>
       page.evaluate(() => {
@@ -193,9 +196,12 @@ async function compositedLayers(cdp: CDPSession, page: Page): Promise<string[]> 
     const key = `${owner}${l.drawsContent ? '' : ' (draws nothing)'}: ${compositingReasons.join(', ')}`;
     byOwner.set(key, (byOwner.get(key) ?? 0) + 1);
   }
+  cdp.off('LayerTree.layerTreeDidChange', report);
   await cdp.send('LayerTree.disable');
+  // the probe would otherwise be a layer in the interaction profiled next
+  await page.evaluate(() => document.querySelector('.layer-probe')?.remove());
   return [
-    `${layers.length} layers`,
+    `${[...byOwner.values()].reduce((a, b) => a + b, 0)} layers`,
     ...[...byOwner.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${String(v).padStart(6)}  ${k}`),
   ];
 }
