@@ -142,6 +142,41 @@ function timeline(events: TraceEvent[]): string[] {
     for (const [k, v] of [...inner.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15))
       lines.push(`${v.toFixed(1).padStart(8)} ms  ${k}`);
   }
+  // THREADS=1: the CPU time of each thread's tasks (a worker busy beside the page shows here).
+  if (process.env.THREADS) {
+    const names = new Map(
+      events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]),
+    );
+    const cpu = new Map<string, number>();
+    for (const e of events)
+      if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask') {
+        const name = names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+        cpu.set(name, (cpu.get(name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+      }
+    for (const [name, ms] of [...cpu.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      lines.push(`${ms.toFixed(1).padStart(8)} ms  thread ${name}`);
+  }
+  // TASKS=1: every main-thread task of 1 ms or more in order, from the first one traced, with the
+  // events that took most of it (where a load's time goes, and what waits between the tasks).
+  if (process.env.TASKS) {
+    const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) >= 1000);
+    const t0 = Math.min(...onMain.map((e) => e.ts ?? Infinity));
+    for (const t of tasks.sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0))) {
+      const from = t.ts ?? 0;
+      const to = from + (t.dur ?? 0);
+      const inner = new Map<string, number>();
+      for (const e of onMain)
+        if (e !== t && e.name !== 'ThreadControllerImpl::RunTask' && e.ts !== undefined && e.ts >= from && e.ts < to)
+          inner.set(e.name, (inner.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+      const top3 = [...inner.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`);
+      lines.push(
+        `${((from - t0) / 1000).toFixed(1).padStart(8)} ms  ${((t.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms  ${top3.join(', ')}`,
+      );
+    }
+  }
   return lines;
 }
 
@@ -211,7 +246,8 @@ async function main(): Promise<void> {
     configFile: resolve(here, 'vite.config.ts'),
     root,
     logLevel: 'warn',
-    build: { outDir: out, emptyOutDir: true, minify: false },
+    // MINIFY=1: minified as the bench's build is (function names are then lost), for load timings.
+    build: { outDir: out, emptyOutDir: true, minify: Boolean(process.env.MINIFY) },
   });
   const server = await serve(out, root);
   const launch = playwrightConfig.projects?.[0]?.use?.launchOptions;
@@ -246,6 +282,7 @@ async function main(): Promise<void> {
       traceMode
         ? browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] })
         : cdp.send('Profiler.start');
+    if (process.env.EVAL) console.log('EVAL before', JSON.stringify(await page.evaluate(process.env.EVAL)));
     if (process.env.PRESS) await start();
     if (action !== 'zoom') await page.mouse.down();
     if (!process.env.PRESS) await start();
@@ -256,6 +293,8 @@ async function main(): Promise<void> {
       else await page.mouse.move(p.x + i * 3 * (action === 'pan' ? -1 : 1), p.y + i * 2);
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
   }
+  // EVAL="expr": prints what the expression gives in the page after the interaction (counters).
+  if (process.env.EVAL) console.log('EVAL', JSON.stringify(await page.evaluate(process.env.EVAL)));
   if (traceMode) {
     const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
     console.log(timeline(traceEvents).join('\n'));
