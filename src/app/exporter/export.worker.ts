@@ -3,7 +3,8 @@ import type { Design } from '../../core';
 import { exportZipInParts, keptExport, type PartRunner } from './exportZip';
 import { keptBudget } from './incremental';
 import { workerRunner } from './partRunner';
-import type { DesignAdded, ExportAnswer, ExportRequest } from './protocol';
+import { pauseGate } from './pauseGate';
+import type { DesignAdded, ExportAnswer, ExportPause, ExportRequest } from './protocol';
 import { withDesign } from './withDesign';
 
 /**
@@ -38,29 +39,36 @@ async function addDesign(zip: Blob, design: Design): Promise<DesignAdded['design
   }
 }
 
+// The page pauses an export it prepares in the background while its user drags, pans or zooms:
+// the work stops at its next step, and this thread leaves the page's core alone.
+const gate = pauseGate();
+
 // Generating and zipping a large design takes seconds: here, the page stays responsive meanwhile.
 // One export at a time, in the order asked.
 let queue: Promise<void> = Promise.resolve();
-self.onmessage = (event: MessageEvent<ExportRequest>) => {
+self.onmessage = (event: MessageEvent<ExportRequest | ExportPause>) => {
+  if ('pause' in event.data) return gate.pause(event.data.pause);
+  const request = event.data;
   queue = queue.then(async () => {
-    const into = event.data.designInto;
+    const into = request.designInto;
     if (into) {
       // a card moved since the zip was made: only the design files change
-      const designAdded = await addDesign(into, event.data.design);
-      self.postMessage({ id: event.data.id, designAdded } satisfies DesignAdded);
+      const designAdded = await addDesign(into, request.design);
+      self.postMessage({ id: request.id, designAdded } satisfies DesignAdded);
       return;
     }
-    const cores = event.data.cores ?? (self.navigator.hardwareConcurrency || 1);
+    const cores = request.cores ?? (self.navigator.hardwareConcurrency || 1);
     const answer = await exportZipInParts(
-      event.data.id,
-      event.data.design,
+      request.id,
+      request.design,
       partRunners(helpersFor(cores)),
       undefined,
       kept,
+      () => gate.between(),
     );
     const zip = answer.ok ? answer.zip : null;
     // The design is added here too, so a click on an unchanged design has nothing left to do.
-    const designed = zip ? await addDesign(zip, event.data.design) : null;
+    const designed = zip ? await addDesign(zip, request.design) : null;
     const out: ExportAnswer = answer.ok ? { ...answer, zip, withDesign: designed } : answer;
     self.postMessage(out);
   });

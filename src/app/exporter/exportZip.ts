@@ -33,9 +33,15 @@ export const keptExport = (budgetBytes?: number): KeptExport => ({
  * click, see `appendToZipBlob`): the export worker's job, so the page never blocks on it.
  * A design with an error-level problem gets its issues and no zip; a generator or the zip that
  * throws gives an error answer instead of breaking the page. With `kept`, the files and zip
- * entries an earlier export made are reused where nothing they read has changed: the same bytes.
+ * entries an earlier export made are reused where nothing they read has changed: the same bytes;
+ * `between` is then asked between the steps of the generation (see `entriesWithPauses`).
  */
-export async function exportZip(id: number, design: Design, kept?: KeptExport): Promise<ExportAnswer> {
+export async function exportZip(
+  id: number,
+  design: Design,
+  kept?: KeptExport,
+  between?: () => Promise<void> | undefined,
+): Promise<ExportAnswer> {
   const t0 = performance.now();
   try {
     const fileName = projectFileName(design);
@@ -43,7 +49,7 @@ export async function exportZip(id: number, design: Design, kept?: KeptExport): 
     if (issues.some((i) => i.severity === 'error'))
       return { id, ok: true, fileName, zip: null, fileCount: 0, issues, ms: 0 };
     let made: { entries: ZipEntry[]; textLength: number };
-    if (kept) made = kept.files.entries(design);
+    if (kept) made = between ? await kept.files.entriesWithPauses(design, between) : kept.files.entries(design);
     else {
       const files = generateProject(design);
       let textLength = 0;
@@ -82,10 +88,11 @@ export async function exportZipInParts(
   runners: () => readonly PartRunner[],
   fromServices = PARTS_FROM_SERVICES,
   kept?: KeptExport,
+  between?: () => Promise<void> | undefined,
 ): Promise<ExportAnswer> {
-  if (wireServices(design).length < fromServices) return exportZip(id, design, kept);
+  if (wireServices(design).length < fromServices) return exportZip(id, design, kept, between);
   const helpers = runners();
-  if (helpers.length === 0) return exportZip(id, design, kept);
+  if (helpers.length === 0) return exportZip(id, design, kept, between);
   const t0 = performance.now();
   const [own = [], ...rest] = planParts(design, helpers.length + 1);
   const others = Promise.all(rest.map((tasks, i) => (helpers[i] as PartRunner).run(design, tasks)));

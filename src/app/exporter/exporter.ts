@@ -16,7 +16,8 @@ export function exportPreparer(): ExportPreparer {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') preparer.visible();
     });
-    // Preparing waits for a pause in the user's input, so it does not compete with a pan or zoom.
+    // Preparing waits for a pause in the user's input, and a preparation under way pauses while
+    // they drag, pan or zoom, so it does not compete with them for the cores.
     const opts = { capture: true, passive: true };
     const held = (e: PointerEvent) => preparer.input(e.buttons !== 0);
     window.addEventListener('pointerdown', held, opts);

@@ -241,6 +241,39 @@ describe('an export made from the last one (ExportCache)', () => {
     expect(cache.last.servicesReused).toBe(0);
   });
 
+  it('waits where asked between its steps, and makes the same entries after a rename', async () => {
+    const d = benchDesign(40);
+    const asked = new ExportCache();
+    let calls = 0;
+    let release: (() => void) | null = null;
+    const between = () => {
+      calls++;
+      // the tenth step waits until it is let go
+      return calls === 10 ? new Promise<void>((r) => (release = r)) : undefined;
+    };
+    const made = asked.entriesWithPauses(structuredClone(d), between);
+    let done = false;
+    void made.then(() => (done = true));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(calls).toBe(10);
+    expect(done).toBe(false);
+    (release as (() => void) | null)?.();
+    const first = await made;
+    // a step per generator of the whole design, per service and before the README
+    expect(calls).toBe(5 + 40 + 1);
+    const plain = new ExportCache();
+    const same = (a: { entries: { path: string; crc: number }[] }, b: typeof a) =>
+      expect(a.entries.map((e) => [e.path, e.crc])).toEqual(b.entries.map((e) => [e.path, e.crc]));
+    same(first, plain.entries(structuredClone(d)));
+    const n = d.nodes[5] as DesignNode;
+    const renamed = applied(updateNode(d, n.id, { name: `${n.name}-x` })) as Design;
+    same(
+      await asked.entriesWithPauses(structuredClone(renamed), () => undefined),
+      plain.entries(structuredClone(renamed)),
+    );
+    expect(asked.last.servicesReused).toBeGreaterThan(30);
+  });
+
   it('keeps an eighth of the device memory, from 256 MiB to 1 GiB, and 256 MiB where it is not known', () => {
     const MiB = 1024 * 1024;
     expect(keptBudget(undefined)).toBe(256 * MiB);

@@ -107,7 +107,31 @@ export class ExportCache {
    * the length of their text (as `string.length` counts, for the zip's choice to compress), made
    * from what the last export left where the keys allow.
    */
-  entries(design: Design): { entries: ZipEntry[]; textLength: number } {
+  entries(design: Design): Made {
+    const steps = this.steps(design);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `entries`, with `between()` asked between the steps of the work (each generator of the whole
+   * design, each service): where it answers a promise, the work waits for it. The export worker
+   * gives the page's input its core back this way while it prepares an export in the background.
+   */
+  async entriesWithPauses(design: Design, between: () => Promise<void> | undefined): Promise<Made> {
+    const steps = this.steps(design);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      const wait = between();
+      if (wait) await wait;
+    }
+  }
+
+  /** The work of `entries`, in steps: it yields between them. */
+  private *steps(design: Design): Generator<void, Made> {
     // a design about as large as one that went over the budget would go over again: working out
     // its keys and parts would only double the work, so it is generated plainly
     if (this.overBudgetAt !== null && design.nodes.length >= this.overBudgetAt * 0.9) return this.plain(design);
@@ -166,6 +190,11 @@ export class ExportCache {
       ms[name] = (ms[name] ?? 0) + now - tick;
       tick = now;
     };
+    // a step's time leaves out the wait between steps
+    const pause = function* (): Generator<void, void> {
+      yield;
+      tick = performance.now();
+    };
     const rest: CachedFile[] = [];
     const whole: [string, () => GeneratedFile[]][] = [
       ['compose', () => generateCompose(design, memo)],
@@ -177,12 +206,14 @@ export class ExportCache {
     for (const [name, generate] of whole) {
       for (const f of generate()) rest.push({ path: f.path, ...encodeText(f.content) });
       lap(name);
+      yield* pause();
     }
     const wirings = wireServices(design);
     lap('wiring');
     for (const w of wirings) {
-      stats.services++;
       lap('services');
+      yield* pause();
+      stats.services++;
       const key = keys.of(w, wirings);
       lap('keys');
       const known = this.services.get(w.node.id);
@@ -202,6 +233,7 @@ export class ExportCache {
       }
     }
     lap('services');
+    yield* pause();
     rest.sort(byPath);
     const docs = generateDocs(
       design,
@@ -226,7 +258,7 @@ export class ExportCache {
   }
 
   /** The entries of a fresh `generateProject`, nothing kept. */
-  private plain(design: Design): { entries: ZipEntry[]; textLength: number } {
+  private plain(design: Design): Made {
     const t0 = performance.now();
     let textLength = 0;
     const entries = generateProject(design).map((f) => {
@@ -254,6 +286,9 @@ export function keptBudget(deviceMemoryGiB: number | undefined): number {
   const eighth = (deviceMemoryGiB * 1024 * 1024 * 1024) / 8;
   return Math.min(1024 * 1024 * 1024, Math.max(ExportCache.BUDGET, eighth));
 }
+
+/** The zip entries of a project and the length of their text. */
+type Made = { entries: ZipEntry[]; textLength: number };
 
 /** A text of a `TextMemo` slot and the data it was made from. */
 interface Part {

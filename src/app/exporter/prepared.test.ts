@@ -7,16 +7,19 @@ import { zipProject } from '../../export/projectZip';
 import { exportZip } from './exportZip';
 import { withDesign as designAdded, zipForClick } from './withDesign';
 import { ExportPreparer, type ExportWorkerLike } from './prepared';
-import type { DesignAdded, ExportAnswer, ExportRequest } from './protocol';
+import type { DesignAdded, ExportAnswer, ExportPause, ExportRequest } from './protocol';
 
 /** Stands in for the export worker: keeps the requests, answers one when told (with a real zip). */
 class FakeWorker implements ExportWorkerLike {
   onmessage: ((e: MessageEvent<ExportAnswer | DesignAdded>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   requests: ExportRequest[] = [];
+  /** What the worker was told of pausing, in order. */
+  pauses: boolean[] = [];
   terminated = false;
-  postMessage(message: ExportRequest): void {
-    this.requests.push(message);
+  postMessage(message: ExportRequest | ExportPause): void {
+    if ('pause' in message) this.pauses.push(message.pause);
+    else this.requests.push(message);
   }
   terminate(): void {
     this.terminated = true;
@@ -365,6 +368,54 @@ describe('ExportPreparer', () => {
     vi.advanceTimersByTime(IDLE * 2);
     expect(asked()).toBe(0);
     expect(p.state()).toBe('ready');
+  });
+
+  it('pauses a preparation running in the background while a button is held, and goes on after a quiet wait', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE);
+    expect(p.state()).toBe('preparing');
+    const w = last();
+    p.input(true); // a drag or a pan starts
+    expect(w.pauses).toEqual([true]);
+    vi.advanceTimersByTime(IDLE * 3);
+    expect(w.pauses).toEqual([true]); // held: still paused
+    p.input(false); // released
+    vi.advanceTimersByTime(IDLE - 1);
+    expect(w.pauses).toEqual([true]);
+    p.input(false); // the wheel turned: the wait starts again
+    vi.advanceTimersByTime(IDLE - 1);
+    expect(w.pauses).toEqual([true]);
+    vi.advanceTimersByTime(1);
+    expect(w.pauses).toEqual([true, false]);
+    expect(p.state()).toBe('preparing');
+    await w.reply();
+    expect(p.state()).toBe('ready');
+    // nothing runs: input tells the worker nothing
+    p.input(true);
+    p.input(false);
+    vi.advanceTimersByTime(IDLE * 2);
+    expect(w.pauses).toEqual([true, false]);
+  });
+
+  it('a click on a paused preparation lets it go on at once, and it is not paused again', async () => {
+    const p = preparer();
+    const d = shopDesign();
+    p.update(d);
+    vi.advanceTimersByTime(IDLE);
+    const w = last();
+    p.input(true);
+    p.input(false);
+    expect(w.pauses).toEqual([true]);
+    const answer = p.exportDesign(d);
+    expect(w.pauses).toEqual([true, false]);
+    p.input(true); // a click waits for it: input no longer pauses it
+    vi.advanceTimersByTime(IDLE * 2);
+    expect(w.pauses).toEqual([true, false]);
+    expect(w.requests).toHaveLength(1); // the click joined the preparation
+    await w.reply();
+    expect((await answer).ok).toBe(true);
   });
 
   it('keeps the export problems: a design with an error gets its issues and no zip', async () => {

@@ -1,9 +1,9 @@
 import { sameExceptLayout, type Design } from '../../core';
-import type { DesignAdded, ExportAnswer, ExportRequest } from './protocol';
+import type { DesignAdded, ExportAnswer, ExportPause, ExportRequest } from './protocol';
 
 /** The part of a `Worker` the preparer uses (a fake one in tests). */
 export interface ExportWorkerLike {
-  postMessage(message: ExportRequest): void;
+  postMessage(message: ExportRequest | ExportPause): void;
   terminate(): void;
   onmessage: ((e: MessageEvent<ExportAnswer | DesignAdded>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
@@ -43,8 +43,8 @@ interface Relayout {
  * Keeps the export of the current design ready before Export is clicked. When the design changes
  * and then stays unchanged for `idleMs` (no drag in progress, no pointer held or input in that
  * time, tab visible), the export worker
- * checks, generates and zips it in the background; the answer is kept for that design only (one
- * at a time). Changes to positions or the viewport keep it (no generator reads them); any other
+ * checks, generates and zips it in the background (pausing while a button is held, and until
+ * `idleMs` after the user's last input); the answer is kept for that design only (one at a time). Changes to positions or the viewport keep it (no generator reads them); any other
  * change drops it, and abandons a preparation still running for the old design. After a change of
  * layout, once the page is quiet again, the worker adds the new design to the kept zip (the zip's
  * other files stay as they are), so that a click after a drag has nothing left to do either. `exportDesign`
@@ -91,6 +91,10 @@ export class ExportPreparer {
   private timerDesign: Design | null = null;
   private listeners = new Set<(s: PreparedState) => void>();
   private lastState: PreparedState = 'idle';
+  /** The worker was asked to pause (see `ExportPause`). */
+  private paused = false;
+  /** Cancels the wait before a paused preparation goes on; null when none is pending. */
+  private resumeTimer: (() => void) | null = null;
 
   constructor(options: PreparerOptions) {
     this.createWorker = options.createWorker;
@@ -121,10 +125,12 @@ export class ExportPreparer {
   /**
    * The user is at work on the page: a button or finger went down (`held`) or up, the wheel turned
    * or a key was pressed. A preparation not started yet waits for `idleMs` without input again, and
-   * none starts while a button is held, so the worker does not take a core from a pan or a zoom.
+   * none starts while a button is held, so the worker does not take a core from a pan or a zoom;
+   * one already running pauses until then (`pauseForInput`).
    */
   input(held: boolean): void {
     this.held = held;
+    this.pauseForInput();
     const d = this.latest;
     if (!d || (this.timer === null && !this.deferred)) return;
     this.deferred = false;
@@ -156,6 +162,7 @@ export class ExportPreparer {
     const running = this.runningFor(design);
     if (running) {
       running.wanted = true;
+      this.goOn();
       return running.promise;
     }
     this.abandonOutdated(design);
@@ -185,6 +192,7 @@ export class ExportPreparer {
 
   dispose(): void {
     this.clearTimer();
+    this.clearResume();
     this.worker?.terminate();
     this.worker = null;
     for (const job of this.jobs.values()) job.resolve({ id: job.id, ok: false, error: 'The exporter was closed.' });
@@ -205,6 +213,46 @@ export class ExportPreparer {
     const p = this.prepared;
     if (!p || !p.answer.ok || !p.answer.zip || p.answer.design === design) return false;
     return sameExceptLayout(p.design, design) && this.relayout?.design !== design;
+  }
+
+  /** Whether a preparation no click waits for is running in the worker. */
+  private inBackground(): boolean {
+    for (const job of this.jobs.values()) if (!job.dropped && !job.wanted) return true;
+    return false;
+  }
+
+  /**
+   * The user is at work: a preparation running in the background pauses (the worker stops at its
+   * next step and leaves the core to the page's drag, pan or zoom), and goes on once no button is
+   * held and `idleMs` have passed without input.
+   */
+  private pauseForInput(): void {
+    if (!this.inBackground()) return;
+    this.setPaused(true);
+    this.clearResume();
+    if (this.held) return;
+    const t = setTimeout(() => {
+      this.resumeTimer = null;
+      if (!this.held) this.setPaused(false);
+    }, this.idleMs);
+    this.resumeTimer = () => clearTimeout(t);
+  }
+
+  /** A click waits for the worker's work: no pause. */
+  private goOn(): void {
+    this.clearResume();
+    this.setPaused(false);
+  }
+
+  private setPaused(paused: boolean): void {
+    if (this.paused === paused || !this.worker) return;
+    this.paused = paused;
+    this.worker.postMessage({ pause: paused });
+  }
+
+  private clearResume(): void {
+    this.resumeTimer?.();
+    this.resumeTimer = null;
   }
 
   private runningFor(design: Design): Job | null {
@@ -254,6 +302,8 @@ export class ExportPreparer {
       // nothing anyone waits for runs in the worker: stop it rather than let it finish
       this.worker?.terminate();
       this.worker = null;
+      this.paused = false;
+      this.clearResume();
       this.jobs.clear();
       this.endRelayout();
     }
@@ -300,6 +350,7 @@ export class ExportPreparer {
     const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
     const request: ExportRequest = { id, design, ...(cores ? { cores } : {}) };
     this.ensureWorker().postMessage(request);
+    if (wanted) this.goOn();
     return job;
   }
 
@@ -316,6 +367,8 @@ export class ExportPreparer {
       w.terminate();
       if (this.worker !== w) return;
       this.worker = null;
+      this.paused = false;
+      this.clearResume();
       const message = e.message || 'The exporter stopped.';
       for (const job of this.jobs.values()) {
         if (!job.dropped && this.latest && sameExceptLayout(job.design, this.latest)) this.failed = job.design;
@@ -333,6 +386,8 @@ export class ExportPreparer {
     const job = this.jobs.get(received.id);
     if (!job) return;
     this.jobs.delete(received.id);
+    // nothing left to pause: the worker is told to go on, so the next job does not wait
+    if (!this.inBackground()) this.goOn();
     const answer: ExportAnswer = received.ok ? { ...received, design: job.design } : received;
     if (!job.dropped) {
       // kept only while it is still the design in the editor: never a stale zip

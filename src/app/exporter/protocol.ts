@@ -38,6 +38,14 @@ export interface ExportRequest {
   designInto?: Blob;
 }
 
+/**
+ * Asks the export worker to pause the export it is making (the page's user is dragging, panning
+ * or zooming, and the export was not asked for) or to go on with it.
+ */
+export interface ExportPause {
+  pause: boolean;
+}
+
 /** The export worker's answer to a request with `designInto`: that zip with the design added, or null when adding failed. */
 export interface DesignAdded {
   id: number;
