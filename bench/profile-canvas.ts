@@ -274,6 +274,12 @@ async function main(): Promise<void> {
   await page.waitForTimeout(500);
   // LAYERS=1: the page's composited layers once it is drawn, by the element that made each.
   if (process.env.LAYERS) console.log((await compositedLayers(cdp, page)).join('\n'));
+  // PREPARING=ms: the interaction starts this long after the app began to prepare its export in
+  // the background (the worker then runs beside the page, or pauses for it).
+  if (process.env.PREPARING) {
+    await page.locator('[data-export="preparing"]').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(Number(process.env.PREPARING));
+  }
   if (action !== 'load') {
     const p = action === 'drag' || action === 'press' ? await nodeToDrag(page) : await emptyPanePoint(page);
     await page.mouse.move(p.x, p.y);

@@ -79,18 +79,40 @@ async function attempt<T>(label: string, fn: () => Promise<T>): Promise<T | unde
   }
 }
 
+/**
+ * Per size and interaction, how many of the app's runs had its export being made in the background
+ * at the start or the end of the interaction (the worker pauses while a button is held or the
+ * wheel turns, but a step under way when the input comes ends first).
+ */
+const preparing: Record<number, Record<string, number>> = {};
+const exportState = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-export]')?.getAttribute('data-export') ?? null);
+
 /** Starts the frame sampler and the main-thread trace for one interaction of STEPS steps. */
-async function startInteraction(page: Page): Promise<void> {
+async function startInteraction(page: Page): Promise<string | null> {
+  const state = await exportState(page);
   await startBusy(page);
   await startSampler(page);
+  return state;
 }
 
-async function stopInteraction(page: Page): Promise<Frames & { busyPerStep: number }> {
+async function stopInteraction(
+  page: Page,
+  stateAtStart: string | null,
+): Promise<Frames & { busyPerStep: number; preparing: boolean }> {
   const f = await stopSampler(page);
-  return { ...f, busyPerStep: (await stopBusy(page)) / STEPS };
+  const busyPerStep = (await stopBusy(page)) / STEPS;
+  const during = stateAtStart === 'preparing' || (await exportState(page)) === 'preparing';
+  return { ...f, busyPerStep, preparing: during };
 }
 
-function putFrames(size: number, kind: Kind, name: string, f: Frames & { busyPerStep: number }): void {
+function putFrames(
+  size: number,
+  kind: Kind,
+  name: string,
+  f: Frames & { busyPerStep: number; preparing: boolean },
+): void {
+  if (f.preparing) (preparing[size] ??= {})[name] = (preparing[size]?.[name] ?? 0) + 1;
   put(size, kind, `${name}.busyMs`, f.busyPerStep);
   put(size, kind, `${name}.p50`, f.p50);
   put(size, kind, `${name}.p95`, f.p95);
@@ -148,9 +170,9 @@ async function measurePage(browser: Browser, kind: Kind, url: string, design: De
       await page.mouse.move(p.x, p.y);
       await page.mouse.down();
       await resetRenders(page);
-      await startInteraction(page);
+      const state = await startInteraction(page);
       for (let i = 1; i <= STEPS; i++) await page.mouse.move(p.x + i * 3, p.y + i * 2);
-      const f = await stopInteraction(page);
+      const f = await stopInteraction(page, state);
       const r = await renders(page);
       await page.mouse.up();
       // How far the card really moved (expected: 60 steps × 3 px), so a drag that did not happen shows.
@@ -163,9 +185,9 @@ async function measurePage(browser: Browser, kind: Kind, url: string, design: De
       const p = await emptyPanePoint(page);
       await page.mouse.move(p.x, p.y);
       await page.mouse.down();
-      await startInteraction(page);
+      const state = await startInteraction(page);
       for (let i = 1; i <= STEPS; i++) await page.mouse.move(p.x - i * 4, p.y - i * 2);
-      const f = await stopInteraction(page);
+      const f = await stopInteraction(page, state);
       await page.mouse.up();
       putFrames(size, kind, 'pan', f);
     });
@@ -173,9 +195,9 @@ async function measurePage(browser: Browser, kind: Kind, url: string, design: De
     await attempt(`${label} zoom`, async () => {
       const p = await emptyPanePoint(page);
       await page.mouse.move(p.x, p.y);
-      await startInteraction(page);
+      const state = await startInteraction(page);
       for (let i = 0; i < STEPS; i++) await page.mouse.wheel(0, i < STEPS / 2 ? -40 : 40);
-      const f = await stopInteraction(page);
+      const f = await stopInteraction(page, state);
       putFrames(size, kind, 'zoom', f);
     });
 
@@ -402,6 +424,16 @@ function report(started: Date, load: number[], entry: Record<Kind, number>): voi
     `\nmedians of ${RUNS} runs; times in ms, heap in MB; load at start ${load.map((l) => l.toFixed(2)).join(' ')}`,
   );
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
+  const overlaps = SIZES.filter((n) => preparing[n]).map(
+    (n) =>
+      `${n}: ${Object.entries(preparing[n] ?? {})
+        .map(([k, c]) => `${k} ${c}/${RUNS}`)
+        .join(', ')}`,
+  );
+  if (overlaps.length)
+    console.log(
+      `\napp runs with its export being prepared in the background during the interaction: ${overlaps.join('; ')}`,
+    );
   if (failures.length) console.log(`\ncould not measure:\n  ${failures.join('\n  ')}`);
 
   const out = {
@@ -415,6 +447,7 @@ function report(started: Date, load: number[], entry: Record<Kind, number>): voi
     entryGzipBytes: entry,
     medians,
     samples,
+    preparing,
     failures,
   };
   const dir = resolve(import.meta.dirname, 'results');
