@@ -86,3 +86,35 @@ test('a link follows a card dragged past the other: it leaves and enters on the 
   await expect(b).toBeVisible();
   await below();
 });
+
+test("a link ends in an arrowhead in its kind's colour, on the dark theme too", async ({ page }) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.openDesign(twoLinked());
+  await expect(ed.node('svc-b')).toBeVisible();
+  const head = () =>
+    page.evaluate(() => {
+      const path = document.querySelector<SVGPathElement>('.react-flow__edge-path')!;
+      const id = /url\(['"]?#([^'")]+)/.exec(path.getAttribute('marker-end') ?? '')?.[1] ?? '';
+      const marker = document.getElementById(id);
+      const shape = marker?.querySelector('polyline');
+      return {
+        id,
+        tag: marker?.tagName,
+        stroke: getComputedStyle(path).stroke,
+        fill: shape ? getComputedStyle(shape).fill : null,
+        markers: document.querySelectorAll(`[id="${id}"]`).length,
+      };
+    });
+  const light = await head();
+  expect(light.id).toBe('pc-arrow-rest');
+  expect(light.tag).toBe('marker');
+  expect(light.markers).toBe(1);
+  expect(light.fill).toBe(light.stroke);
+  // the REST colour follows the theme (a CSS variable): so does its arrowhead
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  const dark = await head();
+  expect(dark.stroke).not.toBe(light.stroke);
+  expect(dark.fill).toBe(dark.stroke);
+});

@@ -29,7 +29,7 @@ import { FindButton, FindPanel, useFindShortcut } from './FindService';
 import { ShortcutsButton } from './ShortcutsButton';
 import { CanvasMenu, middleOf, useCanvasMenuKeys, type MenuTarget } from './CanvasMenu';
 import { ZoomPercent } from './ZoomPercent';
-import { LinkEdge } from './LinkEdge';
+import { LinkEdge, LinkMarkers } from './LinkEdge';
 import { LinkKindChooser } from './LinkKindChooser';
 import { DotGrid } from './DotGrid';
 import { MiniMap } from './MiniMap';
@@ -323,6 +323,7 @@ export function Canvas() {
       onDragOver={presenting ? undefined : onDragOver}
       onDrop={presenting ? undefined : onDrop}
     >
+      <LinkMarkers />
       <ReactFlow<CanvasNode, LinkFlowEdge>
         nodes={shownNodes}
         edges={shownEdges}

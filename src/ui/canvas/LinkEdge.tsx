@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, Position, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { LABEL_FONT, LABEL_PAD, laneStep } from '../../core';
-import { CARD_HANDLES, strokeOf, type LinkFlowEdge } from './flowModel';
+import { CARD_HANDLES, LINK_COLORS, markerIdOf, strokeOf, type LinkFlowEdge } from './flowModel';
 
 /** Font size of a link's label (px); the same as `.react-flow__edge-text` in canvas.css. */
 const LABEL_SIZE = LABEL_FONT;
@@ -128,3 +128,40 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
 }
 
 export const LinkEdge = memo(LinkEdgeView);
+
+const LINK_KINDS = Object.keys(LINK_COLORS) as (keyof typeof LINK_COLORS)[];
+
+/**
+ * The arrowheads links end in, one per kind of link (React Flow's closed arrow, 20 px wide, in the
+ * link's colour). Links name theirs by id (`markerIdOf`).
+ */
+export const LinkMarkers = memo(function LinkMarkers() {
+  return (
+    <svg className="pc-link-markers" aria-hidden="true">
+      <defs>
+        {LINK_KINDS.map((kind) => (
+          <marker
+            key={kind}
+            id={markerIdOf(kind)}
+            className="react-flow__arrowhead"
+            markerWidth="20"
+            markerHeight="20"
+            viewBox="-10 -10 20 20"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+            refX="0"
+            refY="0"
+          >
+            <polyline
+              className="arrowclosed"
+              style={{ stroke: strokeOf(kind), fill: strokeOf(kind), strokeWidth: 1 }}
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              points="-5,-4 0,0 -5,4 -5,-4"
+            />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  );
+});

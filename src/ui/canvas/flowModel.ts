@@ -1,4 +1,4 @@
-import { Position, type Edge, type HandleType, type MarkerType, type Node, type NodeHandle } from '@xyflow/react';
+import { Position, type Edge, type HandleType, type Node, type NodeHandle } from '@xyflow/react';
 import {
   NATIVE_INFO,
   describeKind,
@@ -123,6 +123,15 @@ export function strokeOf(kind: keyof typeof LINK_COLORS): string {
   return kind === 'rest' ? 'var(--pc-link-rest)' : LINK_COLORS[kind];
 }
 
+/**
+ * The id of the arrowhead a link of this kind ends in, drawn once per kind by `LinkMarkers`. A
+ * marker given as an object would have React Flow work out every link's marker id again whenever
+ * the links change (a few thousand at a time in a large design).
+ */
+export function markerIdOf(kind: keyof typeof LINK_COLORS): string {
+  return `pc-arrow-${kind}`;
+}
+
 /** `next` if an element differs from `prev`, else `prev`: React Flow skips an array it already has. */
 function keepSame<T>(prev: readonly T[], next: T[]): T[] {
   return prev.length === next.length && next.every((x, i) => x === prev[i]) ? (prev as T[]) : next;
@@ -194,7 +203,6 @@ export function createFlowModel() {
       }
       if (handlesAre && !hit.data.live) return hit;
     }
-    const color = strokeOf(l.kind);
     const rf: LinkFlowEdge = {
       id: l.id,
       type: 'link',
@@ -208,7 +216,7 @@ export function createFlowModel() {
           : { kind: l.kind, label, ...(lane !== undefined ? { lane } : {}) },
       selected,
       className: `pc-edge--${l.kind}`,
-      markerEnd: { type: 'arrowclosed' as MarkerType, color, width: 20, height: 20, markerUnits: 'userSpaceOnUse' },
+      markerEnd: markerIdOf(l.kind),
       ariaLabel: `${label} link`,
     };
     edgeCache.set(l, rf);
