@@ -64,7 +64,8 @@ self.onmessage = (event: MessageEvent<ExportRequest | ExportPause>) => {
       partRunners(helpersFor(cores)),
       undefined,
       kept,
-      () => gate.between(),
+      // an export a click waits for runs straight through
+      request.background ? () => gate.between() : undefined,
     );
     const zip = answer.ok ? answer.zip : null;
     // The design is added here too, so a click on an unchanged design has nothing left to do.

@@ -377,6 +377,7 @@ describe('ExportPreparer', () => {
     vi.advanceTimersByTime(IDLE);
     expect(p.state()).toBe('preparing');
     const w = last();
+    expect(w.requests[0]?.background).toBe(true); // the worker may be asked to pause it
     p.input(true); // a drag or a pan starts
     expect(w.pauses).toEqual([true]);
     vi.advanceTimersByTime(IDLE * 3);
@@ -439,6 +440,7 @@ describe('ExportPreparer', () => {
     const d = shopDesign();
     p.update(d);
     const answer = p.exportDesign(d);
+    expect(last().requests[0]?.background).toBeUndefined(); // a click's export runs straight through
     last().fail('out of memory');
     expect(await answer).toMatchObject({ ok: false, error: 'out of memory' });
     vi.advanceTimersByTime(IDLE * 2);

@@ -348,7 +348,7 @@ export class ExportPreparer {
     const job: Job = { id, design, wanted, dropped: false, promise, resolve };
     this.jobs.set(id, job);
     const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
-    const request: ExportRequest = { id, design, ...(cores ? { cores } : {}) };
+    const request: ExportRequest = { id, design, ...(cores ? { cores } : {}), ...(wanted ? {} : { background: true }) };
     this.ensureWorker().postMessage(request);
     if (wanted) this.goOn();
     return job;

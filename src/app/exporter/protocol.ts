@@ -31,6 +31,8 @@ export interface ExportRequest {
   design: Design;
   /** The page's logical cores (`navigator.hardwareConcurrency`): how far a large export may be split. */
   cores?: number;
+  /** Made in the background, before any click: the page may pause it (`ExportPause`). */
+  background?: boolean;
   /**
    * Only add `design` to this zip (the worker's zip of a design that differs from `design` in its
    * layout alone): the answer is a `DesignAdded`, and nothing is generated.
