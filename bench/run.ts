@@ -80,11 +80,11 @@ async function attempt<T>(label: string, fn: () => Promise<T>): Promise<T | unde
 }
 
 /**
- * Per size and interaction, how many of the app's runs had its export being made in the background
- * at the start or the end of the interaction (the worker pauses while a button is held or the
- * wheel turns, but a step under way when the input comes ends first).
+ * Whether the app's export was being made in the background at the start or the end of an
+ * interaction (`<interaction>.exportPreparing`, 1 or 0 per run; the worker pauses while a button is
+ * held or the wheel turns, but a step under way when the input comes ends first).
  */
-const preparing: Record<number, Record<string, number>> = {};
+const PREPARING = '.exportPreparing';
 const exportState = (page: Page) =>
   page.evaluate(() => document.querySelector('[data-export]')?.getAttribute('data-export') ?? null);
 
@@ -112,7 +112,7 @@ function putFrames(
   name: string,
   f: Frames & { busyPerStep: number; preparing: boolean },
 ): void {
-  if (f.preparing) (preparing[size] ??= {})[name] = (preparing[size]?.[name] ?? 0) + 1;
+  if (kind === 'app') put(size, kind, `${name}${PREPARING}`, f.preparing ? 1 : 0);
   put(size, kind, `${name}.busyMs`, f.busyPerStep);
   put(size, kind, `${name}.p50`, f.p50);
   put(size, kind, `${name}.p95`, f.p95);
@@ -356,6 +356,7 @@ function report(started: Date, load: number[], entry: Record<Kind, number>): voi
     const m = (medians[size] = { app: {} as Sample, bare: {} as Sample, culled: {} as Sample });
     for (const kind of KINDS) for (const [k, v] of Object.entries(s[kind])) m[kind][k] = median(v);
     for (const k of Object.keys(m.app)) {
+      if (k.endsWith(PREPARING)) continue;
       const a = m.app[k] ?? NaN;
       const b = m.bare[k];
       const c = m.culled[k];
@@ -424,12 +425,13 @@ function report(started: Date, load: number[], entry: Record<Kind, number>): voi
     `\nmedians of ${RUNS} runs; times in ms, heap in MB; load at start ${load.map((l) => l.toFixed(2)).join(' ')}`,
   );
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
-  const overlaps = SIZES.filter((n) => preparing[n]).map(
-    (n) =>
-      `${n}: ${Object.entries(preparing[n] ?? {})
-        .map(([k, c]) => `${k} ${c}/${RUNS}`)
-        .join(', ')}`,
-  );
+  const overlaps = SIZES.flatMap((n) => {
+    const app = samples[n]?.app ?? {};
+    const counts = Object.entries(app)
+      .filter(([k, v]) => k.endsWith(PREPARING) && v.some((x) => x === 1))
+      .map(([k, v]) => `${k.slice(0, -PREPARING.length)} ${v.filter((x) => x === 1).length}/${v.length}`);
+    return counts.length ? [`${n}: ${counts.join(', ')}`] : [];
+  });
   if (overlaps.length)
     console.log(
       `\napp runs with its export being prepared in the background during the interaction: ${overlaps.join('; ')}`,
@@ -447,7 +449,6 @@ function report(started: Date, load: number[], entry: Record<Kind, number>): voi
     entryGzipBytes: entry,
     medians,
     samples,
-    preparing,
     failures,
   };
   const dir = resolve(import.meta.dirname, 'results');
