@@ -70,6 +70,14 @@ function preparer(): ExportPreparer {
     },
   });
 }
+/** A preparer preparing the shop design in the background (its worker not answered yet). */
+function preparingShop(): { p: ExportPreparer; d: Design; w: FakeWorker } {
+  const p = preparer();
+  const d = shopDesign();
+  p.update(d);
+  vi.advanceTimersByTime(IDLE);
+  return { p, d, w: last() };
+}
 /** A preparer that has prepared the shop design (its worker answered). */
 async function preparedShop(): Promise<{ p: ExportPreparer; d: Design }> {
   const p = preparer();
@@ -371,12 +379,8 @@ describe('ExportPreparer', () => {
   });
 
   it('pauses a preparation running in the background while a button is held, and goes on after a quiet wait', async () => {
-    const p = preparer();
-    const d = shopDesign();
-    p.update(d);
-    vi.advanceTimersByTime(IDLE);
+    const { p, w } = preparingShop();
     expect(p.state()).toBe('preparing');
-    const w = last();
     expect(w.requests[0]?.background).toBe(true); // the worker may be asked to pause it
     p.input(true); // a drag or a pan starts
     expect(w.pauses).toEqual([true]);
@@ -401,11 +405,7 @@ describe('ExportPreparer', () => {
   });
 
   it('a click on a paused preparation lets it go on at once, and it is not paused again', async () => {
-    const p = preparer();
-    const d = shopDesign();
-    p.update(d);
-    vi.advanceTimersByTime(IDLE);
-    const w = last();
+    const { p, d, w } = preparingShop();
     p.input(true);
     p.input(false);
     expect(w.pauses).toEqual([true]);
