@@ -1,8 +1,9 @@
 import { generateAsyncApi } from '../../core/generators/asyncapi';
 import { generateCompose } from '../../core/generators/compose';
 import { generateDocs } from '../../core/generators/docs';
-import { generateHelm } from '../../core/generators/helm';
-import { generateKubernetes } from '../../core/generators/kubernetes';
+import { helmSteps } from '../../core/generators/helm';
+import { kubernetesSteps } from '../../core/generators/kubernetes';
+import { runSteps, type Steps } from '../../core/generators/steps';
 import { openApiForService } from '../../core/generators/openapi';
 import { assembleFiles, byPath, generateProject, keepsOwnContainer, stubContext } from '../../core/generators/project';
 import { generateProto } from '../../core/generators/proto';
@@ -108,16 +109,13 @@ export class ExportCache {
    * from what the last export left where the keys allow.
    */
   entries(design: Design): Made {
-    const steps = this.steps(design);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(this.steps(design));
   }
 
   /**
-   * `entries`, with `between()` asked between the steps of the work (each generator of the whole
-   * design, each service): where it answers a promise, the work waits for it. The export worker
+   * `entries`, with `between()` asked between the steps of the work (each node's Kubernetes file
+   * and Helm template, each other generator of the whole design, each service): where it answers
+   * a promise, the work waits for it. The export worker
    * gives the page's input its core back this way while it prepares an export in the background.
    */
   async entriesWithPauses(design: Design, between: () => Promise<void> | undefined): Promise<Made> {
@@ -131,7 +129,7 @@ export class ExportCache {
   }
 
   /** The work of `entries`, in steps: it yields between them. */
-  private *steps(design: Design): Generator<void, Made> {
+  private *steps(design: Design): Steps<Made> {
     // a design about as large as one that went over the budget would go over again: working out
     // its keys and parts would only double the work, so it is generated plainly
     if (this.overBudgetAt !== null && design.nodes.length >= this.overBudgetAt * 0.9) return this.plain(design);
@@ -191,20 +189,33 @@ export class ExportCache {
       tick = now;
     };
     // a step's time leaves out the wait between steps
-    const pause = function* (): Generator<void, void> {
+    const pause = function* (): Steps<void> {
       yield;
       tick = performance.now();
     };
     const rest: CachedFile[] = [];
-    const whole: [string, () => GeneratedFile[]][] = [
+    // Kubernetes and Helm in a step per node; the others in one step each
+    const whole: [string, () => GeneratedFile[] | Steps<GeneratedFile[]>][] = [
       ['compose', () => generateCompose(design, memo)],
-      ['kubernetes', () => generateKubernetes(design, memo)],
-      ['helm', () => generateHelm(design, memo)],
+      ['kubernetes', () => kubernetesSteps(design, memo)],
+      ['helm', () => helmSteps(design, memo)],
       ['proto', () => generateProto(design)],
       ['asyncapi', () => generateAsyncApi(design)],
     ];
     for (const [name, generate] of whole) {
-      for (const f of generate()) rest.push({ path: f.path, ...encodeText(f.content) });
+      const made = generate();
+      let files: GeneratedFile[];
+      if (Array.isArray(made)) files = made;
+      else {
+        let step = made.next();
+        while (!step.done) {
+          lap(name);
+          yield* pause();
+          step = made.next();
+        }
+        files = step.value;
+      }
+      for (const f of files) rest.push({ path: f.path, ...encodeText(f.content) });
       lap(name);
       yield* pause();
     }

@@ -14,6 +14,7 @@ import type { K8sObject } from '../kubernetes/meta';
 import { INGRESS_CONTROLLER, namespacePolicies } from '../kubernetes/policies';
 import { containerResources } from '../kubernetes/resources';
 import type { GeneratedFile, TextMemo } from '../types';
+import { runSteps, type Steps } from '../steps';
 import { goString, helmDocument, type HelmField } from './template';
 
 /**
@@ -198,6 +199,11 @@ function scalable(design: Design, node: DesignNode, objects: readonly K8sObject[
 
 /** Chart.yaml, values.yaml, .helmignore and a template per node, as `helm/...` files. */
 export function generateHelm(design: Design, memo?: TextMemo): GeneratedFile[] {
+  return runSteps(helmSteps(design, memo));
+}
+
+/** `generateHelm` in steps: one per node's template. */
+export function* helmSteps(design: Design, memo?: TextMemo): Steps<GeneratedFile[]> {
   const project = projectName(design);
   const nodes: Record<string, unknown> = {};
   const credentials: Record<string, Record<string, string>> = {};
@@ -219,6 +225,7 @@ export function generateHelm(design: Design, memo?: TextMemo): GeneratedFile[] {
     // the template is its objects and fields, under conditions on its node's name: all it reads
     const content = memo ? memo.text(`helm/${stem}`, [dns, parts.map((p) => [p.o, p.fields])], write) : write();
     templates.push({ path: `helm/templates/${stem}.yaml`, content });
+    yield;
   }
   const policies = namespacePolicies(design).map((p) => helmDocument(p, namespaceField(design)));
   templates.push({ path: 'helm/templates/network-policy.yaml', content: HEADER + policies.join('---\n') });

@@ -1,2 +1,2 @@
 /** Kubernetes manifests under `k8s/`, applied with kustomize. */
-export { generateKubernetes } from './kubernetes';
+export { generateKubernetes, kubernetesSteps } from './kubernetes';

@@ -7,6 +7,7 @@ import { wireServices, type ServiceWiring } from '../../model/wiring';
 import { isTodoRuntime, projectName } from '../compose/plan';
 import { toYaml, toYamlDocuments } from '../compose/yaml';
 import type { GeneratedFile, TextMemo } from '../types';
+import { runSteps, type Steps } from '../steps';
 import { topicJobNames } from './flows';
 import { infraResources } from './infra';
 import { fileStem, namespaceName, namespaceOf, type K8sObject } from './meta';
@@ -130,6 +131,11 @@ function secretCopies(design: Design, node: DesignNode, wirings: Iterable<Servic
  * objects commented out, which the kustomization does not list (todo.ts).
  */
 export function generateKubernetes(design: Design, memo?: TextMemo): GeneratedFile[] {
+  return runSteps(kubernetesSteps(design, memo));
+}
+
+/** `generateKubernetes` in steps: one per node's file. */
+export function* kubernetesSteps(design: Design, memo?: TextMemo): Steps<GeneratedFile[]> {
   const { used } = namespacePlan(design);
   const namespaces = used.map((ns) => namespaceObject(design, ns));
   const files: GeneratedFile[] = [
@@ -147,6 +153,7 @@ export function generateKubernetes(design: Design, memo?: TextMemo): GeneratedFi
     const write = () => HEADER + toYamlDocuments(rest);
     // the file is its objects written out: they are all it reads
     files.push({ path: `k8s/${stem}.yaml`, content: memo ? memo.text(`k8s/${stem}`, rest, write) : write() });
+    yield;
   }
   const generated = secretGenerators(secrets, used.length > 1);
   // kustomize's `namespace:` would move every object into one namespace: with several, each

@@ -1,0 +1,14 @@
+/**
+ * Work done in steps: a generator that yields between them and returns what it made. Run at once
+ * with `runSteps`, or by a caller that may stop between steps (the export worker, which pauses a
+ * background export for the page's input).
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs `steps` to the end at once and gives what they made. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
