@@ -3,7 +3,7 @@ import { generateCompose } from '../../core/generators/compose';
 import { generateDocs } from '../../core/generators/docs';
 import { helmSteps } from '../../core/generators/helm';
 import { kubernetesSteps } from '../../core/generators/kubernetes';
-import { runSteps, type Steps } from '../../core/generators/steps';
+import { runSteps, runStepsWithPauses, type Steps } from '../../core/generators/steps';
 import { openApiForService } from '../../core/generators/openapi';
 import { assembleFiles, byPath, generateProject, keepsOwnContainer, stubContext } from '../../core/generators/project';
 import { generateProto } from '../../core/generators/proto';
@@ -115,17 +115,11 @@ export class ExportCache {
   /**
    * `entries`, with `between()` asked between the steps of the work (each node's Kubernetes file
    * and Helm template, each other generator of the whole design, each service): where it answers
-   * a promise, the work waits for it. The export worker
-   * gives the page's input its core back this way while it prepares an export in the background.
+   * a promise, the work waits for it. The export worker gives the page's input its core back this
+   * way while it prepares an export in the background.
    */
-  async entriesWithPauses(design: Design, between: () => Promise<void> | undefined): Promise<Made> {
-    const steps = this.steps(design);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      const wait = between();
-      if (wait) await wait;
-    }
+  entriesWithPauses(design: Design, between: () => Promise<void> | undefined): Promise<Made> {
+    return runStepsWithPauses(this.steps(design), between);
   }
 
   /** The work of `entries`, in steps: it yields between them. */

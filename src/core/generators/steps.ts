@@ -12,3 +12,13 @@ export function runSteps<T>(steps: Steps<T>): T {
     if (step.done) return step.value;
   }
 }
+
+/** Runs `steps` to the end, asking `between()` after each step and waiting where it gives a promise. */
+export async function runStepsWithPauses<T>(steps: Steps<T>, between: () => Promise<void> | undefined): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    const wait = between();
+    if (wait) await wait;
+  }
+}
