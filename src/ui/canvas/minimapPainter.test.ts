@@ -247,9 +247,12 @@ describe('createPainter', () => {
   // that runs only when the test says so.
   function setup() {
     const frames: FrameRequestCallback[] = [];
+    const idles: (() => void)[] = [];
     vi.stubGlobal('window', { devicePixelRatio: 1 });
     vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
     vi.stubGlobal('cancelAnimationFrame', () => {});
+    vi.stubGlobal('requestIdleCallback', (f: () => void) => idles.push(f));
+    vi.stubGlobal('cancelIdleCallback', () => {});
     vi.stubGlobal(
       'Path2D',
       class {
@@ -271,19 +274,34 @@ describe('createPainter', () => {
     const painter = createPainter();
     painter.attach(still, canvas(), canvas());
     const runFrame = () => frames.splice(0).forEach((f) => f(0));
-    return { painter, still, frames, runFrame };
+    const runIdle = () => idles.splice(0).forEach((f) => f());
+    /** The first picture waits for two frames (the cards being drawn) and an idle moment. */
+    const firstPicture = () => {
+      runFrame();
+      runFrame();
+      runIdle();
+    };
+    return { painter, still, frames, idles, runFrame, runIdle, firstPicture };
   }
   const nodes = [node('a'), node('b', 400)];
   const frame = (x: number, scale = 0.1) => ({ x, y: 0, width: 2000, height: 1500, scale });
 
   afterEach(() => vi.unstubAllGlobals());
 
-  it('paints in an animation frame, then places a panned frame at once without asking for another', () => {
-    const { painter, still, frames, runFrame } = setup();
+  it('paints first once two frames were drawn and the page is idle, then places a panned frame at once', () => {
+    const { painter, still, frames, idles, runFrame, runIdle } = setup();
     painter.update(nodes, frame(0));
     expect(frames).toHaveLength(1);
-    expect(still.style.transform).toBeUndefined();
     runFrame();
+    expect(frames).toHaveLength(1);
+    runFrame();
+    expect(idles).toHaveLength(1);
+    // a second update while waiting asks for nothing more
+    painter.update(nodes, frame(0));
+    expect(frames).toHaveLength(0);
+    expect(idles).toHaveLength(1);
+    expect(still.style.transform).toBeUndefined();
+    runIdle();
     const first = still.style.transform;
     expect(first).toMatch(/^translate\(/);
 
@@ -295,9 +313,9 @@ describe('createPainter', () => {
   });
 
   it('waits for a frame when the cards changed or the scale is beyond what the painted layer serves', () => {
-    const { painter, frames, runFrame } = setup();
+    const { painter, frames, runFrame, firstPicture } = setup();
     painter.update(nodes, frame(0));
-    runFrame();
+    firstPicture();
     painter.update([node('a'), node('b', 500)], frame(0));
     expect(frames).toHaveLength(1);
     runFrame();

@@ -1,5 +1,6 @@
 import { describeKind, type NodeKind } from '../../core';
 import { NODE_SIZE } from './flowModel';
+import { afterDrawnAndIdle } from '../idle';
 import {
   nodeRect,
   nodesBounds,
@@ -54,6 +55,8 @@ const MAX_RATIO = 1.25;
 const PAD = 2;
 
 const NONE: ReadonlySet<string> = new Set();
+/** The longest the first picture waits for an idle page. */
+const FIRST_PAINT_WAIT_MS = 500;
 const NO_AREAS: readonly MinimapArea[] = [];
 /** A boundary's fill, as a share of its colour: a tint, so that its cards stand out on it. */
 export const BOUNDARY_TINT = 0.18;
@@ -269,6 +272,9 @@ interface Scene {
 export function createPainter() {
   let moving: HTMLCanvasElement | null = null;
   let raf = 0;
+  /** The first picture waits until the page is idle, so that the cards of a design being opened are drawn first. */
+  let firstPainted = false;
+  let cancelIdle: (() => void) | null = null;
   let next: Scene | null = null;
   let last: (Scene & { dpr: number }) | null = null;
   let painted: Map<string, MinimapNode> | null = null;
@@ -303,9 +309,21 @@ export function createPainter() {
     );
   }
 
+  /** A paint in the next animation frame, or, before the first picture, once the page is idle. */
+  function schedule() {
+    if (raf || cancelIdle) return;
+    if (firstPainted) raf = requestAnimationFrame(paint);
+    else
+      cancelIdle = afterDrawnAndIdle(() => {
+        cancelIdle = null;
+        paint();
+      }, FIRST_PAINT_WAIT_MS);
+  }
+
   function paint() {
     raf = 0;
     if (!attached || !next) return;
+    firstPainted = true;
     const { nodes, areas, look, frame } = next;
     const dpr = window.devicePixelRatio || 1;
     let repaintStill = still.stale(frame.scale, dpr);
@@ -347,7 +365,7 @@ export function createPainter() {
       paintedAreas = null;
       movingIds = NONE;
       movingShown = true;
-      if (next && !raf && attached) raf = requestAnimationFrame(paint);
+      if (next && attached) schedule();
     },
     /**
      * Asks for a paint in the next frame; nothing is drawn when neither the cards, the areas, the
@@ -365,18 +383,20 @@ export function createPainter() {
           return;
         }
       }
-      if (!raf) raf = requestAnimationFrame(paint);
+      schedule();
     },
     /** Paints everything again at the current device pixel ratio (the page was zoomed). */
     redraw() {
       still.forget();
       areaLayer.forget();
       last = null;
-      if (next && !raf) raf = requestAnimationFrame(paint);
+      if (next) schedule();
     },
     dispose() {
       if (raf) cancelAnimationFrame(raf);
       raf = 0;
+      cancelIdle?.();
+      cancelIdle = null;
     },
   };
 }

@@ -1,12 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useFitView } from '../canvas/useFitView';
-import { RULES, type Finding } from '../../core/checks';
+import type { Finding } from '../../core/checks';
 import { useDesignStoreApi } from '../../app/storeContext';
 import { findingsLabel } from './summary';
-import { useFindings } from './useFindings';
-
-const WHY = new Map(RULES.map((r) => [r.id, r] as const));
+import { useChecker, useFindings } from './useFindings';
 
 const NONE: readonly Finding[] = [];
 
@@ -58,6 +56,8 @@ export function ChecksTools() {
 function ChecksPanel({ findings, onClose }: { findings: readonly Finding[] | null; onClose: () => void }) {
   const store = useDesignStoreApi();
   const fit = useFitView();
+  const checker = useChecker();
+  const why = useMemo(() => new Map((checker?.RULES ?? []).map((r) => [r.id, r] as const)), [checker]);
   const show = (f: Finding) => {
     store.getState().select([...f.nodeIds, ...f.linkIds]);
     // A link's ends are what the view can frame.
@@ -90,8 +90,8 @@ function ChecksPanel({ findings, onClose }: { findings: readonly Finding[] | nul
                 <span className="pc-finding__msg">{f.message}</span>
               </button>
               <details>
-                <summary>{WHY.get(f.rule)?.title ?? 'Why it matters'}</summary>
-                <p>{WHY.get(f.rule)?.why}</p>
+                <summary>{why.get(f.rule)?.title ?? 'Why it matters'}</summary>
+                <p>{why.get(f.rule)?.why}</p>
               </details>
             </li>
           ))}
