@@ -9,7 +9,7 @@ import {
   type NativeKind,
   type NodeKind,
 } from '../../core';
-import { LINK_COLORS, linkLabel } from '../../core/generators/picture';
+import { LINK_COLORS, linkLabel } from '../../core/generators/picture/style';
 import type { Severity } from '../../core/checks';
 
 /**

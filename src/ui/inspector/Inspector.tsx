@@ -1,12 +1,28 @@
-import { memo, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  Suspense,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { DesignNode } from '../../core';
 import type { DesignStore } from '../../app/store';
 import { useDesignStore } from '../../app/storeContext';
-import { LinkInspector } from './LinkInspector';
-import { BoundaryInspector, NoteInspector } from './AreaInspector';
-import { NodeInspector } from './NodeInspector';
-import { TypesPanel } from './TypesPanel';
 import { MOD_KEY } from '../shell/platform';
+import { lazyNamed, preloadWhenIdle } from '../lazyNamed';
+
+// The forms are loaded when first shown (and ahead of that once the page is idle): opening the
+// app draws the canvas without them.
+const NodeInspector = lazyNamed(() => import('./NodeInspector'), 'NodeInspector');
+const LinkInspector = lazyNamed(() => import('./LinkInspector'), 'LinkInspector');
+const BoundaryInspector = lazyNamed(() => import('./AreaInspector'), 'BoundaryInspector');
+const NoteInspector = lazyNamed(() => import('./AreaInspector'), 'NoteInspector');
+const TypesPanel = lazyNamed(() => import('./TypesPanel'), 'TypesPanel');
+const FORMS = [NodeInspector, LinkInspector, BoundaryInspector, TypesPanel];
 
 function Hint({ count }: { count: number }) {
   return (
@@ -194,6 +210,7 @@ export const Inspector = memo(function Inspector() {
   const stale = shown !== only;
   const [tab, setTab] = useState<Tab>('selection');
   const base = useId();
+  useEffect(() => preloadWhenIdle(FORMS), []);
   // selecting something on the canvas (or from a type's "Used by") shows it
   const [seen, setSeen] = useState(only);
   if (seen !== only) {
@@ -210,13 +227,15 @@ export const Inspector = memo(function Inspector() {
         aria-busy={stale || undefined}
         inert={stale || undefined}
       >
-        {tab === 'types' ? (
-          <div className="pc-inspector__body">
-            <TypesPanel />
-          </div>
-        ) : (
-          <SelectionView id={shown} count={count} />
-        )}
+        <Suspense fallback={<p className="pc-inspector__loading">Loading…</p>}>
+          {tab === 'types' ? (
+            <div className="pc-inspector__body">
+              <TypesPanel />
+            </div>
+          ) : (
+            <SelectionView id={shown} count={count} />
+          )}
+        </Suspense>
       </div>
     </aside>
   );

@@ -70,4 +70,4 @@ export function paletteGroups(query: string): PaletteGroup[] {
 }
 
 /** Text colour that stays readable on a catalog colour (several are light, e.g. Rust's). */
-export { badgeInk as inkOn } from '../../core/generators/picture';
+export { badgeInk as inkOn } from '../../core/generators/picture/style';

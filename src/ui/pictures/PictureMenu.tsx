@@ -1,16 +1,20 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useReactFlow } from '@xyflow/react';
-import { mermaidFlowchart } from '../../core/generators/docs/mermaid';
-import { pictureFileName, type Size } from '../../core/generators/picture';
+import type { Size } from '../../core/generators/picture';
+import { pictureFileName } from '../../core/generators/picture/raster';
 import { useDesignStore, useDesignStoreApi } from '../../app/storeContext';
 import { Menu } from '../shell/Menu';
 import { MermaidDialog } from './MermaidDialog';
-import { PictureError, downloadBlob, renderPng, renderSvg, type PictureRequest } from './picture';
+import type { PictureRequest } from './picture';
 import './pictures.css';
 import { useTheme } from '../shell/theme';
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
+
+// The drawing code is loaded on the first download: opening the editor does not load it.
+const loadPictures = () => import('./picture');
+const loadMermaid = () => import('../../core/generators/docs/mermaid');
 
 /** The Picture menu: the canvas as PNG or SVG for slides, and the design as Mermaid text. */
 export function PictureMenu() {
@@ -37,12 +41,13 @@ export function PictureMenu() {
       tone: 'error',
       placement: 'toast',
       title: `Could not make the ${what}`,
-      text: `${e instanceof PictureError ? e.message : String(e)} Your design was not changed.`,
+      text: `${e instanceof Error && e.name === 'PictureError' ? e.message : String(e)} Your design was not changed.`,
     });
 
-  const downloadSvg = () => {
+  const downloadSvg = async () => {
     try {
       const req = request();
+      const { downloadBlob, renderSvg } = await loadPictures();
       downloadBlob(
         pictureFileName(req.design, 'svg'),
         new Blob([renderSvg(req).svg], { type: 'image/svg+xml;charset=utf-8' }),
@@ -56,6 +61,7 @@ export function PictureMenu() {
     setBusy(true);
     try {
       const req = request();
+      const { downloadBlob, renderPng } = await loadPictures();
       const { blob, scale } = await renderPng(req);
       downloadBlob(pictureFileName(req.design, 'png'), blob);
       if (scale.reduced)
@@ -72,8 +78,9 @@ export function PictureMenu() {
     }
   };
 
-  const downloadMermaid = () => {
+  const downloadMermaid = async () => {
     const { design } = store.getState();
+    const [{ downloadBlob }, { mermaidFlowchart }] = await Promise.all([loadPictures(), loadMermaid()]);
     downloadBlob(pictureFileName(design, 'mmd'), new Blob([`${mermaidFlowchart(design)}\n`], { type: 'text/plain' }));
   };
 
@@ -91,7 +98,7 @@ export function PictureMenu() {
           Download PNG
           <small>for slides, 2× sharp</small>
         </button>
-        <button type="button" role="menuitem" disabled={empty} onClick={downloadSvg}>
+        <button type="button" role="menuitem" disabled={empty} onClick={() => void downloadSvg()}>
           Download SVG
           <small>scales to any size</small>
         </button>
@@ -128,7 +135,9 @@ export function PictureMenu() {
           aria-haspopup="dialog"
           disabled={empty}
           // the menu gives the focus to the Picture button first; the dialog gives it back there
-          onClick={() => setMermaid(mermaidFlowchart(store.getState().design))}
+          onClick={() =>
+            void loadMermaid().then(({ mermaidFlowchart }) => setMermaid(mermaidFlowchart(store.getState().design)))
+          }
         >
           Mermaid text…
           <small>for Markdown and docs</small>
@@ -137,7 +146,7 @@ export function PictureMenu() {
       </Menu>
       {mermaid !== null
         ? createPortal(
-            <MermaidDialog text={mermaid} onDownload={downloadMermaid} onClose={() => setMermaid(null)} />,
+            <MermaidDialog text={mermaid} onDownload={() => void downloadMermaid()} onClose={() => setMermaid(null)} />,
             document.body,
           )
         : null}

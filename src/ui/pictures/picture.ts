@@ -68,7 +68,9 @@ export function renderSvg({ design, sizes, transparent, light }: PictureRequest,
 }
 
 /** A picture that could not be made, with a message for the person who asked. */
-export class PictureError extends Error {}
+export class PictureError extends Error {
+  override name = 'PictureError';
+}
 
 function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {

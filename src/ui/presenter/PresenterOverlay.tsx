@@ -9,23 +9,6 @@ import { presenterCommand } from './keys';
 import { stepLabel } from './stepLabel';
 import { PRESENTER_CARD, presentedNodes } from './presentedLayout';
 
-/** P starts presenting from the editor (outside text fields and dialogs). */
-export function usePresentShortcut(): void {
-  const presenter = usePresenterApi();
-  const store = useDesignStoreApi();
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 'p') return;
-      if (presenter.getState().active || isTextEntry(e.target) || document.querySelector('dialog[open]')) return;
-      if (store.getState().design.nodes.length === 0) return;
-      e.preventDefault();
-      presenter.getState().start();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [presenter, store]);
-}
-
 const BAR_ROOM = 72;
 /** Room around the cards for the labels of links that leave a card's top or bottom, and the arrows. */
 const EDGE_ROOM = 24;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { isEmptyDesign, newDesign } from '../../app/documents';
 import { DesignStoreProvider, useDesignStore } from '../../app/storeContext';
@@ -15,7 +15,12 @@ import { useShortcuts } from './useShortcuts';
 import { PanelSlot } from './PanelSlot';
 import { usePanels } from './usePanels';
 import { PresenterProvider, usePresenter } from '../presenter/PresenterContext';
-import { PresenterOverlay, usePresentShortcut } from '../presenter/PresenterOverlay';
+import { usePresentShortcut } from '../presenter/usePresentShortcut';
+import { lazyNamed, preloadWhenIdle } from '../lazyNamed';
+
+// Loaded once the page is idle after opening (or when presenting starts, if sooner): opening the
+// editor does not wait for the presenter's controls, and a key pressed right after Present is not lost.
+const PresenterOverlay = lazyNamed(() => import('../presenter/PresenterOverlay'), 'PresenterOverlay');
 
 export interface AppProps {
   store: DesignStoreApi;
@@ -46,6 +51,7 @@ function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
   }, [projectName]);
   useShortcuts(store);
   usePresentShortcut();
+  useEffect(() => preloadWhenIdle([PresenterOverlay]), []);
   // Presenting keeps only the canvas and the presenter's controls; the panels come back after.
   const presenting = usePresenter((s) => s.active);
   const fileOver = useFileDrop(store);
@@ -91,7 +97,11 @@ function Shell({ store, toolbarExtras, sidePanel }: AppProps) {
       <main className="pc-main" aria-label="Canvas">
         <Banners />
         <Canvas />
-        {presenting ? <PresenterOverlay /> : null}
+        {presenting ? (
+          <Suspense fallback={null}>
+            <PresenterOverlay />
+          </Suspense>
+        ) : null}
         <Toasts />
       </main>
       {presenting ? null : (
