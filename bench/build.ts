@@ -36,11 +36,25 @@ export async function serve(outDir: string, root: string): Promise<{ url: string
 
 export const ROOTS = { app: here, bare: resolve(here, 'bench/bare') };
 
-/** Gzipped size in bytes of the entry chunk that index.html loads. */
+/**
+ * Gzipped size in bytes of the JavaScript the page loads before it runs: the entry script that
+ * index.html names and every chunk it imports statically (each file gzipped on its own, as served).
+ */
 export async function entryGzip(outDir: string): Promise<number> {
   const html = await readFile(resolve(outDir, 'index.html'), 'utf8');
   const src = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
   if (!src) throw new Error(`no entry script in ${outDir}/index.html`);
-  const js = await readFile(resolve(outDir, src.replace(/^\//, '')));
-  return gzipSync(js, { level: 9 }).length;
+  const seen = new Set<string>();
+  const todo = [src.replace(/^\//, '')];
+  let total = 0;
+  for (let file = todo.pop(); file !== undefined; file = todo.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const js = await readFile(resolve(outDir, file));
+    total += gzipSync(js, { level: 9 }).length;
+    // static imports only (`import"./x.js"`, `from"./x.js"`), not `import("./x.js")`
+    for (const m of js.toString('utf8').matchAll(/(?:\bimport|\bfrom)\s*"\.\/([^"]+\.js)"/g))
+      if (m[1]) todo.push(`${file.slice(0, file.lastIndexOf('/') + 1)}${m[1]}`);
+  }
+  return total;
 }
