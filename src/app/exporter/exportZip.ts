@@ -1,4 +1,5 @@
-import { exportProblems } from '../../core/generators/problems';
+import { exportProblemSteps, exportProblems } from '../../core/generators/problems';
+import { runStepsWithPauses } from '../../core/generators/steps';
 import { generateProject, projectFileName } from '../../core/generators/project';
 import type { Design } from '../../core';
 import { wireServices } from '../../core/model/wiring';
@@ -45,7 +46,8 @@ export async function exportZip(
   const t0 = performance.now();
   try {
     const fileName = projectFileName(design);
-    const issues = exportProblems(design).map((p) => ({ ...p }));
+    const found = between ? await runStepsWithPauses(exportProblemSteps(design), between) : exportProblems(design);
+    const issues = found.map((p) => ({ ...p }));
     if (issues.some((i) => i.severity === 'error'))
       return { id, ok: true, fileName, zip: null, fileCount: 0, issues, ms: 0 };
     let made: { entries: ZipEntry[]; textLength: number };

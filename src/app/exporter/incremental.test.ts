@@ -4,6 +4,7 @@ import { loadFixture, fixtureNames } from '../../../test/fixtures/load';
 import { scenarios } from '../../core/generators/compose/testDesigns';
 import { generateProject } from '../../core/generators/project';
 import { nodeObjects } from '../../core/generators/kubernetes/kubernetes';
+import { composeDocument } from '../../core/generators/compose/compose';
 import { connect, removeElements, renameProject, updateNode, type OpResult } from '../../core/ops/ops';
 import type { Boundary, Design, DesignNode } from '../../core';
 import { updateBoundary } from '../../core/ops/boundaries';
@@ -260,11 +261,13 @@ describe('an export made from the last one (ExportCache)', () => {
     expect(done).toBe(false);
     (release as (() => void) | null)?.();
     const first = await made;
-    // a step per generator of the whole design, per node's Kubernetes file and Helm template, per
-    // service and before the README
+    // a step per generator of the whole design, after compose's document and per compose service,
+    // per node's Kubernetes file and Helm template, per service and before the README
     const perNode = nodeObjects(structuredClone(d)).length;
     expect(perNode).toBeGreaterThan(30);
-    expect(calls).toBe(5 + 2 * perNode + 40 + 1);
+    const composeServices = Object.keys(composeDocument(structuredClone(d)).services as object).length;
+    expect(composeServices).toBeGreaterThanOrEqual(40);
+    expect(calls).toBe(5 + 1 + composeServices + 2 * perNode + 40 + 1);
     const plain = new ExportCache();
     const same = (a: { entries: { path: string; crc: number }[] }, b: typeof a) =>
       expect(a.entries.map((e) => [e.path, e.crc])).toEqual(b.entries.map((e) => [e.path, e.crc]));

@@ -1,5 +1,5 @@
 import { generateAsyncApi } from '../../core/generators/asyncapi';
-import { generateCompose } from '../../core/generators/compose';
+import { composeSteps } from '../../core/generators/compose';
 import { generateDocs } from '../../core/generators/docs';
 import { helmSteps } from '../../core/generators/helm';
 import { kubernetesSteps } from '../../core/generators/kubernetes';
@@ -188,9 +188,9 @@ export class ExportCache {
       tick = performance.now();
     };
     const rest: CachedFile[] = [];
-    // Kubernetes and Helm in a step per node; the others in one step each
+    // Compose, Kubernetes and Helm in a step per service or node; the others in one step each
     const whole: [string, () => GeneratedFile[] | Steps<GeneratedFile[]>][] = [
-      ['compose', () => generateCompose(design, memo)],
+      ['compose', () => composeSteps(design, memo)],
       ['kubernetes', () => kubernetesSteps(design, memo)],
       ['helm', () => helmSteps(design, memo)],
       ['proto', () => generateProto(design)],

@@ -3,7 +3,7 @@ import { emptyDesign, type Design, type DesignLink } from '../model/types';
 import { addEndpoint, addGrpcService, updateGrpcService } from '../ops/api';
 import { addNode, connect, updateLink, updateNode, type LinkPatch, type OpResult } from '../ops/ops';
 import type { NodeKind } from '../catalog/catalog';
-import { exportProblems, generatedFileProblems, hasExportErrors } from './problems';
+import { exportProblemSteps, exportProblems, generatedFileProblems, hasExportErrors } from './problems';
 
 function build(nodes: [string, NodeKind, number][]): Design {
   let d = emptyDesign('shop');
@@ -292,5 +292,24 @@ describe('text no file can carry, and YAML not every reader reads alike', () => 
     expect(problems[0]?.severity).toBe('error');
     expect(problems[0]?.message).toMatch(/^compose\.yaml would not read the same in every YAML reader: line 3: "0o17"/);
     expect(problems[0]?.message).toMatch(/line 5: the character U\+2028 must be escaped/);
+  });
+});
+
+describe('exportProblemSteps', () => {
+  it('finds what exportProblems finds, in steps that a caller may pause between', () => {
+    // a port clash, a gRPC port on the HTTP port and a stub's own variable: findings of three parts
+    let d = build([
+      ['a', 'python-fastapi', 8000],
+      ['b', 'go-nethttp', 8000],
+      ['c', 'java-spring', 8080],
+    ]);
+    d = ok(updateNode(d, 'c', { env: [{ key: 'PORT', value: '1' }] })).design;
+    const steps = exportProblemSteps(d);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(6);
+    expect(step.value).toEqual(exportProblems(d));
+    expect(step.value.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -7,6 +7,7 @@ import { exportedServices } from './proto/layout';
 import type { GeneratedFile } from './types';
 import { LONE_SURROGATE } from '../model/text';
 import { yamlTextProblems } from './yaml';
+import { runSteps, type Steps } from './steps';
 
 /**
  * What stands between a design and an export that builds, starts and talks. Errors block the
@@ -61,7 +62,19 @@ const JAVA_RESERVED = new Set(
  * design order, then link problems in design order. An empty design has none.
  */
 export function exportProblems(design: Design): ExportProblem[] {
-  return [...brokenTextProblems(design), ...nodeProblems(design), ...contractProblems(design), ...linkProblems(design)];
+  return runSteps(exportProblemSteps(design));
+}
+
+/** `exportProblems` in steps: broken text, the nodes, the contracts (in four), the links. */
+export function* exportProblemSteps(design: Design): Steps<ExportProblem[]> {
+  const out = brokenTextProblems(design);
+  yield;
+  out.push(...nodeProblems(design));
+  yield;
+  out.push(...(yield* contractProblems(design)));
+  yield;
+  out.push(...linkProblems(design));
+  return out;
 }
 
 /**
@@ -134,7 +147,8 @@ const STUB_VARIABLES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Names two contracts cannot share: a gRPC service's full name, a type's full name. */
-function contractProblems(design: Design): ExportProblem[] {
+/** In steps: the wiring, the gRPC services and the contract's types are each worked out in one. */
+function* contractProblems(design: Design): Steps<ExportProblem[]> {
   const out: ExportProblem[] = [];
   const java = design.nodes.filter((n) => n.kind === 'java-spring');
   if (java.length)
@@ -156,6 +170,7 @@ function contractProblems(design: Design): ExportProblem[] {
           message: `${w.node.name} sets ${e.key}, which its stub sets itself (${what}); the service would not start as configured. Remove it, or change the port in the inspector.`,
         });
     }
+  yield;
   for (const g of groupBy(exportedServices(design), (s) => s.fullName)) {
     const last = g[g.length - 1];
     if (g.length < 2 || !last) continue;
@@ -165,6 +180,7 @@ function contractProblems(design: Design): ExportProblem[] {
       message: `${listNames([...new Set(g.map((s) => s.node.name))])} ${both(g.length)} serve the gRPC service ${last.fullName}; give one another name or package.`,
     });
   }
+  yield;
   for (const g of groupBy(designContracts(design).universe.types, (t) => t.names.full)) {
     const last = g[g.length - 1];
     if (g.length < 2 || !last) continue;
@@ -173,6 +189,7 @@ function contractProblems(design: Design): ExportProblem[] {
       message: `${g.length} types are named ${last.names.full}; rename one, or move it to another package.`,
     });
   }
+  yield;
   for (const n of design.nodes)
     for (const e of n.api?.rest ?? []) {
       const path = httpPath(e.path);

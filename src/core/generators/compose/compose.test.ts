@@ -4,7 +4,9 @@ import { INFRA, RUNTIMES, isInfra, isRuntime } from '../../catalog/catalog';
 import { dnsLabel } from '../../model/naming';
 import { emptyDesign } from '../../model/types';
 import { serviceEnv, wireServices } from '../../model/wiring';
-import { generateCompose } from './index';
+import { composeSteps, generateCompose } from './index';
+import { composeDocument } from './compose';
+import type { TextMemo } from '../types';
 import { composeProblems, findCycle, type ComposeDoc } from './composeCheck';
 import { acyclic } from './order';
 import { clusterId } from './plan';
@@ -317,5 +319,18 @@ describe('compose.yaml with its services kept (TextMemo)', () => {
       data: <T>(_slot: string, data: T) => data,
     };
     expect(generateCompose(d, memo)).toEqual(generateCompose(d));
+  });
+});
+
+describe('composeSteps', () => {
+  it.each(scenarios())('%s: with a memo, a step for the document and one per service, the same files', (_, design) => {
+    const memo: TextMemo = { text: (_slot, _data, make) => make(), data: (_slot, data) => data };
+    const steps = composeSteps(design, memo);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    const services = Object.keys(composeDocument(design).services as object).length;
+    expect(yields).toBe(1 + services);
+    expect(step.value).toEqual(generateCompose(design));
   });
 });

@@ -1,2 +1,2 @@
 /** compose.yaml and the files it mounts (gateway and frontend nginx configuration, the frontend page). */
-export { generateCompose, TODO_PROFILE } from './compose';
+export { composeSteps, generateCompose, TODO_PROFILE } from './compose';
