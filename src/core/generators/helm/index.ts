@@ -6,7 +6,7 @@ import { imageName, infraImage, isTodoRuntime, projectName } from '../compose/pl
 import { disruptionBudget, spread } from '../kubernetes/availability';
 import { toYaml } from '../compose/yaml';
 import { INGRESS_CLASS, ingressHost } from '../kubernetes/edge';
-import { namespaceObject, nodeObjects } from '../kubernetes/kubernetes';
+import { namespaceObject, nodeObjectSteps } from '../kubernetes/kubernetes';
 import { secretName } from '../kubernetes/secrets';
 import { HELM_SECRET_VALUES } from '../ignored';
 import { hasSeveralNamespaces, namespacePlan } from '../../model/namespaces';
@@ -209,7 +209,7 @@ export function* helmSteps(design: Design, memo?: TextMemo): Steps<GeneratedFile
   const credentials: Record<string, Record<string, string>> = {};
   const existing: Record<string, { existingSecret: string }> = {};
   const templates: GeneratedFile[] = [];
-  const byStem = nodeObjects(design, memo);
+  const byStem = yield* nodeObjectSteps(design, memo);
   const byDns = new Map(design.nodes.map((n) => [dnsLabel(n.name), n]));
   for (const { stem, objects } of byStem) {
     const node = byDns.get(objects[0]?.metadata?.labels?.['app.kubernetes.io/name'] ?? '') ?? null;
