@@ -5,6 +5,7 @@ import { scenarios } from '../../core/generators/compose/testDesigns';
 import { generateProject } from '../../core/generators/project';
 import { nodeObjects } from '../../core/generators/kubernetes/kubernetes';
 import { composeDocument } from '../../core/generators/compose/compose';
+import { protoLayout } from '../../core/generators/proto/layout';
 import { connect, removeElements, renameProject, updateNode, type OpResult } from '../../core/ops/ops';
 import type { Boundary, Design, DesignNode } from '../../core';
 import { updateBoundary } from '../../core/ops/boundaries';
@@ -262,14 +263,16 @@ describe('an export made from the last one (ExportCache)', () => {
     (release as (() => void) | null)?.();
     const first = await made;
     // a step per generator of the whole design, after compose's document and per compose service,
-    // per node's objects, per node's Kubernetes file and Helm template, per service and before
-    // the README
+    // per node's objects, per node's Kubernetes file and Helm template, per .proto file, per service
+    // and before the README
     const perNode = nodeObjects(structuredClone(d)).length;
     expect(perNode).toBeGreaterThan(30);
     const composeServices = Object.keys(composeDocument(structuredClone(d)).services as object).length;
     expect(composeServices).toBeGreaterThanOrEqual(40);
     // the nodes' objects, which Kubernetes works out (a step per node) and Helm reads again
-    expect(calls).toBe(5 + 1 + composeServices + d.nodes.length + 2 * perNode + 40 + 1);
+    const protoFiles = protoLayout(structuredClone(d)).length;
+    expect(protoFiles).toBeGreaterThan(5);
+    expect(calls).toBe(5 + 1 + composeServices + d.nodes.length + 2 * perNode + protoFiles + 40 + 1);
     const plain = new ExportCache();
     const same = (a: { entries: { path: string; crc: number }[] }, b: typeof a) =>
       expect(a.entries.map((e) => [e.path, e.crc])).toEqual(b.entries.map((e) => [e.path, e.crc]));

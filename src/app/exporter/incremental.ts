@@ -6,7 +6,7 @@ import { kubernetesSteps } from '../../core/generators/kubernetes';
 import { runSteps, runStepsWithPauses, type Steps } from '../../core/generators/steps';
 import { openApiForService } from '../../core/generators/openapi';
 import { assembleFiles, byPath, generateProject, keepsOwnContainer, stubContext } from '../../core/generators/project';
-import { generateProto } from '../../core/generators/proto';
+import { protoSteps } from '../../core/generators/proto';
 import { placeholderStub } from '../../core/generators/stubs/placeholder';
 import { STUBS } from '../../core/generators/stubs/registry';
 import type { StubContext } from '../../core/generators/stubs/types';
@@ -188,12 +188,12 @@ export class ExportCache {
       tick = performance.now();
     };
     const rest: CachedFile[] = [];
-    // Compose, Kubernetes and Helm in a step per service or node; the others in one step each
+    // Compose, Kubernetes and Helm in a step per service or node, proto per file; AsyncAPI in one
     const whole: [string, () => GeneratedFile[] | Steps<GeneratedFile[]>][] = [
       ['compose', () => composeSteps(design, memo)],
       ['kubernetes', () => kubernetesSteps(design, memo)],
       ['helm', () => helmSteps(design, memo)],
-      ['proto', () => generateProto(design)],
+      ['proto', () => protoSteps(design)],
       ['asyncapi', () => generateAsyncApi(design)],
     ];
     for (const [name, generate] of whole) {

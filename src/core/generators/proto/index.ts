@@ -1,5 +1,6 @@
 import type { Design } from '../../model/types';
 import type { GeneratedFile } from '../types';
+import { runSteps, type Steps } from '../steps';
 import { protoLayout } from './layout';
 import { PING_PROTO, PING_PROTO_PATH } from './ping';
 import { writeProtoFile } from './write';
@@ -71,7 +72,12 @@ export const BUF_GEN_YAML = [
  * .proto files, so an empty one would only give the user a failing `buf lint`.
  */
 export function generateProto(design: Design): GeneratedFile[] {
-  return [...protoModule(design).files];
+  return runSteps(protoSteps(design));
+}
+
+/** `generateProto` in steps: the layout, then one per `.proto` file written. */
+export function* protoSteps(design: Design): Steps<GeneratedFile[]> {
+  return [...(yield* protoModuleSteps(design)).files];
 }
 
 interface ProtoModule {
@@ -106,18 +112,23 @@ export function protoFilesFor(design: Design, nodeIds: readonly string[]): Gener
 }
 
 function protoModule(design: Design): ProtoModule {
+  return runSteps(protoModuleSteps(design));
+}
+
+function* protoModuleSteps(design: Design): Steps<ProtoModule> {
   const known = modules.get(design);
   if (known) return known;
-  const m = buildModule(design);
+  const m = yield* buildModule(design);
   modules.set(design, m);
   return m;
 }
 
-function buildModule(design: Design): ProtoModule {
+function* buildModule(design: Design): Steps<ProtoModule> {
   const layout = protoLayout(design);
   const byPath = new Map<string, { file: GeneratedFile; imports: readonly string[] }>();
   const ofNode = new Map<string, string[]>();
   for (const f of layout) {
+    yield;
     byPath.set(f.path, { file: { path: f.path, content: writeProtoFile(design, f) }, imports: f.imports });
     for (const s of f.services) ofNode.set(s.node.id, [...(ofNode.get(s.node.id) ?? []), f.path]);
   }
