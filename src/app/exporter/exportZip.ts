@@ -1,5 +1,5 @@
 import { exportProblemSteps, exportProblems } from '../../core/generators/problems';
-import { runStepsWithPauses } from '../../core/generators/steps';
+import { runStepsWithPauses } from '../../core/steps';
 import { generateProject, projectFileName } from '../../core/generators/project';
 import type { Design } from '../../core';
 import { wireServices } from '../../core/model/wiring';

@@ -3,7 +3,7 @@ import { composeSteps } from '../../core/generators/compose';
 import { generateDocs } from '../../core/generators/docs';
 import { helmSteps } from '../../core/generators/helm';
 import { kubernetesSteps } from '../../core/generators/kubernetes';
-import { runSteps, runStepsWithPauses, type Steps } from '../../core/generators/steps';
+import { runSteps, runStepsWithPauses, type Steps } from '../../core/steps';
 import { openApiForService } from '../../core/generators/openapi';
 import { assembleFiles, byPath, generateProject, keepsOwnContainer, stubContext } from '../../core/generators/project';
 import { protoSteps } from '../../core/generators/proto';

@@ -7,7 +7,7 @@ import { exportedServices } from './proto/layout';
 import type { GeneratedFile } from './types';
 import { LONE_SURROGATE } from '../model/text';
 import { yamlTextProblems } from './yaml';
-import { runSteps, type Steps } from './steps';
+import { runSteps, type Steps } from '../steps';
 
 /**
  * What stands between a design and an export that builds, starts and talks. Errors block the
@@ -147,8 +147,10 @@ const STUB_VARIABLES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Names two contracts cannot share: a gRPC service's full name, a type's full name. */
-/** In steps: the wiring, the gRPC services and the contract's types are each worked out in one. */
+/** In steps: the contracts' types, then the wiring, the gRPC services and the duplicate names. */
 function* contractProblems(design: Design): Steps<ExportProblem[]> {
+  // the contracts' types, worked out in steps here the first time (the generators reuse them)
+  yield* designContracts(design).universeSteps();
   const out: ExportProblem[] = [];
   const java = design.nodes.filter((n) => n.kind === 'java-spring');
   if (java.length)

@@ -3,7 +3,7 @@ import { dnsLabel } from '../../model/naming';
 import { publishedPort, type Design, type DesignNode } from '../../model/types';
 import { dependencies, wireServices, type ServiceWiring } from '../../model/wiring';
 import type { GeneratedFile, TextMemo } from '../types';
-import { runSteps, type Steps } from '../steps';
+import { runSteps, type Steps } from '../../steps';
 import { frontendConf, frontendPage, gatewayConf } from './edge';
 import {
   composeCredential,

@@ -14,7 +14,7 @@ import type { K8sObject } from '../kubernetes/meta';
 import { INGRESS_CONTROLLER, namespacePolicies } from '../kubernetes/policies';
 import { containerResources } from '../kubernetes/resources';
 import type { GeneratedFile, TextMemo } from '../types';
-import { runSteps, type Steps } from '../steps';
+import { runSteps, type Steps } from '../../steps';
 import { goString, helmDocument, type HelmField } from './template';
 
 /**

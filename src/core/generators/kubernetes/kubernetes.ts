@@ -7,7 +7,7 @@ import { wireServices, type ServiceWiring } from '../../model/wiring';
 import { isTodoRuntime, projectName } from '../compose/plan';
 import { toYaml, toYamlDocuments } from '../compose/yaml';
 import type { GeneratedFile, TextMemo } from '../types';
-import { runSteps, type Steps } from '../steps';
+import { runSteps, type Steps } from '../../steps';
 import { topicJobNames } from './flows';
 import { infraResources } from './infra';
 import { fileStem, namespaceName, namespaceOf, type K8sObject } from './meta';

@@ -1,6 +1,6 @@
 import type { Design } from '../../model/types';
 import type { GeneratedFile } from '../types';
-import { runSteps, type Steps } from '../steps';
+import { runSteps, type Steps } from '../../steps';
 import { protoLayout } from './layout';
 import { PING_PROTO, PING_PROTO_PATH } from './ping';
 import { writeProtoFile } from './write';

@@ -14,6 +14,8 @@ import {
   serviceEndpoints,
   serviceRpcs,
 } from './index';
+import { buildUniverse } from './universe';
+import { benchDesign } from '../../../../bench/designs';
 
 function ok<T extends object>(r: OpResult<T>): Extract<OpResult<T>, { ok: true }> {
   if (!r.ok) throw new Error(r.reason);
@@ -286,5 +288,25 @@ describe('the compatibility layer for the version-2 stubs', () => {
     expect(
       serviceRpcs({ design: renamed.design, node: renamed.design.nodes[1] ?? d.nodes[0]! }).map((r) => r.name),
     ).toEqual(['GetItem', 'Second']);
+  });
+});
+
+describe('universeSteps', () => {
+  it('works out the same types as buildUniverse, a step per 256 types in each pass, once per design', () => {
+    const d = benchDesign(200);
+    expect(d.types.length).toBeGreaterThan(256);
+    const c = designContracts(d);
+    const steps = c.universeSteps();
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(Math.floor((2 * d.types.length) / 256));
+    const plain = buildUniverse(d);
+    const names = (u: typeof plain) =>
+      u.types.map((t) => [t.id, t.names, t.file, t.kind === 'message' ? t.fields.length : 0]);
+    expect(names(step.value)).toEqual(names(plain));
+    // kept: the getter and a second run give the same object, without steps
+    expect(c.universe).toBe(step.value);
+    expect(c.universeSteps().next()).toEqual({ done: true, value: step.value });
   });
 });

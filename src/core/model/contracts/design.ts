@@ -12,7 +12,8 @@ import {
   type GrpcContract,
   type RpcContract,
 } from './services';
-import { buildUniverse, type TypeUniverse } from './universe';
+import { buildUniverse, universeSteps, type TypeUniverse } from './universe';
+import type { Steps } from '../../steps';
 import { usedBy } from '../wiring';
 
 /** Everything a generator needs to know about the contracts of one design. */
@@ -20,6 +21,8 @@ export interface DesignContracts {
   readonly design: Design;
   /** Every message and enum, resolved. */
   readonly universe: TypeUniverse;
+  /** The universe worked out in steps the first time (see `universeSteps`); at once after that. */
+  universeSteps(): Steps<TypeUniverse>;
   /**
    * The gRPC services a node serves, in declaration order. A gRPC-capable service that others call
    * over gRPC but that declares none serves its derived service, with no RPCs.
@@ -83,6 +86,12 @@ function build(design: Design): DesignContracts {
     design,
     get universe() {
       return u();
+    },
+    *universeSteps() {
+      if (universe) return universe;
+      const built = yield* universeSteps(design);
+      // one universe per design, even if it was asked for at once between these steps
+      return (universe ??= built);
     },
     grpc,
     rpcs,

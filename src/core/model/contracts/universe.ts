@@ -1,4 +1,5 @@
 import { legacyFieldNames } from '../legacyNames';
+import { runSteps, type Steps } from '../../steps';
 import { PROTO_IDENT, isReservedWord, pascalCase, snakeCase } from '../naming';
 import { nodePackage, nodeProtoFile, packageFile, typePackage } from '../packages';
 import {
@@ -159,6 +160,14 @@ const SCALARS = new Map<string, ResolvedType>();
 
 /** Builds the universe of a design. */
 export function buildUniverse(design: Design): TypeUniverse {
+  return runSteps(universeSteps(design));
+}
+
+/** Types worked out at a time in one step of `universeSteps`. */
+const TYPES_A_STEP = 256;
+
+/** `buildUniverse` in steps: a step per few hundred types in each of its two passes. */
+export function* universeSteps(design: Design): Steps<TypeUniverse> {
   const nodes = new Map<string, DesignNode>(design.nodes.map((n) => [n.id, n]));
   const sources = new Map(design.types.map((t) => [t.id, t]));
   const resolved = new Map<string, ResolvedDesignType>();
@@ -181,8 +190,10 @@ export function buildUniverse(design: Design): TypeUniverse {
     }
     return out;
   };
+  let done = 0;
   // first pass: names, packages and files
   for (const t of design.types) {
+    if (++done % TYPES_A_STEP === 0) yield;
     const root = top(t.id) ?? t;
     const pkg = typePackage(design.name, root, (id) => nodes.get(id));
     const owner = root.owner === undefined ? undefined : nodes.get(root.owner);
@@ -219,6 +230,7 @@ export function buildUniverse(design: Design): TypeUniverse {
   };
   // second pass: parents, nesting and fields (which may refer to any type, in any order)
   for (const r of resolved.values()) {
+    if (++done % TYPES_A_STEP === 0) yield;
     const parentId = r.source.parent;
     const parent = parentId === undefined ? undefined : resolved.get(parentId);
     if (parent?.kind === 'message') {
