@@ -262,17 +262,19 @@ describe('an export made from the last one (ExportCache)', () => {
     expect(done).toBe(false);
     (release as (() => void) | null)?.();
     const first = await made;
-    // a step per generator of the whole design, after compose's document and per compose service,
-    // per node's objects, per node's Kubernetes file and Helm template, per .proto file, per service
-    // and before the README
+    // A step after each generator of the whole design; in Compose, per node's dependencies, after
+    // their order, per node's entry, after the document and per compose service; per node's objects (Kubernetes works them
+    // out, Helm reads them again); per node's Kubernetes file and Helm template; per .proto file;
+    // per service; and before the README.
     const perNode = nodeObjects(structuredClone(d)).length;
     expect(perNode).toBeGreaterThan(30);
     const composeServices = Object.keys(composeDocument(structuredClone(d)).services as object).length;
     expect(composeServices).toBeGreaterThanOrEqual(40);
-    // the nodes' objects, which Kubernetes works out (a step per node) and Helm reads again
     const protoFiles = protoLayout(structuredClone(d)).length;
     expect(protoFiles).toBeGreaterThan(5);
-    expect(calls).toBe(5 + 1 + composeServices + d.nodes.length + 2 * perNode + protoFiles + 40 + 1);
+    const nodes = d.nodes.length;
+    const compose = 2 * nodes + 1 + 1 + composeServices;
+    expect(calls).toBe(5 + compose + nodes + 2 * perNode + protoFiles + 40 + 1);
     const plain = new ExportCache();
     const same = (a: { entries: { path: string; crc: number }[] }, b: typeof a) =>
       expect(a.entries.map((e) => [e.path, e.crc])).toEqual(b.entries.map((e) => [e.path, e.crc]));

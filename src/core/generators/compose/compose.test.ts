@@ -323,14 +323,16 @@ describe('compose.yaml with its services kept (TextMemo)', () => {
 });
 
 describe('composeSteps', () => {
-  it.each(scenarios())('%s: with a memo, a step for the document and one per service, the same files', (_, design) => {
+  it.each(scenarios())('%s: with a memo, steps for the document and one per service, the same files', (_, design) => {
     const memo: TextMemo = { text: (_slot, _data, make) => make(), data: (_slot, data) => data };
     const steps = composeSteps(design, memo);
     let yields = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) yields++;
     const services = Object.keys(composeDocument(design).services as object).length;
-    expect(yields).toBe(1 + services);
+    // the document: per node's dependencies, after their order, per node's entry; then one after
+    // it and per service
+    expect(yields).toBe(2 * design.nodes.length + 1 + 1 + services);
     expect(step.value).toEqual(generateCompose(design));
   });
 });

@@ -46,9 +46,12 @@ export function generateCompose(design: Design, memo?: TextMemo): GeneratedFile[
   return runSteps(composeSteps(design, memo));
 }
 
-/** `generateCompose` in steps: the document, then (with `memo`) one per service's lines. */
+/**
+ * `generateCompose` in steps: the document's (see `composeDocumentSteps`), then (with `memo`) one
+ * per service's lines.
+ */
 export function* composeSteps(design: Design, memo?: TextMemo): Steps<GeneratedFile[]> {
-  const doc = composeDocument(design);
+  const doc = yield* composeDocumentSteps(design);
   yield;
   const files: GeneratedFile[] = [
     { path: 'compose.yaml', content: HEADER + (memo ? yield* composeYaml(doc, memo) : toYaml(doc)) },
@@ -122,6 +125,11 @@ function canWaitFor(from: DesignNode, to: DesignNode): boolean {
 
 /** The compose document as plain data, ready for YAML. */
 export function composeDocument(design: Design): Record<string, unknown> {
+  return runSteps(composeDocumentSteps(design));
+}
+
+/** `composeDocument` in steps: one per node's dependencies, after their order, one per node's entry. */
+function* composeDocumentSteps(design: Design): Steps<Record<string, unknown>> {
   const taken = nodeNames(design);
   const wirings = new Map<string, ServiceWiring>(wireServices(design).map((w) => [w.node.id, w]));
   const byDns = new Map(design.nodes.map((n) => [dnsLabel(n.name), n]));
@@ -132,6 +140,7 @@ export function composeDocument(design: Design): Record<string, unknown> {
   // depends_on, with cycles broken in a stable order
   const graph = new Map<string, string[]>();
   for (const node of design.nodes) {
+    yield;
     const deps = dependencies(design, node).filter((d) => canWaitFor(node, d));
     graph.set(
       dnsLabel(node.name),
@@ -139,6 +148,7 @@ export function composeDocument(design: Design): Record<string, unknown> {
     );
   }
   const waits = acyclic([...graph.keys()], graph);
+  yield;
 
   // one topic-creating job per Kafka broker that has topics, named clear of every node
   const kafkaInit = new Map<string, string>();
@@ -149,6 +159,7 @@ export function composeDocument(design: Design): Record<string, unknown> {
   }
 
   for (const node of design.nodes) {
+    yield;
     const dns = dnsLabel(node.name);
     const origin = node.origin;
     const entry: ComposeService = origin
