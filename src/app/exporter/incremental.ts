@@ -113,9 +113,9 @@ export class ExportCache {
   }
 
   /**
-   * `entries`, with `between()` asked between the steps of the work (each node's Kubernetes file
-   * and Helm template, each other generator of the whole design, each service): where it answers
-   * a promise, the work waits for it. The export worker gives the page's input its core back this
+   * `entries`, with `between()` asked between the steps of the work (each node's or service's part
+   * of Compose, Kubernetes and Helm, each `.proto` file, AsyncAPI, each service's code): where it
+   * answers a promise, the work waits for it. The export worker gives the page's input its core back this
    * way while it prepares an export in the background.
    */
   entriesWithPauses(design: Design, between: () => Promise<void> | undefined): Promise<Made> {

@@ -40,19 +40,6 @@ interface Relayout {
 }
 
 /**
- * Keeps the export of the current design ready before Export is clicked. When the design changes
- * and then stays unchanged for `idleMs` (no drag in progress, no pointer held or input in that
- * time, tab visible), the export worker checks, generates and zips it in the background (pausing
- * while a button is held, and until `idleMs` after the user's last input); the answer is kept for
- * that design only (one at a time). Changes to positions or the viewport keep it (no generator
- * reads them); any other change drops it, and abandons a preparation still running for the old
- * design. After a change of
- * layout, once the page is quiet again, the worker adds the new design to the kept zip (the zip's
- * other files stay as they are), so that a click after a drag has nothing left to do either. `exportDesign`
- * answers from the prepared export when it is for the design asked for, joins the preparation
- * when that one is running, and otherwise starts one.
- */
-/**
  * Runs `run` after `ms`, and then once the page is idle (at most 2 s later): handing a large design
  * to the worker copies it on the page's thread, which should not hold up a page still drawing it.
  * Returns a cancel function.
@@ -69,6 +56,18 @@ function afterQuietThenIdle(ms: number, run: () => void): () => void {
   };
 }
 
+/**
+ * Keeps the export of the current design ready before Export is clicked. When the design changes
+ * and then stays unchanged for `idleMs` (no drag in progress, no pointer held or input in that
+ * time, tab visible), the export worker checks, generates and zips it in the background (pausing
+ * while a button is held, and until `idleMs` after the user's last input); the answer is kept for
+ * that design only (one at a time). Changes to positions or the viewport keep it (no generator
+ * reads them); any other change drops it, and abandons a preparation still running for the old
+ * design. After a change of layout, once the page is quiet again, the worker adds the new design
+ * to the kept zip (the zip's other files stay as they are), so that a click after a drag has
+ * nothing left to do either. `exportDesign` answers from the prepared export when it is for the
+ * design asked for, joins the preparation when that one is running, and otherwise starts one.
+ */
 export class ExportPreparer {
   private readonly createWorker: () => ExportWorkerLike;
   private readonly idleMs: number;

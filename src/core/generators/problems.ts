@@ -65,7 +65,7 @@ export function exportProblems(design: Design): ExportProblem[] {
   return runSteps(exportProblemSteps(design));
 }
 
-/** `exportProblems` in steps: broken text, the nodes, the contracts (in four), the links. */
+/** `exportProblems` in steps: broken text, the nodes, the contracts (in several), the links. */
 export function* exportProblemSteps(design: Design): Steps<ExportProblem[]> {
   const out = brokenTextProblems(design);
   yield;
@@ -146,8 +146,12 @@ const STUB_VARIABLES: ReadonlyMap<string, string> = new Map([
   ['SERVICE_NAME', 'its name in the ping tree'],
 ]);
 
-/** Names two contracts cannot share: a gRPC service's full name, a type's full name. */
-/** In steps: the contracts' types, then the wiring, the gRPC services and the duplicate names. */
+/**
+ * What the contracts stand in the way of: a Java reserved word as an enum value, a variable the
+ * stub sets itself, names two contracts cannot share (a gRPC service's or a type's full name), a
+ * REST path empty or taken by the service contract. In steps: the contracts' types first, then
+ * between these checks.
+ */
 function* contractProblems(design: Design): Steps<ExportProblem[]> {
   // the contracts' types, worked out in steps here the first time (the generators reuse them)
   yield* designContracts(design).universeSteps();

@@ -22,7 +22,7 @@ const LinkInspector = lazyNamed(() => import('./LinkInspector'), 'LinkInspector'
 const BoundaryInspector = lazyNamed(() => import('./AreaInspector'), 'BoundaryInspector');
 const NoteInspector = lazyNamed(() => import('./AreaInspector'), 'NoteInspector');
 const TypesPanel = lazyNamed(() => import('./TypesPanel'), 'TypesPanel');
-const FORMS = [NodeInspector, LinkInspector, BoundaryInspector, TypesPanel];
+const FORMS = [NodeInspector, LinkInspector, BoundaryInspector, NoteInspector, TypesPanel];
 
 function Hint({ count }: { count: number }) {
   return (
@@ -227,7 +227,7 @@ export const Inspector = memo(function Inspector() {
         aria-busy={stale || undefined}
         inert={stale || undefined}
       >
-        <Suspense fallback={<p className="pc-inspector__loading">Loading…</p>}>
+        <Suspense fallback={<p className="pc-inspector__hint">Loading…</p>}>
           {tab === 'types' ? (
             <div className="pc-inspector__body">
               <TypesPanel />
