@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, Position, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { LABEL_FONT, LABEL_PAD, laneStep } from '../../core';
-import { CARD_HANDLES, LINK_COLORS, markerIdOf, strokeOf, type LinkFlowEdge } from './flowModel';
+import { CARD_HANDLES, LINK_COLORS, edgeHandles, markerIdOf, strokeOf, type LinkFlowEdge } from './flowModel';
 
 /** Font size of a link's label (px); the same as `.react-flow__edge-text` in canvas.css. */
 const LABEL_SIZE = LABEL_FONT;
@@ -61,9 +61,10 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const { id, data, markerEnd, selected } = props;
   let { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = props;
   const live = data?.live;
-  if (live && (live[0] !== props.sourceHandleId || live[1] !== props.targetHandleId)) {
-    const s = endAt(sourceX, sourceY, sourcePosition, props.sourceHandleId, live[0]);
-    const t = endAt(targetX, targetY, targetPosition, props.targetHandleId, live[1]);
+  const [from, to] = edgeHandles({ sourceHandle: props.sourceHandleId, targetHandle: props.targetHandleId });
+  if (live && (live[0] !== from || live[1] !== to)) {
+    const s = endAt(sourceX, sourceY, sourcePosition, from, live[0]);
+    const t = endAt(targetX, targetY, targetPosition, to, live[1]);
     ({ x: sourceX, y: sourceY, position: sourcePosition } = s);
     ({ x: targetX, y: targetY, position: targetPosition } = t);
   }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, connect, emptyDesign, moveNodes, updateNode, type Design } from '../../core';
-import { NODE_SIZE, createFlowModel, drawnSides, linkLabel, linkSides, type LinkFlowEdge } from './flowModel';
+import {
+  CARD_HANDLES,
+  NODE_SIZE,
+  createFlowModel,
+  drawnSides,
+  linkLabel,
+  linkSides,
+  type LinkFlowEdge,
+} from './flowModel';
 
 function design(): Design {
   let d = emptyDesign();
@@ -113,6 +121,27 @@ describe('link sides', () => {
     expect(linkSides(at('a', 400, 0), at('b', 0, 30))).toEqual(['out-left', 'in-right']);
     expect(linkSides(at('a', 0, 0), at('b', 20, 300))).toEqual(['out-bottom', 'in-top']);
     expect(linkSides(at('a', 0, 300), at('b', -10, 0))).toEqual(['out-top', 'in-bottom']);
+  });
+
+  it("names no handles on the usual sides, where React Flow takes a card's first ones: out and in", () => {
+    expect(CARD_HANDLES.find((h) => h.type === 'source')?.id).toBe('out');
+    expect(CARD_HANDLES.find((h) => h.type === 'target')?.id).toBe('in');
+    const edges = createFlowModel().edges(design().links, design().nodes, new Set());
+    // The third link runs from kafka back to the Go service on its left.
+    expect(edges.map((e) => [e.sourceHandle, e.targetHandle])).toEqual([
+      [null, null],
+      [null, null],
+      ['out-left', 'in-right'],
+    ]);
+    expect(edges.map(drawnSides)).toEqual([
+      ['out', 'in'],
+      ['out', 'in'],
+      ['out-left', 'in-right'],
+    ]);
+  });
+
+  it('places every handle at whole pixels (React Flow would box a half pixel per handle per card)', () => {
+    for (const h of CARD_HANDLES) expect([h.x, h.y].every(Number.isInteger), h.id).toBe(true);
   });
 
   it('keeps an edge when a moved card flips its sides, and gives the sides it is drawn on', () => {

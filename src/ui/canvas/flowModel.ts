@@ -66,18 +66,20 @@ export const NODE_SIZE: Readonly<Size> = { width: 224, height: 58 };
 
 /**
  * Where a card's handles and anchors sit, relative to its top-left corner, as `canvas.css` puts
- * them (the 11 px handles and 6 px anchors straddle the card's edges; the 4 px coloured left border
- * moves the left ones right). `e2e/culling.spec.ts` compares these with a drawn card.
+ * them (the 12 px handles and 6 px anchors straddle the card's edges; the 4 px coloured left border
+ * moves the left ones right). All at whole pixels: React Flow copies them into an object per handle
+ * per card, where a half pixel would be a boxed number. `e2e/culling.spec.ts` compares these with a
+ * drawn card.
  */
 export const CARD_HANDLES: readonly NodeHandle[] = [
-  handle('in', 'target', Position.Left, -1.5, 23.5, 11),
-  handle('in-top', 'target', Position.Top, 108, -4.5, 11),
-  handle('out', 'source', Position.Right, 217.5, 23.5, 11),
-  handle('out-bottom', 'source', Position.Bottom, 108, 51.5, 11),
+  handle('in', 'target', Position.Left, -2, 23, 12),
+  handle('in-top', 'target', Position.Top, 106, -5, 12),
+  handle('out', 'source', Position.Right, 217, 23, 12),
+  handle('out-bottom', 'source', Position.Bottom, 106, 51, 12),
   handle('out-left', 'source', Position.Left, 1, 26, 6),
   handle('in-right', 'target', Position.Right, 220, 26, 6),
-  handle('out-top', 'source', Position.Top, 110.5, -2, 6),
-  handle('in-bottom', 'target', Position.Bottom, 110.5, 54, 6),
+  handle('out-top', 'source', Position.Top, 109, -2, 6),
+  handle('in-bottom', 'target', Position.Bottom, 109, 54, 6),
 ];
 
 function handle(id: string, type: HandleType, position: Position, x: number, y: number, size: number): NodeHandle {
@@ -93,9 +95,25 @@ const LEFT_TO_RIGHT: Side = ['out-left', 'in-right'];
 const DOWN: Side = ['out-bottom', 'in-top'];
 const UP: Side = ['out-top', 'in-bottom'];
 
+/**
+ * The handles an edge names for its sides. The usual sides, right to left, are named by none:
+ * React Flow then takes a card's first source and first target handle, which are `out` and `in`
+ * (first in `CARD_HANDLES` and in the card's markup). It keeps a lookup of links per node, per
+ * node and handle type, and per named handle; unnamed, most links add no entry of the last kind
+ * (thousands of maps in a large design).
+ */
+function handlesOf(side: Side): [string | null, string | null] {
+  return side[0] === 'out' && side[1] === 'in' ? [null, null] : [side[0], side[1]];
+}
+
+/** The handles an edge ends on: the ones it names, else `out` and `in` (see `handlesOf`). */
+export function edgeHandles(e: { sourceHandle?: string | null; targetHandle?: string | null }): Side {
+  return [e.sourceHandle ?? 'out', e.targetHandle ?? 'in'];
+}
+
 /** The sides an edge is drawn on: its `live` ones when a card moved since it was made, else its handles. */
 export function drawnSides(e: LinkFlowEdge): Side {
-  return e.data?.live ?? [e.sourceHandle ?? 'out', e.targetHandle ?? 'in'];
+  return e.data?.live ?? edgeHandles(e);
 }
 
 /**
@@ -129,7 +147,22 @@ export function strokeOf(kind: keyof typeof LINK_COLORS): string {
  * the links change (a few thousand at a time in a large design).
  */
 export function markerIdOf(kind: keyof typeof LINK_COLORS): string {
-  return `pc-arrow-${kind}`;
+  return once(`pc-arrow-${kind}`);
+}
+
+/**
+ * One string for every equal text made here: a link's class, marker and accessible name repeat
+ * across thousands of links, and each `${…}` would otherwise hold its own copy (and, past 12
+ * characters, its own chain of joined pieces). At most 10,000 kept.
+ */
+const texts = new Map<string, string>();
+function once(text: string): string {
+  let t = texts.get(text);
+  if (t === undefined) {
+    if (texts.size >= 10_000) texts.clear(); // topics are the user's: a long session may make many
+    texts.set(text, (t = text));
+  }
+  return t;
 }
 
 /** `next` if an element differs from `prev`, else `prev`: React Flow skips an array it already has. */
@@ -174,7 +207,15 @@ export function createFlowModel() {
       position: n.position,
       data,
       selected,
-      ariaLabel: `${n.name}, ${describeKind(n.kind).label}${n.native ? ` with ${NATIVE_INFO[n.native.kind].label}` : ''}, port ${n.port}`,
+      // Joined rather than `${…}`: one flat string per card, not a chain of pieces.
+      ariaLabel: [
+        n.name,
+        ', ',
+        describeKind(n.kind).label,
+        n.native ? ` with ${NATIVE_INFO[n.native.kind].label}` : '',
+        ', port ',
+        n.port,
+      ].join(''),
       // Size and handles given, so React Flow need not draw a card to know where its links end.
       measured: MEASURED,
       handles: HANDLES,
@@ -195,7 +236,8 @@ export function createFlowModel() {
   ): LinkFlowEdge {
     const hit = edgeCache.get(l);
     if (hit?.data && hit.selected === selected && hit.data.label === label && hit.data.lane === lane) {
-      const handlesAre = hit.sourceHandle === side[0] && hit.targetHandle === side[1];
+      const [from, to] = edgeHandles(hit);
+      const handlesAre = from === side[0] && to === side[1];
       if (live) {
         if (handlesAre) delete hit.data.live;
         else hit.data.live = side;
@@ -203,21 +245,22 @@ export function createFlowModel() {
       }
       if (handlesAre && !hit.data.live) return hit;
     }
+    const [sourceHandle, targetHandle] = handlesOf(side);
     const rf: LinkFlowEdge = {
       id: l.id,
       type: 'link',
       source: l.source,
       target: l.target,
-      sourceHandle: side[0],
-      targetHandle: side[1],
+      sourceHandle,
+      targetHandle,
       data:
         hit?.data?.label === label && hit.data.kind === l.kind && hit.data.lane === lane && !hit.data.live
           ? hit.data
           : { kind: l.kind, label, ...(lane !== undefined ? { lane } : {}) },
       selected,
-      className: `pc-edge--${l.kind}`,
+      className: once(`pc-edge--${l.kind}`),
       markerEnd: markerIdOf(l.kind),
-      ariaLabel: `${label} link`,
+      ariaLabel: once(`${label} link`),
     };
     edgeCache.set(l, rf);
     return rf;
