@@ -72,6 +72,18 @@ describe('checkDesign', () => {
     const f = checkDesign(d).filter((x) => x.rule === 'deep-sync-chain');
     expect(f).toHaveLength(1);
     expect(f[0]?.message).toContain('4 synchronous hops');
+    expect(f[0]?.message).toContain('s1 → s2 → s3 → s4 → s5.');
+    // A long chain names its first and last few services, and counts the rest.
+    const many = Array.from({ length: 12 }, (_, i) => `m${i + 1}`);
+    const long = build(
+      many.map((n) => [n, 'go-nethttp'] as [string, NodeKind]),
+      many.slice(1).map((n, i) => [many[i] ?? '', n] as [string, string]),
+    );
+    const g = checkDesign(long).filter((x) => x.rule === 'deep-sync-chain');
+    expect(g[0]?.message).toBe(
+      'A request from m1 makes 11 synchronous hops: m1 → m2 → m3 → m4 → m5 → … 5 more → m11 → m12.',
+    );
+    expect(g[0]?.nodeIds).toHaveLength(12);
     const short = build(
       [
         ['x', 'go-nethttp'],

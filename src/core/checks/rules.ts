@@ -23,6 +23,22 @@ export const MAX_SYNC_DEPTH = 3;
 
 const names = (design: Design) => new Map(design.nodes.map((n) => [n.id, n.name]));
 
+/** At most this many names in a route a finding spells out; the canvas marks every node of it. */
+export const ROUTE_NAMES = 8;
+
+/**
+ * The names of the nodes along a route, joined by arrows: a long one keeps its first and last
+ * few around a count of the rest, so a chain of hundreds of hops reads in one line (and a large
+ * design's findings do not hold every name of every chain).
+ */
+export function route(ids: readonly string[], n: ReadonlyMap<string, string>): string {
+  const name = (id: string) => n.get(id) ?? id;
+  if (ids.length <= ROUTE_NAMES) return ids.map(name).join(' → ');
+  const head = ids.slice(0, ROUTE_NAMES - 3).map(name);
+  const tail = ids.slice(-2).map(name);
+  return [...head, `… ${ids.length - head.length - tail.length} more`, ...tail].join(' → ');
+}
+
 /** The checker's rules, in the order findings are listed. */
 /** What each kind of in-process module costs, for the checker's note. */
 const NATIVE_COST: Record<NativeKind, string> = {
@@ -125,7 +141,7 @@ export const RULES: readonly Rule[] = [
       const n = names(design);
       const order = design.nodes.map((x) => x.id);
       return cycles(syncCalls(design), order).map((cycle) => ({
-        message: `Synchronous calls go round in a circle: ${[...cycle.map((l) => n.get(l.source)), n.get(cycle[0]?.source ?? '')].join(' → ')}.`,
+        message: `Synchronous calls go round in a circle: ${route([...cycle.map((l) => l.source), cycle[0]?.source ?? ''], n)}.`,
         nodeIds: cycle.map((l) => l.source),
         linkIds: cycle.map((l) => l.id),
       }));
@@ -148,7 +164,7 @@ export const RULES: readonly Rule[] = [
       return [...chains.entries()]
         .filter(([id, chain]) => chain.length > MAX_SYNC_DEPTH && !calledSync.has(id))
         .map(([id, chain]) => ({
-          message: `A request from ${n.get(id)} makes ${chain.length} synchronous hops: ${[id, ...chain.map((l) => l.target)].map((x) => n.get(x)).join(' → ')}.`,
+          message: `A request from ${n.get(id)} makes ${chain.length} synchronous hops: ${route([id, ...chain.map((l) => l.target)], n)}.`,
           nodeIds: [id, ...chain.map((l) => l.target)],
           linkIds: chain.map((l) => l.id),
         }));

@@ -140,7 +140,7 @@ function fields(raw: Obj, typeName: string, res: Reserved | undefined, known: (r
       `${where(field.name)} had the number ${q(old)}, which is taken, reserved or out of range; it is now ${field.number}.`,
     );
   }
-  return out;
+  return out.slice(); // exactly its items (see `list`)
 }
 
 function values(raw: Obj, typeName: string, res: Reserved | undefined, allowAlias: boolean, ctx: Ctx): EnumValue[] {

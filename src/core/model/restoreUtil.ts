@@ -30,7 +30,9 @@ export function list<T>(v: unknown, f: (x: unknown, i: number) => T | null, max:
     const r = f(x, i);
     if (r) out.push(r);
   }
-  return out;
+  // A copy holds exactly its items: a list grown by push keeps room for 16 more (a design's
+  // thousands of one-item lists of endpoints, parameters and fields would each hold it).
+  return out.slice();
 }
 
 /** A name or value in a warning: a number as it is, anything else quoted, on one line, at most 60 characters. */
