@@ -128,3 +128,55 @@ test('zoomed far out, cards and links are drawn without text; zooming in brings 
   await expect(far).toHaveCount(0);
   await expect(name).toBeVisible();
 });
+
+/** Per drawn card: its name's and kind line's text boxes against the card's, and whether each is cut. */
+function cardTexts(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.react-flow__node .pc-node')].flatMap((card) => {
+      const box = card.getBoundingClientRect();
+      return [...card.querySelectorAll<HTMLElement>('.pc-node__name, .pc-node__kind')].map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const text = range.getBoundingClientRect();
+        const own = el.getBoundingClientRect();
+        return {
+          text: el.textContent ?? '',
+          cut: getComputedStyle(el).overflow === 'hidden' && getComputedStyle(el).textOverflow === 'ellipsis',
+          // What is drawn: the text's own box, or the element's when it clips the text.
+          right: getComputedStyle(el).overflow === 'hidden' ? Math.min(own.right, text.right) : text.right,
+          cardRight: box.right,
+        };
+      });
+    }),
+  );
+}
+
+test("a card's name and kind stay inside it, cut with an ellipsis only when too long, also in Present mode", async ({
+  page,
+}) => {
+  const ed = new EditorPage(page);
+  await ed.goto();
+  await ed.dragFromPalette('Python · FastAPI', { x: 260, y: 160 });
+  await ed.dragFromPalette('Node.js · TypeScript (Express)', { x: 560, y: 320 });
+  await ed.dragFromPalette('Go · net/http', { x: 300, y: 420 });
+  await ed.node('python-service').click();
+  const long = 'a-service-with-a-name-far-too-long-for-any-card-on-the-canvas';
+  await ed.field('Name').fill(long);
+  await expect(ed.node(long)).toBeVisible();
+  const check = async () => {
+    const texts = await cardTexts(page);
+    expect(texts).toHaveLength(6);
+    for (const t of texts) expect(t.right, t.text).toBeLessThanOrEqual(t.cardRight);
+    const byText = new Map(texts.map((t) => [t.text, t.cut]));
+    expect(byText.get(long)).toBe(true);
+    expect(byText.get('go-service')).toBe(false);
+    expect(byText.get('Python · FastAPI')).toBe(false);
+    // The longest kind label does not fit beside its port: cut.
+    expect(byText.get('Node.js · TypeScript (Express)')).toBe(true);
+  };
+  await check();
+  await ed.button('Present').click();
+  await page.keyboard.press('End');
+  await expect(page.locator('.pc-canvas--presenting .react-flow__node')).toHaveCount(3);
+  await check();
+});

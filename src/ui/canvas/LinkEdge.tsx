@@ -2,33 +2,12 @@ import { memo } from 'react';
 import { BaseEdge, Position, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { LABEL_FONT, LABEL_PAD, laneStep } from '../../core';
 import { CARD_HANDLES, LINK_COLORS, edgeHandles, markerIdOf, strokeOf, type LinkFlowEdge } from './flowModel';
+import { textWidth } from './textWidth';
 
 /** Font size of a link's label (px); the same as `.react-flow__edge-text` in canvas.css. */
 const LABEL_SIZE = LABEL_FONT;
 const PAD_X = LABEL_PAD.x;
 const PAD_Y = LABEL_PAD.y;
-const widths = new Map<string, number>();
-let measure: CanvasRenderingContext2D | null | undefined;
-
-/**
- * The width of a label in the canvas's font, measured once per text and weight. React Flow's own
- * labels measure every label's box in the page after mounting it, which forces a layout per link
- * and a second render; a text measured off-page costs neither.
- */
-function labelWidth(text: string, weight: number, size: number): number {
-  const key = `${weight} ${size} ${text}`;
-  let w = widths.get(key);
-  if (w === undefined) {
-    measure ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-    if (measure) {
-      const family = getComputedStyle(document.documentElement).getPropertyValue('--pc-font').trim() || 'sans-serif';
-      measure.font = `${weight} ${size}px ${family}`;
-      w = measure.measureText(text).width;
-    } else w = text.length * size * 0.6;
-    widths.set(key, w);
-  }
-  return w;
-}
 
 /** Where a handle of a canvas card meets a link, from the card's corner (as React Flow reckons it). */
 function handlePoint(id: string | null | undefined): { x: number; y: number; position: Position } | null {
@@ -90,7 +69,9 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const color = strokeOf(data?.kind ?? 'rest');
   const label = data?.label;
   const weight = selected ? 700 : 600;
-  const width = label ? labelWidth(label, weight, size) + 2 * PAD_X : 0;
+  // Measured off-page (see textWidth): React Flow's own labels measure every label's box in the
+  // page after mounting it, which forces a layout per link and a second render.
+  const width = label ? textWidth(label, weight, size) + 2 * PAD_X : 0;
   const height = size * 1.25 + 2 * PAD_Y;
   return (
     <>

@@ -6,6 +6,7 @@ import type { ServiceFlowNode } from './flowModel';
 import { countRender } from '../../app/benchCounter';
 import { useUi } from '../shell/uiState';
 import { NodeNameEditor } from './NodeNameEditor';
+import { cardCuts } from './cardText';
 
 const styles = new Map<string, { card: CSSProperties; mark: CSSProperties }>();
 
@@ -26,6 +27,9 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
   const diagramOnly = isRuntime(data.kind) ? diagramOnlyReason(data.kind) : null;
   const style = kindStyles(data.kind);
   const renaming = useUi((s) => s.renaming === id);
+  const tier = diagramOnly ? ' · diagram only' : '';
+  const port = `:${data.port}`;
+  const cut = cardCuts(data.name, d.label + tier, port);
   return (
     <div className={selected ? 'pc-node is-selected' : 'pc-node'} style={style.card} data-kind={data.kind}>
       <Handle type="target" position={Position.Left} id="in" className="pc-handle" />
@@ -47,7 +51,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
           <NodeNameEditor id={id} name={data.name} />
         ) : (
           <span
-            className="pc-node__name nopan"
+            className={cut.name ? 'pc-node__name nopan is-cut' : 'pc-node__name nopan'}
             title={`${data.name} (double-click to rename)`}
             onDoubleClick={(e) => {
               e.stopPropagation();
@@ -58,16 +62,16 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
           </span>
         )}
         <span className="pc-node__meta">
-          <span className="pc-node__kind">
+          <span className={cut.kind ? 'pc-node__kind is-cut' : 'pc-node__kind'}>
             {d.label}
             {diagramOnly ? (
               <span className="pc-node__tier" title={diagramOnly}>
-                {' · diagram only'}
+                {tier}
               </span>
             ) : null}
           </span>
           <span className="pc-node__port" title="Port">
-            {`:${data.port}`}
+            {port}
           </span>
         </span>
       </span>

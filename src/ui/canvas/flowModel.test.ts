@@ -141,7 +141,7 @@ describe('link sides', () => {
   });
 
   it('places every handle at whole pixels (React Flow would box a half pixel per handle per card)', () => {
-    for (const h of CARD_HANDLES) expect([h.x, h.y].every(Number.isInteger), h.id).toBe(true);
+    for (const h of CARD_HANDLES) expect([h.x, h.y].every(Number.isInteger), String(h.id)).toBe(true);
   });
 
   it('keeps an edge when a moved card flips its sides, and gives the sides it is drawn on', () => {
