@@ -272,6 +272,21 @@ export function Canvas() {
     [addNode, flow, store],
   );
 
+  // A press on the empty pane (a pan, or a selection box) holds the pointer there until release:
+  // the browser then sends every move to the pane without hit-testing the cards, links, handles
+  // and labels under it, which was a sixth of the browser's work in a pan of a large design.
+  useEffect(() => {
+    const el = canvasRef.current;
+    if (!el) return;
+    const down = (e: PointerEvent) => {
+      const t = e.target as Element | null;
+      if (e.button === 0 && e.pointerType === 'mouse' && t?.classList.contains('react-flow__pane'))
+        t.setPointerCapture(e.pointerId);
+    };
+    el.addEventListener('pointerdown', down);
+    return () => el.removeEventListener('pointerdown', down);
+  }, []);
+
   const presentingRef = useRef(presenting);
   useEffect(() => {
     presentingRef.current = presenting;
