@@ -9,24 +9,29 @@ const LABEL_SIZE = LABEL_FONT;
 const PAD_X = LABEL_PAD.x;
 const PAD_Y = LABEL_PAD.y;
 
-/** Where a handle of a canvas card meets a link, from the card's corner (as React Flow reckons it). */
-function handlePoint(id: string | null | undefined): { x: number; y: number; position: Position } | null {
-  const h = CARD_HANDLES.find((x) => x.id === id);
-  if (!h) return null;
-  const { x, y, width: w = 0, height: hh = 0, position } = h;
-  if (position === Position.Top) return { x: x + w / 2, y, position };
-  if (position === Position.Right) return { x: x + w, y: y + hh / 2, position };
-  if (position === Position.Bottom) return { x: x + w / 2, y: y + hh, position };
-  return { x, y: y + hh / 2, position };
-}
+/** Where each handle of a canvas card meets a link, from the card's corner (as React Flow reckons it). */
+const HANDLE_POINTS = new Map(
+  CARD_HANDLES.map((h) => {
+    const { x, y, width: w = 0, height: hh = 0, position } = h;
+    const at =
+      position === Position.Top
+        ? { x: x + w / 2, y }
+        : position === Position.Right
+          ? { x: x + w, y: y + hh / 2 }
+          : position === Position.Bottom
+            ? { x: x + w / 2, y: y + hh }
+            : { x, y: y + hh / 2 };
+    return [h.id, { ...at, position }];
+  }),
+);
 
 /**
  * One end of a link moved from the handle React Flow placed it on to the handle `to` of the same
  * card (see `live` in flowModel.ts): the card's corner is the point less the handle's offset.
  */
-function endAt(x: number, y: number, position: Position, from: string | null | undefined, to: string) {
-  const a = handlePoint(from);
-  const b = handlePoint(to);
+function endAt(x: number, y: number, position: Position, from: string, to: string) {
+  const a = HANDLE_POINTS.get(from);
+  const b = HANDLE_POINTS.get(to);
   return a && b ? { x: x - a.x + b.x, y: y - a.y + b.y, position: b.position } : { x, y, position };
 }
 
