@@ -39,7 +39,6 @@ export function route(ids: readonly string[], n: ReadonlyMap<string, string>): s
   return [...head, `… ${ids.length - head.length - tail.length} more`, ...tail].join(' → ');
 }
 
-/** The checker's rules, in the order findings are listed. */
 /** What each kind of in-process module costs, for the checker's note. */
 const NATIVE_COST: Record<NativeKind, string> = {
   ctypes:
@@ -53,6 +52,7 @@ const NATIVE_COST: Record<NativeKind, string> = {
   jython: 'Jython adds a jar of about 50 MB and runs Python 2.7 only, with no C extensions.',
 };
 
+/** The checker's rules, in the order findings are listed. */
 export const RULES: readonly Rule[] = [
   {
     id: 'port-clash',
