@@ -1,16 +1,20 @@
 /**
- * Text widths in the canvas's fonts, measured off-page on a 2D canvas once per text and font and
- * remembered (at most 20,000, then it starts again). Measuring in the page would force a layout
- * per element; a canvas measures without one.
+ * Text widths in the canvas's fonts, measured off-page on a 2D canvas and remembered (at most
+ * 20,000 texts, then it starts again). Measuring in the page would force a layout per element; a
+ * canvas measures without one. Each text is measured once per weight, at 100 px, and scaled to
+ * the size asked for (a glyph's advance grows with the font size), so the canvas's font is set
+ * seldom: setting it is most of a measure's cost.
  */
-const widths = new Map<string, number>();
+const units = new Map<string, number>();
 let measure: CanvasRenderingContext2D | null | undefined;
+let current = '';
 const families = { text: '', mono: '' };
+const REF = 100;
 
 /** The width in px of `text` at `size` px and `weight`, in the canvas's text or monospace font. */
 export function textWidth(text: string, weight: number, size: number, font: 'text' | 'mono' = 'text'): number {
-  const key = `${font} ${weight} ${size} ${text}`;
-  let w = widths.get(key);
+  const key = `${font} ${weight} ${text}`;
+  let w = units.get(key);
   if (w === undefined) {
     measure ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
     if (measure) {
@@ -20,11 +24,12 @@ export function textWidth(text: string, weight: number, size: number, font: 'tex
         );
         families[font] = v.trim() || (font === 'mono' ? 'monospace' : 'sans-serif');
       }
-      measure.font = `${weight} ${size}px ${families[font]}`;
-      w = measure.measureText(text).width;
-    } else w = text.length * size * 0.6;
-    if (widths.size >= 20_000) widths.clear();
-    widths.set(key, w);
+      const wanted = `${weight} ${REF}px ${families[font]}`;
+      if (wanted !== current) measure.font = current = wanted;
+      w = measure.measureText(text).width / REF;
+    } else w = text.length * 0.6;
+    if (units.size >= 20_000) units.clear();
+    units.set(key, w);
   }
-  return w;
+  return w * size;
 }
