@@ -1,3 +1,5 @@
+import { PRESENTER_CARD } from '../presenter/presentedLayout';
+import { NODE_SIZE } from './flowModel';
 import { textWidth } from './textWidth';
 
 /**
@@ -6,8 +8,8 @@ import { textWidth } from './textWidth';
  * after the mark), and the fonts of the three texts in each.
  */
 const CARDS = [
-  { room: 224 - 5 - 22 - 34 - 10, name: 13.5, kind: 11.5, port: 10.5 },
-  { room: 300 - 7 - 28 - 46 - 14, name: 20, kind: 14, port: 13 },
+  { room: NODE_SIZE.width - 5 - 22 - 34 - 10, name: 13.5, kind: 11.5, port: 10.5 },
+  { room: PRESENTER_CARD.width - 7 - 28 - 46 - 14, name: 20, kind: 14, port: 13 },
 ] as const;
 /** The gap between the kind and the port, and the port's padding on both sides. */
 const META_GAP = 6;
@@ -21,7 +23,8 @@ const MONO = 0.61;
  * At least as wide as the text in any usual sans-serif font, in em: each character counted at the
  * widest advance of its class (from a wide bold face, DejaVu Sans Bold, plus 8 %), a character
  * outside ASCII at 1.3 em. A text this estimate fits needs no measuring; measuring a face the first
- * time costs milliseconds at the page's first picture.
+ * time costs milliseconds at the page's first picture. (The pictures' `approximateWidth` is a close
+ * estimate, short of many bold faces: it cannot promise a text fits.)
  */
 export function roughEm(text: string): number {
   let em = 0;
